@@ -1,0 +1,13 @@
+import { officeRepositoryFromEnv } from '../shared/adapters/from-env';
+import { apiHandler } from '../shared/http/api-handler';
+import { ok } from '../shared/http/response';
+import { listOfficesQuerySchema } from '../shared/schemas/office';
+import { parseInput } from '../shared/schemas/validate';
+import { listOffices } from '../shared/use-cases/offices';
+
+const offices = officeRepositoryFromEnv();
+
+export const handler = apiHandler().handler(async (event) => {
+  const filter = parseInput(listOfficesQuerySchema, event.queryStringParameters ?? {}, 'query');
+  return ok(await listOffices(offices, filter));
+});

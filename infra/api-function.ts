@@ -1,0 +1,89 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { resolve } from 'node:path';
+import type { RouteDefinition, TableAccess } from '../shared/routes';
+import { DATA_TABLE } from '../shared/table-definition';
+import { ESM_REQUIRE_SHIM, LAMBDA_NODE_TARGET } from './bundling';
+
+export interface ApiFunctionProps {
+  route: RouteDefinition;
+  table: ITableV2;
+  projectRoot: string;
+}
+
+/**
+ * One Lambda function per route with the settings every function shares: the newest Node.js
+ * runtime, arm64 (cheaper per ms), its own log group with a retention, a role of its own with
+ * nothing but its log group and the data access its route table entry declares.
+ */
+export class ApiFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+    super(scope, id);
+    const { route } = props;
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
+    // A role of our own instead of the default one with the AWS managed basic-execution policy,
+    // whose logs:* on every log group is broader than this function's one log group.
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: resolve(props.projectRoot, 'functions', `${route.id}.ts`),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      role,
+      logGroup,
+      environment: {
+        POWERTOOLS_SERVICE_NAME: `judicial-e-services-${route.id}`,
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        target: LAMBDA_NODE_TARGET,
+        minify: true,
+        sourceMap: true,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_SHIM,
+      },
+      description: `${route.method} ${route.path}`,
+    });
+
+    // The grant sits next to the variable that needs it: no table variable, no table access.
+    if (route.table !== 'none') {
+      this.function.addEnvironment('TABLE_NAME', props.table.tableName);
+      grantTableAccess(role, props.table, route.table);
+    }
+  }
+}
+
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/**
+ * Narrower than `table.grantReadData`: no Scan, and the indexes by name instead of `index/*`, so
+ * the policy holds no wildcard at all.
+ */
+function grantTableAccess(role: IRole, table: ITableV2, access: Exclude<TableAccess, 'none'>): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: access === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS],
+      resources: [table.tableArn],
+    }),
+  );
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: ['dynamodb:Query'],
+      resources: DATA_TABLE.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+    }),
+  );
+}

@@ -1,0 +1,23 @@
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * How a function entry becomes a Lambda bundle: one ES module per function, minified, the AWS SDK
+ * bundled in (so its version is ours, not the runtime's, and tree-shaking trims it). The CDK stack
+ * and `npm run bench` both use these settings, so the bench measures what ships.
+ */
+export const LAMBDA_NODE_TARGET = 'node24';
+
+/** esbuild can bundle ESM that still calls `require` (some SDK dependencies do) only with this shim. */
+export const ESM_REQUIRE_SHIM = "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);";
+
+export const esbuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: LAMBDA_NODE_TARGET,
+  minify: true,
+  sourcemap: false,
+  mainFields: ['module', 'main'],
+  banner: { js: ESM_REQUIRE_SHIM },
+  logLevel: 'error',
+} satisfies BuildOptions;

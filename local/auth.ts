@@ -1,0 +1,68 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+import type { Role } from '../shared/domain/roles';
+
+/**
+ * Local stand-in for the Cognito user pool and the HTTP API JWT authorizer: an RS256 key pair kept
+ * in the data folder signs tokens (`npm run token`) and the gateway verifies them the way the
+ * authorizer does (signature, issuer, audience, expiry), passing the same claims to handlers.
+ */
+export const LOCAL_ISSUER = 'http://localhost/local-user-pool';
+export const LOCAL_AUDIENCE = 'local-web-client';
+const ALG = 'RS256';
+
+export interface LocalKeys {
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+export async function loadOrCreateKeys(directory: string): Promise<LocalKeys> {
+  const file = join(directory, 'jwt-keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalKeys;
+  mkdirSync(directory, { recursive: true });
+  const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
+  const keys: LocalKeys = { privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}
+
+export interface TokenRequest {
+  role: Role;
+  officeCode?: string;
+  userId?: string;
+  /** Seconds; one office shift by default. */
+  lifetime?: number;
+}
+
+export async function signToken(keys: LocalKeys, request: TokenRequest): Promise<string> {
+  const key = await importJWK(keys.privateJwk, ALG);
+  const userId = request.userId ?? `local-${request.role}${request.officeCode ? '-' + request.officeCode : ''}`;
+  return new SignJWT({
+    'cognito:groups': [request.role],
+    ...(request.officeCode ? { 'custom:officeCode': request.officeCode } : {}),
+    'cognito:username': userId,
+    token_use: 'id',
+  })
+    .setProtectedHeader({ alg: ALG, kid: 'local' })
+    .setSubject(userId)
+    .setIssuer(LOCAL_ISSUER)
+    .setAudience(LOCAL_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(`${request.lifetime ?? 8 * 3600}s`)
+    .sign(key);
+}
+
+export type TokenVerifier = (token: string) => Promise<JWTPayload | undefined>;
+
+export async function createVerifier(keys: LocalKeys): Promise<TokenVerifier> {
+  const key = await importJWK(keys.publicJwk, ALG);
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, key, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: [ALG] });
+      return payload;
+    } catch {
+      return undefined;
+    }
+  };
+}

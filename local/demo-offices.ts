@@ -1,0 +1,61 @@
+import type { NewOffice } from '../shared/domain/office';
+
+/**
+ * DEMO DATA for the local runtime, after the 1398 (2019) South Khorasan report: 15 offices active,
+ * the network growing to 22 by the end of Shahrivar 1398 (2019-09-22), with new offices in the
+ * deprived districts Mud, Arianshahr, Zohan, Eresk and Dihuk. Codes, addresses and phone numbers
+ * are invented; every seeded office is stored with `demo: true`.
+ */
+const PROVINCE = 'خراسان جنوبی';
+const OPENED = '2018-03-01';
+const TARGET_DATE = '2019-09-22';
+
+interface Seed {
+  code: string;
+  district: string;
+  county: string;
+  bakhsh?: string;
+  label: string;
+  deprived?: boolean;
+  planned?: boolean;
+}
+
+const SEEDS: Seed[] = [
+  { code: '56101', district: 'بیرجند', county: 'بیرجند', label: 'بیرجند 1' },
+  { code: '56102', district: 'بیرجند', county: 'بیرجند', label: 'بیرجند 2' },
+  { code: '56103', district: 'بیرجند', county: 'بیرجند', label: 'بیرجند 3' },
+  { code: '56104', district: 'بیرجند', county: 'بیرجند', label: 'بیرجند 4' },
+  { code: '56111', district: 'قائن', county: 'قائنات', label: 'قائن 1' },
+  { code: '56112', district: 'قائن', county: 'قائنات', label: 'قائن 2' },
+  { code: '56121', district: 'فردوس', county: 'فردوس', label: 'فردوس' },
+  { code: '56131', district: 'نهبندان', county: 'نهبندان', label: 'نهبندان' },
+  { code: '56141', district: 'سربیشه', county: 'سربیشه', label: 'سربیشه' },
+  { code: '56151', district: 'طبس', county: 'طبس', label: 'طبس' },
+  { code: '56161', district: 'بشرویه', county: 'بشرویه', label: 'بشرویه' },
+  { code: '56171', district: 'درمیان', county: 'درمیان', label: 'درمیان' },
+  { code: '56181', district: 'خوسف', county: 'خوسف', label: 'خوسف' },
+  { code: '56191', district: 'سرایان', county: 'سرایان', label: 'سرایان' },
+  { code: '56195', district: 'زیرکوه', county: 'زیرکوه', label: 'زیرکوه' },
+  // Planned: the five deprived districts named in the report, and two more to reach 22.
+  { code: '56142', district: 'سربیشه', county: 'سربیشه', bakhsh: 'مود', label: 'مود', deprived: true, planned: true },
+  { code: '56113', district: 'قائن', county: 'قائنات', bakhsh: 'آرین‌شهر', label: 'آرین‌شهر', deprived: true, planned: true },
+  { code: '56114', district: 'قائن', county: 'قائنات', bakhsh: 'زهان', label: 'زهان', deprived: true, planned: true },
+  { code: '56162', district: 'بشرویه', county: 'بشرویه', bakhsh: 'ارسک', label: 'ارسک', deprived: true, planned: true },
+  { code: '56152', district: 'طبس', county: 'طبس', bakhsh: 'دیهوک', label: 'دیهوک', deprived: true, planned: true },
+  { code: '56105', district: 'بیرجند', county: 'بیرجند', label: 'بیرجند 5', planned: true },
+  { code: '56122', district: 'فردوس', county: 'فردوس', label: 'فردوس 2', planned: true },
+];
+
+export const DEMO_OFFICES: NewOffice[] = SEEDS.map((seed) => ({
+  officeCode: seed.code,
+  name: `دفتر خدمات الکترونیک قضایی ${seed.label} (نمونه)`,
+  province: PROVINCE,
+  judicialDistrict: seed.district,
+  county: seed.county,
+  ...(seed.bakhsh ? { bakhsh: seed.bakhsh } : {}),
+  deprivedArea: seed.deprived ?? false,
+  status: seed.planned ? 'planned' : 'active',
+  statusSince: OPENED,
+  ...(seed.planned ? { plannedOpeningBy: TARGET_DATE } : {}),
+  contact: { phone: `0563${seed.code}00`, address: `${PROVINCE}، ${seed.county} (نشانی نمونه)` },
+}));

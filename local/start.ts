@@ -1,0 +1,112 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Server } from 'node:http';
+import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
+import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
+import { ROUTES } from '../shared/routes';
+import { createVerifier, loadOrCreateKeys } from './auth';
+import {
+  checkJava,
+  ensureBucket,
+  ensurePortFree,
+  ensureTable,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  LocalSetupError,
+  startDynamoDbLocal,
+  startS3Server,
+  type RunningDynamo,
+  type RunningS3,
+} from './engines';
+import { createGateway } from './gateway';
+import { handlerLoader } from './handlers';
+import { seedDemoData } from './seed';
+import { localSettings } from './settings';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const stoppers: Array<() => Promise<void>> = [];
+let dynamo: RunningDynamo | undefined;
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const settings = localSettings();
+  checkJava();
+  await ensurePortFree(settings.apiPort, 'the API', 'PORT');
+  await ensurePortFree(settings.dynamoPort, 'DynamoDB Local', 'DYNAMODB_PORT');
+  await ensurePortFree(settings.s3Port, 'the S3 server', 'S3_PORT');
+
+  dynamo = await startDynamoDbLocal({ port: settings.dynamoPort, directory: resolve(settings.dataDir, 'dynamodb') });
+  stoppers.push(dynamo.stop);
+  const s3Server: RunningS3 = await startS3Server({ port: settings.s3Port, directory: resolve(settings.dataDir, 's3') });
+  stoppers.push(s3Server.stop);
+
+  // The handlers read exactly these variables in Lambda; only the endpoints are local.
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    S3_ENDPOINT: s3Server.endpoint,
+    TABLE_NAME: settings.tableName,
+    DOCUMENTS_BUCKET: settings.documentsBucket,
+    REPORTS_BUCKET: settings.reportsBucket,
+    POWERTOOLS_SERVICE_NAME: 'judicial-e-services-local',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
+  });
+  const config = { AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: dynamo.endpoint, S3_ENDPOINT: s3Server.endpoint };
+  const rawDynamo = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint });
+  const tableState = await ensureTable(rawDynamo, settings.tableName);
+  rawDynamo.destroy();
+  const s3 = createS3Client(config);
+  for (const bucket of [settings.documentsBucket, settings.reportsBucket]) await ensureBucket(s3, bucket);
+  const seeded = await seedDemoData(new DynamoOfficeRepository(createDocumentClient(config), settings.tableName), new Date());
+
+  const keys = await loadOrCreateKeys(settings.authDir);
+  const loadHandler = handlerLoader(projectRoot);
+  // Load every handler now: a configuration error shows at start, not on the first request.
+  await Promise.all(ROUTES.map(loadHandler));
+  const gateway: Server = createGateway({ routes: ROUTES, verifyToken: await createVerifier(keys), loadHandler });
+  await new Promise<void>((resolveListen, reject) => {
+    gateway.once('error', reject);
+    gateway.listen(settings.apiPort, '127.0.0.1', () => resolveListen());
+  });
+  stoppers.unshift(() => new Promise((r) => gateway.close(() => r())));
+
+  const base = `http://localhost:${settings.apiPort}`;
+  console.log(
+    [
+      '',
+      `Judicial e-services backend is running on ${base} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      `  DynamoDB Local ${dynamo.endpoint} · table ${settings.tableName} (${tableState})`,
+      `  S3 server      ${s3Server.endpoint} · buckets ${settings.documentsBucket}, ${settings.reportsBucket}`,
+      `  data folder    ${settings.dataDir}`,
+      seeded > 0 ? `  seeded ${seeded} DEMO offices of South Khorasan (marked demo: true)` : '  existing data kept (no demo seeding)',
+      '',
+      'Try:',
+      `  curl ${base}/v1/health`,
+      `  curl ${base}/v1/openapi.json`,
+      `  TOKEN=$(npm run -s token -- --role clerk --office 56101)`,
+      `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/offices`,
+      '  roles: clerk | manager (with --office) · court · province-admin',
+      '',
+      'Ctrl-C stops everything.',
+    ].join('\n'),
+  );
+}
+
+async function shutdown(code: number): Promise<never> {
+  for (const stop of stoppers.splice(0)) await stop().catch(() => undefined);
+  process.exit(code);
+}
+
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+// Last resort: never leave a DynamoDB Local java process behind.
+process.once('exit', () => dynamo?.process.kill('SIGKILL'));
+
+main().catch(async (error: unknown) => {
+  if (error instanceof LocalSetupError) console.error(`npm start: ${error.message}`);
+  else console.error('npm start failed:', error);
+  await shutdown(1);
+});

@@ -1,0 +1,87 @@
+/**
+ * Typed domain errors. Each carries the HTTP status it maps to and a message key; the HTTP layer
+ * (shared/http/problem.ts) is the one place that turns them into problem+json. Messages are looked
+ * up by key in the caller's language, so an error never carries personal data or raw input.
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'malformed-json'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not-found'
+  | 'conflict'
+  | 'office-exists'
+  | 'office-changed'
+  | 'office-status-step'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'idempotency-key-mismatch'
+  | 'throttled'
+  | 'internal';
+
+export interface FieldIssue {
+  /** Dotted path of the failing field, prefixed by where it came from: `body.parties.0.nationalId`. */
+  field: string;
+  /** A stable machine-readable code (zod's issue code or one of ours). */
+  code: string;
+  /** The message in each language; the HTTP layer picks one by Accept-Language. */
+  messages: { fa: string; en: string };
+}
+
+export class DomainError extends Error {
+  /** middy convention: only exposed errors are shown to clients as they are. */
+  readonly expose = true;
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly fields: FieldIssue[] = [],
+    /** Response headers the answer needs, such as Retry-After. */
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(code);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(fields: FieldIssue[]) {
+    super(400, 'validation', {}, fields);
+  }
+}
+
+export class MalformedJsonError extends DomainError {
+  constructor() {
+    super(400, 'malformed-json');
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor() {
+    super(401, 'unauthorized');
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor() {
+    super(403, 'forbidden');
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route') {
+    super(404, 'not-found', { what });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(code: Extract<ErrorCode, 'conflict' | 'office-exists' | 'office-changed' | 'office-status-step'>, params: Record<string, string | number> = {}) {
+    super(409, code, params);
+  }
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor() {
+    super(415, 'unsupported-media-type');
+  }
+}

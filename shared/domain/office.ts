@@ -1,0 +1,117 @@
+import { ConflictError } from './errors';
+
+export const OFFICE_STATUSES = ['planned', 'active', 'suspended', 'closed'] as const;
+export type OfficeStatus = (typeof OFFICE_STATUSES)[number];
+
+export interface OfficeContact {
+  phone?: string;
+  address?: string;
+}
+
+export interface Office {
+  officeCode: string;
+  name: string;
+  province: string;
+  judicialDistrict: string;
+  county: string;
+  bakhsh?: string;
+  deprivedArea: boolean;
+  status: OfficeStatus;
+  /** Calendar date (YYYY-MM-DD, Gregorian ISO) the current status took effect. */
+  statusSince: string;
+  /** Calendar date the office first became active, once it has. */
+  openedOn?: string;
+  /** For planned offices: the date the province aims to open it by. */
+  plannedOpeningBy?: string;
+  statusHistory: Array<{ status: OfficeStatus; since: string }>;
+  contact: OfficeContact;
+  /** True for the seeded South Khorasan offices of the local runtime: not real registry data. */
+  demo: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewOffice = Omit<Office, 'statusSince' | 'statusHistory' | 'version' | 'createdAt' | 'updatedAt' | 'demo' | 'openedOn'> & {
+  statusSince?: string;
+  openedOn?: string;
+};
+
+export type OfficeChanges = Partial<Omit<NewOffice, 'officeCode'>> & { expectedVersion?: number };
+
+/** Which status an office may move to next: a closed office is final, a planned one cannot be suspended. */
+const NEXT_STATUSES: Record<OfficeStatus, readonly OfficeStatus[]> = {
+  planned: ['active', 'closed'],
+  active: ['suspended', 'closed'],
+  suspended: ['active', 'closed'],
+  closed: [],
+};
+
+export function allowedNextStatuses(status: OfficeStatus): readonly OfficeStatus[] {
+  return NEXT_STATUSES[status];
+}
+
+export function newOffice(input: NewOffice, now: Date, demo = false): Office {
+  const today = now.toISOString().slice(0, 10);
+  const statusSince = input.statusSince ?? today;
+  const openedOn = input.openedOn ?? (input.status === 'planned' ? undefined : statusSince);
+  return {
+    ...input,
+    statusSince,
+    ...(openedOn ? { openedOn } : {}),
+    statusHistory: [{ status: input.status, since: statusSince }],
+    demo,
+    version: 1,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  };
+}
+
+/** Applies a PATCH: validates a status step, keeps the status history, bumps the version. */
+export function applyOfficeChanges(office: Office, changes: OfficeChanges, now: Date): Office {
+  const { expectedVersion, ...fields } = changes;
+  if (expectedVersion !== undefined && expectedVersion !== office.version) {
+    throw new ConflictError('office-changed', { expected: expectedVersion });
+  }
+  const next: Office = { ...office, ...fields, contact: { ...office.contact, ...fields.contact } };
+  if (fields.status && fields.status !== office.status) {
+    if (!NEXT_STATUSES[office.status].includes(fields.status)) {
+      throw new ConflictError('office-status-step', {
+        from: office.status,
+        to: fields.status,
+        allowed: NEXT_STATUSES[office.status].join(', ') || '-',
+      });
+    }
+    const since = fields.statusSince ?? now.toISOString().slice(0, 10);
+    next.statusSince = since;
+    next.statusHistory = [...office.statusHistory, { status: fields.status, since }];
+    if (fields.status === 'active' && !office.openedOn) next.openedOn = since;
+  }
+  next.version = office.version + 1;
+  next.updatedAt = now.toISOString();
+  return next;
+}
+
+export interface NetworkSummary {
+  active: number;
+  planned: number;
+  suspended: number;
+  closed: number;
+  deprivedAreaOffices: number;
+  deprivedAreasServed: number;
+}
+
+/** The network view the province runs growth by: offices per status and deprived areas served. */
+export function summariseNetwork(offices: readonly Office[]): NetworkSummary {
+  const count = (status: OfficeStatus) => offices.filter((o) => o.status === status).length;
+  const deprived = offices.filter((o) => o.deprivedArea);
+  const served = new Set(deprived.filter((o) => o.status === 'active').map((o) => o.bakhsh ?? o.county));
+  return {
+    active: count('active'),
+    planned: count('planned'),
+    suspended: count('suspended'),
+    closed: count('closed'),
+    deprivedAreaOffices: deprived.length,
+    deprivedAreasServed: served.size,
+  };
+}

@@ -1,0 +1,126 @@
+import type middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { ForbiddenError, MalformedJsonError, UnauthorizedError, UnsupportedMediaTypeError } from '../domain/errors';
+import { isRole, OFFICE_ROLES, type Principal, type Role } from '../domain/roles';
+import { pickLanguage } from '../i18n/messages';
+import { logger } from '../observability/logger';
+import { findRoute } from '../routes';
+import { problemResponse } from './problem';
+import type { ApiContext, ApiEvent, ApiResult } from './types';
+
+type ApiMiddleware = middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>;
+
+/** Correlation id from the caller (`x-correlation-id`) or the API request id; echoed back. */
+export function correlation(): ApiMiddleware {
+  return {
+    before: (request) => {
+      const headers = request.event.headers ?? {};
+      const supplied = headers['x-correlation-id'];
+      const id = supplied && /^[A-Za-z0-9._-]{1,100}$/.test(supplied) ? supplied : request.event.requestContext.requestId;
+      request.context.correlationId = id;
+      request.context.language = pickLanguage(headers['accept-language']);
+      logger.setCorrelationId(id);
+    },
+    after: (request) => {
+      if (request.response) request.response.headers = { ...request.response.headers, 'x-correlation-id': request.context.correlationId };
+      logOutcome(request);
+    },
+  };
+}
+
+/** Every error, expected or not, becomes problem+json; unexpected ones are logged by name only. */
+export function problemErrors(): ApiMiddleware {
+  return {
+    onError: (request) => {
+      const error = request.error;
+      const language = request.context.language ?? pickLanguage(request.event.headers?.['accept-language']);
+      const response = problemResponse(error, language, request.event.requestContext.requestId);
+      if (response.statusCode === 500) {
+        // Only the error's class and its stack: messages of SDK errors may quote item keys.
+        logger.error('unhandled error', { errorName: error?.name, stack: error?.stack });
+      }
+      response.headers = { ...response.headers, 'x-correlation-id': request.context.correlationId ?? request.event.requestContext.requestId };
+      request.response = response;
+      logOutcome(request);
+    },
+  };
+}
+
+/**
+ * Role check for staff routes. The JWT itself was verified by the HTTP API authorizer (in AWS) or
+ * by the local gateway; here the roles come from the route table entry for this route key, so
+ * the table stays the one place that says who may call what.
+ */
+export function authorize(): ApiMiddleware {
+  return {
+    before: (request) => {
+      const route = findRoute(request.event.routeKey);
+      if (!route) throw new ForbiddenError();
+      if (route.auth === 'public') return;
+      const claims = request.event.requestContext.authorizer?.jwt?.claims;
+      if (!claims || typeof claims.sub !== 'string') throw new UnauthorizedError();
+      const roles = parseGroups(claims['cognito:groups']);
+      if (!roles.some((role) => route.auth.includes(role))) throw new ForbiddenError();
+      const officeCode = typeof claims['custom:officeCode'] === 'string' ? claims['custom:officeCode'] : undefined;
+      const principal: Principal = { userId: claims.sub, roles, ...(officeCode ? { officeCode } : {}) };
+      // Office staff without an office in their token could otherwise act on no office or every office.
+      if (roles.every((r) => OFFICE_ROLES.includes(r)) && !principal.officeCode) throw new ForbiddenError();
+      request.context.principal = principal;
+    },
+  };
+}
+
+/** Parses a JSON body (base64 or not), insisting on application/json when there is one. */
+export function jsonBody(): ApiMiddleware {
+  return {
+    before: (request) => {
+      const { body, isBase64Encoded, headers } = request.event;
+      if (body === undefined || body === '') return;
+      const contentType = headers?.['content-type'] ?? '';
+      if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
+      const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+      try {
+        request.context.body = JSON.parse(text);
+      } catch {
+        throw new MalformedJsonError();
+      }
+    },
+  };
+}
+
+/** The common chain of every API function, in order. */
+export function apiMiddleware(): ApiMiddleware[] {
+  return [
+    injectLambdaContext(logger, { resetKeys: true }) as unknown as ApiMiddleware,
+    correlation(),
+    problemErrors(),
+    authorize(),
+    jsonBody(),
+  ];
+}
+
+/** API Gateway flattens array claims to "[a b]"; cognito-local and tests may send a real array. */
+export function parseGroups(claim: unknown): Role[] {
+  let values: string[] = [];
+  if (Array.isArray(claim)) values = claim.map(String);
+  else if (typeof claim === 'string') {
+    const trimmed = claim.trim();
+    if (trimmed.startsWith('[') && trimmed.includes('"')) {
+      try {
+        values = (JSON.parse(trimmed) as unknown[]).map(String);
+      } catch {
+        values = [];
+      }
+    } else values = trimmed.replace(/^\[|\]$/g, '').split(/[\s,]+/);
+  }
+  return values.filter(isRole);
+}
+
+function logOutcome(request: middy.Request<ApiEvent, ApiResult, Error, ApiContext>): void {
+  logger.info('request', {
+    routeKey: request.event.routeKey,
+    status: request.response?.statusCode,
+    role: request.context.principal?.roles.join(','),
+    officeCode: request.context.principal?.officeCode,
+  });
+}

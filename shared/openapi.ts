@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { ROUTES, type RouteDefinition } from './routes';
+import { problemSchema } from './schemas/common';
+
+type JsonSchema = Record<string, unknown>;
+
+const COMPONENT_REF = (id: string) => `#/components/schemas/${id}`;
+
+/**
+ * OpenAPI 3.1 generated from the route table and the same zod schemas that validate requests, so
+ * the published contract cannot disagree with what the handlers accept. OpenAPI 3.1 schemas are
+ * JSON Schema 2020-12, which is zod's native output.
+ */
+export function buildOpenApiDocument() {
+  const components: Record<string, JsonSchema> = {};
+  const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+    const raw = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+    // Nested schemas with an id land in $defs; in OpenAPI they belong under components.
+    const converted = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
+    const { $schema: _ignored, $defs, ...rest } = converted;
+    Object.assign(components, ($defs ?? {}) as Record<string, JsonSchema>);
+    const id = (schema.meta() as { id?: string } | undefined)?.id;
+    if (id) {
+      components[id] = rest;
+      return { $ref: COMPONENT_REF(id) };
+    }
+    return rest;
+  };
+  toSchema(problemSchema, 'output');
+
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of ROUTES) {
+    paths[route.path] ??= {};
+    paths[route.path]![route.method.toLowerCase()] = operation(route, toSchema);
+  }
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Judicial Electronic Services Offices API',
+      version: '1.0.0',
+      description:
+        'Petition intake, documents, citizen tracking and monthly reports for Iran\'s Judicial Electronic Services Offices. ' +
+        'Inputs are normalised before validation (Persian/Arabic digits to ASCII, Arabic ي/ك to ی/ک, trimmed). ' +
+        'Errors are RFC 9457 problem+json in Persian or English by Accept-Language.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      schemas: components,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token; groups in cognito:groups, office in custom:officeCode' } },
+    },
+  };
+}
+
+function operation(route: RouteDefinition, toSchema: (s: z.ZodType, io: 'input' | 'output') => JsonSchema) {
+  const parameters: unknown[] = [];
+  for (const [location, schema] of [['path', route.request?.path], ['query', route.request?.query]] as const) {
+    if (!schema) continue;
+    const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, property] of Object.entries(json.properties ?? {})) {
+      parameters.push({ name, in: location, required: location === 'path' || (json.required ?? []).includes(name), schema: property });
+    }
+  }
+  const problem = { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: COMPONENT_REF('Problem') } } } };
+  const responses: Record<string, unknown> = {};
+  for (const [status, response] of Object.entries(route.responses)) {
+    responses[status] = response.schema
+      ? { description: response.description, content: { [response.contentType ?? 'application/json']: { schema: toSchema(response.schema, 'output') } } }
+      : Number(status) >= 400
+        ? { ...problem, description: response.description }
+        : { description: response.description };
+  }
+  responses['400'] ??= { ...problem, description: 'Invalid input: every failing field is listed' };
+  if (route.auth !== 'public') {
+    responses['401'] ??= { description: 'No or invalid token' };
+    responses['403'] ??= { ...problem, description: `Only for: ${route.auth.join(', ')}` };
+  }
+  return {
+    operationId: route.id,
+    summary: route.summary,
+    ...(route.auth === 'public' ? { security: [] } : { security: [{ bearer: [] }], 'x-roles': route.auth }),
+    ...(parameters.length ? { parameters } : {}),
+    ...(route.request?.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.request.body, 'input') } } } }
+      : {}),
+    responses,
+  };
+}

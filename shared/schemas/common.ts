@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { fieldMessage } from '../i18n/messages';
+
+/** Persian letters (with ZWNJ), spaces, ASCII digits (after normalisation) and light punctuation. */
+const PERSIAN_TEXT = /^[\u0600-\u06FF\u200C 0-9()\-.،/]+$/;
+const HAS_PERSIAN_LETTER = /[\u0620-\u064A\u067E-\u06D3]/;
+
+export const persianText = (min: number, max: number) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .regex(PERSIAN_TEXT, { message: fieldMessage('persian-text') })
+    .refine((v) => HAS_PERSIAN_LETTER.test(v), { message: fieldMessage('persian-text') });
+
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: fieldMessage('iso-date') })
+  .refine((v) => !Number.isNaN(Date.parse(v + 'T00:00:00Z')) && new Date(v + 'T00:00:00Z').toISOString().startsWith(v), {
+    message: fieldMessage('iso-date'),
+  });
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ field: z.string(), code: z.string(), message: z.string() }))
+      .optional()
+      .describe('Every failing field, for validation errors'),
+  })
+  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+
+export const healthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { OFFICE_STATUSES } from '../domain/office';
+import { fieldMessage } from '../i18n/messages';
+import { isoDate, persianText } from './common';
+
+export const officeCodeSchema = z.string().regex(/^\d{4,10}$/, { message: fieldMessage('office-code') });
+
+export const officePathSchema = z.strictObject({ officeCode: officeCodeSchema });
+
+const contactSchema = z.strictObject({
+  phone: z.string().regex(/^0\d{10}$/, { message: fieldMessage('phone') }).optional(),
+  address: z.string().min(5).max(300).optional(),
+});
+
+const officeFields = {
+  name: persianText(3, 120).describe('Office name in Persian'),
+  province: persianText(2, 60),
+  judicialDistrict: persianText(2, 60).describe('حوزه قضایی'),
+  county: persianText(2, 60).describe('شهرستان'),
+  bakhsh: persianText(2, 60).optional().describe('بخش'),
+  deprivedArea: z.boolean().describe('Office serves a deprived district (bakhsh) without its own court'),
+  status: z.enum(OFFICE_STATUSES),
+  statusSince: isoDate.optional().describe('Date the status took effect; today when omitted'),
+  plannedOpeningBy: isoDate.optional(),
+  contact: contactSchema.default({}),
+};
+
+export const createOfficeSchema = z
+  .strictObject({ officeCode: officeCodeSchema, ...officeFields })
+  .meta({ id: 'CreateOffice' });
+
+export const updateOfficeSchema = z
+  .strictObject({
+    name: officeFields.name.optional(),
+    province: officeFields.province.optional(),
+    judicialDistrict: officeFields.judicialDistrict.optional(),
+    county: officeFields.county.optional(),
+    bakhsh: persianText(2, 60).optional(),
+    deprivedArea: z.boolean().optional(),
+    status: officeFields.status.optional(),
+    statusSince: isoDate.optional(),
+    plannedOpeningBy: isoDate.optional(),
+    contact: contactSchema.optional(),
+    expectedVersion: z.number().int().positive().optional().describe('Refuse the change (409) unless the office is at this version'),
+  })
+  .refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), { message: fieldMessage('empty-patch') })
+  .meta({ id: 'UpdateOffice' });
+
+export const officeSchema = z
+  .object({
+    officeCode: z.string(),
+    name: z.string(),
+    province: z.string(),
+    judicialDistrict: z.string(),
+    county: z.string(),
+    bakhsh: z.string().optional(),
+    deprivedArea: z.boolean(),
+    status: z.enum(OFFICE_STATUSES),
+    statusSince: z.string(),
+    openedOn: z.string().optional(),
+    plannedOpeningBy: z.string().optional(),
+    statusHistory: z.array(z.object({ status: z.enum(OFFICE_STATUSES), since: z.string() })),
+    contact: z.object({ phone: z.string().optional(), address: z.string().optional() }),
+    demo: z.boolean().describe('Seeded demo data of the local runtime'),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Office' });
+
+export const officeListSchema = z
+  .object({
+    items: z.array(officeSchema),
+    network: z.object({
+      active: z.number().int(),
+      planned: z.number().int(),
+      suspended: z.number().int(),
+      closed: z.number().int(),
+      deprivedAreaOffices: z.number().int(),
+      deprivedAreasServed: z.number().int(),
+    }),
+  })
+  .meta({ id: 'OfficeList' });
+
+export const listOfficesQuerySchema = z.strictObject({
+  status: z.enum(OFFICE_STATUSES).optional(),
+  province: persianText(2, 60).optional(),
+});
+
+export type CreateOfficeInput = z.output<typeof createOfficeSchema>;
+export type UpdateOfficeInput = z.output<typeof updateOfficeSchema>;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { normaliseInput } from '../domain/normalise';
+import { ValidationError, type FieldIssue } from '../domain/errors';
+import { FIELD_MESSAGES, FIELD_MESSAGE_PREFIX, type Language } from '../i18n/messages';
+
+export type InputSource = 'body' | 'path' | 'query' | 'header';
+
+const LOCALES: Record<Language, ReturnType<typeof z.locales.en>> = { fa: z.locales.fa(), en: z.locales.en() };
+
+/**
+ * Normalises (digits, Arabic letters, spaces) then validates strictly. On failure it throws a
+ * ValidationError listing every failing field with its message in both languages; the HTTP layer
+ * picks one by Accept-Language. Messages come from zod's locales or our own keys, never the input.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, source: InputSource): z.output<S> {
+  const input = normaliseInput(raw);
+  const result = schema.safeParse(input, { error: LOCALES.fa.localeError });
+  if (result.success) return result.data;
+  const english = schema.safeParse(input, { error: LOCALES.en.localeError });
+  const englishIssues = english.success ? [] : english.error.issues;
+  const fields: FieldIssue[] = [];
+  result.error.issues.forEach((issue, index) => {
+    const messages = localise(issue.message, englishIssues[index]?.message ?? issue.message);
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        fields.push({ field: fieldPath(source, [...issue.path, key]), code: issue.code, messages: localise(FIELD_MESSAGE_PREFIX + 'unknown-field', '') });
+      }
+      return;
+    }
+    fields.push({ field: fieldPath(source, issue.path), code: issue.code, messages });
+  });
+  throw new ValidationError(fields);
+}
+
+function fieldPath(source: InputSource, path: readonly PropertyKey[]): string {
+  return [source, ...path.map(String)].join('.');
+}
+
+function localise(fa: string, en: string): Record<Language, string> {
+  if (fa.startsWith(FIELD_MESSAGE_PREFIX)) {
+    const entry = FIELD_MESSAGES[fa.slice(FIELD_MESSAGE_PREFIX.length)];
+    if (entry) return entry;
+  }
+  return { fa, en };
+}

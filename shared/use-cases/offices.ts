@@ -1,0 +1,36 @@
+import { NotFoundError } from '../domain/errors';
+import { applyOfficeChanges, newOffice, summariseNetwork, type Office, type OfficeChanges } from '../domain/office';
+import type { Clock, OfficeFilter, OfficeRepository } from '../ports';
+import type { CreateOfficeInput } from '../schemas/office';
+
+export async function registerOffice(offices: OfficeRepository, clock: Clock, input: CreateOfficeInput): Promise<Office> {
+  const office = newOffice(input, clock.now());
+  await offices.insert(office);
+  return office;
+}
+
+export async function changeOffice(
+  offices: OfficeRepository,
+  clock: Clock,
+  officeCode: string,
+  changes: OfficeChanges,
+): Promise<Office> {
+  const current = await offices.get(officeCode);
+  if (!current) throw new NotFoundError('office');
+  const next = applyOfficeChanges(current, changes, clock.now());
+  await offices.replace(next, current.version);
+  return next;
+}
+
+export async function readOffice(offices: OfficeRepository, officeCode: string): Promise<Office> {
+  const office = await offices.get(officeCode);
+  if (!office) throw new NotFoundError('office');
+  return office;
+}
+
+/** The network view covers the whole province (or country); the status filter narrows only the items. */
+export async function listOffices(offices: OfficeRepository, filter: OfficeFilter) {
+  const all = await offices.list(filter.province ? { province: filter.province } : {});
+  const items = filter.status ? all.filter((office) => office.status === filter.status) : all;
+  return { items, network: summariseNetwork(all) };
+}
