@@ -58,7 +58,8 @@ export class StatefulStack extends Stack {
       reason: 'This is the access-log bucket itself; logging it into itself would loop.',
     });
 
-    this.documentsBucket = new Bucket(this, 'Documents', {
+    // Private, encrypted, TLS-only, versioned, retained and access-logged: what every data bucket is.
+    const dataBucket = (prefix: string) => ({
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -67,7 +68,11 @@ export class StatefulStack extends Stack {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy: RemovalPolicy.RETAIN,
       serverAccessLogsBucket: accessLogs,
-      serverAccessLogsPrefix: 'documents/',
+      serverAccessLogsPrefix: `${prefix}/`,
+    });
+
+    this.documentsBucket = new Bucket(this, 'Documents', {
+      ...dataBucket('documents'),
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         {
@@ -82,17 +87,7 @@ export class StatefulStack extends Stack {
       ],
     });
 
-    this.reportsBucket = new Bucket(this, 'Reports', {
-      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
-      enforceSSL: true,
-      minimumTLSVersion: 1.2,
-      versioned: true,
-      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
-      removalPolicy: RemovalPolicy.RETAIN,
-      serverAccessLogsBucket: accessLogs,
-      serverAccessLogsPrefix: 'reports/',
-    });
+    this.reportsBucket = new Bucket(this, 'Reports', dataBucket('reports'));
 
     this.userPool = new UserPool(this, 'Staff', {
       // Staff accounts are created by administrators, never by sign-up.

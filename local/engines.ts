@@ -22,8 +22,9 @@ export const LOCAL_REGION = 'me-central-1';
 /** DynamoDB Local accepts any credentials; the S3 server (s3rver) knows only its built-in pair. */
 export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
-export function checkJava(): void {
-  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+export function checkJava(env: NodeJS.ProcessEnv = process.env): void {
+  // The env is passed on purpose: Node looks the command up in the PATH of the env it is given.
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8', env });
   if (result.error) {
     throw new LocalSetupError(
       'Java 17 or newer is needed to run DynamoDB Local, and `java` was not found. Install it (Debian/Ubuntu: apt-get install -y openjdk-17-jre-headless) and try again.',

@@ -59,7 +59,7 @@ export function createGateway(options: {
 
     const event = buildEvent({ req, url, method, headers, body, match, claims });
     const handler = await options.loadHandler(match.route);
-    const result = await handler(event, lambdaContext(match.route, options.timeoutMs ?? 29_000));
+    const result = await handler(event, lambdaContext(match.route.id, options.timeoutMs ?? 29_000));
     writeResult(res, result);
   }
 }
@@ -180,16 +180,17 @@ function buildEvent(input: {
   };
 }
 
-function lambdaContext(route: RouteDefinition, timeoutMs: number): Context {
+/** The Lambda context a handler gets, with a deadline like the function's timeout. */
+export function lambdaContext(functionName: string, timeoutMs: number): Context {
   const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: true,
-    functionName: route.id,
+    functionName,
     functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${route.id}`,
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
     memoryLimitInMB: '256',
     awsRequestId: randomUUID(),
-    logGroupName: `/aws/lambda/${route.id}`,
+    logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined,

@@ -1,0 +1,193 @@
+import { handler as createOffice } from '../../functions/create-office';
+import { handler as getOffice } from '../../functions/get-office';
+import { handler as listOffices } from '../../functions/list-offices';
+import { handler as updateOffice } from '../../functions/update-office';
+import { apiEvent, call, type Caller } from '../support/api-event';
+import { officeBody, uniqueOfficeCode } from '../support/fixtures';
+import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
+
+const admin: Caller = { role: 'province-admin' };
+const clerk: Caller = { role: 'clerk', officeCode: '56101' };
+
+beforeAll(provisionStores);
+afterAll(dropStores);
+
+async function registered(overrides: Record<string, unknown> = {}) {
+  const body = officeBody(overrides);
+  const answer = await call(createOffice, apiEvent('create-office', { caller: admin, body }));
+  expect(answer.status).toBe(201);
+  return answer.body as { officeCode: string; version: number; status: string };
+}
+
+describe('POST /v1/offices', () => {
+  it('registers an office and answers 201 with the stored office and its location', async () => {
+    const body = officeBody();
+
+    const answer = await call(createOffice, apiEvent('create-office', { caller: admin, body }));
+
+    expect(answer.status).toBe(201);
+    expect(answer.headers.location).toBe(`/v1/offices/${body.officeCode}`);
+    expect(answer.body).toMatchObject({ officeCode: body.officeCode, status: 'planned', version: 1, demo: false });
+    const read = await call(getOffice, apiEvent('get-office', { caller: clerk, pathParameters: { officeCode: body.officeCode } }));
+    expect(read.body.name).toBe(body.name);
+  });
+
+  it('normalises Persian digits and Arabic letters before validating and storing', async () => {
+    const code = uniqueOfficeCode();
+    const persianCode = code.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+
+    const answer = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, body: officeBody({ officeCode: persianCode, county: '  سربيشه ', contact: { phone: '٠٥٦٣٢٢٢١٢٣٤' } }) }),
+    );
+
+    expect(answer.status).toBe(201);
+    expect(answer.body.officeCode).toBe(code);
+    expect(answer.body.county).toBe('سربیشه');
+    expect(answer.body.contact.phone).toBe('05632221234');
+  });
+
+  it('answers 409 for an office code that exists and leaves the first office as it was', async () => {
+    const first = await registered();
+    const before = await tableSnapshot();
+
+    const answer = await call(createOffice, apiEvent('create-office', { caller: admin, body: officeBody({ officeCode: first.officeCode, name: 'دفتر دیگر' }) }));
+
+    expect(answer.status).toBe(409);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it.each(['clerk', 'manager', 'court'] as const)('answers 403 to a %s and writes nothing', async (role) => {
+    const before = await tableSnapshot();
+
+    const answer = await call(createOffice, apiEvent('create-office', { caller: { role, officeCode: '56101' }, body: officeBody() }));
+
+    expect(answer.status).toBe(403);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('lists every failing field, in English when asked, for unknown fields, bad codes and non-Persian names', async () => {
+    const before = await tableSnapshot();
+
+    const answer = await call(
+      createOffice,
+      apiEvent('create-office', {
+        caller: admin,
+        headers: { 'accept-language': 'en-US,en;q=0.9' },
+        body: officeBody({ officeCode: '12ab', name: 'Office 1', status: 'open', extra: true }),
+      }),
+    );
+
+    expect(answer.status).toBe(400);
+    expect(answer.headers['content-language']).toBe('en');
+    const fields = (answer.body.errors as Array<{ field: string; message: string }>).map((e) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.officeCode', 'body.name', 'body.status', 'body.extra']));
+    expect(answer.body.errors.find((e: { field: string }) => e.field === 'body.officeCode').message).toBe('Office code must be 4 to 10 digits.');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('answers in Persian by default', async () => {
+    const answer = await call(createOffice, apiEvent('create-office', { caller: admin, body: officeBody({ officeCode: 'x' }) }));
+
+    expect(answer.status).toBe(400);
+    expect(answer.headers['content-language']).toBe('fa');
+    expect(answer.body.title).toBe('ورودی نامعتبر است');
+    expect(answer.body.errors[0].message).toBe('کد دفتر باید ۴ تا ۱۰ رقم باشد.');
+  });
+
+  it('answers 400 for a body that is not JSON, and 415 for one that is not declared as JSON', async () => {
+    const malformed = await call(createOffice, apiEvent('create-office', { caller: admin, rawBody: '{"officeCode": ' }));
+    const wrongType = await call(createOffice, apiEvent('create-office', { caller: admin, rawBody: 'a=b', headers: { 'content-type': 'text/plain' } }));
+
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.type).toBe('urn:judicial-e-services:problem:malformed-json');
+    expect(wrongType.status).toBe(415);
+  });
+
+  it('answers 401 when no authorizer claims reached the function', async () => {
+    const answer = await call(createOffice, apiEvent('create-office', { body: officeBody() }));
+
+    expect(answer.status).toBe(401);
+  });
+});
+
+describe('PATCH /v1/offices/{officeCode}', () => {
+  it('activates a planned office, records the step in its history and sets the opening date', async () => {
+    const office = await registered();
+
+    const answer = await call(
+      updateOffice,
+      apiEvent('update-office', { caller: admin, pathParameters: { officeCode: office.officeCode }, body: { status: 'active', statusSince: '2019-09-01' } }),
+    );
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ status: 'active', statusSince: '2019-09-01', openedOn: '2019-09-01', version: 2 });
+    expect(answer.body.statusHistory.map((h: { status: string }) => h.status)).toEqual(['planned', 'active']);
+  });
+
+  it('answers 409 with the allowed steps for a status change the life cycle forbids', async () => {
+    const office = await registered();
+    const before = await tableSnapshot();
+
+    const answer = await call(
+      updateOffice,
+      apiEvent('update-office', { caller: admin, headers: { 'accept-language': 'en' }, pathParameters: { officeCode: office.officeCode }, body: { status: 'suspended' } }),
+    );
+
+    expect(answer.status).toBe(409);
+    expect(answer.body.detail).toContain('Allowed: active, closed');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('answers 409 for a stale expectedVersion and changes nothing', async () => {
+    const office = await registered();
+    await call(updateOffice, apiEvent('update-office', { caller: admin, pathParameters: { officeCode: office.officeCode }, body: { name: 'دفتر مود نو' } }));
+    const before = await tableSnapshot();
+
+    const answer = await call(
+      updateOffice,
+      apiEvent('update-office', { caller: admin, pathParameters: { officeCode: office.officeCode }, body: { name: 'دفتر مود', expectedVersion: 1 } }),
+    );
+
+    expect(answer.status).toBe(409);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('answers 404 for an unknown office, 400 for an empty change, 403 for a manager', async () => {
+    const office = await registered();
+
+    const unknown = await call(updateOffice, apiEvent('update-office', { caller: admin, pathParameters: { officeCode: uniqueOfficeCode() }, body: { name: 'دفتر' } }));
+    const empty = await call(updateOffice, apiEvent('update-office', { caller: admin, pathParameters: { officeCode: office.officeCode }, body: {} }));
+    const manager = await call(
+      updateOffice,
+      apiEvent('update-office', { caller: { role: 'manager', officeCode: office.officeCode }, pathParameters: { officeCode: office.officeCode }, body: { name: 'دفتر من' } }),
+    );
+
+    expect([unknown.status, empty.status, manager.status]).toEqual([404, 400, 403]);
+  });
+});
+
+describe('GET /v1/offices', () => {
+  it('lists offices with the network view, and filters by status without shrinking the network view', async () => {
+    const active = await registered({ status: 'active', deprivedArea: true, bakhsh: 'زهان' });
+    await registered({ status: 'planned' });
+
+    const all = await call(listOffices, apiEvent('list-offices', { caller: { role: 'court' } }));
+    const onlyActive = await call(listOffices, apiEvent('list-offices', { caller: { role: 'court' }, query: { status: 'active' } }));
+
+    expect(all.status).toBe(200);
+    expect(all.body.network.active).toBeGreaterThanOrEqual(1);
+    expect(all.body.network.planned).toBeGreaterThanOrEqual(1);
+    expect(onlyActive.body.items.every((o: { status: string }) => o.status === 'active')).toBe(true);
+    expect(onlyActive.body.items.map((o: { officeCode: string }) => o.officeCode)).toContain(active.officeCode);
+    expect(onlyActive.body.network).toEqual(all.body.network);
+  });
+
+  it('answers 400 for an unknown query parameter', async () => {
+    const answer = await call(listOffices, apiEvent('list-offices', { caller: clerk, query: { colour: 'blue' } }));
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors[0].field).toBe('query.colour');
+  });
+});

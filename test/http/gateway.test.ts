@@ -1,0 +1,87 @@
+import { generateKeyPair, SignJWT } from 'jose';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/auth';
+import { officeBody } from '../support/fixtures';
+import { startTestGateway } from '../support/gateway';
+import { dropStores, provisionStores } from '../support/stores';
+
+let gateway: Awaited<ReturnType<typeof startTestGateway>>;
+
+beforeAll(async () => {
+  await provisionStores();
+  gateway = await startTestGateway();
+});
+afterAll(async () => {
+  await gateway.stop();
+  await dropStores();
+});
+
+describe('the local HTTP gateway', () => {
+  it('answers GET /v1/health without a token', async () => {
+    const response = await fetch(`${gateway.baseUrl}/v1/health`);
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(response.headers.get('x-correlation-id')).toBeTruthy();
+  });
+
+  it('serves an OpenAPI 3.1 document listing every route', async () => {
+    const response = await fetch(`${gateway.baseUrl}/v1/openapi.json`);
+    const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+
+    expect(response.status).toBe(200);
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths['/v1/offices/{officeCode}'] ?? {}).sort()).toEqual(['get', 'patch']);
+  });
+
+  it('answers 401 on a staff route without a token, with a token from another key, or with an expired one', async () => {
+    const { privateKey } = await generateKeyPair('RS256');
+    const forged = await new SignJWT({ 'cognito:groups': ['province-admin'] })
+      .setProtectedHeader({ alg: 'RS256' })
+      .setSubject('intruder')
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setExpirationTime('1h')
+      .sign(privateKey);
+    const expired = await gateway.token({ role: 'province-admin', lifetime: -60 });
+
+    const statuses = await Promise.all(
+      [undefined, forged, expired].map(async (token) => {
+        const response = await fetch(`${gateway.baseUrl}/v1/offices`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        return response.status;
+      }),
+    );
+
+    expect(statuses).toEqual([401, 401, 401]);
+  });
+
+  it('lets a province administrator register an office that a clerk then reads, through real tokens', async () => {
+    const adminToken = await gateway.token({ role: 'province-admin' });
+    const body = officeBody();
+
+    const created = await fetch(`${gateway.baseUrl}/v1/offices`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const clerkToken = await gateway.token({ role: 'clerk', officeCode: body.officeCode });
+    const read = await fetch(`${gateway.baseUrl}/v1/offices/${body.officeCode}`, { headers: { authorization: `Bearer ${clerkToken}` } });
+    const clerkCreates = await fetch(`${gateway.baseUrl}/v1/offices`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${clerkToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify(officeBody()),
+    });
+
+    expect(created.status).toBe(201);
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as { officeCode: string }).officeCode).toBe(body.officeCode);
+    expect(clerkCreates.status).toBe(403);
+    expect(clerkCreates.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
+  it('answers 404 like API Gateway for a path or method no route has', async () => {
+    const unknownPath = await fetch(`${gateway.baseUrl}/v1/nothing-here`);
+    const unknownMethod = await fetch(`${gateway.baseUrl}/v1/health`, { method: 'DELETE' });
+
+    expect([unknownPath.status, unknownMethod.status]).toEqual([404, 404]);
+  });
+});

@@ -1,0 +1,122 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { buildApp } from '../../infra/app';
+import { ROUTES, routeKey } from '../../shared/routes';
+
+// Bundling off: these tests look at the template, not at the code esbuild would produce.
+const { app, stateful, stateless } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), process.cwd());
+// synth runs cdk-nag's AwsSolutions checks: an unacknowledged finding throws here.
+app.synth();
+const data = Template.fromStack(stateful);
+const api = Template.fromStack(stateless);
+
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+
+describe('stateful stack', () => {
+  it('keeps the table on deletion, with point-in-time recovery and deletion protection', () => {
+    const tables = Object.values(data.findResources('AWS::DynamoDB::GlobalTable')) as Resource[];
+
+    expect(tables).toHaveLength(1);
+    expect(tables[0]).toMatchObject({
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: { Replicas: [expect.objectContaining({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })] },
+    });
+  });
+
+  it('builds the table keys and indexes from the shared definition', () => {
+    data.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' })]),
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('keeps every bucket private, encrypted, versioned and retained, and refuses plain HTTP', () => {
+    const buckets = data.findResources('AWS::S3::Bucket') as Record<string, Resource>;
+    const policies = Object.values(data.findResources('AWS::S3::BucketPolicy')) as Resource[];
+
+    expect(Object.keys(buckets).length).toBeGreaterThanOrEqual(3);
+    for (const [logicalId, bucket] of Object.entries(buckets)) {
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.Properties.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+      expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
+      expect(bucket.Properties.BucketEncryption).toBeDefined();
+      const policy = policies.find((p) => JSON.stringify(p.Properties.Bucket).includes(logicalId));
+      expect(JSON.stringify(policy?.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+
+  it('has a user pool without self sign-up and one group per staff role', () => {
+    data.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
+    const groups = Object.values(data.findResources('AWS::Cognito::UserPoolGroup')) as Resource[];
+    expect(groups.map((g) => g.Properties.GroupName).sort()).toEqual(['clerk', 'court', 'manager', 'province-admin']);
+  });
+});
+
+describe('stateless stack', () => {
+  const routes = Object.values(api.findResources('AWS::ApiGatewayV2::Route')) as Resource[];
+
+  it('has exactly one API route per route table entry', () => {
+    expect(routes.map((r) => r.Properties.RouteKey).sort()).toEqual(ROUTES.map(routeKey).sort());
+  });
+
+  it('puts the JWT authorizer on every staff route and none on public ones', () => {
+    for (const route of ROUTES) {
+      const resource = routes.find((r) => r.Properties.RouteKey === routeKey(route));
+      if (route.auth === 'public') expect(resource?.Properties.AuthorizationType).toBe('NONE');
+      else expect(resource?.Properties).toMatchObject({ AuthorizationType: 'JWT', AuthorizerId: expect.anything() });
+    }
+  });
+
+  it('checks issuer and audience in the JWT authorizer', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+  });
+
+  it('runs every function on nodejs24.x', () => {
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')) as Resource[];
+
+    expect(functions).toHaveLength(ROUTES.length);
+    for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
+  });
+
+  it('gives write actions only to routes that write, and no table access to routes that need none', () => {
+    const policies = Object.values(api.findResources('AWS::IAM::Policy')) as Resource[];
+    const functions = api.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    for (const route of ROUTES) {
+      const fn = Object.values(functions).find((f) => f.Properties.Description === routeKey(route));
+      const roleRef = JSON.stringify(fn?.Properties.Role);
+      const actions = policies
+        .filter((p) => roleRef.includes(JSON.stringify(p.Properties.Roles[0]).replace(/^{"Ref":"|"}$/g, '')))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()));
+      const dynamoActions = actions.filter((a) => a.startsWith('dynamodb:'));
+      if (route.table === 'none') expect(dynamoActions).toEqual([]);
+      if (route.table === 'read') {
+        expect(dynamoActions).toContain('dynamodb:GetItem');
+        expect(dynamoActions).not.toEqual(expect.arrayContaining(['dynamodb:PutItem']));
+        expect(dynamoActions.some((a) => /Put|Update|Delete|Write/.test(a))).toBe(false);
+      }
+      if (route.table === 'read-write') expect(dynamoActions).toContain('dynamodb:PutItem');
+      expect(actions.some((a) => a.endsWith(':*') || a === '*')).toBe(false);
+    }
+  });
+
+  it('writes JSON access logs and throttles the stage', () => {
+    api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+    });
+  });
+});

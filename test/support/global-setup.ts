@@ -1,0 +1,30 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadOrCreateKeys } from '../../local/auth';
+import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, startS3Server, type RunningDynamo, type RunningS3 } from '../../local/engines';
+
+/**
+ * Starts the real local engines once for the whole jest run: DynamoDB Local in memory and the S3
+ * server on a temporary folder, on free ports. Workers inherit the endpoints through the
+ * environment; each test file then works in its own table and buckets (isolated-stores-env.ts).
+ */
+export default async function globalSetup(): Promise<void> {
+  const workDir = mkdtempSync(join(tmpdir(), 'jeso-test-'));
+  const [dynamoPort, s3Port] = [await freePort(), await freePort()];
+  const dynamo: RunningDynamo = await startDynamoDbLocal({ port: dynamoPort });
+  const s3: RunningS3 = await startS3Server({ port: s3Port, directory: join(workDir, 's3') });
+  await loadOrCreateKeys(join(workDir, 'auth'));
+  (globalThis as { __engines?: unknown }).__engines = { dynamo, s3, workDir };
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    S3_ENDPOINT: s3.endpoint,
+    TEST_AUTH_DIR: join(workDir, 'auth'),
+    TEST_WORK_DIR: workDir,
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
+    POWERTOOLS_SERVICE_NAME: 'judicial-e-services-test',
+  });
+}

@@ -1,0 +1,38 @@
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients';
+import { readEnv, tableEnvShape } from '../../shared/config';
+import { ensureBucket, ensureTable } from '../../local/engines';
+
+/** Creates this test file's table and buckets from the shared definitions (as `npm start` does). */
+export async function provisionStores(): Promise<void> {
+  const config = readEnv(tableEnvShape);
+  const dynamo = new DynamoDBClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  await ensureTable(dynamo, config.TABLE_NAME);
+  dynamo.destroy();
+  const s3 = createS3Client(config);
+  for (const bucket of [process.env.DOCUMENTS_BUCKET!, process.env.REPORTS_BUCKET!]) await ensureBucket(s3, bucket);
+  s3.destroy();
+}
+
+export async function dropStores(): Promise<void> {
+  const config = readEnv(tableEnvShape);
+  const dynamo = new DynamoDBClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  await dynamo.send(new DeleteTableCommand({ TableName: config.TABLE_NAME })).catch(() => undefined);
+  dynamo.destroy();
+}
+
+/** Every item of this file's table, sorted: used to prove that a rejected request changed nothing. */
+export async function tableSnapshot(): Promise<Array<Record<string, unknown>>> {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
+  const items: Array<Record<string, unknown>> = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new ScanCommand({ TableName: config.TABLE_NAME, ExclusiveStartKey: startKey, ConsistentRead: true }));
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  db.destroy();
+  return items.sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`));
+}

@@ -1,0 +1,55 @@
+import { applyOfficeChanges, newOffice, summariseNetwork, type NewOffice } from '../../shared/domain/office';
+import { DomainError } from '../../shared/domain/errors';
+import { DEMO_OFFICES } from '../../local/demo-offices';
+
+const now = new Date('2019-09-01T08:00:00Z');
+const planned: NewOffice = {
+  officeCode: '56142',
+  name: 'دفتر مود',
+  province: 'خراسان جنوبی',
+  judicialDistrict: 'سربیشه',
+  county: 'سربیشه',
+  bakhsh: 'مود',
+  deprivedArea: true,
+  status: 'planned',
+  contact: {},
+};
+
+describe('office life cycle', () => {
+  it('starts at version 1 with one history entry and no opening date while planned', () => {
+    const office = newOffice(planned, now);
+
+    expect(office).toMatchObject({ version: 1, statusSince: '2019-09-01', statusHistory: [{ status: 'planned', since: '2019-09-01' }] });
+    expect(office.openedOn).toBeUndefined();
+  });
+
+  it('sets the opening date when a planned office becomes active', () => {
+    const office = applyOfficeChanges(newOffice(planned, now), { status: 'active' }, new Date('2019-09-20T06:00:00Z'));
+
+    expect(office).toMatchObject({ status: 'active', openedOn: '2019-09-20', version: 2 });
+  });
+
+  it.each([
+    ['planned', 'suspended'],
+    ['closed', 'active'],
+  ] as const)('refuses to go from %s to %s', (from, to) => {
+    const office = { ...newOffice(planned, now), status: from };
+
+    expect(() => applyOfficeChanges(office, { status: to }, now)).toThrow(DomainError);
+  });
+
+  it('refuses a change made against an older version', () => {
+    expect(() => applyOfficeChanges(newOffice(planned, now), { name: 'دفتر', expectedVersion: 7 }, now)).toThrow(/office-changed/);
+  });
+});
+
+describe('network view of the demo province', () => {
+  it('has the report\'s 15 active offices, 7 planned toward 22, and the five named deprived districts', () => {
+    const offices = DEMO_OFFICES.map((o) => newOffice(o, now, true));
+
+    const network = summariseNetwork(offices);
+
+    expect(network).toMatchObject({ active: 15, planned: 7, deprivedAreaOffices: 5, deprivedAreasServed: 0 });
+    expect(offices.filter((o) => o.deprivedArea).map((o) => o.bakhsh).sort()).toEqual(['آرین‌شهر', 'ارسک', 'دیهوک', 'زهان', 'مود'].sort());
+  });
+});
