@@ -13,6 +13,7 @@ import { ESM_REQUIRE_SHIM, LAMBDA_NODE_TARGET } from './bundling';
 export interface ApiFunctionProps {
   route: RouteDefinition;
   table: ITableV2;
+  idempotencyTable: ITableV2;
   projectRoot: string;
 }
 
@@ -62,6 +63,15 @@ export class ApiFunction extends Construct {
     if (route.table !== 'none') {
       this.function.addEnvironment('TABLE_NAME', props.table.tableName);
       grantTableAccess(role, props.table, route.table);
+    }
+    if (route.idempotent) {
+      this.function.addEnvironment('IDEMPOTENCY_TABLE_NAME', props.idempotencyTable.tableName);
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+          resources: [props.idempotencyTable.tableArn],
+        }),
+      );
     }
   }
 }

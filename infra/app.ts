@@ -15,6 +15,7 @@ export function buildApp(app: App = new App(), projectRoot = resolve(process.cwd
     env,
     description: 'Judicial e-services: API and functions',
     table: stateful.table,
+    idempotencyTable: stateful.idempotencyTable,
     userPool: stateful.userPool,
     webClient: stateful.webClient,
     projectRoot,

@@ -10,9 +10,28 @@ import {
 import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolGroup, StringAttribute } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { STAFF_ROLES } from '../shared/domain/roles';
-import { DATA_TABLE, type KeyAttribute } from '../shared/table-definition';
+import { DATA_TABLE, IDEMPOTENCY_TABLE, type KeyAttribute, type TableDefinition } from '../shared/table-definition';
 
 const attribute = (key: KeyAttribute): Attribute => ({ name: key.name, type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER });
+
+/** On-demand, encrypted, point-in-time recovery, deletion protection, retained: nothing is lost. */
+function retainedTable(scope: Construct, id: string, definition: TableDefinition): TableV2 {
+  return new TableV2(scope, id, {
+    partitionKey: attribute(definition.partitionKey),
+    ...(definition.sortKey ? { sortKey: attribute(definition.sortKey) } : {}),
+    globalSecondaryIndexes: definition.globalSecondaryIndexes.map((index) => ({
+      indexName: index.indexName,
+      partitionKey: attribute(index.partitionKey),
+      sortKey: attribute(index.sortKey),
+    })),
+    timeToLiveAttribute: definition.timeToLiveAttribute,
+    billing: Billing.onDemand(),
+    encryption: TableEncryptionV2.awsManagedKey(),
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    deletionProtection: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+}
 
 /**
  * Everything that holds data and so lives longer than any deployment: the table, the buckets and
@@ -20,6 +39,7 @@ const attribute = (key: KeyAttribute): Attribute => ({ name: key.name, type: key
  */
 export class StatefulStack extends Stack {
   readonly table: TableV2;
+  readonly idempotencyTable: TableV2;
   readonly documentsBucket: Bucket;
   readonly reportsBucket: Bucket;
   readonly userPool: UserPool;
@@ -28,21 +48,8 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
 
-    this.table = new TableV2(this, 'Data', {
-      partitionKey: attribute(DATA_TABLE.partitionKey),
-      sortKey: attribute(DATA_TABLE.sortKey),
-      globalSecondaryIndexes: DATA_TABLE.globalSecondaryIndexes.map((index) => ({
-        indexName: index.indexName,
-        partitionKey: attribute(index.partitionKey),
-        sortKey: attribute(index.sortKey),
-      })),
-      timeToLiveAttribute: DATA_TABLE.timeToLiveAttribute,
-      billing: Billing.onDemand(),
-      encryption: TableEncryptionV2.awsManagedKey(),
-      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
+    this.table = retainedTable(this, 'Data', DATA_TABLE);
+    this.idempotencyTable = retainedTable(this, 'Idempotency', IDEMPOTENCY_TABLE);
 
     const accessLogs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,

@@ -1,5 +1,5 @@
 import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -7,11 +7,12 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ROUTES } from '../shared/routes';
+import { ROUTES, routeKey } from '../shared/routes';
 import { ApiFunction } from './api-function';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
+  idempotencyTable: ITableV2;
   userPool: IUserPool;
   webClient: IUserPoolClient;
   projectRoot: string;
@@ -40,7 +41,7 @@ export class StatelessStack extends Stack {
     });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR });
-    new HttpStage(this, 'DefaultStage', {
+    const stage = new HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,
@@ -66,7 +67,12 @@ export class StatelessStack extends Stack {
     });
 
     for (const route of ROUTES) {
-      const { function: fn } = new ApiFunction(this, `Fn-${route.id}`, { route, table: props.table, projectRoot: props.projectRoot });
+      const { function: fn } = new ApiFunction(this, `Fn-${route.id}`, {
+        route,
+        table: props.table,
+        idempotencyTable: props.idempotencyTable,
+        projectRoot: props.projectRoot,
+      });
       const [created] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -80,6 +86,13 @@ export class StatelessStack extends Stack {
         });
       }
     }
+
+    // Public routes get a stricter limit than the stage's: they are the ones open to guessing.
+    const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
+    for (const route of ROUTES) {
+      if (route.throttle) routeSettings[routeKey(route)] = { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit };
+    }
+    (stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }

@@ -13,7 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
-import { DATA_TABLE } from '../shared/table-definition';
+import type { TableDefinition } from '../shared/table-definition';
 
 /** A problem with the machine, said in one line; start.ts prints it instead of a stack trace. */
 export class LocalSetupError extends Error {}
@@ -131,20 +131,24 @@ export async function startS3Server(options: { port: number; directory: string }
   return { endpoint: `http://127.0.0.1:${options.port}`, server, stop: () => server.close() };
 }
 
-/** Creates the data table from DATA_TABLE, the definition the CDK stack also uses. */
-export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<'created' | 'existing'> {
+/** Creates a table from its shared definition, the one the CDK stack also uses. */
+export async function ensureTable(client: DynamoDBClient, tableName: string, definition: TableDefinition): Promise<'created' | 'existing'> {
   const attributes = new Map<string, 'S' | 'N'>();
-  const keyAttributes = [DATA_TABLE.partitionKey, DATA_TABLE.sortKey, ...DATA_TABLE.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])];
+  const keyAttributes = [
+    definition.partitionKey,
+    ...(definition.sortKey ? [definition.sortKey] : []),
+    ...definition.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ];
   for (const a of keyAttributes) attributes.set(a.name, a.type);
   const input: CreateTableCommandInput = {
     TableName: tableName,
     BillingMode: 'PAY_PER_REQUEST',
     AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
     KeySchema: [
-      { AttributeName: DATA_TABLE.partitionKey.name, KeyType: 'HASH' },
-      { AttributeName: DATA_TABLE.sortKey.name, KeyType: 'RANGE' },
+      { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
+      ...(definition.sortKey ? [{ AttributeName: definition.sortKey.name, KeyType: 'RANGE' as const }] : []),
     ],
-    GlobalSecondaryIndexes: DATA_TABLE.globalSecondaryIndexes.map((index) => ({
+    GlobalSecondaryIndexes: definition.globalSecondaryIndexes.length === 0 ? undefined : definition.globalSecondaryIndexes.map((index) => ({
       IndexName: index.indexName,
       KeySchema: [
         { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
@@ -161,7 +165,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   }
   await client.send(new DescribeTableCommand({ TableName: tableName }));
   await client.send(
-    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: DATA_TABLE.timeToLiveAttribute, Enabled: true } }),
+    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true } }),
   );
   return 'created';
 }

@@ -18,6 +18,7 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
     dataDir,
     authDir: resolve(dataDir, 'auth'),
     tableName: 'judicial-e-services-local',
+    idempotencyTableName: 'judicial-e-services-local-idempotency',
     documentsBucket: 'local-documents',
     reportsBucket: 'local-reports',
   };

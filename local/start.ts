@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { ROUTES } from '../shared/routes';
+import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 import { createVerifier, loadOrCreateKeys } from './auth';
 import {
   checkJava,
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     S3_ENDPOINT: s3Server.endpoint,
     TABLE_NAME: settings.tableName,
+    IDEMPOTENCY_TABLE_NAME: settings.idempotencyTableName,
     DOCUMENTS_BUCKET: settings.documentsBucket,
     REPORTS_BUCKET: settings.reportsBucket,
     POWERTOOLS_SERVICE_NAME: 'judicial-e-services-local',
@@ -56,7 +58,8 @@ async function main(): Promise<void> {
   });
   const config = { AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: dynamo.endpoint, S3_ENDPOINT: s3Server.endpoint };
   const rawDynamo = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint });
-  const tableState = await ensureTable(rawDynamo, settings.tableName);
+  const tableState = await ensureTable(rawDynamo, settings.tableName, DATA_TABLE);
+  await ensureTable(rawDynamo, settings.idempotencyTableName, IDEMPOTENCY_TABLE);
   rawDynamo.destroy();
   const s3 = createS3Client(config);
   for (const bucket of [settings.documentsBucket, settings.reportsBucket]) await ensureBucket(s3, bucket);

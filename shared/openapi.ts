@@ -63,6 +63,15 @@ function operation(route: RouteDefinition, toSchema: (s: z.ZodType, io: 'input' 
       parameters.push({ name, in: location, required: location === 'path' || (json.required ?? []).includes(name), schema: property });
     }
   }
+  if (route.idempotent) {
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+      description: 'A client-chosen key per logical request; a retry with the same key returns the first answer',
+      schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' },
+    });
+  }
   const problem = { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: COMPONENT_REF('Problem') } } } };
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(route.responses)) {

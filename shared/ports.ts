@@ -1,3 +1,4 @@
+import type { Petition, PetitionStatus } from './domain/petition';
 import type { Office, OfficeStatus } from './domain/office';
 
 /** Time is a port so that tests can submit "at 23:59 Tehran time" without waiting for it. */
@@ -19,4 +20,50 @@ export interface OfficeRepository {
   list(filter?: OfficeFilter): Promise<Office[]>;
   /** Writes `office` only if the stored one is still at `expectedVersion`; else ConflictError('office-changed'). */
   replace(office: Office, expectedVersion: number): Promise<void>;
+}
+
+/** Counters kept per office and period, updated in the same transaction as the change they count. */
+export interface CounterIncrement {
+  officeCode: string;
+  /** `J#1398-06` (Solar Hijri month) or `G#2019-09` (Gregorian month), both in Tehran time. */
+  period: string;
+  add: Record<string, number>;
+}
+
+export interface PetitionPageQuery {
+  officeCode: string;
+  status?: PetitionStatus;
+  month?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface Feedback {
+  petitionId: string;
+  officeCode: string;
+  ratings: { courtesy: number; responsiveness: number; overall: number };
+  comment?: string;
+  at: string;
+}
+
+export interface PetitionRepository {
+  insert(petition: Petition): Promise<void>;
+  get(petitionId: string): Promise<Petition | undefined>;
+  /**
+   * Writes the submitted petition, claims its tracking code and bumps the counters in one
+   * transaction. Answers `tracking-code-taken` (nothing written) when the code is in use;
+   * throws ConflictError('petition-changed') when the petition moved on meanwhile.
+   */
+  submit(petition: Petition, previousVersion: number, counters: CounterIncrement[]): Promise<'ok' | 'tracking-code-taken'>;
+  /** Writes a changed petition (and counters) if it is still at `previousVersion`. */
+  save(petition: Petition, previousVersion: number, counters?: CounterIncrement[]): Promise<void>;
+  page(query: PetitionPageQuery): Promise<{ items: Petition[]; nextCursor: string | null }>;
+  findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;
+  /** Stores the one rating of a petition with its counters; ConflictError('already-rated') the second time. */
+  addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void>;
+}
+
+export interface IdGenerator {
+  petitionId(): string;
+  trackingCode(): string;
 }

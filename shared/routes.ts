@@ -9,6 +9,20 @@ import {
   officeSchema,
   updateOfficeSchema,
 } from './schemas/office';
+import {
+  createPetitionSchema,
+  feedbackSchema,
+  listPetitionsQuerySchema,
+  petitionPageSchema,
+  petitionPathSchema,
+  petitionSchema,
+  submissionSchema,
+  submitPetitionSchema,
+  trackingSchema,
+  trackPathSchema,
+  trackQuerySchema,
+  transitionSchema,
+} from './schemas/petition';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -24,6 +38,10 @@ export interface RouteDefinition {
   /** `public` routes have no authorizer; otherwise the staff roles that may call it. */
   auth: 'public' | readonly Role[];
   table: TableAccess;
+  /** Needs an `Idempotency-Key` header; the function gets the idempotency table. */
+  idempotent?: boolean;
+  /** Stricter API Gateway throttling for this route (public routes), requests per second. */
+  throttle?: { rateLimit: number; burstLimit: number };
   summary: string;
   request?: { path?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
@@ -31,6 +49,8 @@ export interface RouteDefinition {
 
 const ALL_STAFF: readonly Role[] = ['clerk', 'manager', 'court', 'province-admin'];
 const PROVINCE_ADMIN: readonly Role[] = ['province-admin'];
+const OFFICE_STAFF: readonly Role[] = ['clerk', 'manager'];
+const PUBLIC_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 
 /**
  * The single source of truth for the API: the CDK stack builds one function and one route per
@@ -100,6 +120,90 @@ export const ROUTES: readonly RouteDefinition[] = [
       200: { description: 'Changed', schema: officeSchema },
       409: { description: 'A status step that is not allowed, or a stale expectedVersion' },
     },
+  },
+  {
+    id: 'create-petition',
+    method: 'POST',
+    path: '/v1/petitions',
+    auth: OFFICE_STAFF,
+    table: 'read-write',
+    summary: "Create a draft petition for the caller's office (the office comes from the token)",
+    request: { body: createPetitionSchema },
+    responses: {
+      201: { description: 'Draft created' },
+      409: { description: 'The office is not active' },
+    },
+  },
+  {
+    id: 'submit-petition',
+    method: 'POST',
+    path: '/v1/petitions/{petitionId}/submit',
+    auth: OFFICE_STAFF,
+    table: 'read-write',
+    idempotent: true,
+    summary: 'Submit a draft: tracking code, Solar Hijri month, counted once (Idempotency-Key required)',
+    request: { path: petitionPathSchema, body: submitPetitionSchema },
+    responses: {
+      200: { description: 'Submitted (a retry with the same key returns the same answer)', schema: submissionSchema },
+      409: { description: 'Not a draft, a document not verified, or the same key still in progress' },
+      422: { description: 'The Idempotency-Key was used with another request' },
+    },
+  },
+  {
+    id: 'get-petition',
+    method: 'GET',
+    path: '/v1/petitions/{petitionId}',
+    auth: ALL_STAFF,
+    table: 'read',
+    summary: 'A petition with its parties, documents and history (office staff: own office only)',
+    request: { path: petitionPathSchema },
+    responses: { 200: { description: 'The petition', schema: petitionSchema }, 404: { description: 'Unknown, or of another office' } },
+  },
+  {
+    id: 'list-petitions',
+    method: 'GET',
+    path: '/v1/petitions',
+    auth: ALL_STAFF,
+    table: 'read',
+    summary: "A page of an office's petitions, newest first",
+    request: { query: listPetitionsQuerySchema },
+    responses: { 200: { description: 'One page; pass nextCursor back as cursor for the next', schema: petitionPageSchema } },
+  },
+  {
+    id: 'transition-petition',
+    method: 'POST',
+    path: '/v1/petitions/{petitionId}/transitions',
+    auth: ['clerk', 'manager', 'court'],
+    table: 'read-write',
+    summary: 'A life-cycle step: dispatch, register, return, reject (court); resubmit, withdraw (office)',
+    request: { path: petitionPathSchema, body: transitionSchema },
+    responses: {
+      200: { description: 'The petition after the step', schema: petitionSchema },
+      403: { description: 'Not a step for this role; the allowed actions are listed' },
+      409: { description: 'Not allowed from the current state, or a stale expectedVersion' },
+    },
+  },
+  {
+    id: 'track-petition',
+    method: 'GET',
+    path: '/v1/track/{trackingCode}',
+    auth: 'public',
+    table: 'read',
+    throttle: PUBLIC_THROTTLE,
+    summary: "A citizen follows a petition: status and dates, given a party's national ID",
+    request: { path: trackPathSchema, query: trackQuerySchema },
+    responses: { 200: { description: 'Status and dates', schema: trackingSchema }, 404: { description: 'No such petition for this national ID' } },
+  },
+  {
+    id: 'give-feedback',
+    method: 'POST',
+    path: '/v1/feedback',
+    auth: 'public',
+    table: 'read-write',
+    throttle: PUBLIC_THROTTLE,
+    summary: "A citizen rates the office's service, once per petition",
+    request: { body: feedbackSchema },
+    responses: { 201: { description: 'Rating stored' }, 404: { description: 'No such petition for this national ID' }, 409: { description: 'Already rated' } },
   },
 ];
 

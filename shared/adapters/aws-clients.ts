@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { meterCapacity } from './capacity-meter';
 
 interface ClientConfig {
   AWS_REGION: string;
@@ -9,11 +10,16 @@ interface ClientConfig {
 }
 
 /** Callers create clients once, at module scope, so that warm invocations reuse connections. */
-export function createDocumentClient(config: ClientConfig): DynamoDBDocumentClient {
+export function createDynamoClient(config: ClientConfig): DynamoDBClient {
   const client = new DynamoDBClient({
     region: config.AWS_REGION,
     ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
   });
+  meterCapacity(client);
+  return client;
+}
+
+export function createDocumentClient(config: ClientConfig, client: DynamoDBClient = createDynamoClient(config)): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });

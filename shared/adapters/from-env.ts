@@ -1,6 +1,12 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { readEnv, tableEnvShape } from '../config';
-import { createDocumentClient } from './aws-clients';
+import { newTrackingCode } from '../domain/tracking-code';
+import { systemClock, type IdGenerator } from '../ports';
+import type { PetitionDeps } from '../use-cases/petitions';
+import { createDocumentClient, createDynamoClient } from './aws-clients';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
+import { DynamoPetitionRepository } from './dynamo-petition-repository';
 
 /**
  * Secondary adapters wired from the environment. Functions call these at module scope (cold start),
@@ -9,4 +15,28 @@ import { DynamoOfficeRepository } from './dynamo-office-repository';
 export function officeRepositoryFromEnv(): DynamoOfficeRepository {
   const config = readEnv(tableEnvShape);
   return new DynamoOfficeRepository(createDocumentClient(config), config.TABLE_NAME);
+}
+
+export const cryptoIds: IdGenerator = {
+  petitionId: () => randomUUID(),
+  trackingCode: () => newTrackingCode(() => randomInt(10)),
+};
+
+export function petitionAdaptersFromEnv() {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
+  return {
+    petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
+    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
+  };
+}
+
+export function idempotencyStoreConfigFromEnv() {
+  const config = readEnv({ ...tableEnvShape, IDEMPOTENCY_TABLE_NAME: z.string().min(3) });
+  return { client: createDynamoClient(config), tableName: config.IDEMPOTENCY_TABLE_NAME };
+}
+
+/** Everything the petition use cases need, for the real clock and crypto-random ids. */
+export function petitionDepsFromEnv(): PetitionDeps {
+  return { ...petitionAdaptersFromEnv(), clock: systemClock, ids: cryptoIds };
 }

@@ -13,6 +13,13 @@ export type ErrorCode =
   | 'office-exists'
   | 'office-changed'
   | 'office-status-step'
+  | 'petition-changed'
+  | 'transition-not-allowed'
+  | 'documents-not-verified'
+  | 'already-rated'
+  | 'idempotency-in-progress'
+  | 'office-not-active'
+  | 'invalid-cursor'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'idempotency-key-mismatch'
@@ -63,8 +70,8 @@ export class UnauthorizedError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor() {
-    super(403, 'forbidden');
+  constructor(params: { allowed?: string } = {}) {
+    super(403, 'forbidden', params);
   }
 }
 
@@ -74,9 +81,36 @@ export class NotFoundError extends DomainError {
   }
 }
 
+type ConflictCode = Extract<
+  ErrorCode,
+  | 'conflict'
+  | 'office-exists'
+  | 'office-changed'
+  | 'office-status-step'
+  | 'petition-changed'
+  | 'transition-not-allowed'
+  | 'documents-not-verified'
+  | 'already-rated'
+  | 'idempotency-in-progress'
+  | 'office-not-active'
+>;
+
 export class ConflictError extends DomainError {
-  constructor(code: Extract<ErrorCode, 'conflict' | 'office-exists' | 'office-changed' | 'office-status-step'>, params: Record<string, string | number> = {}) {
-    super(409, code, params);
+  constructor(code: ConflictCode, params: Record<string, string | number> = {}, headers: Record<string, string> = {}) {
+    super(409, code, params, [], headers);
+  }
+}
+
+/** 422: the Idempotency-Key was used before with another request. */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super(422, 'idempotency-key-mismatch');
+  }
+}
+
+export class InvalidCursorError extends DomainError {
+  constructor() {
+    super(400, 'invalid-cursor');
   }
 }
 

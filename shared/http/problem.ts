@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '../domain/errors';
+import { ConflictError, DomainError, IdempotencyKeyReusedError, type ErrorCode } from '../domain/errors';
 import { PROBLEM_TEXT, type Language } from '../i18n/messages';
 import type { ApiResult } from './types';
 
@@ -7,7 +7,7 @@ import type { ApiResult } from './types';
  * Unknown errors become a generic 500 that reveals nothing of the error itself.
  */
 export function problemResponse(error: unknown, language: Language, instance: string): ApiResult {
-  const domain = error instanceof DomainError ? error : undefined;
+  const domain = toDomainError(error);
   const code: ErrorCode = domain?.code ?? 'internal';
   const status = domain?.status ?? 500;
   const text = PROBLEM_TEXT[code][language];
@@ -30,4 +30,16 @@ export function problemResponse(error: unknown, language: Language, instance: st
     },
     body: JSON.stringify(body),
   };
+}
+
+/**
+ * Library errors that are the client's doing, recognised by name so that functions without the
+ * library do not bundle it: Powertools idempotency's reused key and concurrent duplicate.
+ */
+function toDomainError(error: unknown): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'IdempotencyValidationError') return new IdempotencyKeyReusedError();
+  if (name === 'IdempotencyAlreadyInProgressError') return new ConflictError('idempotency-in-progress', {}, { 'retry-after': '2' });
+  return undefined;
 }

@@ -24,3 +24,9 @@ export interface ApiContext extends Context {
   /** The parsed JSON body, before normalisation and validation (the jsonBody middleware). */
   body?: unknown;
 }
+
+/** The caller of a staff route; the authorize middleware guarantees one there. */
+export function principalOf(context: ApiContext): Principal {
+  if (!context.principal) throw new Error('staff route without a principal: is the authorize middleware in place?');
+  return context.principal;
+}

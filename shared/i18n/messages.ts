@@ -19,8 +19,8 @@ export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; d
     en: { title: 'Authentication required', detail: () => 'No valid bearer token was sent.' },
   },
   forbidden: {
-    fa: { title: 'دسترسی مجاز نیست', detail: () => 'نقش شما اجازه این کار را ندارد.' },
-    en: { title: 'Forbidden', detail: () => 'Your role may not do this.' },
+    fa: { title: 'دسترسی مجاز نیست', detail: (p) => 'نقش شما اجازه این کار را ندارد.' + (p.allowed ? ` اقدام‌های مجاز شما: ${p.allowed}` : '') },
+    en: { title: 'Forbidden', detail: (p) => 'Your role may not do this.' + (p.allowed ? ` Actions you may take: ${p.allowed}` : '') },
   },
   'not-found': {
     fa: { title: 'یافت نشد', detail: (p) => `${FA_THINGS[String(p.what)] ?? 'مورد'} خواسته‌شده وجود ندارد یا در دسترس شما نیست.` },
@@ -41,6 +41,34 @@ export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; d
   'office-status-step': {
     fa: { title: 'تغییر وضعیت مجاز نیست', detail: (p) => `دفتر از وضعیت ${p.from} نمی‌تواند به ${p.to} برود. مجاز: ${p.allowed}` },
     en: { title: 'Status change not allowed', detail: (p) => `An office cannot go from ${p.from} to ${p.to}. Allowed: ${p.allowed}` },
+  },
+  'petition-changed': {
+    fa: { title: 'دادخواست در این فاصله تغییر کرده است', detail: (p) => `دادخواست دیگر در نسخه ${p.expected} نیست؛ دوباره بخوانید و تکرار کنید.` },
+    en: { title: 'Petition changed meanwhile', detail: (p) => `The petition is no longer at version ${p.expected}; read it again and retry.` },
+  },
+  'transition-not-allowed': {
+    fa: { title: 'این اقدام در وضعیت فعلی مجاز نیست', detail: (p) => `اقدام ${p.action} از وضعیت ${p.from} ممکن نیست. اقدام‌های مجاز: ${p.allowed}` },
+    en: { title: 'Step not allowed now', detail: (p) => `${p.action} is not possible from ${p.from}. Allowed actions: ${p.allowed}` },
+  },
+  'documents-not-verified': {
+    fa: { title: 'مدارک هنوز تأیید نشده‌اند', detail: (p) => `پیش از ارسال، همه مدارک باید تأیید شوند. مدارک در انتظار یا ردشده: ${p.documents}` },
+    en: { title: 'Documents not verified', detail: (p) => `Every document must be verified before submission. Pending or rejected: ${p.documents}` },
+  },
+  'already-rated': {
+    fa: { title: 'قبلاً نظر ثبت شده است', detail: () => 'برای هر دادخواست فقط یک بار می‌توان نظر داد.' },
+    en: { title: 'Already rated', detail: () => 'Each petition can be rated once.' },
+  },
+  'idempotency-in-progress': {
+    fa: { title: 'درخواست مشابه در حال انجام است', detail: () => 'درخواستی با همین Idempotency-Key در حال انجام است؛ کمی بعد تکرار کنید.' },
+    en: { title: 'Same request in progress', detail: () => 'A request with this Idempotency-Key is still running; retry shortly.' },
+  },
+  'office-not-active': {
+    fa: { title: 'دفتر فعال نیست', detail: () => 'فقط دفتر فعال می‌تواند دادخواست ثبت کند.' },
+    en: { title: 'Office not active', detail: () => 'Only an active office can register petitions.' },
+  },
+  'invalid-cursor': {
+    fa: { title: 'نشانگر صفحه نامعتبر است', detail: () => 'مقدار cursor را همان‌گونه که پاسخ قبلی داده است بفرستید.' },
+    en: { title: 'Invalid cursor', detail: () => 'Send the cursor exactly as the previous page gave it.' },
   },
   'payload-too-large': {
     fa: { title: 'حجم بیش از حد مجاز', detail: () => 'اندازه اعلام‌شده از حد مجاز بیشتر است.' },
@@ -82,6 +110,15 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   'phone': { fa: 'شماره تلفن باید ۱۱ رقم و با ۰ آغاز شود.', en: 'Phone number must be 11 digits starting with 0.' },
   'iso-date': { fa: 'تاریخ باید به شکل YYYY-MM-DD و معتبر باشد.', en: 'Date must be a valid YYYY-MM-DD.' },
   'empty-patch': { fa: 'حداقل یک فیلد برای تغییر لازم است.', en: 'At least one field to change is required.' },
+  'national-id': { fa: 'کد ملی معتبر نیست (۱۰ رقم با رقم کنترل درست).', en: 'Not a valid national ID (10 digits with a correct check digit).' },
+  'legal-id': { fa: 'شناسه ملی شخص حقوقی معتبر نیست (۱۱ رقم).', en: 'Not a valid legal entity national ID (11 digits).' },
+  'mobile': { fa: 'شماره همراه باید به شکل 09xxxxxxxxx باشد.', en: 'Mobile number must look like 09xxxxxxxxx.' },
+  'rials': { fa: 'مبلغ خواسته باید عدد صحیح نامنفی (به ریال) و به صورت رشته باشد.', en: 'Claim amount must be a non-negative whole number of Rials, sent as a string.' },
+  'claimant-required': { fa: 'دست‌کم یک خواهان لازم است.', en: 'At least one claimant is required.' },
+  'tracking-code': { fa: 'کد رهگیری معتبر نیست.', en: 'Not a valid tracking code.' },
+  'idempotency-key': { fa: 'سرآیند Idempotency-Key لازم است (۸ تا ۱۲۸ نویسه از حروف لاتین، ارقام، - و _).', en: 'The Idempotency-Key header is required (8 to 128 of A-Z, a-z, 0-9, - and _).' },
+  'uuid': { fa: 'شناسه معتبر نیست.', en: 'Not a valid id.' },
+  'solar-month': { fa: 'ماه باید به شکل YYYY-MM (هجری شمسی) باشد.', en: 'Month must be a Solar Hijri YYYY-MM.' },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
 };
 

@@ -3,12 +3,14 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { ensureBucket, ensureTable } from '../../local/engines';
+import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../../shared/table-definition';
 
 /** Creates this test file's table and buckets from the shared definitions (as `npm start` does). */
 export async function provisionStores(): Promise<void> {
   const config = readEnv(tableEnvShape);
   const dynamo = new DynamoDBClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
-  await ensureTable(dynamo, config.TABLE_NAME);
+  await ensureTable(dynamo, config.TABLE_NAME, DATA_TABLE);
+  await ensureTable(dynamo, process.env.IDEMPOTENCY_TABLE_NAME!, IDEMPOTENCY_TABLE);
   dynamo.destroy();
   const s3 = createS3Client(config);
   for (const bucket of [process.env.DOCUMENTS_BUCKET!, process.env.REPORTS_BUCKET!]) await ensureBucket(s3, bucket);
@@ -18,7 +20,9 @@ export async function provisionStores(): Promise<void> {
 export async function dropStores(): Promise<void> {
   const config = readEnv(tableEnvShape);
   const dynamo = new DynamoDBClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
-  await dynamo.send(new DeleteTableCommand({ TableName: config.TABLE_NAME })).catch(() => undefined);
+  for (const table of [config.TABLE_NAME, process.env.IDEMPOTENCY_TABLE_NAME!]) {
+    await dynamo.send(new DeleteTableCommand({ TableName: table })).catch(() => undefined);
+  }
   dynamo.destroy();
 }
 

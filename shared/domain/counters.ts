@@ -1,0 +1,30 @@
+import type { PetitionKind } from './petition';
+import { solarHijriMonth, tehranGregorianMonth } from './solar-hijri';
+
+/**
+ * What the monthly reports read instead of the petitions: per office and month, in both calendars
+ * (the province works in Solar Hijri months; Gregorian months are given on request).
+ */
+export interface CounterChange {
+  period: string;
+  add: Record<string, number>;
+}
+
+const periods = (at: Date) => [`J#${solarHijriMonth(at)}`, `G#${tehranGregorianMonth(at)}`];
+
+export const kindCounter = (kind: PetitionKind) => `kind:${kind}`;
+
+export function submissionCounters(kind: PetitionKind, at: Date): CounterChange[] {
+  return periods(at).map((period) => ({ period, add: { submitted: 1, [kindCounter(kind)]: 1 } }));
+}
+
+export function returnCounters(at: Date): CounterChange[] {
+  return periods(at).map((period) => ({ period, add: { returned: 1 } }));
+}
+
+export function ratingCounters(ratings: { courtesy: number; responsiveness: number; overall: number }, at: Date): CounterChange[] {
+  return periods(at).map((period) => ({
+    period,
+    add: { ratings: 1, courtesySum: ratings.courtesy, responsivenessSum: ratings.responsiveness, overallSum: ratings.overall },
+  }));
+}

@@ -1,0 +1,179 @@
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
+import { OFFICE_ROLES, type Principal, type Role } from './roles';
+
+export const PETITION_KINDS = ['civil-petition', 'criminal-complaint', 'request', 'appeal', 'written-statement'] as const;
+export type PetitionKind = (typeof PETITION_KINDS)[number];
+
+export const PETITION_STATUSES = ['draft', 'submitted', 'dispatched', 'registered', 'returned', 'rejected', 'withdrawn'] as const;
+export type PetitionStatus = (typeof PETITION_STATUSES)[number];
+
+export const PARTY_ROLES = ['claimant', 'defendant'] as const;
+
+export interface PersonParty {
+  type: 'person';
+  role: (typeof PARTY_ROLES)[number];
+  nationalId: string;
+  firstName: string;
+  lastName: string;
+  fatherName: string;
+  mobile?: string;
+}
+
+export interface LegalEntityParty {
+  type: 'legal-entity';
+  role: (typeof PARTY_ROLES)[number];
+  nationalId: string;
+  name: string;
+}
+
+export type Party = PersonParty | LegalEntityParty;
+
+export type DocumentStatus = 'pending' | 'verified' | 'rejected';
+
+export interface PetitionDocument {
+  documentId: string;
+  kind: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  status: DocumentStatus;
+  reason?: string;
+}
+
+export interface HistoryEntry {
+  at: string;
+  by: { userId: string; role: Role | 'system' };
+  action: PetitionAction | 'create' | 'submit' | 'download';
+  from: PetitionStatus | null;
+  to: PetitionStatus;
+  note?: string;
+  caseNumber?: string;
+  documentId?: string;
+}
+
+export interface Petition {
+  petitionId: string;
+  officeCode: string;
+  officeName: string;
+  kind: PetitionKind;
+  subject: string;
+  description: string;
+  claimAmountRials?: string;
+  parties: Party[];
+  documents: PetitionDocument[];
+  status: PetitionStatus;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  /** First submission: the instant the petition is counted at, and its Solar Hijri month. */
+  submittedAt?: string;
+  month?: string;
+  trackingCode?: string;
+  caseNumber?: string;
+  history: HistoryEntry[];
+}
+
+export const TRANSITION_ACTIONS = ['dispatch', 'register', 'return', 'reject', 'resubmit', 'withdraw'] as const;
+export type PetitionAction = (typeof TRANSITION_ACTIONS)[number];
+
+interface TransitionRule {
+  by: readonly Role[];
+  from: readonly PetitionStatus[];
+  to: PetitionStatus;
+  needs?: 'note' | 'caseNumber';
+}
+
+const COURT: readonly Role[] = ['court'];
+
+/** The life cycle: who may take which step from where. Submission has its own, idempotent route. */
+export const TRANSITIONS: Record<PetitionAction, TransitionRule> = {
+  dispatch: { by: COURT, from: ['submitted'], to: 'dispatched' },
+  register: { by: COURT, from: ['dispatched'], to: 'registered', needs: 'caseNumber' },
+  return: { by: COURT, from: ['submitted', 'dispatched'], to: 'returned', needs: 'note' },
+  reject: { by: COURT, from: ['submitted', 'dispatched'], to: 'rejected', needs: 'note' },
+  resubmit: { by: OFFICE_ROLES, from: ['returned'], to: 'submitted' },
+  withdraw: { by: OFFICE_ROLES, from: ['draft', 'submitted', 'dispatched', 'returned'], to: 'withdrawn' },
+};
+
+export function actionsFor(roles: readonly Role[], status?: PetitionStatus): PetitionAction[] {
+  return TRANSITION_ACTIONS.filter((action) => {
+    const rule = TRANSITIONS[action];
+    return rule.by.some((r) => roles.includes(r)) && (status === undefined || rule.from.includes(status));
+  });
+}
+
+export function isOfficeStaff(principal: Principal): boolean {
+  return principal.roles.every((role) => OFFICE_ROLES.includes(role));
+}
+
+/**
+ * Office staff see only their office's petitions; others see all. A petition of another office
+ * answers exactly like a missing one, so ids of other offices cannot be probed.
+ */
+export function assertVisible(petition: Petition | undefined, principal: Principal): asserts petition is Petition {
+  if (!petition) throw new NotFoundError('petition');
+  if (isOfficeStaff(principal) && petition.officeCode !== principal.officeCode) throw new NotFoundError('petition');
+}
+
+export function assertEditableByOffice(petition: Petition, principal: Principal): void {
+  if (!isOfficeStaff(principal) || petition.officeCode !== principal.officeCode) throw new NotFoundError('petition');
+}
+
+export interface TransitionRequest {
+  action: PetitionAction;
+  note?: string;
+  caseNumber?: string;
+  expectedVersion: number;
+}
+
+/** Checks role, state, version and required fields, then returns the petition after the step. */
+export function applyTransition(petition: Petition, request: TransitionRequest, principal: Principal, now: Date): Petition {
+  const rule = TRANSITIONS[request.action];
+  const role = principal.roles.find((r) => rule.by.includes(r));
+  if (!role) throw new ForbiddenError({ allowed: actionsFor(principal.roles, petition.status).join(', ') || '-' });
+  if (request.expectedVersion !== petition.version) throw new ConflictError('petition-changed', { expected: request.expectedVersion });
+  if (!rule.from.includes(petition.status)) {
+    throw new ConflictError('transition-not-allowed', {
+      action: request.action,
+      from: petition.status,
+      allowed: actionsFor(principal.roles, petition.status).join(', ') || '-',
+    });
+  }
+  if (rule.needs && !request[rule.needs]) {
+    throw new ValidationError([
+      { field: `body.${rule.needs}`, code: 'required', messages: REQUIRED_MESSAGES[rule.needs] },
+    ]);
+  }
+  const at = now.toISOString();
+  return {
+    ...petition,
+    status: rule.to,
+    ...(request.action === 'register' ? { caseNumber: request.caseNumber } : {}),
+    version: petition.version + 1,
+    updatedAt: at,
+    history: [
+      ...petition.history,
+      {
+        at,
+        by: { userId: principal.userId, role },
+        action: request.action,
+        from: petition.status,
+        to: rule.to,
+        ...(request.note ? { note: request.note } : {}),
+        ...(request.action === 'register' ? { caseNumber: request.caseNumber } : {}),
+      },
+    ],
+  };
+}
+
+const REQUIRED_MESSAGES = {
+  note: { fa: 'برای این اقدام توضیح لازم است.', en: 'A note is required for this action.' },
+  caseNumber: { fa: 'برای ثبت، شماره پرونده لازم است.', en: 'A case number is required to register.' },
+};
+
+/** Documents that block submission: declared but not (yet) verified. */
+export function unverifiedDocuments(petition: Petition): PetitionDocument[] {
+  return petition.documents.filter((d) => d.status !== 'verified');
+}

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { isValidLegalEntityId, isValidPersonNationalId } from '../domain/national-id';
+import { PARTY_ROLES, PETITION_KINDS, PETITION_STATUSES, TRANSITION_ACTIONS } from '../domain/petition';
+import { isValidTrackingCode } from '../domain/tracking-code';
+import { fieldMessage } from '../i18n/messages';
+import { persianText } from './common';
+
+/** Caps that keep an item far below DynamoDB's 400 KB and a request small; published in OpenAPI. */
+export const PETITION_LIMITS = {
+  parties: 20,
+  subject: 200,
+  description: 4000,
+  note: 1000,
+  comment: 500,
+  pageSize: 100,
+  defaultPageSize: 20,
+} as const;
+
+export const personNationalId = z.string().refine(isValidPersonNationalId, { message: fieldMessage('national-id') });
+const legalEntityId = z.string().refine(isValidLegalEntityId, { message: fieldMessage('legal-id') });
+const mobile = z.string().regex(/^09\d{9}$/, { message: fieldMessage('mobile') });
+
+const personParty = z.strictObject({
+  type: z.literal('person'),
+  role: z.enum(PARTY_ROLES),
+  nationalId: personNationalId,
+  firstName: persianText(2, 50),
+  lastName: persianText(2, 80),
+  fatherName: persianText(2, 50),
+  mobile: mobile.optional(),
+});
+
+const legalEntityParty = z.strictObject({
+  type: z.literal('legal-entity'),
+  role: z.enum(PARTY_ROLES),
+  nationalId: legalEntityId,
+  name: z.string().min(2).max(200),
+});
+
+export const partySchema = z.discriminatedUnion('type', [personParty, legalEntityParty]).meta({ id: 'Party' });
+
+export const createPetitionSchema = z
+  .strictObject({
+    kind: z.enum(PETITION_KINDS),
+    subject: z.string().min(3).max(PETITION_LIMITS.subject),
+    description: z.string().max(PETITION_LIMITS.description).default(''),
+    claimAmountRials: z
+      .string()
+      .regex(/^(0|[1-9]\d{0,20})$/, { message: fieldMessage('rials') })
+      .optional()
+      .describe('Whole Rials as a decimal string: amounts exceed what a JSON number carries exactly'),
+    parties: z
+      .array(partySchema)
+      .min(1)
+      .max(PETITION_LIMITS.parties)
+      .refine((parties) => parties.some((p) => p.role === 'claimant'), { message: fieldMessage('claimant-required') }),
+  })
+  .meta({ id: 'CreatePetition' });
+
+export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: fieldMessage('uuid') });
+export const petitionPathSchema = z.strictObject({ petitionId: uuidSchema });
+
+export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage('idempotency-key') });
+
+export const submitPetitionSchema = z.strictObject({}).meta({ id: 'SubmitPetition', description: 'Empty object, or no body' });
+
+export const solarMonthSchema = z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/, { message: fieldMessage('solar-month') });
+
+export const listPetitionsQuerySchema = z.strictObject({
+  status: z.enum(PETITION_STATUSES).optional(),
+  month: solarMonthSchema.optional().describe('Solar Hijri month of submission (of creation for drafts)'),
+  officeCode: z.string().regex(/^\d{4,10}$/, { message: fieldMessage('office-code') }).optional().describe('Required for court and province-admin; office staff always get their own office'),
+  limit: z.coerce.number().int().min(1).max(PETITION_LIMITS.pageSize).default(PETITION_LIMITS.defaultPageSize),
+  cursor: z.string().max(1000).optional(),
+});
+
+export const transitionSchema = z
+  .strictObject({
+    action: z.enum(TRANSITION_ACTIONS),
+    note: z.string().min(3).max(PETITION_LIMITS.note).optional(),
+    caseNumber: z.string().regex(/^\d{6,20}$/).optional().describe('Court case number, digits (required to register)'),
+    expectedVersion: z.number().int().positive(),
+  })
+  .meta({ id: 'Transition' });
+
+export const trackingCodeSchema = z.string().refine(isValidTrackingCode, { message: fieldMessage('tracking-code') });
+
+export const trackPathSchema = z.strictObject({ trackingCode: trackingCodeSchema });
+/** A citizen proves to be a party by a national ID: a person's, or a company's for its representative. */
+const partyNationalId = z.string().refine((v) => isValidPersonNationalId(v) || isValidLegalEntityId(v), { message: fieldMessage('national-id') });
+export const trackQuerySchema = z.strictObject({ nationalId: partyNationalId });
+
+const rating = z.number().int().min(1).max(5);
+export const feedbackSchema = z
+  .strictObject({
+    trackingCode: trackingCodeSchema,
+    nationalId: partyNationalId,
+    ratings: z.strictObject({ courtesy: rating, responsiveness: rating, overall: rating }),
+    comment: z.string().max(PETITION_LIMITS.comment).optional(),
+  })
+  .meta({ id: 'Feedback' });
+
+const historyEntry = z.object({
+  at: z.string(),
+  by: z.object({ userId: z.string(), role: z.string() }),
+  action: z.string(),
+  from: z.enum(PETITION_STATUSES).nullable(),
+  to: z.enum(PETITION_STATUSES),
+  note: z.string().optional(),
+  caseNumber: z.string().optional(),
+  documentId: z.string().optional(),
+});
+
+export const petitionSchema = z
+  .object({
+    petitionId: z.string(),
+    officeCode: z.string(),
+    officeName: z.string(),
+    kind: z.enum(PETITION_KINDS),
+    subject: z.string(),
+    description: z.string(),
+    claimAmountRials: z.string().optional(),
+    parties: z.array(partySchema),
+    documents: z.array(z.object({ documentId: z.string(), kind: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), status: z.string() })),
+    status: z.enum(PETITION_STATUSES),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    submittedAt: z.string().optional(),
+    month: z.string().optional(),
+    trackingCode: z.string().optional(),
+    caseNumber: z.string().optional(),
+    history: z.array(historyEntry),
+  })
+  .meta({ id: 'Petition' });
+
+export const petitionPageSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        petitionId: z.string(),
+        kind: z.enum(PETITION_KINDS),
+        subject: z.string(),
+        status: z.enum(PETITION_STATUSES),
+        createdAt: z.string(),
+        submittedAt: z.string().optional(),
+        month: z.string().optional(),
+        trackingCode: z.string().optional(),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'PetitionPage' });
+
+export const submissionSchema = z
+  .object({ petitionId: z.string(), trackingCode: z.string(), status: z.literal('submitted'), submittedAt: z.string(), month: z.string() })
+  .meta({ id: 'Submission' });
+
+export const trackingSchema = z
+  .object({
+    trackingCode: z.string(),
+    status: z.enum(PETITION_STATUSES),
+    kind: z.enum(PETITION_KINDS),
+    officeName: z.string(),
+    submittedAt: z.string(),
+    month: z.string(),
+    updatedAt: z.string(),
+    caseNumber: z.string().optional(),
+  })
+  .meta({ id: 'Tracking' });
+
+export type CreatePetitionInput = z.output<typeof createPetitionSchema>;
+export type ListPetitionsQuery = z.output<typeof listPetitionsQuerySchema>;
+export type FeedbackInput = z.output<typeof feedbackSchema>;

@@ -1,0 +1,316 @@
+import { handler as createPetition } from '../../functions/create-petition';
+import { handler as getPetition } from '../../functions/get-petition';
+import { handler as listPetitions } from '../../functions/list-petitions';
+import { handler as submitPetition } from '../../functions/submit-petition';
+import { handler as transition } from '../../functions/transition-petition';
+import { isValidTrackingCode } from '../../shared/domain/tracking-code';
+import { solarHijriMonth } from '../../shared/domain/solar-hijri';
+import { apiEvent, call, type Caller } from '../support/api-event';
+import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
+import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
+
+beforeAll(provisionStores);
+afterAll(dropStores);
+
+const court: Caller = { role: 'court', userId: 'court-judge-1' };
+
+async function officeWithClerk() {
+  const officeCode = await activeOffice();
+  return { officeCode, clerk: { role: 'clerk', officeCode, userId: `clerk-${officeCode}` } as Caller };
+}
+
+async function draft(clerk: Caller, body: unknown = petitionBody()) {
+  const answer = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
+  expect(answer.status).toBe(201);
+  return answer.body.petitionId as string;
+}
+
+function submit(clerk: Caller, petitionId: string, key = idempotencyKey(), body?: unknown) {
+  return call(
+    submitPetition,
+    apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId }, headers: { 'idempotency-key': key }, ...(body !== undefined ? { body } : {}) }),
+  );
+}
+
+function step(caller: Caller, petitionId: string, body: Record<string, unknown>) {
+  return call(transition, apiEvent('transition-petition', { caller, pathParameters: { petitionId }, body }));
+}
+
+describe('creating a draft', () => {
+  it("stores a draft for the caller's office with its parties and a first history entry", async () => {
+    const { officeCode, clerk } = await officeWithClerk();
+
+    const petitionId = await draft(clerk);
+    const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
+
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ officeCode, status: 'draft', version: 1, claimAmountRials: '1250000000', officeName: 'دفتر خدمات الکترونیک قضایی آزمون' });
+    expect(read.body.parties).toHaveLength(2);
+    expect(read.body.history).toEqual([expect.objectContaining({ action: 'create', from: null, to: 'draft', by: { userId: clerk.userId, role: 'clerk' } })]);
+  });
+
+  it('normalises Persian digits in national IDs and mobiles before validating', async () => {
+    const { clerk } = await officeWithClerk();
+    const id = nationalId();
+    const persian = (s: string) => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+    const body = petitionBody(persian(id));
+    (body.parties[0] as { mobile: string }).mobile = persian('09151234567');
+
+    const petitionId = await draft(clerk, body);
+    const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
+
+    expect(read.body.parties[0]).toMatchObject({ nationalId: id, mobile: '09151234567' });
+  });
+
+  it('lists every invalid field and writes nothing', async () => {
+    const { clerk } = await officeWithClerk();
+    const before = await tableSnapshot();
+    const body = petitionBody('1234567890', { claimAmountRials: 12.5, kind: 'lawsuit', colour: 'blue' });
+    (body.parties[1] as { role: string }).role = 'claimant';
+    (body.parties[0] as { role: string }).role = 'defendant';
+    (body.parties[0] as { mobile: string }).mobile = '9151234567';
+
+    const answer = await call(createPetition, apiEvent('create-petition', { caller: clerk, body, headers: { 'accept-language': 'en' } }));
+
+    expect(answer.status).toBe(400);
+    const fields = answer.body.errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['body.kind', 'body.claimAmountRials', 'body.colour', 'body.parties.0.nationalId', 'body.parties.0.mobile']));
+    expect(answer.body.errors.find((e: { field: string }) => e.field === 'body.parties.0.nationalId').message).toMatch(/national ID/);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('refuses a petition without a claimant', async () => {
+    const { clerk } = await officeWithClerk();
+    const body = petitionBody();
+    body.parties = body.parties.slice(1);
+
+    const answer = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors[0].field).toBe('body.parties');
+  });
+
+  it('answers 409 for an office that is not active', async () => {
+    const officeCode = await activeOffice('planned');
+
+    const answer = await call(createPetition, apiEvent('create-petition', { caller: { role: 'manager', officeCode }, body: petitionBody() }));
+
+    expect(answer.status).toBe(409);
+  });
+
+  it('answers 403 to court and province-admin', async () => {
+    const statuses = await Promise.all(
+      (['court', 'province-admin'] as const).map(async (role) => (await call(createPetition, apiEvent('create-petition', { caller: { role }, body: petitionBody() }))).status),
+    );
+
+    expect(statuses).toEqual([403, 403]);
+  });
+});
+
+describe('submitting', () => {
+  it('gives a checked tracking code, the Solar Hijri month and counts the petition once', async () => {
+    const { officeCode, clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk);
+
+    const answer = await submit(clerk, petitionId);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ petitionId, status: 'submitted' });
+    expect(isValidTrackingCode(answer.body.trackingCode)).toBe(true);
+    expect(answer.body.month).toBe(solarHijriMonth(new Date(answer.body.submittedAt)));
+    const monthCounter = await counter(officeCode, `J#${answer.body.month}`);
+    expect(monthCounter).toMatchObject({ submitted: 1, 'kind:civil-petition': 1 });
+  });
+
+  it('answers a retry with the same key exactly as the first time and counts nothing twice', async () => {
+    const { officeCode, clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk);
+    const key = idempotencyKey();
+
+    const first = await submit(clerk, petitionId, key);
+    const retry = await submit(clerk, petitionId, key);
+
+    expect(retry.status).toBe(200);
+    expect(retry.body).toEqual(first.body);
+    expect((await counter(officeCode, `J#${first.body.month}`))?.submitted).toBe(1);
+  });
+
+  it('answers 422 when the same key comes with another petition, 400 without a key', async () => {
+    const { clerk } = await officeWithClerk();
+    const [a, b] = [await draft(clerk), await draft(clerk)];
+    const key = idempotencyKey();
+    await submit(clerk, a, key);
+
+    const reused = await submit(clerk, b, key);
+    const missing = await call(submitPetition, apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId: b } }));
+
+    expect(reused.status).toBe(422);
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors[0].field).toBe('header');
+    const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId: b } }));
+    expect(read.body.status).toBe('draft');
+  });
+
+  it('answers 409 to a second submission under a new key', async () => {
+    const { clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk);
+    await submit(clerk, petitionId);
+
+    const again = await submit(clerk, petitionId);
+
+    expect(again.status).toBe(409);
+  });
+
+  it('answers 404 to staff of another office, as for an unknown petition', async () => {
+    const { clerk } = await officeWithClerk();
+    const other = await officeWithClerk();
+    const petitionId = await draft(clerk);
+
+    const foreign = await submit(other.clerk, petitionId);
+    const foreignRead = await call(getPetition, apiEvent('get-petition', { caller: other.clerk, pathParameters: { petitionId } }));
+    const unknown = await call(getPetition, apiEvent('get-petition', { caller: other.clerk, pathParameters: { petitionId: '00000000-0000-4000-8000-000000000000' } }));
+
+    expect([foreign.status, foreignRead.status, unknown.status]).toEqual([404, 404, 404]);
+    expect(foreignRead.body.detail).toBe(unknown.body.detail);
+  });
+
+  it('gives 50 concurrent submissions in one office distinct tracking codes and an exact count', async () => {
+    const { officeCode, clerk } = await officeWithClerk();
+    const ids: string[] = [];
+    for (let i = 0; i < 50; i++) ids.push(await draft(clerk, petitionBody(undefined, { kind: i % 2 ? 'appeal' : 'request' })));
+
+    const answers = await Promise.all(ids.map((petitionId) => submit(clerk, petitionId)));
+
+    expect(answers.map((a) => a.status)).toEqual(ids.map(() => 200));
+    expect(new Set(answers.map((a) => a.body.trackingCode)).size).toBe(50);
+    const months = new Set(answers.map((a) => a.body.month));
+    let submitted = 0;
+    let byKind = 0;
+    for (const month of months) {
+      const item = await counter(officeCode, `J#${month}`);
+      submitted += Number(item?.submitted ?? 0);
+      byKind += Number(item?.['kind:appeal'] ?? 0) + Number(item?.['kind:request'] ?? 0);
+    }
+    expect(submitted).toBe(50);
+    expect(byKind).toBe(50);
+  });
+});
+
+describe('listing', () => {
+  it('pages an office, newest first, with a cursor, and filters by status and month', async () => {
+    const { clerk } = await officeWithClerk();
+    const ids = [await draft(clerk), await draft(clerk), await draft(clerk)];
+    const submitted = await submit(clerk, ids[0]!);
+
+    const first = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { limit: '2' } }));
+    const second = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { limit: '2', cursor: first.body.nextCursor } }));
+    const drafts = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { status: 'draft' } }));
+    const ofMonth = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { status: 'submitted', month: submitted.body.month } }));
+
+    const seen = [...first.body.items, ...second.body.items].map((p: { petitionId: string }) => p.petitionId);
+    expect(new Set(seen)).toEqual(new Set(ids));
+    expect(first.body.items).toHaveLength(2);
+    expect(drafts.body.items.map((p: { petitionId: string }) => p.petitionId).sort()).toEqual([ids[1], ids[2]].sort());
+    expect(ofMonth.body.items.map((p: { petitionId: string }) => p.petitionId)).toEqual([ids[0]]);
+    const times = drafts.body.items.map((p: { createdAt: string }) => p.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+  });
+
+  it("refuses a forged cursor, another office's list, and court without an office", async () => {
+    const { clerk } = await officeWithClerk();
+    const other = await officeWithClerk();
+    const forged = Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi1pk: `OFFICE#${other.officeCode}#PETITIONS`, gsi1sk: 'z' })).toString('base64url');
+
+    const badCursor = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { cursor: forged } }));
+    const otherOffice = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { officeCode: other.officeCode } }));
+    const courtWithout = await call(listPetitions, apiEvent('list-petitions', { caller: court }));
+    const courtWith = await call(listPetitions, apiEvent('list-petitions', { caller: court, query: { officeCode: other.officeCode } }));
+
+    expect([badCursor.status, otherOffice.status, courtWithout.status, courtWith.status]).toEqual([400, 403, 400, 200]);
+  });
+});
+
+describe('life cycle', () => {
+  async function submittedPetition() {
+    const { officeCode, clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk);
+    await submit(clerk, petitionId);
+    return { officeCode, clerk, petitionId };
+  }
+
+  it('lets the court dispatch and register with a case number, recording who, when, from and to', async () => {
+    const { clerk, petitionId } = await submittedPetition();
+
+    const dispatched = await step(court, petitionId, { action: 'dispatch', expectedVersion: 2 });
+    const registered = await step(court, petitionId, { action: 'register', caseNumber: '140512345678', expectedVersion: 3 });
+    const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
+
+    expect([dispatched.status, registered.status]).toEqual([200, 200]);
+    expect(read.body).toMatchObject({ status: 'registered', caseNumber: '140512345678', version: 4 });
+    expect(read.body.history.map((h: { action: string; from: string; to: string }) => `${h.action}:${h.from}->${h.to}`)).toEqual([
+      'create:null->draft',
+      'submit:draft->submitted',
+      'dispatch:submitted->dispatched',
+      'register:dispatched->registered',
+    ]);
+    expect(read.body.history[2]).toMatchObject({ by: { userId: 'court-judge-1', role: 'court' }, at: expect.any(String) });
+  });
+
+  it('answers 403 with the allowed actions when an office clerk tries a court step', async () => {
+    const { clerk, petitionId } = await submittedPetition();
+
+    const answer = await step(clerk, petitionId, { action: 'dispatch', expectedVersion: 2 });
+
+    expect(answer.status).toBe(403);
+    expect(answer.body.detail).toContain('withdraw');
+  });
+
+  it('answers 409 for a step the state forbids and for a stale version, changing nothing', async () => {
+    const { petitionId } = await submittedPetition();
+    const before = await tableSnapshot();
+
+    const early = await step(court, petitionId, { action: 'register', caseNumber: '1234567', expectedVersion: 2 });
+    const stale = await step(court, petitionId, { action: 'dispatch', expectedVersion: 1 });
+
+    expect([early.status, stale.status]).toEqual([409, 409]);
+    expect(early.body.detail).toContain('dispatch');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('returns for defects with a required note, counts the return, and takes the resubmission', async () => {
+    const { officeCode, clerk, petitionId } = await submittedPetition();
+
+    const withoutNote = await step(court, petitionId, { action: 'return', expectedVersion: 2 });
+    const returned = await step(court, petitionId, { action: 'return', note: 'تصویر سند مالکیت ناخوانا است', expectedVersion: 2 });
+    const resubmitted = await step(clerk, petitionId, { action: 'resubmit', expectedVersion: 3 });
+
+    expect(withoutNote.status).toBe(400);
+    expect(returned.status).toBe(200);
+    expect(returned.body.history.at(-1)).toMatchObject({ action: 'return', note: 'تصویر سند مالکیت ناخوانا است' });
+    expect(resubmitted.body.status).toBe('submitted');
+    const month = solarHijriMonth(new Date(returned.body.updatedAt));
+    expect(await counter(officeCode, `J#${month}`)).toMatchObject({ returned: 1, submitted: 1 });
+  });
+
+  it('lets the office withdraw before registration but not after', async () => {
+    const first = await submittedPetition();
+    const second = await submittedPetition();
+    await step(court, second.petitionId, { action: 'dispatch', expectedVersion: 2 });
+    await step(court, second.petitionId, { action: 'register', caseNumber: '1234567', expectedVersion: 3 });
+
+    const withdrawn = await step(first.clerk, first.petitionId, { action: 'withdraw', expectedVersion: 2 });
+    const tooLate = await step(second.clerk, second.petitionId, { action: 'withdraw', expectedVersion: 4 });
+
+    expect(withdrawn.body.status).toBe('withdrawn');
+    expect(tooLate.status).toBe(409);
+  });
+
+  it('answers 403 to a province administrator, who only reads', async () => {
+    const { petitionId } = await submittedPetition();
+
+    const answer = await step({ role: 'province-admin' }, petitionId, { action: 'dispatch', expectedVersion: 2 });
+    const read = await call(getPetition, apiEvent('get-petition', { caller: { role: 'province-admin' }, pathParameters: { petitionId } }));
+
+    expect([answer.status, read.status]).toEqual([403, 200]);
+  });
+});
