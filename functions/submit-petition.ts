@@ -4,7 +4,7 @@ import { idempotent } from '../shared/http/idempotency';
 import { ok } from '../shared/http/response';
 import { principalOf } from '../shared/http/types';
 import { petitionPathSchema, submitPetitionSchema } from '../shared/schemas/petition';
-import { parseInput } from '../shared/schemas/validate';
+import { parseRequest } from '../shared/schemas/validate';
 import { submitPetition } from '../shared/use-cases/petitions';
 
 const deps = petitionDepsFromEnv();
@@ -12,7 +12,9 @@ const deps = petitionDepsFromEnv();
 export const handler = apiHandler()
   .use(idempotent(idempotencyStoreConfigFromEnv()))
   .handler(async (event, context) => {
-    const { petitionId } = parseInput(petitionPathSchema, event.pathParameters, 'path');
-    if (context.body !== undefined) parseInput(submitPetitionSchema, context.body, 'body');
-    return ok(await submitPetition(deps, principalOf(context), petitionId));
+    const { path } = parseRequest({
+      path: { schema: petitionPathSchema, value: event.pathParameters },
+      body: { schema: submitPetitionSchema, value: context.body ?? {} },
+    });
+    return ok(await submitPetition(deps, principalOf(context), path.petitionId));
   });

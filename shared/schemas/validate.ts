@@ -43,3 +43,22 @@ function localise(fa: string, en: string): Record<Language, string> {
   }
   return { fa, en };
 }
+
+type Part = { schema: z.ZodType; value: unknown };
+type Parsed<P extends Partial<Record<InputSource, Part>>> = { [K in keyof P]: P[K] extends Part ? z.output<P[K]['schema']> : never };
+
+/** Validates several parts of a request at once, so the answer lists every failing field of all of them. */
+export function parseRequest<P extends Partial<Record<InputSource, Part>>>(parts: P): Parsed<P> {
+  const out: Record<string, unknown> = {};
+  const fields: FieldIssue[] = [];
+  for (const [source, part] of Object.entries(parts) as Array<[InputSource, Part]>) {
+    try {
+      out[source] = parseInput(part.schema, part.value, source);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      fields.push(...error.fields);
+    }
+  }
+  if (fields.length > 0) throw new ValidationError(fields);
+  return out as Parsed<P>;
+}

@@ -1,0 +1,118 @@
+import { handler as createPetition } from '../../functions/create-petition';
+import { handler as giveFeedback } from '../../functions/give-feedback';
+import { handler as submitPetition } from '../../functions/submit-petition';
+import { handler as trackPetition } from '../../functions/track-petition';
+import { solarHijriMonth } from '../../shared/domain/solar-hijri';
+import { newTrackingCode } from '../../shared/domain/tracking-code';
+import { apiEvent, call } from '../support/api-event';
+import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
+import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
+
+beforeAll(provisionStores);
+afterAll(dropStores);
+
+/** A submitted petition whose claimant has `claimantId`. */
+async function submittedFor(claimantId: string) {
+  const officeCode = await activeOffice();
+  const clerk = { role: 'clerk' as const, officeCode };
+  const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(claimantId) }));
+  const submitted = await call(
+    submitPetition,
+    apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId: created.body.petitionId }, headers: { 'idempotency-key': idempotencyKey() } }),
+  );
+  return { officeCode, trackingCode: submitted.body.trackingCode as string, submittedAt: submitted.body.submittedAt as string };
+}
+
+const track = (trackingCode: string, nationalIdValue: string) =>
+  call(trackPetition, apiEvent('track-petition', { pathParameters: { trackingCode }, query: { nationalId: nationalIdValue } }));
+
+const ratings = { courtesy: 5, responsiveness: 4, overall: 3 };
+
+describe('GET /v1/track/{trackingCode}', () => {
+  it("shows a party status, dates and the office's name, and nothing else", async () => {
+    const claimant = nationalId();
+    const { trackingCode, submittedAt } = await submittedFor(claimant);
+
+    const answer = await track(trackingCode, claimant);
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      trackingCode,
+      status: 'submitted',
+      kind: 'civil-petition',
+      officeName: 'دفتر خدمات الکترونیک قضایی آزمون',
+      submittedAt,
+      month: solarHijriMonth(new Date(submittedAt)),
+      updatedAt: submittedAt,
+    });
+  });
+
+  it('answers a wrong national ID exactly like an unknown tracking code', async () => {
+    const { trackingCode } = await submittedFor(nationalId());
+
+    const mismatch = await track(trackingCode, nationalId());
+    const unknown = await track(newTrackingCode(() => 7), nationalId());
+
+    expect([mismatch.status, unknown.status]).toEqual([404, 404]);
+    const { instance: _a, ...mismatchBody } = mismatch.body;
+    const { instance: _b, ...unknownBody } = unknown.body;
+    expect(mismatchBody).toEqual(unknownBody);
+  });
+
+  it('lets the defendant company follow it by its legal national ID', async () => {
+    const { trackingCode } = await submittedFor(nationalId());
+
+    const answer = await track(trackingCode, '10380284790');
+
+    expect(answer.status).toBe(200);
+  });
+
+  it('answers 400 for a code with a wrong check digit or a malformed national ID', async () => {
+    const valid = newTrackingCode(() => 3);
+    const typo = valid.slice(0, -2) + valid.at(-1) + valid.at(-2);
+
+    const answer = await track(typo === valid ? valid.slice(0, -1) + '0' : typo, '123');
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['path.trackingCode', 'query.nationalId']);
+  });
+});
+
+describe('POST /v1/feedback', () => {
+  it('stores one rating per petition and adds it to the office counters', async () => {
+    const claimant = nationalId();
+    const { officeCode, trackingCode } = await submittedFor(claimant);
+
+    const first = await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings, comment: 'برخورد کارکنان بسیار محترمانه بود' } }));
+    const second = await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }));
+
+    expect([first.status, second.status]).toEqual([201, 409]);
+    const month = solarHijriMonth(new Date(first.body.ratedAt));
+    expect(await counter(officeCode, `J#${month}`)).toMatchObject({ ratings: 1, courtesySum: 5, responsivenessSum: 4, overallSum: 3 });
+  });
+
+  it('answers 404 for a national ID that is not a party, and changes nothing', async () => {
+    const { trackingCode } = await submittedFor(nationalId());
+    const before = await tableSnapshot();
+
+    const answer = await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: nationalId(), ratings } }));
+
+    expect(answer.status).toBe(404);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('refuses ratings outside 1..5, an over-long comment and unknown fields', async () => {
+    const claimant = nationalId();
+    const { trackingCode } = await submittedFor(claimant);
+
+    const answer = await call(
+      giveFeedback,
+      apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings: { courtesy: 0, responsiveness: 6, overall: 2.5 }, comment: 'x'.repeat(501), stars: 5 } }),
+    );
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
+      ['body.comment', 'body.ratings.courtesy', 'body.ratings.overall', 'body.ratings.responsiveness', 'body.stars'].sort(),
+    );
+  });
+});
