@@ -13,15 +13,17 @@ const api = Template.fromStack(stateless);
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
 describe('stateful stack', () => {
-  it('keeps the table on deletion, with point-in-time recovery and deletion protection', () => {
+  it('keeps every table on deletion, with point-in-time recovery and deletion protection', () => {
     const tables = Object.values(data.findResources('AWS::DynamoDB::GlobalTable')) as Resource[];
 
-    expect(tables).toHaveLength(1);
-    expect(tables[0]).toMatchObject({
-      DeletionPolicy: 'Retain',
-      UpdateReplacePolicy: 'Retain',
-      Properties: { Replicas: [expect.objectContaining({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })] },
-    });
+    expect(tables).toHaveLength(2);
+    for (const table of tables) {
+      expect(table).toMatchObject({
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: { Replicas: [expect.objectContaining({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })] },
+      });
+    }
   });
 
   it('builds the table keys and indexes from the shared definition', () => {
@@ -110,6 +112,22 @@ describe('stateless stack', () => {
       if (route.table === 'read-write') expect(dynamoActions).toContain('dynamodb:PutItem');
       expect(actions.some((a) => a.endsWith(':*') || a === '*')).toBe(false);
     }
+  });
+
+  it('gives the idempotency table to idempotent routes only', () => {
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')) as Resource[];
+    for (const route of ROUTES) {
+      const fn = functions.find((f) => f.Properties.Description === routeKey(route));
+      expect(Boolean(fn?.Properties.Environment?.Variables?.IDEMPOTENCY_TABLE_NAME)).toBe(Boolean(route.idempotent));
+    }
+  });
+
+  it('throttles the public routes harder than the stage', () => {
+    const stage = Object.values(api.findResources('AWS::ApiGatewayV2::Stage'))[0] as Resource;
+    for (const route of ROUTES.filter((r) => r.auth === 'public' && r.throttle)) {
+      expect(stage.Properties.RouteSettings[routeKey(route)].ThrottlingRateLimit).toBeLessThan(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit);
+    }
+    expect(Object.keys(stage.Properties.RouteSettings)).toEqual(expect.arrayContaining(['GET /v1/track/{trackingCode}', 'POST /v1/feedback']));
   });
 
   it('writes JSON access logs and throttles the stage', () => {
