@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { measureBundles } from './bundles';
+import { startBenchStack } from './local-stack';
+import { measureSubmissions } from './submissions';
 
 /**
  * `npm run bench`: figures measured side by side in one run, on this machine. Speed targets live
@@ -17,6 +19,23 @@ async function main(): Promise<void> {
     console.log(
       `| ${figure.name} | ${(figure.bytes / 1024).toFixed(1)} | ${(figure.bytes / baseline.bytes).toFixed(2)} | ${figure.loadMs.toFixed(1)} | ${(figure.loadMs / baseline.loadMs).toFixed(2)} |`,
     );
+  }
+
+  const stack = await startBenchStack();
+  try {
+    const s = await measureSubmissions(stack);
+    console.log('\n## Submission through the local gateway against a raw DynamoDB Local PutItem (same engine, same run)\n');
+    console.log('| operation | n | p50 ms | p99 ms |');
+    console.log('| --- | ---: | ---: | ---: |');
+    console.log(`| raw PutItem (petition-sized item) | ${s.raw.n} | ${s.raw.p50.toFixed(1)} | ${s.raw.p99.toFixed(1)} |`);
+    console.log(`| POST /v1/petitions/{id}/submit, sequential | ${s.submit.n} | ${s.submit.p50.toFixed(1)} | ${s.submit.p99.toFixed(1)} |`);
+    console.log(`\nThroughput: ${s.throughput.perSecond.toFixed(0)} submissions/s (${s.throughput.n} submissions, ${s.throughput.concurrency} concurrent clients, one office).`);
+    console.log(
+      `One submission: ${s.perSubmission.calls} DynamoDB calls (${s.perSubmission.commands.join(', ')}), ` +
+        `${s.perSubmission.readUnits} read units, ${s.perSubmission.writeUnits} write units (ReturnConsumedCapacity).`,
+    );
+  } finally {
+    await stack.stop();
   }
 }
 

@@ -85,3 +85,34 @@ describe('the local HTTP gateway', () => {
     expect([unknownPath.status, unknownMethod.status]).toEqual([404, 404]);
   });
 });
+
+describe('a petition through the local gateway', () => {
+  it('is drafted and submitted by a clerk, retried safely, followed by the citizen and dispatched by the court', async () => {
+    const { activeOffice, nationalId, petitionBody } = await import('../support/petitions');
+    const officeCode = await activeOffice();
+    const claimant = nationalId();
+    const clerk = { authorization: `Bearer ${await gateway.token({ role: 'clerk', officeCode })}`, 'content-type': 'application/json' };
+    const court = { authorization: `Bearer ${await gateway.token({ role: 'court' })}`, 'content-type': 'application/json' };
+
+    const created = await fetch(`${gateway.baseUrl}/v1/petitions`, { method: 'POST', headers: clerk, body: JSON.stringify(petitionBody(claimant)) });
+    const { petitionId } = (await created.json()) as { petitionId: string };
+    const submitOnce = () => fetch(`${gateway.baseUrl}/v1/petitions/${petitionId}/submit`, { method: 'POST', headers: { ...clerk, 'idempotency-key': 'journey-key-0001' } });
+    const first = await submitOnce();
+    const retry = await submitOnce();
+    const submission = (await first.json()) as { trackingCode: string };
+    const tracked = await fetch(`${gateway.baseUrl}/v1/track/${submission.trackingCode}?nationalId=${claimant}`);
+    const dispatched = await fetch(`${gateway.baseUrl}/v1/petitions/${petitionId}/transitions`, {
+      method: 'POST',
+      headers: court,
+      body: JSON.stringify({ action: 'dispatch', expectedVersion: 2 }),
+    });
+    const trackedAgain = await fetch(`${gateway.baseUrl}/v1/track/${submission.trackingCode}?nationalId=${claimant}`);
+
+    expect(created.status).toBe(201);
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(((await retry.json()) as { trackingCode: string }).trackingCode).toBe(submission.trackingCode);
+    expect(tracked.status).toBe(200);
+    expect(dispatched.status).toBe(200);
+    expect(((await trackedAgain.json()) as { status: string }).status).toBe('dispatched');
+  });
+});

@@ -1,0 +1,48 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../local/auth';
+import { ensureTable, freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../local/engines';
+import { createGateway } from '../local/gateway';
+import { handlerLoader } from '../local/handlers';
+import { ROUTES } from '../shared/routes';
+import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
+
+/** An in-memory DynamoDB Local and the local gateway with the real handlers, for one bench run. */
+export async function startBenchStack() {
+  const workDir = mkdtempSync(join(tmpdir(), 'jeso-bench-'));
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    DYNAMODB_ENDPOINT: dynamo.endpoint,
+    TABLE_NAME: 'bench-data',
+    IDEMPOTENCY_TABLE_NAME: 'bench-idempotency',
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+  });
+  const raw = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint });
+  await ensureTable(raw, 'bench-data', DATA_TABLE);
+  await ensureTable(raw, 'bench-idempotency', IDEMPOTENCY_TABLE);
+  const keys = await loadOrCreateKeys(join(workDir, 'auth'));
+  const server = createGateway({ routes: ROUTES, verifyToken: await createVerifier(keys), loadHandler: handlerLoader(process.cwd()) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    raw,
+    baseUrl: `http://127.0.0.1:${port}`,
+    token: (request: TokenRequest) => signToken(keys, request),
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      raw.destroy();
+      await dynamo.stop();
+      rmSync(workDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}

@@ -1,0 +1,95 @@
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { capacityMeter } from '../shared/adapters/capacity-meter';
+import { createDocumentClient } from '../shared/adapters/aws-clients';
+import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
+import { withPersonCheckDigit } from '../shared/domain/national-id';
+import { newOffice } from '../shared/domain/office';
+import { percentile, type startBenchStack } from './local-stack';
+
+type Stack = Awaited<ReturnType<typeof startBenchStack>>;
+
+const SEQUENTIAL = 200;
+const CONCURRENT = 400;
+const CONCURRENCY = 16;
+
+const body = JSON.stringify({
+  kind: 'civil-petition',
+  subject: 'مطالبه وجه چک',
+  description: 'خواهان مبلغ چک برگشتی را مطالبه می‌کند.',
+  claimAmountRials: '1250000000',
+  parties: [
+    { type: 'person', role: 'claimant', nationalId: withPersonCheckDigit('049937089'), firstName: 'زهرا', lastName: 'محمدی', fatherName: 'علی', mobile: '09151234567' },
+    { type: 'legal-entity', role: 'defendant', nationalId: '10380284790', name: 'شرکت نمونه' },
+  ],
+});
+
+async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const started = performance.now();
+  const result = await work();
+  return [performance.now() - started, result];
+}
+
+/**
+ * Submission through the local gateway (JWT check, payload 2.0 event, middy chain, idempotency,
+ * the transaction) against one raw DynamoDB Local PutItem of a petition-sized item, same engine,
+ * same run; plus the DynamoDB calls and capacity units one submission consumes.
+ */
+export async function measureSubmissions(stack: Stack) {
+  const officeCode = '56101';
+  const db = createDocumentClient({ AWS_REGION: process.env.AWS_REGION!, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT });
+  await new DynamoOfficeRepository(db, process.env.TABLE_NAME!).insert(
+    newOffice({ officeCode, name: 'دفتر بیرجند', province: 'خراسان جنوبی', judicialDistrict: 'بیرجند', county: 'بیرجند', deprivedArea: false, status: 'active', contact: {} }, new Date()),
+  );
+  const headers = { authorization: `Bearer ${await stack.token({ role: 'clerk', officeCode })}`, 'content-type': 'application/json' };
+
+  const draft = async () => {
+    const response = await fetch(`${stack.baseUrl}/v1/petitions`, { method: 'POST', headers, body });
+    return ((await response.json()) as { petitionId: string }).petitionId;
+  };
+  const submit = async (petitionId: string) => {
+    const response = await fetch(`${stack.baseUrl}/v1/petitions/${petitionId}/submit`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomUUID() } });
+    if (response.status !== 200) throw new Error(`submit answered ${response.status}`);
+    await response.arrayBuffer();
+  };
+
+  // Warm up: the first call loads the handlers.
+  await submit(await draft());
+
+  const rawItem = (i: number) => ({
+    pk: { S: `BENCH#${i}` },
+    sk: { S: 'PETITION' },
+    payload: { S: body },
+    gsi1pk: { S: 'BENCH' },
+    gsi1sk: { S: String(i).padStart(8, '0') },
+  });
+  const raw: number[] = [];
+  for (let i = 0; i < SEQUENTIAL; i++) raw.push((await timed(() => stack.raw.send(new PutItemCommand({ TableName: process.env.TABLE_NAME!, Item: rawItem(i) }))))[0]);
+
+  const drafts: string[] = [];
+  for (let i = 0; i < SEQUENTIAL + CONCURRENT + 1; i++) drafts.push(await draft());
+  const sequential: number[] = [];
+  for (const petitionId of drafts.splice(0, SEQUENTIAL)) sequential.push((await timed(() => submit(petitionId)))[0]);
+
+  capacityMeter.reset();
+  await submit(drafts.shift()!);
+  const perSubmission = { calls: capacityMeter.calls, commands: [...capacityMeter.commands], readUnits: capacityMeter.readUnits, writeUnits: capacityMeter.writeUnits };
+
+  const queue = [...drafts];
+  const [elapsed] = await timed(() =>
+    Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (let next = queue.shift(); next; next = queue.shift()) await submit(next);
+      }),
+    ),
+  );
+  db.destroy();
+  raw.sort((a, b) => a - b);
+  sequential.sort((a, b) => a - b);
+  return {
+    raw: { p50: percentile(raw, 50), p99: percentile(raw, 99), n: raw.length },
+    submit: { p50: percentile(sequential, 50), p99: percentile(sequential, 99), n: sequential.length },
+    throughput: { perSecond: CONCURRENT / (elapsed / 1000), n: CONCURRENT, concurrency: CONCURRENCY },
+    perSubmission,
+  };
+}
