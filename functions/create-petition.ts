@@ -10,6 +10,6 @@ const deps = petitionDepsFromEnv();
 
 export const handler = apiHandler().handler(async (_event, context) => {
   const input = parseInput(createPetitionSchema, context.body, 'body');
-  const petition = await createDraft(deps, principalOf(context), input);
-  return created({ petitionId: petition.petitionId, status: petition.status, version: petition.version, documents: [] }, `/v1/petitions/${petition.petitionId}`);
+  const { petition, uploads } = await createDraft(deps, principalOf(context), input);
+  return created({ petitionId: petition.petitionId, status: petition.status, version: petition.version, uploads }, `/v1/petitions/${petition.petitionId}`);
 });

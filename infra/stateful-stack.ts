@@ -3,6 +3,7 @@ import { AttributeType, Billing, TableEncryptionV2, TableV2, type Attribute } fr
 import {
   BlockPublicAccess,
   Bucket,
+  CfnBucket,
   BucketEncryption,
   ObjectOwnership,
   StorageClass,
@@ -10,6 +11,8 @@ import {
 import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolGroup, StringAttribute } from 'aws-cdk-lib/aws-cognito';
 import type { Construct } from 'constructs';
 import { STAFF_ROLES } from '../shared/domain/roles';
+import { DOCUMENT_POLICY } from '../shared/domain/document-policy';
+import { DOCUMENTS_BUCKET_NAME } from './names';
 import { DATA_TABLE, IDEMPOTENCY_TABLE, type KeyAttribute, type TableDefinition } from '../shared/table-definition';
 
 const attribute = (key: KeyAttribute): Attribute => ({ name: key.name, type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER });
@@ -80,6 +83,7 @@ export class StatefulStack extends Stack {
 
     this.documentsBucket = new Bucket(this, 'Documents', {
       ...dataBucket('documents'),
+      bucketName: DOCUMENTS_BUCKET_NAME,
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         {
@@ -91,8 +95,26 @@ export class StatefulStack extends Stack {
           ],
           noncurrentVersionTransitions: [{ storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(30) }],
         },
+        {
+          // Uploads start tagged lifecycle=draft; submission re-tags them `kept`. Only scans of
+          // drafts that were never submitted are removed, old versions a month later.
+          id: 'remove-never-submitted-drafts',
+          tagFilters: { lifecycle: 'draft' },
+          expiration: Duration.days(DOCUMENT_POLICY.draftObjectDays),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+        {
+          // Rejected uploads are kept aside a year for inspection, then removed.
+          id: 'quarantine-for-a-year',
+          prefix: 'quarantine/',
+          expiration: Duration.days(365),
+        },
       ],
     });
+
+    // Object-created events go to EventBridge, where the stateless stack's rule picks them up. Set on
+    // the CloudFormation resource itself: the L2 flag would add a notifications custom resource.
+    (this.documentsBucket.node.defaultChild as CfnBucket).addPropertyOverride('NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled', true);
 
     this.reportsBucket = new Bucket(this, 'Reports', dataBucket('reports'));
 

@@ -1,4 +1,11 @@
-import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { EventInvokeConfig } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { DOCUMENTS_BUCKET_NAME } from './names';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -7,8 +14,8 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { ROUTES, routeKey } from '../shared/routes';
-import { ApiFunction } from './api-function';
+import { EVENT_FUNCTIONS, ROUTES, routeKey } from '../shared/routes';
+import { ServiceFunction, type ServiceFunctionProps } from './service-function';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
@@ -25,9 +32,19 @@ export interface StatelessStackProps extends StackProps {
  */
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
+  readonly deadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
+    this.deadLetterQueue = new Queue(this, 'VerificationDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue; messages parked here are replayed by an operator (README runbook).',
+    });
 
     const authorizer = new HttpJwtAuthorizer('Cognito', `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`, {
       jwtAudience: [props.webClient.userPoolClientId],
@@ -66,13 +83,14 @@ export class StatelessStack extends Stack {
       },
     });
 
+    const common = {
+      table: props.table,
+      idempotencyTable: props.idempotencyTable,
+      documentsBucket: Bucket.fromBucketName(this, 'DocumentsBucket', DOCUMENTS_BUCKET_NAME),
+      projectRoot: props.projectRoot,
+    };
     for (const route of ROUTES) {
-      const { function: fn } = new ApiFunction(this, `Fn-${route.id}`, {
-        route,
-        table: props.table,
-        idempotencyTable: props.idempotencyTable,
-        projectRoot: props.projectRoot,
-      });
+      const { function: fn } = new ServiceFunction(this, `Fn-${route.id}`, { ...common, spec: route, description: routeKey(route) });
       const [created] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -94,6 +112,30 @@ export class StatelessStack extends Stack {
     }
     (stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
+    this.verifyDocumentsOnArrival(common);
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }
+
+  /**
+   * S3 sends "Object Created" for document keys to EventBridge; the rule invokes the verification
+   * function asynchronously. Lambda retries a failed verification twice, EventBridge retries
+   * delivery, and whatever still fails lands in the dead-letter queue instead of being lost.
+   */
+  private verifyDocumentsOnArrival(common: Omit<ServiceFunctionProps, 'spec' | 'description'>): void {
+    for (const spec of EVENT_FUNCTIONS) {
+      const { function: fn } = new ServiceFunction(this, `Fn-${spec.id}`, { ...common, spec, description: spec.summary });
+      new EventInvokeConfig(this, `Retries-${spec.id}`, { function: fn, retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.deadLetterQueue) });
+      new Rule(this, `Arrivals-${spec.id}`, {
+        description: 'Document objects created under petitions/',
+        eventPattern: {
+          source: ['aws.s3'],
+          detailType: ['Object Created'],
+          detail: { bucket: { name: [common.documentsBucket.bucketName] }, object: { key: [{ prefix: 'petitions/' }] } },
+        },
+        targets: [new LambdaFunction(fn, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8, maxEventAge: Duration.hours(6) })],
+      });
+    }
+  }
 }
+

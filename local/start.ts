@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { Server } from 'node:http';
 import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
-import { ROUTES } from '../shared/routes';
+import { EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
+import { forwardObjectCreated } from './s3-events';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 import { createVerifier, loadOrCreateKeys } from './auth';
 import {
@@ -68,7 +69,8 @@ async function main(): Promise<void> {
   const keys = await loadOrCreateKeys(settings.authDir);
   const loadHandler = handlerLoader(projectRoot);
   // Load every handler now: a configuration error shows at start, not on the first request.
-  await Promise.all(ROUTES.map(loadHandler));
+  await Promise.all([...ROUTES, ...EVENT_FUNCTIONS].map((spec) => loadHandler(spec)));
+  forwardObjectCreated(s3Server.server, settings.documentsBucket, () => loadHandler(EVENT_FUNCTIONS[0]!));
   const gateway: Server = createGateway({ routes: ROUTES, verifyToken: await createVerifier(keys), loadHandler });
   await new Promise<void>((resolveListen, reject) => {
     gateway.once('error', reject);

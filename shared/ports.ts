@@ -1,4 +1,4 @@
-import type { Petition, PetitionStatus } from './domain/petition';
+import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { Office, OfficeStatus } from './domain/office';
 
 /** Time is a port so that tests can submit "at 23:59 Tehran time" without waiting for it. */
@@ -59,6 +59,10 @@ export interface PetitionRepository {
   save(petition: Petition, previousVersion: number, counters?: CounterIncrement[]): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: Petition[]; nextCursor: string | null }>;
   findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;
+  /** Appends to the audit trail without touching the petition item (downloads, for example). */
+  recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void>;
+  /** Audit entries kept beside the petition item, oldest first. */
+  auditTrail(petitionId: string): Promise<HistoryEntry[]>;
   /** Stores the one rating of a petition with its counters; ConflictError('already-rated') the second time. */
   addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void>;
 }
@@ -66,4 +70,23 @@ export interface PetitionRepository {
 export interface IdGenerator {
   petitionId(): string;
   trackingCode(): string;
+}
+
+export interface UploadInstruction {
+  uploadUrl: string;
+  /** Headers the client must send with the PUT, exactly. */
+  headers: Record<string, string>;
+  expiresAt: string;
+}
+
+/** Where document bytes live. The API only hands out presigned URLs; bytes never pass through it. */
+export interface DocumentStore {
+  presignUpload(key: string, declared: { contentType: string; size: number; sha256: string }): Promise<UploadInstruction>;
+  presignDownload(key: string, fileName: string): Promise<{ downloadUrl: string; expiresAt: string }>;
+  /** Size, SHA-256 (hex) and leading bytes of the stored object, read as a stream. */
+  inspect(key: string): Promise<{ size: number; sha256: string; head: Uint8Array } | undefined>;
+  /** Moves a rejected object aside, where nothing serves it. */
+  quarantine(from: string, to: string): Promise<void>;
+  /** Marks objects as belonging to a submitted petition, so the draft clean-up rule spares them. */
+  keep(keys: string[]): Promise<void>;
 }

@@ -11,6 +11,11 @@ import {
 } from './schemas/office';
 import {
   createPetitionSchema,
+  declareDocumentsSchema,
+  documentPathSchema,
+  documentsDeclaredSchema,
+  downloadSchema,
+  draftCreatedSchema,
   feedbackSchema,
   listPetitionsQuerySchema,
   petitionPageSchema,
@@ -29,20 +34,31 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 /** What a function may do to the data table; the CDK stack grants exactly this and nothing more. */
 export type TableAccess = 'none' | 'read' | 'read-write';
 
-export interface RouteDefinition {
+/**
+ * What a function does with document objects: presign uploads, presign downloads, untag them as
+ * kept on submission, or verify arrivals (read, quarantine). Each maps to the narrowest S3 grant.
+ */
+export type DocumentAccess = 'presign-upload' | 'presign-download' | 'keep' | 'verify';
+
+/** What every function declares about itself; the CDK function construct turns it into grants. */
+export interface FunctionSpec {
   /** Function name and handler file: `functions/<id>.ts` exporting `handler`. */
   id: string;
+  table: TableAccess;
+  /** Needs an `Idempotency-Key` header; the function gets the idempotency table. */
+  idempotent?: boolean;
+  documents?: readonly DocumentAccess[];
+  summary: string;
+}
+
+export interface RouteDefinition extends FunctionSpec {
   method: HttpMethod;
   /** API Gateway path template, `{name}` for a path parameter. */
   path: string;
   /** `public` routes have no authorizer; otherwise the staff roles that may call it. */
   auth: 'public' | readonly Role[];
-  table: TableAccess;
-  /** Needs an `Idempotency-Key` header; the function gets the idempotency table. */
-  idempotent?: boolean;
   /** Stricter API Gateway throttling for this route (public routes), requests per second. */
   throttle?: { rateLimit: number; burstLimit: number };
-  summary: string;
   request?: { path?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
   responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
 }
@@ -127,11 +143,43 @@ export const ROUTES: readonly RouteDefinition[] = [
     path: '/v1/petitions',
     auth: OFFICE_STAFF,
     table: 'read-write',
-    summary: "Create a draft petition for the caller's office (the office comes from the token)",
+    documents: ['presign-upload'],
+    summary: "Create a draft petition for the caller's office (the office comes from the token), with its declared documents",
     request: { body: createPetitionSchema },
     responses: {
-      201: { description: 'Draft created' },
+      201: { description: 'Draft created; one upload instruction per declared document', schema: draftCreatedSchema },
       409: { description: 'The office is not active' },
+      413: { description: 'A declared document over the size limit, or too many documents' },
+    },
+  },
+  {
+    id: 'declare-documents',
+    method: 'POST',
+    path: '/v1/petitions/{petitionId}/documents',
+    auth: OFFICE_STAFF,
+    table: 'read-write',
+    documents: ['presign-upload'],
+    summary: 'Declare more documents for a draft or a returned petition',
+    request: { path: petitionPathSchema, body: declareDocumentsSchema },
+    responses: {
+      201: { description: 'One upload instruction per declared document', schema: documentsDeclaredSchema },
+      409: { description: 'The petition is neither a draft nor returned' },
+      413: { description: 'A declared document over the size limit, or too many documents' },
+    },
+  },
+  {
+    id: 'download-document',
+    method: 'GET',
+    path: '/v1/petitions/{petitionId}/documents/{documentId}',
+    auth: ALL_STAFF,
+    table: 'read-write',
+    documents: ['presign-download'],
+    summary: 'A short-lived download URL for a verified document; the grant is recorded in the history',
+    request: { path: documentPathSchema },
+    responses: {
+      200: { description: 'Presigned GET URL', schema: downloadSchema },
+      404: { description: 'Unknown, or not yours to see' },
+      409: { description: 'The document is not verified' },
     },
   },
   {
@@ -141,6 +189,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     auth: OFFICE_STAFF,
     table: 'read-write',
     idempotent: true,
+    documents: ['keep'],
     summary: 'Submit a draft: tracking code, Solar Hijri month, counted once (Idempotency-Key required)',
     request: { path: petitionPathSchema, body: submitPetitionSchema },
     responses: {
@@ -175,6 +224,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     path: '/v1/petitions/{petitionId}/transitions',
     auth: ['clerk', 'manager', 'court'],
     table: 'read-write',
+    documents: ['keep'],
     summary: 'A life-cycle step: dispatch, register, return, reject (court); resubmit, withdraw (office)',
     request: { path: petitionPathSchema, body: transitionSchema },
     responses: {
@@ -204,6 +254,16 @@ export const ROUTES: readonly RouteDefinition[] = [
     summary: "A citizen rates the office's service, once per petition",
     request: { body: feedbackSchema },
     responses: { 201: { description: 'Rating stored' }, 404: { description: 'No such petition for this national ID' }, 409: { description: 'Already rated' } },
+  },
+];
+
+/** Functions started by events rather than routes. */
+export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    id: 'verify-document',
+    table: 'read-write',
+    documents: ['verify'],
+    summary: 'Verifies each arriving document object (size, SHA-256, file signature) and marks it verified or rejected',
   },
 ];
 

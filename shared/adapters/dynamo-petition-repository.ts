@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, InvalidCursorError } from '../domain/errors';
-import type { Petition } from '../domain/petition';
+import { randomUUID } from 'node:crypto';
+import type { HistoryEntry, Petition } from '../domain/petition';
 import type { CounterIncrement, Feedback, PetitionPageQuery, PetitionRepository } from '../ports';
 import { solarHijriMonth } from '../domain/solar-hijri';
 
@@ -13,6 +14,7 @@ import { solarHijriMonth } from '../domain/solar-hijri';
  *   (month and time: of submission, of creation for drafts; so newest first and a month is a prefix)
  * - tracking code     pk `TRACK#<code>`   sk `TRACK`      → petitionId; claimed once, in the submit transaction
  * - rating            pk `PETITION#<id>`  sk `FEEDBACK`   one per petition
+ * - audit entries     pk `PETITION#<id>`  sk `AUDIT#<time>#<uuid>`  (downloads: never rewrite the petition)
  * - counters          pk `OFFICE#<code>`  sk `COUNT#J#<yyyy-mm>` / `COUNT#G#<yyyy-mm>`
  * Every key written by a submission belongs to one petition or one office: no key is shared by
  * the whole country, so no partition runs hot at national peaks.
@@ -105,6 +107,34 @@ export class DynamoPetitionRepository implements PetitionRepository {
   async findByTrackingCode(trackingCode: string): Promise<Petition | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: trackKey(trackingCode) }));
     return Item ? this.get(String(Item.petitionId)) : undefined;
+  }
+
+  async recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void> {
+    const { petitionId, ...audit } = entry;
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: `PETITION#${petitionId}`, sk: `AUDIT#${audit.at}#${randomUUID()}`, entity: 'audit', ...audit },
+      }),
+    );
+  }
+
+  async auditTrail(petitionId: string): Promise<HistoryEntry[]> {
+    const entries: HistoryEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+          ExpressionAttributeValues: { ':pk': `PETITION#${petitionId}`, ':audit': 'AUDIT#' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const { pk: _pk, sk: _sk, entity: _e, ...entry } of page.Items ?? []) entries.push(entry as HistoryEntry);
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return entries;
   }
 
   async addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void> {

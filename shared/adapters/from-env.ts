@@ -1,10 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { readEnv, tableEnvShape } from '../config';
+import { awsEnvShape, readEnv, tableEnvShape } from '../config';
 import { newTrackingCode } from '../domain/tracking-code';
 import { systemClock, type IdGenerator } from '../ports';
 import type { PetitionDeps } from '../use-cases/petitions';
-import { createDocumentClient, createDynamoClient } from './aws-clients';
+import { createDocumentClient, createDynamoClient, createS3Client } from './aws-clients';
+import { S3DocumentStore } from './s3-document-store';
+import type { DocumentDeps } from '../use-cases/documents';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
 
@@ -31,6 +33,15 @@ export function petitionAdaptersFromEnv() {
   };
 }
 
+export function documentStoreFromEnv(): S3DocumentStore {
+  const config = readEnv({ ...awsEnvShape, DOCUMENTS_BUCKET: z.string().min(3) });
+  return new S3DocumentStore(createS3Client(config), config.DOCUMENTS_BUCKET, systemClock);
+}
+
+export function documentDepsFromEnv(): DocumentDeps {
+  return { petitions: petitionAdaptersFromEnv().petitions, documents: documentStoreFromEnv(), clock: systemClock };
+}
+
 export function idempotencyStoreConfigFromEnv() {
   const config = readEnv({ ...tableEnvShape, IDEMPOTENCY_TABLE_NAME: z.string().min(3) });
   return { client: createDynamoClient(config), tableName: config.IDEMPOTENCY_TABLE_NAME };
@@ -38,5 +49,5 @@ export function idempotencyStoreConfigFromEnv() {
 
 /** Everything the petition use cases need, for the real clock and crypto-random ids. */
 export function petitionDepsFromEnv(): PetitionDeps {
-  return { ...petitionAdaptersFromEnv(), clock: systemClock, ids: cryptoIds };
+  return { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock: systemClock, ids: cryptoIds };
 }

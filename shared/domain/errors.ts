@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'idempotency-in-progress'
   | 'office-not-active'
   | 'invalid-cursor'
+  | 'document-not-verified'
+  | 'documents-closed'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'idempotency-key-mismatch'
@@ -93,6 +95,8 @@ type ConflictCode = Extract<
   | 'already-rated'
   | 'idempotency-in-progress'
   | 'office-not-active'
+  | 'document-not-verified'
+  | 'documents-closed'
 >;
 
 export class ConflictError extends DomainError {
@@ -105,6 +109,13 @@ export class ConflictError extends DomainError {
 export class IdempotencyKeyReusedError extends DomainError {
   constructor() {
     super(422, 'idempotency-key-mismatch');
+  }
+}
+
+/** 413: a declared document over the size limit, or more documents than a petition may have. */
+export class LimitExceededError extends DomainError {
+  constructor(params: { maxBytes: number; maxFiles: number }, fields: FieldIssue[]) {
+    super(413, 'payload-too-large', params, fields);
   }
 }
 

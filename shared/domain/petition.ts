@@ -36,15 +36,19 @@ export interface PetitionDocument {
   fileName: string;
   contentType: string;
   size: number;
+  /** Lower-case hex, as declared by the client. */
   sha256: string;
   status: DocumentStatus;
+  /** Why verification rejected the stored object. */
   reason?: string;
+  declaredAt: string;
+  verifiedAt?: string;
 }
 
 export interface HistoryEntry {
   at: string;
   by: { userId: string; role: Role | 'system' };
-  action: PetitionAction | 'create' | 'submit' | 'download';
+  action: PetitionAction | 'create' | 'submit' | 'declare-documents' | 'download';
   from: PetitionStatus | null;
   to: PetitionStatus;
   note?: string;

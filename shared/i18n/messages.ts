@@ -71,8 +71,16 @@ export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; d
     en: { title: 'Invalid cursor', detail: () => 'Send the cursor exactly as the previous page gave it.' },
   },
   'payload-too-large': {
-    fa: { title: 'حجم بیش از حد مجاز', detail: () => 'اندازه اعلام‌شده از حد مجاز بیشتر است.' },
-    en: { title: 'Payload too large', detail: () => 'The declared size is over the limit.' },
+    fa: { title: 'بیش از حد مجاز', detail: (p) => `اندازه هر پرونده حداکثر ${p.maxBytes} بایت و تعداد مدارک هر دادخواست حداکثر ${p.maxFiles} است.` },
+    en: { title: 'Over the limit', detail: (p) => `Each file may be at most ${p.maxBytes} bytes and a petition may have at most ${p.maxFiles} documents.` },
+  },
+  'document-not-verified': {
+    fa: { title: 'مدرک آماده نیست', detail: (p) => `این مدرک در وضعیت ${p.status} است و قابل دریافت نیست.` },
+    en: { title: 'Document not available', detail: (p) => `This document is ${p.status} and cannot be downloaded.` },
+  },
+  'documents-closed': {
+    fa: { title: 'افزودن مدرک ممکن نیست', detail: (p) => `در وضعیت ${p.status} نمی‌توان مدرک افزود؛ فقط پیش‌نویس یا برگشتی.` },
+    en: { title: 'Documents closed', detail: (p) => `Documents cannot be added in status ${p.status}; only to drafts or returned petitions.` },
   },
   'unsupported-media-type': {
     fa: { title: 'نوع محتوا پشتیبانی نمی‌شود', detail: () => 'بدنه باید application/json باشد.' },
@@ -119,6 +127,8 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   'idempotency-key': { fa: 'سرآیند Idempotency-Key لازم است (۸ تا ۱۲۸ نویسه از حروف لاتین، ارقام، - و _).', en: 'The Idempotency-Key header is required (8 to 128 of A-Z, a-z, 0-9, - and _).' },
   'uuid': { fa: 'شناسه معتبر نیست.', en: 'Not a valid id.' },
   'solar-month': { fa: 'ماه باید به شکل YYYY-MM (هجری شمسی) باشد.', en: 'Month must be a Solar Hijri YYYY-MM.' },
+  'file-name': { fa: 'نام پرونده نباید / یا \\ یا نویسه کنترلی داشته باشد.', en: 'File name must not contain /, \\ or control characters.' },
+  sha256: { fa: 'SHA-256 باید ۶۴ رقم هگزادسیمال باشد.', en: 'SHA-256 must be 64 hexadecimal digits.' },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isValidLegalEntityId, isValidPersonNationalId } from '../domain/national-id';
 import { PARTY_ROLES, PETITION_KINDS, PETITION_STATUSES, TRANSITION_ACTIONS } from '../domain/petition';
 import { isValidTrackingCode } from '../domain/tracking-code';
+import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, DOCUMENT_POLICY } from '../domain/document-policy';
 import { fieldMessage } from '../i18n/messages';
 import { persianText } from './common';
 
@@ -15,6 +16,8 @@ export const PETITION_LIMITS = {
   pageSize: 100,
   defaultPageSize: 20,
 } as const;
+
+export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: fieldMessage('uuid') });
 
 export const personNationalId = z.string().refine(isValidPersonNationalId, { message: fieldMessage('national-id') });
 const legalEntityId = z.string().refine(isValidLegalEntityId, { message: fieldMessage('legal-id') });
@@ -39,6 +42,42 @@ const legalEntityParty = z.strictObject({
 
 export const partySchema = z.discriminatedUnion('type', [personParty, legalEntityParty]).meta({ id: 'Party' });
 
+export const documentDeclarationSchema = z
+  .strictObject({
+    kind: z.enum(DOCUMENT_KINDS),
+    fileName: z.string().min(1).max(200).regex(/^[^/\\\u0000-\u001f]+$/, { message: fieldMessage('file-name') }),
+    contentType: z.enum(DOCUMENT_CONTENT_TYPES),
+    size: z
+      .number()
+      .int()
+      .positive()
+      .meta({ maximum: DOCUMENT_POLICY.maxBytes, description: `Exact size in bytes; over ${DOCUMENT_POLICY.maxBytes} is 413` }),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/, { message: fieldMessage('sha256') })
+      .transform((v) => v.toLowerCase())
+      .describe('SHA-256 of the file, 64 hex digits'),
+  })
+  .meta({ id: 'DocumentDeclaration' });
+
+const declarations = z.array(documentDeclarationSchema).max(DOCUMENT_POLICY.maxFilesPerPetition);
+
+export const declareDocumentsSchema = z.strictObject({ documents: declarations.min(1) }).meta({ id: 'DeclareDocuments' });
+
+export const documentPathSchema = z.strictObject({ petitionId: uuidSchema, documentId: uuidSchema });
+
+export const uploadInstructionSchema = z
+  .object({ documentId: z.string(), uploadUrl: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() })
+  .meta({ id: 'UploadInstruction', description: 'PUT the exact bytes to uploadUrl with exactly these headers before expiresAt' });
+
+export const draftCreatedSchema = z
+  .object({ petitionId: z.string(), status: z.literal('draft'), version: z.number().int(), uploads: z.array(uploadInstructionSchema) })
+  .meta({ id: 'DraftCreated' });
+
+export const documentsDeclaredSchema = z.object({ petitionId: z.string(), version: z.number().int(), uploads: z.array(uploadInstructionSchema) }).meta({ id: 'DocumentsDeclared' });
+
+export const downloadSchema = z.object({ downloadUrl: z.string(), expiresAt: z.string() }).meta({ id: 'Download' });
+
 export const createPetitionSchema = z
   .strictObject({
     kind: z.enum(PETITION_KINDS),
@@ -54,10 +93,10 @@ export const createPetitionSchema = z
       .min(1)
       .max(PETITION_LIMITS.parties)
       .refine((parties) => parties.some((p) => p.role === 'claimant'), { message: fieldMessage('claimant-required') }),
+    documents: declarations.default([]),
   })
   .meta({ id: 'CreatePetition' });
 
-export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: fieldMessage('uuid') });
 export const petitionPathSchema = z.strictObject({ petitionId: uuidSchema });
 
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage('idempotency-key') });

@@ -11,12 +11,15 @@ import {
 } from '../domain/petition';
 import type { Principal } from '../domain/roles';
 import { solarHijriMonth } from '../domain/solar-hijri';
-import type { Clock, CounterIncrement, IdGenerator, OfficeRepository, PetitionRepository } from '../ports';
+import type { Clock, CounterIncrement, DocumentStore, IdGenerator, OfficeRepository, PetitionRepository } from '../ports';
+import { documentKey } from '../domain/document-policy';
+import { declareDocuments, uploadInstructions } from './documents';
 import type { CreatePetitionInput, ListPetitionsQuery } from '../schemas/petition';
 
 export interface PetitionDeps {
   petitions: PetitionRepository;
   offices: OfficeRepository;
+  documents: DocumentStore;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -26,11 +29,14 @@ const TRACKING_CODE_ATTEMPTS = 3;
 
 const forOffice = (officeCode: string, changes: CounterChange[]): CounterIncrement[] => changes.map((c) => ({ officeCode, ...c }));
 
-export async function createDraft(deps: PetitionDeps, principal: Principal, input: CreatePetitionInput): Promise<Petition> {
+/** A draft with its parties and declared documents; answers with one upload instruction per document. */
+export async function createDraft(deps: PetitionDeps, principal: Principal, input: CreatePetitionInput) {
   const officeCode = principal.officeCode!;
+  const now = deps.clock.now();
+  const documents = declareDocuments([], input.documents, now);
   const office = await deps.offices.get(officeCode);
   if (!office || office.status !== 'active') throw new ConflictError('office-not-active');
-  const at = deps.clock.now().toISOString();
+  const at = now.toISOString();
   const petition: Petition = {
     petitionId: deps.ids.petitionId(),
     officeCode,
@@ -40,7 +46,7 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
     description: input.description,
     ...(input.claimAmountRials !== undefined ? { claimAmountRials: input.claimAmountRials } : {}),
     parties: input.parties,
-    documents: [],
+    documents,
     status: 'draft',
     version: 1,
     createdAt: at,
@@ -49,7 +55,16 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
     history: [{ at, by: { userId: principal.userId, role: principal.roles[0]! }, action: 'create', from: null, to: 'draft' }],
   };
   await deps.petitions.insert(petition);
-  return petition;
+  return { petition, uploads: await uploadInstructions(deps.documents, petition.petitionId, documents) };
+}
+
+/**
+ * Before a petition (re)enters the court's hands, its documents lose the draft tag that lets the
+ * lifecycle rule delete abandoned drafts. Done first: if it fails nothing is submitted, whereas
+ * the other order could leave a submitted petition's scans to be deleted.
+ */
+async function keepDocuments(deps: PetitionDeps, petition: Petition): Promise<void> {
+  if (petition.documents.length > 0) await deps.documents.keep(petition.documents.map((d) => documentKey(petition.petitionId, d.documentId)));
 }
 
 function assertDocumentsVerified(petition: Petition): void {
@@ -71,6 +86,7 @@ export async function submitPetition(deps: PetitionDeps, principal: Principal, p
     throw new ConflictError('transition-not-allowed', { action: 'submit', from: current.status, allowed: current.status === 'returned' ? 'resubmit' : '-' });
   }
   assertDocumentsVerified(current);
+  await keepDocuments(deps, current);
   const now = deps.clock.now();
   const at = now.toISOString();
   const month = solarHijriMonth(now);
@@ -93,10 +109,11 @@ export async function submitPetition(deps: PetitionDeps, principal: Principal, p
   throw new Error('no free tracking code after several attempts');
 }
 
+/** The petition with its whole history: life-cycle steps and the audit entries kept beside it. */
 export async function readPetition(deps: PetitionDeps, principal: Principal, petitionId: string): Promise<Petition> {
-  const petition = await deps.petitions.get(petitionId);
+  const [petition, audit] = await Promise.all([deps.petitions.get(petitionId), deps.petitions.auditTrail(petitionId)]);
   assertVisible(petition, principal);
-  return petition;
+  return { ...petition, history: [...petition.history, ...audit].sort((a, b) => a.at.localeCompare(b.at)) };
 }
 
 export async function listPetitions(deps: PetitionDeps, principal: Principal, query: ListPetitionsQuery) {
@@ -128,7 +145,10 @@ export async function transitionPetition(deps: PetitionDeps, principal: Principa
   assertVisible(current, principal);
   const now = deps.clock.now();
   const next = applyTransition(current, request, principal, now);
-  if (request.action === 'resubmit') assertDocumentsVerified(current);
+  if (request.action === 'resubmit') {
+    assertDocumentsVerified(current);
+    await keepDocuments(deps, current);
+  }
   const counters = request.action === 'return' ? forOffice(current.officeCode, returnCounters(now)) : [];
   await deps.petitions.save(next, current.version, counters);
   return next;

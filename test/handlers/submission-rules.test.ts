@@ -1,4 +1,4 @@
-import { cryptoIds, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import { cryptoIds, documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
 import type { Principal } from '../../shared/domain/roles';
 import { newTrackingCode } from '../../shared/domain/tracking-code';
 import type { Clock, IdGenerator } from '../../shared/ports';
@@ -15,8 +15,8 @@ const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
 async function setUp(clock: Clock, ids: IdGenerator = cryptoIds) {
   const officeCode = await activeOffice();
   const principal: Principal = { userId: 'clerk-1', roles: ['clerk'], officeCode };
-  const deps: PetitionDeps = { ...petitionAdaptersFromEnv(), clock, ids };
-  const draftOf = async () => (await createDraft(deps, principal, createPetitionSchema.parse(petitionBody()))).petitionId;
+  const deps: PetitionDeps = { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock, ids };
+  const draftOf = async () => (await createDraft(deps, principal, createPetitionSchema.parse(petitionBody()))).petition.petitionId;
   return { officeCode, principal, deps, draftOf };
 }
 

@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app';
-import { ROUTES, routeKey } from '../../shared/routes';
+import { EVENT_FUNCTIONS, ROUTES, routeKey } from '../../shared/routes';
 
 // Bundling off: these tests look at the template, not at the code esbuild would produce.
 const { app, stateful, stateless } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), process.cwd());
@@ -57,6 +57,18 @@ describe('stateful stack', () => {
     }
   });
 
+  it('sends document events to EventBridge and ages, expires and quarantines documents by lifecycle rules', () => {
+    const documents = Object.values(data.findResources('AWS::S3::Bucket')).find((b) =>
+      JSON.stringify((b as Resource).Properties.BucketName ?? '').includes('jeso-documents'),
+    ) as Resource;
+    const rules = documents.Properties.LifecycleConfiguration.Rules as Array<Record<string, any>>;
+
+    expect(documents.Properties.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    expect(rules.find((r) => r.Id === 'abort-incomplete-uploads')).toMatchObject({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } });
+    expect(rules.find((r) => r.Id === 'age-into-cheaper-storage')?.Transitions.map((t: { StorageClass: string }) => t.StorageClass)).toEqual(['STANDARD_IA', 'GLACIER_IR']);
+    expect(rules.find((r) => r.Id === 'remove-never-submitted-drafts')).toMatchObject({ TagFilters: [{ Key: 'lifecycle', Value: 'draft' }], ExpirationInDays: 60 });
+  });
+
   it('has a user pool without self sign-up and one group per staff role', () => {
     data.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
     const groups = Object.values(data.findResources('AWS::Cognito::UserPoolGroup')) as Resource[];
@@ -89,7 +101,7 @@ describe('stateless stack', () => {
   it('runs every function on nodejs24.x', () => {
     const functions = Object.values(api.findResources('AWS::Lambda::Function')) as Resource[];
 
-    expect(functions).toHaveLength(ROUTES.length);
+    expect(functions).toHaveLength(ROUTES.length + EVENT_FUNCTIONS.length);
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
   });
 
@@ -128,6 +140,27 @@ describe('stateless stack', () => {
       expect(stage.Properties.RouteSettings[routeKey(route)].ThrottlingRateLimit).toBeLessThan(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit);
     }
     expect(Object.keys(stage.Properties.RouteSettings)).toEqual(expect.arrayContaining(['GET /v1/track/{trackingCode}', 'POST /v1/feedback']));
+  });
+
+  it('names no wildcard resource but document key prefixes', () => {
+    const policies = [...Object.values(api.findResources('AWS::IAM::Policy')), ...Object.values(data.findResources('AWS::IAM::Policy'))] as Resource[];
+    const resources = policies.flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Resource: unknown }) => [s.Resource].flat()));
+    const wildcards = resources.map((r) => JSON.stringify(r)).filter((r) => r.includes('*'));
+
+    expect(wildcards.length).toBeGreaterThan(0);
+    for (const resource of wildcards) expect(resource).toMatch(/\/(petitions|quarantine)\/\*"/);
+  });
+
+  it('verifies arriving documents from an EventBridge rule, with retries and a dead-letter queue', () => {
+    api.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { object: { key: [{ prefix: 'petitions/' }] } } },
+      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: Match.anyValue() }) })],
+    });
+    api.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
   });
 
   it('writes JSON access logs and throttles the stage', () => {

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { handler as createOffice } from '../../functions/create-office';
 import { handler as createPetition } from '../../functions/create-petition';
+import { handler as declareDocuments } from '../../functions/declare-documents';
+import { handler as downloadDocument } from '../../functions/download-document';
 import { handler as getOffice } from '../../functions/get-office';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as giveFeedback } from '../../functions/give-feedback';
@@ -111,6 +113,14 @@ const cases: RouteCase[] = [
   { id: 'create-petition', handler: createPetition, caller: clerk, body: () => petitionBody() },
   { id: 'submit-petition', handler: submitPetition, caller: clerk, body: () => ({}), path: (v) => ({ petitionId: v }) },
   { id: 'get-petition', handler: getPetition, caller: clerk, path: (v) => ({ petitionId: v }) },
+  {
+    id: 'declare-documents',
+    handler: declareDocuments,
+    caller: clerk,
+    body: () => ({ documents: [{ kind: 'evidence', fileName: 'a.pdf', contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64) }] }),
+    path: (v) => ({ petitionId: v }),
+  },
+  { id: 'download-document', handler: downloadDocument, caller: clerk, path: (v) => ({ petitionId: v, documentId: v }) },
   { id: 'list-petitions', handler: listPetitions, caller: clerk, query: true },
   { id: 'transition-petition', handler: transitionPetition, caller: clerk, body: () => ({ action: 'withdraw', expectedVersion: 1 }), path: (v) => ({ petitionId: v }) },
   { id: 'track-petition', handler: trackPetition, caller: () => undefined, path: (v) => ({ trackingCode: v }), query: true },

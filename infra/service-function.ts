@@ -1,4 +1,5 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
@@ -6,28 +7,31 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { resolve } from 'node:path';
-import type { RouteDefinition, TableAccess } from '../shared/routes';
+import type { DocumentAccess, FunctionSpec, TableAccess } from '../shared/routes';
 import { DATA_TABLE } from '../shared/table-definition';
 import { ESM_REQUIRE_SHIM, LAMBDA_NODE_TARGET } from './bundling';
+import { nagObjectArn } from './names';
 
-export interface ApiFunctionProps {
-  route: RouteDefinition;
+export interface ServiceFunctionProps {
+  spec: FunctionSpec;
+  description: string;
   table: ITableV2;
   idempotencyTable: ITableV2;
+  documentsBucket: IBucket;
   projectRoot: string;
 }
 
 /**
- * One Lambda function per route with the settings every function shares: the newest Node.js
- * runtime, arm64 (cheaper per ms), its own log group with a retention, a role of its own with
- * nothing but its log group and the data access its route table entry declares.
+ * One Lambda function with the settings every function shares: the newest Node.js runtime, arm64
+ * (cheaper per ms), its own log group with a retention, a role of its own with nothing but its
+ * log group and the data and document access its spec (route table entry) declares.
  */
-export class ApiFunction extends Construct {
+export class ServiceFunction extends Construct {
   readonly function: NodejsFunction;
 
-  constructor(scope: Construct, id: string, props: ApiFunctionProps) {
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
-    const { route } = props;
+    const { spec: route } = props;
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
     // A role of our own instead of the default one with the AWS managed basic-execution policy,
     // whose logs:* on every log group is broader than this function's one log group.
@@ -56,13 +60,17 @@ export class ApiFunction extends Construct {
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_SHIM,
       },
-      description: `${route.method} ${route.path}`,
+      description: props.description,
     });
 
     // The grant sits next to the variable that needs it: no table variable, no table access.
     if (route.table !== 'none') {
       this.function.addEnvironment('TABLE_NAME', props.table.tableName);
       grantTableAccess(role, props.table, route.table);
+    }
+    if (route.documents?.length) {
+      this.function.addEnvironment('DOCUMENTS_BUCKET', props.documentsBucket.bucketName);
+      grantDocumentAccess(role, props.documentsBucket, route.documents);
     }
     if (route.idempotent) {
       this.function.addEnvironment('IDEMPOTENCY_TABLE_NAME', props.idempotencyTable.tableName);
@@ -96,4 +104,28 @@ function grantTableAccess(role: IRole, table: ITableV2, access: Exclude<TableAcc
       resources: DATA_TABLE.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
     }),
   );
+}
+
+/** Object actions per document access, on the narrowest key prefix that serves it. */
+const DOCUMENT_GRANTS: Record<DocumentAccess, Array<{ actions: string[]; prefix: 'petitions' | 'quarantine' }>> = {
+  'presign-upload': [{ actions: ['s3:PutObject', 's3:PutObjectTagging'], prefix: 'petitions' }],
+  'presign-download': [{ actions: ['s3:GetObject'], prefix: 'petitions' }],
+  keep: [{ actions: ['s3:PutObjectTagging'], prefix: 'petitions' }],
+  verify: [
+    { actions: ['s3:GetObject', 's3:GetObjectTagging', 's3:DeleteObject'], prefix: 'petitions' },
+    { actions: ['s3:PutObject', 's3:PutObjectTagging'], prefix: 'quarantine' },
+  ],
+};
+
+function grantDocumentAccess(role: Role, bucket: IBucket, access: readonly DocumentAccess[]): void {
+  const grants = access.flatMap((a) => DOCUMENT_GRANTS[a]);
+  for (const grant of grants) {
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: grant.actions, resources: [bucket.arnForObjects(`${grant.prefix}/*`)] }));
+  }
+  for (const prefix of new Set(grants.map((g) => g.prefix))) {
+    Validations.of(role).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::${nagObjectArn(prefix)}]`,
+      reason: `Document object keys (${prefix}/<petitionId>/<documentId>) are made at run time, so the grant names the key prefix; it reaches no other prefix or bucket.`,
+    });
+  }
 }

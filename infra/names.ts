@@ -1,0 +1,11 @@
+import { Aws } from 'aws-cdk-lib';
+
+/**
+ * The documents bucket's name, the same string in both stacks: built from the account and region
+ * pseudo parameters rather than exported across stacks, so the stateless stack's grants and
+ * EventBridge rule name it directly, and cdk-nag findings on its object prefixes are stable.
+ */
+export const DOCUMENTS_BUCKET_NAME = `jeso-documents-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+
+/** How cdk-nag prints that bucket's object ARNs in its findings. */
+export const nagObjectArn = (prefix: string) => `arn:<AWS::Partition>:s3:::jeso-documents-<AWS::AccountId>-<AWS::Region>/${prefix}/*`;

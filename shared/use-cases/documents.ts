@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DOCUMENT_POLICY,
+  documentKey,
+  parseDocumentKey,
+  quarantineKey,
+  verifyStoredObject,
+  type DocumentContentType,
+  type DocumentKind,
+} from '../domain/document-policy';
+import { ConflictError, LimitExceededError, NotFoundError, type FieldIssue } from '../domain/errors';
+import { assertEditableByOffice, assertVisible, type Petition, type PetitionDocument } from '../domain/petition';
+import type { Principal } from '../domain/roles';
+import type { Clock, DocumentStore, PetitionRepository } from '../ports';
+
+export interface DocumentDeclaration {
+  kind: DocumentKind;
+  fileName: string;
+  contentType: DocumentContentType;
+  size: number;
+  sha256: string;
+}
+
+export interface DocumentDeps {
+  petitions: PetitionRepository;
+  documents: DocumentStore;
+  clock: Clock;
+}
+
+const LIMITS = { maxBytes: DOCUMENT_POLICY.maxBytes, maxFiles: DOCUMENT_POLICY.maxFilesPerPetition };
+
+/** Turns declarations into pending documents, refusing (413) sizes and counts over the policy. */
+export function declareDocuments(existing: readonly PetitionDocument[], declarations: readonly DocumentDeclaration[], now: Date): PetitionDocument[] {
+  const fields: FieldIssue[] = declarations.flatMap((d, i) =>
+    d.size > DOCUMENT_POLICY.maxBytes
+      ? [{ field: `body.documents.${i}.size`, code: 'too_big', messages: { fa: `حداکثر ${DOCUMENT_POLICY.maxBytes} بایت`, en: `at most ${DOCUMENT_POLICY.maxBytes} bytes` } }]
+      : [],
+  );
+  if (existing.length + declarations.length > DOCUMENT_POLICY.maxFilesPerPetition) {
+    fields.push({
+      field: 'body.documents',
+      code: 'too_big',
+      messages: { fa: `حداکثر ${DOCUMENT_POLICY.maxFilesPerPetition} مدرک برای هر دادخواست`, en: `at most ${DOCUMENT_POLICY.maxFilesPerPetition} documents per petition` },
+    });
+  }
+  if (fields.length > 0) throw new LimitExceededError(LIMITS, fields);
+  return declarations.map((d) => ({ documentId: randomUUID(), ...d, status: 'pending' as const, declaredAt: now.toISOString() }));
+}
+
+export async function uploadInstructions(store: DocumentStore, petitionId: string, documents: readonly PetitionDocument[]) {
+  return Promise.all(
+    documents.map(async (d) => ({ documentId: d.documentId, ...(await store.presignUpload(documentKey(petitionId, d.documentId), d)) })),
+  );
+}
+
+/** More documents for a draft or a petition returned for defects. */
+export async function addDocuments(deps: DocumentDeps, principal: Principal, petitionId: string, declarations: readonly DocumentDeclaration[]) {
+  const current = await deps.petitions.get(petitionId);
+  assertVisible(current, principal);
+  assertEditableByOffice(current, principal);
+  if (current.status !== 'draft' && current.status !== 'returned') throw new ConflictError('documents-closed', { status: current.status });
+  const now = deps.clock.now();
+  const added = declareDocuments(current.documents, declarations, now);
+  const at = now.toISOString();
+  const next: Petition = {
+    ...current,
+    documents: [...current.documents, ...added],
+    version: current.version + 1,
+    updatedAt: at,
+    history: [
+      ...current.history,
+      { at, by: { userId: principal.userId, role: principal.roles[0]! }, action: 'declare-documents', from: current.status, to: current.status },
+    ],
+  };
+  await deps.petitions.save(next, current.version);
+  return { petitionId, version: next.version, uploads: await uploadInstructions(deps.documents, petitionId, added) };
+}
+
+export type VerificationOutcome = 'verified' | 'rejected' | 'ignored';
+
+/** How often a verification re-reads the petition when a concurrent change moved its version. */
+const VERSION_RETRIES = 5;
+
+/**
+ * Runs when an object arrives: checks size, SHA-256 and file signature against the declaration and
+ * marks the document verified, or rejected with a reason (the object moves to quarantine, where
+ * nothing serves it). Transient failures throw, so the platform retries instead of rejecting.
+ */
+export async function verifyArrival(deps: DocumentDeps, key: string): Promise<VerificationOutcome> {
+  const ids = parseDocumentKey(key);
+  if (!ids) return 'ignored';
+  for (let attempt = 0; attempt < VERSION_RETRIES; attempt++) {
+    const petition = await deps.petitions.get(ids.petitionId);
+    const index = petition?.documents.findIndex((d) => d.documentId === ids.documentId) ?? -1;
+    const document = petition?.documents[index];
+    // Unknown, or already rejected: the client must declare the document anew.
+    if (!petition || !document || document.status === 'rejected') return 'ignored';
+    const stored = await deps.documents.inspect(key);
+    if (!stored) return 'ignored';
+    const result = verifyStoredObject(document, stored);
+    if (result.status === 'verified' && document.status === 'verified') return 'verified';
+    if (result.status === 'rejected') await deps.documents.quarantine(key, quarantineKey(ids.petitionId, ids.documentId));
+    const at = deps.clock.now().toISOString();
+    const documents = [...petition.documents];
+    documents[index] = { ...document, status: result.status, ...(result.status === 'rejected' ? { reason: result.reason } : { verifiedAt: at }) };
+    try {
+      await deps.petitions.save({ ...petition, documents, version: petition.version + 1, updatedAt: at }, petition.version);
+      return result.status;
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+    }
+  }
+  throw new Error('petition kept changing during document verification');
+}
+
+/** A short-lived download URL for a verified document; every grant is kept in the audit trail. */
+export async function grantDownload(deps: DocumentDeps, principal: Principal, petitionId: string, documentId: string) {
+  const petition = await deps.petitions.get(petitionId);
+  assertVisible(petition, principal);
+  const document = petition.documents.find((d) => d.documentId === documentId);
+  if (!document) throw new NotFoundError('document');
+  if (document.status !== 'verified') throw new ConflictError('document-not-verified', { status: document.status });
+  await deps.petitions.recordAccess({
+    petitionId,
+    at: deps.clock.now().toISOString(),
+    by: { userId: principal.userId, role: principal.roles[0]! },
+    action: 'download',
+    from: petition.status,
+    to: petition.status,
+    documentId,
+  });
+  return deps.documents.presignDownload(documentKey(petitionId, documentId), document.fileName);
+}

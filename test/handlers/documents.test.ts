@@ -1,0 +1,222 @@
+import { handler as createPetition } from '../../functions/create-petition';
+import { handler as declareDocuments } from '../../functions/declare-documents';
+import { handler as downloadDocument } from '../../functions/download-document';
+import { handler as getPetition } from '../../functions/get-petition';
+import { handler as submitPetition } from '../../functions/submit-petition';
+import { handler as verifyDocument } from '../../functions/verify-document';
+import { lambdaContext } from '../../local/gateway';
+import { documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import { systemClock } from '../../shared/ports';
+import { verifyArrival } from '../../shared/use-cases/documents';
+import { S3DocumentStore } from '../../shared/adapters/s3-document-store';
+import { createS3Client } from '../../shared/adapters/aws-clients';
+import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
+import { apiEvent, call, type Caller } from '../support/api-event';
+import { declaration, keyOf, objectCreated, scan, sha256, upload } from '../support/documents';
+import { activeOffice, idempotencyKey, petitionBody } from '../support/petitions';
+import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
+
+beforeAll(provisionStores);
+afterAll(dropStores);
+
+type Upload = { documentId: string; uploadUrl: string; headers: Record<string, string>; expiresAt: string };
+
+async function draftWith(documents: unknown[]) {
+  const officeCode = await activeOffice();
+  const clerk: Caller = { role: 'clerk', officeCode, userId: `clerk-${officeCode}` };
+  const answer = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents }) }));
+  return { clerk, answer, petitionId: answer.body?.petitionId as string, uploads: (answer.body?.uploads ?? []) as Upload[] };
+}
+
+const verify = (instruction: Upload) => verifyDocument(objectCreated(keyOf(instruction.uploadUrl)), lambdaContext('verify-document', 10_000));
+
+async function documentsOf(clerk: Caller, petitionId: string) {
+  const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
+  return read.body.documents as Array<{ documentId: string; status: string; reason?: string }>;
+}
+
+describe('declaring documents', () => {
+  it('answers one presigned upload per document, bound to type, length and SHA-256, expiring in minutes', async () => {
+    const bytes = scan.pdf();
+
+    const { answer, uploads } = await draftWith([declaration(bytes), declaration(scan.png(), { contentType: 'image/png', fileName: 'kart-meli.png' })]);
+
+    expect(answer.status).toBe(201);
+    expect(uploads).toHaveLength(2);
+    const [first] = uploads;
+    expect(first!.headers).toEqual({
+      'content-type': 'application/pdf',
+      'content-length': String(bytes.length),
+      'x-amz-checksum-sha256': Buffer.from(sha256(bytes), 'hex').toString('base64'),
+      'x-amz-tagging': 'lifecycle=draft',
+    });
+    expect(new URL(first!.uploadUrl).searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host;x-amz-checksum-sha256;x-amz-tagging');
+    const minutes = (Date.parse(first!.expiresAt) - Date.now()) / 60_000;
+    expect(minutes).toBeGreaterThan(1);
+    expect(minutes).toBeLessThanOrEqual(DOCUMENT_POLICY.uploadUrlSeconds / 60);
+    expect(keyOf(first!.uploadUrl)).toMatch(/^petitions\/[0-9a-f-]{36}\/[0-9a-f-]{36}$/);
+  });
+
+  it('answers 413 for a declared size over the limit, 400 for an unknown type or a malformed SHA-256, and writes nothing', async () => {
+    const bytes = scan.pdf();
+    const officeCode = await activeOffice();
+    const clerk: Caller = { role: 'clerk', officeCode };
+    const before = await tableSnapshot();
+
+    const tooBig = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents: [declaration(bytes, { size: DOCUMENT_POLICY.maxBytes + 1 })] }) }));
+    const badType = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents: [declaration(bytes, { contentType: 'application/zip' })] }) }));
+    const badHash = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents: [declaration(bytes, { sha256: 'abc' })] }) }));
+
+    expect([tooBig.status, badType.status, badHash.status]).toEqual([413, 400, 400]);
+    expect(tooBig.body.errors[0].field).toBe('body.documents.0.size');
+    expect(badType.body.errors[0].field).toBe('body.documents.0.contentType');
+    expect(badHash.body.errors[0].field).toBe('body.documents.0.sha256');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('declares more documents on a draft, and refuses them once the petition is submitted', async () => {
+    const { clerk, petitionId } = await draftWith([]);
+    const photo = scan.jpeg();
+    const more = await call(declareDocuments, apiEvent('declare-documents', { caller: clerk, pathParameters: { petitionId }, body: { documents: [declaration(photo, { contentType: 'image/jpeg' })] } }));
+    const [instruction] = more.body.uploads as Upload[];
+    await upload(instruction!, photo);
+    await verify(instruction!);
+    const submitted = await call(submitPetition, apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId }, headers: { 'idempotency-key': idempotencyKey() } }));
+
+    const late = await call(declareDocuments, apiEvent('declare-documents', { caller: clerk, pathParameters: { petitionId }, body: { documents: [declaration(scan.pdf())] } }));
+
+    expect(more.status).toBe(201);
+    expect(submitted.status).toBe(200);
+    expect(late.status).toBe(409);
+  });
+});
+
+describe('verification on arrival', () => {
+  it('marks the right bytes verified', async () => {
+    const bytes = scan.pdf();
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+
+    const status = await upload(uploads[0]!, bytes);
+    const outcome = await verify(uploads[0]!);
+
+    expect(status).toBe(200);
+    expect(outcome).toMatchObject({ outcome: 'verified' });
+    expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'verified' });
+  });
+
+  it.each([
+    ['other bytes of the declared length', (declared: Buffer) => scan.pdf(declared.length), 'checksum-mismatch'],
+    ['a truncated file', (declared: Buffer) => declared.subarray(0, declared.length - 100), 'size-mismatch'],
+  ])('rejects %s and moves it to quarantine', async (_name, arriving, reason) => {
+    const bytes = scan.pdf();
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    const instruction = uploads[0]!;
+
+    await upload(instruction, arriving(bytes));
+    const outcome = await verify(instruction);
+
+    expect(outcome).toMatchObject({ outcome: 'rejected' });
+    expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'rejected', reason });
+    const store = documentStoreFromEnv();
+    expect(await store.inspect(keyOf(instruction.uploadUrl))).toBeUndefined();
+    expect(await store.inspect(keyOf(instruction.uploadUrl).replace(/^petitions\//, 'quarantine/'))).toBeDefined();
+  });
+
+  it('rejects a PNG declared as a PDF', async () => {
+    const png = scan.png();
+    const { clerk, petitionId, uploads } = await draftWith([declaration(png, { contentType: 'application/pdf' })]);
+
+    await upload(uploads[0]!, png);
+    await verify(uploads[0]!);
+
+    expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'rejected', reason: 'type-mismatch' });
+  });
+
+  it('refuses an upload through an expired URL, leaving the document pending and the petition unsubmittable', async () => {
+    const bytes = scan.pdf();
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    const hourAgo = { now: () => new Date(Date.now() - 3600_000) };
+    const expired = await new S3DocumentStore(createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT }), process.env.DOCUMENTS_BUCKET!, hourAgo).presignUpload(
+      keyOf(uploads[0]!.uploadUrl),
+      { contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes) },
+    );
+
+    const status = await upload(expired, bytes);
+    const submit = await call(submitPetition, apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId }, headers: { 'idempotency-key': idempotencyKey() } }));
+
+    expect(status).toBe(403);
+    expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'pending' });
+    expect(submit.status).toBe(409);
+    expect(submit.body.type).toBe('urn:judicial-e-services:problem:documents-not-verified');
+  });
+
+  it('treats a repeated event for a verified document as done, and ignores keys it does not know', async () => {
+    const bytes = scan.pdf();
+    const { uploads } = await draftWith([declaration(bytes)]);
+    await upload(uploads[0]!, bytes);
+    await verify(uploads[0]!);
+
+    const again = await verify(uploads[0]!);
+    const stranger = await verifyDocument(objectCreated('petitions/not-a-petition/x'), lambdaContext('verify-document', 10_000));
+
+    expect(again).toMatchObject({ outcome: 'verified' });
+    expect(stranger).toMatchObject({ outcome: 'ignored' });
+  });
+});
+
+describe('downloads', () => {
+  it('gives staff who may read the petition a short-lived URL to the same bytes, and records the grant', async () => {
+    const bytes = scan.pdf();
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    await upload(uploads[0]!, bytes);
+    await verify(uploads[0]!);
+    const { documentId } = uploads[0]!;
+
+    const answer = await call(downloadDocument, apiEvent('download-document', { caller: clerk, pathParameters: { petitionId, documentId } }));
+    const fetched = Buffer.from(await (await fetch(answer.body.downloadUrl)).arrayBuffer());
+    const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
+
+    expect(answer.status).toBe(200);
+    expect(fetched.equals(bytes)).toBe(true);
+    expect((Date.parse(answer.body.expiresAt) - Date.now()) / 1000).toBeLessThanOrEqual(DOCUMENT_POLICY.downloadUrlSeconds);
+    expect(read.body.history.at(-1)).toMatchObject({ action: 'download', documentId, by: { userId: clerk.userId, role: 'clerk' } });
+  });
+
+  it('answers 404 to another office and 409 for a document not yet verified', async () => {
+    const { clerk, petitionId, uploads } = await draftWith([declaration(scan.pdf())]);
+    const stranger: Caller = { role: 'clerk', officeCode: await activeOffice() };
+    const { documentId } = uploads[0]!;
+
+    const foreign = await call(downloadDocument, apiEvent('download-document', { caller: stranger, pathParameters: { petitionId, documentId } }));
+    const pending = await call(downloadDocument, apiEvent('download-document', { caller: clerk, pathParameters: { petitionId, documentId } }));
+
+    expect([foreign.status, pending.status]).toEqual([404, 409]);
+  });
+});
+
+describe('transient failures', () => {
+  it('throws (so Lambda retries) when S3 fails mid-verification, leaves the document pending, and verifies on the retry', async () => {
+    const bytes = scan.pdf();
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    await upload(uploads[0]!, bytes);
+    const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+    let failures = 1;
+    // Fault injection: the local S3 server cannot be made to fail on demand.
+    s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'GetObjectCommand' && failures-- > 0) throw Object.assign(new Error('service unavailable'), { name: 'ServiceUnavailable', $retryable: {} });
+        return next(args);
+      },
+      { step: 'initialize', name: 'injectFault' },
+    );
+    const deps = { petitions: petitionAdaptersFromEnv().petitions, documents: new S3DocumentStore(s3, process.env.DOCUMENTS_BUCKET!, systemClock), clock: systemClock };
+    const key = keyOf(uploads[0]!.uploadUrl);
+
+    await expect(verifyArrival(deps, key)).rejects.toThrow('service unavailable');
+    const afterFailure = (await documentsOf(clerk, petitionId))[0];
+    const retried = await verifyArrival(deps, key);
+
+    expect(afterFailure).toMatchObject({ status: 'pending' });
+    expect(retried).toBe('verified');
+  });
+});
