@@ -7,5 +7,8 @@ import { Aws } from 'aws-cdk-lib';
  */
 export const DOCUMENTS_BUCKET_NAME = `jeso-documents-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
 
-/** How cdk-nag prints that bucket's object ARNs in its findings. */
-export const nagObjectArn = (prefix: string) => `arn:<AWS::Partition>:s3:::jeso-documents-<AWS::AccountId>-<AWS::Region>/${prefix}/*`;
+export const REPORTS_BUCKET_NAME = `jeso-reports-${Aws.ACCOUNT_ID}-${Aws.REGION}`;
+
+/** How cdk-nag prints those buckets' object ARNs in its findings. */
+export const nagObjectArn = (bucket: 'documents' | 'reports', prefix: string) =>
+  `arn:<AWS::Partition>:s3:::jeso-${bucket}-<AWS::AccountId>-<AWS::Region>/${prefix}/*`;

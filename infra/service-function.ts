@@ -18,6 +18,7 @@ export interface ServiceFunctionProps {
   table: ITableV2;
   idempotencyTable: ITableV2;
   documentsBucket: IBucket;
+  reportsBucket: IBucket;
   projectRoot: string;
 }
 
@@ -72,6 +73,15 @@ export class ServiceFunction extends Construct {
       this.function.addEnvironment('DOCUMENTS_BUCKET', props.documentsBucket.bucketName);
       grantDocumentAccess(role, props.documentsBucket, route.documents);
     }
+    if (route.reports) {
+      this.function.addEnvironment('REPORTS_BUCKET', props.reportsBucket.bucketName);
+      const actions = route.reports === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'];
+      role.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [props.reportsBucket.arnForObjects('monthly/*')] }));
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM5[Resource::${nagObjectArn('reports', 'monthly')}]`,
+        reason: 'Report files are keyed by calendar and month (monthly/<J|G>/<yyyy-mm>/report.*), made at run time; the grant names that prefix only.',
+      });
+    }
     if (route.idempotent) {
       this.function.addEnvironment('IDEMPOTENCY_TABLE_NAME', props.idempotencyTable.tableName);
       role.addToPrincipalPolicy(
@@ -124,7 +134,7 @@ function grantDocumentAccess(role: Role, bucket: IBucket, access: readonly Docum
   }
   for (const prefix of new Set(grants.map((g) => g.prefix))) {
     Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::${nagObjectArn(prefix)}]`,
+      id: `AwsSolutions-IAM5[Resource::${nagObjectArn('documents', prefix)}]`,
       reason: `Document object keys (${prefix}/<petitionId>/<documentId>) are made at run time, so the grant names the key prefix; it reaches no other prefix or bucket.`,
     });
   }

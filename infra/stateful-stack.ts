@@ -12,7 +12,7 @@ import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolGr
 import type { Construct } from 'constructs';
 import { STAFF_ROLES } from '../shared/domain/roles';
 import { DOCUMENT_POLICY } from '../shared/domain/document-policy';
-import { DOCUMENTS_BUCKET_NAME } from './names';
+import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
 import { DATA_TABLE, IDEMPOTENCY_TABLE, type KeyAttribute, type TableDefinition } from '../shared/table-definition';
 
 const attribute = (key: KeyAttribute): Attribute => ({ name: key.name, type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER });
@@ -116,7 +116,7 @@ export class StatefulStack extends Stack {
     // the CloudFormation resource itself: the L2 flag would add a notifications custom resource.
     (this.documentsBucket.node.defaultChild as CfnBucket).addPropertyOverride('NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled', true);
 
-    this.reportsBucket = new Bucket(this, 'Reports', dataBucket('reports'));
+    this.reportsBucket = new Bucket(this, 'Reports', { ...dataBucket('reports'), bucketName: REPORTS_BUCKET_NAME });
 
     this.userPool = new UserPool(this, 'Staff', {
       // Staff accounts are created by administrators, never by sign-up.

@@ -1,10 +1,14 @@
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule } from 'aws-cdk-lib/aws-events';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { TimeZone } from 'aws-cdk-lib';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { EventInvokeConfig } from 'aws-cdk-lib/aws-lambda';
+import { CfnFunction, EventInvokeConfig } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { DOCUMENTS_BUCKET_NAME } from './names';
+import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
@@ -87,6 +91,7 @@ export class StatelessStack extends Stack {
       table: props.table,
       idempotencyTable: props.idempotencyTable,
       documentsBucket: Bucket.fromBucketName(this, 'DocumentsBucket', DOCUMENTS_BUCKET_NAME),
+      reportsBucket: Bucket.fromBucketName(this, 'ReportsBucket', REPORTS_BUCKET_NAME),
       projectRoot: props.projectRoot,
     };
     for (const route of ROUTES) {
@@ -113,6 +118,7 @@ export class StatelessStack extends Stack {
     (stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
     this.verifyDocumentsOnArrival(common);
+    this.scheduleMonthlyReports(common);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }
@@ -123,7 +129,7 @@ export class StatelessStack extends Stack {
    * delivery, and whatever still fails lands in the dead-letter queue instead of being lost.
    */
   private verifyDocumentsOnArrival(common: Omit<ServiceFunctionProps, 'spec' | 'description'>): void {
-    for (const spec of EVENT_FUNCTIONS) {
+    for (const spec of EVENT_FUNCTIONS.filter((f) => f.id === 'verify-document')) {
       const { function: fn } = new ServiceFunction(this, `Fn-${spec.id}`, { ...common, spec, description: spec.summary });
       new EventInvokeConfig(this, `Retries-${spec.id}`, { function: fn, retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.deadLetterQueue) });
       new Rule(this, `Arrivals-${spec.id}`, {
@@ -136,6 +142,36 @@ export class StatelessStack extends Stack {
         targets: [new LambdaFunction(fn, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8, maxEventAge: Duration.hours(6) })],
       });
     }
+  }
+
+  /**
+   * Every day at 00:30 Tehran time, the job produces any closed month's report that is missing.
+   * The scheduler retries a failed run and then dead-letters it; an alarm watches the queue.
+   */
+  private scheduleMonthlyReports(common: Omit<ServiceFunctionProps, 'spec' | 'description'>): void {
+    const spec = EVENT_FUNCTIONS.find((f) => f.id === 'monthly-report-job')!;
+    const { function: fn } = new ServiceFunction(this, `Fn-${spec.id}`, { ...common, spec, description: spec.summary });
+    const deadLetters = new Queue(this, 'ReportJobDeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    Validations.of(deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is the dead-letter queue of the monthly report schedule.' });
+    // The scheduler's role may invoke the function and its versions (`<arn>:*`), nothing else.
+    const logicalId = this.resolve(this.getLogicalId(fn.node.defaultChild as CfnFunction)) as string;
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+      reason: 'The scheduler target role CDK makes may invoke the report job function and its versions; that function only.',
+    });
+    new Schedule(this, 'MonthlyReportsDaily', {
+      description: 'Produce missing monthly reports after Tehran midnight',
+      schedule: ScheduleExpression.cron({ minute: '30', hour: '0', timeZone: TimeZone.ASIA_TEHRAN }),
+      target: new LambdaInvoke(fn, { retryAttempts: 3, maxEventAge: Duration.hours(2), deadLetterQueue: deadLetters }),
+    });
+    new Alarm(this, 'ReportJobFailures', {
+      alarmDescription: 'A monthly report run ended in the dead-letter queue: the month may have no report',
+      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
+import type { NetworkTarget } from './domain/report';
 import type { Office, OfficeStatus } from './domain/office';
 
 /** Time is a port so that tests can submit "at 23:59 Tehran time" without waiting for it. */
@@ -89,4 +90,23 @@ export interface DocumentStore {
   quarantine(from: string, to: string): Promise<void>;
   /** Marks objects as belonging to a submitted petition, so the draft clean-up rule spares them. */
   keep(keys: string[]): Promise<void>;
+}
+
+export interface ReportRepository {
+  /** Counter values of each office for one period (`J#1398-06`), absent offices omitted. */
+  counters(officeCodes: readonly string[], period: string): Promise<Map<string, Record<string, number>>>;
+  target(): Promise<NetworkTarget | null>;
+  setTarget(target: NetworkTarget): Promise<void>;
+  /** Periods among these whose report is done. */
+  done(periods: readonly string[]): Promise<Set<string>>;
+  /** Claims a period for generation; false if it is done or another run holds a live claim. */
+  claim(period: string, owner: string, now: Date, leaseSeconds: number): Promise<boolean>;
+  complete(period: string, generatedAt: string): Promise<void>;
+}
+
+export type ReportFormat = 'json' | 'csv' | 'svg';
+
+export interface ReportFileStore {
+  put(period: string, files: Record<ReportFormat, string>): Promise<void>;
+  getJson(period: string): Promise<string | undefined>;
 }

@@ -28,6 +28,7 @@ import {
   trackQuerySchema,
   transitionSchema,
 } from './schemas/petition';
+import { generateQuerySchema, monthlyReportSchema, networkTargetSchema, reportPathSchema, reportQuerySchema } from './schemas/report';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -48,6 +49,8 @@ export interface FunctionSpec {
   /** Needs an `Idempotency-Key` header; the function gets the idempotency table. */
   idempotent?: boolean;
   documents?: readonly DocumentAccess[];
+  /** Monthly report files in the reports bucket. */
+  reports?: 'read' | 'read-write';
   summary: string;
 }
 
@@ -255,6 +258,41 @@ export const ROUTES: readonly RouteDefinition[] = [
     request: { body: feedbackSchema },
     responses: { 201: { description: 'Rating stored' }, 404: { description: 'No such petition for this national ID' }, 409: { description: 'Already rated' } },
   },
+  {
+    id: 'get-monthly-report',
+    method: 'GET',
+    path: '/v1/reports/monthly/{month}',
+    auth: ['province-admin', 'manager'],
+    table: 'read',
+    reports: 'read',
+    summary: "A month's report (province-admin: all offices; manager: own office and the totals); ?format=csv|svg gives the file",
+    request: { path: reportPathSchema, query: reportQuerySchema },
+    responses: {
+      200: { description: 'The report; text/csv or image/svg+xml with ?format', schema: monthlyReportSchema },
+      400: { description: 'Not a month, or a month that has not started' },
+    },
+  },
+  {
+    id: 'generate-monthly-report',
+    method: 'POST',
+    path: '/v1/reports/monthly/{month}/generate',
+    auth: PROVINCE_ADMIN,
+    table: 'read-write',
+    reports: 'read-write',
+    summary: "Produce (or reproduce) a month's report now and store JSON, CSV and SVG",
+    request: { path: reportPathSchema, query: generateQuerySchema },
+    responses: { 200: { description: 'The report as stored', schema: monthlyReportSchema } },
+  },
+  {
+    id: 'set-network-target',
+    method: 'PUT',
+    path: '/v1/network/target',
+    auth: PROVINCE_ADMIN,
+    table: 'read-write',
+    summary: 'Set the network target (active offices by a date) that monthly reports measure progress against',
+    request: { body: networkTargetSchema },
+    responses: { 200: { description: 'The target', schema: networkTargetSchema } },
+  },
 ];
 
 /** Functions started by events rather than routes. */
@@ -264,6 +302,12 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
     table: 'read-write',
     documents: ['verify'],
     summary: 'Verifies each arriving document object (size, SHA-256, file signature) and marks it verified or rejected',
+  },
+  {
+    id: 'monthly-report-job',
+    table: 'read-write',
+    reports: 'read-write',
+    summary: 'Daily after Tehran midnight: produces each closed Solar Hijri month report that is missing, exactly once',
   },
 ];
 

@@ -6,6 +6,9 @@ import { systemClock, type IdGenerator } from '../ports';
 import type { PetitionDeps } from '../use-cases/petitions';
 import { createDocumentClient, createDynamoClient, createS3Client } from './aws-clients';
 import { S3DocumentStore } from './s3-document-store';
+import { DynamoReportRepository } from './dynamo-report-repository';
+import { S3ReportStore } from './s3-report-store';
+import type { ReportDeps } from '../use-cases/reports';
 import type { DocumentDeps } from '../use-cases/documents';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
@@ -50,4 +53,15 @@ export function idempotencyStoreConfigFromEnv() {
 /** Everything the petition use cases need, for the real clock and crypto-random ids. */
 export function petitionDepsFromEnv(): PetitionDeps {
   return { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock: systemClock, ids: cryptoIds };
+}
+
+export function reportDepsFromEnv(): ReportDeps {
+  const config = readEnv({ ...tableEnvShape, REPORTS_BUCKET: z.string().min(3) });
+  const db = createDocumentClient(config);
+  return {
+    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
+    reports: new DynamoReportRepository(db, config.TABLE_NAME),
+    files: new S3ReportStore(createS3Client(config), config.REPORTS_BUCKET),
+    clock: systemClock,
+  };
 }

@@ -28,3 +28,7 @@ export function ratingCounters(ratings: { courtesy: number; responsiveness: numb
     add: { ratings: 1, courtesySum: ratings.courtesy, responsivenessSum: ratings.responsiveness, overallSum: ratings.overall },
   }));
 }
+
+export function documentCounters(at: Date): CounterChange[] {
+  return periods(at).map((period) => ({ period, add: { documentsVerified: 1 } }));
+}

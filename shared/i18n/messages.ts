@@ -129,6 +129,7 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   'solar-month': { fa: 'ماه باید به شکل YYYY-MM (هجری شمسی) باشد.', en: 'Month must be a Solar Hijri YYYY-MM.' },
   'file-name': { fa: 'نام پرونده نباید / یا \\ یا نویسه کنترلی داشته باشد.', en: 'File name must not contain /, \\ or control characters.' },
   sha256: { fa: 'SHA-256 باید ۶۴ رقم هگزادسیمال باشد.', en: 'SHA-256 must be 64 hexadecimal digits.' },
+  month: { fa: 'ماه باید به شکل YYYY-MM و معتبر باشد.', en: 'Month must be a valid YYYY-MM.' },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
 };
 

@@ -8,6 +8,7 @@ import {
   type DocumentContentType,
   type DocumentKind,
 } from '../domain/document-policy';
+import { documentCounters } from '../domain/counters';
 import { ConflictError, LimitExceededError, NotFoundError, type FieldIssue } from '../domain/errors';
 import { assertEditableByOffice, assertVisible, type Petition, type PetitionDocument } from '../domain/petition';
 import type { Principal } from '../domain/roles';
@@ -104,7 +105,9 @@ export async function verifyArrival(deps: DocumentDeps, key: string): Promise<Ve
     const documents = [...petition.documents];
     documents[index] = { ...document, status: result.status, ...(result.status === 'rejected' ? { reason: result.reason } : { verifiedAt: at }) };
     try {
-      await deps.petitions.save({ ...petition, documents, version: petition.version + 1, updatedAt: at }, petition.version);
+      // A verified scan counts as a document stored that month, for the office's monthly report.
+      const counters = result.status === 'verified' ? documentCounters(new Date(at)).map((c) => ({ officeCode: petition.officeCode, ...c })) : [];
+      await deps.petitions.save({ ...petition, documents, version: petition.version + 1, updatedAt: at }, petition.version, counters);
       return result.status;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;

@@ -142,13 +142,16 @@ describe('stateless stack', () => {
     expect(Object.keys(stage.Properties.RouteSettings)).toEqual(expect.arrayContaining(['GET /v1/track/{trackingCode}', 'POST /v1/feedback']));
   });
 
-  it('names no wildcard resource but document key prefixes', () => {
+  it('names no wildcard resource but object key prefixes and a function\'s own versions', () => {
     const policies = [...Object.values(api.findResources('AWS::IAM::Policy')), ...Object.values(data.findResources('AWS::IAM::Policy'))] as Resource[];
-    const resources = policies.flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Resource: unknown }) => [s.Resource].flat()));
-    const wildcards = resources.map((r) => JSON.stringify(r)).filter((r) => r.includes('*'));
+    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
+    const wildcard = statements.flatMap((s) => [s.Resource].flat().map((r) => ({ actions: [s.Action].flat(), resource: JSON.stringify(r) }))).filter((w) => w.resource.includes('*'));
 
-    expect(wildcards.length).toBeGreaterThan(0);
-    for (const resource of wildcards) expect(resource).toMatch(/\/(petitions|quarantine)\/\*"/);
+    expect(wildcard.length).toBeGreaterThan(0);
+    for (const { actions, resource } of wildcard) {
+      if (actions.every((a) => a.startsWith('s3:'))) expect(resource).toMatch(/jeso-(documents|reports)-.*\/(petitions|quarantine|monthly)\/\*"/);
+      else expect({ actions, resource }).toMatchObject({ actions: ['lambda:InvokeFunction'], resource: expect.stringMatching(/"Arn"\]\},":\*"\]\]\}$/) });
+    }
   });
 
   it('verifies arriving documents from an EventBridge rule, with retries and a dead-letter queue', () => {
@@ -161,6 +164,15 @@ describe('stateless stack', () => {
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
     api.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+  });
+
+  it('runs the monthly report job daily after Tehran midnight, with retries, a dead-letter queue and an alarm on it', () => {
+    api.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 0 * * ? *)',
+      ScheduleExpressionTimezone: 'Asia/Tehran',
+      Target: Match.objectLike({ RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }), DeadLetterConfig: { Arn: Match.anyValue() } }),
+    });
+    api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
   });
 
   it('writes JSON access logs and throttles the stage', () => {

@@ -6,6 +6,9 @@ import { handler as downloadDocument } from '../../functions/download-document';
 import { handler as getOffice } from '../../functions/get-office';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as giveFeedback } from '../../functions/give-feedback';
+import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
+import { handler as getMonthlyReport } from '../../functions/get-monthly-report';
+import { handler as setNetworkTarget } from '../../functions/set-network-target';
 import { handler as listOffices } from '../../functions/list-offices';
 import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as submitPetition } from '../../functions/submit-petition';
@@ -123,6 +126,9 @@ const cases: RouteCase[] = [
   { id: 'download-document', handler: downloadDocument, caller: clerk, path: (v) => ({ petitionId: v, documentId: v }) },
   { id: 'list-petitions', handler: listPetitions, caller: clerk, query: true },
   { id: 'transition-petition', handler: transitionPetition, caller: clerk, body: () => ({ action: 'withdraw', expectedVersion: 1 }), path: (v) => ({ petitionId: v }) },
+  { id: 'get-monthly-report', handler: getMonthlyReport, caller: admin, path: (v) => ({ month: v }), query: true },
+  { id: 'generate-monthly-report', handler: generateMonthlyReport, caller: admin, path: (v) => ({ month: v }), query: true },
+  { id: 'set-network-target', handler: setNetworkTarget, caller: admin, body: () => ({ targetCount: 22, targetDate: '2019-09-22' }) },
   { id: 'track-petition', handler: trackPetition, caller: () => undefined, path: (v) => ({ trackingCode: v }), query: true },
   {
     id: 'give-feedback',
@@ -138,7 +144,7 @@ describe.each(cases)('$id under hostile input', (route) => {
       fc.asyncProperty(
         anyCaller(route.caller),
         route.body ? hostileBody(route.body) : fc.constant(undefined),
-        route.path ? fc.oneof(pathValue(), fc.constant(petitionId), fc.constant(trackingCode), fc.constant(officeCode)) : fc.constant(''),
+        route.path ? fc.oneof(pathValue(), fc.constant(petitionId), fc.constant(trackingCode), fc.constant(officeCode), fc.constantFrom('1398-06', '1405-13', '2019-09')) : fc.constant(''),
         route.query ? queryValues() : fc.constant(undefined),
         headerValues,
         fc.boolean(),

@@ -1,0 +1,19 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { reportDepsFromEnv } from '../shared/adapters/from-env';
+import { logger } from '../shared/observability/logger';
+import { runScheduledReports } from '../shared/use-cases/reports';
+
+const deps = reportDepsFromEnv();
+
+/**
+ * Daily, after Tehran midnight (EventBridge Scheduler): produces every closed month's report that
+ * is missing. A thrown error makes the scheduler retry and finally dead-letter the run.
+ */
+export const handler = middy()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async () => {
+    const produced = await runScheduledReports(deps);
+    logger.info('monthly reports', { produced });
+    return { produced };
+  });

@@ -1,0 +1,57 @@
+import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { parseArgs } from 'node:util';
+import { parseMonth, type Calendar } from '../shared/domain/months';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './engines';
+import { localSettings } from './settings';
+
+const usage = 'usage: npm run report -- <YYYY-MM> [--calendar solar-hijri|gregorian]   (or --scheduled: the daily job)';
+
+/**
+ * Runs the monthly report job against the running local backend (`npm start` in another
+ * terminal): the same use case the scheduled Lambda and the generate route run.
+ */
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { calendar: { type: 'string' }, scheduled: { type: 'boolean' } } });
+  const settings = localSettings();
+  const dynamoEndpoint = `http://127.0.0.1:${settings.dynamoPort}`;
+  Object.assign(process.env, {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    S3_ENDPOINT: `http://127.0.0.1:${settings.s3Port}`,
+    TABLE_NAME: settings.tableName,
+    REPORTS_BUCKET: settings.reportsBucket,
+    POWERTOOLS_LOG_LEVEL: 'WARN',
+  });
+  const probe = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamoEndpoint, maxAttempts: 1 });
+  try {
+    await probe.send(new ListTablesCommand({ Limit: 1 }));
+  } catch {
+    throw new Error(`No local backend answers at ${dynamoEndpoint}: run \`npm start\` in another terminal first.`);
+  } finally {
+    probe.destroy();
+  }
+  const { reportDepsFromEnv } = await import('../shared/adapters/from-env');
+  const { generateReport, runScheduledReports } = await import('../shared/use-cases/reports');
+  const deps = reportDepsFromEnv();
+  if (values.scheduled) {
+    const produced = await runScheduledReports(deps);
+    console.log(produced.length ? `produced: ${produced.join(', ')}` : 'every closed month of the last year already has its report');
+    return;
+  }
+  const calendar = (values.calendar ?? 'solar-hijri') as Calendar;
+  const month = positionals[0] && (calendar === 'solar-hijri' || calendar === 'gregorian') ? parseMonth(calendar, positionals[0]) : undefined;
+  if (!month) throw new Error(usage);
+  const report = await generateReport(deps, month);
+  console.log(
+    `${report.calendar} ${report.month} (${report.from} to ${report.to})${report.provisional ? ', provisional: the month is still running' : ''}\n` +
+      `  ${report.province.registered} petitions in ${report.province.offices} offices (previous month ${report.province.previous})\n` +
+      `  stored in bucket ${settings.reportsBucket} under monthly/${calendar === 'solar-hijri' ? 'J' : 'G'}/${report.month}/report.{json,csv,svg}`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+});

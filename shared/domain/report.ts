@@ -1,0 +1,190 @@
+import { kindCounter } from './counters';
+import type { Office, OfficeStatus } from './office';
+import { PETITION_KINDS, type PetitionKind } from './petition';
+import { formatMonth, type Calendar, type MonthId } from './months';
+
+/** One office's counters for one period, as the counter items hold them (absent = zero). */
+export type CounterValues = Record<string, number>;
+
+export interface RatingSummary {
+  responses: number;
+  courtesy: number | null;
+  responsiveness: number | null;
+  overall: number | null;
+}
+
+export interface Figures {
+  registered: number;
+  byKind: Record<PetitionKind, number>;
+  previous: number;
+  change: number;
+  /** Percentage change against the previous month; null when the previous month had none. */
+  changePercent: number | null;
+  documentsStored: number;
+  returnedForDefects: number;
+  ratings: RatingSummary;
+}
+
+export interface OfficeRow extends Figures {
+  officeCode: string;
+  name: string;
+  judicialDistrict: string;
+  county: string;
+  bakhsh?: string;
+  deprivedArea: boolean;
+  statusAtMonthEnd: OfficeStatus | 'not-registered';
+  /** Competition ranking by petitions registered: ties share a rank (1, 2, 2, 4). */
+  rank: number;
+}
+
+export interface NetworkTarget {
+  targetCount: number;
+  targetDate: string;
+}
+
+export interface MonthlyReport {
+  month: string;
+  calendar: Calendar;
+  from: string;
+  to: string;
+  generatedAt: string;
+  /** True while the month is still running: the figures can still grow. */
+  provisional: boolean;
+  offices: OfficeRow[];
+  districts: Array<Figures & { judicialDistrict: string; offices: number }>;
+  province: Figures & { offices: number };
+  network: {
+    active: number;
+    planned: number;
+    suspended: number;
+    closed: number;
+    openedThisMonth: number;
+    deprivedAreaOffices: number;
+    deprivedAreaPetitions: number;
+    target: (NetworkTarget & { progressPercent: number }) | null;
+  };
+}
+
+const emptyKinds = () => Object.fromEntries(PETITION_KINDS.map((k) => [k, 0])) as Record<PetitionKind, number>;
+
+function average(sum: number, count: number): number | null {
+  return count === 0 ? null : Math.round((sum / count) * 100) / 100;
+}
+
+function percent(change: number, previous: number): number | null {
+  return previous === 0 ? null : Math.round((change / previous) * 1000) / 10;
+}
+
+/** Adds counter values up (for districts and the province) and derives the figures. */
+function figures(current: CounterValues[], previous: CounterValues[]): Figures {
+  const total = (values: CounterValues[], field: string) => values.reduce((sum, v) => sum + (v[field] ?? 0), 0);
+  const registered = total(current, 'submitted');
+  const before = total(previous, 'submitted');
+  const responses = total(current, 'ratings');
+  const byKind = emptyKinds();
+  for (const kind of PETITION_KINDS) byKind[kind] = total(current, kindCounter(kind));
+  return {
+    registered,
+    byKind,
+    previous: before,
+    change: registered - before,
+    changePercent: percent(registered - before, before),
+    documentsStored: total(current, 'documentsVerified'),
+    returnedForDefects: total(current, 'returned'),
+    ratings: {
+      responses,
+      courtesy: average(total(current, 'courtesySum'), responses),
+      responsiveness: average(total(current, 'responsivenessSum'), responses),
+      overall: average(total(current, 'overallSum'), responses),
+    },
+  };
+}
+
+/** The status an office had at an instant, from its status history (dates are Tehran calendar days). */
+export function statusAt(office: Office, lastDay: string): OfficeStatus | 'not-registered' {
+  const steps = office.statusHistory.filter((step) => step.since <= lastDay);
+  return steps.at(-1)?.status ?? 'not-registered';
+}
+
+export interface ReportInput {
+  month: MonthId;
+  range: { from: Date; to: Date };
+  /** Tehran calendar dates (Gregorian ISO) of the month's first and last day, for status dates. */
+  firstDay: string;
+  lastDay: string;
+  offices: Office[];
+  current: Map<string, CounterValues>;
+  previous: Map<string, CounterValues>;
+  target: NetworkTarget | null;
+  generatedAt: Date;
+}
+
+/**
+ * Builds the month's report from the per-office counters: the work grows with offices, never with
+ * petitions. Pure, so the same counters always give the same figures.
+ */
+export function buildMonthlyReport(input: ReportInput): MonthlyReport {
+  const counters = (map: Map<string, CounterValues>, code: string) => map.get(code) ?? {};
+  const rows: OfficeRow[] = input.offices
+    .map((office) => ({
+      officeCode: office.officeCode,
+      name: office.name,
+      judicialDistrict: office.judicialDistrict,
+      county: office.county,
+      ...(office.bakhsh ? { bakhsh: office.bakhsh } : {}),
+      deprivedArea: office.deprivedArea,
+      statusAtMonthEnd: statusAt(office, input.lastDay),
+      rank: 0,
+      ...figures([counters(input.current, office.officeCode)], [counters(input.previous, office.officeCode)]),
+    }))
+    .filter((row) => row.statusAtMonthEnd !== 'not-registered' || row.registered > 0)
+    .sort((a, b) => b.registered - a.registered || a.officeCode.localeCompare(b.officeCode));
+  rows.forEach((row, i) => {
+    row.rank = i > 0 && rows[i - 1]!.registered === row.registered ? rows[i - 1]!.rank : i + 1;
+  });
+
+  const districtNames = [...new Set(rows.map((r) => r.judicialDistrict))].sort((a, b) => a.localeCompare(b, 'fa'));
+  const districts = districtNames.map((judicialDistrict) => {
+    const codes = rows.filter((r) => r.judicialDistrict === judicialDistrict).map((r) => r.officeCode);
+    return {
+      judicialDistrict,
+      offices: codes.length,
+      ...figures(codes.map((c) => counters(input.current, c)), codes.map((c) => counters(input.previous, c))),
+    };
+  });
+  const allCodes = rows.map((r) => r.officeCode);
+  const province = {
+    offices: rows.length,
+    ...figures(allCodes.map((c) => counters(input.current, c)), allCodes.map((c) => counters(input.previous, c))),
+  };
+
+  const countStatus = (status: OfficeStatus) => rows.filter((r) => r.statusAtMonthEnd === status).length;
+  const active = countStatus('active');
+  const deprived = rows.filter((r) => r.deprivedArea);
+  return {
+    month: formatMonth(input.month),
+    calendar: input.month.calendar,
+    from: input.range.from.toISOString(),
+    to: input.range.to.toISOString(),
+    generatedAt: input.generatedAt.toISOString(),
+    provisional: input.generatedAt < input.range.to,
+    offices: rows,
+    districts,
+    province,
+    network: {
+      active,
+      planned: countStatus('planned'),
+      suspended: countStatus('suspended'),
+      closed: countStatus('closed'),
+      openedThisMonth: input.offices.filter((o) => o.openedOn !== undefined && o.openedOn >= input.firstDay && o.openedOn <= input.lastDay).length,
+      deprivedAreaOffices: deprived.length,
+      deprivedAreaPetitions: deprived.reduce((sum, r) => sum + r.registered, 0),
+      target: input.target ? { ...input.target, progressPercent: Math.round((active / input.target.targetCount) * 1000) / 10 } : null,
+    },
+  };
+}
+
+/** A manager's view: their own office's row and the province totals, no other office's figures. */
+export function cutToOffice(report: MonthlyReport, officeCode: string): MonthlyReport {
+  return { ...report, offices: report.offices.filter((o) => o.officeCode === officeCode), districts: report.districts.filter((d) => report.offices.some((o) => o.officeCode === officeCode && o.judicialDistrict === d.judicialDistrict)) };
+}

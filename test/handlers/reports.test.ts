@@ -1,0 +1,174 @@
+import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
+import { handler as getMonthlyReport } from '../../functions/get-monthly-report';
+import { handler as setNetworkTarget } from '../../functions/set-network-target';
+import { lambdaContext } from '../../local/gateway';
+import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients';
+import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
+import { DynamoReportRepository } from '../../shared/adapters/dynamo-report-repository';
+import { cryptoIds, documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import { S3ReportStore } from '../../shared/adapters/s3-report-store';
+import { readEnv, tableEnvShape } from '../../shared/config';
+import { parseMonth } from '../../shared/domain/months';
+import type { MonthlyReport } from '../../shared/domain/report';
+import type { Principal } from '../../shared/domain/roles';
+import type { ApiContext } from '../../shared/http/types';
+import type { Clock } from '../../shared/ports';
+import { createPetitionSchema } from '../../shared/schemas/petition';
+import { createDraft, submitPetition } from '../../shared/use-cases/petitions';
+import { CATCH_UP_MONTHS, runScheduledReports, type ReportDeps } from '../../shared/use-cases/reports';
+import { apiEvent, call, type Caller } from '../support/api-event';
+import { activeOffice, petitionBody } from '../support/petitions';
+import { dropStores, provisionStores } from '../support/stores';
+
+beforeAll(provisionStores);
+afterAll(dropStores);
+
+const at = (iso: string): Clock => ({ now: () => new Date(iso) });
+const admin: Caller = { role: 'province-admin' };
+
+function reportDeps(clock: Clock): ReportDeps {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
+  return {
+    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
+    reports: new DynamoReportRepository(db, config.TABLE_NAME),
+    files: new S3ReportStore(createS3Client(config), process.env.REPORTS_BUCKET!),
+    clock,
+  };
+}
+
+/** Submits one petition for an office at an exact instant, through the real use cases. */
+async function submitAt(officeCode: string, instant: string, kind = 'civil-petition') {
+  const deps = { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock: at(instant), ids: cryptoIds };
+  const principal: Principal = { userId: 'clerk', roles: ['clerk'], officeCode };
+  const { petition } = await createDraft(deps, principal, createPetitionSchema.parse(petitionBody(undefined, { kind })));
+  return submitPetition(deps, principal, petition.petitionId);
+}
+
+/** Counts an office's submitted petitions of a month from the petitions themselves (the listing index). */
+async function petitionsOfMonth(officeCode: string, month: string): Promise<number> {
+  const { petitions } = petitionAdaptersFromEnv();
+  const page = await petitions.page({ officeCode, status: 'submitted', month, limit: 100 });
+  return page.items.length;
+}
+
+const getReport = (caller: Caller, month: string, query: Record<string, string> = {}) =>
+  getMonthlyReport(apiEvent('get-monthly-report', { caller, pathParameters: { month }, query }), lambdaContext('r', 10_000) as ApiContext);
+
+describe('counting across month boundaries (Tehran time)', () => {
+  it.each([
+    ['1398', '1398-06', '1398-07', '2019-09-22T20:29:00Z', '2019-09-22T20:31:00Z'], // daylight-saving year: 31 Shahrivar 23:59 / 1 Mehr 00:01
+    ['1405', '1405-08', '1405-09', '2026-11-21T20:29:00Z', '2026-11-21T20:31:00Z'], // recent year: 30 Aban 23:59 / 1 Azar 00:01
+  ])('in %s, puts 23:59 in %s and 00:01 in %s, and the report agrees with the petitions', async (_year, before, after, lastMinute, firstMinute) => {
+    const officeCode = await activeOffice();
+    await submitAt(officeCode, lastMinute);
+    await submitAt(officeCode, lastMinute);
+    await submitAt(officeCode, firstMinute, 'appeal');
+    const deps = reportDeps(at('2026-11-28T08:00:00Z'));
+
+    const { produceReport } = await import('../../shared/use-cases/reports');
+    const first = await produceReport(deps, parseMonth('solar-hijri', before)!);
+    const second = await produceReport(deps, parseMonth('solar-hijri', after)!);
+
+    const row = (r: MonthlyReport) => r.offices.find((o) => o.officeCode === officeCode)!;
+    expect(row(first).registered).toBe(2);
+    expect(row(second)).toMatchObject({ registered: 1, previous: 2, change: -1, changePercent: -50, byKind: expect.objectContaining({ appeal: 1 }) });
+    expect(row(first).registered).toBe(await petitionsOfMonth(officeCode, before));
+    expect(row(second).registered).toBe(await petitionsOfMonth(officeCode, after));
+  });
+});
+
+describe('GET /v1/reports/monthly/{month}', () => {
+  it('gives a province administrator the month with its UTC bounds, and a manager only their office', async () => {
+    const officeCode = await activeOffice();
+    const other = await activeOffice();
+    await submitAt(officeCode, '2019-09-10T08:00:00Z');
+    await submitAt(other, '2019-09-11T08:00:00Z');
+
+    const full = await getReport(admin, '1398-06');
+    const cut = await getReport({ role: 'manager', officeCode }, '1398-06');
+
+    expect(full.statusCode).toBe(200);
+    const body = JSON.parse(full.body!) as MonthlyReport;
+    expect(body).toMatchObject({ month: '1398-06', calendar: 'solar-hijri', from: '2019-08-22T19:30:00.000Z', to: '2019-09-22T20:30:00.000Z', provisional: false });
+    expect(body.offices.map((o) => o.officeCode)).toEqual(expect.arrayContaining([officeCode, other]));
+    expect((JSON.parse(cut.body!) as MonthlyReport).offices.map((o) => o.officeCode)).toEqual([officeCode]);
+  });
+
+  it('serves Gregorian months on request', async () => {
+    const answer = await getReport(admin, '2019-09', { calendar: 'gregorian' });
+
+    expect(JSON.parse(answer.body!)).toMatchObject({ calendar: 'gregorian', from: '2019-08-31T19:30:00.000Z', to: '2019-09-30T20:30:00.000Z' });
+  });
+
+  it('gives the CSV with a byte-order mark and the SVG chart', async () => {
+    const csv = await getReport(admin, '1398-06', { format: 'csv' });
+    const svg = await getReport(admin, '1398-06', { format: 'svg' });
+
+    expect(csv.headers?.['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.body!.charCodeAt(0)).toBe(0xfeff);
+    expect(svg.headers?.['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(svg.body).toContain('<svg');
+  });
+
+  it('answers 403 to a clerk and court, 400 for a month that has not started or does not exist', async () => {
+    const statuses = await Promise.all([
+      getReport({ role: 'clerk', officeCode: '56101' }, '1398-06'),
+      getReport({ role: 'court' }, '1398-06'),
+      getReport(admin, '1499-01'),
+      getReport(admin, '1398-13'),
+    ]);
+
+    expect(statuses.map((s) => s.statusCode)).toEqual([403, 403, 400, 400]);
+  });
+});
+
+describe('producing and storing reports', () => {
+  it('gives the same figures when a month is generated twice', async () => {
+    const officeCode = await activeOffice();
+    await submitAt(officeCode, '2019-07-01T08:00:00Z');
+    const generate = () =>
+      call(generateMonthlyReport as never, apiEvent('generate-monthly-report', { caller: admin, pathParameters: { month: '1398-04' } })).then((a) => a.body as MonthlyReport);
+
+    const first = await generate();
+    const second = await generate();
+
+    const { generatedAt: _a, ...firstFigures } = first;
+    const { generatedAt: _b, ...secondFigures } = second;
+    expect(secondFigures).toEqual(firstFigures);
+    const stored = await getReport(admin, '1398-04');
+    expect(JSON.parse(stored.body!).generatedAt).toBe(second.generatedAt);
+  });
+
+  it('measures progress against the target an administrator sets', async () => {
+    const set = await call(setNetworkTarget as never, apiEvent('set-network-target', { caller: admin, body: { targetCount: 22, targetDate: '2019-09-22' } }));
+    const report = await getReport(admin, '1398-05');
+
+    expect(set.status).toBe(200);
+    expect(JSON.parse(report.body!).network.target).toMatchObject({ targetCount: 22, targetDate: '2019-09-22' });
+  });
+});
+
+describe('the daily job', () => {
+  it('produces each missing closed month exactly once when two runs overlap, then nothing', async () => {
+    const deps = reportDeps(at('2026-11-28T00:30:00Z'));
+
+    const [a, b] = await Promise.all([runScheduledReports(deps), runScheduledReports(deps)]);
+    const third = await runScheduledReports(deps);
+
+    const produced = [...a, ...b].sort();
+    expect(new Set(produced).size).toBe(produced.length);
+    expect(produced).toHaveLength(CATCH_UP_MONTHS);
+    expect(produced.at(-1)).toBe('1405-08');
+    expect(third).toEqual([]);
+  });
+
+  it('catches up the months it missed', async () => {
+    await runScheduledReports(reportDeps(at('2026-11-28T00:30:00Z'))); // a run on 7 Azar 1405, then none for three months
+    const deps = reportDeps(at('2027-02-25T00:30:00Z')); // 6 Esfand 1405: Azar, Dey and Bahman have closed since
+
+    const produced = await runScheduledReports(deps);
+
+    expect(produced).toEqual(['1405-09', '1405-10', '1405-11']);
+  });
+});

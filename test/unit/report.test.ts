@@ -1,0 +1,121 @@
+import { newOffice, type NewOffice } from '../../shared/domain/office';
+import { parseMonth, monthRange } from '../../shared/domain/months';
+import { buildMonthlyReport, cutToOffice, type CounterValues } from '../../shared/domain/report';
+import { reportCsv, reportSvg } from '../../shared/domain/report-files';
+
+const month = parseMonth('solar-hijri', '1398-06')!;
+const base: Omit<NewOffice, 'officeCode' | 'name' | 'judicialDistrict'> = {
+  province: 'خراسان جنوبی',
+  county: 'بیرجند',
+  deprivedArea: false,
+  status: 'active',
+  statusSince: '2018-03-01',
+  contact: {},
+};
+const offices = [
+  newOffice({ ...base, officeCode: '56101', name: 'دفتر "بیرجند"، شماره 1', judicialDistrict: 'بیرجند' }, new Date('2018-03-01')),
+  newOffice({ ...base, officeCode: '56102', name: 'دفتر بیرجند 2', judicialDistrict: 'بیرجند' }, new Date('2018-03-01')),
+  newOffice({ ...base, officeCode: '56111', name: '=HYPERLINK("x") قائن', judicialDistrict: 'قائن' }, new Date('2018-03-01')),
+  newOffice({ ...base, officeCode: '56142', name: 'دفتر مود', judicialDistrict: 'سربیشه', bakhsh: 'مود', deprivedArea: true, status: 'planned', statusSince: '2019-01-01' }, new Date('2019-01-01')),
+];
+offices[3]!.statusHistory.push({ status: 'active', since: '2019-09-01' });
+offices[3]!.openedOn = '2019-09-01';
+
+const current = new Map<string, CounterValues>([
+  ['56101', { submitted: 10, 'kind:civil-petition': 7, 'kind:appeal': 3, returned: 2, documentsVerified: 25, ratings: 4, courtesySum: 18, responsivenessSum: 16, overallSum: 17 }],
+  ['56102', { submitted: 10, 'kind:request': 10 }],
+  ['56111', { submitted: 4, 'kind:civil-petition': 4 }],
+  ['56142', { submitted: 3, 'kind:criminal-complaint': 3 }],
+]);
+const previous = new Map<string, CounterValues>([
+  ['56101', { submitted: 8 }],
+  ['56111', { submitted: 5 }],
+]);
+
+const report = buildMonthlyReport({
+  month,
+  range: monthRange(month),
+  firstDay: '2019-08-23',
+  lastDay: '2019-09-22',
+  offices,
+  current,
+  previous,
+  target: { targetCount: 22, targetDate: '2019-09-22' },
+  generatedAt: new Date('2019-10-01T00:00:00Z'),
+});
+
+describe('monthly report figures', () => {
+  it('ranks offices by petitions registered, ties sharing a rank', () => {
+    expect(report.offices.map((o) => [o.officeCode, o.rank])).toEqual([
+      ['56101', 1],
+      ['56102', 1],
+      ['56111', 3],
+      ['56142', 4],
+    ]);
+  });
+
+  it('compares with the previous month, with no percentage where the previous month had none', () => {
+    const byCode = Object.fromEntries(report.offices.map((o) => [o.officeCode, o]));
+
+    expect(byCode['56101']).toMatchObject({ registered: 10, previous: 8, change: 2, changePercent: 25 });
+    expect(byCode['56111']).toMatchObject({ change: -1, changePercent: -20 });
+    expect(byCode['56102']).toMatchObject({ previous: 0, changePercent: null });
+  });
+
+  it('keeps kinds, returns, documents and rating averages per office', () => {
+    expect(report.offices[0]).toMatchObject({
+      byKind: { 'civil-petition': 7, appeal: 3, request: 0 },
+      returnedForDefects: 2,
+      documentsStored: 25,
+      ratings: { responses: 4, courtesy: 4.5, responsiveness: 4, overall: 4.25 },
+    });
+    expect(report.offices[1]!.ratings).toEqual({ responses: 0, courtesy: null, responsiveness: null, overall: null });
+  });
+
+  it('adds districts and the province up from the offices', () => {
+    expect(report.districts.find((d) => d.judicialDistrict === 'بیرجند')).toMatchObject({ offices: 2, registered: 20, previous: 8 });
+    expect(report.province).toMatchObject({ offices: 4, registered: 27, previous: 13, change: 14 });
+  });
+
+  it('counts the network at the month end: the deprived-area office opened this month, progress against the target', () => {
+    expect(report.network).toMatchObject({
+      active: 4,
+      planned: 0,
+      openedThisMonth: 1,
+      deprivedAreaOffices: 1,
+      deprivedAreaPetitions: 3,
+      target: { targetCount: 22, targetDate: '2019-09-22', progressPercent: 18.2 },
+    });
+  });
+
+  it("cuts a manager's view to their own office", () => {
+    const cut = cutToOffice(report, '56111');
+
+    expect(cut.offices.map((o) => o.officeCode)).toEqual(['56111']);
+    expect(cut.districts.map((d) => d.judicialDistrict)).toEqual(['قائن']);
+    expect(cut.province.registered).toBe(27);
+  });
+});
+
+describe('report files', () => {
+  it('writes CSV for Excel: BOM, CRLF, RFC 4180 quoting, no formula cells', () => {
+    const csv = reportCsv(report);
+    const lines = csv.slice(1).split('\r\n');
+
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(lines).toHaveLength(report.offices.length + 2);
+    expect(lines[1]).toContain('"دفتر ""بیرجند""، شماره 1"');
+    expect(csv).toContain(`"'=HYPERLINK(""x"") قائن"`);
+    expect(lines[0]).toMatch(/^رتبه \(rank\),/);
+  });
+
+  it('draws a right-to-left chart with Persian labels and digits, escaping names', () => {
+    const svg = reportSvg(report);
+
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg).toContain('direction="rtl"');
+    expect(svg).toContain('دفتر &quot;بیرجند&quot;، شماره 1');
+    expect(svg).toContain('۱۳۹۸-۰۶');
+    expect(svg.match(/<rect /g)!.length).toBe(1 + 2 + report.offices.length * 2);
+  });
+});
