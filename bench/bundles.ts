@@ -41,7 +41,7 @@ async function measure(name: string, entry: string, workDir: string): Promise<Bu
       process.execPath,
       ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`],
       // The configuration a deployed function has, so that cold-start config parsing succeeds.
-      { encoding: 'utf8', env: { ...process.env, AWS_REGION: 'me-central-1', TABLE_NAME: 'bench-table', IDEMPOTENCY_TABLE_NAME: 'bench-idempotency', POWERTOOLS_LOG_LEVEL: 'ERROR' } },
+      { encoding: 'utf8', env: { ...process.env, AWS_REGION: 'me-central-1', TABLE_NAME: 'bench-table', IDEMPOTENCY_TABLE_NAME: 'bench-idempotency', DOCUMENTS_BUCKET: 'bench-documents', REPORTS_BUCKET: 'bench-reports', POWERTOOLS_LOG_LEVEL: 'ERROR' } },
     );
     if (run.status !== 0) throw new Error(`loading ${name} failed: ${run.stderr.split('\n').filter((l) => l.startsWith('Error')).join(' ')}`);
     times.push(Number(run.stdout.trim()));

@@ -4,7 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../local/auth';
-import { ensureTable, freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal } from '../local/engines';
+import { ensureBucket, ensureTable, freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, startS3Server } from '../local/engines';
+import { createS3Client } from '../shared/adapters/aws-clients';
 import { createGateway } from '../local/gateway';
 import { handlerLoader } from '../local/handlers';
 import { ROUTES } from '../shared/routes';
@@ -14,18 +15,25 @@ import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 export async function startBenchStack() {
   const workDir = mkdtempSync(join(tmpdir(), 'jeso-bench-'));
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  const s3 = await startS3Server({ port: await freePort(), directory: join(workDir, 's3') });
   Object.assign(process.env, {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
     AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
     DYNAMODB_ENDPOINT: dynamo.endpoint,
+    S3_ENDPOINT: s3.endpoint,
     TABLE_NAME: 'bench-data',
+    DOCUMENTS_BUCKET: 'bench-documents',
+    REPORTS_BUCKET: 'bench-reports',
     IDEMPOTENCY_TABLE_NAME: 'bench-idempotency',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
   });
   const raw = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint });
   await ensureTable(raw, 'bench-data', DATA_TABLE);
   await ensureTable(raw, 'bench-idempotency', IDEMPOTENCY_TABLE);
+  const s3Client = createS3Client({ AWS_REGION: LOCAL_REGION, S3_ENDPOINT: s3.endpoint });
+  for (const bucket of ['bench-documents', 'bench-reports']) await ensureBucket(s3Client, bucket);
+  s3Client.destroy();
   const keys = await loadOrCreateKeys(join(workDir, 'auth'));
   const server = createGateway({ routes: ROUTES, verifyToken: await createVerifier(keys), loadHandler: handlerLoader(process.cwd()) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,6 +45,7 @@ export async function startBenchStack() {
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       raw.destroy();
+      await s3.stop();
       await dynamo.stop();
       rmSync(workDir, { recursive: true, force: true });
     },

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { measureBundles } from './bundles';
 import { startBenchStack } from './local-stack';
 import { measureSubmissions } from './submissions';
+import { measureReports } from './reports';
 
 /**
  * `npm run bench`: figures measured side by side in one run, on this machine. Speed targets live
@@ -36,6 +37,21 @@ async function main(): Promise<void> {
     );
   } finally {
     await stack.stop();
+  }
+
+  // A fresh engine, so the report bench reads a table holding only its own petitions.
+  const reportStack = await startBenchStack();
+  try {
+    const small = Number(process.env.BENCH_REPORT_PETITIONS ?? 20_000);
+    const r = await measureReports([small, small * 10]);
+    console.log('\n## Monthly report generation: same offices, petition volumes ten times apart (median of 5)\n');
+    console.log('| petitions in the table | seeding s | report generation ms (read counters, build, store JSON/CSV/SVG) |');
+    console.log('| ---: | ---: | ---: |');
+    console.log(`| ${r.volumes[0]} | ${r.seedSeconds[0].toFixed(1)} | ${r.small.medianMs.toFixed(1)} |`);
+    console.log(`| ${r.volumes[1]} | ${r.seedSeconds[1].toFixed(1)} | ${r.large.medianMs.toFixed(1)} |`);
+    console.log(`\nRatio large/small: ${(r.large.medianMs / r.small.medianMs).toFixed(2)} (${r.offices} offices; the report counted ${r.small.province} and ${r.large.province} petitions).`);
+  } finally {
+    await reportStack.stop();
   }
 }
 

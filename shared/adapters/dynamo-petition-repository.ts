@@ -30,7 +30,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
   ) {}
 
   async insert(petition: Petition): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: toItem(petition), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: petitionItem(petition), ConditionExpression: 'attribute_not_exists(pk)' }));
   }
 
   async get(petitionId: string): Promise<Petition | undefined> {
@@ -163,7 +163,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
   private versionedPut(petition: Petition, previousVersion: number) {
     return {
       TableName: this.tableName,
-      Item: toItem(petition),
+      Item: petitionItem(petition),
       ConditionExpression: 'version = :previous',
       ExpressionAttributeValues: { ':previous': previousVersion },
     };
@@ -193,7 +193,8 @@ function listSortKey(petition: Petition): string {
   return `${petition.month ?? solarHijriMonth(new Date(petition.createdAt))}#${at}#${petition.petitionId}`;
 }
 
-function toItem(petition: Petition): Record<string, unknown> {
+/** The stored form of a petition, with its index keys (also used by the bench to seed volume). */
+export function petitionItem(petition: Petition): Record<string, unknown> {
   const sortKey = listSortKey(petition);
   return {
     ...petitionKey(petition.petitionId),
