@@ -64,6 +64,16 @@ export function reportCsv(report: MonthlyReport): string {
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
+const SOLAR_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
+const GREGORIAN_MONTHS = ['ژانویه', 'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر'];
+
+/** `شهریور ۱۳۹۸`: a month name reads unambiguously right to left, where `۱۳۹۸-۰۶` may flip. */
+function monthName(report: MonthlyReport): string {
+  const [year, month] = report.month.split('-').map(Number);
+  const names = report.calendar === 'solar-hijri' ? SOLAR_MONTHS : GREGORIAN_MONTHS;
+  return `${names[month! - 1]} ${persianDigits(year!)}`;
+}
+
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 const persianDigits = (value: number | string) => String(value).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
@@ -89,10 +99,10 @@ export function reportSvg(report: MonthlyReport): string {
       `<text x="${width - 12}" y="${y + 20}" direction="rtl" text-anchor="start" font-size="14">${escapeXml(office.name)}</text>`,
       `<rect x="${right - current}" y="${y + 4}" width="${current}" height="13" fill="#1f6f8b"><title>${persianDigits(office.registered)}</title></rect>`,
       `<rect x="${right - previous}" y="${y + 18}" width="${previous}" height="9" fill="#9ccbd9"><title>${persianDigits(office.previous)}</title></rect>`,
-      `<text x="${right - current - 6}" y="${y + 15}" direction="rtl" text-anchor="end" font-size="12">${persianDigits(office.registered)}</text>`,
+      `<text x="${right - current - 6}" y="${y + 15}" direction="rtl" text-anchor="start" font-size="12">${persianDigits(office.registered)}</text>`,
     ].join('');
   });
-  const title = `دادخواست‌های ثبت‌شده در دفاتر خدمات الکترونیک قضایی — ماه ${persianDigits(report.month)}`;
+  const title = `دادخواست‌های ثبت‌شده در دفاتر خدمات الکترونیک قضایی — ${monthName(report)}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xml:lang="fa" font-family="Vazirmatn, Tahoma, 'Noto Sans Arabic', sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,

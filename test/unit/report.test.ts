@@ -115,7 +115,7 @@ describe('report files', () => {
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain('direction="rtl"');
     expect(svg).toContain('دفتر &quot;بیرجند&quot;، شماره 1');
-    expect(svg).toContain('۱۳۹۸-۰۶');
+    expect(svg).toContain('شهریور ۱۳۹۸');
     expect(svg.match(/<rect /g)!.length).toBe(1 + 2 + report.offices.length * 2);
   });
 });
