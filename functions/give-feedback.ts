@@ -1,14 +1,13 @@
-import { petitionAdaptersFromEnv } from '../shared/adapters/from-env';
+import { citizenDepsFromEnv } from '../shared/adapters/from-env';
 import { apiHandler } from '../shared/http/api-handler';
 import { created } from '../shared/http/response';
-import { systemClock } from '../shared/ports';
 import { feedbackSchema } from '../shared/schemas/petition';
 import { parseInput } from '../shared/schemas/validate';
 import { giveFeedback } from '../shared/use-cases/citizen';
 
-const { petitions } = petitionAdaptersFromEnv();
+const deps = citizenDepsFromEnv();
 
 export const handler = apiHandler().handler(async (_event, context) => {
   const input = parseInput(feedbackSchema, context.body, 'body');
-  return created(await giveFeedback(petitions, systemClock, input));
+  return created(await giveFeedback(deps, input));
 });

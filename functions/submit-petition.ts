@@ -16,5 +16,5 @@ export const handler = apiHandler()
       path: { schema: petitionPathSchema, value: event.pathParameters },
       body: { schema: submitPetitionSchema, value: context.body ?? {} },
     });
-    return ok(await submitPetition(deps, principalOf(context), path.petitionId));
+    return ok(await submitPetition(deps, principalOf(context), path.petitionId, event.headers['idempotency-key']));
   });

@@ -1,16 +1,16 @@
-import { petitionAdaptersFromEnv } from '../shared/adapters/from-env';
+import { citizenDepsFromEnv } from '../shared/adapters/from-env';
 import { apiHandler } from '../shared/http/api-handler';
 import { ok } from '../shared/http/response';
 import { trackPathSchema, trackQuerySchema } from '../shared/schemas/petition';
 import { parseRequest } from '../shared/schemas/validate';
 import { trackPetition } from '../shared/use-cases/citizen';
 
-const { petitions } = petitionAdaptersFromEnv();
+const deps = citizenDepsFromEnv();
 
 export const handler = apiHandler().handler(async (event) => {
   const { path, query } = parseRequest({
     path: { schema: trackPathSchema, value: event.pathParameters },
     query: { schema: trackQuerySchema, value: event.queryStringParameters ?? {} },
   });
-  return ok(await trackPetition(petitions, path.trackingCode, query.nationalId));
+  return ok(await trackPetition(deps, path.trackingCode, query.nationalId));
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ROUTES, type RouteDefinition } from './routes';
 import { problemSchema } from './schemas/common';
+import { MAX_BODY_BYTES } from './http/middleware';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -42,7 +43,8 @@ export function buildOpenApiDocument() {
       description:
         'Petition intake, documents, citizen tracking and monthly reports for Iran\'s Judicial Electronic Services Offices. ' +
         'Inputs are normalised before validation (Persian/Arabic digits to ASCII, Arabic ي/ك to ی/ک, trimmed). ' +
-        'Errors are RFC 9457 problem+json in Persian or English by Accept-Language.',
+        'Errors are RFC 9457 problem+json in Persian or English by Accept-Language. ' +
+        `Request bodies are at most ${MAX_BODY_BYTES} bytes (413 beyond). A 503 or 429 carries Retry-After; retry submissions with the same Idempotency-Key.`,
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],

@@ -110,3 +110,10 @@ export interface ReportFileStore {
   put(period: string, files: Record<ReportFormat, string>): Promise<void>;
   getJson(period: string): Promise<string | undefined>;
 }
+
+/** Counts failed guesses per key (a tracking code) in a time window, kept in DynamoDB with an expiry. */
+export interface AttemptLimiter {
+  /** Seconds the key stays blocked, or 0. */
+  blockedFor(key: string, now: Date): Promise<number>;
+  recordFailure(key: string, now: Date): Promise<void>;
+}

@@ -9,13 +9,23 @@ interface ClientConfig {
   S3_ENDPOINT?: string | undefined;
 }
 
+/**
+ * Every client this process made, so that one place can add middleware to all of them: the
+ * capacity meter does, and tests inject throttling and outages that the local engines cannot.
+ */
+export const createdClients: { dynamo: DynamoDBClient[]; s3: S3Client[] } = { dynamo: [], s3: [] };
+
 /** Callers create clients once, at module scope, so that warm invocations reuse connections. */
 export function createDynamoClient(config: ClientConfig): DynamoDBClient {
   const client = new DynamoDBClient({
     region: config.AWS_REGION,
+    // Three tries with the SDK's backoff: a throttled request gives up after ~3 s, well inside a
+    // function's 10 s, and the caller gets 503 with Retry-After instead of a timeout.
+    maxAttempts: 3,
     ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
   });
   meterCapacity(client);
+  createdClients.dynamo.push(client);
   return client;
 }
 
@@ -26,7 +36,7 @@ export function createDocumentClient(config: ClientConfig, client: DynamoDBClien
 }
 
 export function createS3Client(config: ClientConfig): S3Client {
-  return new S3Client({
+  const client = new S3Client({
     region: config.AWS_REGION,
     ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT, forcePathStyle: true } : {}),
     // The local S3 server would store the aws-chunked framing inside objects with the SDK's
@@ -34,4 +44,6 @@ export function createS3Client(config: ClientConfig): S3Client {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+  createdClients.s3.push(client);
+  return client;
 }

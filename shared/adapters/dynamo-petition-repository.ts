@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, InvalidCursorError } from '../domain/errors';
 import { randomUUID } from 'node:crypto';
 import type { HistoryEntry, Petition } from '../domain/petition';
@@ -19,6 +19,9 @@ import { solarHijriMonth } from '../domain/solar-hijri';
  * Every key written by a submission belongs to one petition or one office: no key is shared by
  * the whole country, so no partition runs hot at national peaks.
  */
+/** Tries of a transaction cancelled by contention, within a request's few-second budget. */
+const CONTENTION_ATTEMPTS = 4;
+
 const petitionKey = (petitionId: string) => ({ pk: `PETITION#${petitionId}`, sk: 'PETITION' });
 const trackKey = (code: string) => ({ pk: `TRACK#${code}`, sk: 'TRACK' });
 const counterKey = (officeCode: string, period: string) => ({ pk: `OFFICE#${officeCode}`, sk: `COUNT#${period}` });
@@ -40,8 +43,8 @@ export class DynamoPetitionRepository implements PetitionRepository {
 
   async submit(petition: Petition, previousVersion: number, counters: CounterIncrement[]): Promise<'ok' | 'tracking-code-taken'> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
+      await this.transact(
+        {
           TransactItems: [
             { Put: this.versionedPut(petition, previousVersion) },
             {
@@ -53,7 +56,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             },
             ...counters.map((c) => ({ Update: this.counterUpdate(c) })),
           ],
-        }),
+        },
       );
       return 'ok';
     } catch (error) {
@@ -70,11 +73,9 @@ export class DynamoPetitionRepository implements PetitionRepository {
         await this.db.send(new PutCommand(this.versionedPut(petition, previousVersion)));
         return;
       }
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [{ Put: this.versionedPut(petition, previousVersion) }, ...counters.map((c) => ({ Update: this.counterUpdate(c) }))],
-        }),
-      );
+      await this.transact({
+        TransactItems: [{ Put: this.versionedPut(petition, previousVersion) }, ...counters.map((c) => ({ Update: this.counterUpdate(c) }))],
+      });
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
       if (error instanceof ConditionalCheckFailedException || reasons[0]?.Code === 'ConditionalCheckFailed') {
@@ -139,24 +140,41 @@ export class DynamoPetitionRepository implements PetitionRepository {
 
   async addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void> {
     try {
-      await this.db.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { pk: `PETITION#${feedback.petitionId}`, sk: 'FEEDBACK', entity: 'feedback', ...feedback },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+      await this.transact({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { pk: `PETITION#${feedback.petitionId}`, sk: 'FEEDBACK', entity: 'feedback', ...feedback },
+              ConditionExpression: 'attribute_not_exists(pk)',
             },
-            ...counters.map((c) => ({ Update: this.counterUpdate(c) })),
-          ],
-        }),
-      );
+          },
+          ...counters.map((c) => ({ Update: this.counterUpdate(c) })),
+        ],
+      });
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
       if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new ConflictError('already-rated');
       throw error;
+    }
+  }
+
+  /**
+   * A transaction, tried again when DynamoDB cancels it for contention with another transaction
+   * on the same items (busy offices' counters) rather than for a failed condition: a cancelled
+   * transaction wrote nothing, so trying again is safe. The SDK itself retries throttling.
+   */
+  private async transact(input: TransactWriteCommandInput): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.send(new TransactWriteCommand(input));
+        return;
+      } catch (error) {
+        const contention =
+          error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+        if (!contention || attempt >= CONTENTION_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
+      }
     }
   }
 

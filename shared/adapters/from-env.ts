@@ -9,6 +9,8 @@ import { S3DocumentStore } from './s3-document-store';
 import { DynamoReportRepository } from './dynamo-report-repository';
 import { S3ReportStore } from './s3-report-store';
 import type { ReportDeps } from '../use-cases/reports';
+import type { CitizenDeps } from '../use-cases/citizen';
+import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import type { DocumentDeps } from '../use-cases/documents';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
@@ -64,4 +66,10 @@ export function reportDepsFromEnv(): ReportDeps {
     files: new S3ReportStore(createS3Client(config), config.REPORTS_BUCKET),
     clock: systemClock,
   };
+}
+
+export function citizenDepsFromEnv(): CitizenDeps {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
+  return { petitions: new DynamoPetitionRepository(db, config.TABLE_NAME), limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME), clock: systemClock };
 }

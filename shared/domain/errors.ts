@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'invalid-cursor'
   | 'document-not-verified'
   | 'documents-closed'
+  | 'temporarily-unavailable'
+  | 'body-too-large'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'idempotency-key-mismatch'
@@ -128,5 +130,25 @@ export class InvalidCursorError extends DomainError {
 export class UnsupportedMediaTypeError extends DomainError {
   constructor() {
     super(415, 'unsupported-media-type');
+  }
+}
+
+/** 503: a dependency stayed throttled or unavailable through the retries a request can afford. */
+export class TemporarilyUnavailableError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(503, 'temporarily-unavailable', {}, [], { 'retry-after': String(retryAfterSeconds) });
+  }
+}
+
+/** 429: too many failed guesses for one tracking code; try again after the window. */
+export class TooManyAttemptsError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(429, 'throttled', {}, [], { 'retry-after': String(retryAfterSeconds) });
+  }
+}
+
+export class BodyTooLargeError extends DomainError {
+  constructor(maxBytes: number) {
+    super(413, 'body-too-large', { maxBytes });
   }
 }

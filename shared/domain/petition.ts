@@ -75,6 +75,8 @@ export interface Petition {
   submittedAt?: string;
   month?: string;
   trackingCode?: string;
+  /** The Idempotency-Key of the submission, so a retry finds its own answer even without the idempotency record. */
+  submissionKey?: string;
   caseNumber?: string;
   history: HistoryEntry[];
 }

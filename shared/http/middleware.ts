@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { ForbiddenError, MalformedJsonError, UnauthorizedError, UnsupportedMediaTypeError } from '../domain/errors';
+import { BodyTooLargeError, ForbiddenError, MalformedJsonError, UnauthorizedError, UnsupportedMediaTypeError } from '../domain/errors';
 import { isRole, OFFICE_ROLES, type Principal, type Role } from '../domain/roles';
 import { pickLanguage } from '../i18n/messages';
 import { logger } from '../observability/logger';
@@ -70,7 +70,10 @@ export function authorize(): ApiMiddleware {
   };
 }
 
-/** Parses a JSON body (base64 or not), insisting on application/json when there is one. */
+/** The largest JSON body any route takes: a petition with every party and document is ~30 KiB. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Parses a JSON body (base64 or not), insisting on application/json and a bounded size. */
 export function jsonBody(): ApiMiddleware {
   return {
     before: (request) => {
@@ -79,6 +82,7 @@ export function jsonBody(): ApiMiddleware {
       const contentType = headers?.['content-type'] ?? '';
       if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
       const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
+      if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BodyTooLargeError(MAX_BODY_BYTES);
       try {
         request.context.body = JSON.parse(text);
       } catch {

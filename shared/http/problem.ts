@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, IdempotencyKeyReusedError, type ErrorCode } from '../domain/errors';
+import { ConflictError, DomainError, IdempotencyKeyReusedError, TemporarilyUnavailableError, type ErrorCode } from '../domain/errors';
 import { PROBLEM_TEXT, type Language } from '../i18n/messages';
 import type { ApiResult } from './types';
 
@@ -41,5 +41,36 @@ function toDomainError(error: unknown): DomainError | undefined {
   const name = error instanceof Error ? error.name : '';
   if (name === 'IdempotencyValidationError') return new IdempotencyKeyReusedError();
   if (name === 'IdempotencyAlreadyInProgressError') return new ConflictError('idempotency-in-progress', {}, { 'retry-after': '2' });
+  if (isTransient(error)) return new TemporarilyUnavailableError(1);
   return undefined;
+}
+
+const TRANSIENT_NAMES = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'SlowDown',
+  'InternalError',
+  'TimeoutError',
+  'RequestTimeout',
+  // Powertools idempotency wraps the store's own failure.
+  'IdempotencyPersistenceLayerError',
+]);
+const TRANSIENT_REASONS = new Set(['ThrottlingError', 'TransactionConflict', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+
+/**
+ * Failures of DynamoDB or S3 that outlasted the SDK's own retries: throttling, contention,
+ * a 5xx. The client may retry (with the same Idempotency-Key); none of them left a partial write,
+ * because every multi-item change is one transaction.
+ */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const sdk = error as Error & { $metadata?: { httpStatusCode?: number }; $retryable?: unknown; CancellationReasons?: Array<{ Code?: string }>; cause?: unknown };
+  if (TRANSIENT_NAMES.has(sdk.name)) return true;
+  if (sdk.name === 'TransactionCanceledException') return (sdk.CancellationReasons ?? []).some((r) => TRANSIENT_REASONS.has(r.Code ?? ''));
+  if ((sdk.$metadata?.httpStatusCode ?? 0) >= 500) return true;
+  return sdk.cause !== undefined && sdk.cause !== error && isTransient(sdk.cause);
 }

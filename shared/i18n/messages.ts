@@ -94,6 +94,14 @@ export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; d
     fa: { title: 'درخواست‌های بیش از حد', detail: () => 'لطفاً کمی بعد دوباره تلاش کنید.' },
     en: { title: 'Too many requests', detail: () => 'Please try again a little later.' },
   },
+  'temporarily-unavailable': {
+    fa: { title: 'سرویس موقتاً در دسترس نیست', detail: () => 'بار سامانه زیاد است؛ پس از زمان Retry-After دوباره تلاش کنید. هیچ تغییری نیمه‌کاره ثبت نشده است.' },
+    en: { title: 'Temporarily unavailable', detail: () => 'The service is under load; retry after Retry-After seconds. Nothing was half written.' },
+  },
+  'body-too-large': {
+    fa: { title: 'بدنه درخواست بیش از حد بزرگ است', detail: (p) => `بدنه درخواست حداکثر ${p.maxBytes} بایت است.` },
+    en: { title: 'Request body too large', detail: (p) => `A request body may be at most ${p.maxBytes} bytes.` },
+  },
   internal: {
     fa: { title: 'خطای داخلی', detail: () => 'خطایی پیش‌بینی‌نشده رخ داد؛ با شناسه درخواست پیگیری کنید.' },
     en: { title: 'Internal error', detail: () => 'An unexpected error occurred; quote the request id when reporting it.' },

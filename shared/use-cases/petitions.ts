@@ -78,10 +78,15 @@ function assertDocumentsVerified(petition: Petition): void {
  * Draft → submitted: a tracking code, the month it counts in, and the office's counters, all in
  * one transaction. Idempotency (same key → same answer) is the handler's middleware's job.
  */
-export async function submitPetition(deps: PetitionDeps, principal: Principal, petitionId: string) {
+export async function submitPetition(deps: PetitionDeps, principal: Principal, petitionId: string, submissionKey?: string) {
   const current = await deps.petitions.get(petitionId);
   assertVisible(current, principal);
   assertEditableByOffice(current, principal);
+  // A retry of a submission that went through but whose answer was lost (say the idempotency
+  // store failed afterwards) gets the first answer again, not a conflict.
+  if (submissionKey && current.submissionKey === submissionKey && current.trackingCode && current.submittedAt && current.month) {
+    return { petitionId, trackingCode: current.trackingCode, status: 'submitted' as const, submittedAt: current.submittedAt, month: current.month };
+  }
   if (current.status !== 'draft') {
     throw new ConflictError('transition-not-allowed', { action: 'submit', from: current.status, allowed: current.status === 'returned' ? 'resubmit' : '-' });
   }
@@ -95,6 +100,7 @@ export async function submitPetition(deps: PetitionDeps, principal: Principal, p
       ...current,
       status: 'submitted',
       trackingCode: deps.ids.trackingCode(),
+      ...(submissionKey ? { submissionKey } : {}),
       submittedAt: at,
       month,
       version: current.version + 1,

@@ -116,3 +116,35 @@ describe('POST /v1/feedback', () => {
     );
   });
 });
+
+describe('guessing limits', () => {
+  it('answers 429 with Retry-After to a tracking code after five wrong national IDs, even for the right one', async () => {
+    const claimant = nationalId();
+    const { trackingCode } = await submittedFor(claimant);
+    const other = await submittedFor(claimant);
+
+    const misses = [];
+    for (let i = 0; i < 5; i++) misses.push((await track(trackingCode, nationalId())).status);
+    const blocked = await track(trackingCode, claimant);
+    const feedbackStill = await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }));
+    const otherCode = await track(other.trackingCode, claimant);
+
+    expect(misses).toEqual([404, 404, 404, 404, 404]);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(blocked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
+    expect(feedbackStill.status).toBe(201);
+    expect(otherCode.status).toBe(200);
+  });
+
+  it('limits feedback guesses the same way', async () => {
+    const claimant = nationalId();
+    const { trackingCode } = await submittedFor(claimant);
+
+    for (let i = 0; i < 5; i++) await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: nationalId(), ratings } }));
+    const blocked = await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }));
+
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+});
