@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { esbuildOptions } from '../infra/bundling';
-import { ROUTES } from '../shared/routes';
+import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
 
 const RUNS = 7;
 
@@ -27,7 +27,7 @@ export async function measureBundles(workDir: string): Promise<{ baseline: Bundl
   );
   const baseline = await measure('bare DynamoDB client', baselineEntry, workDir);
   const functions: BundleFigure[] = [];
-  for (const route of ROUTES) functions.push(await measure(route.id, resolve('functions', `${route.id}.ts`), workDir));
+  for (const spec of [...ROUTES, ...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS]) functions.push(await measure(spec.id, resolve('functions', `${spec.id}.ts`), workDir));
   return { baseline, functions };
 }
 

@@ -2,6 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { reportDepsFromEnv } from '../shared/adapters/from-env';
 import { logger } from '../shared/observability/logger';
+import { metrics, MetricUnit, publishMetrics, tracer } from '../shared/observability/metrics';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { runScheduledReports } from '../shared/use-cases/reports';
 
 const deps = reportDepsFromEnv();
@@ -11,9 +13,14 @@ const deps = reportDepsFromEnv();
  * is missing. A thrown error makes the scheduler retry and finally dead-letter the run.
  */
 export const handler = middy()
+  .use(captureLambdaHandler(tracer))
+  .use(publishMetrics())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {
     const produced = await runScheduledReports(deps);
     logger.info('monthly reports', { produced });
+    // A heartbeat: the "missing monthly report" alarm fires when a day passes without one.
+    metrics.addMetric('ReportJobSucceeded', MetricUnit.Count, 1);
+    metrics.addMetric('MonthlyReportsProduced', MetricUnit.Count, produced.length);
     return { produced };
   });

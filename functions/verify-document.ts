@@ -2,6 +2,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { documentDepsFromEnv } from '../shared/adapters/from-env';
 import { logger } from '../shared/observability/logger';
+import { metrics, MetricUnit, publishMetrics, tracer } from '../shared/observability/metrics';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { verifyArrival } from '../shared/use-cases/documents';
 
 const deps = documentDepsFromEnv();
@@ -18,10 +20,13 @@ export interface ObjectCreatedEvent {
  * retry the event and finally park it in the dead-letter queue; only a real mismatch rejects.
  */
 export const handler = middy<ObjectCreatedEvent>()
+  .use(captureLambdaHandler(tracer))
+  .use(publishMetrics())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
     const key = event.detail.object.key;
     const outcome = await verifyArrival(deps, key);
+    if (outcome !== 'ignored') metrics.addMetric(outcome === 'verified' ? 'DocumentsVerified' : 'DocumentsRejected', MetricUnit.Count, 1);
     // The key holds ids only (petitions/<petitionId>/<documentId>), no personal data.
     logger.info('document verification', { key, outcome });
     return { key, outcome };

@@ -10,7 +10,7 @@ import { StatelessStack } from './stateless-stack';
  */
 export function buildApp(app: App = new App(), projectRoot = resolve(process.cwd())): { app: App; stateful: StatefulStack; stateless: StatelessStack } {
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'me-central-1' };
-  const stateful = new StatefulStack(app, 'JudicialEServices-Stateful', { env, description: 'Judicial e-services: data (retained)' });
+  const stateful = new StatefulStack(app, 'JudicialEServices-Stateful', { env, description: 'Judicial e-services: data (retained)', projectRoot });
   const stateless = new StatelessStack(app, 'JudicialEServices-Api', {
     env,
     description: 'Judicial e-services: API and functions',

@@ -12,3 +12,6 @@ export const REPORTS_BUCKET_NAME = `jeso-reports-${Aws.ACCOUNT_ID}-${Aws.REGION}
 /** How cdk-nag prints those buckets' object ARNs in its findings. */
 export const nagObjectArn = (bucket: 'documents' | 'reports', prefix: string) =>
   `arn:<AWS::Partition>:s3:::jeso-${bucket}-<AWS::AccountId>-<AWS::Region>/${prefix}/*`;
+
+/** CloudWatch namespace of the functions' own metrics (Powertools Metrics). */
+export const METRICS_NAMESPACE = 'JudicialEServices';

@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import type { DocumentAccess, FunctionSpec, TableAccess } from '../shared/routes';
 import { DATA_TABLE } from '../shared/table-definition';
 import { ESM_REQUIRE_SHIM, LAMBDA_NODE_TARGET } from './bundling';
-import { nagObjectArn } from './names';
+import { METRICS_NAMESPACE, nagObjectArn } from './names';
 
 export interface ServiceFunctionProps {
   spec: FunctionSpec;
@@ -29,6 +29,7 @@ export interface ServiceFunctionProps {
  */
 export class ServiceFunction extends Construct {
   readonly function: NodejsFunction;
+  readonly role: Role;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
@@ -36,7 +37,7 @@ export class ServiceFunction extends Construct {
     const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
     // A role of our own instead of the default one with the AWS managed basic-execution policy,
     // whose logs:* on every log group is broader than this function's one log group.
-    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    const role = (this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') }));
     logGroup.grantWrite(role);
 
     this.function = new NodejsFunction(this, 'Function', {
@@ -48,8 +49,10 @@ export class ServiceFunction extends Construct {
       timeout: Duration.seconds(10),
       role,
       logGroup,
+      tracing: Tracing.ACTIVE,
       environment: {
         POWERTOOLS_SERVICE_NAME: `judicial-e-services-${route.id}`,
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },
@@ -62,6 +65,11 @@ export class ServiceFunction extends Construct {
         banner: ESM_REQUIRE_SHIM,
       },
       description: props.description,
+    });
+
+    Validations.of(role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so CDK grants them on *; nothing else uses *.',
     });
 
     // The grant sits next to the variable that needs it: no table variable, no table access.

@@ -8,7 +8,10 @@ import {
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
-import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolGroup, StringAttribute } from 'aws-cdk-lib/aws-cognito';
+import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolGroup, UserPoolOperation, StringAttribute } from 'aws-cdk-lib/aws-cognito';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { AUTH_FUNCTIONS } from '../shared/routes';
+import { ServiceFunction } from './service-function';
 import type { Construct } from 'constructs';
 import { STAFF_ROLES } from '../shared/domain/roles';
 import { DOCUMENT_POLICY } from '../shared/domain/document-policy';
@@ -48,8 +51,9 @@ export class StatefulStack extends Stack {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: StackProps & { projectRoot: string }) {
     super(scope, id, props);
+    const { projectRoot } = props;
 
     this.table = retainedTable(this, 'Data', DATA_TABLE);
     this.idempotencyTable = retainedTable(this, 'Idempotency', IDEMPOTENCY_TABLE);
@@ -135,11 +139,29 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-COG2',
       reason:
         'MFA is optional at pool level (TOTP offered to everyone) because clerks sign in on shared office computers; ' +
-        'Cognito cannot require MFA per group, and enforcing it for the province-admin and court groups is the production-hardening issue.',
+        'Cognito cannot require MFA per group, so the pre-token-generation trigger withholds the court and province-admin groups from users without MFA.',
     });
     for (const role of STAFF_ROLES) {
       new UserPoolGroup(this, `Group-${role}`, { userPool: this.userPool, groupName: role, description: `Staff role ${role}` });
     }
+    // MFA for the privileged groups: see shared/domain/mfa-policy.ts for why it is done this way.
+    const trigger = new ServiceFunction(this, 'Fn-pre-token-generation', {
+      spec: AUTH_FUNCTIONS[0]!,
+      description: AUTH_FUNCTIONS[0]!.summary,
+      table: this.table,
+      idempotencyTable: this.idempotencyTable,
+      documentsBucket: this.documentsBucket,
+      reportsBucket: this.reportsBucket,
+      projectRoot,
+    });
+    this.userPool.addTrigger(UserPoolOperation.PRE_TOKEN_GENERATION, trigger.function);
+    // A policy of its own, not the role's default one: the function must not depend on the pool
+    // that depends on it.
+    new Policy(this, 'MfaLookup', {
+      roles: [trigger.role],
+      statements: [new PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] })],
+    });
+
     this.webClient = this.userPool.addClient('Web', {
       authFlows: { userSrp: true },
       preventUserExistenceErrors: true,

@@ -1,11 +1,11 @@
 import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { TimeZone } from 'aws-cdk-lib';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { CfnFunction, EventInvokeConfig } from 'aws-cdk-lib/aws-lambda';
+import { CfnFunction, EventInvokeConfig, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Operations } from './operations';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
@@ -37,6 +37,7 @@ export interface StatelessStackProps extends StackProps {
 export class StatelessStack extends Stack {
   readonly api: HttpApi;
   readonly deadLetterQueue: Queue;
+  private reportDeadLetters!: Queue;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -94,6 +95,7 @@ export class StatelessStack extends Stack {
       reportsBucket: Bucket.fromBucketName(this, 'ReportsBucket', REPORTS_BUCKET_NAME),
       projectRoot: props.projectRoot,
     };
+    const functions: IFunction[] = [];
     for (const route of ROUTES) {
       const { function: fn } = new ServiceFunction(this, `Fn-${route.id}`, { ...common, spec: route, description: routeKey(route) });
       const [created] = this.api.addRoutes({
@@ -102,6 +104,7 @@ export class StatelessStack extends Stack {
         integration: new HttpLambdaIntegration(`Integration-${route.id}`, fn),
         authorizer: route.auth === 'public' ? new HttpNoneAuthorizer() : authorizer,
       });
+      functions.push(fn);
       if (route.auth === 'public' && created) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
@@ -117,8 +120,13 @@ export class StatelessStack extends Stack {
     }
     (stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
-    this.verifyDocumentsOnArrival(common);
-    this.scheduleMonthlyReports(common);
+    functions.push(this.verifyDocumentsOnArrival(common), this.scheduleMonthlyReports(common));
+    new Operations(this, 'Operations', {
+      api: this.api,
+      functions,
+      deadLetterQueues: [this.deadLetterQueue, this.reportDeadLetters],
+      tableNames: [props.table.tableName, props.idempotencyTable.tableName],
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }
@@ -128,30 +136,30 @@ export class StatelessStack extends Stack {
    * function asynchronously. Lambda retries a failed verification twice, EventBridge retries
    * delivery, and whatever still fails lands in the dead-letter queue instead of being lost.
    */
-  private verifyDocumentsOnArrival(common: Omit<ServiceFunctionProps, 'spec' | 'description'>): void {
-    for (const spec of EVENT_FUNCTIONS.filter((f) => f.id === 'verify-document')) {
-      const { function: fn } = new ServiceFunction(this, `Fn-${spec.id}`, { ...common, spec, description: spec.summary });
-      new EventInvokeConfig(this, `Retries-${spec.id}`, { function: fn, retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.deadLetterQueue) });
-      new Rule(this, `Arrivals-${spec.id}`, {
-        description: 'Document objects created under petitions/',
-        eventPattern: {
-          source: ['aws.s3'],
-          detailType: ['Object Created'],
-          detail: { bucket: { name: [common.documentsBucket.bucketName] }, object: { key: [{ prefix: 'petitions/' }] } },
-        },
-        targets: [new LambdaFunction(fn, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8, maxEventAge: Duration.hours(6) })],
-      });
-    }
+  private verifyDocumentsOnArrival(common: Omit<ServiceFunctionProps, 'spec' | 'description'>): IFunction {
+    const spec = EVENT_FUNCTIONS.find((f) => f.id === 'verify-document')!;
+    const { function: fn } = new ServiceFunction(this, `Fn-${spec.id}`, { ...common, spec, description: spec.summary });
+    new EventInvokeConfig(this, `Retries-${spec.id}`, { function: fn, retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.deadLetterQueue) });
+    new Rule(this, `Arrivals-${spec.id}`, {
+      description: 'Document objects created under petitions/',
+      eventPattern: {
+        source: ['aws.s3'],
+        detailType: ['Object Created'],
+        detail: { bucket: { name: [common.documentsBucket.bucketName] }, object: { key: [{ prefix: 'petitions/' }] } },
+      },
+      targets: [new LambdaFunction(fn, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8, maxEventAge: Duration.hours(6) })],
+    });
+    return fn;
   }
 
   /**
    * Every day at 00:30 Tehran time, the job produces any closed month's report that is missing.
    * The scheduler retries a failed run and then dead-letters it; an alarm watches the queue.
    */
-  private scheduleMonthlyReports(common: Omit<ServiceFunctionProps, 'spec' | 'description'>): void {
+  private scheduleMonthlyReports(common: Omit<ServiceFunctionProps, 'spec' | 'description'>): IFunction {
     const spec = EVENT_FUNCTIONS.find((f) => f.id === 'monthly-report-job')!;
     const { function: fn } = new ServiceFunction(this, `Fn-${spec.id}`, { ...common, spec, description: spec.summary });
-    const deadLetters = new Queue(this, 'ReportJobDeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
+    const deadLetters = (this.reportDeadLetters = new Queue(this, 'ReportJobDeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) }));
     Validations.of(deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is the dead-letter queue of the monthly report schedule.' });
     // The scheduler's role may invoke the function and its versions (`<arn>:*`), nothing else.
     const logicalId = this.resolve(this.getLogicalId(fn.node.defaultChild as CfnFunction)) as string;
@@ -164,14 +172,7 @@ export class StatelessStack extends Stack {
       schedule: ScheduleExpression.cron({ minute: '30', hour: '0', timeZone: TimeZone.ASIA_TEHRAN }),
       target: new LambdaInvoke(fn, { retryAttempts: 3, maxEventAge: Duration.hours(2), deadLetterQueue: deadLetters }),
     });
-    new Alarm(this, 'ReportJobFailures', {
-      alarmDescription: 'A monthly report run ended in the dead-letter queue: the month may have no report',
-      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
-      threshold: 1,
-      evaluationPeriods: 1,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
+    return fn;
   }
 }
 

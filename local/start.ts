@@ -56,6 +56,8 @@ async function main(): Promise<void> {
     REPORTS_BUCKET: settings.reportsBucket,
     POWERTOOLS_SERVICE_NAME: 'judicial-e-services-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
+    // EMF metric documents add a line per request; POWERTOOLS_METRICS_DISABLED=false shows them.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
   const config = { AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: dynamo.endpoint, S3_ENDPOINT: s3Server.endpoint };
   const rawDynamo = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint });

@@ -311,6 +311,11 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
   },
 ];
 
+/** Cognito's token trigger: lives with the user pool in the stateful stack. */
+export const AUTH_FUNCTIONS: readonly FunctionSpec[] = [
+  { id: 'pre-token-generation', table: 'none', summary: 'Withholds the court and province-admin groups from tokens of users without MFA' },
+];
+
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {
   return `${route.method} ${route.path}`;
 }

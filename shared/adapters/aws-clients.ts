@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { meterCapacity } from './capacity-meter';
+import { tracer } from '../observability/metrics';
 
 interface ClientConfig {
   AWS_REGION: string;
@@ -26,7 +27,7 @@ export function createDynamoClient(config: ClientConfig): DynamoDBClient {
   });
   meterCapacity(client);
   createdClients.dynamo.push(client);
-  return client;
+  return tracer.captureAWSv3Client(client);
 }
 
 export function createDocumentClient(config: ClientConfig, client: DynamoDBClient = createDynamoClient(config)): DynamoDBDocumentClient {
@@ -45,5 +46,5 @@ export function createS3Client(config: ClientConfig): S3Client {
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
   createdClients.s3.push(client);
-  return client;
+  return tracer.captureAWSv3Client(client);
 }

@@ -4,6 +4,8 @@ import { BodyTooLargeError, ForbiddenError, MalformedJsonError, UnauthorizedErro
 import { isRole, OFFICE_ROLES, type Principal, type Role } from '../domain/roles';
 import { pickLanguage } from '../i18n/messages';
 import { logger } from '../observability/logger';
+import { publishMetrics, tracer } from '../observability/metrics';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { findRoute } from '../routes';
 import { problemResponse } from './problem';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
@@ -95,6 +97,8 @@ export function jsonBody(): ApiMiddleware {
 /** The common chain of every API function, in order. */
 export function apiMiddleware(): ApiMiddleware[] {
   return [
+    captureLambdaHandler(tracer, { captureResponse: false }) as unknown as ApiMiddleware,
+    publishMetrics() as unknown as ApiMiddleware,
     injectLambdaContext(logger, { resetKeys: true }) as unknown as ApiMiddleware,
     correlation(),
     problemErrors(),

@@ -69,6 +69,17 @@ describe('stateful stack', () => {
     expect(rules.find((r) => r.Id === 'remove-never-submitted-drafts')).toMatchObject({ TagFilters: [{ Key: 'lifecycle', Value: 'draft' }], ExpirationInDays: 60 });
   });
 
+  it('keeps the court and province-admin groups out of tokens without MFA, through a token trigger', () => {
+    data.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'OPTIONAL',
+      LambdaConfig: { PreTokenGeneration: Match.anyValue() },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+    });
+    data.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Action: 'cognito-idp:AdminGetUser' })] },
+    });
+  });
+
   it('has a user pool without self sign-up and one group per staff role', () => {
     data.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
     const groups = Object.values(data.findResources('AWS::Cognito::UserPoolGroup')) as Resource[];
@@ -142,7 +153,7 @@ describe('stateless stack', () => {
     expect(Object.keys(stage.Properties.RouteSettings)).toEqual(expect.arrayContaining(['GET /v1/track/{trackingCode}', 'POST /v1/feedback']));
   });
 
-  it('names no wildcard resource but object key prefixes and a function\'s own versions', () => {
+  it('names no wildcard resource but object key prefixes, a function\'s own versions, and X-Ray (which has no resource ARNs)', () => {
     const policies = [...Object.values(api.findResources('AWS::IAM::Policy')), ...Object.values(data.findResources('AWS::IAM::Policy'))] as Resource[];
     const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
     const wildcard = statements.flatMap((s) => [s.Resource].flat().map((r) => ({ actions: [s.Action].flat(), resource: JSON.stringify(r) }))).filter((w) => w.resource.includes('*'));
@@ -150,6 +161,7 @@ describe('stateless stack', () => {
     expect(wildcard.length).toBeGreaterThan(0);
     for (const { actions, resource } of wildcard) {
       if (actions.every((a) => a.startsWith('s3:'))) expect(resource).toMatch(/jeso-(documents|reports)-.*\/(petitions|quarantine|monthly)\/\*"/);
+      else if (resource === '"*"') expect(actions.sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
       else expect({ actions, resource }).toMatchObject({ actions: ['lambda:InvokeFunction'], resource: expect.stringMatching(/"Arn"\]\},":\*"\]\]\}$/) });
     }
   });
@@ -173,6 +185,19 @@ describe('stateless stack', () => {
       Target: Match.objectLike({ RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }), DeadLetterConfig: { Arn: Match.anyValue() } }),
     });
     api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+  });
+
+  it('traces every function and alarms on 5xx, errors, throttles, dead letters and a missing report run', () => {
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')) as Resource[];
+    for (const fn of functions) expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+    const alarms = Object.values(api.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+    const described = alarms.map((a) => String(a.Properties.AlarmDescription));
+    for (const phrase of ['5xx', 'function failed', 'throttled invocations', 'DynamoDB throttled', 'VerificationDeadLetters', 'ReportJobDeadLetters', 'monthly report']) {
+      expect(described.some((d) => d.includes(phrase))).toBe(true);
+    }
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    api.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    api.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
   it('writes JSON access logs and throttles the stage', () => {

@@ -26,5 +26,7 @@ export default async function globalSetup(): Promise<void> {
     TEST_WORK_DIR: workDir,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
     POWERTOOLS_SERVICE_NAME: 'judicial-e-services-test',
+    // Metrics would print an EMF document per invocation; the code path runs, the output is muted.
+    POWERTOOLS_METRICS_DISABLED: 'true',
   });
 }

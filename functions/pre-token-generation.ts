@@ -1,0 +1,30 @@
+import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
+import { readEnv, awsEnvShape } from '../shared/config';
+import { groupsForToken, MFA_REQUIRED_ROLES } from '../shared/domain/mfa-policy';
+import { logger } from '../shared/observability/logger';
+
+const config = readEnv(awsEnvShape);
+const cognito = new CognitoIdentityProviderClient({ region: config.AWS_REGION });
+
+/**
+ * Cognito's pre-token-generation trigger: court and province-admin groups stay in the token only
+ * for users who have MFA set up. Group membership remains the only source of roles.
+ */
+export const handler = middy<PreTokenGenerationTriggerEvent>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => {
+    const groups = event.request.groupConfiguration.groupsToOverride ?? [];
+    if (!groups.some((g) => (MFA_REQUIRED_ROLES as readonly string[]).includes(g))) return event;
+    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: event.userPoolId, Username: event.userName }));
+    const mfaEnabled = (user.UserMFASettingList ?? []).length > 0;
+    const allowed = groupsForToken(groups, mfaEnabled);
+    if (allowed.length !== groups.length) {
+      // The user's sub only: no names, e-mail or phone in logs.
+      logger.warn('privileged groups withheld: no MFA set up', { sub: event.request.userAttributes.sub, withheld: groups.filter((g) => !allowed.includes(g)) });
+    }
+    event.response = { claimsOverrideDetails: { groupOverrideDetails: { groupsToOverride: allowed } } };
+    return event;
+  });

@@ -1,0 +1,28 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+
+/**
+ * Metrics (CloudWatch embedded metric format) and traces (X-Ray), one of each per function,
+ * created at cold start; both read the service name and namespace from the environment the CDK
+ * function construct sets. Dimensions stay low-cardinality: the service, never an office code,
+ * and never anything personal.
+ */
+export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'JudicialEServices' });
+export const tracer = new Tracer();
+
+export { MetricUnit };
+
+/**
+ * Publishes this invocation's metrics, if it recorded any, plus the cold-start metric. Powertools'
+ * own `logMetrics` warns on every invocation that records none, which would be most API calls.
+ */
+export function publishMetrics(): { before: (request: { context: { functionName: string } }) => void; after: () => void; onError: () => void } {
+  const flush = () => {
+    if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
+  };
+  return {
+    before: (request) => metrics.captureColdStartMetric(request.context.functionName),
+    after: flush,
+    onError: flush,
+  };
+}
