@@ -27,6 +27,7 @@ export async function startBenchStack() {
     REPORTS_BUCKET: 'bench-reports',
     IDEMPOTENCY_TABLE_NAME: 'bench-idempotency',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
+    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   const raw = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint });
   await ensureTable(raw, 'bench-data', DATA_TABLE);

@@ -1,4 +1,9 @@
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
+import { ensureTable } from '../local/engines';
+import { DATA_TABLE } from '../shared/table-definition';
+import { systemClock } from '../shared/ports';
 import { randomUUID } from 'node:crypto';
 import { createDocumentClient } from '../shared/adapters/aws-clients';
 import { petitionItem } from '../shared/adapters/dynamo-petition-repository';
@@ -8,7 +13,7 @@ import { withPersonCheckDigit } from '../shared/domain/national-id';
 import { newOffice } from '../shared/domain/office';
 import { counterPeriod, parseMonth } from '../shared/domain/months';
 import { PETITION_KINDS, type Petition } from '../shared/domain/petition';
-import { generateReport } from '../shared/use-cases/reports';
+import { generateReport, type ReportDeps } from '../shared/use-cases/reports';
 import { DEMO_OFFICES } from '../local/demo-offices';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 
@@ -18,78 +23,86 @@ const RUNS = 5;
 
 /**
  * Report generation time for the same offices at two petition volumes ten times apart, in one
- * run. Petitions are written as real petition items (with their index entries) and the counters
- * as the submissions would have left them; the report reads only the counters.
+ * run: two tables seeded with real petition items (and their index entries) and the counters the
+ * submissions would have left, measured alternately. The report reads only the counters.
  */
 export async function measureReports(volumes: [number, number]) {
-  const db = createDocumentClient({ AWS_REGION: process.env.AWS_REGION!, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT });
-  const table = process.env.TABLE_NAME!;
-  const offices = new DynamoOfficeRepository(db, table);
-  for (const office of DEMO_OFFICES) await offices.insert(newOffice(office, new Date('2026-01-01'), true)).catch(() => undefined);
-  const codes = DEMO_OFFICES.map((o) => o.officeCode);
-  const totals = new Map<string, Record<string, number>>();
-  let written = 0;
-
-  const seedUpTo = async (target: number) => {
-    const started = performance.now();
-    const items: Array<Record<string, unknown>> = [];
-    for (let i = written; i < target; i++) {
-      const officeCode = codes[i % codes.length]!;
-      const kind = PETITION_KINDS[i % PETITION_KINDS.length]!;
-      items.push(petitionItem(samplePetition(officeCode, kind, i)));
-      const counts = totals.get(officeCode) ?? {};
-      counts.submitted = (counts.submitted ?? 0) + 1;
-      counts[kindCounter(kind)] = (counts[kindCounter(kind)] ?? 0) + 1;
-      totals.set(officeCode, counts);
-    }
-    const batches: Array<Array<Record<string, unknown>>> = [];
-    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        for (let batch = batches.shift(); batch; batch = batches.shift()) {
-          let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-          while (pending.length > 0) {
-            const result = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-            pending = (result.UnprocessedItems?.[table] ?? []) as typeof pending;
-          }
-        }
-      }),
-    );
-    // The counters as the submissions' transactions would have left them.
-    await Promise.all(
-      [...totals].map(([officeCode, values]) =>
-        db.send(
-          new BatchWriteCommand({
-            RequestItems: { [table]: [{ PutRequest: { Item: { pk: `OFFICE#${officeCode}`, sk: `COUNT#${counterPeriod(MONTH)}`, officeCode, period: counterPeriod(MONTH), ...values } } }] },
-          }),
-        ),
-      ),
-    );
-    written = target;
-    return (performance.now() - started) / 1000;
-  };
-
-  const deps = reportDepsFromEnv();
-  const timeGeneration = async () => {
-    await generateReport(deps, MONTH); // warm-up: connections and code paths, not measured
-    const times: number[] = [];
-    let province = 0;
-    for (let i = 0; i < RUNS; i++) {
+  const config = { AWS_REGION: process.env.AWS_REGION!, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT };
+  const raw = new DynamoDBClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  const db = createDocumentClient(config);
+  const files = reportDepsFromEnv().files;
+  const tables = ['bench-report-small', 'bench-report-large'];
+  const seedSeconds: number[] = [];
+  for (const [i, table] of tables.entries()) {
+    await ensureTable(raw, table, DATA_TABLE);
+    seedSeconds.push(await seed(db, table, volumes[i]!));
+  }
+  const depsFor = (table: string): ReportDeps => ({
+    offices: new DynamoOfficeRepository(db, table),
+    reports: new DynamoReportRepository(db, table),
+    files,
+    clock: systemClock,
+  });
+  const [small, large] = tables.map(depsFor) as [ReportDeps, ReportDeps];
+  // Warm-up, then alternate the two so that neither profits from running later.
+  await generateReport(small, MONTH);
+  await generateReport(large, MONTH);
+  const times: [number[], number[]] = [[], []];
+  const province: [number, number] = [0, 0];
+  for (let run = 0; run < RUNS; run++) {
+    for (const [i, deps] of [small, large].entries()) {
       const started = performance.now();
       const report = await generateReport(deps, MONTH);
-      times.push(performance.now() - started);
-      province = report.province.registered;
+      times[i as 0 | 1].push(performance.now() - started);
+      province[i as 0 | 1] = report.province.registered;
     }
-    times.sort((a, b) => a - b);
-    return { medianMs: times[Math.floor(RUNS / 2)]!, province };
-  };
-
-  const seedSmall = await seedUpTo(volumes[0]);
-  const small = await timeGeneration();
-  const seedLarge = await seedUpTo(volumes[1]);
-  const large = await timeGeneration();
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   db.destroy();
-  return { offices: codes.length, volumes, small, large, seedSeconds: [seedSmall, seedLarge] as const };
+  raw.destroy();
+  return {
+    offices: DEMO_OFFICES.length,
+    volumes,
+    small: { medianMs: median(times[0]), province: province[0] },
+    large: { medianMs: median(times[1]), province: province[1] },
+    seedSeconds: [seedSeconds[0]!, seedSeconds[1]!] as const,
+  };
+}
+
+/** Petition items (with their index entries) and the counters their submissions would have left. */
+async function seed(db: DynamoDBDocumentClient, table: string, volume: number): Promise<number> {
+  const started = performance.now();
+  const offices = new DynamoOfficeRepository(db, table);
+  for (const office of DEMO_OFFICES) await offices.insert(newOffice(office, new Date('2026-01-01'), true));
+  const codes = DEMO_OFFICES.map((o) => o.officeCode);
+  const totals = new Map<string, Record<string, number>>();
+  const items: Array<Record<string, unknown>> = [];
+  for (let i = 0; i < volume; i++) {
+    const officeCode = codes[i % codes.length]!;
+    const kind = PETITION_KINDS[i % PETITION_KINDS.length]!;
+    items.push(petitionItem(samplePetition(officeCode, kind, i)));
+    const counts = totals.get(officeCode) ?? {};
+    counts.submitted = (counts.submitted ?? 0) + 1;
+    counts[kindCounter(kind)] = (counts[kindCounter(kind)] ?? 0) + 1;
+    totals.set(officeCode, counts);
+  }
+  const batches: Array<Array<Record<string, unknown>>> = [];
+  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let batch = batches.shift(); batch; batch = batches.shift()) {
+        let pending = batch.map((Item) => ({ PutRequest: { Item } }));
+        while (pending.length > 0) {
+          const result = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
+          pending = (result.UnprocessedItems?.[table] ?? []) as typeof pending;
+        }
+      }
+    }),
+  );
+  for (const [officeCode, values] of totals) {
+    await db.send(new PutCommand({ TableName: table, Item: { pk: `OFFICE#${officeCode}`, sk: `COUNT#${counterPeriod(MONTH)}`, officeCode, period: counterPeriod(MONTH), ...values } }));
+  }
+  return (performance.now() - started) / 1000;
 }
 
 function samplePetition(officeCode: string, kind: Petition['kind'], i: number): Petition {

@@ -1,3 +1,4 @@
+import './quiet';
 import { resolve } from 'node:path';
 import { measureBundles } from './bundles';
 import { startBenchStack } from './local-stack';
