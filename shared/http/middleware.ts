@@ -37,9 +37,13 @@ export function problemErrors(): ApiMiddleware {
       const error = request.error;
       const language = request.context.language ?? pickLanguage(request.event.headers?.['accept-language']);
       const response = problemResponse(error, language, request.event.requestContext.requestId);
-      if (response.statusCode === 500) {
-        // Only the error's class and its stack: messages of SDK errors may quote item keys.
-        logger.error('unhandled error', { errorName: error?.name, stack: error?.stack });
+      const status = response.statusCode ?? 500;
+      if (status >= 500) {
+        // The error's class and its stack frames only, not its message: SDK messages may quote
+        // item keys or attribute values, and those can hold personal data.
+        const frames = error?.stack?.split('\n').slice(1).join('\n');
+        if (status === 503) logger.warn('dependency unavailable', { errorName: error?.name });
+        else logger.error('unhandled error', { errorName: error?.name, frames });
       }
       response.headers = { ...response.headers, 'x-correlation-id': request.context.correlationId ?? request.event.requestContext.requestId };
       request.response = response;
