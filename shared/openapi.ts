@@ -22,7 +22,8 @@ export function buildOpenApiDocument() {
     Object.assign(components, ($defs ?? {}) as Record<string, JsonSchema>);
     const id = (schema.meta() as { id?: string } | undefined)?.id;
     if (id) {
-      components[id] = rest;
+      // zod puts a root schema that has an id into $defs itself and answers with a $ref to it.
+      if (!($defs as Record<string, JsonSchema> | undefined)?.[id]) components[id] = rest;
       return { $ref: COMPONENT_REF(id) };
     }
     return rest;
