@@ -1,4 +1,4 @@
-import { officeRepositoryFromEnv } from '../shared/adapters/from-env';
+import { networkTargetsFromEnv, officeRepositoryFromEnv } from '../shared/adapters/from-env';
 import { apiHandler } from '../shared/http/api-handler';
 import { ok } from '../shared/http/response';
 import { listOfficesQuerySchema } from '../shared/schemas/office';
@@ -6,8 +6,9 @@ import { parseInput } from '../shared/schemas/validate';
 import { listOffices } from '../shared/use-cases/offices';
 
 const offices = officeRepositoryFromEnv();
+const targets = networkTargetsFromEnv();
 
 export const handler = apiHandler().handler(async (event) => {
   const filter = parseInput(listOfficesQuerySchema, event.queryStringParameters ?? {}, 'query');
-  return ok(await listOffices(offices, filter));
+  return ok(await listOffices(offices, targets, filter));
 });

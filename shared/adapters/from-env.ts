@@ -73,3 +73,9 @@ export function citizenDepsFromEnv(): CitizenDeps {
   const db = createDocumentClient(config);
   return { petitions: new DynamoPetitionRepository(db, config.TABLE_NAME), limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME), clock: systemClock };
 }
+
+/** The network target lives with the report bookkeeping; the registry view reads it too. */
+export function networkTargetsFromEnv(): DynamoReportRepository {
+  const config = readEnv(tableEnvShape);
+  return new DynamoReportRepository(createDocumentClient(config), config.TABLE_NAME);
+}

@@ -119,8 +119,14 @@ export function isOfficeStaff(principal: Principal): boolean {
  * answers exactly like a missing one, so ids of other offices cannot be probed.
  */
 export function assertVisible(petition: Petition | undefined, principal: Principal): asserts petition is Petition {
-  if (!petition) throw new NotFoundError('petition');
-  if (isOfficeStaff(principal) && petition.officeCode !== principal.officeCode) throw new NotFoundError('petition');
+  if (!petition || !isVisibleTo(petition, principal)) throw new NotFoundError('petition');
+}
+
+/** A draft is the office's own work until it is submitted: the court does not see it. */
+export function isVisibleTo(petition: Pick<Petition, 'officeCode' | 'status'>, principal: Principal): boolean {
+  if (isOfficeStaff(principal)) return petition.officeCode === principal.officeCode;
+  if (principal.roles.includes('province-admin')) return true;
+  return petition.status !== 'draft';
 }
 
 export function assertEditableByOffice(petition: Petition, principal: Principal): void {

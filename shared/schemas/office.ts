@@ -78,6 +78,7 @@ export const officeListSchema = z
       closed: z.number().int(),
       deprivedAreaOffices: z.number().int(),
       deprivedAreasServed: z.number().int(),
+      target: z.object({ targetCount: z.number().int(), targetDate: z.string(), progressPercent: z.number() }).nullable(),
     }),
   })
   .meta({ id: 'OfficeList' });

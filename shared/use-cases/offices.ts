@@ -1,6 +1,6 @@
 import { NotFoundError } from '../domain/errors';
 import { applyOfficeChanges, newOffice, summariseNetwork, type Office, type OfficeChanges } from '../domain/office';
-import type { Clock, OfficeFilter, OfficeRepository } from '../ports';
+import type { Clock, OfficeFilter, OfficeRepository, ReportRepository } from '../ports';
 import type { CreateOfficeInput } from '../schemas/office';
 
 export async function registerOffice(offices: OfficeRepository, clock: Clock, input: CreateOfficeInput): Promise<Office> {
@@ -28,9 +28,16 @@ export async function readOffice(offices: OfficeRepository, officeCode: string):
   return office;
 }
 
-/** The network view covers the whole province (or country); the status filter narrows only the items. */
-export async function listOffices(offices: OfficeRepository, filter: OfficeFilter) {
-  const all = await offices.list(filter.province ? { province: filter.province } : {});
+/**
+ * The network view covers the whole province (or country): offices per status and progress
+ * against the target an administrator set; the status filter narrows only the items.
+ */
+export async function listOffices(offices: OfficeRepository, targets: Pick<ReportRepository, 'target'>, filter: OfficeFilter) {
+  const [all, target] = await Promise.all([offices.list(filter.province ? { province: filter.province } : {}), targets.target()]);
   const items = filter.status ? all.filter((office) => office.status === filter.status) : all;
-  return { items, network: summariseNetwork(all) };
+  const network = summariseNetwork(all);
+  return {
+    items,
+    network: { ...network, target: target ? { ...target, progressPercent: Math.round((network.active / target.targetCount) * 1000) / 10 } : null },
+  };
 }

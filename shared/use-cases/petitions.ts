@@ -5,6 +5,7 @@ import {
   assertEditableByOffice,
   assertVisible,
   isOfficeStaff,
+  isVisibleTo,
   unverifiedDocuments,
   type Petition,
   type TransitionRequest,
@@ -134,7 +135,7 @@ export async function listPetitions(deps: PetitionDeps, principal: Principal, qu
   }
   const page = await deps.petitions.page({ officeCode, limit: query.limit, ...(query.status ? { status: query.status } : {}), ...(query.month ? { month: query.month } : {}), ...(query.cursor ? { cursor: query.cursor } : {}) });
   return {
-    items: page.items.map((p) => ({
+    items: page.items.filter((p) => isVisibleTo(p, principal)).map((p) => ({
       petitionId: p.petitionId,
       kind: p.kind,
       subject: p.subject,

@@ -196,6 +196,22 @@ describe('submitting', () => {
   });
 });
 
+describe('drafts', () => {
+  it('stay the office\'s own until submitted: the court gets 404 and does not list them', async () => {
+    const { officeCode, clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk);
+
+    const read = await call(getPetition, apiEvent('get-petition', { caller: court, pathParameters: { petitionId } }));
+    const listed = await call(listPetitions, apiEvent('list-petitions', { caller: court, query: { officeCode } }));
+    await submit(clerk, petitionId);
+    const afterSubmit = await call(getPetition, apiEvent('get-petition', { caller: court, pathParameters: { petitionId } }));
+
+    expect(read.status).toBe(404);
+    expect(listed.body.items).toEqual([]);
+    expect(afterSubmit.status).toBe(200);
+  });
+});
+
 describe('listing', () => {
   it('pages an office, newest first, with a cursor, and filters by status and month', async () => {
     const { clerk } = await officeWithClerk();

@@ -144,8 +144,12 @@ describe('producing and storing reports', () => {
     const set = await call(setNetworkTarget as never, apiEvent('set-network-target', { caller: admin, body: { targetCount: 22, targetDate: '2019-09-22' } }));
     const report = await getReport(admin, '1398-05');
 
+    const { handler: listOffices } = await import('../../functions/list-offices');
+    const registry = await call(listOffices as never, apiEvent('list-offices', { caller: admin }));
+
     expect(set.status).toBe(200);
     expect(JSON.parse(report.body!).network.target).toMatchObject({ targetCount: 22, targetDate: '2019-09-22' });
+    expect(registry.body.network.target).toMatchObject({ targetCount: 22, targetDate: '2019-09-22', progressPercent: expect.any(Number) });
   });
 });
 
