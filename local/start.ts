@@ -24,6 +24,8 @@ import {
 import { createGateway } from './gateway';
 import { handlerLoader } from './handlers';
 import { seedDemoData } from './seed';
+import { seedDemoPetitions } from './demo-petitions';
+import { solarHijriMonth } from '../shared/domain/solar-hijri';
 import { localSettings } from './settings';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -66,7 +68,14 @@ async function main(): Promise<void> {
   rawDynamo.destroy();
   const s3 = createS3Client(config);
   for (const bucket of [settings.documentsBucket, settings.reportsBucket]) await ensureBucket(s3, bucket);
-  const seeded = await seedDemoData(new DynamoOfficeRepository(createDocumentClient(config), settings.tableName), new Date());
+  const offices = new DynamoOfficeRepository(createDocumentClient(config), settings.tableName);
+  const seeded = await seedDemoData(offices, new Date());
+  let demoPetitions = 0;
+  if (seeded > 0) {
+    const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds } = await import('../shared/adapters/from-env');
+    const active = (await offices.list({ status: 'active' })).map((o) => o.officeCode);
+    demoPetitions = await seedDemoPetitions({ ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), ids: cryptoIds }, active, new Date());
+  }
 
   const keys = await loadOrCreateKeys(settings.authDir);
   const loadHandler = handlerLoader(projectRoot);
@@ -88,13 +97,18 @@ async function main(): Promise<void> {
       `  DynamoDB Local ${dynamo.endpoint} · table ${settings.tableName} (${tableState})`,
       `  S3 server      ${s3Server.endpoint} · buckets ${settings.documentsBucket}, ${settings.reportsBucket}`,
       `  data folder    ${settings.dataDir}`,
-      seeded > 0 ? `  seeded ${seeded} DEMO offices of South Khorasan (marked demo: true)` : '  existing data kept (no demo seeding)',
+      seeded > 0
+        ? `  seeded ${seeded} DEMO offices of South Khorasan (marked demo: true) and ${demoPetitions} demo petitions`
+        : '  existing data kept (no demo seeding)',
       '',
       'Try:',
       `  curl ${base}/v1/health`,
       `  curl ${base}/v1/openapi.json`,
       `  TOKEN=$(npm run -s token -- --role clerk --office 56101)`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/offices`,
+      `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/petitions`,
+      `  ADMIN=$(npm run -s token -- --role province-admin)`,
+      `  curl -H "Authorization: Bearer $ADMIN" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}"   (the running Solar Hijri month; ?format=csv or svg)`,
       '  roles: clerk | manager (with --office) · court · province-admin',
       '',
       'Ctrl-C stops everything.',
