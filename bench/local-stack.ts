@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../local/auth';
-import { ensureBucket, ensureTable, freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, startS3Server } from '../local/engines';
+import { engineEnvironment, ensureBucket, ensureTable, freePort, LOCAL_REGION, startDynamoDbLocal, startS3Server } from '../local/engines';
 import { createS3Client } from '../shared/adapters/aws-clients';
 import { createGateway } from '../local/gateway';
 import { handlerLoader } from '../local/handlers';
@@ -17,11 +17,7 @@ export async function startBenchStack() {
   const dynamo = await startDynamoDbLocal({ port: await freePort() });
   const s3 = await startS3Server({ port: await freePort(), directory: join(workDir, 's3') });
   Object.assign(process.env, {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    S3_ENDPOINT: s3.endpoint,
+    ...engineEnvironment({ dynamo: dynamo.endpoint, s3: s3.endpoint }),
     TABLE_NAME: 'bench-data',
     DOCUMENTS_BUCKET: 'bench-documents',
     REPORTS_BUCKET: 'bench-reports',

@@ -1,12 +1,11 @@
-import { networkTargetsFromEnv, officeRepositoryFromEnv } from '../shared/adapters/from-env';
+import { registryAdaptersFromEnv } from '../shared/adapters/from-env';
 import { apiHandler } from '../shared/http/api-handler';
 import { ok } from '../shared/http/response';
 import { listOfficesQuerySchema } from '../shared/schemas/office';
 import { parseInput } from '../shared/schemas/validate';
 import { listOffices } from '../shared/use-cases/offices';
 
-const offices = officeRepositoryFromEnv();
-const targets = networkTargetsFromEnv();
+const { offices, targets } = registryAdaptersFromEnv();
 
 export const handler = apiHandler().handler(async (event) => {
   const filter = parseInput(listOfficesQuerySchema, event.queryStringParameters ?? {}, 'query');

@@ -183,3 +183,14 @@ export async function ensureBucket(s3: S3Client, bucket: string): Promise<void> 
     if (!(error instanceof BucketAlreadyOwnedByYou)) throw error;
   }
 }
+
+/** The variables that point the handlers' SDK clients at the local engines (the only local difference). */
+export function engineEnvironment(endpoints: { dynamo: string; s3: string }): Record<string, string> {
+  return {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    DYNAMODB_ENDPOINT: endpoints.dynamo,
+    S3_ENDPOINT: endpoints.s3,
+  };
+}

@@ -1,7 +1,7 @@
 import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parseArgs } from 'node:util';
 import { parseMonth, type Calendar } from '../shared/domain/months';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from './engines';
+import { engineEnvironment, LOCAL_REGION } from './engines';
 import { localSettings } from './settings';
 
 const usage = 'usage: npm run report -- <YYYY-MM> [--calendar solar-hijri|gregorian]   (or --scheduled: the daily job)';
@@ -15,11 +15,7 @@ async function main(): Promise<void> {
   const settings = localSettings();
   const dynamoEndpoint = `http://127.0.0.1:${settings.dynamoPort}`;
   Object.assign(process.env, {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    DYNAMODB_ENDPOINT: dynamoEndpoint,
-    S3_ENDPOINT: `http://127.0.0.1:${settings.s3Port}`,
+    ...engineEnvironment({ dynamo: dynamoEndpoint, s3: `http://127.0.0.1:${settings.s3Port}` }),
     TABLE_NAME: settings.tableName,
     REPORTS_BUCKET: settings.reportsBucket,
     POWERTOOLS_LOG_LEVEL: 'WARN',

@@ -10,10 +10,10 @@ import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 import { createVerifier, loadOrCreateKeys } from './auth';
 import {
   checkJava,
+  engineEnvironment,
   ensureBucket,
   ensurePortFree,
   ensureTable,
-  LOCAL_CREDENTIALS,
   LOCAL_REGION,
   LocalSetupError,
   startDynamoDbLocal,
@@ -47,11 +47,7 @@ async function main(): Promise<void> {
 
   // The handlers read exactly these variables in Lambda; only the endpoints are local.
   Object.assign(process.env, {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    S3_ENDPOINT: s3Server.endpoint,
+    ...engineEnvironment({ dynamo: dynamo.endpoint, s3: s3Server.endpoint }),
     TABLE_NAME: settings.tableName,
     IDEMPOTENCY_TABLE_NAME: settings.idempotencyTableName,
     DOCUMENTS_BUCKET: settings.documentsBucket,

@@ -74,8 +74,9 @@ export function citizenDepsFromEnv(): CitizenDeps {
   return { petitions: new DynamoPetitionRepository(db, config.TABLE_NAME), limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME), clock: systemClock };
 }
 
-/** The network target lives with the report bookkeeping; the registry view reads it too. */
-export function networkTargetsFromEnv(): DynamoReportRepository {
+/** The registry and its network target (kept with the report bookkeeping), on one client. */
+export function registryAdaptersFromEnv() {
   const config = readEnv(tableEnvShape);
-  return new DynamoReportRepository(createDocumentClient(config), config.TABLE_NAME);
+  const db = createDocumentClient(config);
+  return { offices: new DynamoOfficeRepository(db, config.TABLE_NAME), targets: new DynamoReportRepository(db, config.TABLE_NAME) };
 }

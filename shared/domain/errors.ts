@@ -3,25 +3,32 @@
  * (shared/http/problem.ts) is the one place that turns them into problem+json. Messages are looked
  * up by key in the caller's language, so an error never carries personal data or raw input.
  */
+/** Codes answered with 409: the request is well formed but the data's state refuses it. */
+const CONFLICT_CODES = [
+  'conflict',
+  'office-exists',
+  'office-changed',
+  'office-status-step',
+  'petition-changed',
+  'transition-not-allowed',
+  'documents-not-verified',
+  'already-rated',
+  'idempotency-in-progress',
+  'office-not-active',
+  'document-not-verified',
+  'documents-closed',
+] as const;
+
+type ConflictCode = (typeof CONFLICT_CODES)[number];
+
 export type ErrorCode =
+  | ConflictCode
   | 'validation'
   | 'malformed-json'
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
-  | 'conflict'
-  | 'office-exists'
-  | 'office-changed'
-  | 'office-status-step'
-  | 'petition-changed'
-  | 'transition-not-allowed'
-  | 'documents-not-verified'
-  | 'already-rated'
-  | 'idempotency-in-progress'
-  | 'office-not-active'
   | 'invalid-cursor'
-  | 'document-not-verified'
-  | 'documents-closed'
   | 'temporarily-unavailable'
   | 'body-too-large'
   | 'payload-too-large'
@@ -85,21 +92,7 @@ export class NotFoundError extends DomainError {
   }
 }
 
-type ConflictCode = Extract<
-  ErrorCode,
-  | 'conflict'
-  | 'office-exists'
-  | 'office-changed'
-  | 'office-status-step'
-  | 'petition-changed'
-  | 'transition-not-allowed'
-  | 'documents-not-verified'
-  | 'already-rated'
-  | 'idempotency-in-progress'
-  | 'office-not-active'
-  | 'document-not-verified'
-  | 'documents-closed'
->;
+
 
 export class ConflictError extends DomainError {
   constructor(code: ConflictCode, params: Record<string, string | number> = {}, headers: Record<string, string> = {}) {

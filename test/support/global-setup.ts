@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateKeys } from '../../local/auth';
-import { freePort, LOCAL_CREDENTIALS, LOCAL_REGION, startDynamoDbLocal, startS3Server, type RunningDynamo, type RunningS3 } from '../../local/engines';
+import { engineEnvironment, freePort, startDynamoDbLocal, startS3Server, type RunningDynamo, type RunningS3 } from '../../local/engines';
 
 /**
  * Starts the real local engines once for the whole jest run: DynamoDB Local in memory and the S3
@@ -17,11 +17,7 @@ export default async function globalSetup(): Promise<void> {
   await loadOrCreateKeys(join(workDir, 'auth'));
   (globalThis as { __engines?: unknown }).__engines = { dynamo, s3, workDir };
   Object.assign(process.env, {
-    AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    S3_ENDPOINT: s3.endpoint,
+    ...engineEnvironment({ dynamo: dynamo.endpoint, s3: s3.endpoint }),
     TEST_AUTH_DIR: join(workDir, 'auth'),
     TEST_WORK_DIR: workDir,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
