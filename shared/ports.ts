@@ -1,5 +1,6 @@
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { NetworkTarget } from './domain/report';
+import type { PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
 import type { Office, OfficeStatus } from './domain/office';
 
 /** Time is a port so that tests can submit "at 23:59 Tehran time" without waiting for it. */
@@ -39,6 +40,9 @@ export interface PetitionPageQuery {
   cursor?: string;
 }
 
+/** What a listing index holds of a petition. */
+export type PetitionSummary = Pick<Petition, (typeof PETITION_SUMMARY_ATTRIBUTES)[number]>;
+
 export interface Feedback {
   petitionId: string;
   officeCode: string;
@@ -58,7 +62,7 @@ export interface PetitionRepository {
   submit(petition: Petition, previousVersion: number, counters: CounterIncrement[]): Promise<'ok' | 'tracking-code-taken'>;
   /** Writes a changed petition (and counters) if it is still at `previousVersion`. */
   save(petition: Petition, previousVersion: number, counters?: CounterIncrement[]): Promise<void>;
-  page(query: PetitionPageQuery): Promise<{ items: Petition[]; nextCursor: string | null }>;
+  page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
   findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;
   /** Appends to the audit trail without touching the petition item (downloads, for example). */
   recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void>;

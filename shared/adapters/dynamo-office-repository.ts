@@ -5,7 +5,7 @@ import type { Office } from '../domain/office';
 import type { OfficeFilter, OfficeRepository } from '../ports';
 
 /**
- * Offices: `pk = OFFICE#<code>`, `sk = OFFICE`. The registry listing uses gsi1 with one partition
+ * Offices: `pk = OFFICE#<code>`, `sk = OFFICE`. The registry listing uses gsi3 with one partition
  * `OFFICES` sorted by `<province>#<code>`: a few thousand offices, written only by administrators,
  * so one partition is never hot, and a province is one `begins_with` query.
  */
@@ -44,8 +44,8 @@ export class DynamoOfficeRepository implements OfficeRepository {
       const page = await this.db.send(
         new QueryCommand({
           TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: filter.province ? 'gsi1pk = :pk AND begins_with(gsi1sk, :province)' : 'gsi1pk = :pk',
+          IndexName: 'gsi3',
+          KeyConditionExpression: filter.province ? 'gsi3pk = :pk AND begins_with(gsi3sk, :province)' : 'gsi3pk = :pk',
           ExpressionAttributeValues: { ':pk': 'OFFICES', ...(filter.province ? { ':province': `${filter.province}#` } : {}) },
           ExclusiveStartKey: startKey,
         }),
@@ -79,14 +79,14 @@ export class DynamoOfficeRepository implements OfficeRepository {
 function toItem(office: Office): Record<string, unknown> {
   return {
     ...officeKey(office.officeCode),
-    gsi1pk: 'OFFICES',
-    gsi1sk: `${office.province}#${office.officeCode}`,
+    gsi3pk: 'OFFICES',
+    gsi3sk: `${office.province}#${office.officeCode}`,
     entity: 'office',
     ...office,
   };
 }
 
 function fromItem(item: Record<string, unknown>): Office {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g1s, entity: _entity, ...office } = item;
+  const { pk: _pk, sk: _sk, gsi3pk: _g3, gsi3sk: _g3s, entity: _entity, ...office } = item;
   return office as unknown as Office;
 }

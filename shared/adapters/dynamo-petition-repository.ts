@@ -3,7 +3,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type Dynamo
 import { ConflictError, InvalidCursorError } from '../domain/errors';
 import { randomUUID } from 'node:crypto';
 import type { HistoryEntry, Petition } from '../domain/petition';
-import type { CounterIncrement, Feedback, PetitionPageQuery, PetitionRepository } from '../ports';
+import type { CounterIncrement, Feedback, PetitionPageQuery, PetitionRepository, PetitionSummary } from '../ports';
 import { solarHijriMonth } from '../domain/solar-hijri';
 
 /**
@@ -85,7 +85,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
     }
   }
 
-  async page(query: PetitionPageQuery): Promise<{ items: Petition[]; nextCursor: string | null }> {
+  async page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }> {
     const index = query.status ? 'gsi2' : 'gsi1';
     const partition = query.status ? `OFFICE#${query.officeCode}#PETITIONS#${query.status}` : `OFFICE#${query.officeCode}#PETITIONS`;
     const startKey = query.cursor ? decodeCursor(query.cursor, index, partition) : undefined;
@@ -102,7 +102,9 @@ export class DynamoPetitionRepository implements PetitionRepository {
       }),
     );
     const last = result.LastEvaluatedKey;
-    return { items: (result.Items ?? []).map(fromItem), nextCursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : null };
+    // The listing indexes hold the summary attributes only (see PETITION_SUMMARY_ATTRIBUTES).
+    const items = (result.Items ?? []).map((item) => fromItem(item) as unknown as PetitionSummary);
+    return { items, nextCursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : null };
   }
 
   async findByTrackingCode(trackingCode: string): Promise<Petition | undefined> {
