@@ -105,6 +105,13 @@ describe('POST /v1/offices', () => {
     expect(wrongType.status).toBe(415);
   });
 
+  it('answers 413 for a body over the 64 KiB cap before reading it', async () => {
+    const answer = await call(createOffice, apiEvent('create-office', { caller: admin, body: officeBody({ name: 'ب'.repeat(40_000) }) }));
+
+    expect(answer.status).toBe(413);
+    expect(answer.body.type).toBe('urn:judicial-e-services:problem:body-too-large');
+  });
+
   it('answers 401 when no authorizer claims reached the function', async () => {
     const answer = await call(createOffice, apiEvent('create-office', { body: officeBody() }));
 
