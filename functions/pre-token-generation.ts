@@ -5,15 +5,19 @@ import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { readEnv, awsEnvShape } from '../shared/config';
 import { groupsForToken, MFA_REQUIRED_ROLES } from '../shared/domain/mfa-policy';
 import { logger } from '../shared/observability/logger';
+import { metrics, MetricUnit, publishMetrics, tracer } from '../shared/observability/metrics';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 
 const config = readEnv(awsEnvShape);
-const cognito = new CognitoIdentityProviderClient({ region: config.AWS_REGION });
+const cognito = tracer.captureAWSv3Client(new CognitoIdentityProviderClient({ region: config.AWS_REGION }));
 
 /**
  * Cognito's pre-token-generation trigger: court and province-admin groups stay in the token only
  * for users who have MFA set up. Group membership remains the only source of roles.
  */
 export const handler = middy<PreTokenGenerationTriggerEvent>()
+  .use(captureLambdaHandler(tracer))
+  .use(publishMetrics())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
     const groups = event.request.groupConfiguration.groupsToOverride ?? [];
@@ -24,6 +28,7 @@ export const handler = middy<PreTokenGenerationTriggerEvent>()
     if (allowed.length !== groups.length) {
       // The user's sub only: no names, e-mail or phone in logs.
       logger.warn('privileged groups withheld: no MFA set up', { sub: event.request.userAttributes.sub, withheld: groups.filter((g) => !allowed.includes(g)) });
+      metrics.addMetric('PrivilegedGroupsWithheld', MetricUnit.Count, 1);
     }
     event.response = { claimsOverrideDetails: { groupOverrideDetails: { groupsToOverride: allowed } } };
     return event;
