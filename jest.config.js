@@ -1,5 +1,6 @@
 // Jest runs on swc (no type check: `npm run typecheck` does that). middy and jose are ESM-only,
-// so they are transformed too; everything else in node_modules ships CommonJS.
+// and zod's per-locale files are imported as ES modules, so they are transformed too; everything
+// else in node_modules ships CommonJS.
 const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' } }];
 
 export default {
@@ -8,7 +9,7 @@ export default {
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|zod/v4/locales|zod/v4/core)/)'],
   // @middy/core exports only an `import` condition, which jest's CommonJS resolver does not try.
   moduleNameMapper: { '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROUTES, type RouteDefinition } from './routes';
 import { problemSchema } from './schemas/common';
 import { MAX_BODY_BYTES } from './http/middleware';

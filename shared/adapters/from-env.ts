@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
 import { newTrackingCode } from '../domain/tracking-code';
 import { systemClock, type IdGenerator } from '../ports';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldMessage } from '../i18n/messages';
 
 /** Persian letters (with ZWNJ), spaces, ASCII digits (after normalisation) and light punctuation. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { OFFICE_STATUSES } from '../domain/office';
 import { fieldMessage } from '../i18n/messages';
 import { isoDate, persianText } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidLegalEntityId, isValidPersonNationalId } from '../domain/national-id';
 import { PARTY_ROLES, PETITION_KINDS, PETITION_STATUSES, TRANSITION_ACTIONS } from '../domain/petition';
 import { isValidTrackingCode } from '../domain/tracking-code';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fieldMessage } from '../i18n/messages';
 import { isoDate } from './common';
 

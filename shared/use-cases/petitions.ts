@@ -117,13 +117,13 @@ export async function submitPetition(deps: PetitionDeps, principal: Principal, p
 }
 
 /** The petition with its whole history: life-cycle steps and the audit entries kept beside it. */
-export async function readPetition(deps: PetitionDeps, principal: Principal, petitionId: string): Promise<Petition> {
+export async function readPetition(deps: Pick<PetitionDeps, 'petitions'>, principal: Principal, petitionId: string): Promise<Petition> {
   const [petition, audit] = await Promise.all([deps.petitions.get(petitionId), deps.petitions.auditTrail(petitionId)]);
   assertVisible(petition, principal);
   return { ...petition, history: [...petition.history, ...audit].sort((a, b) => a.at.localeCompare(b.at)) };
 }
 
-export async function listPetitions(deps: PetitionDeps, principal: Principal, query: ListPetitionsQuery) {
+export async function listPetitions(deps: Pick<PetitionDeps, 'petitions'>, principal: Principal, query: ListPetitionsQuery) {
   let officeCode = query.officeCode;
   if (isOfficeStaff(principal)) {
     if (officeCode && officeCode !== principal.officeCode) throw new ForbiddenError();
