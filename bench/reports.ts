@@ -19,7 +19,7 @@ import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-reposit
 
 const MONTH = parseMonth('solar-hijri', '1405-08')!;
 const SUBMITTED_AT = '2026-11-10T08:00:00.000Z'; // 19 Aban 1405
-const RUNS = 5;
+const RUNS = 11;
 
 /**
  * Report generation time for the same offices at two petition volumes ten times apart, in one

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   try {
     const small = Number(process.env.BENCH_REPORT_PETITIONS ?? 20_000);
     const r = await measureReports([small, small * 10]);
-    console.log('\n## Monthly report generation: same offices, petition volumes ten times apart (median of 5)\n');
+    console.log('\n## Monthly report generation: same offices, petition volumes ten times apart (median of 11)\n');
     console.log('| petitions in the table | seeding s | report generation ms (read counters, build, store JSON/CSV/SVG) |');
     console.log('| ---: | ---: | ---: |');
     console.log(`| ${r.volumes[0]} | ${r.seedSeconds[0].toFixed(1)} | ${r.small.medianMs.toFixed(1)} |`);
