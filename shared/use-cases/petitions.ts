@@ -25,7 +25,11 @@ export interface PetitionDeps {
   ids: IdGenerator;
 }
 
-/** How many fresh tracking codes a submission tries before giving up (a clash is ~1 in 10^10). */
+/**
+ * How many fresh tracking codes a submission tries before giving up. There are 9×10^10 codes, so
+ * even with ten million issued a draw clashes about once in 9,000 submissions, and three in a row
+ * practically never.
+ */
 const TRACKING_CODE_ATTEMPTS = 3;
 
 const forOffice = (officeCode: string, changes: CounterChange[]): CounterIncrement[] => changes.map((c) => ({ officeCode, ...c }));
@@ -77,7 +81,8 @@ function assertDocumentsVerified(petition: Petition): void {
 
 /**
  * Draft → submitted: a tracking code, the month it counts in, and the office's counters, all in
- * one transaction. Idempotency (same key → same answer) is the handler's middleware's job.
+ * one transaction. Same key → same answer is the idempotency middleware's job; the key kept on
+ * the petition covers the case where its record was lost after the transaction.
  */
 export async function submitPetition(deps: PetitionDeps, principal: Principal, petitionId: string, submissionKey?: string) {
   const current = await deps.petitions.get(petitionId);
