@@ -1,4 +1,5 @@
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,11 +42,15 @@ describe('npm start', () => {
     return true;
   }
 
-  it('serves the API with demo data, stops cleanly on Ctrl-C and keeps the data for the next start', async () => {
+  it('serves the API with demo data, runs the report job on demand, stops cleanly on Ctrl-C and keeps the data for the next start', async () => {
     const ports = { api: await freePort(), dynamo: await freePort(), s3: await freePort() };
 
     const first = await start(ports);
     const health = await fetch(`http://127.0.0.1:${ports.api}/v1/health`);
+    const report = spawnSync('npm', ['run', '-s', 'report', '--', solarHijriMonth(new Date())], {
+      env: { ...process.env, DYNAMODB_PORT: String(ports.dynamo), S3_PORT: String(ports.s3), LOCAL_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
     const firstExit = await interrupt(first.child);
     const second = await start(ports);
     const secondExit = await interrupt(second.child);
@@ -53,6 +58,9 @@ describe('npm start', () => {
     expect(first.output()).toContain(`running on http://localhost:${ports.api}`);
     expect(first.output()).toContain('seeded 22 DEMO offices');
     expect(health.status).toBe(200);
+    expect(report.status).toBe(0);
+    expect(report.stdout).toMatch(/petitions in 22 offices/);
+    expect(report.stdout).toContain('report.{json,csv,svg}');
     expect(['SIGINT', 'exit 0']).toContain(firstExit);
     expect(second.output()).toContain('existing data kept');
     expect(['SIGINT', 'exit 0']).toContain(secondExit);
