@@ -3,23 +3,21 @@
  * (shared/http/problem.ts) is the one place that turns them into problem+json. Messages are looked
  * up by key in the caller's language, so an error never carries personal data or raw input.
  */
-/** Codes answered with 409: the request is well formed but the data's state refuses it. */
-const CONFLICT_CODES = [
-  'conflict',
-  'office-exists',
-  'office-changed',
-  'office-status-step',
-  'petition-changed',
-  'transition-not-allowed',
-  'documents-not-verified',
-  'already-rated',
-  'idempotency-in-progress',
-  'office-not-active',
-  'document-not-verified',
-  'documents-closed',
-] as const;
 
-type ConflictCode = (typeof CONFLICT_CODES)[number];
+/** Codes answered with 409: the request is well formed but the data's state refuses it. */
+type ConflictCode =
+  | 'conflict'
+  | 'office-exists'
+  | 'office-changed'
+  | 'office-status-step'
+  | 'petition-changed'
+  | 'transition-not-allowed'
+  | 'documents-not-verified'
+  | 'already-rated'
+  | 'idempotency-in-progress'
+  | 'office-not-active'
+  | 'document-not-verified'
+  | 'documents-closed';
 
 export type ErrorCode =
   | ConflictCode

@@ -42,6 +42,13 @@ export interface NetworkTarget {
   targetDate: string;
 }
 
+export type TargetProgress = NetworkTarget & { progressPercent: number };
+
+/** Active offices as a share of the target count, one decimal: the network view and the report both show it. */
+export function targetProgress(active: number, target: NetworkTarget | null): TargetProgress | null {
+  return target ? { ...target, progressPercent: Math.round((active / target.targetCount) * 1000) / 10 } : null;
+}
+
 export interface MonthlyReport {
   month: string;
   calendar: Calendar;
@@ -61,7 +68,7 @@ export interface MonthlyReport {
     openedThisMonth: number;
     deprivedAreaOffices: number;
     deprivedAreaPetitions: number;
-    target: (NetworkTarget & { progressPercent: number }) | null;
+    target: TargetProgress | null;
   };
 }
 
@@ -179,7 +186,7 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
       openedThisMonth: input.offices.filter((o) => o.openedOn !== undefined && o.openedOn >= input.firstDay && o.openedOn <= input.lastDay).length,
       deprivedAreaOffices: deprived.length,
       deprivedAreaPetitions: deprived.reduce((sum, r) => sum + r.registered, 0),
-      target: input.target ? { ...input.target, progressPercent: Math.round((active / input.target.targetCount) * 1000) / 10 } : null,
+      target: targetProgress(active, input.target),
     },
   };
 }

@@ -34,4 +34,9 @@ export const problemSchema = z
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
+export const targetProgressSchema = z
+  .object({ targetCount: z.number().int(), targetDate: z.string(), progressPercent: z.number() })
+  .nullable()
+  .describe('Active offices against the target an administrator set; null when none is set');
+
 export const healthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });

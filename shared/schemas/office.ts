@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { OFFICE_STATUSES } from '../domain/office';
 import { fieldMessage } from '../i18n/messages';
-import { isoDate, persianText } from './common';
+import { isoDate, persianText, targetProgressSchema } from './common';
 
 export const officeCodeSchema = z.string().regex(/^\d{4,10}$/, { message: fieldMessage('office-code') });
 
@@ -78,7 +78,7 @@ export const officeListSchema = z
       closed: z.number().int(),
       deprivedAreaOffices: z.number().int(),
       deprivedAreasServed: z.number().int(),
-      target: z.object({ targetCount: z.number().int(), targetDate: z.string(), progressPercent: z.number() }).nullable(),
+      target: targetProgressSchema,
     }),
   })
   .meta({ id: 'OfficeList' });

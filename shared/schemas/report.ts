@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { fieldMessage } from '../i18n/messages';
-import { isoDate } from './common';
+import { isoDate, targetProgressSchema } from './common';
 
 export const reportPathSchema = z.strictObject({
   month: z.string().regex(/^\d{4}-\d{2}$/, { message: fieldMessage('month') }).describe('YYYY-MM: Solar Hijri by default (1398-06 is Shahrivar 1398)'),
@@ -50,7 +50,7 @@ export const monthlyReportSchema = z
       openedThisMonth: z.number().int(),
       deprivedAreaOffices: z.number().int(),
       deprivedAreaPetitions: z.number().int(),
-      target: z.object({ targetCount: z.number().int(), targetDate: z.string(), progressPercent: z.number() }).nullable(),
+      target: targetProgressSchema,
     }),
   })
   .meta({ id: 'MonthlyReport' });

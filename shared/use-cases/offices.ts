@@ -1,4 +1,5 @@
 import { NotFoundError } from '../domain/errors';
+import { targetProgress } from '../domain/report';
 import { applyOfficeChanges, newOffice, summariseNetwork, type Office, type OfficeChanges } from '../domain/office';
 import type { Clock, OfficeFilter, OfficeRepository, ReportRepository } from '../ports';
 import type { CreateOfficeInput } from '../schemas/office';
@@ -38,6 +39,6 @@ export async function listOffices(offices: OfficeRepository, targets: Pick<Repor
   const network = summariseNetwork(all);
   return {
     items,
-    network: { ...network, target: target ? { ...target, progressPercent: Math.round((network.active / target.targetCount) * 1000) / 10 } : null },
+    network: { ...network, target: targetProgress(network.active, target) },
   };
 }

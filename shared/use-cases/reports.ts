@@ -107,7 +107,7 @@ export async function readReport(deps: ReportDeps, principal: Principal, month: 
   return renderReport(report, format);
 }
 
-export async function setNetworkTarget(deps: ReportDeps, target: NetworkTarget): Promise<NetworkTarget> {
-  await deps.reports.setTarget(target);
+export async function setNetworkTarget(targets: Pick<ReportRepository, 'setTarget'>, target: NetworkTarget): Promise<NetworkTarget> {
+  await targets.setTarget(target);
   return target;
 }
