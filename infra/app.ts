@@ -1,6 +1,6 @@
+import { resolve } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { resolve } from 'node:path';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -8,9 +8,16 @@ import { StatelessStack } from './stateless-stack';
  * Builds the whole stack. cdk-nag's AwsSolutions pack runs in every synth, tests included: a new
  * finding fails `cdk synth` until it is fixed or acknowledged with a reason next to its construct.
  */
-export function buildApp(app: App = new App(), projectRoot = resolve(process.cwd())): { app: App; stateful: StatefulStack; stateless: StatelessStack } {
+export function buildApp(
+  app: App = new App(),
+  projectRoot = resolve(process.cwd()),
+): { app: App; stateful: StatefulStack; stateless: StatelessStack } {
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'me-central-1' };
-  const stateful = new StatefulStack(app, 'JudicialEServices-Stateful', { env, description: 'Judicial e-services: data (retained)', projectRoot });
+  const stateful = new StatefulStack(app, 'JudicialEServices-Stateful', {
+    env,
+    description: 'Judicial e-services: data (retained)',
+    projectRoot,
+  });
   const stateless = new StatelessStack(app, 'JudicialEServices-Api', {
     env,
     description: 'Judicial e-services: API and functions',

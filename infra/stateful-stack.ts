@@ -1,24 +1,43 @@
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2, type Attribute } from 'aws-cdk-lib/aws-dynamodb';
+import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  FeaturePlan,
+  Mfa,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  UserPoolGroup,
+  UserPoolOperation,
+} from 'aws-cdk-lib/aws-cognito';
+import {
+  type Attribute,
+  AttributeType,
+  Billing,
+  ProjectionType,
+  TableEncryptionV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   BlockPublicAccess,
   Bucket,
-  CfnBucket,
   BucketEncryption,
+  type CfnBucket,
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
-import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolGroup, UserPoolOperation, StringAttribute } from 'aws-cdk-lib/aws-cognito';
-import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { AUTH_FUNCTIONS } from '../shared/routes';
-import { ServiceFunction } from './service-function';
 import type { Construct } from 'constructs';
-import { STAFF_ROLES } from '../shared/domain/roles';
 import { DOCUMENT_POLICY } from '../shared/domain/document-policy';
-import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
+import { STAFF_ROLES } from '../shared/domain/roles';
+import { AUTH_FUNCTIONS } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE, type KeyAttribute, type TableDefinition } from '../shared/table-definition';
+import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
+import { ServiceFunction } from './service-function';
 
-const attribute = (key: KeyAttribute): Attribute => ({ name: key.name, type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER });
+const attribute = (key: KeyAttribute): Attribute => ({
+  name: key.name,
+  type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER,
+});
 
 /** On-demand, encrypted, point-in-time recovery, deletion protection, retained: nothing is lost. */
 function retainedTable(scope: Construct, id: string, definition: TableDefinition): TableV2 {
@@ -100,7 +119,9 @@ export class StatefulStack extends Stack {
             { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) },
             { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(365) },
           ],
-          noncurrentVersionTransitions: [{ storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(30) }],
+          noncurrentVersionTransitions: [
+            { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(30) },
+          ],
         },
         {
           // Uploads start tagged lifecycle=draft; submission re-tags them `kept`. Only scans of
@@ -121,7 +142,10 @@ export class StatefulStack extends Stack {
 
     // Object-created events go to EventBridge, where the stateless stack's rule picks them up. Set on
     // the CloudFormation resource itself: the L2 flag would add a notifications custom resource.
-    (this.documentsBucket.node.defaultChild as CfnBucket).addPropertyOverride('NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled', true);
+    (this.documentsBucket.node.defaultChild as CfnBucket).addPropertyOverride(
+      'NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled',
+      true,
+    );
 
     this.reportsBucket = new Bucket(this, 'Reports', { ...dataBucket('reports'), bucketName: REPORTS_BUCKET_NAME });
 
@@ -130,7 +154,14 @@ export class StatefulStack extends Stack {
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
       customAttributes: { officeCode: new StringAttribute({ minLen: 4, maxLen: 10, mutable: true }) },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
@@ -142,10 +173,15 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-COG2',
       reason:
         'MFA is optional at pool level (TOTP offered to everyone) because clerks sign in on shared office computers; ' +
-        'Cognito cannot require MFA per group, so the pre-token-generation trigger withholds the court and province-admin groups from users without MFA.',
+        'Cognito cannot require MFA per group, so the pre-token-generation trigger withholds the court and ' +
+        'province-admin groups from users without MFA.',
     });
     for (const role of STAFF_ROLES) {
-      new UserPoolGroup(this, `Group-${role}`, { userPool: this.userPool, groupName: role, description: `Staff role ${role}` });
+      new UserPoolGroup(this, `Group-${role}`, {
+        userPool: this.userPool,
+        groupName: role,
+        description: `Staff role ${role}`,
+      });
     }
     // MFA for the privileged groups: see shared/domain/mfa-policy.ts for why it is done this way.
     const trigger = new ServiceFunction(this, 'Fn-pre-token-generation', {
@@ -162,7 +198,9 @@ export class StatefulStack extends Stack {
     // that depends on it.
     new Policy(this, 'MfaLookup', {
       roles: [trigger.role],
-      statements: [new PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] })],
+      statements: [
+        new PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] }),
+      ],
     });
 
     this.webClient = this.userPool.addClient('Web', {

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Role } from '../shared/domain/roles';
 
 /**
@@ -37,7 +37,7 @@ export interface TokenRequest {
 
 export async function signToken(keys: LocalKeys, request: TokenRequest): Promise<string> {
   const key = await importJWK(keys.privateJwk, ALG);
-  const userId = request.userId ?? `local-${request.role}${request.officeCode ? '-' + request.officeCode : ''}`;
+  const userId = request.userId ?? `local-${request.role}${request.officeCode ? `-${request.officeCode}` : ''}`;
   return new SignJWT({
     'cognito:groups': [request.role],
     ...(request.officeCode ? { 'custom:officeCode': request.officeCode } : {}),
@@ -59,7 +59,11 @@ export async function createVerifier(keys: LocalKeys): Promise<TokenVerifier> {
   const key = await importJWK(keys.publicJwk, ALG);
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, key, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: [ALG] });
+      const { payload } = await jwtVerify(token, key, {
+        issuer: LOCAL_ISSUER,
+        audience: LOCAL_AUDIENCE,
+        algorithms: [ALG],
+      });
       return payload;
     } catch {
       return undefined;

@@ -1,6 +1,6 @@
-import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parseArgs } from 'node:util';
-import { parseMonth, type Calendar } from '../shared/domain/months';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { type Calendar, parseMonth } from '../shared/domain/months';
 import { engineEnvironment, LOCAL_REGION } from './engines';
 import { localSettings } from './settings';
 
@@ -11,7 +11,10 @@ const usage = 'usage: npm run report -- <YYYY-MM> [--calendar solar-hijri|gregor
  * terminal): the same use case the scheduled Lambda and the generate route run.
  */
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { calendar: { type: 'string' }, scheduled: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { calendar: { type: 'string' }, scheduled: { type: 'boolean' } },
+  });
   const settings = localSettings();
   const dynamoEndpoint = `http://127.0.0.1:${settings.dynamoPort}`;
   Object.assign(process.env, {
@@ -33,17 +36,26 @@ async function main(): Promise<void> {
   const deps = reportDepsFromEnv();
   if (values.scheduled) {
     const produced = await runScheduledReports(deps);
-    console.log(produced.length ? `produced: ${produced.join(', ')}` : 'every closed month of the last year already has its report');
+    console.log(
+      produced.length
+        ? `produced: ${produced.join(', ')}`
+        : 'every closed month of the last year already has its report',
+    );
     return;
   }
   const calendar = (values.calendar ?? 'solar-hijri') as Calendar;
-  const month = positionals[0] && (calendar === 'solar-hijri' || calendar === 'gregorian') ? parseMonth(calendar, positionals[0]) : undefined;
+  const month =
+    positionals[0] && (calendar === 'solar-hijri' || calendar === 'gregorian')
+      ? parseMonth(calendar, positionals[0])
+      : undefined;
   if (!month) throw new Error(usage);
   const report = await generateReport(deps, month);
   console.log(
-    `${report.calendar} ${report.month} (${report.from} to ${report.to})${report.provisional ? ', provisional: the month is still running' : ''}\n` +
+    `${report.calendar} ${report.month} (${report.from} to ` +
+      `${report.to})${report.provisional ? ', provisional: the month is still running' : ''}\n` +
       `  ${report.province.registered} petitions in ${report.province.offices} offices (previous month ${report.province.previous})\n` +
-      `  stored in bucket ${settings.reportsBucket} under monthly/${calendar === 'solar-hijri' ? 'J' : 'G'}/${report.month}/report.{json,csv,svg}`,
+      `  stored in bucket ${settings.reportsBucket} under ` +
+      `monthly/${calendar === 'solar-hijri' ? 'J' : 'G'}/${report.month}/report.{json,csv,svg}`,
   );
 }
 

@@ -7,7 +7,8 @@ import { resolve } from 'node:path';
 export function localSettings(env: NodeJS.ProcessEnv = process.env) {
   const port = (name: string, fallback: number) => {
     const value = env[name] === undefined || env[name] === '' ? fallback : Number(env[name]);
-    if (!Number.isInteger(value) || value < 1 || value > 65535) throw new Error(`${name} must be a port number (1-65535), got "${env[name]}"`);
+    if (!Number.isInteger(value) || value < 1 || value > 65535)
+      throw new Error(`${name} must be a port number (1-65535), got "${env[name]}"`);
     return value;
   };
   const dataDir = resolve(env.LOCAL_DATA_DIR || '.local-data');

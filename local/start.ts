@@ -1,13 +1,14 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Server } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
+import { solarHijriMonth } from '../shared/domain/solar-hijri';
 import { EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
-import { forwardObjectCreated } from './s3-events';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 import { createVerifier, loadOrCreateKeys } from './auth';
+import { seedDemoPetitions } from './demo-petitions';
 import {
   checkJava,
   engineEnvironment,
@@ -16,16 +17,15 @@ import {
   ensureTable,
   LOCAL_REGION,
   LocalSetupError,
-  startDynamoDbLocal,
-  startS3Server,
   type RunningDynamo,
   type RunningS3,
+  startDynamoDbLocal,
+  startS3Server,
 } from './engines';
 import { createGateway } from './gateway';
 import { handlerLoader } from './handlers';
+import { forwardObjectCreated } from './s3-events';
 import { seedDemoData } from './seed';
-import { seedDemoPetitions } from './demo-petitions';
-import { solarHijriMonth } from '../shared/domain/solar-hijri';
 import { localSettings } from './settings';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,7 +42,10 @@ async function main(): Promise<void> {
 
   dynamo = await startDynamoDbLocal({ port: settings.dynamoPort, directory: resolve(settings.dataDir, 'dynamodb') });
   stoppers.push(dynamo.stop);
-  const s3Server: RunningS3 = await startS3Server({ port: settings.s3Port, directory: resolve(settings.dataDir, 's3') });
+  const s3Server: RunningS3 = await startS3Server({
+    port: settings.s3Port,
+    directory: resolve(settings.dataDir, 's3'),
+  });
   stoppers.push(s3Server.stop);
 
   // The handlers read exactly these variables in Lambda; only the endpoints are local.
@@ -70,7 +73,11 @@ async function main(): Promise<void> {
   if (seeded > 0) {
     const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds } = await import('../shared/adapters/from-env');
     const active = (await offices.list({ status: 'active' })).map((o) => o.officeCode);
-    demoPetitions = await seedDemoPetitions({ ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), ids: cryptoIds }, active, new Date());
+    demoPetitions = await seedDemoPetitions(
+      { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), ids: cryptoIds },
+      active,
+      new Date(),
+    );
   }
 
   const keys = await loadOrCreateKeys(settings.authDir);
@@ -104,7 +111,8 @@ async function main(): Promise<void> {
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/offices`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/petitions`,
       `  ADMIN=$(npm run -s token -- --role province-admin)`,
-      `  curl -H "Authorization: Bearer $ADMIN" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}"   (the running Solar Hijri month; ?format=csv or svg)`,
+      `  curl -H "Authorization: Bearer $ADMIN" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}"   (the ` +
+        `running Solar Hijri month; ?format=csv or svg)`,
       '  roles: clerk | manager (with --office) · court · province-admin',
       '',
       'Ctrl-C stops everything.',
