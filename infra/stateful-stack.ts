@@ -1,8 +1,12 @@
-import { Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   type UserPoolClient,
@@ -23,6 +27,7 @@ import {
   Bucket,
   BucketEncryption,
   type CfnBucket,
+  HttpMethods,
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
@@ -31,6 +36,7 @@ import { DOCUMENT_POLICY } from '../shared/domain/document-policy';
 import { STAFF_ROLES } from '../shared/domain/roles';
 import { AUTH_FUNCTIONS } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE, type KeyAttribute, type TableDefinition } from '../shared/table-definition';
+import { type DeploymentSettings, DOCUMENTS_CORS } from './deployment-settings';
 import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
 import { ServiceFunction } from './service-function';
 
@@ -73,9 +79,9 @@ export class StatefulStack extends Stack {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
 
-  constructor(scope: Construct, id: string, props: StackProps & { projectRoot: string }) {
+  constructor(scope: Construct, id: string, props: StackProps & { projectRoot: string; settings: DeploymentSettings }) {
     super(scope, id, props);
-    const { projectRoot } = props;
+    const { projectRoot, settings } = props;
 
     this.table = retainedTable(this, 'Data', DATA_TABLE);
     this.idempotencyTable = retainedTable(this, 'Idempotency', IDEMPOTENCY_TABLE);
@@ -110,6 +116,16 @@ export class StatefulStack extends Stack {
     this.documentsBucket = new Bucket(this, 'Documents', {
       ...dataBucket('documents'),
       bucketName: DOCUMENTS_BUCKET_NAME,
+      // Browsers PUT scans to presigned URLs and read them back, from the same origins as the API.
+      cors: [
+        {
+          allowedOrigins: settings.allowedOrigins,
+          allowedMethods: DOCUMENTS_CORS.allowMethods.map((method) => HttpMethods[method]),
+          allowedHeaders: DOCUMENTS_CORS.allowHeaders,
+          exposedHeaders: DOCUMENTS_CORS.exposeHeaders,
+          maxAge: DOCUMENTS_CORS.maxAgeSeconds,
+        },
+      ],
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         {
@@ -153,7 +169,14 @@ export class StatefulStack extends Stack {
       // Staff accounts are created by administrators, never by sign-up.
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
-      customAttributes: { officeCode: new StringAttribute({ minLen: 4, maxLen: 10, mutable: true }) },
+      // Who a staff member acts for. Only administrators set them (AdminUpdateUserAttributes): no app
+      // client may write them (see writeAttributes below). They stay `mutable: true` because changing
+      // an existing custom attribute would replace this retained pool and lose every user.
+      customAttributes: {
+        officeCode: new StringAttribute({ minLen: 4, maxLen: 10, mutable: true }),
+        courtCode: new StringAttribute({ minLen: 2, maxLen: 20, mutable: true }),
+        provinceCode: new StringAttribute({ minLen: 2, maxLen: 2, mutable: true }),
+      },
       passwordPolicy: {
         minLength: 12,
         requireDigits: true,
@@ -166,6 +189,8 @@ export class StatefulStack extends Stack {
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.PLUS,
+      // Compromised-credential and adaptive-authentication checks act, not just report.
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       removalPolicy: RemovalPolicy.RETAIN,
       deletionProtection: true,
     });
@@ -204,13 +229,50 @@ export class StatefulStack extends Stack {
     });
 
     this.webClient = this.userPool.addClient('Web', {
-      authFlows: { userSrp: true },
+      // The browser front end is a public client: no secret, the hosted sign-in with the
+      // authorization code grant (the front end adds PKCE; Cognito verifies the code_verifier
+      // whenever a code_challenge was sent). No implicit grant: it puts tokens in URLs.
+      generateSecret: false,
+      authFlows: { userSrp: false, userPassword: false, adminUserPassword: false, custom: false, user: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        // No aws.cognito.signin.user.admin: a token for the API is not a token to edit one's own account.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: settings.callbackUrls,
+        logoutUrls: settings.logoutUrls,
+      },
       preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
       // Shared office computers: short sessions, refresh within a working day.
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(10),
-      readAttributes: undefined,
+      // Staff may read their own profile and change their name, nothing else: the office, court and
+      // province they act for and their groups are an administrator's to set.
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true })
+        .withCustomAttributes('officeCode', 'courtCode', 'provinceCode'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ givenName: true, familyName: true }),
     });
+
+    // The hosted sign-in (managed login), when a domain prefix is configured.
+    const domain = settings.authDomainPrefix
+      ? this.userPool.addDomain('SignIn', {
+          cognitoDomain: { domainPrefix: settings.authDomainPrefix },
+          // The classic hosted UI works without a branding resource; managed login v2 needs one per client.
+          managedLoginVersion: ManagedLoginVersion.CLASSIC_HOSTED_UI,
+        })
+      : undefined;
+
+    // What a front end needs to sign in (README: "Signing in from a front end").
+    new CfnOutput(this, 'Region', { value: settings.region, description: 'AWS region of the stack' });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });
+    if (domain) {
+      new CfnOutput(this, 'HostedSignInDomain', {
+        value: domain.baseUrl(),
+        description: 'Hosted sign-in (managed login)',
+      });
+    }
   }
 }

@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } fr
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
   type CfnStage,
+  CorsHttpMethod,
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
@@ -23,6 +24,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_FUNCTIONS, ROUTES, routeKey } from '../shared/routes';
+import { API_CORS, type DeploymentSettings } from './deployment-settings';
 import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
 import { Operations } from './operations';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function';
@@ -33,6 +35,7 @@ export interface StatelessStackProps extends StackProps {
   userPool: IUserPool;
   webClient: IUserPoolClient;
   projectRoot: string;
+  settings: DeploymentSettings;
 }
 
 /**
@@ -70,6 +73,16 @@ export class StatelessStack extends Stack {
       apiName: 'judicial-e-services',
       createDefaultStage: false,
       description: 'Judicial Electronic Services Offices API v1',
+      // API Gateway answers preflights itself, before the authorizer and any function.
+      corsPreflight: {
+        allowOrigins: props.settings.allowedOrigins,
+        allowMethods: [...API_CORS.allowMethods.map((method) => CorsHttpMethod[method]), CorsHttpMethod.OPTIONS],
+        allowHeaders: API_CORS.allowHeaders,
+        exposeHeaders: API_CORS.exposeHeaders,
+        maxAge: Duration.seconds(API_CORS.maxAgeSeconds),
+        // Bearer tokens, never cookies: credentials mode stays off.
+        allowCredentials: false,
+      },
     });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR });
@@ -148,7 +161,10 @@ export class StatelessStack extends Stack {
       tableNames: [props.table.tableName, props.idempotencyTable.tableName],
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.apiEndpoint,
+      description: 'Base URL of the API (paths start /v1)',
+    });
   }
 
   /**

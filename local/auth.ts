@@ -11,6 +11,8 @@ import type { Role } from '../shared/domain/roles';
 export const LOCAL_ISSUER = 'http://localhost/local-user-pool';
 export const LOCAL_AUDIENCE = 'local-web-client';
 const ALG = 'RS256';
+/** The web client's ID token validity in the user pool (infra/stateful-stack.ts). */
+export const TOKEN_LIFETIME_SECONDS = 3600;
 
 export interface LocalKeys {
   privateJwk: JWK;
@@ -31,7 +33,7 @@ export interface TokenRequest {
   role: Role;
   officeCode?: string;
   userId?: string;
-  /** Seconds; one office shift by default. */
+  /** Seconds; an hour by default, as Cognito's ID tokens for the web client. */
   lifetime?: number;
 }
 
@@ -49,7 +51,7 @@ export async function signToken(keys: LocalKeys, request: TokenRequest): Promise
     .setIssuer(LOCAL_ISSUER)
     .setAudience(LOCAL_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(`${request.lifetime ?? 8 * 3600}s`)
+    .setExpirationTime(`${request.lifetime ?? TOKEN_LIFETIME_SECONDS}s`)
     .sign(key);
 }
 

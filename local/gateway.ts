@@ -4,6 +4,7 @@ import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '../shared/http/types';
 import { type RouteDefinition, routeKey } from '../shared/routes';
 import type { TokenVerifier } from './auth';
+import type { CorsHeaders } from './cors';
 
 export type ApiHandler = (event: ApiEvent, context: Context) => Promise<ApiResult | string | object>;
 
@@ -27,6 +28,8 @@ export function createGateway(options: {
   verifyToken: TokenVerifier;
   loadHandler: (route: RouteDefinition) => Promise<ApiHandler>;
   timeoutMs?: number;
+  /** The HTTP API's CORS configuration (local/cors.ts); without it, preflights answer 404 as with none configured. */
+  cors?: CorsHeaders;
 }): Server {
   const compiled = options.routes.map(compile);
   return createServer((req, res) => {
@@ -41,6 +44,14 @@ export function createGateway(options: {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
+    if (options.cors) {
+      if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+        const allowed = options.cors.preflight(lowerCaseHeaders(req));
+        return send(res, 204, allowed ?? {}, '');
+      }
+      const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+      for (const [name, value] of Object.entries(options.cors.response(origin))) res.setHeader(name, value);
+    }
     const match = findMatch(compiled, method, url.pathname);
     if (!match) return send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
 

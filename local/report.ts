@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { type Calendar, parseMonth } from '../shared/domain/months';
-import { engineEnvironment, LOCAL_REGION } from './engines';
-import { localSettings } from './settings';
+import { engineEnvironment } from './engines';
+import { localSettings, runningBackend } from './settings';
 
 const usage = 'usage: npm run report -- <YYYY-MM> [--calendar solar-hijri|gregorian]   (or --scheduled: the daily job)';
 
@@ -16,21 +15,17 @@ async function main(): Promise<void> {
     options: { calendar: { type: 'string' }, scheduled: { type: 'boolean' } },
   });
   const settings = localSettings();
-  const dynamoEndpoint = `http://127.0.0.1:${settings.dynamoPort}`;
+  // The running backend's own endpoints, whatever ports it was started with.
+  const backend = runningBackend(settings);
+  if (!backend) {
+    throw new Error(`No local backend is running on ${settings.dataDir}: run \`npm start\` in another terminal first.`);
+  }
   Object.assign(process.env, {
-    ...engineEnvironment({ dynamo: dynamoEndpoint, s3: `http://127.0.0.1:${settings.s3Port}` }),
-    TABLE_NAME: settings.tableName,
-    REPORTS_BUCKET: settings.reportsBucket,
+    ...engineEnvironment({ dynamo: backend.dynamoEndpoint, s3: backend.s3Endpoint }),
+    TABLE_NAME: backend.tableName,
+    REPORTS_BUCKET: backend.reportsBucket,
     POWERTOOLS_LOG_LEVEL: 'WARN',
   });
-  const probe = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamoEndpoint, maxAttempts: 1 });
-  try {
-    await probe.send(new ListTablesCommand({ Limit: 1 }));
-  } catch {
-    throw new Error(`No local backend answers at ${dynamoEndpoint}: run \`npm start\` in another terminal first.`);
-  } finally {
-    probe.destroy();
-  }
   const { reportDepsFromEnv } = await import('../shared/adapters/from-env');
   const { generateReport, runScheduledReports } = await import('../shared/use-cases/reports');
   const deps = reportDepsFromEnv();

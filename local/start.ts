@@ -2,12 +2,14 @@ import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { localDeploymentSettings } from '../infra/deployment-settings';
 import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { solarHijriMonth } from '../shared/domain/solar-hijri';
 import { EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 import { createVerifier, loadOrCreateKeys } from './auth';
+import { apiCors, applyDocumentsCors } from './cors';
 import { seedDemoPetitions } from './demo-petitions';
 import {
   checkJava,
@@ -26,7 +28,7 @@ import { createGateway } from './gateway';
 import { handlerLoader } from './handlers';
 import { forwardObjectCreated } from './s3-events';
 import { seedDemoData } from './seed';
-import { localSettings } from './settings';
+import { localSettings, recordRunningBackend } from './settings';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stoppers: Array<() => Promise<void>> = [];
@@ -67,6 +69,9 @@ async function main(): Promise<void> {
   rawDynamo.destroy();
   const s3 = createS3Client(config);
   for (const bucket of [settings.documentsBucket, settings.reportsBucket]) await ensureBucket(s3, bucket);
+  // The same origins as the API (cdk.json's allowedOrigins), as the stack gives the real bucket.
+  const { allowedOrigins } = localDeploymentSettings(projectRoot);
+  await applyDocumentsCors(s3, settings.documentsBucket, allowedOrigins);
   const offices = new DynamoOfficeRepository(createDocumentClient(config), settings.tableName);
   const seeded = await seedDemoData(offices, new Date());
   let demoPetitions = 0;
@@ -85,14 +90,30 @@ async function main(): Promise<void> {
   // Load every handler now: a configuration error shows at start, not on the first request.
   await Promise.all([...ROUTES, ...EVENT_FUNCTIONS].map((spec) => loadHandler(spec)));
   forwardObjectCreated(s3Server.server, settings.documentsBucket, () => loadHandler(EVENT_FUNCTIONS[0]!));
-  const gateway: Server = createGateway({ routes: ROUTES, verifyToken: await createVerifier(keys), loadHandler });
+  const gateway: Server = createGateway({
+    routes: ROUTES,
+    verifyToken: await createVerifier(keys),
+    loadHandler,
+    cors: apiCors(allowedOrigins),
+  });
   await new Promise<void>((resolveListen, reject) => {
     gateway.once('error', reject);
-    gateway.listen(settings.apiPort, '127.0.0.1', () => resolveListen());
+    gateway.listen(settings.apiPort, settings.listenHost, () => resolveListen());
   });
   stoppers.unshift(() => new Promise((r) => gateway.close(() => r())));
 
-  const base = `http://localhost:${settings.apiPort}`;
+  const host = settings.publicHost === '127.0.0.1' ? 'localhost' : settings.publicHost;
+  const base = `http://${host}:${settings.apiPort}`;
+  // `npm run report` finds this backend's endpoints here, whatever ports it was given.
+  const forget = recordRunningBackend(settings, {
+    pid: process.pid,
+    apiUrl: base,
+    dynamoEndpoint: dynamo.endpoint,
+    s3Endpoint: s3Server.endpoint,
+    tableName: settings.tableName,
+    reportsBucket: settings.reportsBucket,
+  });
+  stoppers.unshift(async () => forget());
   console.log(
     [
       '',
@@ -100,6 +121,7 @@ async function main(): Promise<void> {
       `  DynamoDB Local ${dynamo.endpoint} · table ${settings.tableName} (${tableState})`,
       `  S3 server      ${s3Server.endpoint} · buckets ${settings.documentsBucket}, ${settings.reportsBucket}`,
       `  data folder    ${settings.dataDir}`,
+      `  browsers from  ${allowedOrigins.join(', ')} (cdk.json allowedOrigins)`,
       seeded > 0
         ? `  seeded ${seeded} DEMO offices of South Khorasan (marked demo: true) and ${demoPetitions} demo petitions`
         : '  existing data kept (no demo seeding)',

@@ -62,7 +62,8 @@ describe('npm start', () => {
     const first = await start(ports);
     const health = await fetch(`http://127.0.0.1:${ports.api}/v1/health`);
     const report = spawnSync('npm', ['run', '-s', 'report', '--', solarHijriMonth(new Date())], {
-      env: { ...process.env, DYNAMODB_PORT: String(ports.dynamo), S3_PORT: String(ports.s3), LOCAL_DATA_DIR: dataDir },
+      // Only the data folder: the report finds the running backend's ports itself.
+      env: { ...process.env, LOCAL_DATA_DIR: dataDir },
       encoding: 'utf8',
     });
     const firstExit = await interrupt(first.child);

@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../../local/auth';
+import { apiCors } from '../../local/cors';
 import { createGateway } from '../../local/gateway';
 import { handlerLoader } from '../../local/handlers';
 import { ROUTES } from '../../shared/routes';
 
 /** The local gateway in this test process, on a free port, with the run's signing keys. */
-export async function startTestGateway(): Promise<{
+export async function startTestGateway(options: { allowedOrigins?: string[] } = {}): Promise<{
   baseUrl: string;
   token(request: TokenRequest): Promise<string>;
   stop(): Promise<void>;
@@ -16,6 +17,7 @@ export async function startTestGateway(): Promise<{
     routes: ROUTES,
     verifyToken: await createVerifier(keys),
     loadHandler: handlerLoader(process.cwd()),
+    ...(options.allowedOrigins ? { cors: apiCors(options.allowedOrigins) } : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
