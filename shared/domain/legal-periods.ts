@@ -5,12 +5,12 @@ import {
   describeDay,
   formatDay,
   parseDay,
+  type SolarHijriDay,
   tehranDayOf,
   toGregorianIso,
-  weekdayOf,
   WEEKDAY_NAMES,
-  type SolarHijriDay,
   type Weekday,
+  weekdayOf,
 } from './solar-hijri-days';
 
 /**

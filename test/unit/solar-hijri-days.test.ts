@@ -11,10 +11,10 @@ import {
   fromGregorianIso,
   isLeapYear,
   parseDay,
+  type SolarHijriDay,
   tehranDayOf,
   toGregorianIso,
   weekdayOf,
-  type SolarHijriDay,
 } from '../../shared/domain/solar-hijri-days';
 
 const day = (text: string): SolarHijriDay => parseDay(text)!;
