@@ -135,6 +135,8 @@ describe('GET /v1/reports/monthly/{month}', () => {
     expect(csv.body!.charCodeAt(0)).toBe(0xfeff);
     expect(svg.headers?.['content-type']).toBe('image/svg+xml; charset=utf-8');
     expect(svg.body).toContain('<svg');
+    expect(csv.headers?.['content-disposition']).toBe('attachment; filename="monthly-report-sh-1398-06.csv"');
+    expect(svg.headers?.['content-disposition']).toBe('inline; filename="monthly-report-sh-1398-06.svg"');
   });
 
   it('answers 403 to a clerk and court, 400 for a month that has not started or does not exist', async () => {
