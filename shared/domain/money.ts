@@ -85,7 +85,9 @@ export function applyBasisPoints(amount: bigint, basisPoints: BasisPoints, round
 export function percentText(basisPoints: BasisPoints, language: 'fa' | 'en'): string {
   if (!isBasisPoints(basisPoints)) throw new MoneyError('not-basis-points');
   const whole = Math.trunc(basisPoints / 100);
-  const fraction = String(basisPoints % 100).padStart(2, '0').replace(/0+$/, '');
+  const fraction = String(basisPoints % 100)
+    .padStart(2, '0')
+    .replace(/0+$/, '');
   const latin = fraction ? `${whole}.${fraction}` : String(whole);
   return language === 'en' ? `${latin}%` : `${toPersianDigits(latin).replace('.', '٫')}٪`;
 }

@@ -1,4 +1,9 @@
-import { isSolarHijriLeapYear, isValidSolarHijriDay, solarHijriDay, solarHijriYearSpan } from '../../shared/domain/solar-hijri-days';
+import {
+  isSolarHijriLeapYear,
+  isValidSolarHijriDay,
+  solarHijriDay,
+  solarHijriYearSpan,
+} from '../../shared/domain/solar-hijri-days';
 
 describe('Solar Hijri days for validity periods', () => {
   it('names the Tehran day of an instant as sortable text', () => {
