@@ -145,8 +145,9 @@ export async function startPaymentGatewaySimulator(options: GatewaySimulatorOpti
     // ResNum exists to stop double spending, so one order id buys one token.
     if (resNums.has(`${terminalId}:${resNum}`)) return refuse('5', 'شماره سفارش (ResNum) تکراری است.');
     if (!redirectUrl || !isHttpUrl(redirectUrl)) return refuse('5', 'نشانی بازگشت نامعتبر است.');
-    if (!/^\d{2,4}$/.test(lifetime) || Number(lifetime) < 20 || Number(lifetime) > 3600)
+    if (!/^\d{2,4}$/.test(lifetime) || Number(lifetime) < 20 || Number(lifetime) > 3600) {
       return refuse('5', 'مدت اعتبار توکن نامعتبر است.');
+    }
     const token = randomBytes(16).toString('hex');
     const createdAt = now();
     byToken.set(token, {
@@ -216,9 +217,11 @@ export async function startPaymentGatewaySimulator(options: GatewaySimulatorOpti
     handle(request, response).catch((error: unknown) => {
       const status = error instanceof SimulatorError ? error.status : 500;
       const message = error instanceof SimulatorError ? error.message : 'خطای داخلی شبیه‌ساز.';
-      if (!response.headersSent)
+      if (!response.headersSent) {
         send(response, status, 'text/html; charset=utf-8', page('خطا', `<p>${escapeHtml(message)}</p>`));
-      else response.end();
+      } else {
+        response.end();
+      }
     });
   });
 

@@ -108,15 +108,17 @@ export class SepPaymentGateway implements PaymentGateway {
     const status = field('Status', /^-?\d{1,4}$/);
     const orderId = field('ResNum', ORDER_ID);
     const terminalId = field('TerminalId', TERMINAL) ?? field('MID', TERMINAL);
-    if (!gatewayState || !orderId || !terminalId)
+    if (!gatewayState || !orderId || !terminalId) {
       throw new GatewayProtocolError('callback without State, ResNum or TerminalId');
+    }
     // SEP states the result twice, as a word and a number; a callback counts as paid only if both say so.
     const paid = gatewayState === 'OK' && (status === undefined || status === '2');
     const cancelled = gatewayState === 'CanceledByUser' || status === '1';
     const amountRials = field('Amount', /^\d{1,21}$/);
     const refNum = field('RefNum');
-    if (paid && (!refNum || !amountRials || !isRialsString(amountRials)))
+    if (paid && (!refNum || !amountRials || !isRialsString(amountRials))) {
       throw new GatewayProtocolError('paid callback without RefNum or Amount');
+    }
     const optional = (key: keyof GatewayCallback, value: string | undefined) =>
       value === undefined ? {} : { [key]: value };
     return {
@@ -142,8 +144,9 @@ export class SepPaymentGateway implements PaymentGateway {
       const refNum = text(detail, 'RefNum');
       const terminalId = text(detail, 'TerminalNumber');
       const amountRials = text(detail, 'OrginalAmount');
-      if (!refNum || !terminalId || !amountRials || !isRialsString(amountRials))
+      if (!refNum || !terminalId || !amountRials || !isRialsString(amountRials)) {
         throw new GatewayProtocolError('verify detail');
+      }
       const optional = (key: string, value: string | undefined) => (value ? { [key]: value } : {});
       return {
         outcome: 'verified',
@@ -215,8 +218,9 @@ function failure(code: string | undefined): Exclude<GatewayVerification, { outco
 }
 
 function record(value: unknown): Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value))
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new GatewayProtocolError('expected a JSON object');
+  }
   return value as Record<string, unknown>;
 }
 

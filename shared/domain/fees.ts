@@ -237,8 +237,9 @@ export function assertScheduleWritable(
 ): ScheduleWrite {
   if (!existing) return 'create';
   if (canonicalJson(existing) === canonicalJson(proposed)) return 'unchanged';
-  if (existingUsed)
+  if (existingUsed) {
     throw new FeeError('schedule-version-used', { versionId: existing.versionId, nextRevision: existing.revision + 1 });
+  }
   return 'replace';
 }
 
@@ -359,8 +360,9 @@ function courtFeeLine(input: QuoteInput, schedule: FeeSchedule): FeeLine {
   const rule = schedule.courtFeeRules.find(
     (r) => r.kinds.includes(input.kind) && r.stages.includes(input.stage) && (r.claim === 'any' || r.claim === nature),
   );
-  if (!rule)
+  if (!rule) {
     throw new FeeError('no-court-fee-rule', { kind: input.kind, stage: input.stage, claim: nature ?? 'unstated' });
+  }
   const line = (amount: bigint, basis: Bilingual, provenance: Provenance, label = rule.label): FeeLine => ({
     code: rule.code,
     label,
@@ -374,8 +376,9 @@ function courtFeeLine(input: QuoteInput, schedule: FeeSchedule): FeeLine {
     case 'percentage': {
       const field = calc.base === 'claim' ? 'claimAmountRials' : 'judgmentAmountRials';
       const text = input[field];
-      if (text === undefined)
+      if (text === undefined) {
         throw new FeeError(calc.base === 'claim' ? 'claim-amount-required' : 'judgment-amount-required');
+      }
       const { amount, used, basis } = marginalFee(parseRials(text), calc.brackets, calc.base);
       return line(amount, basis, combine([rule, ...used]));
     }

@@ -129,8 +129,9 @@ export interface NewPayment {
 
 /** A payment whose token the gateway has issued: stored before the payer is redirected. */
 export function newPayment(input: NewPayment, now: Date): Payment {
-  if (!isRialsString(input.amountRials) || parseRials(input.amountRials) === 0n)
+  if (!isRialsString(input.amountRials) || parseRials(input.amountRials) === 0n) {
     throw new PaymentError('invalid-amount');
+  }
   if (!ORDER_ID_PATTERN.test(input.orderId)) throw new PaymentError('invalid-order-id');
   return { ...input, state: 'initiated', createdAt: now.toISOString(), version: 1 };
 }
@@ -199,8 +200,9 @@ export function applyCallback(
   }
   if (callback.amountRials !== payment.amountRials) return refuse(payment, 'amount-mismatch');
   if (!callback.refNum) return refuse(payment, 'reference-missing');
-  if (context.referenceHeldBy !== undefined && context.referenceHeldBy !== payment.paymentId)
+  if (context.referenceHeldBy !== undefined && context.referenceHeldBy !== payment.paymentId) {
     return refuse(payment, 'reference-reused');
+  }
   const changes: Partial<Payment> = {
     state: 'awaiting-verify',
     refNum: callback.refNum,
@@ -273,8 +275,9 @@ export function applyVerification(
 /** Takes the answer to our reverse request, for a payment we decided not to keep. */
 export function applyReversal(payment: Payment, reversal: GatewayReversal, now: Date): Transition<'not-reversible'> {
   if (payment.state === 'reversed') return same(payment);
-  if (payment.state !== 'reversal-required' && payment.state !== 'awaiting-verify')
+  if (payment.state !== 'reversal-required' && payment.state !== 'awaiting-verify') {
     return refuse(payment, 'not-reversible');
+  }
   if (reversal.outcome === 'refused') return refuse(payment, 'not-reversible');
   const reason = payment.reason ?? 'reversed';
   return { accepted: true, changed: true, payment: step(payment, { state: 'reversed', reason }, now) };
@@ -309,8 +312,9 @@ export function expireIfUnverified(
   }
   if (payment.state === 'initiated') {
     // An unused token, or a callback that never came: either way nothing can be verified any more.
-    if (since(payment.createdAt) < windows.tokenLifetimeMs + windows.verifyWindowMs)
+    if (since(payment.createdAt) < windows.tokenLifetimeMs + windows.verifyWindowMs) {
       return refuse(payment, 'still-open');
+    }
     return {
       accepted: true,
       changed: true,

@@ -121,8 +121,9 @@ const courtFeeRuleSchema = z
     // A percentage needs an amount to apply to; a category list is what a non-monetary claim has instead.
     const needs = { percentage: 'monetary', 'by-category': 'non-monetary' } as const;
     const needed = needs[rule.calculation.type as keyof typeof needs];
-    if (needed && rule.claim !== needed)
+    if (needed && rule.claim !== needed) {
       ctx.addIssue({ code: 'custom', path: ['claim'], message: fieldMessage('fee-calculation-claim') });
+    }
   });
 
 const includesSchema = z.strictObject({
@@ -223,8 +224,9 @@ export const feeScheduleSchema = z
 
 function duplicates(codes: readonly string[], path: (string | number)[], ctx: z.RefinementCtx): void {
   codes.forEach((code, i) => {
-    if (codes.indexOf(code) !== i)
+    if (codes.indexOf(code) !== i) {
       ctx.addIssue({ code: 'custom', path: [...path, i, 'code'], message: fieldMessage('fee-duplicate-code') });
+    }
   });
 }
 
