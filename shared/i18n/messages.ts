@@ -14,6 +14,20 @@ export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; d
     fa: { title: 'بدنه درخواست JSON معتبر نیست', detail: () => 'بدنه درخواست باید یک سند JSON معتبر باشد.' },
     en: { title: 'Malformed JSON body', detail: () => 'The request body must be a valid JSON document.' },
   },
+  'invalid-encoding': {
+    fa: { title: 'کدگذاری نامعتبر', detail: () => 'بدنه درخواست باید متن UTF-8 معتبر باشد.' },
+    en: { title: 'Invalid encoding', detail: () => 'The request body must be valid UTF-8 text.' },
+  },
+  'nesting-too-deep': {
+    fa: {
+      title: 'ساختار بیش از حد تودرتو',
+      detail: (p) => `آرایه‌ها و شیءهای بدنه حداکثر ${p.maxDepth} سطح تودرتو می‌پذیرند.`,
+    },
+    en: {
+      title: 'Nested too deeply',
+      detail: (p) => `Arrays and objects in the body may be nested at most ${p.maxDepth} levels deep.`,
+    },
+  },
   unauthorized: {
     fa: { title: 'احراز هویت لازم است', detail: () => 'توکن معتبر ارسال نشده است.' },
     en: { title: 'Authentication required', detail: () => 'No valid bearer token was sent.' },
@@ -232,6 +246,10 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   },
   sha256: { fa: 'SHA-256 باید ۶۴ رقم هگزادسیمال باشد.', en: 'SHA-256 must be 64 hexadecimal digits.' },
   month: { fa: 'ماه باید به شکل YYYY-MM و معتبر باشد.', en: 'Month must be a valid YYYY-MM.' },
+  'control-characters': {
+    fa: 'نویسه‌های کنترلی (جز جهش و خط جدید) و نویسه‌های نامعتبر پذیرفته نیست.',
+    en: 'Control characters (other than tab and new line) and invalid characters are not accepted.',
+  },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
 };
 

@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import en from 'zod/v4/locales/en.js';
 import fa from 'zod/v4/locales/fa.js';
 import { type FieldIssue, ValidationError } from '../domain/errors';
-import { normaliseInput } from '../domain/normalise';
+import { forbiddenCharacterPaths, normaliseInput } from '../domain/normalise';
 import { FIELD_MESSAGE_PREFIX, FIELD_MESSAGES, type Language } from '../i18n/messages';
 
 export type InputSource = 'body' | 'path' | 'query' | 'header';
@@ -17,6 +17,16 @@ const LOCALES = { fa: fa(), en: en() } satisfies Record<Language, unknown>;
  */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, source: InputSource): z.output<S> {
   const input = normaliseInput(raw);
+  const controls = forbiddenCharacterPaths(input);
+  if (controls.length > 0) {
+    throw new ValidationError(
+      controls.map((path) => ({
+        field: fieldPath(source, path),
+        code: 'forbidden_character',
+        messages: localise(`${FIELD_MESSAGE_PREFIX}control-characters`, ''),
+      })),
+    );
+  }
   const result = schema.safeParse(input, { error: LOCALES.fa.localeError });
   if (result.success) return result.data;
   const english = schema.safeParse(input, { error: LOCALES.en.localeError });
