@@ -90,7 +90,7 @@ const envelope = {
   kind: z.enum(PETITION_KINDS).describe('Criminal complaints and civil petitions notify different parties'),
   officeCode,
   trackingCode,
-  courtCode: courtCode.optional(),
+  courtCode: courtCode.optional().describe('The court holding the petition, whenever one does; required where a court acts'),
   caseNumber: caseNumber.optional(),
 };
 
