@@ -1,7 +1,10 @@
 // Jest runs on swc (no type check: `npm run typecheck` does that). middy and jose are ESM-only,
 // and zod's per-locale files are imported as ES modules, so they are transformed too; everything
 // else in node_modules ships CommonJS.
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  { jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' } },
+];
 
 export default {
   testEnvironment: 'node',

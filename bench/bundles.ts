@@ -1,7 +1,7 @@
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { build } from 'esbuild';
 import { esbuildOptions } from '../infra/bundling';
 import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
 
@@ -23,11 +23,13 @@ export async function measureBundles(workDir: string): Promise<{ baseline: Bundl
   const baselineEntry = resolve(workDir, 'bare-dynamodb-client.ts');
   writeFileSync(
     baselineEntry,
-    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({});\nexport const handler = async () => client.config.region;\n",
+    "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({});\nexport " +
+      'const handler = async () => client.config.region;\n',
   );
   const baseline = await measure('bare DynamoDB client', baselineEntry, workDir);
   const functions: BundleFigure[] = [];
-  for (const spec of [...ROUTES, ...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS]) functions.push(await measure(spec.id, resolve('functions', `${spec.id}.ts`), workDir));
+  for (const spec of [...ROUTES, ...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS])
+    functions.push(await measure(spec.id, resolve('functions', `${spec.id}.ts`), workDir));
   return { baseline, functions };
 }
 
@@ -39,11 +41,32 @@ async function measure(name: string, entry: string, workDir: string): Promise<Bu
   for (let i = 0; i < RUNS; i++) {
     const run = spawnSync(
       process.execPath,
-      ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`],
+      [
+        '--input-type=module',
+        '-e',
+        `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`,
+      ],
       // The configuration a deployed function has, so that cold-start config parsing succeeds.
-      { encoding: 'utf8', env: { ...process.env, AWS_REGION: 'me-central-1', TABLE_NAME: 'bench-table', IDEMPOTENCY_TABLE_NAME: 'bench-idempotency', DOCUMENTS_BUCKET: 'bench-documents', REPORTS_BUCKET: 'bench-reports', POWERTOOLS_LOG_LEVEL: 'ERROR' } },
+      {
+        encoding: 'utf8',
+        env: {
+          ...process.env,
+          AWS_REGION: 'me-central-1',
+          TABLE_NAME: 'bench-table',
+          IDEMPOTENCY_TABLE_NAME: 'bench-idempotency',
+          DOCUMENTS_BUCKET: 'bench-documents',
+          REPORTS_BUCKET: 'bench-reports',
+          POWERTOOLS_LOG_LEVEL: 'ERROR',
+        },
+      },
     );
-    if (run.status !== 0) throw new Error(`loading ${name} failed: ${run.stderr.split('\n').filter((l) => l.startsWith('Error')).join(' ')}`);
+    if (run.status !== 0)
+      throw new Error(
+        `loading ${name} failed: ${run.stderr
+          .split('\n')
+          .filter((l) => l.startsWith('Error'))
+          .join(' ')}`,
+      );
     times.push(Number(run.stdout.trim()));
   }
   times.sort((a, b) => a - b);

@@ -1,13 +1,21 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../local/auth';
-import { engineEnvironment, ensureBucket, ensureTable, freePort, LOCAL_REGION, startDynamoDbLocal, startS3Server } from '../local/engines';
-import { createS3Client } from '../shared/adapters/aws-clients';
+import {
+  engineEnvironment,
+  ensureBucket,
+  ensureTable,
+  freePort,
+  LOCAL_REGION,
+  startDynamoDbLocal,
+  startS3Server,
+} from '../local/engines';
 import { createGateway } from '../local/gateway';
 import { handlerLoader } from '../local/handlers';
+import { createS3Client } from '../shared/adapters/aws-clients';
 import { ROUTES } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 
@@ -32,7 +40,11 @@ export async function startBenchStack() {
   for (const bucket of ['bench-documents', 'bench-reports']) await ensureBucket(s3Client, bucket);
   s3Client.destroy();
   const keys = await loadOrCreateKeys(join(workDir, 'auth'));
-  const server = createGateway({ routes: ROUTES, verifyToken: await createVerifier(keys), loadHandler: handlerLoader(process.cwd()) });
+  const server = createGateway({
+    routes: ROUTES,
+    verifyToken: await createVerifier(keys),
+    loadHandler: handlerLoader(process.cwd()),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

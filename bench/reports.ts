@@ -1,21 +1,21 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
-import { ensureTable } from '../local/engines';
-import { DATA_TABLE } from '../shared/table-definition';
-import { systemClock } from '../shared/ports';
 import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DEMO_OFFICES } from '../local/demo-offices';
+import { ensureTable } from '../local/engines';
 import { createDocumentClient } from '../shared/adapters/aws-clients';
+import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { petitionItem } from '../shared/adapters/dynamo-petition-repository';
+import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
 import { reportDepsFromEnv } from '../shared/adapters/from-env';
 import { kindCounter } from '../shared/domain/counters';
+import { counterPeriod, parseMonth } from '../shared/domain/months';
 import { withPersonCheckDigit } from '../shared/domain/national-id';
 import { newOffice } from '../shared/domain/office';
-import { counterPeriod, parseMonth } from '../shared/domain/months';
 import { PETITION_KINDS, type Petition } from '../shared/domain/petition';
+import { systemClock } from '../shared/ports';
+import { DATA_TABLE } from '../shared/table-definition';
 import { generateReport, type ReportDeps } from '../shared/use-cases/reports';
-import { DEMO_OFFICES } from '../local/demo-offices';
-import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 
 const MONTH = parseMonth('solar-hijri', '1405-08')!;
 const SUBMITTED_AT = '2026-11-10T08:00:00.000Z'; // 19 Aban 1405
@@ -100,7 +100,18 @@ async function seed(db: DynamoDBDocumentClient, table: string, volume: number): 
     }),
   );
   for (const [officeCode, values] of totals) {
-    await db.send(new PutCommand({ TableName: table, Item: { pk: `OFFICE#${officeCode}`, sk: `COUNT#${counterPeriod(MONTH)}`, officeCode, period: counterPeriod(MONTH), ...values } }));
+    await db.send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          pk: `OFFICE#${officeCode}`,
+          sk: `COUNT#${counterPeriod(MONTH)}`,
+          officeCode,
+          period: counterPeriod(MONTH),
+          ...values,
+        },
+      }),
+    );
   }
   return (performance.now() - started) / 1000;
 }
@@ -116,7 +127,15 @@ function samplePetition(officeCode: string, kind: Petition['kind'], i: number): 
     description: 'خواهان مبلغ چک برگشتی را مطالبه می‌کند.',
     claimAmountRials: '1250000000',
     parties: [
-      { type: 'person', role: 'claimant', nationalId: withPersonCheckDigit(String(100_000_000 + i)), firstName: 'زهرا', lastName: 'محمدی', fatherName: 'علی', mobile: '09151234567' },
+      {
+        type: 'person',
+        role: 'claimant',
+        nationalId: withPersonCheckDigit(String(100_000_000 + i)),
+        firstName: 'زهرا',
+        lastName: 'محمدی',
+        fatherName: 'علی',
+        mobile: '09151234567',
+      },
     ],
     documents: [],
     status: 'submitted',

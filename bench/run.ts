@@ -2,8 +2,8 @@ import './quiet';
 import { resolve } from 'node:path';
 import { measureBundles } from './bundles';
 import { startBenchStack } from './local-stack';
-import { measureSubmissions } from './submissions';
 import { measureReports } from './reports';
+import { measureSubmissions } from './submissions';
 
 /**
  * `npm run bench`: figures measured side by side in one run, on this machine. Speed targets live
@@ -19,19 +19,29 @@ async function main(): Promise<void> {
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const figure of [baseline, ...functions]) {
     console.log(
-      `| ${figure.name} | ${(figure.bytes / 1024).toFixed(1)} | ${(figure.bytes / baseline.bytes).toFixed(2)} | ${figure.loadMs.toFixed(1)} | ${(figure.loadMs / baseline.loadMs).toFixed(2)} |`,
+      `| ${figure.name} | ${(figure.bytes / 1024).toFixed(1)} | ${(figure.bytes / baseline.bytes).toFixed(2)} | ` +
+        `${figure.loadMs.toFixed(1)} | ${(figure.loadMs / baseline.loadMs).toFixed(2)} |`,
     );
   }
 
   const stack = await startBenchStack();
   try {
     const s = await measureSubmissions(stack);
-    console.log('\n## Submission through the local gateway against a raw DynamoDB Local PutItem (same engine, same run)\n');
+    console.log(
+      '\n## Submission through the local gateway against a raw DynamoDB Local PutItem (same engine, same run)\n',
+    );
     console.log('| operation | n | p50 ms | p99 ms |');
     console.log('| --- | ---: | ---: | ---: |');
-    console.log(`| raw PutItem (petition-sized item) | ${s.raw.n} | ${s.raw.p50.toFixed(1)} | ${s.raw.p99.toFixed(1)} |`);
-    console.log(`| POST /v1/petitions/{id}/submit, sequential | ${s.submit.n} | ${s.submit.p50.toFixed(1)} | ${s.submit.p99.toFixed(1)} |`);
-    console.log(`\nThroughput: ${s.throughput.perSecond.toFixed(0)} submissions/s (${s.throughput.n} submissions, ${s.throughput.concurrency} concurrent clients, one office).`);
+    console.log(
+      `| raw PutItem (petition-sized item) | ${s.raw.n} | ${s.raw.p50.toFixed(1)} | ${s.raw.p99.toFixed(1)} |`,
+    );
+    console.log(
+      `| POST /v1/petitions/{id}/submit, sequential | ${s.submit.n} | ${s.submit.p50.toFixed(1)} | ${s.submit.p99.toFixed(1)} |`,
+    );
+    console.log(
+      `\nThroughput: ${s.throughput.perSecond.toFixed(0)} submissions/s (${s.throughput.n} submissions, ` +
+        `${s.throughput.concurrency} concurrent clients, one office).`,
+    );
     console.log(
       `One submission: ${s.perSubmission.calls} DynamoDB calls (${s.perSubmission.commands.join(', ')}), ` +
         `${s.perSubmission.readUnits} read units, ${s.perSubmission.writeUnits} write units (ReturnConsumedCapacity).`,
@@ -46,11 +56,16 @@ async function main(): Promise<void> {
     const small = Number(process.env.BENCH_REPORT_PETITIONS ?? 20_000);
     const r = await measureReports([small, small * 10]);
     console.log('\n## Monthly report generation: same offices, petition volumes ten times apart (median of 11)\n');
-    console.log('| petitions in the table | seeding s | report generation ms (read counters, build, store JSON/CSV/SVG) |');
+    console.log(
+      '| petitions in the table | seeding s | report generation ms (read counters, build, store JSON/CSV/SVG) |',
+    );
     console.log('| ---: | ---: | ---: |');
     console.log(`| ${r.volumes[0]} | ${r.seedSeconds[0].toFixed(1)} | ${r.small.medianMs.toFixed(1)} |`);
     console.log(`| ${r.volumes[1]} | ${r.seedSeconds[1].toFixed(1)} | ${r.large.medianMs.toFixed(1)} |`);
-    console.log(`\nRatio large/small: ${(r.large.medianMs / r.small.medianMs).toFixed(2)} (${r.offices} offices; the report counted ${r.small.province} and ${r.large.province} petitions).`);
+    console.log(
+      `\nRatio large/small: ${(r.large.medianMs / r.small.medianMs).toFixed(2)} (${r.offices} offices; the report ` +
+        `counted ${r.small.province} and ${r.large.province} petitions).`,
+    );
   } finally {
     await reportStack.stop();
   }

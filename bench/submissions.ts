@@ -1,7 +1,7 @@
-import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { randomUUID } from 'node:crypto';
-import { capacityMeter } from '../shared/adapters/capacity-meter';
+import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../shared/adapters/aws-clients';
+import { capacityMeter } from '../shared/adapters/capacity-meter';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { withPersonCheckDigit } from '../shared/domain/national-id';
 import { newOffice } from '../shared/domain/office';
@@ -19,7 +19,15 @@ const body = JSON.stringify({
   description: 'خواهان مبلغ چک برگشتی را مطالبه می‌کند.',
   claimAmountRials: '1250000000',
   parties: [
-    { type: 'person', role: 'claimant', nationalId: withPersonCheckDigit('049937089'), firstName: 'زهرا', lastName: 'محمدی', fatherName: 'علی', mobile: '09151234567' },
+    {
+      type: 'person',
+      role: 'claimant',
+      nationalId: withPersonCheckDigit('049937089'),
+      firstName: 'زهرا',
+      lastName: 'محمدی',
+      fatherName: 'علی',
+      mobile: '09151234567',
+    },
     { type: 'legal-entity', role: 'defendant', nationalId: '10380284790', name: 'شرکت نمونه' },
   ],
 });
@@ -37,18 +45,39 @@ async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
  */
 export async function measureSubmissions(stack: Stack) {
   const officeCode = '56101';
-  const db = createDocumentClient({ AWS_REGION: process.env.AWS_REGION!, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT });
+  const db = createDocumentClient({
+    AWS_REGION: process.env.AWS_REGION!,
+    DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
+  });
   await new DynamoOfficeRepository(db, process.env.TABLE_NAME!).insert(
-    newOffice({ officeCode, name: 'دفتر بیرجند', province: 'خراسان جنوبی', judicialDistrict: 'بیرجند', county: 'بیرجند', deprivedArea: false, status: 'active', contact: {} }, new Date()),
+    newOffice(
+      {
+        officeCode,
+        name: 'دفتر بیرجند',
+        province: 'خراسان جنوبی',
+        judicialDistrict: 'بیرجند',
+        county: 'بیرجند',
+        deprivedArea: false,
+        status: 'active',
+        contact: {},
+      },
+      new Date(),
+    ),
   );
-  const headers = { authorization: `Bearer ${await stack.token({ role: 'clerk', officeCode })}`, 'content-type': 'application/json' };
+  const headers = {
+    authorization: `Bearer ${await stack.token({ role: 'clerk', officeCode })}`,
+    'content-type': 'application/json',
+  };
 
   const draft = async () => {
     const response = await fetch(`${stack.baseUrl}/v1/petitions`, { method: 'POST', headers, body });
     return ((await response.json()) as { petitionId: string }).petitionId;
   };
   const submit = async (petitionId: string) => {
-    const response = await fetch(`${stack.baseUrl}/v1/petitions/${petitionId}/submit`, { method: 'POST', headers: { ...headers, 'idempotency-key': randomUUID() } });
+    const response = await fetch(`${stack.baseUrl}/v1/petitions/${petitionId}/submit`, {
+      method: 'POST',
+      headers: { ...headers, 'idempotency-key': randomUUID() },
+    });
     if (response.status !== 200) throw new Error(`submit answered ${response.status}`);
     await response.arrayBuffer();
   };
@@ -64,7 +93,12 @@ export async function measureSubmissions(stack: Stack) {
     gsi1sk: { S: String(i).padStart(8, '0') },
   });
   const raw: number[] = [];
-  for (let i = 0; i < SEQUENTIAL; i++) raw.push((await timed(() => stack.raw.send(new PutItemCommand({ TableName: process.env.TABLE_NAME!, Item: rawItem(i) }))))[0]);
+  for (let i = 0; i < SEQUENTIAL; i++)
+    raw.push(
+      (
+        await timed(() => stack.raw.send(new PutItemCommand({ TableName: process.env.TABLE_NAME!, Item: rawItem(i) })))
+      )[0],
+    );
 
   const drafts: string[] = [];
   for (let i = 0; i < SEQUENTIAL + CONCURRENT + 1; i++) drafts.push(await draft());
@@ -73,7 +107,12 @@ export async function measureSubmissions(stack: Stack) {
 
   capacityMeter.reset();
   await submit(drafts.shift()!);
-  const perSubmission = { calls: capacityMeter.calls, commands: [...capacityMeter.commands], readUnits: capacityMeter.readUnits, writeUnits: capacityMeter.writeUnits };
+  const perSubmission = {
+    calls: capacityMeter.calls,
+    commands: [...capacityMeter.commands],
+    readUnits: capacityMeter.readUnits,
+    writeUnits: capacityMeter.writeUnits,
+  };
 
   const queue = [...drafts];
   const [elapsed] = await timed(() =>

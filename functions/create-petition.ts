@@ -11,5 +11,8 @@ const deps = petitionDepsFromEnv();
 export const handler = apiHandler().handler(async (_event, context) => {
   const input = parseInput(createPetitionSchema, context.body, 'body');
   const { petition, uploads } = await createDraft(deps, principalOf(context), input);
-  return created({ petitionId: petition.petitionId, status: petition.status, version: petition.version, uploads }, `/v1/petitions/${petition.petitionId}`);
+  return created(
+    { petitionId: petition.petitionId, status: petition.status, version: petition.version, uploads },
+    `/v1/petitions/${petition.petitionId}`,
+  );
 });

@@ -10,7 +10,10 @@ const deps = reportDepsFromEnv();
 
 const CONTENT = {
   json: { 'content-type': 'application/json; charset=utf-8' },
-  csv: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="monthly-report.csv"' },
+  csv: {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': 'attachment; filename="monthly-report.csv"',
+  },
   svg: { 'content-type': 'image/svg+xml; charset=utf-8' },
 };
 

@@ -1,9 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { reportDepsFromEnv } from '../shared/adapters/from-env';
 import { logger } from '../shared/observability/logger';
-import { metrics, MetricUnit, publishMetrics, tracer } from '../shared/observability/metrics';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
 import { runScheduledReports } from '../shared/use-cases/reports';
 
 const deps = reportDepsFromEnv();

@@ -1,12 +1,12 @@
-import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import middy from '@middy/core';
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
-import { readEnv, awsEnvShape } from '../shared/config';
+import { awsEnvShape, readEnv } from '../shared/config';
 import { groupsForToken, MFA_REQUIRED_ROLES } from '../shared/domain/mfa-policy';
 import { logger } from '../shared/observability/logger';
-import { metrics, MetricUnit, publishMetrics, tracer } from '../shared/observability/metrics';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
 
 const config = readEnv(awsEnvShape);
 const cognito = tracer.captureAWSv3Client(new CognitoIdentityProviderClient({ region: config.AWS_REGION }));
@@ -22,12 +22,17 @@ export const handler = middy<PreTokenGenerationTriggerEvent>()
   .handler(async (event) => {
     const groups = event.request.groupConfiguration.groupsToOverride ?? [];
     if (!groups.some((g) => (MFA_REQUIRED_ROLES as readonly string[]).includes(g))) return event;
-    const user = await cognito.send(new AdminGetUserCommand({ UserPoolId: event.userPoolId, Username: event.userName }));
+    const user = await cognito.send(
+      new AdminGetUserCommand({ UserPoolId: event.userPoolId, Username: event.userName }),
+    );
     const mfaEnabled = (user.UserMFASettingList ?? []).length > 0;
     const allowed = groupsForToken(groups, mfaEnabled);
     if (allowed.length !== groups.length) {
       // The user's sub only: no names, e-mail or phone in logs.
-      logger.warn('privileged groups withheld: no MFA set up', { sub: event.request.userAttributes.sub, withheld: groups.filter((g) => !allowed.includes(g)) });
+      logger.warn('privileged groups withheld: no MFA set up', {
+        sub: event.request.userAttributes.sub,
+        withheld: groups.filter((g) => !allowed.includes(g)),
+      });
       metrics.addMetric('PrivilegedGroupsWithheld', MetricUnit.Count, 1);
     }
     event.response = { claimsOverrideDetails: { groupOverrideDetails: { groupsToOverride: allowed } } };

@@ -2,8 +2,8 @@ import { idempotencyStoreConfigFromEnv, petitionDepsFromEnv } from '../shared/ad
 import { apiHandler } from '../shared/http/api-handler';
 import { idempotent } from '../shared/http/idempotency';
 import { ok } from '../shared/http/response';
-import { metrics, MetricUnit } from '../shared/observability/metrics';
 import { principalOf } from '../shared/http/types';
+import { MetricUnit, metrics } from '../shared/observability/metrics';
 import { petitionPathSchema, submitPetitionSchema } from '../shared/schemas/petition';
 import { parseRequest } from '../shared/schemas/validate';
 import { submitPetition } from '../shared/use-cases/petitions';
@@ -17,7 +17,12 @@ export const handler = apiHandler()
       path: { schema: petitionPathSchema, value: event.pathParameters },
       body: { schema: submitPetitionSchema, value: context.body ?? {} },
     });
-    const submission = await submitPetition(deps, principalOf(context), path.petitionId, event.headers['idempotency-key']);
+    const submission = await submitPetition(
+      deps,
+      principalOf(context),
+      path.petitionId,
+      event.headers['idempotency-key'],
+    );
     metrics.addMetric('PetitionsSubmitted', MetricUnit.Count, 1);
     return ok(submission);
   });

@@ -1,9 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { documentDepsFromEnv } from '../shared/adapters/from-env';
 import { logger } from '../shared/observability/logger';
-import { metrics, MetricUnit, publishMetrics, tracer } from '../shared/observability/metrics';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
 import { verifyArrival } from '../shared/use-cases/documents';
 
 const deps = documentDepsFromEnv();
@@ -26,7 +26,8 @@ export const handler = middy<ObjectCreatedEvent>()
   .handler(async (event) => {
     const key = event.detail.object.key;
     const outcome = await verifyArrival(deps, key);
-    if (outcome !== 'ignored') metrics.addMetric(outcome === 'verified' ? 'DocumentsVerified' : 'DocumentsRejected', MetricUnit.Count, 1);
+    if (outcome !== 'ignored')
+      metrics.addMetric(outcome === 'verified' ? 'DocumentsVerified' : 'DocumentsRejected', MetricUnit.Count, 1);
     // The key holds ids only (petitions/<petitionId>/<documentId>), no personal data.
     logger.info('document verification', { key, outcome });
     return { key, outcome };

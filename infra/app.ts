@@ -1,6 +1,7 @@
+import { resolve } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { resolve } from 'node:path';
+import { type DeploymentSettings, deploymentSettings } from './deployment-settings';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
 
@@ -8,9 +9,18 @@ import { StatelessStack } from './stateless-stack';
  * Builds the whole stack. cdk-nag's AwsSolutions pack runs in every synth, tests included: a new
  * finding fails `cdk synth` until it is fixed or acknowledged with a reason next to its construct.
  */
-export function buildApp(app: App = new App(), projectRoot = resolve(process.cwd())): { app: App; stateful: StatefulStack; stateless: StatelessStack } {
-  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'me-central-1' };
-  const stateful = new StatefulStack(app, 'JudicialEServices-Stateful', { env, description: 'Judicial e-services: data (retained)', projectRoot });
+export function buildApp(
+  app: App = new App(),
+  projectRoot = resolve(process.cwd()),
+): { app: App; stateful: StatefulStack; stateless: StatelessStack; settings: DeploymentSettings } {
+  const settings = deploymentSettings((key) => app.node.tryGetContext(key));
+  const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: settings.region };
+  const stateful = new StatefulStack(app, 'JudicialEServices-Stateful', {
+    env,
+    description: 'Judicial e-services: data (retained)',
+    projectRoot,
+    settings,
+  });
   const stateless = new StatelessStack(app, 'JudicialEServices-Api', {
     env,
     description: 'Judicial e-services: API and functions',
@@ -19,11 +29,26 @@ export function buildApp(app: App = new App(), projectRoot = resolve(process.cwd
     userPool: stateful.userPool,
     webClient: stateful.webClient,
     projectRoot,
+    settings,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
-  return { app, stateful, stateless };
+  return { app, stateful, stateless, settings };
+}
+
+/**
+ * CDK writes "Bundling asset <path>..." to stderr for every function, whatever the CLI's `-q`;
+ * twenty such lines bury what matters. Set CDK_BUNDLING_PROGRESS=1 to see them.
+ */
+function quietBundlingProgress(): void {
+  if (process.env.CDK_BUNDLING_PROGRESS === '1') return;
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) =>
+    typeof chunk === 'string' && chunk.startsWith('Bundling asset ')
+      ? true
+      : write(chunk, ...rest)) as typeof process.stderr.write;
 }
 
 if (process.argv[1]?.endsWith('app.ts')) {
+  quietBundlingProgress();
   buildApp().app.synth();
 }

@@ -8,7 +8,8 @@ import type { BuildOptions } from 'esbuild';
 export const LAMBDA_NODE_TARGET = 'node24';
 
 /** esbuild can bundle ESM that still calls `require` (some SDK dependencies do) only with this shim. */
-export const ESM_REQUIRE_SHIM = "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);";
+export const ESM_REQUIRE_SHIM =
+  "import { createRequire as topLevelCreateRequire } from 'module';const require = topLevelCreateRequire(import.meta.url);";
 
 export const esbuildOptions = {
   bundle: true,

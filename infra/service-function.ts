@@ -1,12 +1,12 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal, type IRole } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { Construct } from 'constructs';
 import { resolve } from 'node:path';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
 import type { DocumentAccess, FunctionSpec, TableAccess } from '../shared/routes';
 import { DATA_TABLE } from '../shared/table-definition';
 import { ESM_REQUIRE_SHIM, LAMBDA_NODE_TARGET } from './bundling';
@@ -34,10 +34,14 @@ export class ServiceFunction extends Construct {
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
     const { spec: route } = props;
-    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS, removalPolicy: RemovalPolicy.RETAIN });
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     // A role of our own instead of the default one with the AWS managed basic-execution policy,
     // whose logs:* on every log group is broader than this function's one log group.
-    const role = (this.role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') }));
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    this.role = role;
     logGroup.grantWrite(role);
 
     this.function = new NodejsFunction(this, 'Function', {
@@ -63,13 +67,17 @@ export class ServiceFunction extends Construct {
         sourceMap: true,
         mainFields: ['module', 'main'],
         banner: ESM_REQUIRE_SHIM,
+        // esbuild's per-bundle size summary is noise in `cdk synth -q`; errors still print.
+        logLevel: LogLevel.ERROR,
       },
       description: props.description,
     });
 
     Validations.of(role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, so CDK grants them on *; nothing else uses *.',
+      reason:
+        'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions, ' +
+        'so CDK grants them on *; nothing else uses *.',
     });
 
     // The grant sits next to the variable that needs it: no table variable, no table access.
@@ -84,10 +92,14 @@ export class ServiceFunction extends Construct {
     if (route.reports) {
       this.function.addEnvironment('REPORTS_BUCKET', props.reportsBucket.bucketName);
       const actions = route.reports === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'];
-      role.addToPrincipalPolicy(new PolicyStatement({ actions, resources: [props.reportsBucket.arnForObjects('monthly/*')] }));
+      role.addToPrincipalPolicy(
+        new PolicyStatement({ actions, resources: [props.reportsBucket.arnForObjects('monthly/*')] }),
+      );
       Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${nagObjectArn('reports', 'monthly')}]`,
-        reason: 'Report files are keyed by calendar and month (monthly/<J|G>/<yyyy-mm>/report.*), made at run time; the grant names that prefix only.',
+        reason:
+          'Report files are keyed by calendar and month (monthly/<J|G>/<yyyy-mm>/report.*), made at run time; the ' +
+          'grant names that prefix only.',
       });
     }
     if (route.idempotent) {
@@ -138,12 +150,16 @@ const DOCUMENT_GRANTS: Record<DocumentAccess, Array<{ actions: string[]; prefix:
 function grantDocumentAccess(role: Role, bucket: IBucket, access: readonly DocumentAccess[]): void {
   const grants = access.flatMap((a) => DOCUMENT_GRANTS[a]);
   for (const grant of grants) {
-    role.addToPrincipalPolicy(new PolicyStatement({ actions: grant.actions, resources: [bucket.arnForObjects(`${grant.prefix}/*`)] }));
+    role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: grant.actions, resources: [bucket.arnForObjects(`${grant.prefix}/*`)] }),
+    );
   }
   for (const prefix of new Set(grants.map((g) => g.prefix))) {
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagObjectArn('documents', prefix)}]`,
-      reason: `Document object keys (${prefix}/<petitionId>/<documentId>) are made at run time, so the grant names the key prefix; it reaches no other prefix or bucket.`,
+      reason:
+        `Document object keys (${prefix}/<petitionId>/<documentId>) are made at run time, so the grant names ` +
+        `the key prefix; it reaches no other prefix or bucket.`,
     });
   }
 }

@@ -1,24 +1,49 @@
-import { Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2, type Attribute } from 'aws-cdk-lib/aws-dynamodb';
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  ManagedLoginVersion,
+  Mfa,
+  OAuthScope,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  type UserPoolClient,
+  UserPoolGroup,
+  UserPoolOperation,
+} from 'aws-cdk-lib/aws-cognito';
+import {
+  type Attribute,
+  AttributeType,
+  Billing,
+  ProjectionType,
+  TableEncryptionV2,
+  TableV2,
+} from 'aws-cdk-lib/aws-dynamodb';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import {
   BlockPublicAccess,
   Bucket,
-  CfnBucket,
   BucketEncryption,
+  type CfnBucket,
+  HttpMethods,
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
-import { AccountRecovery, FeaturePlan, Mfa, UserPool, UserPoolClient, UserPoolGroup, UserPoolOperation, StringAttribute } from 'aws-cdk-lib/aws-cognito';
-import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { AUTH_FUNCTIONS } from '../shared/routes';
-import { ServiceFunction } from './service-function';
 import type { Construct } from 'constructs';
-import { STAFF_ROLES } from '../shared/domain/roles';
 import { DOCUMENT_POLICY } from '../shared/domain/document-policy';
-import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
+import { STAFF_ROLES } from '../shared/domain/roles';
+import { AUTH_FUNCTIONS } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE, type KeyAttribute, type TableDefinition } from '../shared/table-definition';
+import { type DeploymentSettings, DOCUMENTS_CORS } from './deployment-settings';
+import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
+import { ServiceFunction } from './service-function';
 
-const attribute = (key: KeyAttribute): Attribute => ({ name: key.name, type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER });
+const attribute = (key: KeyAttribute): Attribute => ({
+  name: key.name,
+  type: key.type === 'S' ? AttributeType.STRING : AttributeType.NUMBER,
+});
 
 /** On-demand, encrypted, point-in-time recovery, deletion protection, retained: nothing is lost. */
 function retainedTable(scope: Construct, id: string, definition: TableDefinition): TableV2 {
@@ -54,9 +79,9 @@ export class StatefulStack extends Stack {
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
 
-  constructor(scope: Construct, id: string, props: StackProps & { projectRoot: string }) {
+  constructor(scope: Construct, id: string, props: StackProps & { projectRoot: string; settings: DeploymentSettings }) {
     super(scope, id, props);
-    const { projectRoot } = props;
+    const { projectRoot, settings } = props;
 
     this.table = retainedTable(this, 'Data', DATA_TABLE);
     this.idempotencyTable = retainedTable(this, 'Idempotency', IDEMPOTENCY_TABLE);
@@ -91,6 +116,16 @@ export class StatefulStack extends Stack {
     this.documentsBucket = new Bucket(this, 'Documents', {
       ...dataBucket('documents'),
       bucketName: DOCUMENTS_BUCKET_NAME,
+      // Browsers PUT scans to presigned URLs and read them back, from the same origins as the API.
+      cors: [
+        {
+          allowedOrigins: settings.allowedOrigins,
+          allowedMethods: DOCUMENTS_CORS.allowMethods.map((method) => HttpMethods[method]),
+          allowedHeaders: DOCUMENTS_CORS.allowHeaders,
+          exposedHeaders: DOCUMENTS_CORS.exposeHeaders,
+          maxAge: DOCUMENTS_CORS.maxAgeSeconds,
+        },
+      ],
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         {
@@ -100,7 +135,9 @@ export class StatefulStack extends Stack {
             { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) },
             { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(365) },
           ],
-          noncurrentVersionTransitions: [{ storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(30) }],
+          noncurrentVersionTransitions: [
+            { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(30) },
+          ],
         },
         {
           // Uploads start tagged lifecycle=draft; submission re-tags them `kept`. Only scans of
@@ -121,7 +158,10 @@ export class StatefulStack extends Stack {
 
     // Object-created events go to EventBridge, where the stateless stack's rule picks them up. Set on
     // the CloudFormation resource itself: the L2 flag would add a notifications custom resource.
-    (this.documentsBucket.node.defaultChild as CfnBucket).addPropertyOverride('NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled', true);
+    (this.documentsBucket.node.defaultChild as CfnBucket).addPropertyOverride(
+      'NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled',
+      true,
+    );
 
     this.reportsBucket = new Bucket(this, 'Reports', { ...dataBucket('reports'), bucketName: REPORTS_BUCKET_NAME });
 
@@ -129,12 +169,28 @@ export class StatefulStack extends Stack {
       // Staff accounts are created by administrators, never by sign-up.
       selfSignUpEnabled: false,
       signInAliases: { username: true, email: true },
-      customAttributes: { officeCode: new StringAttribute({ minLen: 4, maxLen: 10, mutable: true }) },
-      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true, tempPasswordValidity: Duration.days(3) },
+      // Who a staff member acts for. Only administrators set them (AdminUpdateUserAttributes): no app
+      // client may write them (see writeAttributes below). They stay `mutable: true` because changing
+      // an existing custom attribute would replace this retained pool and lose every user.
+      customAttributes: {
+        officeCode: new StringAttribute({ minLen: 4, maxLen: 10, mutable: true }),
+        courtCode: new StringAttribute({ minLen: 2, maxLen: 20, mutable: true }),
+        provinceCode: new StringAttribute({ minLen: 2, maxLen: 2, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireDigits: true,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
       mfa: Mfa.OPTIONAL,
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
       featurePlan: FeaturePlan.PLUS,
+      // Compromised-credential and adaptive-authentication checks act, not just report.
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
       removalPolicy: RemovalPolicy.RETAIN,
       deletionProtection: true,
     });
@@ -142,10 +198,15 @@ export class StatefulStack extends Stack {
       id: 'AwsSolutions-COG2',
       reason:
         'MFA is optional at pool level (TOTP offered to everyone) because clerks sign in on shared office computers; ' +
-        'Cognito cannot require MFA per group, so the pre-token-generation trigger withholds the court and province-admin groups from users without MFA.',
+        'Cognito cannot require MFA per group, so the pre-token-generation trigger withholds the court and ' +
+        'province-admin groups from users without MFA.',
     });
     for (const role of STAFF_ROLES) {
-      new UserPoolGroup(this, `Group-${role}`, { userPool: this.userPool, groupName: role, description: `Staff role ${role}` });
+      new UserPoolGroup(this, `Group-${role}`, {
+        userPool: this.userPool,
+        groupName: role,
+        description: `Staff role ${role}`,
+      });
     }
     // MFA for the privileged groups: see shared/domain/mfa-policy.ts for why it is done this way.
     const trigger = new ServiceFunction(this, 'Fn-pre-token-generation', {
@@ -162,17 +223,56 @@ export class StatefulStack extends Stack {
     // that depends on it.
     new Policy(this, 'MfaLookup', {
       roles: [trigger.role],
-      statements: [new PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] })],
+      statements: [
+        new PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [this.userPool.userPoolArn] }),
+      ],
     });
 
     this.webClient = this.userPool.addClient('Web', {
-      authFlows: { userSrp: true },
+      // The browser front end is a public client: no secret, the hosted sign-in with the
+      // authorization code grant (the front end adds PKCE; Cognito verifies the code_verifier
+      // whenever a code_challenge was sent). No implicit grant: it puts tokens in URLs.
+      generateSecret: false,
+      authFlows: { userSrp: false, userPassword: false, adminUserPassword: false, custom: false, user: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        // No aws.cognito.signin.user.admin: a token for the API is not a token to edit one's own account.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: settings.callbackUrls,
+        logoutUrls: settings.logoutUrls,
+      },
       preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
       // Shared office computers: short sessions, refresh within a working day.
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(10),
-      readAttributes: undefined,
+      // Staff may read their own profile and change their name, nothing else: the office, court and
+      // province they act for and their groups are an administrator's to set.
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true })
+        .withCustomAttributes('officeCode', 'courtCode', 'provinceCode'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ givenName: true, familyName: true }),
     });
+
+    // The hosted sign-in (managed login), when a domain prefix is configured.
+    const domain = settings.authDomainPrefix
+      ? this.userPool.addDomain('SignIn', {
+          cognitoDomain: { domainPrefix: settings.authDomainPrefix },
+          // The classic hosted UI works without a branding resource; managed login v2 needs one per client.
+          managedLoginVersion: ManagedLoginVersion.CLASSIC_HOSTED_UI,
+        })
+      : undefined;
+
+    // What a front end needs to sign in (README: "Signing in from a front end").
+    new CfnOutput(this, 'Region', { value: settings.region, description: 'AWS region of the stack' });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId });
+    if (domain) {
+      new CfnOutput(this, 'HostedSignInDomain', {
+        value: domain.baseUrl(),
+        description: 'Hosted sign-in (managed login)',
+      });
+    }
   }
 }

@@ -1,24 +1,32 @@
-import { CfnOutput, Duration, Stack, Validations, type StackProps } from 'aws-cdk-lib';
-import { Rule } from 'aws-cdk-lib/aws-events';
-import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
-import { TimeZone } from 'aws-cdk-lib';
-import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
-import { CfnFunction, EventInvokeConfig, type IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Operations } from './operations';
-import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Bucket } from 'aws-cdk-lib/aws-s3';
-import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
-import { CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
+import { CfnOutput, Duration, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  type CfnStage,
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { type CfnFunction, EventInvokeConfig, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Bucket } from 'aws-cdk-lib/aws-s3';
+import { Schedule, ScheduleExpression } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_FUNCTIONS, ROUTES, routeKey } from '../shared/routes';
+import { API_CORS, type DeploymentSettings } from './deployment-settings';
+import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
+import { Operations } from './operations';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function';
 
 export interface StatelessStackProps extends StackProps {
@@ -27,6 +35,7 @@ export interface StatelessStackProps extends StackProps {
   userPool: IUserPool;
   webClient: IUserPoolClient;
   projectRoot: string;
+  settings: DeploymentSettings;
 }
 
 /**
@@ -51,15 +60,29 @@ export class StatelessStack extends Stack {
       reason: 'This queue is the dead-letter queue; messages parked here are replayed by an operator (README runbook).',
     });
 
-    const authorizer = new HttpJwtAuthorizer('Cognito', `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`, {
-      jwtAudience: [props.webClient.userPoolClientId],
-      identitySource: ['$request.header.Authorization'],
-    });
+    const authorizer = new HttpJwtAuthorizer(
+      'Cognito',
+      `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`,
+      {
+        jwtAudience: [props.webClient.userPoolClientId],
+        identitySource: ['$request.header.Authorization'],
+      },
+    );
 
     this.api = new HttpApi(this, 'Api', {
       apiName: 'judicial-e-services',
       createDefaultStage: false,
       description: 'Judicial Electronic Services Offices API v1',
+      // API Gateway answers preflights itself, before the authorizer and any function.
+      corsPreflight: {
+        allowOrigins: props.settings.allowedOrigins,
+        allowMethods: [...API_CORS.allowMethods.map((method) => CorsHttpMethod[method]), CorsHttpMethod.OPTIONS],
+        allowHeaders: API_CORS.allowHeaders,
+        exposeHeaders: API_CORS.exposeHeaders,
+        maxAge: Duration.seconds(API_CORS.maxAgeSeconds),
+        // Bearer tokens, never cookies: credentials mode stays off.
+        allowCredentials: false,
+      },
     });
 
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR });
@@ -97,7 +120,11 @@ export class StatelessStack extends Stack {
     };
     const functions: IFunction[] = [];
     for (const route of ROUTES) {
-      const { function: fn } = new ServiceFunction(this, `Fn-${route.id}`, { ...common, spec: route, description: routeKey(route) });
+      const { function: fn } = new ServiceFunction(this, `Fn-${route.id}`, {
+        ...common,
+        spec: route,
+        description: routeKey(route),
+      });
       const [created] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -108,7 +135,9 @@ export class StatelessStack extends Stack {
       if (route.auth === 'public' && created) {
         Validations.of(created).acknowledge({
           id: 'AwsSolutions-APIG4',
-          reason: `${route.method} ${route.path} is public by design (DESIGN.md section 5): it carries no personal data or answers only with the caller's own proof.`,
+          reason:
+            `${route.method} ${route.path} is public by design (DESIGN.md section 5): it carries no personal ` +
+            `data or answers only with the caller's own proof.`,
         });
       }
     }
@@ -116,7 +145,11 @@ export class StatelessStack extends Stack {
     // Public routes get a stricter limit than the stage's: they are the ones open to guessing.
     const routeSettings: Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }> = {};
     for (const route of ROUTES) {
-      if (route.throttle) routeSettings[routeKey(route)] = { ThrottlingRateLimit: route.throttle.rateLimit, ThrottlingBurstLimit: route.throttle.burstLimit };
+      if (route.throttle)
+        routeSettings[routeKey(route)] = {
+          ThrottlingRateLimit: route.throttle.rateLimit,
+          ThrottlingBurstLimit: route.throttle.burstLimit,
+        };
     }
     (stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
@@ -128,7 +161,10 @@ export class StatelessStack extends Stack {
       tableNames: [props.table.tableName, props.idempotencyTable.tableName],
     });
 
-    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'ApiUrl', {
+      value: this.api.apiEndpoint,
+      description: 'Base URL of the API (paths start /v1)',
+    });
   }
 
   /**
@@ -139,7 +175,12 @@ export class StatelessStack extends Stack {
   private verifyDocumentsOnArrival(common: Omit<ServiceFunctionProps, 'spec' | 'description'>): IFunction {
     const spec = EVENT_FUNCTIONS.find((f) => f.id === 'verify-document')!;
     const { function: fn } = new ServiceFunction(this, `Fn-${spec.id}`, { ...common, spec, description: spec.summary });
-    new EventInvokeConfig(this, `Retries-${spec.id}`, { function: fn, retryAttempts: 2, maxEventAge: Duration.hours(6), onFailure: new SqsDestination(this.deadLetterQueue) });
+    new EventInvokeConfig(this, `Retries-${spec.id}`, {
+      function: fn,
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue),
+    });
     new Rule(this, `Arrivals-${spec.id}`, {
       description: 'Document objects created under petitions/',
       eventPattern: {
@@ -147,7 +188,13 @@ export class StatelessStack extends Stack {
         detailType: ['Object Created'],
         detail: { bucket: { name: [common.documentsBucket.bucketName] }, object: { key: [{ prefix: 'petitions/' }] } },
       },
-      targets: [new LambdaFunction(fn, { deadLetterQueue: this.deadLetterQueue, retryAttempts: 8, maxEventAge: Duration.hours(6) })],
+      targets: [
+        new LambdaFunction(fn, {
+          deadLetterQueue: this.deadLetterQueue,
+          retryAttempts: 8,
+          maxEventAge: Duration.hours(6),
+        }),
+      ],
     });
     return fn;
   }
@@ -159,13 +206,22 @@ export class StatelessStack extends Stack {
   private scheduleMonthlyReports(common: Omit<ServiceFunctionProps, 'spec' | 'description'>): IFunction {
     const spec = EVENT_FUNCTIONS.find((f) => f.id === 'monthly-report-job')!;
     const { function: fn } = new ServiceFunction(this, `Fn-${spec.id}`, { ...common, spec, description: spec.summary });
-    const deadLetters = (this.reportDeadLetters = new Queue(this, 'ReportJobDeadLetters', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) }));
-    Validations.of(deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is the dead-letter queue of the monthly report schedule.' });
+    const deadLetters = new Queue(this, 'ReportJobDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    this.reportDeadLetters = deadLetters;
+    Validations.of(deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the monthly report schedule.',
+    });
     // The scheduler's role may invoke the function and its versions (`<arn>:*`), nothing else.
     const logicalId = this.resolve(this.getLogicalId(fn.node.defaultChild as CfnFunction)) as string;
     Validations.of(this).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
-      reason: 'The scheduler target role CDK makes may invoke the report job function and its versions; that function only.',
+      reason:
+        'The scheduler target role CDK makes may invoke the report job function and its versions; that function only.',
     });
     new Schedule(this, 'MonthlyReportsDaily', {
       description: 'Produce missing monthly reports after Tehran midnight',
@@ -175,4 +231,3 @@ export class StatelessStack extends Stack {
     return fn;
   }
 }
-

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, type JWK, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 import type { Role } from '../shared/domain/roles';
 
 /**
@@ -11,6 +11,8 @@ import type { Role } from '../shared/domain/roles';
 export const LOCAL_ISSUER = 'http://localhost/local-user-pool';
 export const LOCAL_AUDIENCE = 'local-web-client';
 const ALG = 'RS256';
+/** The web client's ID token validity in the user pool (infra/stateful-stack.ts). */
+export const TOKEN_LIFETIME_SECONDS = 3600;
 
 export interface LocalKeys {
   privateJwk: JWK;
@@ -31,13 +33,13 @@ export interface TokenRequest {
   role: Role;
   officeCode?: string;
   userId?: string;
-  /** Seconds; one office shift by default. */
+  /** Seconds; an hour by default, as Cognito's ID tokens for the web client. */
   lifetime?: number;
 }
 
 export async function signToken(keys: LocalKeys, request: TokenRequest): Promise<string> {
   const key = await importJWK(keys.privateJwk, ALG);
-  const userId = request.userId ?? `local-${request.role}${request.officeCode ? '-' + request.officeCode : ''}`;
+  const userId = request.userId ?? `local-${request.role}${request.officeCode ? `-${request.officeCode}` : ''}`;
   return new SignJWT({
     'cognito:groups': [request.role],
     ...(request.officeCode ? { 'custom:officeCode': request.officeCode } : {}),
@@ -49,7 +51,7 @@ export async function signToken(keys: LocalKeys, request: TokenRequest): Promise
     .setIssuer(LOCAL_ISSUER)
     .setAudience(LOCAL_AUDIENCE)
     .setIssuedAt()
-    .setExpirationTime(`${request.lifetime ?? 8 * 3600}s`)
+    .setExpirationTime(`${request.lifetime ?? TOKEN_LIFETIME_SECONDS}s`)
     .sign(key);
 }
 
@@ -59,7 +61,11 @@ export async function createVerifier(keys: LocalKeys): Promise<TokenVerifier> {
   const key = await importJWK(keys.publicJwk, ALG);
   return async (token) => {
     try {
-      const { payload } = await jwtVerify(token, key, { issuer: LOCAL_ISSUER, audience: LOCAL_AUDIENCE, algorithms: [ALG] });
+      const { payload } = await jwtVerify(token, key, {
+        issuer: LOCAL_ISSUER,
+        audience: LOCAL_AUDIENCE,
+        algorithms: [ALG],
+      });
       return payload;
     } catch {
       return undefined;

@@ -38,7 +38,15 @@ const SEEDS: Seed[] = [
   { code: '56195', district: 'زیرکوه', county: 'زیرکوه', label: 'زیرکوه' },
   // Planned: the five deprived districts named in the report, and two more to reach 22.
   { code: '56142', district: 'سربیشه', county: 'سربیشه', bakhsh: 'مود', label: 'مود', deprived: true, planned: true },
-  { code: '56113', district: 'قائن', county: 'قائنات', bakhsh: 'آرین‌شهر', label: 'آرین‌شهر', deprived: true, planned: true },
+  {
+    code: '56113',
+    district: 'قائن',
+    county: 'قائنات',
+    bakhsh: 'آرین‌شهر',
+    label: 'آرین‌شهر',
+    deprived: true,
+    planned: true,
+  },
   { code: '56114', district: 'قائن', county: 'قائنات', bakhsh: 'زهان', label: 'زهان', deprived: true, planned: true },
   { code: '56162', district: 'بشرویه', county: 'بشرویه', bakhsh: 'ارسک', label: 'ارسک', deprived: true, planned: true },
   { code: '56152', district: 'طبس', county: 'طبس', bakhsh: 'دیهوک', label: 'دیهوک', deprived: true, planned: true },

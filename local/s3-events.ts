@@ -22,11 +22,22 @@ export function forwardObjectCreated(server: S3rver, bucket: string, loadHandler
   // s3rver is a Koa app, and so an EventEmitter; its type declarations leave that out.
   (server as unknown as EventEmitter).on('event', (notification: { Records: S3rverRecord[] }) => {
     for (const record of notification.Records) {
-      if (!record.eventName.startsWith('ObjectCreated:') || record.s3.bucket.name !== bucket || !record.s3.object.key.startsWith('petitions/')) continue;
+      if (
+        !record.eventName.startsWith('ObjectCreated:') ||
+        record.s3.bucket.name !== bucket ||
+        !record.s3.object.key.startsWith('petitions/')
+      )
+        continue;
       const event: ObjectCreatedEvent = {
         'detail-type': 'Object Created',
         source: 'aws.s3',
-        detail: { bucket: { name: bucket }, object: { key: record.s3.object.key, ...(record.s3.object.size !== undefined ? { size: record.s3.object.size } : {}) } },
+        detail: {
+          bucket: { name: bucket },
+          object: {
+            key: record.s3.object.key,
+            ...(record.s3.object.size !== undefined ? { size: record.s3.object.size } : {}),
+          },
+        },
       };
       void invokeWithRetries(loadHandler, event);
     }
@@ -41,7 +52,9 @@ async function invokeWithRetries(loadHandler: () => Promise<EventHandler>, event
       return;
     } catch (error) {
       if (attempt === ATTEMPTS) {
-        console.error(`verify-document failed ${ATTEMPTS} times for ${event.detail.object.key}: ${error instanceof Error ? error.name : 'error'}`);
+        console.error(
+          `verify-document failed ${ATTEMPTS} times for ${event.detail.object.key}: ${error instanceof Error ? error.name : 'error'}`,
+        );
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));

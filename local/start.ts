@@ -1,13 +1,16 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Server } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { localDeploymentSettings } from '../infra/deployment-settings';
 import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
+import { solarHijriMonth } from '../shared/domain/solar-hijri';
 import { EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
-import { forwardObjectCreated } from './s3-events';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 import { createVerifier, loadOrCreateKeys } from './auth';
+import { apiCors, applyDocumentsCors } from './cors';
+import { seedDemoPetitions } from './demo-petitions';
 import {
   checkJava,
   engineEnvironment,
@@ -16,17 +19,16 @@ import {
   ensureTable,
   LOCAL_REGION,
   LocalSetupError,
-  startDynamoDbLocal,
-  startS3Server,
   type RunningDynamo,
   type RunningS3,
+  startDynamoDbLocal,
+  startS3Server,
 } from './engines';
 import { createGateway } from './gateway';
 import { handlerLoader } from './handlers';
+import { forwardObjectCreated } from './s3-events';
 import { seedDemoData } from './seed';
-import { seedDemoPetitions } from './demo-petitions';
-import { solarHijriMonth } from '../shared/domain/solar-hijri';
-import { localSettings } from './settings';
+import { localSettings, recordRunningBackend } from './settings';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stoppers: Array<() => Promise<void>> = [];
@@ -42,7 +44,10 @@ async function main(): Promise<void> {
 
   dynamo = await startDynamoDbLocal({ port: settings.dynamoPort, directory: resolve(settings.dataDir, 'dynamodb') });
   stoppers.push(dynamo.stop);
-  const s3Server: RunningS3 = await startS3Server({ port: settings.s3Port, directory: resolve(settings.dataDir, 's3') });
+  const s3Server: RunningS3 = await startS3Server({
+    port: settings.s3Port,
+    directory: resolve(settings.dataDir, 's3'),
+  });
   stoppers.push(s3Server.stop);
 
   // The handlers read exactly these variables in Lambda; only the endpoints are local.
@@ -64,13 +69,20 @@ async function main(): Promise<void> {
   rawDynamo.destroy();
   const s3 = createS3Client(config);
   for (const bucket of [settings.documentsBucket, settings.reportsBucket]) await ensureBucket(s3, bucket);
+  // The same origins as the API (cdk.json's allowedOrigins), as the stack gives the real bucket.
+  const { allowedOrigins } = localDeploymentSettings(projectRoot);
+  await applyDocumentsCors(s3, settings.documentsBucket, allowedOrigins);
   const offices = new DynamoOfficeRepository(createDocumentClient(config), settings.tableName);
   const seeded = await seedDemoData(offices, new Date());
   let demoPetitions = 0;
   if (seeded > 0) {
     const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds } = await import('../shared/adapters/from-env');
     const active = (await offices.list({ status: 'active' })).map((o) => o.officeCode);
-    demoPetitions = await seedDemoPetitions({ ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), ids: cryptoIds }, active, new Date());
+    demoPetitions = await seedDemoPetitions(
+      { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), ids: cryptoIds },
+      active,
+      new Date(),
+    );
   }
 
   const keys = await loadOrCreateKeys(settings.authDir);
@@ -78,14 +90,30 @@ async function main(): Promise<void> {
   // Load every handler now: a configuration error shows at start, not on the first request.
   await Promise.all([...ROUTES, ...EVENT_FUNCTIONS].map((spec) => loadHandler(spec)));
   forwardObjectCreated(s3Server.server, settings.documentsBucket, () => loadHandler(EVENT_FUNCTIONS[0]!));
-  const gateway: Server = createGateway({ routes: ROUTES, verifyToken: await createVerifier(keys), loadHandler });
+  const gateway: Server = createGateway({
+    routes: ROUTES,
+    verifyToken: await createVerifier(keys),
+    loadHandler,
+    cors: apiCors(allowedOrigins),
+  });
   await new Promise<void>((resolveListen, reject) => {
     gateway.once('error', reject);
-    gateway.listen(settings.apiPort, '127.0.0.1', () => resolveListen());
+    gateway.listen(settings.apiPort, settings.listenHost, () => resolveListen());
   });
   stoppers.unshift(() => new Promise((r) => gateway.close(() => r())));
 
-  const base = `http://localhost:${settings.apiPort}`;
+  const host = settings.publicHost === '127.0.0.1' ? 'localhost' : settings.publicHost;
+  const base = `http://${host}:${settings.apiPort}`;
+  // `npm run report` finds this backend's endpoints here, whatever ports it was given.
+  const forget = recordRunningBackend(settings, {
+    pid: process.pid,
+    apiUrl: base,
+    dynamoEndpoint: dynamo.endpoint,
+    s3Endpoint: s3Server.endpoint,
+    tableName: settings.tableName,
+    reportsBucket: settings.reportsBucket,
+  });
+  stoppers.unshift(async () => forget());
   console.log(
     [
       '',
@@ -93,6 +121,7 @@ async function main(): Promise<void> {
       `  DynamoDB Local ${dynamo.endpoint} · table ${settings.tableName} (${tableState})`,
       `  S3 server      ${s3Server.endpoint} · buckets ${settings.documentsBucket}, ${settings.reportsBucket}`,
       `  data folder    ${settings.dataDir}`,
+      `  browsers from  ${allowedOrigins.join(', ')} (cdk.json allowedOrigins)`,
       seeded > 0
         ? `  seeded ${seeded} DEMO offices of South Khorasan (marked demo: true) and ${demoPetitions} demo petitions`
         : '  existing data kept (no demo seeding)',
@@ -104,7 +133,8 @@ async function main(): Promise<void> {
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/offices`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/petitions`,
       `  ADMIN=$(npm run -s token -- --role province-admin)`,
-      `  curl -H "Authorization: Bearer $ADMIN" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}"   (the running Solar Hijri month; ?format=csv or svg)`,
+      `  curl -H "Authorization: Bearer $ADMIN" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}"   (the ` +
+        `running Solar Hijri month; ?format=csv or svg)`,
       '  roles: clerk | manager (with --office) · court · province-admin',
       '',
       'Ctrl-C stops everything.',

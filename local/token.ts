@@ -7,12 +7,18 @@ const usage = `usage: npm run token -- --role <${STAFF_ROLES.join('|')}> [--offi
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { role: { type: 'string' }, office: { type: 'string' }, user: { type: 'string' }, lifetime: { type: 'string' } },
+    options: {
+      role: { type: 'string' },
+      office: { type: 'string' },
+      user: { type: 'string' },
+      lifetime: { type: 'string' },
+    },
   });
   const role = values.role ?? '';
   if (!isRole(role)) throw new Error(usage);
   if (OFFICE_ROLES.includes(role) && !values.office) throw new Error(`--office <code> is needed for ${role}. ${usage}`);
-  if (values.office && !/^\d{4,10}$/.test(values.office)) throw new Error('--office must be an office code (4 to 10 digits)');
+  if (values.office && !/^\d{4,10}$/.test(values.office))
+    throw new Error('--office must be an office code (4 to 10 digits)');
   const keys = await loadOrCreateKeys(localSettings().authDir);
   const token = await signToken(keys, {
     role,
@@ -20,7 +26,7 @@ async function main(): Promise<void> {
     ...(values.user ? { userId: values.user } : {}),
     ...(values.lifetime ? { lifetime: Number(values.lifetime) } : {}),
   });
-  process.stdout.write(token + '\n');
+  process.stdout.write(`${token}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,10 @@ import * as z from 'zod';
  * function at load with the variable's name rather than failing later on a request, and there
  * are no defaults that would hide a forgotten variable.
  */
-export function readEnv<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env): z.output<z.ZodObject<S>> {
+export function readEnv<S extends z.ZodRawShape>(
+  shape: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.output<z.ZodObject<S>> {
   const result = z.object(shape).safeParse(env);
   if (!result.success) {
     const names = result.error.issues.map((issue) => issue.path.join('.')).join(', ');

@@ -1,7 +1,7 @@
 import * as z from 'zod';
+import { MAX_BODY_BYTES } from './http/middleware';
 import { ROUTES, type RouteDefinition } from './routes';
 import { problemSchema } from './schemas/common';
-import { MAX_BODY_BYTES } from './http/middleware';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -42,28 +42,44 @@ export function buildOpenApiDocument() {
       title: 'Judicial Electronic Services Offices API',
       version: '1.0.0',
       description:
-        'Petition intake, documents, citizen tracking and monthly reports for Iran\'s Judicial Electronic Services Offices. ' +
+        "Petition intake, documents, citizen tracking and monthly reports for Iran's Judicial Electronic Services Offices. " +
         'Inputs are normalised before validation (Persian/Arabic digits to ASCII, Arabic ي/ك to ی/ک, trimmed). ' +
         'Errors are RFC 9457 problem+json in Persian or English by Accept-Language. ' +
-        `Request bodies are at most ${MAX_BODY_BYTES} bytes (413 beyond). A 503 or 429 carries Retry-After; retry submissions with the same Idempotency-Key.`,
+        `Request bodies are at most ${MAX_BODY_BYTES} bytes (413 beyond). A 503 or 429 carries Retry-After; retry ` +
+        `submissions with the same Idempotency-Key.`,
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
     paths,
     components: {
       schemas: components,
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token; groups in cognito:groups, office in custom:officeCode' } },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito ID token; groups in cognito:groups, office in custom:officeCode',
+        },
+      },
     },
   };
 }
 
 function operation(route: RouteDefinition, toSchema: (s: z.ZodType, io: 'input' | 'output') => JsonSchema) {
   const parameters: unknown[] = [];
-  for (const [location, schema] of [['path', route.request?.path], ['query', route.request?.query]] as const) {
+  for (const [location, schema] of [
+    ['path', route.request?.path],
+    ['query', route.request?.query],
+  ] as const) {
     if (!schema) continue;
     const json = toSchema(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
-      parameters.push({ name, in: location, required: location === 'path' || (json.required ?? []).includes(name), schema: property });
+      parameters.push({
+        name,
+        in: location,
+        required: location === 'path' || (json.required ?? []).includes(name),
+        schema: property,
+      });
     }
   }
   if (route.idempotent) {
@@ -75,11 +91,17 @@ function operation(route: RouteDefinition, toSchema: (s: z.ZodType, io: 'input' 
       schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,128}$' },
     });
   }
-  const problem = { description: 'Problem details', content: { 'application/problem+json': { schema: { $ref: COMPONENT_REF('Problem') } } } };
+  const problem = {
+    description: 'Problem details',
+    content: { 'application/problem+json': { schema: { $ref: COMPONENT_REF('Problem') } } },
+  };
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(route.responses)) {
     responses[status] = response.schema
-      ? { description: response.description, content: { [response.contentType ?? 'application/json']: { schema: toSchema(response.schema, 'output') } } }
+      ? {
+          description: response.description,
+          content: { [response.contentType ?? 'application/json']: { schema: toSchema(response.schema, 'output') } },
+        }
       : Number(status) >= 400
         ? { ...problem, description: response.description }
         : { description: response.description };
@@ -95,7 +117,12 @@ function operation(route: RouteDefinition, toSchema: (s: z.ZodType, io: 'input' 
     ...(route.auth === 'public' ? { security: [] } : { security: [{ bearer: [] }], 'x-roles': route.auth }),
     ...(parameters.length ? { parameters } : {}),
     ...(route.request?.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(route.request.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: toSchema(route.request.body, 'input') } },
+          },
+        }
       : {}),
     responses,
   };

@@ -1,7 +1,7 @@
+import type { Office, OfficeStatus } from './domain/office';
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { NetworkTarget } from './domain/report';
 import type { PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
-import type { Office, OfficeStatus } from './domain/office';
 
 /** Time is a port so that tests can submit "at 23:59 Tehran time" without waiting for it. */
 export interface Clock {
@@ -59,7 +59,11 @@ export interface PetitionRepository {
    * transaction. Answers `tracking-code-taken` (nothing written) when the code is in use;
    * throws ConflictError('petition-changed') when the petition moved on meanwhile.
    */
-  submit(petition: Petition, previousVersion: number, counters: CounterIncrement[]): Promise<'ok' | 'tracking-code-taken'>;
+  submit(
+    petition: Petition,
+    previousVersion: number,
+    counters: CounterIncrement[],
+  ): Promise<'ok' | 'tracking-code-taken'>;
   /** Writes a changed petition (and counters) if it is still at `previousVersion`. */
   save(petition: Petition, previousVersion: number, counters?: CounterIncrement[]): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
@@ -86,7 +90,10 @@ export interface UploadInstruction {
 
 /** Where document bytes live. The API only hands out presigned URLs; bytes never pass through it. */
 export interface DocumentStore {
-  presignUpload(key: string, declared: { contentType: string; size: number; sha256: string }): Promise<UploadInstruction>;
+  presignUpload(
+    key: string,
+    declared: { contentType: string; size: number; sha256: string },
+  ): Promise<UploadInstruction>;
   presignDownload(key: string, fileName: string): Promise<{ downloadUrl: string; expiresAt: string }>;
   /** Size, SHA-256 (hex) and leading bytes of the stored object, read as a stream. */
   inspect(key: string): Promise<{ size: number; sha256: string; head: Uint8Array } | undefined>;

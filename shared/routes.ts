@@ -28,7 +28,13 @@ import {
   trackQuerySchema,
   transitionSchema,
 } from './schemas/petition';
-import { generateQuerySchema, monthlyReportSchema, networkTargetSchema, reportPathSchema, reportQuerySchema } from './schemas/report';
+import {
+  generateQuerySchema,
+  monthlyReportSchema,
+  networkTargetSchema,
+  reportPathSchema,
+  reportQuerySchema,
+} from './schemas/report';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -147,7 +153,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     auth: OFFICE_STAFF,
     table: 'read-write',
     documents: ['presign-upload'],
-    summary: "Create a draft petition for the caller's office (the office comes from the token), with its declared documents",
+    summary:
+      "Create a draft petition for the caller's office (the office comes from the token), with its declared documents",
     request: { body: createPetitionSchema },
     responses: {
       201: { description: 'Draft created; one upload instruction per declared document', schema: draftCreatedSchema },
@@ -209,7 +216,10 @@ export const ROUTES: readonly RouteDefinition[] = [
     table: 'read',
     summary: 'A petition with its parties, documents and history (office staff: own office only)',
     request: { path: petitionPathSchema },
-    responses: { 200: { description: 'The petition', schema: petitionSchema }, 404: { description: 'Unknown, or of another office' } },
+    responses: {
+      200: { description: 'The petition', schema: petitionSchema },
+      404: { description: 'Unknown, or of another office' },
+    },
   },
   {
     id: 'list-petitions',
@@ -219,7 +229,9 @@ export const ROUTES: readonly RouteDefinition[] = [
     table: 'read',
     summary: "A page of an office's petitions, newest first",
     request: { query: listPetitionsQuerySchema },
-    responses: { 200: { description: 'One page; pass nextCursor back as cursor for the next', schema: petitionPageSchema } },
+    responses: {
+      200: { description: 'One page; pass nextCursor back as cursor for the next', schema: petitionPageSchema },
+    },
   },
   {
     id: 'transition-petition',
@@ -245,7 +257,10 @@ export const ROUTES: readonly RouteDefinition[] = [
     throttle: PUBLIC_THROTTLE,
     summary: "A citizen follows a petition: status and dates, given a party's national ID",
     request: { path: trackPathSchema, query: trackQuerySchema },
-    responses: { 200: { description: 'Status and dates', schema: trackingSchema }, 404: { description: 'No such petition for this national ID' } },
+    responses: {
+      200: { description: 'Status and dates', schema: trackingSchema },
+      404: { description: 'No such petition for this national ID' },
+    },
   },
   {
     id: 'give-feedback',
@@ -256,7 +271,11 @@ export const ROUTES: readonly RouteDefinition[] = [
     throttle: PUBLIC_THROTTLE,
     summary: "A citizen rates the office's service, once per petition",
     request: { body: feedbackSchema },
-    responses: { 201: { description: 'Rating stored' }, 404: { description: 'No such petition for this national ID' }, 409: { description: 'Already rated' } },
+    responses: {
+      201: { description: 'Rating stored' },
+      404: { description: 'No such petition for this national ID' },
+      409: { description: 'Already rated' },
+    },
   },
   {
     id: 'get-monthly-report',
@@ -265,7 +284,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     auth: ['province-admin', 'manager'],
     table: 'read',
     reports: 'read',
-    summary: "A month's report (province-admin: all offices; manager: own office and the totals); ?format=csv|svg gives the file",
+    summary:
+      "A month's report (province-admin: all offices; manager: own office and the totals); ?format=csv|svg gives the file",
     request: { path: reportPathSchema, query: reportQuerySchema },
     responses: {
       200: { description: 'The report; text/csv or image/svg+xml with ?format', schema: monthlyReportSchema },
@@ -313,7 +333,11 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
 
 /** Cognito's token trigger: lives with the user pool in the stateful stack. */
 export const AUTH_FUNCTIONS: readonly FunctionSpec[] = [
-  { id: 'pre-token-generation', table: 'none', summary: 'Withholds the court and province-admin groups from tokens of users without MFA' },
+  {
+    id: 'pre-token-generation',
+    table: 'none',
+    summary: 'Withholds the court and province-admin groups from tokens of users without MFA',
+  },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

@@ -23,7 +23,17 @@ export interface IndexDefinition {
  * keeps each index entry under 1 KB: a submission, which moves a petition in both listing
  * indexes, then costs one write unit per index entry instead of two.
  */
-export const PETITION_SUMMARY_ATTRIBUTES = ['petitionId', 'officeCode', 'kind', 'subject', 'status', 'createdAt', 'submittedAt', 'month', 'trackingCode'] as const;
+export const PETITION_SUMMARY_ATTRIBUTES = [
+  'petitionId',
+  'officeCode',
+  'kind',
+  'subject',
+  'status',
+  'createdAt',
+  'submittedAt',
+  'month',
+  'trackingCode',
+] as const;
 
 export interface TableDefinition {
   partitionKey: KeyAttribute;
@@ -38,10 +48,25 @@ export const DATA_TABLE: TableDefinition = {
   sortKey: { name: 'sk', type: 'S' },
   globalSecondaryIndexes: [
     // An office's petitions, newest first; and the same per status.
-    { indexName: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' }, projection: PETITION_SUMMARY_ATTRIBUTES },
-    { indexName: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' }, projection: PETITION_SUMMARY_ATTRIBUTES },
+    {
+      indexName: 'gsi1',
+      partitionKey: { name: 'gsi1pk', type: 'S' },
+      sortKey: { name: 'gsi1sk', type: 'S' },
+      projection: PETITION_SUMMARY_ATTRIBUTES,
+    },
+    {
+      indexName: 'gsi2',
+      partitionKey: { name: 'gsi2pk', type: 'S' },
+      sortKey: { name: 'gsi2sk', type: 'S' },
+      projection: PETITION_SUMMARY_ATTRIBUTES,
+    },
     // The office registry: a sparse index holding office items only, whole.
-    { indexName: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' }, projection: 'ALL' },
+    {
+      indexName: 'gsi3',
+      partitionKey: { name: 'gsi3pk', type: 'S' },
+      sortKey: { name: 'gsi3sk', type: 'S' },
+      projection: 'ALL',
+    },
   ],
   timeToLiveAttribute: 'expiresAt',
 };

@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { meterCapacity } from './capacity-meter';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../observability/metrics';
+import { meterCapacity } from './capacity-meter';
 
 interface ClientConfig {
   AWS_REGION: string;
@@ -30,7 +30,10 @@ export function createDynamoClient(config: ClientConfig): DynamoDBClient {
   return tracer.captureAWSv3Client(client);
 }
 
-export function createDocumentClient(config: ClientConfig, client: DynamoDBClient = createDynamoClient(config)): DynamoDBDocumentClient {
+export function createDocumentClient(
+  config: ClientConfig,
+  client: DynamoDBClient = createDynamoClient(config),
+): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { GUESS_POLICY } from '../domain/guessing';
 import type { AttemptLimiter } from '../ports';
 
@@ -15,7 +15,9 @@ export class DynamoAttemptLimiter implements AttemptLimiter {
   ) {}
 
   async blockedFor(key: string, now: Date): Promise<number> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: `GUESS#${key}`, sk: 'GUESS' } }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: `GUESS#${key}`, sk: 'GUESS' } }),
+    );
     const windowEndsAt = Number(Item?.windowEndsAt ?? 0);
     if (!Item || windowEndsAt <= now.getTime() || Number(Item.failures) < GUESS_POLICY.maxFailures) return 0;
     return Math.max(1, Math.ceil((windowEndsAt - now.getTime()) / 1000));
@@ -41,14 +43,27 @@ export class DynamoAttemptLimiter implements AttemptLimiter {
         .send(
           new PutCommand({
             TableName: this.tableName,
-            Item: { ...Key, entity: 'guess-window', failures: 1, windowEndsAt, expiresAt: Math.ceil(windowEndsAt / 1000) + 60 },
+            Item: {
+              ...Key,
+              entity: 'guess-window',
+              failures: 1,
+              windowEndsAt,
+              expiresAt: Math.ceil(windowEndsAt / 1000) + 60,
+            },
             ConditionExpression: 'attribute_not_exists(pk) OR windowEndsAt <= :now',
             ExpressionAttributeValues: { ':now': now.getTime() },
           }),
         )
         .catch(async (putError: unknown) => {
           if (!(putError instanceof ConditionalCheckFailedException)) throw putError;
-          await this.db.send(new UpdateCommand({ TableName: this.tableName, Key, UpdateExpression: 'ADD failures :one', ExpressionAttributeValues: { ':one': 1 } }));
+          await this.db.send(
+            new UpdateCommand({
+              TableName: this.tableName,
+              Key,
+              UpdateExpression: 'ADD failures :one',
+              ExpressionAttributeValues: { ':one': 1 },
+            }),
+          );
         });
     }
   }

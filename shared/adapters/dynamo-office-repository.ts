@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors';
 import type { Office } from '../domain/office';
 import type { OfficeFilter, OfficeRepository } from '../ports';
@@ -27,13 +27,16 @@ export class DynamoOfficeRepository implements OfficeRepository {
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) throw new ConflictError('office-exists', { officeCode: office.officeCode });
+      if (error instanceof ConditionalCheckFailedException)
+        throw new ConflictError('office-exists', { officeCode: office.officeCode });
       throw error;
     }
   }
 
   async get(officeCode: string): Promise<Office | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: officeKey(officeCode), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: officeKey(officeCode), ConsistentRead: true }),
+    );
     return Item ? fromItem(Item) : undefined;
   }
 
@@ -46,7 +49,10 @@ export class DynamoOfficeRepository implements OfficeRepository {
           TableName: this.tableName,
           IndexName: 'gsi3',
           KeyConditionExpression: filter.province ? 'gsi3pk = :pk AND begins_with(gsi3sk, :province)' : 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': 'OFFICES', ...(filter.province ? { ':province': `${filter.province}#` } : {}) },
+          ExpressionAttributeValues: {
+            ':pk': 'OFFICES',
+            ...(filter.province ? { ':province': `${filter.province}#` } : {}),
+          },
           ExclusiveStartKey: startKey,
         }),
       );

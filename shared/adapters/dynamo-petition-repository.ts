@@ -1,10 +1,17 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, InvalidCursorError } from '../domain/errors';
 import { randomUUID } from 'node:crypto';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, InvalidCursorError } from '../domain/errors';
 import type { HistoryEntry, Petition } from '../domain/petition';
-import type { CounterIncrement, Feedback, PetitionPageQuery, PetitionRepository, PetitionSummary } from '../ports';
 import { solarHijriMonth } from '../domain/solar-hijri';
+import type { CounterIncrement, Feedback, PetitionPageQuery, PetitionRepository, PetitionSummary } from '../ports';
 
 /**
  * Key layout:
@@ -33,35 +40,46 @@ export class DynamoPetitionRepository implements PetitionRepository {
   ) {}
 
   async insert(petition: Petition): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: petitionItem(petition), ConditionExpression: 'attribute_not_exists(pk)' }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: petitionItem(petition),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async get(petitionId: string): Promise<Petition | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: petitionKey(petitionId), ConsistentRead: true }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: petitionKey(petitionId), ConsistentRead: true }),
+    );
     return Item ? fromItem(Item) : undefined;
   }
 
-  async submit(petition: Petition, previousVersion: number, counters: CounterIncrement[]): Promise<'ok' | 'tracking-code-taken'> {
+  async submit(
+    petition: Petition,
+    previousVersion: number,
+    counters: CounterIncrement[],
+  ): Promise<'ok' | 'tracking-code-taken'> {
     try {
-      await this.transact(
-        {
-          TransactItems: [
-            { Put: this.versionedPut(petition, previousVersion) },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...trackKey(petition.trackingCode!), petitionId: petition.petitionId, entity: 'tracking-code' },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
+      await this.transact({
+        TransactItems: [
+          { Put: this.versionedPut(petition, previousVersion) },
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: { ...trackKey(petition.trackingCode!), petitionId: petition.petitionId, entity: 'tracking-code' },
+              ConditionExpression: 'attribute_not_exists(pk)',
             },
-            ...counters.map((c) => ({ Update: this.counterUpdate(c) })),
-          ],
-        },
-      );
+          },
+          ...counters.map((c) => ({ Update: this.counterUpdate(c) })),
+        ],
+      });
       return 'ok';
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new ConflictError('petition-changed', { expected: previousVersion });
+      if (reasons[0]?.Code === 'ConditionalCheckFailed')
+        throw new ConflictError('petition-changed', { expected: previousVersion });
       if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'tracking-code-taken';
       throw error;
     }
@@ -74,7 +92,10 @@ export class DynamoPetitionRepository implements PetitionRepository {
         return;
       }
       await this.transact({
-        TransactItems: [{ Put: this.versionedPut(petition, previousVersion) }, ...counters.map((c) => ({ Update: this.counterUpdate(c) }))],
+        TransactItems: [
+          { Put: this.versionedPut(petition, previousVersion) },
+          ...counters.map((c) => ({ Update: this.counterUpdate(c) })),
+        ],
       });
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
@@ -87,7 +108,9 @@ export class DynamoPetitionRepository implements PetitionRepository {
 
   async page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }> {
     const index = query.status ? 'gsi2' : 'gsi1';
-    const partition = query.status ? `OFFICE#${query.officeCode}#PETITIONS#${query.status}` : `OFFICE#${query.officeCode}#PETITIONS`;
+    const partition = query.status
+      ? `OFFICE#${query.officeCode}#PETITIONS#${query.status}`
+      : `OFFICE#${query.officeCode}#PETITIONS`;
     const startKey = query.cursor ? decodeCursor(query.cursor, index, partition) : undefined;
     const result = await this.db.send(
       new QueryCommand({
@@ -173,7 +196,8 @@ export class DynamoPetitionRepository implements PetitionRepository {
         return;
       } catch (error) {
         const contention =
-          error instanceof TransactionCanceledException && (error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+          error instanceof TransactionCanceledException &&
+          (error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
         if (!contention || attempt >= CONTENTION_ATTEMPTS) throw error;
         await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
       }

@@ -1,5 +1,11 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { NetworkTarget } from '../domain/report';
 import type { ReportRepository } from '../ports';
 
@@ -24,7 +30,9 @@ export class DynamoReportRepository implements ReportRepository {
       let pending: Array<Record<string, unknown>> = keys.slice(i, i + BATCH);
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-        const result = await this.db.send(new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }));
+        const result = await this.db.send(
+          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
+        );
         for (const item of result.Responses?.[this.tableName] ?? []) {
           const { pk, sk: _sk, officeCode: _o, period: _p, ...values } = item;
           out.set(String(pk).slice('OFFICE#'.length), values as Record<string, number>);
@@ -36,21 +44,33 @@ export class DynamoReportRepository implements ReportRepository {
   }
 
   async target(): Promise<NetworkTarget | null> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: 'CONFIG', sk: 'NETWORK_TARGET' } }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: { pk: 'CONFIG', sk: 'NETWORK_TARGET' } }),
+    );
     return Item ? { targetCount: Number(Item.targetCount), targetDate: String(Item.targetDate) } : null;
   }
 
   async setTarget(target: NetworkTarget): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { pk: 'CONFIG', sk: 'NETWORK_TARGET', entity: 'network-target', ...target } }));
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { pk: 'CONFIG', sk: 'NETWORK_TARGET', entity: 'network-target', ...target },
+      }),
+    );
   }
 
   async done(periods: readonly string[]): Promise<Set<string>> {
     const done = new Set<string>();
     if (periods.length === 0) return done;
     const result = await this.db.send(
-      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: periods.map((p) => ({ pk: `REPORT#${p}`, sk: 'REPORT' })), ConsistentRead: true } } }),
+      new BatchGetCommand({
+        RequestItems: {
+          [this.tableName]: { Keys: periods.map((p) => ({ pk: `REPORT#${p}`, sk: 'REPORT' })), ConsistentRead: true },
+        },
+      }),
     );
-    for (const item of result.Responses?.[this.tableName] ?? []) if (item.state === 'done') done.add(String(item.pk).slice('REPORT#'.length));
+    for (const item of result.Responses?.[this.tableName] ?? [])
+      if (item.state === 'done') done.add(String(item.pk).slice('REPORT#'.length));
     return done;
   }
 
@@ -59,7 +79,14 @@ export class DynamoReportRepository implements ReportRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { pk: `REPORT#${period}`, sk: 'REPORT', entity: 'report-ledger', state: 'generating', owner, leaseUntil: now.getTime() + leaseSeconds * 1000 },
+          Item: {
+            pk: `REPORT#${period}`,
+            sk: 'REPORT',
+            entity: 'report-ledger',
+            state: 'generating',
+            owner,
+            leaseUntil: now.getTime() + leaseSeconds * 1000,
+          },
           ConditionExpression: 'attribute_not_exists(pk) OR (#state = :generating AND leaseUntil < :now)',
           ExpressionAttributeNames: { '#state': 'state' },
           ExpressionAttributeValues: { ':generating': 'generating', ':now': now.getTime() },

@@ -2,18 +2,18 @@ import { randomInt, randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
 import { newTrackingCode } from '../domain/tracking-code';
-import { systemClock, type IdGenerator } from '../ports';
-import type { PetitionDeps } from '../use-cases/petitions';
-import { createDocumentClient, createDynamoClient, createS3Client } from './aws-clients';
-import { S3DocumentStore } from './s3-document-store';
-import { DynamoReportRepository } from './dynamo-report-repository';
-import { S3ReportStore } from './s3-report-store';
-import type { ReportDeps } from '../use-cases/reports';
+import { type IdGenerator, systemClock } from '../ports';
 import type { CitizenDeps } from '../use-cases/citizen';
-import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import type { DocumentDeps } from '../use-cases/documents';
+import type { PetitionDeps } from '../use-cases/petitions';
+import type { ReportDeps } from '../use-cases/reports';
+import { createDocumentClient, createDynamoClient, createS3Client } from './aws-clients';
+import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
+import { DynamoReportRepository } from './dynamo-report-repository';
+import { S3DocumentStore } from './s3-document-store';
+import { S3ReportStore } from './s3-report-store';
 
 /**
  * Secondary adapters wired from the environment. Functions call these at module scope (cold start),
@@ -71,12 +71,19 @@ export function reportDepsFromEnv(): ReportDeps {
 export function citizenDepsFromEnv(): CitizenDeps {
   const config = readEnv(tableEnvShape);
   const db = createDocumentClient(config);
-  return { petitions: new DynamoPetitionRepository(db, config.TABLE_NAME), limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME), clock: systemClock };
+  return {
+    petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
+    limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
+    clock: systemClock,
+  };
 }
 
 /** The registry and its network target (kept with the report bookkeeping), on one client. */
 export function registryAdaptersFromEnv() {
   const config = readEnv(tableEnvShape);
   const db = createDocumentClient(config);
-  return { offices: new DynamoOfficeRepository(db, config.TABLE_NAME), targets: new DynamoReportRepository(db, config.TABLE_NAME) };
+  return {
+    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
+    targets: new DynamoReportRepository(db, config.TABLE_NAME),
+  };
 }

@@ -27,7 +27,10 @@ export class S3DocumentStore implements DocumentStore {
    * (the checksum and tag are signed headers the client must send as given). Objects start tagged
    * as draft documents so the lifecycle rule can clear never-submitted drafts.
    */
-  async presignUpload(key: string, declared: { contentType: string; size: number; sha256: string }): Promise<UploadInstruction> {
+  async presignUpload(
+    key: string,
+    declared: { contentType: string; size: number; sha256: string },
+  ): Promise<UploadInstruction> {
     const checksum = Buffer.from(declared.sha256, 'hex').toString('base64');
     const command = new PutObjectCommand({
       Bucket: this.bucket,
@@ -61,7 +64,10 @@ export class S3DocumentStore implements DocumentStore {
       Key: key,
       ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
     });
-    const downloadUrl = await getSignedUrl(this.s3, command, { expiresIn: DOCUMENT_POLICY.downloadUrlSeconds, signingDate: this.clock.now() });
+    const downloadUrl = await getSignedUrl(this.s3, command, {
+      expiresIn: DOCUMENT_POLICY.downloadUrlSeconds,
+      signingDate: this.clock.now(),
+    });
     return { downloadUrl, expiresAt: this.expiry(DOCUMENT_POLICY.downloadUrlSeconds) };
   }
 
@@ -94,7 +100,15 @@ export class S3DocumentStore implements DocumentStore {
 
   async keep(keys: string[]): Promise<void> {
     await Promise.all(
-      keys.map((Key) => this.s3.send(new PutObjectTaggingCommand({ Bucket: this.bucket, Key, Tagging: { TagSet: [{ Key: 'lifecycle', Value: 'kept' }] } }))),
+      keys.map((Key) =>
+        this.s3.send(
+          new PutObjectTaggingCommand({
+            Bucket: this.bucket,
+            Key,
+            Tagging: { TagSet: [{ Key: 'lifecycle', Value: 'kept' }] },
+          }),
+        ),
+      ),
     );
   }
 

@@ -19,7 +19,14 @@ export class S3ReportStore implements ReportFileStore {
   async put(period: string, files: Record<ReportFormat, string>): Promise<void> {
     await Promise.all(
       (Object.keys(files) as ReportFormat[]).map((format) =>
-        this.s3.send(new PutObjectCommand({ Bucket: this.bucket, Key: keyOf(period, format), Body: files[format], ContentType: CONTENT_TYPES[format] })),
+        this.s3.send(
+          new PutObjectCommand({
+            Bucket: this.bucket,
+            Key: keyOf(period, format),
+            Body: files[format],
+            ContentType: CONTENT_TYPES[format],
+          }),
+        ),
       ),
     );
   }

@@ -22,10 +22,18 @@ export function returnCounters(at: Date): CounterChange[] {
   return periods(at).map((period) => ({ period, add: { returned: 1 } }));
 }
 
-export function ratingCounters(ratings: { courtesy: number; responsiveness: number; overall: number }, at: Date): CounterChange[] {
+export function ratingCounters(
+  ratings: { courtesy: number; responsiveness: number; overall: number },
+  at: Date,
+): CounterChange[] {
   return periods(at).map((period) => ({
     period,
-    add: { ratings: 1, courtesySum: ratings.courtesy, responsivenessSum: ratings.responsiveness, overallSum: ratings.overall },
+    add: {
+      ratings: 1,
+      courtesySum: ratings.courtesy,
+      responsivenessSum: ratings.responsiveness,
+      overallSum: ratings.overall,
+    },
   }));
 }
 

@@ -36,7 +36,9 @@ export const DOCUMENT_POLICY = {
 export const SIGNATURE_BYTES = Math.max(...Object.values(SIGNATURES).flatMap((list) => list.map((s) => s.length)));
 
 export function detectContentType(head: Uint8Array): DocumentContentType | undefined {
-  return DOCUMENT_CONTENT_TYPES.find((type) => SIGNATURES[type].some((signature) => signature.every((byte, i) => head[i] === byte)));
+  return DOCUMENT_CONTENT_TYPES.find((type) =>
+    SIGNATURES[type].some((signature) => signature.every((byte, i) => head[i] === byte)),
+  );
 }
 
 export interface Declared {
@@ -54,7 +56,10 @@ export interface Stored {
 export type RejectionReason = 'size-mismatch' | 'checksum-mismatch' | 'type-mismatch';
 
 /** Compares what arrived with what was declared: size first (cheapest), then checksum, then format. */
-export function verifyStoredObject(declared: Declared, stored: Stored): { status: 'verified' } | { status: 'rejected'; reason: RejectionReason } {
+export function verifyStoredObject(
+  declared: Declared,
+  stored: Stored,
+): { status: 'verified' } | { status: 'rejected'; reason: RejectionReason } {
   if (stored.size !== declared.size) return { status: 'rejected', reason: 'size-mismatch' };
   if (stored.sha256 !== declared.sha256) return { status: 'rejected', reason: 'checksum-mismatch' };
   if (detectContentType(stored.head) !== declared.contentType) return { status: 'rejected', reason: 'type-mismatch' };

@@ -90,8 +90,6 @@ export class NotFoundError extends DomainError {
   }
 }
 
-
-
 export class ConflictError extends DomainError {
   constructor(code: ConflictCode, params: Record<string, string | number> = {}, headers: Record<string, string> = {}) {
     super(409, code, params, [], headers);

@@ -10,5 +10,7 @@ import type { Role } from './roles';
 export const MFA_REQUIRED_ROLES: readonly Role[] = ['court', 'province-admin'];
 
 export function groupsForToken(groups: readonly string[], mfaEnabled: boolean): string[] {
-  return mfaEnabled ? [...groups] : groups.filter((group) => !(MFA_REQUIRED_ROLES as readonly string[]).includes(group));
+  return mfaEnabled
+    ? [...groups]
+    : groups.filter((group) => !(MFA_REQUIRED_ROLES as readonly string[]).includes(group));
 }

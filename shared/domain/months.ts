@@ -1,4 +1,4 @@
-import { solarHijriDate, tehranGregorianDate, type CalendarDate } from './solar-hijri';
+import { type CalendarDate, solarHijriDate, tehranGregorianDate } from './solar-hijri';
 
 /**
  * Report months: Solar Hijri (the province's calendar) or Gregorian, both as Tehran wall-clock
@@ -13,7 +13,8 @@ export interface MonthId {
   month: number;
 }
 
-export const formatMonth = ({ year, month }: Pick<MonthId, 'year' | 'month'>) => `${year}-${String(month).padStart(2, '0')}`;
+export const formatMonth = ({ year, month }: Pick<MonthId, 'year' | 'month'>) =>
+  `${year}-${String(month).padStart(2, '0')}`;
 
 export function parseMonth(calendar: Calendar, text: string): MonthId | undefined {
   const match = /^(\d{4})-(\d{2})$/.exec(text);
@@ -33,14 +34,16 @@ export function nextMonth(id: MonthId): MonthId {
   return id.month === 12 ? { ...id, year: id.year + 1, month: 1 } : { ...id, month: id.month + 1 };
 }
 
-const dateIn = (calendar: Calendar, instant: Date): CalendarDate => (calendar === 'solar-hijri' ? solarHijriDate(instant) : tehranGregorianDate(instant));
+const dateIn = (calendar: Calendar, instant: Date): CalendarDate =>
+  calendar === 'solar-hijri' ? solarHijriDate(instant) : tehranGregorianDate(instant);
 
 export function monthOf(calendar: Calendar, instant: Date): MonthId {
   const { year, month } = dateIn(calendar, instant);
   return { calendar, year, month };
 }
 
-const compare = (a: Pick<MonthId, 'year' | 'month'>, b: Pick<MonthId, 'year' | 'month'>) => a.year * 12 + a.month - (b.year * 12 + b.month);
+const compare = (a: Pick<MonthId, 'year' | 'month'>, b: Pick<MonthId, 'year' | 'month'>) =>
+  a.year * 12 + a.month - (b.year * 12 + b.month);
 
 /** Whether two months are the same (same calendar assumed). */
 export const sameMonth = (a: MonthId, b: MonthId) => compare(a, b) === 0;
@@ -73,7 +76,13 @@ export function monthStart(id: MonthId): Date {
     const candidate = new Date(midnightUtc - offsetMinutes * 60_000);
     const inside = dateIn(id.calendar, candidate);
     const before = dateIn(id.calendar, new Date(candidate.getTime() - 1));
-    if (inside.year === id.year && inside.month === id.month && inside.day === 1 && (before.month !== id.month || before.year !== id.year)) return candidate;
+    if (
+      inside.year === id.year &&
+      inside.month === id.month &&
+      inside.day === 1 &&
+      (before.month !== id.month || before.year !== id.year)
+    )
+      return candidate;
   }
   throw new Error(`could not place the start of ${formatMonth(id)}`);
 }

@@ -32,7 +32,10 @@ export interface Office {
   updatedAt: string;
 }
 
-export type NewOffice = Omit<Office, 'statusSince' | 'statusHistory' | 'version' | 'createdAt' | 'updatedAt' | 'demo' | 'openedOn'> & {
+export type NewOffice = Omit<
+  Office,
+  'statusSince' | 'statusHistory' | 'version' | 'createdAt' | 'updatedAt' | 'demo' | 'openedOn'
+> & {
   statusSince?: string;
   openedOn?: string;
 };

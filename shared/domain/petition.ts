@@ -1,10 +1,24 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { OFFICE_ROLES, type Principal, type Role } from './roles';
 
-export const PETITION_KINDS = ['civil-petition', 'criminal-complaint', 'request', 'appeal', 'written-statement'] as const;
+export const PETITION_KINDS = [
+  'civil-petition',
+  'criminal-complaint',
+  'request',
+  'appeal',
+  'written-statement',
+] as const;
 export type PetitionKind = (typeof PETITION_KINDS)[number];
 
-export const PETITION_STATUSES = ['draft', 'submitted', 'dispatched', 'registered', 'returned', 'rejected', 'withdrawn'] as const;
+export const PETITION_STATUSES = [
+  'draft',
+  'submitted',
+  'dispatched',
+  'registered',
+  'returned',
+  'rejected',
+  'withdrawn',
+] as const;
 export type PetitionStatus = (typeof PETITION_STATUSES)[number];
 
 export const PARTY_ROLES = ['claimant', 'defendant'] as const;
@@ -141,11 +155,17 @@ export interface TransitionRequest {
 }
 
 /** Checks role, state, version and required fields, then returns the petition after the step. */
-export function applyTransition(petition: Petition, request: TransitionRequest, principal: Principal, now: Date): Petition {
+export function applyTransition(
+  petition: Petition,
+  request: TransitionRequest,
+  principal: Principal,
+  now: Date,
+): Petition {
   const rule = TRANSITIONS[request.action];
   const role = principal.roles.find((r) => rule.by.includes(r));
   if (!role) throw new ForbiddenError({ allowed: actionsFor(principal.roles, petition.status).join(', ') || '-' });
-  if (request.expectedVersion !== petition.version) throw new ConflictError('petition-changed', { expected: request.expectedVersion });
+  if (request.expectedVersion !== petition.version)
+    throw new ConflictError('petition-changed', { expected: request.expectedVersion });
   if (!rule.from.includes(petition.status)) {
     throw new ConflictError('transition-not-allowed', {
       action: request.action,

@@ -61,11 +61,37 @@ export function reportCsv(report: MonthlyReport): string {
     cell(r.ratings.overall),
   ];
   const lines = [header.map((h) => cell(h)), ...report.offices.map(row)].map((cells) => cells.join(','));
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-const SOLAR_MONTHS = ['فروردین', 'اردیبهشت', 'خرداد', 'تیر', 'مرداد', 'شهریور', 'مهر', 'آبان', 'آذر', 'دی', 'بهمن', 'اسفند'];
-const GREGORIAN_MONTHS = ['ژانویه', 'فوریه', 'مارس', 'آوریل', 'مه', 'ژوئن', 'ژوئیه', 'اوت', 'سپتامبر', 'اکتبر', 'نوامبر', 'دسامبر'];
+const SOLAR_MONTHS = [
+  'فروردین',
+  'اردیبهشت',
+  'خرداد',
+  'تیر',
+  'مرداد',
+  'شهریور',
+  'مهر',
+  'آبان',
+  'آذر',
+  'دی',
+  'بهمن',
+  'اسفند',
+];
+const GREGORIAN_MONTHS = [
+  'ژانویه',
+  'فوریه',
+  'مارس',
+  'آوریل',
+  'مه',
+  'ژوئن',
+  'ژوئیه',
+  'اوت',
+  'سپتامبر',
+  'اکتبر',
+  'نوامبر',
+  'دسامبر',
+];
 
 /** `شهریور ۱۳۹۸`: a month name reads unambiguously right to left, where `۱۳۹۸-۰۶` may flip. */
 function monthName(report: MonthlyReport): string {
@@ -74,7 +100,8 @@ function monthName(report: MonthlyReport): string {
   return `${names[month! - 1]} ${persianDigits(year!)}`;
 }
 
-const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+const escapeXml = (text: string) =>
+  text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 const persianDigits = (value: number | string) => String(value).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
 /**
@@ -97,20 +124,29 @@ export function reportSvg(report: MonthlyReport): string {
     const previous = scale(office.previous);
     return [
       `<text x="${width - 12}" y="${y + 20}" direction="rtl" text-anchor="start" font-size="14">${escapeXml(office.name)}</text>`,
-      `<rect x="${right - current}" y="${y + 4}" width="${current}" height="13" fill="#1f6f8b"><title>${persianDigits(office.registered)}</title></rect>`,
-      `<rect x="${right - previous}" y="${y + 18}" width="${previous}" height="9" fill="#9ccbd9"><title>${persianDigits(office.previous)}</title></rect>`,
-      `<text x="${right - current - 6}" y="${y + 15}" direction="rtl" text-anchor="start" font-size="12">${persianDigits(office.registered)}</text>`,
+      `<rect x="${right - current}" y="${y + 4}" width="${current}" height="13" ` +
+        `fill="#1f6f8b"><title>${persianDigits(office.registered)}</title></rect>`,
+      `<rect x="${right - previous}" y="${y + 18}" width="${previous}" height="9" ` +
+        `fill="#9ccbd9"><title>${persianDigits(office.previous)}</title></rect>`,
+      `<text x="${right - current - 6}" y="${y + 15}" direction="rtl" text-anchor="start" ` +
+        `font-size="12">${persianDigits(office.registered)}</text>`,
     ].join('');
   });
   const title = `دادخواست‌های ثبت‌شده در دفاتر خدمات الکترونیک قضایی — ${monthName(report)}`;
+  const { registered, previous } = report.province;
+  const footer = `جمع استان: ${persianDigits(registered)} (ماه قبل ${persianDigits(previous)})`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xml:lang="fa" font-family="Vazirmatn, Tahoma, 'Noto Sans Arabic', sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
+      `xml:lang="fa" font-family="Vazirmatn, Tahoma, 'Noto Sans Arabic', sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="${width - 12}" y="32" direction="rtl" text-anchor="start" font-size="18" font-weight="bold">${escapeXml(title)}</text>`,
-    `<rect x="${width - 30}" y="50" width="16" height="12" fill="#1f6f8b"/><text x="${width - 38}" y="61" direction="rtl" text-anchor="start" font-size="13">این ماه</text>`,
-    `<rect x="${width - 130}" y="50" width="16" height="12" fill="#9ccbd9"/><text x="${width - 138}" y="61" direction="rtl" text-anchor="start" font-size="13">ماه قبل</text>`,
+    `<rect x="${width - 30}" y="50" width="16" height="12" fill="#1f6f8b"/><text x="${width - 38}" y="61" ` +
+      `direction="rtl" text-anchor="start" font-size="13">این ماه</text>`,
+    `<rect x="${width - 130}" y="50" width="16" height="12" fill="#9ccbd9"/><text x="${width - 138}" y="61" ` +
+      `direction="rtl" text-anchor="start" font-size="13">ماه قبل</text>`,
     ...bars,
-    `<text x="${width - 12}" y="${height - 14}" direction="rtl" text-anchor="start" font-size="12" fill="#555">${escapeXml(`جمع استان: ${persianDigits(report.province.registered)} (ماه قبل ${persianDigits(report.province.previous)})`)}</text>`,
+    `<text x="${width - 12}" y="${height - 14}" direction="rtl" text-anchor="start" font-size="12" ` +
+      `fill="#555">${escapeXml(footer)}</text>`,
     '</svg>',
   ].join('\n');
 }

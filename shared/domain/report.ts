@@ -1,7 +1,7 @@
 import { kindCounter } from './counters';
+import { type Calendar, formatMonth, type MonthId } from './months';
 import type { Office, OfficeStatus } from './office';
 import { PETITION_KINDS, type PetitionKind } from './petition';
-import { formatMonth, type Calendar, type MonthId } from './months';
 
 /** One office's counters for one period, as the counter items hold them (absent = zero). */
 export type CounterValues = Record<string, number>;
@@ -156,13 +156,19 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
     return {
       judicialDistrict,
       offices: codes.length,
-      ...figures(codes.map((c) => counters(input.current, c)), codes.map((c) => counters(input.previous, c))),
+      ...figures(
+        codes.map((c) => counters(input.current, c)),
+        codes.map((c) => counters(input.previous, c)),
+      ),
     };
   });
   const allCodes = rows.map((r) => r.officeCode);
   const province = {
     offices: rows.length,
-    ...figures(allCodes.map((c) => counters(input.current, c)), allCodes.map((c) => counters(input.previous, c))),
+    ...figures(
+      allCodes.map((c) => counters(input.current, c)),
+      allCodes.map((c) => counters(input.previous, c)),
+    ),
   };
 
   const countStatus = (status: OfficeStatus) => rows.filter((r) => r.statusAtMonthEnd === status).length;
@@ -183,7 +189,9 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
       planned: countStatus('planned'),
       suspended: countStatus('suspended'),
       closed: countStatus('closed'),
-      openedThisMonth: input.offices.filter((o) => o.openedOn !== undefined && o.openedOn >= input.firstDay && o.openedOn <= input.lastDay).length,
+      openedThisMonth: input.offices.filter(
+        (o) => o.openedOn !== undefined && o.openedOn >= input.firstDay && o.openedOn <= input.lastDay,
+      ).length,
       deprivedAreaOffices: deprived.length,
       deprivedAreaPetitions: deprived.reduce((sum, r) => sum + r.registered, 0),
       target: targetProgress(active, input.target),
@@ -193,5 +201,11 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
 
 /** A manager's view: their own office's row and the province totals, no other office's figures. */
 export function cutToOffice(report: MonthlyReport, officeCode: string): MonthlyReport {
-  return { ...report, offices: report.offices.filter((o) => o.officeCode === officeCode), districts: report.districts.filter((d) => report.offices.some((o) => o.officeCode === officeCode && o.judicialDistrict === d.judicialDistrict)) };
+  return {
+    ...report,
+    offices: report.offices.filter((o) => o.officeCode === officeCode),
+    districts: report.districts.filter((d) =>
+      report.offices.some((o) => o.officeCode === officeCode && o.judicialDistrict === d.judicialDistrict),
+    ),
+  };
 }

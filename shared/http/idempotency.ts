@@ -1,8 +1,8 @@
-import type middy from '@middy/core';
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type middy from '@middy/core';
 import { idempotencyKeySchema } from '../schemas/petition';
 import { parseInput } from '../schemas/validate';
 import type { ApiContext, ApiEvent, ApiResult } from './types';

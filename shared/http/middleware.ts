@@ -1,11 +1,17 @@
-import type middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { BodyTooLargeError, ForbiddenError, MalformedJsonError, UnauthorizedError, UnsupportedMediaTypeError } from '../domain/errors';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type middy from '@middy/core';
+import {
+  BodyTooLargeError,
+  ForbiddenError,
+  MalformedJsonError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+} from '../domain/errors';
 import { isRole, OFFICE_ROLES, type Principal, type Role } from '../domain/roles';
 import { pickLanguage } from '../i18n/messages';
 import { logger } from '../observability/logger';
 import { publishMetrics, tracer } from '../observability/metrics';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { findRoute } from '../routes';
 import { problemResponse } from './problem';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
@@ -18,13 +24,15 @@ export function correlation(): ApiMiddleware {
     before: (request) => {
       const headers = request.event.headers ?? {};
       const supplied = headers['x-correlation-id'];
-      const id = supplied && /^[A-Za-z0-9._-]{1,100}$/.test(supplied) ? supplied : request.event.requestContext.requestId;
+      const id =
+        supplied && /^[A-Za-z0-9._-]{1,100}$/.test(supplied) ? supplied : request.event.requestContext.requestId;
       request.context.correlationId = id;
       request.context.language = pickLanguage(headers['accept-language']);
       logger.setCorrelationId(id);
     },
     after: (request) => {
-      if (request.response) request.response.headers = { ...request.response.headers, 'x-correlation-id': request.context.correlationId };
+      if (request.response)
+        request.response.headers = { ...request.response.headers, 'x-correlation-id': request.context.correlationId };
       logOutcome(request);
     },
   };
@@ -45,7 +53,10 @@ export function problemErrors(): ApiMiddleware {
         if (status === 503) logger.warn('dependency unavailable', { errorName: error?.name });
         else logger.error('unhandled error', { errorName: error?.name, frames });
       }
-      response.headers = { ...response.headers, 'x-correlation-id': request.context.correlationId ?? request.event.requestContext.requestId };
+      response.headers = {
+        ...response.headers,
+        'x-correlation-id': request.context.correlationId ?? request.event.requestContext.requestId,
+      };
       request.response = response;
       logOutcome(request);
     },

@@ -1,5 +1,11 @@
-import { ConflictError, DomainError, IdempotencyKeyReusedError, TemporarilyUnavailableError, type ErrorCode } from '../domain/errors';
-import { PROBLEM_TEXT, type Language } from '../i18n/messages';
+import {
+  ConflictError,
+  DomainError,
+  type ErrorCode,
+  IdempotencyKeyReusedError,
+  TemporarilyUnavailableError,
+} from '../domain/errors';
+import { type Language, PROBLEM_TEXT } from '../i18n/messages';
 import type { ApiResult } from './types';
 
 /**
@@ -40,7 +46,8 @@ function toDomainError(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
   const name = error instanceof Error ? error.name : '';
   if (name === 'IdempotencyValidationError') return new IdempotencyKeyReusedError();
-  if (name === 'IdempotencyAlreadyInProgressError') return new ConflictError('idempotency-in-progress', {}, { 'retry-after': '2' });
+  if (name === 'IdempotencyAlreadyInProgressError')
+    return new ConflictError('idempotency-in-progress', {}, { 'retry-after': '2' });
   if (isTransient(error)) return new TemporarilyUnavailableError(1);
   return undefined;
 }
@@ -59,7 +66,12 @@ const TRANSIENT_NAMES = new Set([
   // Powertools idempotency wraps the store's own failure.
   'IdempotencyPersistenceLayerError',
 ]);
-const TRANSIENT_REASONS = new Set(['ThrottlingError', 'TransactionConflict', 'ProvisionedThroughputExceeded', 'RequestLimitExceeded']);
+const TRANSIENT_REASONS = new Set([
+  'ThrottlingError',
+  'TransactionConflict',
+  'ProvisionedThroughputExceeded',
+  'RequestLimitExceeded',
+]);
 
 /**
  * Failures of DynamoDB or S3 that outlasted the SDK's own retries: throttling, contention,
@@ -68,9 +80,15 @@ const TRANSIENT_REASONS = new Set(['ThrottlingError', 'TransactionConflict', 'Pr
  */
 export function isTransient(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  const sdk = error as Error & { $metadata?: { httpStatusCode?: number }; $retryable?: unknown; CancellationReasons?: Array<{ Code?: string }>; cause?: unknown };
+  const sdk = error as Error & {
+    $metadata?: { httpStatusCode?: number };
+    $retryable?: unknown;
+    CancellationReasons?: Array<{ Code?: string }>;
+    cause?: unknown;
+  };
   if (TRANSIENT_NAMES.has(sdk.name)) return true;
-  if (sdk.name === 'TransactionCanceledException') return (sdk.CancellationReasons ?? []).some((r) => TRANSIENT_REASONS.has(r.Code ?? ''));
+  if (sdk.name === 'TransactionCanceledException')
+    return (sdk.CancellationReasons ?? []).some((r) => TRANSIENT_REASONS.has(r.Code ?? ''));
   if ((sdk.$metadata?.httpStatusCode ?? 0) >= 500) return true;
   return sdk.cause !== undefined && sdk.cause !== error && isTransient(sdk.cause);
 }

@@ -16,7 +16,11 @@ export { MetricUnit };
  * Publishes this invocation's metrics, if it recorded any, plus the cold-start metric. Powertools'
  * own `logMetrics` warns on every invocation that records none, which would be most API calls.
  */
-export function publishMetrics(): { before: (request: { context: { functionName: string } }) => void; after: () => void; onError: () => void } {
+export function publishMetrics(): {
+  before: (request: { context: { functionName: string } }) => void;
+  after: () => void;
+  onError: () => void;
+} {
   const flush = () => {
     if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
   };

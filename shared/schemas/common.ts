@@ -16,9 +16,12 @@ export const persianText = (min: number, max: number) =>
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: fieldMessage('iso-date') })
-  .refine((v) => !Number.isNaN(Date.parse(v + 'T00:00:00Z')) && new Date(v + 'T00:00:00Z').toISOString().startsWith(v), {
-    message: fieldMessage('iso-date'),
-  });
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      message: fieldMessage('iso-date'),
+    },
+  );
 
 export const problemSchema = z
   .object({

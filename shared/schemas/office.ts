@@ -8,7 +8,10 @@ export const officeCodeSchema = z.string().regex(/^\d{4,10}$/, { message: fieldM
 export const officePathSchema = z.strictObject({ officeCode: officeCodeSchema });
 
 const contactSchema = z.strictObject({
-  phone: z.string().regex(/^0\d{10}$/, { message: fieldMessage('phone') }).optional(),
+  phone: z
+    .string()
+    .regex(/^0\d{10}$/, { message: fieldMessage('phone') })
+    .optional(),
   address: z.string().min(5).max(300).optional(),
 });
 
@@ -41,7 +44,12 @@ export const updateOfficeSchema = z
     statusSince: isoDate.optional(),
     plannedOpeningBy: isoDate.optional(),
     contact: contactSchema.optional(),
-    expectedVersion: z.number().int().positive().optional().describe('Refuse the change (409) unless the office is at this version'),
+    expectedVersion: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Refuse the change (409) unless the office is at this version'),
   })
   .refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), { message: fieldMessage('empty-patch') })
   .meta({ id: 'UpdateOffice' });

@@ -1,8 +1,8 @@
 import * as z from 'zod';
+import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, DOCUMENT_POLICY } from '../domain/document-policy';
 import { isValidLegalEntityId, isValidPersonNationalId } from '../domain/national-id';
 import { PARTY_ROLES, PETITION_KINDS, PETITION_STATUSES, TRANSITION_ACTIONS } from '../domain/petition';
 import { isValidTrackingCode } from '../domain/tracking-code';
-import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, DOCUMENT_POLICY } from '../domain/document-policy';
 import { fieldMessage } from '../i18n/messages';
 import { persianText } from './common';
 
@@ -17,7 +17,9 @@ export const PETITION_LIMITS = {
   defaultPageSize: 20,
 } as const;
 
-export const uuidSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: fieldMessage('uuid') });
+export const uuidSchema = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: fieldMessage('uuid') });
 
 export const personNationalId = z.string().refine(isValidPersonNationalId, { message: fieldMessage('national-id') });
 const legalEntityId = z.string().refine(isValidLegalEntityId, { message: fieldMessage('legal-id') });
@@ -45,13 +47,21 @@ export const partySchema = z.discriminatedUnion('type', [personParty, legalEntit
 export const documentDeclarationSchema = z
   .strictObject({
     kind: z.enum(DOCUMENT_KINDS),
-    fileName: z.string().min(1).max(200).regex(/^[^/\\\u0000-\u001f]+$/, { message: fieldMessage('file-name') }),
+    fileName: z
+      .string()
+      .min(1)
+      .max(200)
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+      .regex(/^[^/\\\u0000-\u001f]+$/, { message: fieldMessage('file-name') }),
     contentType: z.enum(DOCUMENT_CONTENT_TYPES),
     size: z
       .number()
       .int()
       .positive()
-      .meta({ maximum: DOCUMENT_POLICY.maxBytes, description: `Exact size in bytes; over ${DOCUMENT_POLICY.maxBytes} is 413` }),
+      .meta({
+        maximum: DOCUMENT_POLICY.maxBytes,
+        description: `Exact size in bytes; over ${DOCUMENT_POLICY.maxBytes} is 413`,
+      }),
     sha256: z
       .string()
       .regex(/^[0-9a-fA-F]{64}$/, { message: fieldMessage('sha256') })
@@ -62,19 +72,36 @@ export const documentDeclarationSchema = z
 
 const declarations = z.array(documentDeclarationSchema).max(DOCUMENT_POLICY.maxFilesPerPetition);
 
-export const declareDocumentsSchema = z.strictObject({ documents: declarations.min(1) }).meta({ id: 'DeclareDocuments' });
+export const declareDocumentsSchema = z
+  .strictObject({ documents: declarations.min(1) })
+  .meta({ id: 'DeclareDocuments' });
 
 export const documentPathSchema = z.strictObject({ petitionId: uuidSchema, documentId: uuidSchema });
 
 export const uploadInstructionSchema = z
-  .object({ documentId: z.string(), uploadUrl: z.string(), headers: z.record(z.string(), z.string()), expiresAt: z.string() })
-  .meta({ id: 'UploadInstruction', description: 'PUT the exact bytes to uploadUrl with exactly these headers before expiresAt' });
+  .object({
+    documentId: z.string(),
+    uploadUrl: z.string(),
+    headers: z.record(z.string(), z.string()),
+    expiresAt: z.string(),
+  })
+  .meta({
+    id: 'UploadInstruction',
+    description: 'PUT the exact bytes to uploadUrl with exactly these headers before expiresAt',
+  });
 
 export const draftCreatedSchema = z
-  .object({ petitionId: z.string(), status: z.literal('draft'), version: z.number().int(), uploads: z.array(uploadInstructionSchema) })
+  .object({
+    petitionId: z.string(),
+    status: z.literal('draft'),
+    version: z.number().int(),
+    uploads: z.array(uploadInstructionSchema),
+  })
   .meta({ id: 'DraftCreated' });
 
-export const documentsDeclaredSchema = z.object({ petitionId: z.string(), version: z.number().int(), uploads: z.array(uploadInstructionSchema) }).meta({ id: 'DocumentsDeclared' });
+export const documentsDeclaredSchema = z
+  .object({ petitionId: z.string(), version: z.number().int(), uploads: z.array(uploadInstructionSchema) })
+  .meta({ id: 'DocumentsDeclared' });
 
 export const downloadSchema = z.object({ downloadUrl: z.string(), expiresAt: z.string() }).meta({ id: 'Download' });
 
@@ -99,16 +126,26 @@ export const createPetitionSchema = z
 
 export const petitionPathSchema = z.strictObject({ petitionId: uuidSchema });
 
-export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage('idempotency-key') });
+export const idempotencyKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage('idempotency-key') });
 
-export const submitPetitionSchema = z.strictObject({}).meta({ id: 'SubmitPetition', description: 'Empty object, or no body' });
+export const submitPetitionSchema = z
+  .strictObject({})
+  .meta({ id: 'SubmitPetition', description: 'Empty object, or no body' });
 
-export const solarMonthSchema = z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/, { message: fieldMessage('solar-month') });
+export const solarMonthSchema = z
+  .string()
+  .regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/, { message: fieldMessage('solar-month') });
 
 export const listPetitionsQuerySchema = z.strictObject({
   status: z.enum(PETITION_STATUSES).optional(),
   month: solarMonthSchema.optional().describe('Solar Hijri month of submission (of creation for drafts)'),
-  officeCode: z.string().regex(/^\d{4,10}$/, { message: fieldMessage('office-code') }).optional().describe('Required for court and province-admin; office staff always get their own office'),
+  officeCode: z
+    .string()
+    .regex(/^\d{4,10}$/, { message: fieldMessage('office-code') })
+    .optional()
+    .describe('Required for court and province-admin; office staff always get their own office'),
   limit: z.coerce.number().int().min(1).max(PETITION_LIMITS.pageSize).default(PETITION_LIMITS.defaultPageSize),
   cursor: z.string().max(1000).optional(),
 });
@@ -117,7 +154,11 @@ export const transitionSchema = z
   .strictObject({
     action: z.enum(TRANSITION_ACTIONS),
     note: z.string().min(3).max(PETITION_LIMITS.note).optional(),
-    caseNumber: z.string().regex(/^\d{6,20}$/).optional().describe('Court case number, digits (required to register)'),
+    caseNumber: z
+      .string()
+      .regex(/^\d{6,20}$/)
+      .optional()
+      .describe('Court case number, digits (required to register)'),
     expectedVersion: z.number().int().positive(),
   })
   .meta({ id: 'Transition' });
@@ -126,7 +167,9 @@ export const trackingCodeSchema = z.string().refine(isValidTrackingCode, { messa
 
 export const trackPathSchema = z.strictObject({ trackingCode: trackingCodeSchema });
 /** A citizen proves to be a party by a national ID: a person's, or a company's for its representative. */
-const partyNationalId = z.string().refine((v) => isValidPersonNationalId(v) || isValidLegalEntityId(v), { message: fieldMessage('national-id') });
+const partyNationalId = z
+  .string()
+  .refine((v) => isValidPersonNationalId(v) || isValidLegalEntityId(v), { message: fieldMessage('national-id') });
 export const trackQuerySchema = z.strictObject({ nationalId: partyNationalId });
 
 const rating = z.number().int().min(1).max(5);
@@ -160,7 +203,17 @@ export const petitionSchema = z
     description: z.string(),
     claimAmountRials: z.string().optional(),
     parties: z.array(partySchema),
-    documents: z.array(z.object({ documentId: z.string(), kind: z.string(), fileName: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), status: z.string() })),
+    documents: z.array(
+      z.object({
+        documentId: z.string(),
+        kind: z.string(),
+        fileName: z.string(),
+        contentType: z.string(),
+        size: z.number(),
+        sha256: z.string(),
+        status: z.string(),
+      }),
+    ),
     status: z.enum(PETITION_STATUSES),
     version: z.number().int(),
     createdAt: z.string(),
@@ -192,7 +245,13 @@ export const petitionPageSchema = z
   .meta({ id: 'PetitionPage' });
 
 export const submissionSchema = z
-  .object({ petitionId: z.string(), trackingCode: z.string(), status: z.literal('submitted'), submittedAt: z.string(), month: z.string() })
+  .object({
+    petitionId: z.string(),
+    trackingCode: z.string(),
+    status: z.literal('submitted'),
+    submittedAt: z.string(),
+    month: z.string(),
+  })
   .meta({ id: 'Submission' });
 
 export const trackingSchema = z

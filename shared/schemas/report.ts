@@ -3,15 +3,23 @@ import { fieldMessage } from '../i18n/messages';
 import { isoDate, targetProgressSchema } from './common';
 
 export const reportPathSchema = z.strictObject({
-  month: z.string().regex(/^\d{4}-\d{2}$/, { message: fieldMessage('month') }).describe('YYYY-MM: Solar Hijri by default (1398-06 is Shahrivar 1398)'),
+  month: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, { message: fieldMessage('month') })
+    .describe('YYYY-MM: Solar Hijri by default (1398-06 is Shahrivar 1398)'),
 });
 
 export const reportQuerySchema = z.strictObject({
   calendar: z.enum(['solar-hijri', 'gregorian']).default('solar-hijri'),
-  format: z.enum(['json', 'csv', 'svg']).default('json').describe('csv: UTF-8 with BOM for Excel; svg: chart of the offices against the previous month'),
+  format: z
+    .enum(['json', 'csv', 'svg'])
+    .default('json')
+    .describe('csv: UTF-8 with BOM for Excel; svg: chart of the offices against the previous month'),
 });
 
-export const generateQuerySchema = z.strictObject({ calendar: z.enum(['solar-hijri', 'gregorian']).default('solar-hijri') });
+export const generateQuerySchema = z.strictObject({
+  calendar: z.enum(['solar-hijri', 'gregorian']).default('solar-hijri'),
+});
 
 export const networkTargetSchema = z
   .strictObject({
@@ -28,7 +36,12 @@ const figures = {
   changePercent: z.number().nullable(),
   documentsStored: z.number().int(),
   returnedForDefects: z.number().int(),
-  ratings: z.object({ responses: z.number().int(), courtesy: z.number().nullable(), responsiveness: z.number().nullable(), overall: z.number().nullable() }),
+  ratings: z.object({
+    responses: z.number().int(),
+    courtesy: z.number().nullable(),
+    responsiveness: z.number().nullable(),
+    overall: z.number().nullable(),
+  }),
 };
 
 export const monthlyReportSchema = z
@@ -39,7 +52,16 @@ export const monthlyReportSchema = z
     to: z.string().describe('UTC instant the next month starts (exclusive)'),
     generatedAt: z.string(),
     provisional: z.boolean(),
-    offices: z.array(z.object({ officeCode: z.string(), name: z.string(), judicialDistrict: z.string(), rank: z.number().int(), statusAtMonthEnd: z.string(), ...figures })),
+    offices: z.array(
+      z.object({
+        officeCode: z.string(),
+        name: z.string(),
+        judicialDistrict: z.string(),
+        rank: z.number().int(),
+        statusAtMonthEnd: z.string(),
+        ...figures,
+      }),
+    ),
     districts: z.array(z.object({ judicialDistrict: z.string(), offices: z.number().int(), ...figures })),
     province: z.object({ offices: z.number().int(), ...figures }),
     network: z.object({

@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 import en from 'zod/v4/locales/en.js';
 import fa from 'zod/v4/locales/fa.js';
+import { type FieldIssue, ValidationError } from '../domain/errors';
 import { normaliseInput } from '../domain/normalise';
-import { ValidationError, type FieldIssue } from '../domain/errors';
-import { FIELD_MESSAGES, FIELD_MESSAGE_PREFIX, type Language } from '../i18n/messages';
+import { FIELD_MESSAGE_PREFIX, FIELD_MESSAGES, type Language } from '../i18n/messages';
 
 export type InputSource = 'body' | 'path' | 'query' | 'header';
 
@@ -26,7 +26,11 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, source:
     const messages = localise(issue.message, englishIssues[index]?.message ?? issue.message);
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        fields.push({ field: fieldPath(source, [...issue.path, key]), code: issue.code, messages: localise(FIELD_MESSAGE_PREFIX + 'unknown-field', '') });
+        fields.push({
+          field: fieldPath(source, [...issue.path, key]),
+          code: issue.code,
+          messages: localise(`${FIELD_MESSAGE_PREFIX}unknown-field`, ''),
+        });
       }
       return;
     }
@@ -48,7 +52,9 @@ function localise(fa: string, en: string): Record<Language, string> {
 }
 
 type Part = { schema: z.ZodType; value: unknown };
-type Parsed<P extends Partial<Record<InputSource, Part>>> = { [K in keyof P]: P[K] extends Part ? z.output<P[K]['schema']> : never };
+type Parsed<P extends Partial<Record<InputSource, Part>>> = {
+  [K in keyof P]: P[K] extends Part ? z.output<P[K]['schema']> : never;
+};
 
 /** Validates several parts of a request at once, so the answer lists every failing field of all of them. */
 export function parseRequest<P extends Partial<Record<InputSource, Part>>>(parts: P): Parsed<P> {

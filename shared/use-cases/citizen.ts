@@ -19,13 +19,18 @@ export interface CitizenDeps {
  * so national IDs cannot be tried against a code by brute force. `scope` keeps the tracking and
  * the feedback counts apart.
  */
-async function petitionOfParty(deps: CitizenDeps, scope: 'track' | 'feedback', trackingCode: string, nationalId: string): Promise<Petition> {
+async function petitionOfParty(
+  deps: CitizenDeps,
+  scope: 'track' | 'feedback',
+  trackingCode: string,
+  nationalId: string,
+): Promise<Petition> {
   const key = `${scope}#${trackingCode}`;
   const now = deps.clock.now();
   const blocked = await deps.limiter.blockedFor(key, now);
   if (blocked > 0) throw new TooManyAttemptsError(blocked);
   const petition = await deps.petitions.findByTrackingCode(trackingCode);
-  if (!petition || !petition.parties.some((party) => party.nationalId === nationalId)) {
+  if (!petition?.parties.some((party) => party.nationalId === nationalId)) {
     await deps.limiter.recordFailure(key, now);
     throw new NotFoundError('petition');
   }

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { documentCounters } from '../domain/counters';
 import {
   DOCUMENT_POLICY,
+  type DocumentContentType,
+  type DocumentKind,
   documentKey,
   parseDocumentKey,
   quarantineKey,
   verifyStoredObject,
-  type DocumentContentType,
-  type DocumentKind,
 } from '../domain/document-policy';
-import { documentCounters } from '../domain/counters';
-import { ConflictError, LimitExceededError, NotFoundError, type FieldIssue } from '../domain/errors';
+import { ConflictError, type FieldIssue, LimitExceededError, NotFoundError } from '../domain/errors';
 import { assertEditableByOffice, assertVisible, type Petition, type PetitionDocument } from '../domain/petition';
 import type { Principal } from '../domain/roles';
 import type { Clock, DocumentStore, PetitionRepository } from '../ports';
@@ -31,35 +31,69 @@ export interface DocumentDeps {
 const LIMITS = { maxBytes: DOCUMENT_POLICY.maxBytes, maxFiles: DOCUMENT_POLICY.maxFilesPerPetition };
 
 /** Turns declarations into pending documents, refusing (413) sizes and counts over the policy. */
-export function declareDocuments(existing: readonly PetitionDocument[], declarations: readonly DocumentDeclaration[], now: Date): PetitionDocument[] {
+export function declareDocuments(
+  existing: readonly PetitionDocument[],
+  declarations: readonly DocumentDeclaration[],
+  now: Date,
+): PetitionDocument[] {
   const fields: FieldIssue[] = declarations.flatMap((d, i) =>
     d.size > DOCUMENT_POLICY.maxBytes
-      ? [{ field: `body.documents.${i}.size`, code: 'too_big', messages: { fa: `حداکثر ${DOCUMENT_POLICY.maxBytes} بایت`, en: `at most ${DOCUMENT_POLICY.maxBytes} bytes` } }]
+      ? [
+          {
+            field: `body.documents.${i}.size`,
+            code: 'too_big',
+            messages: {
+              fa: `حداکثر ${DOCUMENT_POLICY.maxBytes} بایت`,
+              en: `at most ${DOCUMENT_POLICY.maxBytes} bytes`,
+            },
+          },
+        ]
       : [],
   );
   if (existing.length + declarations.length > DOCUMENT_POLICY.maxFilesPerPetition) {
     fields.push({
       field: 'body.documents',
       code: 'too_big',
-      messages: { fa: `حداکثر ${DOCUMENT_POLICY.maxFilesPerPetition} مدرک برای هر دادخواست`, en: `at most ${DOCUMENT_POLICY.maxFilesPerPetition} documents per petition` },
+      messages: {
+        fa: `حداکثر ${DOCUMENT_POLICY.maxFilesPerPetition} مدرک برای هر دادخواست`,
+        en: `at most ${DOCUMENT_POLICY.maxFilesPerPetition} documents per petition`,
+      },
     });
   }
   if (fields.length > 0) throw new LimitExceededError(LIMITS, fields);
-  return declarations.map((d) => ({ documentId: randomUUID(), ...d, status: 'pending' as const, declaredAt: now.toISOString() }));
+  return declarations.map((d) => ({
+    documentId: randomUUID(),
+    ...d,
+    status: 'pending' as const,
+    declaredAt: now.toISOString(),
+  }));
 }
 
-export async function uploadInstructions(store: DocumentStore, petitionId: string, documents: readonly PetitionDocument[]) {
+export async function uploadInstructions(
+  store: DocumentStore,
+  petitionId: string,
+  documents: readonly PetitionDocument[],
+) {
   return Promise.all(
-    documents.map(async (d) => ({ documentId: d.documentId, ...(await store.presignUpload(documentKey(petitionId, d.documentId), d)) })),
+    documents.map(async (d) => ({
+      documentId: d.documentId,
+      ...(await store.presignUpload(documentKey(petitionId, d.documentId), d)),
+    })),
   );
 }
 
 /** More documents for a draft or a petition returned for defects. */
-export async function addDocuments(deps: DocumentDeps, principal: Principal, petitionId: string, declarations: readonly DocumentDeclaration[]) {
+export async function addDocuments(
+  deps: DocumentDeps,
+  principal: Principal,
+  petitionId: string,
+  declarations: readonly DocumentDeclaration[],
+) {
   const current = await deps.petitions.get(petitionId);
   assertVisible(current, principal);
   assertEditableByOffice(current, principal);
-  if (current.status !== 'draft' && current.status !== 'returned') throw new ConflictError('documents-closed', { status: current.status });
+  if (current.status !== 'draft' && current.status !== 'returned')
+    throw new ConflictError('documents-closed', { status: current.status });
   const now = deps.clock.now();
   const added = declareDocuments(current.documents, declarations, now);
   const at = now.toISOString();
@@ -70,7 +104,13 @@ export async function addDocuments(deps: DocumentDeps, principal: Principal, pet
     updatedAt: at,
     history: [
       ...current.history,
-      { at, by: { userId: principal.userId, role: principal.roles[0]! }, action: 'declare-documents', from: current.status, to: current.status },
+      {
+        at,
+        by: { userId: principal.userId, role: principal.roles[0]! },
+        action: 'declare-documents',
+        from: current.status,
+        to: current.status,
+      },
     ],
   };
   await deps.petitions.save(next, current.version);
@@ -100,14 +140,26 @@ export async function verifyArrival(deps: DocumentDeps, key: string): Promise<Ve
     if (!stored) return 'ignored';
     const result = verifyStoredObject(document, stored);
     if (result.status === 'verified' && document.status === 'verified') return 'verified';
-    if (result.status === 'rejected') await deps.documents.quarantine(key, quarantineKey(ids.petitionId, ids.documentId));
+    if (result.status === 'rejected')
+      await deps.documents.quarantine(key, quarantineKey(ids.petitionId, ids.documentId));
     const at = deps.clock.now().toISOString();
     const documents = [...petition.documents];
-    documents[index] = { ...document, status: result.status, ...(result.status === 'rejected' ? { reason: result.reason } : { verifiedAt: at }) };
+    documents[index] = {
+      ...document,
+      status: result.status,
+      ...(result.status === 'rejected' ? { reason: result.reason } : { verifiedAt: at }),
+    };
     try {
       // A verified scan counts as a document stored that month, for the office's monthly report.
-      const counters = result.status === 'verified' ? documentCounters(new Date(at)).map((c) => ({ officeCode: petition.officeCode, ...c })) : [];
-      await deps.petitions.save({ ...petition, documents, version: petition.version + 1, updatedAt: at }, petition.version, counters);
+      const counters =
+        result.status === 'verified'
+          ? documentCounters(new Date(at)).map((c) => ({ officeCode: petition.officeCode, ...c }))
+          : [];
+      await deps.petitions.save(
+        { ...petition, documents, version: petition.version + 1, updatedAt: at },
+        petition.version,
+        counters,
+      );
       return result.status;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;

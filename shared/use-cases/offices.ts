@@ -1,10 +1,14 @@
 import { NotFoundError } from '../domain/errors';
+import { applyOfficeChanges, newOffice, type Office, type OfficeChanges, summariseNetwork } from '../domain/office';
 import { targetProgress } from '../domain/report';
-import { applyOfficeChanges, newOffice, summariseNetwork, type Office, type OfficeChanges } from '../domain/office';
 import type { Clock, OfficeFilter, OfficeRepository, ReportRepository } from '../ports';
 import type { CreateOfficeInput } from '../schemas/office';
 
-export async function registerOffice(offices: OfficeRepository, clock: Clock, input: CreateOfficeInput): Promise<Office> {
+export async function registerOffice(
+  offices: OfficeRepository,
+  clock: Clock,
+  input: CreateOfficeInput,
+): Promise<Office> {
   const office = newOffice(input, clock.now());
   await offices.insert(office);
   return office;
@@ -33,8 +37,15 @@ export async function readOffice(offices: OfficeRepository, officeCode: string):
  * The network view covers the whole province (or country): offices per status and progress
  * against the target an administrator set; the status filter narrows only the items.
  */
-export async function listOffices(offices: OfficeRepository, targets: Pick<ReportRepository, 'target'>, filter: OfficeFilter) {
-  const [all, target] = await Promise.all([offices.list(filter.province ? { province: filter.province } : {}), targets.target()]);
+export async function listOffices(
+  offices: OfficeRepository,
+  targets: Pick<ReportRepository, 'target'>,
+  filter: OfficeFilter,
+) {
+  const [all, target] = await Promise.all([
+    offices.list(filter.province ? { province: filter.province } : {}),
+    targets.target(),
+  ]);
   const items = filter.status ? all.filter((office) => office.status === filter.status) : all;
   const network = summariseNetwork(all);
   return {

@@ -1,4 +1,5 @@
-import { returnCounters, submissionCounters, type CounterChange } from '../domain/counters';
+import { type CounterChange, returnCounters, submissionCounters } from '../domain/counters';
+import { documentKey } from '../domain/document-policy';
 import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors';
 import {
   applyTransition,
@@ -6,16 +7,22 @@ import {
   assertVisible,
   isOfficeStaff,
   isVisibleTo,
-  unverifiedDocuments,
   type Petition,
   type TransitionRequest,
+  unverifiedDocuments,
 } from '../domain/petition';
 import type { Principal } from '../domain/roles';
 import { solarHijriMonth } from '../domain/solar-hijri';
-import type { Clock, CounterIncrement, DocumentStore, IdGenerator, OfficeRepository, PetitionRepository } from '../ports';
-import { documentKey } from '../domain/document-policy';
-import { declareDocuments, uploadInstructions } from './documents';
+import type {
+  Clock,
+  CounterIncrement,
+  DocumentStore,
+  IdGenerator,
+  OfficeRepository,
+  PetitionRepository,
+} from '../ports';
 import type { CreatePetitionInput, ListPetitionsQuery } from '../schemas/petition';
+import { declareDocuments, uploadInstructions } from './documents';
 
 export interface PetitionDeps {
   petitions: PetitionRepository;
@@ -32,7 +39,8 @@ export interface PetitionDeps {
  */
 const TRACKING_CODE_ATTEMPTS = 3;
 
-const forOffice = (officeCode: string, changes: CounterChange[]): CounterIncrement[] => changes.map((c) => ({ officeCode, ...c }));
+const forOffice = (officeCode: string, changes: CounterChange[]): CounterIncrement[] =>
+  changes.map((c) => ({ officeCode, ...c }));
 
 /** A draft with its parties and declared documents; answers with one upload instruction per document. */
 export async function createDraft(deps: PetitionDeps, principal: Principal, input: CreatePetitionInput) {
@@ -40,7 +48,7 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
   const now = deps.clock.now();
   const documents = declareDocuments([], input.documents, now);
   const office = await deps.offices.get(officeCode);
-  if (!office || office.status !== 'active') throw new ConflictError('office-not-active');
+  if (office?.status !== 'active') throw new ConflictError('office-not-active');
   const at = now.toISOString();
   const petition: Petition = {
     petitionId: deps.ids.petitionId(),
@@ -57,7 +65,9 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
     createdAt: at,
     updatedAt: at,
     createdBy: principal.userId,
-    history: [{ at, by: { userId: principal.userId, role: principal.roles[0]! }, action: 'create', from: null, to: 'draft' }],
+    history: [
+      { at, by: { userId: principal.userId, role: principal.roles[0]! }, action: 'create', from: null, to: 'draft' },
+    ],
   };
   await deps.petitions.insert(petition);
   return { petition, uploads: await uploadInstructions(deps.documents, petition.petitionId, documents) };
@@ -69,13 +79,16 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
  * the other order could leave a submitted petition's scans to be deleted.
  */
 async function keepDocuments(deps: PetitionDeps, petition: Petition): Promise<void> {
-  if (petition.documents.length > 0) await deps.documents.keep(petition.documents.map((d) => documentKey(petition.petitionId, d.documentId)));
+  if (petition.documents.length > 0)
+    await deps.documents.keep(petition.documents.map((d) => documentKey(petition.petitionId, d.documentId)));
 }
 
 function assertDocumentsVerified(petition: Petition): void {
   const blocking = unverifiedDocuments(petition);
   if (blocking.length > 0) {
-    throw new ConflictError('documents-not-verified', { documents: blocking.map((d) => `${d.documentId} (${d.status})`).join(', ') });
+    throw new ConflictError('documents-not-verified', {
+      documents: blocking.map((d) => `${d.documentId} (${d.status})`).join(', '),
+    });
   }
 }
 
@@ -84,17 +97,38 @@ function assertDocumentsVerified(petition: Petition): void {
  * one transaction. Same key → same answer is the idempotency middleware's job; the key kept on
  * the petition covers the case where its record was lost after the transaction.
  */
-export async function submitPetition(deps: PetitionDeps, principal: Principal, petitionId: string, submissionKey?: string) {
+export async function submitPetition(
+  deps: PetitionDeps,
+  principal: Principal,
+  petitionId: string,
+  submissionKey?: string,
+) {
   const current = await deps.petitions.get(petitionId);
   assertVisible(current, principal);
   assertEditableByOffice(current, principal);
   // A retry of a submission that went through but whose answer was lost (say the idempotency
   // store failed afterwards) gets the first answer again, not a conflict.
-  if (submissionKey && current.submissionKey === submissionKey && current.trackingCode && current.submittedAt && current.month) {
-    return { petitionId, trackingCode: current.trackingCode, status: 'submitted' as const, submittedAt: current.submittedAt, month: current.month };
+  if (
+    submissionKey &&
+    current.submissionKey === submissionKey &&
+    current.trackingCode &&
+    current.submittedAt &&
+    current.month
+  ) {
+    return {
+      petitionId,
+      trackingCode: current.trackingCode,
+      status: 'submitted' as const,
+      submittedAt: current.submittedAt,
+      month: current.month,
+    };
   }
   if (current.status !== 'draft') {
-    throw new ConflictError('transition-not-allowed', { action: 'submit', from: current.status, allowed: current.status === 'returned' ? 'resubmit' : '-' });
+    throw new ConflictError('transition-not-allowed', {
+      action: 'submit',
+      from: current.status,
+      allowed: current.status === 'returned' ? 'resubmit' : '-',
+    });
   }
   assertDocumentsVerified(current);
   await keepDocuments(deps, current);
@@ -111,48 +145,92 @@ export async function submitPetition(deps: PetitionDeps, principal: Principal, p
       month,
       version: current.version + 1,
       updatedAt: at,
-      history: [...current.history, { at, by: { userId: principal.userId, role: principal.roles[0]! }, action: 'submit', from: 'draft', to: 'submitted' }],
+      history: [
+        ...current.history,
+        {
+          at,
+          by: { userId: principal.userId, role: principal.roles[0]! },
+          action: 'submit',
+          from: 'draft',
+          to: 'submitted',
+        },
+      ],
     };
-    const outcome = await deps.petitions.submit(submitted, current.version, forOffice(current.officeCode, submissionCounters(current.kind, now)));
+    const outcome = await deps.petitions.submit(
+      submitted,
+      current.version,
+      forOffice(current.officeCode, submissionCounters(current.kind, now)),
+    );
     if (outcome === 'ok') {
-      return { petitionId, trackingCode: submitted.trackingCode!, status: 'submitted' as const, submittedAt: at, month };
+      return {
+        petitionId,
+        trackingCode: submitted.trackingCode!,
+        status: 'submitted' as const,
+        submittedAt: at,
+        month,
+      };
     }
   }
   throw new Error('no free tracking code after several attempts');
 }
 
 /** The petition with its whole history: life-cycle steps and the audit entries kept beside it. */
-export async function readPetition(deps: Pick<PetitionDeps, 'petitions'>, principal: Principal, petitionId: string): Promise<Petition> {
+export async function readPetition(
+  deps: Pick<PetitionDeps, 'petitions'>,
+  principal: Principal,
+  petitionId: string,
+): Promise<Petition> {
   const [petition, audit] = await Promise.all([deps.petitions.get(petitionId), deps.petitions.auditTrail(petitionId)]);
   assertVisible(petition, principal);
   return { ...petition, history: [...petition.history, ...audit].sort((a, b) => a.at.localeCompare(b.at)) };
 }
 
-export async function listPetitions(deps: Pick<PetitionDeps, 'petitions'>, principal: Principal, query: ListPetitionsQuery) {
+export async function listPetitions(
+  deps: Pick<PetitionDeps, 'petitions'>,
+  principal: Principal,
+  query: ListPetitionsQuery,
+) {
   let officeCode = query.officeCode;
   if (isOfficeStaff(principal)) {
     if (officeCode && officeCode !== principal.officeCode) throw new ForbiddenError();
     officeCode = principal.officeCode!;
   } else if (!officeCode) {
     throw new ValidationError([
-      { field: 'query.officeCode', code: 'required', messages: { fa: 'برای این نقش، کد دفتر لازم است.', en: 'officeCode is required for this role.' } },
+      {
+        field: 'query.officeCode',
+        code: 'required',
+        messages: { fa: 'برای این نقش، کد دفتر لازم است.', en: 'officeCode is required for this role.' },
+      },
     ]);
   }
-  const page = await deps.petitions.page({ officeCode, limit: query.limit, ...(query.status ? { status: query.status } : {}), ...(query.month ? { month: query.month } : {}), ...(query.cursor ? { cursor: query.cursor } : {}) });
+  const page = await deps.petitions.page({
+    officeCode,
+    limit: query.limit,
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.month ? { month: query.month } : {}),
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
   return {
-    items: page.items.filter((p) => isVisibleTo(p, principal)).map((p) => ({
-      petitionId: p.petitionId,
-      kind: p.kind,
-      subject: p.subject,
-      status: p.status,
-      createdAt: p.createdAt,
-      ...(p.submittedAt ? { submittedAt: p.submittedAt, month: p.month, trackingCode: p.trackingCode } : {}),
-    })),
+    items: page.items
+      .filter((p) => isVisibleTo(p, principal))
+      .map((p) => ({
+        petitionId: p.petitionId,
+        kind: p.kind,
+        subject: p.subject,
+        status: p.status,
+        createdAt: p.createdAt,
+        ...(p.submittedAt ? { submittedAt: p.submittedAt, month: p.month, trackingCode: p.trackingCode } : {}),
+      })),
     nextCursor: page.nextCursor,
   };
 }
 
-export async function transitionPetition(deps: PetitionDeps, principal: Principal, petitionId: string, request: TransitionRequest): Promise<Petition> {
+export async function transitionPetition(
+  deps: PetitionDeps,
+  principal: Principal,
+  petitionId: string,
+  request: TransitionRequest,
+): Promise<Petition> {
   const current = await deps.petitions.get(petitionId);
   assertVisible(current, principal);
   const now = deps.clock.now();
@@ -165,4 +243,3 @@ export async function transitionPetition(deps: PetitionDeps, principal: Principa
   await deps.petitions.save(next, current.version, counters);
   return next;
 }
-

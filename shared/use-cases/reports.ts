@@ -1,9 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../domain/errors';
-import { counterPeriod, formatMonth, isBefore, monthOf, monthRange, previousMonth, type MonthId } from '../domain/months';
+import {
+  counterPeriod,
+  formatMonth,
+  isBefore,
+  type MonthId,
+  monthOf,
+  monthRange,
+  previousMonth,
+} from '../domain/months';
+import { isOfficeStaff } from '../domain/petition';
 import { buildMonthlyReport, cutToOffice, type MonthlyReport, type NetworkTarget } from '../domain/report';
 import { reportCsv, reportSvg } from '../domain/report-files';
-import { isOfficeStaff } from '../domain/petition';
 import type { Principal } from '../domain/roles';
 import { tehranGregorianDate } from '../domain/solar-hijri';
 import type { Clock, OfficeRepository, ReportFileStore, ReportFormat, ReportRepository } from '../ports';
@@ -28,7 +36,11 @@ const isoDay = (instant: Date) => {
 function assertStarted(month: MonthId, now: Date): void {
   if (monthRange(month).from > now) {
     throw new ValidationError([
-      { field: 'path.month', code: 'not_started', messages: { fa: 'این ماه هنوز آغاز نشده است.', en: 'This month has not started yet.' } },
+      {
+        field: 'path.month',
+        code: 'not_started',
+        messages: { fa: 'این ماه هنوز آغاز نشده است.', en: 'This month has not started yet.' },
+      },
     ]);
   }
 }
@@ -67,7 +79,11 @@ export function renderReport(report: MonthlyReport, format: ReportFormat): strin
 /** Produces a month's report and stores JSON, CSV and SVG; producing it again gives the same figures. */
 export async function generateReport(deps: ReportDeps, month: MonthId): Promise<MonthlyReport> {
   const report = await produceReport(deps, month);
-  await deps.files.put(counterPeriod(month), { json: renderReport(report, 'json'), csv: renderReport(report, 'csv'), svg: renderReport(report, 'svg') });
+  await deps.files.put(counterPeriod(month), {
+    json: renderReport(report, 'json'),
+    csv: renderReport(report, 'csv'),
+    svg: renderReport(report, 'svg'),
+  });
   if (!report.provisional) await deps.reports.complete(counterPeriod(month), report.generatedAt);
   return report;
 }
@@ -98,16 +114,26 @@ export async function runScheduledReports(deps: ReportDeps): Promise<string[]> {
  * The report as the API serves it: the stored one for a closed month, a live provisional one for
  * the running month. A manager sees it cut to their own office.
  */
-export async function readReport(deps: ReportDeps, principal: Principal, month: MonthId, format: ReportFormat): Promise<string> {
+export async function readReport(
+  deps: ReportDeps,
+  principal: Principal,
+  month: MonthId,
+  format: ReportFormat,
+): Promise<string> {
   const now = deps.clock.now();
   assertStarted(month, now);
-  const stored = isBefore(month, monthOf(month.calendar, now)) ? await deps.files.getJson(counterPeriod(month)) : undefined;
+  const stored = isBefore(month, monthOf(month.calendar, now))
+    ? await deps.files.getJson(counterPeriod(month))
+    : undefined;
   const full = stored ? (JSON.parse(stored) as MonthlyReport) : await produceReport(deps, month);
   const report = isOfficeStaff(principal) ? cutToOffice(full, principal.officeCode!) : full;
   return renderReport(report, format);
 }
 
-export async function setNetworkTarget(targets: Pick<ReportRepository, 'setTarget'>, target: NetworkTarget): Promise<NetworkTarget> {
+export async function setNetworkTarget(
+  targets: Pick<ReportRepository, 'setTarget'>,
+  target: NetworkTarget,
+): Promise<NetworkTarget> {
   await targets.setTarget(target);
   return target;
 }

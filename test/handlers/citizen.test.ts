@@ -15,16 +15,30 @@ afterAll(dropStores);
 async function submittedFor(claimantId: string) {
   const officeCode = await activeOffice();
   const clerk = { role: 'clerk' as const, officeCode };
-  const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(claimantId) }));
+  const created = await call(
+    createPetition,
+    apiEvent('create-petition', { caller: clerk, body: petitionBody(claimantId) }),
+  );
   const submitted = await call(
     submitPetition,
-    apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId: created.body.petitionId }, headers: { 'idempotency-key': idempotencyKey() } }),
+    apiEvent('submit-petition', {
+      caller: clerk,
+      pathParameters: { petitionId: created.body.petitionId },
+      headers: { 'idempotency-key': idempotencyKey() },
+    }),
   );
-  return { officeCode, trackingCode: submitted.body.trackingCode as string, submittedAt: submitted.body.submittedAt as string };
+  return {
+    officeCode,
+    trackingCode: submitted.body.trackingCode as string,
+    submittedAt: submitted.body.submittedAt as string,
+  };
 }
 
 const track = (trackingCode: string, nationalIdValue: string) =>
-  call(trackPetition, apiEvent('track-petition', { pathParameters: { trackingCode }, query: { nationalId: nationalIdValue } }));
+  call(
+    trackPetition,
+    apiEvent('track-petition', { pathParameters: { trackingCode }, query: { nationalId: nationalIdValue } }),
+  );
 
 const ratings = { courtesy: 5, responsiveness: 4, overall: 3 };
 
@@ -51,7 +65,10 @@ describe('GET /v1/track/{trackingCode}', () => {
     const { trackingCode } = await submittedFor(nationalId());
 
     const mismatch = await track(trackingCode, nationalId());
-    const unknown = await track(newTrackingCode(() => 7), nationalId());
+    const unknown = await track(
+      newTrackingCode(() => 7),
+      nationalId(),
+    );
 
     expect([mismatch.status, unknown.status]).toEqual([404, 404]);
     const { instance: _a, ...mismatchBody } = mismatch.body;
@@ -71,10 +88,13 @@ describe('GET /v1/track/{trackingCode}', () => {
     const valid = newTrackingCode(() => 3);
     const typo = valid.slice(0, -2) + valid.at(-1) + valid.at(-2);
 
-    const answer = await track(typo === valid ? valid.slice(0, -1) + '0' : typo, '123');
+    const answer = await track(typo === valid ? `${valid.slice(0, -1)}0` : typo, '123');
 
     expect(answer.status).toBe(400);
-    expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['path.trackingCode', 'query.nationalId']);
+    expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'path.trackingCode',
+      'query.nationalId',
+    ]);
   });
 });
 
@@ -83,19 +103,35 @@ describe('POST /v1/feedback', () => {
     const claimant = nationalId();
     const { officeCode, trackingCode } = await submittedFor(claimant);
 
-    const first = await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings, comment: 'برخورد کارکنان بسیار محترمانه بود' } }));
-    const second = await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }));
+    const first = await call(
+      giveFeedback,
+      apiEvent('give-feedback', {
+        body: { trackingCode, nationalId: claimant, ratings, comment: 'برخورد کارکنان بسیار محترمانه بود' },
+      }),
+    );
+    const second = await call(
+      giveFeedback,
+      apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }),
+    );
 
     expect([first.status, second.status]).toEqual([201, 409]);
     const month = solarHijriMonth(new Date(first.body.ratedAt));
-    expect(await counter(officeCode, `J#${month}`)).toMatchObject({ ratings: 1, courtesySum: 5, responsivenessSum: 4, overallSum: 3 });
+    expect(await counter(officeCode, `J#${month}`)).toMatchObject({
+      ratings: 1,
+      courtesySum: 5,
+      responsivenessSum: 4,
+      overallSum: 3,
+    });
   });
 
   it('answers 404 for a national ID that is not a party, and changes nothing', async () => {
     const { trackingCode } = await submittedFor(nationalId());
     const before = await tableSnapshot();
 
-    const answer = await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: nationalId(), ratings } }));
+    const answer = await call(
+      giveFeedback,
+      apiEvent('give-feedback', { body: { trackingCode, nationalId: nationalId(), ratings } }),
+    );
 
     expect(answer.status).toBe(404);
     expect(await tableSnapshot()).toEqual(before);
@@ -107,12 +143,26 @@ describe('POST /v1/feedback', () => {
 
     const answer = await call(
       giveFeedback,
-      apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings: { courtesy: 0, responsiveness: 6, overall: 2.5 }, comment: 'x'.repeat(501), stars: 5 } }),
+      apiEvent('give-feedback', {
+        body: {
+          trackingCode,
+          nationalId: claimant,
+          ratings: { courtesy: 0, responsiveness: 6, overall: 2.5 },
+          comment: 'x'.repeat(501),
+          stars: 5,
+        },
+      }),
     );
 
     expect(answer.status).toBe(400);
     expect(answer.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
-      ['body.comment', 'body.ratings.courtesy', 'body.ratings.overall', 'body.ratings.responsiveness', 'body.stars'].sort(),
+      [
+        'body.comment',
+        'body.ratings.courtesy',
+        'body.ratings.overall',
+        'body.ratings.responsiveness',
+        'body.stars',
+      ].sort(),
     );
   });
 });
@@ -126,7 +176,10 @@ describe('guessing limits', () => {
     const misses = [];
     for (let i = 0; i < 5; i++) misses.push((await track(trackingCode, nationalId())).status);
     const blocked = await track(trackingCode, claimant);
-    const feedbackStill = await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }));
+    const feedbackStill = await call(
+      giveFeedback,
+      apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }),
+    );
     const otherCode = await track(other.trackingCode, claimant);
 
     expect(misses).toEqual([404, 404, 404, 404, 404]);
@@ -141,8 +194,15 @@ describe('guessing limits', () => {
     const claimant = nationalId();
     const { trackingCode } = await submittedFor(claimant);
 
-    for (let i = 0; i < 5; i++) await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: nationalId(), ratings } }));
-    const blocked = await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }));
+    for (let i = 0; i < 5; i++)
+      await call(
+        giveFeedback,
+        apiEvent('give-feedback', { body: { trackingCode, nationalId: nationalId(), ratings } }),
+      );
+    const blocked = await call(
+      giveFeedback,
+      apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }),
+    );
 
     expect(blocked.status).toBe(429);
     expect(blocked.headers['content-type']).toMatch(/^application\/problem\+json/);

@@ -5,13 +5,13 @@ import { handler as getPetition } from '../../functions/get-petition';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as verifyDocument } from '../../functions/verify-document';
 import { lambdaContext } from '../../local/gateway';
+import { createS3Client } from '../../shared/adapters/aws-clients';
 import { documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import { S3DocumentStore } from '../../shared/adapters/s3-document-store';
+import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
 import { systemClock } from '../../shared/ports';
 import { verifyArrival } from '../../shared/use-cases/documents';
-import { S3DocumentStore } from '../../shared/adapters/s3-document-store';
-import { createS3Client } from '../../shared/adapters/aws-clients';
-import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
-import { apiEvent, call, type Caller } from '../support/api-event';
+import { apiEvent, type Caller, call } from '../support/api-event';
 import { declaration, keyOf, objectCreated, scan, sha256, upload } from '../support/documents';
 import { activeOffice, idempotencyKey, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
@@ -24,11 +24,20 @@ type Upload = { documentId: string; uploadUrl: string; headers: Record<string, s
 async function draftWith(documents: unknown[]) {
   const officeCode = await activeOffice();
   const clerk: Caller = { role: 'clerk', officeCode, userId: `clerk-${officeCode}` };
-  const answer = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents }) }));
-  return { clerk, answer, petitionId: answer.body?.petitionId as string, uploads: (answer.body?.uploads ?? []) as Upload[] };
+  const answer = await call(
+    createPetition,
+    apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents }) }),
+  );
+  return {
+    clerk,
+    answer,
+    petitionId: answer.body?.petitionId as string,
+    uploads: (answer.body?.uploads ?? []) as Upload[],
+  };
 }
 
-const verify = (instruction: Upload) => verifyDocument(objectCreated(keyOf(instruction.uploadUrl)), lambdaContext('verify-document', 10_000));
+const verify = (instruction: Upload) =>
+  verifyDocument(objectCreated(keyOf(instruction.uploadUrl)), lambdaContext('verify-document', 10_000));
 
 async function documentsOf(clerk: Caller, petitionId: string) {
   const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
@@ -39,7 +48,10 @@ describe('declaring documents', () => {
   it('answers one presigned upload per document, bound to type, length and SHA-256, expiring in minutes', async () => {
     const bytes = scan.pdf();
 
-    const { answer, uploads } = await draftWith([declaration(bytes), declaration(scan.png(), { contentType: 'image/png', fileName: 'kart-meli.png' })]);
+    const { answer, uploads } = await draftWith([
+      declaration(bytes),
+      declaration(scan.png(), { contentType: 'image/png', fileName: 'kart-meli.png' }),
+    ]);
 
     expect(answer.status).toBe(201);
     expect(uploads).toHaveLength(2);
@@ -50,7 +62,9 @@ describe('declaring documents', () => {
       'x-amz-checksum-sha256': Buffer.from(sha256(bytes), 'hex').toString('base64'),
       'x-amz-tagging': 'lifecycle=draft',
     });
-    expect(new URL(first!.uploadUrl).searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host;x-amz-checksum-sha256;x-amz-tagging');
+    expect(new URL(first!.uploadUrl).searchParams.get('X-Amz-SignedHeaders')).toBe(
+      'content-length;content-type;host;x-amz-checksum-sha256;x-amz-tagging',
+    );
     const minutes = (Date.parse(first!.expiresAt) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(1);
     expect(minutes).toBeLessThanOrEqual(DOCUMENT_POLICY.uploadUrlSeconds / 60);
@@ -63,9 +77,27 @@ describe('declaring documents', () => {
     const clerk: Caller = { role: 'clerk', officeCode };
     const before = await tableSnapshot();
 
-    const tooBig = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents: [declaration(bytes, { size: DOCUMENT_POLICY.maxBytes + 1 })] }) }));
-    const badType = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents: [declaration(bytes, { contentType: 'application/zip' })] }) }));
-    const badHash = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents: [declaration(bytes, { sha256: 'abc' })] }) }));
+    const tooBig = await call(
+      createPetition,
+      apiEvent('create-petition', {
+        caller: clerk,
+        body: petitionBody(undefined, { documents: [declaration(bytes, { size: DOCUMENT_POLICY.maxBytes + 1 })] }),
+      }),
+    );
+    const badType = await call(
+      createPetition,
+      apiEvent('create-petition', {
+        caller: clerk,
+        body: petitionBody(undefined, { documents: [declaration(bytes, { contentType: 'application/zip' })] }),
+      }),
+    );
+    const badHash = await call(
+      createPetition,
+      apiEvent('create-petition', {
+        caller: clerk,
+        body: petitionBody(undefined, { documents: [declaration(bytes, { sha256: 'abc' })] }),
+      }),
+    );
 
     expect([tooBig.status, badType.status, badHash.status]).toEqual([413, 400, 400]);
     expect(tooBig.body.errors[0].field).toBe('body.documents.0.size');
@@ -77,13 +109,34 @@ describe('declaring documents', () => {
   it('declares more documents on a draft, and refuses them once the petition is submitted', async () => {
     const { clerk, petitionId } = await draftWith([]);
     const photo = scan.jpeg();
-    const more = await call(declareDocuments, apiEvent('declare-documents', { caller: clerk, pathParameters: { petitionId }, body: { documents: [declaration(photo, { contentType: 'image/jpeg' })] } }));
+    const more = await call(
+      declareDocuments,
+      apiEvent('declare-documents', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        body: { documents: [declaration(photo, { contentType: 'image/jpeg' })] },
+      }),
+    );
     const [instruction] = more.body.uploads as Upload[];
     await upload(instruction!, photo);
     await verify(instruction!);
-    const submitted = await call(submitPetition, apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId }, headers: { 'idempotency-key': idempotencyKey() } }));
+    const submitted = await call(
+      submitPetition,
+      apiEvent('submit-petition', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        headers: { 'idempotency-key': idempotencyKey() },
+      }),
+    );
 
-    const late = await call(declareDocuments, apiEvent('declare-documents', { caller: clerk, pathParameters: { petitionId }, body: { documents: [declaration(scan.pdf())] } }));
+    const late = await call(
+      declareDocuments,
+      apiEvent('declare-documents', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        body: { documents: [declaration(scan.pdf())] },
+      }),
+    );
 
     expect(more.status).toBe(201);
     expect(submitted.status).toBe(200);
@@ -136,13 +189,25 @@ describe('verification on arrival', () => {
     const bytes = scan.pdf();
     const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
     const hourAgo = { now: () => new Date(Date.now() - 3600_000) };
-    const expired = await new S3DocumentStore(createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT }), process.env.DOCUMENTS_BUCKET!, hourAgo).presignUpload(
-      keyOf(uploads[0]!.uploadUrl),
-      { contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes) },
-    );
+    const expired = await new S3DocumentStore(
+      createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT }),
+      process.env.DOCUMENTS_BUCKET!,
+      hourAgo,
+    ).presignUpload(keyOf(uploads[0]!.uploadUrl), {
+      contentType: 'application/pdf',
+      size: bytes.length,
+      sha256: sha256(bytes),
+    });
 
     const status = await upload(expired, bytes);
-    const submit = await call(submitPetition, apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId }, headers: { 'idempotency-key': idempotencyKey() } }));
+    const submit = await call(
+      submitPetition,
+      apiEvent('submit-petition', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        headers: { 'idempotency-key': idempotencyKey() },
+      }),
+    );
 
     expect(status).toBe(403);
     expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'pending' });
@@ -157,7 +222,10 @@ describe('verification on arrival', () => {
     await verify(uploads[0]!);
 
     const again = await verify(uploads[0]!);
-    const stranger = await verifyDocument(objectCreated('petitions/not-a-petition/x'), lambdaContext('verify-document', 10_000));
+    const stranger = await verifyDocument(
+      objectCreated('petitions/not-a-petition/x'),
+      lambdaContext('verify-document', 10_000),
+    );
 
     expect(again).toMatchObject({ outcome: 'verified' });
     expect(stranger).toMatchObject({ outcome: 'ignored' });
@@ -172,14 +240,23 @@ describe('downloads', () => {
     await verify(uploads[0]!);
     const { documentId } = uploads[0]!;
 
-    const answer = await call(downloadDocument, apiEvent('download-document', { caller: clerk, pathParameters: { petitionId, documentId } }));
+    const answer = await call(
+      downloadDocument,
+      apiEvent('download-document', { caller: clerk, pathParameters: { petitionId, documentId } }),
+    );
     const fetched = Buffer.from(await (await fetch(answer.body.downloadUrl)).arrayBuffer());
     const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
 
     expect(answer.status).toBe(200);
     expect(fetched.equals(bytes)).toBe(true);
-    expect((Date.parse(answer.body.expiresAt) - Date.now()) / 1000).toBeLessThanOrEqual(DOCUMENT_POLICY.downloadUrlSeconds);
-    expect(read.body.history.at(-1)).toMatchObject({ action: 'download', documentId, by: { userId: clerk.userId, role: 'clerk' } });
+    expect((Date.parse(answer.body.expiresAt) - Date.now()) / 1000).toBeLessThanOrEqual(
+      DOCUMENT_POLICY.downloadUrlSeconds,
+    );
+    expect(read.body.history.at(-1)).toMatchObject({
+      action: 'download',
+      documentId,
+      by: { userId: clerk.userId, role: 'clerk' },
+    });
   });
 
   it('answers 404 to another office and 409 for a document not yet verified', async () => {
@@ -187,8 +264,14 @@ describe('downloads', () => {
     const stranger: Caller = { role: 'clerk', officeCode: await activeOffice() };
     const { documentId } = uploads[0]!;
 
-    const foreign = await call(downloadDocument, apiEvent('download-document', { caller: stranger, pathParameters: { petitionId, documentId } }));
-    const pending = await call(downloadDocument, apiEvent('download-document', { caller: clerk, pathParameters: { petitionId, documentId } }));
+    const foreign = await call(
+      downloadDocument,
+      apiEvent('download-document', { caller: stranger, pathParameters: { petitionId, documentId } }),
+    );
+    const pending = await call(
+      downloadDocument,
+      apiEvent('download-document', { caller: clerk, pathParameters: { petitionId, documentId } }),
+    );
 
     expect([foreign.status, pending.status]).toEqual([404, 409]);
   });
@@ -204,12 +287,17 @@ describe('transient failures', () => {
     // Fault injection: the local S3 server cannot be made to fail on demand.
     s3.middlewareStack.add(
       (next, context) => async (args) => {
-        if (context.commandName === 'GetObjectCommand' && failures-- > 0) throw Object.assign(new Error('service unavailable'), { name: 'ServiceUnavailable', $retryable: {} });
+        if (context.commandName === 'GetObjectCommand' && failures-- > 0)
+          throw Object.assign(new Error('service unavailable'), { name: 'ServiceUnavailable', $retryable: {} });
         return next(args);
       },
       { step: 'initialize', name: 'injectFault' },
     );
-    const deps = { petitions: petitionAdaptersFromEnv().petitions, documents: new S3DocumentStore(s3, process.env.DOCUMENTS_BUCKET!, systemClock), clock: systemClock };
+    const deps = {
+      petitions: petitionAdaptersFromEnv().petitions,
+      documents: new S3DocumentStore(s3, process.env.DOCUMENTS_BUCKET!, systemClock),
+      clock: systemClock,
+    };
     const key = keyOf(uploads[0]!.uploadUrl);
 
     await expect(verifyArrival(deps, key)).rejects.toThrow('service unavailable');

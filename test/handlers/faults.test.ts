@@ -4,7 +4,7 @@ import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as verifyDocument } from '../../functions/verify-document';
 import { lambdaContext } from '../../local/gateway';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
-import { apiEvent, call, type Caller } from '../support/api-event';
+import { apiEvent, type Caller, call } from '../support/api-event';
 import { declaration, keyOf, objectCreated, scan, upload } from '../support/documents';
 import { injectFault, s3Unavailable, throttled, transactionConflict } from '../support/faults';
 import { activeOffice, counter, idempotencyKey, petitionBody } from '../support/petitions';
@@ -21,30 +21,36 @@ async function draft() {
 }
 
 const submit = (clerk: Caller, petitionId: string, key: string) =>
-  call(submitPetition, apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId }, headers: { 'idempotency-key': key } }));
+  call(
+    submitPetition,
+    apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId }, headers: { 'idempotency-key': key } }),
+  );
 
 describe('when DynamoDB throttles or transactions collide', () => {
   it.each([
     ['throttling that outlasts the retries', throttled],
     ['a transaction cancelled by contention', transactionConflict],
-  ])('answers 503 with Retry-After on %s, writes nothing, and a retry with the same key submits once', async (_name, error) => {
-    const { officeCode, clerk, petitionId } = await draft();
-    const key = idempotencyKey();
-    const before = await tableSnapshot();
-    const fault = injectFault({ service: 'dynamo', command: 'TransactWriteItemsCommand', error, times: 10 });
+  ])(
+    'answers 503 with Retry-After on %s, writes nothing, and a retry with the same key submits once',
+    async (_name, error) => {
+      const { officeCode, clerk, petitionId } = await draft();
+      const key = idempotencyKey();
+      const before = await tableSnapshot();
+      const fault = injectFault({ service: 'dynamo', command: 'TransactWriteItemsCommand', error, times: 10 });
 
-    const failed = await submit(clerk, petitionId, key);
-    fault.remove();
-    const afterFailure = await tableSnapshot();
-    const retried = await submit(clerk, petitionId, key);
+      const failed = await submit(clerk, petitionId, key);
+      fault.remove();
+      const afterFailure = await tableSnapshot();
+      const retried = await submit(clerk, petitionId, key);
 
-    expect(failed.status).toBe(503);
-    expect(failed.headers['retry-after']).toBe('1');
-    expect(failed.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(afterFailure).toEqual(before);
-    expect(retried.status).toBe(200);
-    expect((await counter(officeCode, `J#${retried.body.month}`))?.submitted).toBe(1);
-  });
+      expect(failed.status).toBe(503);
+      expect(failed.headers['retry-after']).toBe('1');
+      expect(failed.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(afterFailure).toEqual(before);
+      expect(retried.status).toBe(200);
+      expect((await counter(officeCode, `J#${retried.body.month}`))?.submitted).toBe(1);
+    },
+  );
 
   it.each([
     ['brief throttling', throttled],
@@ -85,13 +91,25 @@ describe('when S3 is unavailable', () => {
     const bytes = scan.pdf();
     const fault = injectFault({ service: 's3', command: 'GetObjectCommand', error: s3Unavailable, times: 1000 });
 
-    const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents: [declaration(bytes)] }) }));
+    const created = await call(
+      createPetition,
+      apiEvent('create-petition', {
+        caller: clerk,
+        body: petitionBody(undefined, { documents: [declaration(bytes)] }),
+      }),
+    );
     const instruction = created.body.uploads[0];
     await upload(instruction, bytes);
-    const attempt = verifyDocument(objectCreated(keyOf(instruction.uploadUrl)), lambdaContext('verify-document', 10_000));
+    const attempt = verifyDocument(
+      objectCreated(keyOf(instruction.uploadUrl)),
+      lambdaContext('verify-document', 10_000),
+    );
     await expect(attempt).rejects.toThrow('Service Unavailable');
     fault.remove();
-    const later = await verifyDocument(objectCreated(keyOf(instruction.uploadUrl)), lambdaContext('verify-document', 10_000));
+    const later = await verifyDocument(
+      objectCreated(keyOf(instruction.uploadUrl)),
+      lambdaContext('verify-document', 10_000),
+    );
 
     expect(created.status).toBe(201);
     expect(later).toMatchObject({ outcome: 'verified' });

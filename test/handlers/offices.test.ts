@@ -2,7 +2,7 @@ import { handler as createOffice } from '../../functions/create-office';
 import { handler as getOffice } from '../../functions/get-office';
 import { handler as listOffices } from '../../functions/list-offices';
 import { handler as updateOffice } from '../../functions/update-office';
-import { apiEvent, call, type Caller } from '../support/api-event';
+import { apiEvent, type Caller, call } from '../support/api-event';
 import { officeBody, uniqueOfficeCode } from '../support/fixtures';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
@@ -28,7 +28,10 @@ describe('POST /v1/offices', () => {
     expect(answer.status).toBe(201);
     expect(answer.headers.location).toBe(`/v1/offices/${body.officeCode}`);
     expect(answer.body).toMatchObject({ officeCode: body.officeCode, status: 'planned', version: 1, demo: false });
-    const read = await call(getOffice, apiEvent('get-office', { caller: clerk, pathParameters: { officeCode: body.officeCode } }));
+    const read = await call(
+      getOffice,
+      apiEvent('get-office', { caller: clerk, pathParameters: { officeCode: body.officeCode } }),
+    );
     expect(read.body.name).toBe(body.name);
   });
 
@@ -38,7 +41,10 @@ describe('POST /v1/offices', () => {
 
     const answer = await call(
       createOffice,
-      apiEvent('create-office', { caller: admin, body: officeBody({ officeCode: persianCode, county: '  سربيشه ', contact: { phone: '٠٥٦٣٢٢٢١٢٣٤' } }) }),
+      apiEvent('create-office', {
+        caller: admin,
+        body: officeBody({ officeCode: persianCode, county: '  سربيشه ', contact: { phone: '٠٥٦٣٢٢٢١٢٣٤' } }),
+      }),
     );
 
     expect(answer.status).toBe(201);
@@ -51,7 +57,13 @@ describe('POST /v1/offices', () => {
     const first = await registered();
     const before = await tableSnapshot();
 
-    const answer = await call(createOffice, apiEvent('create-office', { caller: admin, body: officeBody({ officeCode: first.officeCode, name: 'دفتر دیگر' }) }));
+    const answer = await call(
+      createOffice,
+      apiEvent('create-office', {
+        caller: admin,
+        body: officeBody({ officeCode: first.officeCode, name: 'دفتر دیگر' }),
+      }),
+    );
 
     expect(answer.status).toBe(409);
     expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -61,7 +73,10 @@ describe('POST /v1/offices', () => {
   it.each(['clerk', 'manager', 'court'] as const)('answers 403 to a %s and writes nothing', async (role) => {
     const before = await tableSnapshot();
 
-    const answer = await call(createOffice, apiEvent('create-office', { caller: { role, officeCode: '56101' }, body: officeBody() }));
+    const answer = await call(
+      createOffice,
+      apiEvent('create-office', { caller: { role, officeCode: '56101' }, body: officeBody() }),
+    );
 
     expect(answer.status).toBe(403);
     expect(await tableSnapshot()).toEqual(before);
@@ -83,12 +98,17 @@ describe('POST /v1/offices', () => {
     expect(answer.headers['content-language']).toBe('en');
     const fields = (answer.body.errors as Array<{ field: string; message: string }>).map((e) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['body.officeCode', 'body.name', 'body.status', 'body.extra']));
-    expect(answer.body.errors.find((e: { field: string }) => e.field === 'body.officeCode').message).toBe('Office code must be 4 to 10 digits.');
+    expect(answer.body.errors.find((e: { field: string }) => e.field === 'body.officeCode').message).toBe(
+      'Office code must be 4 to 10 digits.',
+    );
     expect(await tableSnapshot()).toEqual(before);
   });
 
   it('answers in Persian by default', async () => {
-    const answer = await call(createOffice, apiEvent('create-office', { caller: admin, body: officeBody({ officeCode: 'x' }) }));
+    const answer = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, body: officeBody({ officeCode: 'x' }) }),
+    );
 
     expect(answer.status).toBe(400);
     expect(answer.headers['content-language']).toBe('fa');
@@ -97,8 +117,14 @@ describe('POST /v1/offices', () => {
   });
 
   it('answers 400 for a body that is not JSON, and 415 for one that is not declared as JSON', async () => {
-    const malformed = await call(createOffice, apiEvent('create-office', { caller: admin, rawBody: '{"officeCode": ' }));
-    const wrongType = await call(createOffice, apiEvent('create-office', { caller: admin, rawBody: 'a=b', headers: { 'content-type': 'text/plain' } }));
+    const malformed = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, rawBody: '{"officeCode": ' }),
+    );
+    const wrongType = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, rawBody: 'a=b', headers: { 'content-type': 'text/plain' } }),
+    );
 
     expect(malformed.status).toBe(400);
     expect(malformed.body.type).toBe('urn:judicial-e-services:problem:malformed-json');
@@ -106,7 +132,10 @@ describe('POST /v1/offices', () => {
   });
 
   it('answers 413 for a body over the 64 KiB cap before reading it', async () => {
-    const answer = await call(createOffice, apiEvent('create-office', { caller: admin, body: officeBody({ name: 'ب'.repeat(40_000) }) }));
+    const answer = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, body: officeBody({ name: 'ب'.repeat(40_000) }) }),
+    );
 
     expect(answer.status).toBe(413);
     expect(answer.body.type).toBe('urn:judicial-e-services:problem:body-too-large');
@@ -125,11 +154,20 @@ describe('PATCH /v1/offices/{officeCode}', () => {
 
     const answer = await call(
       updateOffice,
-      apiEvent('update-office', { caller: admin, pathParameters: { officeCode: office.officeCode }, body: { status: 'active', statusSince: '2019-09-01' } }),
+      apiEvent('update-office', {
+        caller: admin,
+        pathParameters: { officeCode: office.officeCode },
+        body: { status: 'active', statusSince: '2019-09-01' },
+      }),
     );
 
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ status: 'active', statusSince: '2019-09-01', openedOn: '2019-09-01', version: 2 });
+    expect(answer.body).toMatchObject({
+      status: 'active',
+      statusSince: '2019-09-01',
+      openedOn: '2019-09-01',
+      version: 2,
+    });
     expect(answer.body.statusHistory.map((h: { status: string }) => h.status)).toEqual(['planned', 'active']);
   });
 
@@ -139,7 +177,12 @@ describe('PATCH /v1/offices/{officeCode}', () => {
 
     const answer = await call(
       updateOffice,
-      apiEvent('update-office', { caller: admin, headers: { 'accept-language': 'en' }, pathParameters: { officeCode: office.officeCode }, body: { status: 'suspended' } }),
+      apiEvent('update-office', {
+        caller: admin,
+        headers: { 'accept-language': 'en' },
+        pathParameters: { officeCode: office.officeCode },
+        body: { status: 'suspended' },
+      }),
     );
 
     expect(answer.status).toBe(409);
@@ -149,12 +192,23 @@ describe('PATCH /v1/offices/{officeCode}', () => {
 
   it('answers 409 for a stale expectedVersion and changes nothing', async () => {
     const office = await registered();
-    await call(updateOffice, apiEvent('update-office', { caller: admin, pathParameters: { officeCode: office.officeCode }, body: { name: 'دفتر مود نو' } }));
+    await call(
+      updateOffice,
+      apiEvent('update-office', {
+        caller: admin,
+        pathParameters: { officeCode: office.officeCode },
+        body: { name: 'دفتر مود نو' },
+      }),
+    );
     const before = await tableSnapshot();
 
     const answer = await call(
       updateOffice,
-      apiEvent('update-office', { caller: admin, pathParameters: { officeCode: office.officeCode }, body: { name: 'دفتر مود', expectedVersion: 1 } }),
+      apiEvent('update-office', {
+        caller: admin,
+        pathParameters: { officeCode: office.officeCode },
+        body: { name: 'دفتر مود', expectedVersion: 1 },
+      }),
     );
 
     expect(answer.status).toBe(409);
@@ -164,11 +218,25 @@ describe('PATCH /v1/offices/{officeCode}', () => {
   it('answers 404 for an unknown office, 400 for an empty change, 403 for a manager', async () => {
     const office = await registered();
 
-    const unknown = await call(updateOffice, apiEvent('update-office', { caller: admin, pathParameters: { officeCode: uniqueOfficeCode() }, body: { name: 'دفتر' } }));
-    const empty = await call(updateOffice, apiEvent('update-office', { caller: admin, pathParameters: { officeCode: office.officeCode }, body: {} }));
+    const unknown = await call(
+      updateOffice,
+      apiEvent('update-office', {
+        caller: admin,
+        pathParameters: { officeCode: uniqueOfficeCode() },
+        body: { name: 'دفتر' },
+      }),
+    );
+    const empty = await call(
+      updateOffice,
+      apiEvent('update-office', { caller: admin, pathParameters: { officeCode: office.officeCode }, body: {} }),
+    );
     const manager = await call(
       updateOffice,
-      apiEvent('update-office', { caller: { role: 'manager', officeCode: office.officeCode }, pathParameters: { officeCode: office.officeCode }, body: { name: 'دفتر من' } }),
+      apiEvent('update-office', {
+        caller: { role: 'manager', officeCode: office.officeCode },
+        pathParameters: { officeCode: office.officeCode },
+        body: { name: 'دفتر من' },
+      }),
     );
 
     expect([unknown.status, empty.status, manager.status]).toEqual([404, 400, 403]);
@@ -181,7 +249,10 @@ describe('GET /v1/offices', () => {
     await registered({ status: 'planned' });
 
     const all = await call(listOffices, apiEvent('list-offices', { caller: { role: 'court' } }));
-    const onlyActive = await call(listOffices, apiEvent('list-offices', { caller: { role: 'court' }, query: { status: 'active' } }));
+    const onlyActive = await call(
+      listOffices,
+      apiEvent('list-offices', { caller: { role: 'court' }, query: { status: 'active' } }),
+    );
 
     expect(all.status).toBe(200);
     expect(all.body.network.active).toBeGreaterThanOrEqual(1);

@@ -3,9 +3,9 @@ import { handler as getPetition } from '../../functions/get-petition';
 import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as transition } from '../../functions/transition-petition';
-import { isValidTrackingCode } from '../../shared/domain/tracking-code';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
-import { apiEvent, call, type Caller } from '../support/api-event';
+import { isValidTrackingCode } from '../../shared/domain/tracking-code';
+import { apiEvent, type Caller, call } from '../support/api-event';
 import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
@@ -28,7 +28,12 @@ async function draft(clerk: Caller, body: unknown = petitionBody()) {
 function submit(clerk: Caller, petitionId: string, key = idempotencyKey(), body?: unknown) {
   return call(
     submitPetition,
-    apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId }, headers: { 'idempotency-key': key }, ...(body !== undefined ? { body } : {}) }),
+    apiEvent('submit-petition', {
+      caller: clerk,
+      pathParameters: { petitionId },
+      headers: { 'idempotency-key': key },
+      ...(body !== undefined ? { body } : {}),
+    }),
   );
 }
 
@@ -44,9 +49,22 @@ describe('creating a draft', () => {
     const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
 
     expect(read.status).toBe(200);
-    expect(read.body).toMatchObject({ officeCode, status: 'draft', version: 1, claimAmountRials: '1250000000', officeName: 'دفتر خدمات الکترونیک قضایی آزمون' });
+    expect(read.body).toMatchObject({
+      officeCode,
+      status: 'draft',
+      version: 1,
+      claimAmountRials: '1250000000',
+      officeName: 'دفتر خدمات الکترونیک قضایی آزمون',
+    });
     expect(read.body.parties).toHaveLength(2);
-    expect(read.body.history).toEqual([expect.objectContaining({ action: 'create', from: null, to: 'draft', by: { userId: clerk.userId, role: 'clerk' } })]);
+    expect(read.body.history).toEqual([
+      expect.objectContaining({
+        action: 'create',
+        from: null,
+        to: 'draft',
+        by: { userId: clerk.userId, role: 'clerk' },
+      }),
+    ]);
   });
 
   it('normalises Persian digits in national IDs and mobiles before validating', async () => {
@@ -70,12 +88,25 @@ describe('creating a draft', () => {
     (body.parties[0] as { role: string }).role = 'defendant';
     (body.parties[0] as { mobile: string }).mobile = '9151234567';
 
-    const answer = await call(createPetition, apiEvent('create-petition', { caller: clerk, body, headers: { 'accept-language': 'en' } }));
+    const answer = await call(
+      createPetition,
+      apiEvent('create-petition', { caller: clerk, body, headers: { 'accept-language': 'en' } }),
+    );
 
     expect(answer.status).toBe(400);
     const fields = answer.body.errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['body.kind', 'body.claimAmountRials', 'body.colour', 'body.parties.0.nationalId', 'body.parties.0.mobile']));
-    expect(answer.body.errors.find((e: { field: string }) => e.field === 'body.parties.0.nationalId').message).toMatch(/national ID/);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'body.kind',
+        'body.claimAmountRials',
+        'body.colour',
+        'body.parties.0.nationalId',
+        'body.parties.0.mobile',
+      ]),
+    );
+    expect(answer.body.errors.find((e: { field: string }) => e.field === 'body.parties.0.nationalId').message).toMatch(
+      /national ID/,
+    );
     expect(await tableSnapshot()).toEqual(before);
   });
 
@@ -93,14 +124,20 @@ describe('creating a draft', () => {
   it('answers 409 for an office that is not active', async () => {
     const officeCode = await activeOffice('planned');
 
-    const answer = await call(createPetition, apiEvent('create-petition', { caller: { role: 'manager', officeCode }, body: petitionBody() }));
+    const answer = await call(
+      createPetition,
+      apiEvent('create-petition', { caller: { role: 'manager', officeCode }, body: petitionBody() }),
+    );
 
     expect(answer.status).toBe(409);
   });
 
   it('answers 403 to court and province-admin', async () => {
     const statuses = await Promise.all(
-      (['court', 'province-admin'] as const).map(async (role) => (await call(createPetition, apiEvent('create-petition', { caller: { role }, body: petitionBody() }))).status),
+      (['court', 'province-admin'] as const).map(
+        async (role) =>
+          (await call(createPetition, apiEvent('create-petition', { caller: { role }, body: petitionBody() }))).status,
+      ),
     );
 
     expect(statuses).toEqual([403, 403]);
@@ -142,12 +179,18 @@ describe('submitting', () => {
     await submit(clerk, a, key);
 
     const reused = await submit(clerk, b, key);
-    const missing = await call(submitPetition, apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId: b } }));
+    const missing = await call(
+      submitPetition,
+      apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId: b } }),
+    );
 
     expect(reused.status).toBe(422);
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].field).toBe('header');
-    const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId: b } }));
+    const read = await call(
+      getPetition,
+      apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId: b } }),
+    );
     expect(read.body.status).toBe('draft');
   });
 
@@ -167,8 +210,17 @@ describe('submitting', () => {
     const petitionId = await draft(clerk);
 
     const foreign = await submit(other.clerk, petitionId);
-    const foreignRead = await call(getPetition, apiEvent('get-petition', { caller: other.clerk, pathParameters: { petitionId } }));
-    const unknown = await call(getPetition, apiEvent('get-petition', { caller: other.clerk, pathParameters: { petitionId: '00000000-0000-4000-8000-000000000000' } }));
+    const foreignRead = await call(
+      getPetition,
+      apiEvent('get-petition', { caller: other.clerk, pathParameters: { petitionId } }),
+    );
+    const unknown = await call(
+      getPetition,
+      apiEvent('get-petition', {
+        caller: other.clerk,
+        pathParameters: { petitionId: '00000000-0000-4000-8000-000000000000' },
+      }),
+    );
 
     expect([foreign.status, foreignRead.status, unknown.status]).toEqual([404, 404, 404]);
     expect(foreignRead.body.detail).toBe(unknown.body.detail);
@@ -177,7 +229,8 @@ describe('submitting', () => {
   it('gives 50 concurrent submissions in one office distinct tracking codes and an exact count', async () => {
     const { officeCode, clerk } = await officeWithClerk();
     const ids: string[] = [];
-    for (let i = 0; i < 50; i++) ids.push(await draft(clerk, petitionBody(undefined, { kind: i % 2 ? 'appeal' : 'request' })));
+    for (let i = 0; i < 50; i++)
+      ids.push(await draft(clerk, petitionBody(undefined, { kind: i % 2 ? 'appeal' : 'request' })));
 
     const answers = await Promise.all(ids.map((petitionId) => submit(clerk, petitionId)));
 
@@ -197,14 +250,17 @@ describe('submitting', () => {
 });
 
 describe('drafts', () => {
-  it('stay the office\'s own until submitted: the court gets 404 and does not list them', async () => {
+  it("stay the office's own until submitted: the court gets 404 and does not list them", async () => {
     const { officeCode, clerk } = await officeWithClerk();
     const petitionId = await draft(clerk);
 
     const read = await call(getPetition, apiEvent('get-petition', { caller: court, pathParameters: { petitionId } }));
     const listed = await call(listPetitions, apiEvent('list-petitions', { caller: court, query: { officeCode } }));
     await submit(clerk, petitionId);
-    const afterSubmit = await call(getPetition, apiEvent('get-petition', { caller: court, pathParameters: { petitionId } }));
+    const afterSubmit = await call(
+      getPetition,
+      apiEvent('get-petition', { caller: court, pathParameters: { petitionId } }),
+    );
 
     expect(read.status).toBe(404);
     expect(listed.body.items).toEqual([]);
@@ -219,9 +275,15 @@ describe('listing', () => {
     const submitted = await submit(clerk, ids[0]!);
 
     const first = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { limit: '2' } }));
-    const second = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { limit: '2', cursor: first.body.nextCursor } }));
+    const second = await call(
+      listPetitions,
+      apiEvent('list-petitions', { caller: clerk, query: { limit: '2', cursor: first.body.nextCursor } }),
+    );
     const drafts = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { status: 'draft' } }));
-    const ofMonth = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { status: 'submitted', month: submitted.body.month } }));
+    const ofMonth = await call(
+      listPetitions,
+      apiEvent('list-petitions', { caller: clerk, query: { status: 'submitted', month: submitted.body.month } }),
+    );
 
     const seen = [...first.body.items, ...second.body.items].map((p: { petitionId: string }) => p.petitionId);
     expect(new Set(seen)).toEqual(new Set(ids));
@@ -235,12 +297,23 @@ describe('listing', () => {
   it("refuses a forged cursor, another office's list, and court without an office", async () => {
     const { clerk } = await officeWithClerk();
     const other = await officeWithClerk();
-    const forged = Buffer.from(JSON.stringify({ pk: 'x', sk: 'y', gsi1pk: `OFFICE#${other.officeCode}#PETITIONS`, gsi1sk: 'z' })).toString('base64url');
+    const forged = Buffer.from(
+      JSON.stringify({ pk: 'x', sk: 'y', gsi1pk: `OFFICE#${other.officeCode}#PETITIONS`, gsi1sk: 'z' }),
+    ).toString('base64url');
 
-    const badCursor = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { cursor: forged } }));
-    const otherOffice = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { officeCode: other.officeCode } }));
+    const badCursor = await call(
+      listPetitions,
+      apiEvent('list-petitions', { caller: clerk, query: { cursor: forged } }),
+    );
+    const otherOffice = await call(
+      listPetitions,
+      apiEvent('list-petitions', { caller: clerk, query: { officeCode: other.officeCode } }),
+    );
     const courtWithout = await call(listPetitions, apiEvent('list-petitions', { caller: court }));
-    const courtWith = await call(listPetitions, apiEvent('list-petitions', { caller: court, query: { officeCode: other.officeCode } }));
+    const courtWith = await call(
+      listPetitions,
+      apiEvent('list-petitions', { caller: court, query: { officeCode: other.officeCode } }),
+    );
 
     expect([badCursor.status, otherOffice.status, courtWithout.status, courtWith.status]).toEqual([400, 403, 400, 200]);
   });
@@ -258,18 +331,27 @@ describe('life cycle', () => {
     const { clerk, petitionId } = await submittedPetition();
 
     const dispatched = await step(court, petitionId, { action: 'dispatch', expectedVersion: 2 });
-    const registered = await step(court, petitionId, { action: 'register', caseNumber: '140512345678', expectedVersion: 3 });
+    const registered = await step(court, petitionId, {
+      action: 'register',
+      caseNumber: '140512345678',
+      expectedVersion: 3,
+    });
     const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
 
     expect([dispatched.status, registered.status]).toEqual([200, 200]);
     expect(read.body).toMatchObject({ status: 'registered', caseNumber: '140512345678', version: 4 });
-    expect(read.body.history.map((h: { action: string; from: string; to: string }) => `${h.action}:${h.from}->${h.to}`)).toEqual([
+    expect(
+      read.body.history.map((h: { action: string; from: string; to: string }) => `${h.action}:${h.from}->${h.to}`),
+    ).toEqual([
       'create:null->draft',
       'submit:draft->submitted',
       'dispatch:submitted->dispatched',
       'register:dispatched->registered',
     ]);
-    expect(read.body.history[2]).toMatchObject({ by: { userId: 'court-judge-1', role: 'court' }, at: expect.any(String) });
+    expect(read.body.history[2]).toMatchObject({
+      by: { userId: 'court-judge-1', role: 'court' },
+      at: expect.any(String),
+    });
   });
 
   it('answers 403 with the allowed actions when an office clerk tries a court step', async () => {
@@ -297,7 +379,11 @@ describe('life cycle', () => {
     const { officeCode, clerk, petitionId } = await submittedPetition();
 
     const withoutNote = await step(court, petitionId, { action: 'return', expectedVersion: 2 });
-    const returned = await step(court, petitionId, { action: 'return', note: 'تصویر سند مالکیت ناخوانا است', expectedVersion: 2 });
+    const returned = await step(court, petitionId, {
+      action: 'return',
+      note: 'تصویر سند مالکیت ناخوانا است',
+      expectedVersion: 2,
+    });
     const resubmitted = await step(clerk, petitionId, { action: 'resubmit', expectedVersion: 3 });
 
     expect(withoutNote.status).toBe(400);
@@ -325,7 +411,10 @@ describe('life cycle', () => {
     const { petitionId } = await submittedPetition();
 
     const answer = await step({ role: 'province-admin' }, petitionId, { action: 'dispatch', expectedVersion: 2 });
-    const read = await call(getPetition, apiEvent('get-petition', { caller: { role: 'province-admin' }, pathParameters: { petitionId } }));
+    const read = await call(
+      getPetition,
+      apiEvent('get-petition', { caller: { role: 'province-admin' }, pathParameters: { petitionId } }),
+    );
 
     expect([answer.status, read.status]).toEqual([403, 200]);
   });

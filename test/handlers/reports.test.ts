@@ -15,8 +15,8 @@ import type { ApiContext } from '../../shared/http/types';
 import type { Clock } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, submitPetition } from '../../shared/use-cases/petitions';
-import { CATCH_UP_MONTHS, runScheduledReports, type ReportDeps } from '../../shared/use-cases/reports';
-import { apiEvent, call, type Caller } from '../support/api-event';
+import { CATCH_UP_MONTHS, type ReportDeps, runScheduledReports } from '../../shared/use-cases/reports';
+import { apiEvent, type Caller, call } from '../support/api-event';
 import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -41,7 +41,11 @@ function reportDeps(clock: Clock): ReportDeps {
 async function submitAt(officeCode: string, instant: string, kind = 'civil-petition') {
   const deps = { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock: at(instant), ids: cryptoIds };
   const principal: Principal = { userId: 'clerk', roles: ['clerk'], officeCode };
-  const { petition } = await createDraft(deps, principal, createPetitionSchema.parse(petitionBody(undefined, { kind })));
+  const { petition } = await createDraft(
+    deps,
+    principal,
+    createPetitionSchema.parse(petitionBody(undefined, { kind })),
+  );
   return submitPetition(deps, principal, petition.petitionId);
 }
 
@@ -53,29 +57,41 @@ async function petitionsOfMonth(officeCode: string, month: string): Promise<numb
 }
 
 const getReport = (caller: Caller, month: string, query: Record<string, string> = {}) =>
-  getMonthlyReport(apiEvent('get-monthly-report', { caller, pathParameters: { month }, query }), lambdaContext('r', 10_000) as ApiContext);
+  getMonthlyReport(
+    apiEvent('get-monthly-report', { caller, pathParameters: { month }, query }),
+    lambdaContext('r', 10_000) as ApiContext,
+  );
 
 describe('counting across month boundaries (Tehran time)', () => {
   it.each([
-    ['1398', '1398-06', '1398-07', '2019-09-22T20:29:00Z', '2019-09-22T20:31:00Z'], // daylight-saving year: 31 Shahrivar 23:59 / 1 Mehr 00:01
+    ['1398', '1398-06', '1398-07', '2019-09-22T20:29:00Z', '2019-09-22T20:31:00Z'], // daylight saving: 31 Shahrivar 23:59 / 1 Mehr 00:01
     ['1405', '1405-08', '1405-09', '2026-11-21T20:29:00Z', '2026-11-21T20:31:00Z'], // recent year: 30 Aban 23:59 / 1 Azar 00:01
-  ])('in %s, puts 23:59 in %s and 00:01 in %s, and the report agrees with the petitions', async (_year, before, after, lastMinute, firstMinute) => {
-    const officeCode = await activeOffice();
-    await submitAt(officeCode, lastMinute);
-    await submitAt(officeCode, lastMinute);
-    await submitAt(officeCode, firstMinute, 'appeal');
-    const deps = reportDeps(at('2026-11-28T08:00:00Z'));
+  ])(
+    'in %s, puts 23:59 in %s and 00:01 in %s, and the report agrees with the petitions',
+    async (_year, before, after, lastMinute, firstMinute) => {
+      const officeCode = await activeOffice();
+      await submitAt(officeCode, lastMinute);
+      await submitAt(officeCode, lastMinute);
+      await submitAt(officeCode, firstMinute, 'appeal');
+      const deps = reportDeps(at('2026-11-28T08:00:00Z'));
 
-    const { produceReport } = await import('../../shared/use-cases/reports');
-    const first = await produceReport(deps, parseMonth('solar-hijri', before)!);
-    const second = await produceReport(deps, parseMonth('solar-hijri', after)!);
+      const { produceReport } = await import('../../shared/use-cases/reports');
+      const first = await produceReport(deps, parseMonth('solar-hijri', before)!);
+      const second = await produceReport(deps, parseMonth('solar-hijri', after)!);
 
-    const row = (r: MonthlyReport) => r.offices.find((o) => o.officeCode === officeCode)!;
-    expect(row(first).registered).toBe(2);
-    expect(row(second)).toMatchObject({ registered: 1, previous: 2, change: -1, changePercent: -50, byKind: expect.objectContaining({ appeal: 1 }) });
-    expect(row(first).registered).toBe(await petitionsOfMonth(officeCode, before));
-    expect(row(second).registered).toBe(await petitionsOfMonth(officeCode, after));
-  });
+      const row = (r: MonthlyReport) => r.offices.find((o) => o.officeCode === officeCode)!;
+      expect(row(first).registered).toBe(2);
+      expect(row(second)).toMatchObject({
+        registered: 1,
+        previous: 2,
+        change: -1,
+        changePercent: -50,
+        byKind: expect.objectContaining({ appeal: 1 }),
+      });
+      expect(row(first).registered).toBe(await petitionsOfMonth(officeCode, before));
+      expect(row(second).registered).toBe(await petitionsOfMonth(officeCode, after));
+    },
+  );
 });
 
 describe('GET /v1/reports/monthly/{month}', () => {
@@ -90,7 +106,13 @@ describe('GET /v1/reports/monthly/{month}', () => {
 
     expect(full.statusCode).toBe(200);
     const body = JSON.parse(full.body!) as MonthlyReport;
-    expect(body).toMatchObject({ month: '1398-06', calendar: 'solar-hijri', from: '2019-08-22T19:30:00.000Z', to: '2019-09-22T20:30:00.000Z', provisional: false });
+    expect(body).toMatchObject({
+      month: '1398-06',
+      calendar: 'solar-hijri',
+      from: '2019-08-22T19:30:00.000Z',
+      to: '2019-09-22T20:30:00.000Z',
+      provisional: false,
+    });
     expect(body.offices.map((o) => o.officeCode)).toEqual(expect.arrayContaining([officeCode, other]));
     expect((JSON.parse(cut.body!) as MonthlyReport).offices.map((o) => o.officeCode)).toEqual([officeCode]);
   });
@@ -98,7 +120,11 @@ describe('GET /v1/reports/monthly/{month}', () => {
   it('serves Gregorian months on request', async () => {
     const answer = await getReport(admin, '2019-09', { calendar: 'gregorian' });
 
-    expect(JSON.parse(answer.body!)).toMatchObject({ calendar: 'gregorian', from: '2019-08-31T19:30:00.000Z', to: '2019-09-30T20:30:00.000Z' });
+    expect(JSON.parse(answer.body!)).toMatchObject({
+      calendar: 'gregorian',
+      from: '2019-08-31T19:30:00.000Z',
+      to: '2019-09-30T20:30:00.000Z',
+    });
   });
 
   it('gives the CSV with a byte-order mark and the SVG chart', async () => {
@@ -128,7 +154,10 @@ describe('producing and storing reports', () => {
     const officeCode = await activeOffice();
     await submitAt(officeCode, '2019-07-01T08:00:00Z');
     const generate = () =>
-      call(generateMonthlyReport as never, apiEvent('generate-monthly-report', { caller: admin, pathParameters: { month: '1398-04' } })).then((a) => a.body as MonthlyReport);
+      call(
+        generateMonthlyReport as never,
+        apiEvent('generate-monthly-report', { caller: admin, pathParameters: { month: '1398-04' } }),
+      ).then((a) => a.body as MonthlyReport);
 
     const first = await generate();
     const second = await generate();
@@ -141,7 +170,10 @@ describe('producing and storing reports', () => {
   });
 
   it('measures progress against the target an administrator sets', async () => {
-    const set = await call(setNetworkTarget as never, apiEvent('set-network-target', { caller: admin, body: { targetCount: 22, targetDate: '2019-09-22' } }));
+    const set = await call(
+      setNetworkTarget as never,
+      apiEvent('set-network-target', { caller: admin, body: { targetCount: 22, targetDate: '2019-09-22' } }),
+    );
     const report = await getReport(admin, '1398-05');
 
     const { handler: listOffices } = await import('../../functions/list-offices');
@@ -149,7 +181,11 @@ describe('producing and storing reports', () => {
 
     expect(set.status).toBe(200);
     expect(JSON.parse(report.body!).network.target).toMatchObject({ targetCount: 22, targetDate: '2019-09-22' });
-    expect(registry.body.network.target).toMatchObject({ targetCount: 22, targetDate: '2019-09-22', progressPercent: expect.any(Number) });
+    expect(registry.body.network.target).toMatchObject({
+      targetCount: 22,
+      targetDate: '2019-09-22',
+      progressPercent: expect.any(Number),
+    });
   });
 });
 

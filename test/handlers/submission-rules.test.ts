@@ -3,7 +3,7 @@ import type { Principal } from '../../shared/domain/roles';
 import { newTrackingCode } from '../../shared/domain/tracking-code';
 import type { Clock, IdGenerator } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
-import { createDraft, submitPetition, type PetitionDeps } from '../../shared/use-cases/petitions';
+import { createDraft, type PetitionDeps, submitPetition } from '../../shared/use-cases/petitions';
 import { activeOffice, counter, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -16,7 +16,8 @@ async function setUp(clock: Clock, ids: IdGenerator = cryptoIds) {
   const officeCode = await activeOffice();
   const principal: Principal = { userId: 'clerk-1', roles: ['clerk'], officeCode };
   const deps: PetitionDeps = { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock, ids };
-  const draftOf = async () => (await createDraft(deps, principal, createPetitionSchema.parse(petitionBody()))).petition.petitionId;
+  const draftOf = async () =>
+    (await createDraft(deps, principal, createPetitionSchema.parse(petitionBody()))).petition.petitionId;
   return { officeCode, principal, deps, draftOf };
 }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, startS3Server, type RunningS3 } from '../../local/engines';
+import { freePort, type RunningS3, startS3Server } from '../../local/engines';
 import { handlerLoader } from '../../local/handlers';
 import { forwardObjectCreated } from '../../local/s3-events';
 import { EVENT_FUNCTIONS } from '../../shared/routes';
@@ -43,18 +43,42 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 
 it('drafts with two documents, uploads both to S3, verifies them on arrival, submits, and downloads the same bytes', async () => {
   const officeCode = await activeOffice();
-  const headers = { authorization: `Bearer ${await gateway.token({ role: 'clerk', officeCode })}`, 'content-type': 'application/json' };
+  const headers = {
+    authorization: `Bearer ${await gateway.token({ role: 'clerk', officeCode })}`,
+    'content-type': 'application/json',
+  };
   const deed = scan.pdf(50_000);
   const idCard = scan.jpeg(20_000);
-  const body = petitionBody(undefined, { documents: [declaration(deed), declaration(idCard, { contentType: 'image/jpeg', fileName: 'کارت ملی.jpg', kind: 'identity-document' })] });
+  const body = petitionBody(undefined, {
+    documents: [
+      declaration(deed),
+      declaration(idCard, { contentType: 'image/jpeg', fileName: 'کارت ملی.jpg', kind: 'identity-document' }),
+    ],
+  });
 
-  const created = await fetch(`${gateway.baseUrl}/v1/petitions`, { method: 'POST', headers, body: JSON.stringify(body) });
-  const draft = (await created.json()) as { petitionId: string; uploads: Array<{ documentId: string; uploadUrl: string; headers: Record<string, string> }> };
+  const created = await fetch(`${gateway.baseUrl}/v1/petitions`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify(body),
+  });
+  const draft = (await created.json()) as {
+    petitionId: string;
+    uploads: Array<{ documentId: string; uploadUrl: string; headers: Record<string, string> }>;
+  };
   const uploadStatuses = [await upload(draft.uploads[0]!, deed), await upload(draft.uploads[1]!, idCard)];
-  const read = () => fetch(`${gateway.baseUrl}/v1/petitions/${draft.petitionId}`, { headers }).then((r) => r.json() as Promise<{ documents: Array<{ status: string }> }>);
+  const read = () =>
+    fetch(`${gateway.baseUrl}/v1/petitions/${draft.petitionId}`, { headers }).then(
+      (r) => r.json() as Promise<{ documents: Array<{ status: string }> }>,
+    );
   const verified = await eventually(read, (p) => p.documents.every((d) => d.status === 'verified'));
-  const submitted = await fetch(`${gateway.baseUrl}/v1/petitions/${draft.petitionId}/submit`, { method: 'POST', headers: { ...headers, 'idempotency-key': 'journey-with-documents-1' } });
-  const grant = await fetch(`${gateway.baseUrl}/v1/petitions/${draft.petitionId}/documents/${draft.uploads[0]!.documentId}`, { headers });
+  const submitted = await fetch(`${gateway.baseUrl}/v1/petitions/${draft.petitionId}/submit`, {
+    method: 'POST',
+    headers: { ...headers, 'idempotency-key': 'journey-with-documents-1' },
+  });
+  const grant = await fetch(
+    `${gateway.baseUrl}/v1/petitions/${draft.petitionId}/documents/${draft.uploads[0]!.documentId}`,
+    { headers },
+  );
   const { downloadUrl } = (await grant.json()) as { downloadUrl: string };
   const downloaded = Buffer.from(await (await fetch(downloadUrl)).arrayBuffer());
 

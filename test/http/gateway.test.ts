@@ -46,7 +46,9 @@ describe('the local HTTP gateway', () => {
 
     const statuses = await Promise.all(
       [undefined, forged, expired].map(async (token) => {
-        const response = await fetch(`${gateway.baseUrl}/v1/offices`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+        const response = await fetch(`${gateway.baseUrl}/v1/offices`, {
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+        });
         return response.status;
       }),
     );
@@ -64,7 +66,9 @@ describe('the local HTTP gateway', () => {
       body: JSON.stringify(body),
     });
     const clerkToken = await gateway.token({ role: 'clerk', officeCode: body.officeCode });
-    const read = await fetch(`${gateway.baseUrl}/v1/offices/${body.officeCode}`, { headers: { authorization: `Bearer ${clerkToken}` } });
+    const read = await fetch(`${gateway.baseUrl}/v1/offices/${body.officeCode}`, {
+      headers: { authorization: `Bearer ${clerkToken}` },
+    });
     const clerkCreates = await fetch(`${gateway.baseUrl}/v1/offices`, {
       method: 'POST',
       headers: { authorization: `Bearer ${clerkToken}`, 'content-type': 'application/json' },
@@ -91,12 +95,26 @@ describe('a petition through the local gateway', () => {
     const { activeOffice, nationalId, petitionBody } = await import('../support/petitions');
     const officeCode = await activeOffice();
     const claimant = nationalId();
-    const clerk = { authorization: `Bearer ${await gateway.token({ role: 'clerk', officeCode })}`, 'content-type': 'application/json' };
-    const court = { authorization: `Bearer ${await gateway.token({ role: 'court' })}`, 'content-type': 'application/json' };
+    const clerk = {
+      authorization: `Bearer ${await gateway.token({ role: 'clerk', officeCode })}`,
+      'content-type': 'application/json',
+    };
+    const court = {
+      authorization: `Bearer ${await gateway.token({ role: 'court' })}`,
+      'content-type': 'application/json',
+    };
 
-    const created = await fetch(`${gateway.baseUrl}/v1/petitions`, { method: 'POST', headers: clerk, body: JSON.stringify(petitionBody(claimant)) });
+    const created = await fetch(`${gateway.baseUrl}/v1/petitions`, {
+      method: 'POST',
+      headers: clerk,
+      body: JSON.stringify(petitionBody(claimant)),
+    });
     const { petitionId } = (await created.json()) as { petitionId: string };
-    const submitOnce = () => fetch(`${gateway.baseUrl}/v1/petitions/${petitionId}/submit`, { method: 'POST', headers: { ...clerk, 'idempotency-key': 'journey-key-0001' } });
+    const submitOnce = () =>
+      fetch(`${gateway.baseUrl}/v1/petitions/${petitionId}/submit`, {
+        method: 'POST',
+        headers: { ...clerk, 'idempotency-key': 'journey-key-0001' },
+      });
     const first = await submitOnce();
     const retry = await submitOnce();
     const submission = (await first.json()) as { trackingCode: string };

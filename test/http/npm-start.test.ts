@@ -1,9 +1,9 @@
-import { execSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { solarHijriMonth } from '../../shared/domain/solar-hijri';
+import { type ChildProcess, execSync, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../local/engines';
+import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 
 /**
  * The main command, as a user runs it: `npm start` on a fresh data folder brings up both engines,
@@ -15,7 +15,14 @@ describe('npm start', () => {
 
   async function start(ports: { api: number; dynamo: number; s3: number }) {
     const child = spawn('npm', ['start'], {
-      env: { ...process.env, PORT: String(ports.api), DYNAMODB_PORT: String(ports.dynamo), S3_PORT: String(ports.s3), LOCAL_DATA_DIR: dataDir, POWERTOOLS_LOG_LEVEL: 'ERROR' },
+      env: {
+        ...process.env,
+        PORT: String(ports.api),
+        DYNAMODB_PORT: String(ports.dynamo),
+        S3_PORT: String(ports.s3),
+        LOCAL_DATA_DIR: dataDir,
+        POWERTOOLS_LOG_LEVEL: 'ERROR',
+      },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -23,7 +30,8 @@ describe('npm start', () => {
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
     const deadline = Date.now() + 60_000;
-    while (!output.includes('Ctrl-C stops everything') && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 100));
+    while (!output.includes('Ctrl-C stops everything') && Date.now() < deadline && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 100));
     return { child, output: () => output };
   }
 
@@ -36,19 +44,26 @@ describe('npm start', () => {
   /** Whether any process still mentions the data folder, after giving the engines 10 s to exit. */
   async function processesUsing(path: string): Promise<boolean> {
     for (let waited = 0; waited < 10_000; waited += 200) {
-      if (!execSync('ps -eo args').toString().split('\n').some((line) => line.includes(path))) return false;
+      if (
+        !execSync('ps -eo args')
+          .toString()
+          .split('\n')
+          .some((line) => line.includes(path))
+      )
+        return false;
       await new Promise((r) => setTimeout(r, 200));
     }
     return true;
   }
 
-  it('serves the API with demo data, runs the report job on demand, stops cleanly on Ctrl-C and keeps the data for the next start', async () => {
+  it('serves the API with demo data, runs the report job, stops cleanly on Ctrl-C and keeps the data for the next start', async () => {
     const ports = { api: await freePort(), dynamo: await freePort(), s3: await freePort() };
 
     const first = await start(ports);
     const health = await fetch(`http://127.0.0.1:${ports.api}/v1/health`);
     const report = spawnSync('npm', ['run', '-s', 'report', '--', solarHijriMonth(new Date())], {
-      env: { ...process.env, DYNAMODB_PORT: String(ports.dynamo), S3_PORT: String(ports.s3), LOCAL_DATA_DIR: dataDir },
+      // Only the data folder: the report finds the running backend's ports itself.
+      env: { ...process.env, LOCAL_DATA_DIR: dataDir },
       encoding: 'utf8',
     });
     const firstExit = await interrupt(first.child);
@@ -74,7 +89,9 @@ describe('npm start', () => {
     await new Promise<void>((resolve) => holder.listen(ports.api, '127.0.0.1', resolve));
 
     const run = await start(ports);
-    const code = await new Promise<number | null>((resolve) => (run.child.exitCode !== null ? resolve(run.child.exitCode) : run.child.once('exit', resolve)));
+    const code = await new Promise<number | null>((resolve) =>
+      run.child.exitCode !== null ? resolve(run.child.exitCode) : run.child.once('exit', resolve),
+    );
     holder.close();
 
     expect(code).not.toBe(0);

@@ -1,10 +1,10 @@
-import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { build } from 'esbuild';
 import { buildApp } from '../../infra/app';
 import { esbuildOptions } from '../../infra/bundling';
 import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES, routeKey } from '../../shared/routes';
@@ -15,7 +15,9 @@ import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES, routeKey } from '../../shared/
  */
 const { app, stateful, stateless } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), process.cwd());
 app.synth();
-const functions = [stateful, stateless].flatMap((stack) => Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function'))) as Array<{
+const functions = [stateful, stateless].flatMap((stack) =>
+  Object.values(Template.fromStack(stack).findResources('AWS::Lambda::Function')),
+) as Array<{
   Properties: { Description: string; Environment?: { Variables?: Record<string, unknown> } };
 }>;
 const workDir = mkdtempSync(join(tmpdir(), 'jeso-cold-start-'));
@@ -32,9 +34,16 @@ it.each(specs)('$id loads with only the variables its function is given', async 
   const outfile = join(workDir, `${id}.mjs`);
   await build({ ...esbuildOptions, entryPoints: [resolve('functions', `${id}.ts`)], outfile });
   // Lambda itself sets AWS_REGION; the construct's variables get placeholder values.
-  const env = { PATH: process.env.PATH, AWS_REGION: 'me-central-1', ...Object.fromEntries(names.map((n) => [n, `placeholder-${n.toLowerCase()}`])) };
+  const env = {
+    PATH: process.env.PATH,
+    AWS_REGION: 'me-central-1',
+    ...Object.fromEntries(names.map((n) => [n, `placeholder-${n.toLowerCase()}`])),
+  };
 
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(outfile)});`], { env, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(outfile)});`], {
+    env,
+    encoding: 'utf8',
+  });
 
   expect(fn).toBeDefined();
   expect(/^Error: Configuration error: .*$/m.exec(run.stderr)?.[0] ?? null).toBeNull();

@@ -10,7 +10,12 @@ app.synth();
 const data = Template.fromStack(stateful);
 const api = Template.fromStack(stateless);
 
-type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
+type Resource = {
+  Type: string;
+  Properties: Record<string, any>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+};
 
 describe('stateful stack', () => {
   it('keeps every table on deletion, with point-in-time recovery and deletion protection', () => {
@@ -21,7 +26,14 @@ describe('stateful stack', () => {
       expect(table).toMatchObject({
         DeletionPolicy: 'Retain',
         UpdateReplacePolicy: 'Retain',
-        Properties: { Replicas: [expect.objectContaining({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })] },
+        Properties: {
+          Replicas: [
+            expect.objectContaining({
+              PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+              DeletionProtectionEnabled: true,
+            }),
+          ],
+        },
       });
     }
   });
@@ -32,7 +44,10 @@ describe('stateful stack', () => {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' })]),
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({ IndexName: 'gsi1' }),
+        Match.objectLike({ IndexName: 'gsi2' }),
+      ]),
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
   });
@@ -63,10 +78,21 @@ describe('stateful stack', () => {
     ) as Resource;
     const rules = documents.Properties.LifecycleConfiguration.Rules as Array<Record<string, any>>;
 
-    expect(documents.Properties.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
-    expect(rules.find((r) => r.Id === 'abort-incomplete-uploads')).toMatchObject({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } });
-    expect(rules.find((r) => r.Id === 'age-into-cheaper-storage')?.Transitions.map((t: { StorageClass: string }) => t.StorageClass)).toEqual(['STANDARD_IA', 'GLACIER_IR']);
-    expect(rules.find((r) => r.Id === 'remove-never-submitted-drafts')).toMatchObject({ TagFilters: [{ Key: 'lifecycle', Value: 'draft' }], ExpirationInDays: 60 });
+    expect(documents.Properties.NotificationConfiguration).toEqual({
+      EventBridgeConfiguration: { EventBridgeEnabled: true },
+    });
+    expect(rules.find((r) => r.Id === 'abort-incomplete-uploads')).toMatchObject({
+      AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+    });
+    expect(
+      rules
+        .find((r) => r.Id === 'age-into-cheaper-storage')
+        ?.Transitions.map((t: { StorageClass: string }) => t.StorageClass),
+    ).toEqual(['STANDARD_IA', 'GLACIER_IR']);
+    expect(rules.find((r) => r.Id === 'remove-never-submitted-drafts')).toMatchObject({
+      TagFilters: [{ Key: 'lifecycle', Value: 'draft' }],
+      ExpirationInDays: 60,
+    });
   });
 
   it('keeps the court and province-admin groups out of tokens without MFA, through a token trigger', () => {
@@ -124,7 +150,9 @@ describe('stateless stack', () => {
       const roleRef = JSON.stringify(fn?.Properties.Role);
       const actions = policies
         .filter((p) => roleRef.includes(JSON.stringify(p.Properties.Roles[0]).replace(/^{"Ref":"|"}$/g, '')))
-        .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()));
+        .flatMap((p) =>
+          p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()),
+        );
       const dynamoActions = actions.filter((a) => a.startsWith('dynamodb:'));
       if (route.table === 'none') expect(dynamoActions).toEqual([]);
       if (route.table === 'read') {
@@ -148,28 +176,54 @@ describe('stateless stack', () => {
   it('throttles the public routes harder than the stage', () => {
     const stage = Object.values(api.findResources('AWS::ApiGatewayV2::Stage'))[0] as Resource;
     for (const route of ROUTES.filter((r) => r.auth === 'public' && r.throttle)) {
-      expect(stage.Properties.RouteSettings[routeKey(route)].ThrottlingRateLimit).toBeLessThan(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit);
+      expect(stage.Properties.RouteSettings[routeKey(route)].ThrottlingRateLimit).toBeLessThan(
+        stage.Properties.DefaultRouteSettings.ThrottlingRateLimit,
+      );
     }
-    expect(Object.keys(stage.Properties.RouteSettings)).toEqual(expect.arrayContaining(['GET /v1/track/{trackingCode}', 'POST /v1/feedback']));
+    expect(Object.keys(stage.Properties.RouteSettings)).toEqual(
+      expect.arrayContaining(['GET /v1/track/{trackingCode}', 'POST /v1/feedback']),
+    );
   });
 
-  it('names no wildcard resource but object key prefixes, a function\'s own versions, and X-Ray (which has no resource ARNs)', () => {
-    const policies = [...Object.values(api.findResources('AWS::IAM::Policy')), ...Object.values(data.findResources('AWS::IAM::Policy'))] as Resource[];
-    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>);
-    const wildcard = statements.flatMap((s) => [s.Resource].flat().map((r) => ({ actions: [s.Action].flat(), resource: JSON.stringify(r) }))).filter((w) => w.resource.includes('*'));
+  it("names no wildcard resource but object key prefixes, a function's own versions, and X-Ray (which has no resource ARNs)", () => {
+    const policies = [
+      ...Object.values(api.findResources('AWS::IAM::Policy')),
+      ...Object.values(data.findResources('AWS::IAM::Policy')),
+    ] as Resource[];
+    const statements = policies.flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>,
+    );
+    const wildcard = statements
+      .flatMap((s) => [s.Resource].flat().map((r) => ({ actions: [s.Action].flat(), resource: JSON.stringify(r) })))
+      .filter((w) => w.resource.includes('*'));
 
     expect(wildcard.length).toBeGreaterThan(0);
     for (const { actions, resource } of wildcard) {
-      if (actions.every((a) => a.startsWith('s3:'))) expect(resource).toMatch(/jeso-(documents|reports)-.*\/(petitions|quarantine|monthly)\/\*"/);
-      else if (resource === '"*"') expect(actions.sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
-      else expect({ actions, resource }).toMatchObject({ actions: ['lambda:InvokeFunction'], resource: expect.stringMatching(/"Arn"\]\},":\*"\]\]\}$/) });
+      if (actions.every((a) => a.startsWith('s3:')))
+        expect(resource).toMatch(/jeso-(documents|reports)-.*\/(petitions|quarantine|monthly)\/\*"/);
+      else if (resource === '"*"')
+        expect(actions.sort()).toEqual(['xray:PutTelemetryRecords', 'xray:PutTraceSegments']);
+      else
+        expect({ actions, resource }).toMatchObject({
+          actions: ['lambda:InvokeFunction'],
+          resource: expect.stringMatching(/"Arn"\]\},":\*"\]\]\}$/),
+        });
     }
   });
 
   it('verifies arriving documents from an EventBridge rule, with retries and a dead-letter queue', () => {
     api.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: { source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { object: { key: [{ prefix: 'petitions/' }] } } },
-      Targets: [Match.objectLike({ DeadLetterConfig: { Arn: Match.anyValue() }, RetryPolicy: Match.objectLike({ MaximumRetryAttempts: Match.anyValue() }) })],
+      EventPattern: {
+        source: ['aws.s3'],
+        'detail-type': ['Object Created'],
+        detail: { object: { key: [{ prefix: 'petitions/' }] } },
+      },
+      Targets: [
+        Match.objectLike({
+          DeadLetterConfig: { Arn: Match.anyValue() },
+          RetryPolicy: Match.objectLike({ MaximumRetryAttempts: Match.anyValue() }),
+        }),
+      ],
     });
     api.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
       MaximumRetryAttempts: 2,
@@ -182,9 +236,15 @@ describe('stateless stack', () => {
     api.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(30 0 * * ? *)',
       ScheduleExpressionTimezone: 'Asia/Tehran',
-      Target: Match.objectLike({ RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }), DeadLetterConfig: { Arn: Match.anyValue() } }),
+      Target: Match.objectLike({
+        RetryPolicy: Match.objectLike({ MaximumRetryAttempts: 3 }),
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
     });
-    api.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+    api.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+    });
   });
 
   it('traces every function and alarms on 5xx, errors, throttles, dead letters and a missing report run', () => {
@@ -192,7 +252,15 @@ describe('stateless stack', () => {
     for (const fn of functions) expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
     const alarms = Object.values(api.findResources('AWS::CloudWatch::Alarm')) as Resource[];
     const described = alarms.map((a) => String(a.Properties.AlarmDescription));
-    for (const phrase of ['5xx', 'function failed', 'throttled invocations', 'DynamoDB throttled', 'VerificationDeadLetters', 'ReportJobDeadLetters', 'monthly report']) {
+    for (const phrase of [
+      '5xx',
+      'function failed',
+      'throttled invocations',
+      'DynamoDB throttled',
+      'VerificationDeadLetters',
+      'ReportJobDeadLetters',
+      'monthly report',
+    ]) {
       expect(described.some((d) => d.includes(phrase))).toBe(true);
     }
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
@@ -203,7 +271,10 @@ describe('stateless stack', () => {
   it('writes JSON access logs and throttles the stage', () => {
     api.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
-      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"') },
+      AccessLogSettings: {
+        DestinationArn: Match.anyValue(),
+        Format: Match.stringLikeRegexp('"requestId":"\\$context.requestId"'),
+      },
       DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
     });
   });

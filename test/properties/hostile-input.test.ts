@@ -3,20 +3,20 @@ import { handler as createOffice } from '../../functions/create-office';
 import { handler as createPetition } from '../../functions/create-petition';
 import { handler as declareDocuments } from '../../functions/declare-documents';
 import { handler as downloadDocument } from '../../functions/download-document';
+import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
+import { handler as getMonthlyReport } from '../../functions/get-monthly-report';
 import { handler as getOffice } from '../../functions/get-office';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as giveFeedback } from '../../functions/give-feedback';
-import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
-import { handler as getMonthlyReport } from '../../functions/get-monthly-report';
-import { handler as setNetworkTarget } from '../../functions/set-network-target';
 import { handler as listOffices } from '../../functions/list-offices';
 import { handler as listPetitions } from '../../functions/list-petitions';
+import { handler as setNetworkTarget } from '../../functions/set-network-target';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as trackPetition } from '../../functions/track-petition';
 import { handler as transitionPetition } from '../../functions/transition-petition';
 import { handler as updateOffice } from '../../functions/update-office';
-import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/types';
 import { lambdaContext } from '../../local/gateway';
+import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/types';
 import { apiEvent, type Caller } from '../support/api-event';
 import { officeBody } from '../support/fixtures';
 import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
@@ -34,11 +34,21 @@ beforeAll(async () => {
   officeCode = await activeOffice();
   claimant = nationalId();
   const clerk: Caller = { role: 'clerk', officeCode };
-  const created = await createPetition(apiEvent('create-petition', { caller: clerk, body: petitionBody(claimant) }), lambdaContext('p', 5000) as ApiContext);
+  const created = await createPetition(
+    apiEvent('create-petition', { caller: clerk, body: petitionBody(claimant) }),
+    lambdaContext('p', 5000) as ApiContext,
+  );
   petitionId = JSON.parse(created.body!).petitionId;
-  const draft = await createPetition(apiEvent('create-petition', { caller: clerk, body: petitionBody() }), lambdaContext('p', 5000) as ApiContext);
+  const draft = await createPetition(
+    apiEvent('create-petition', { caller: clerk, body: petitionBody() }),
+    lambdaContext('p', 5000) as ApiContext,
+  );
   const submitted = await submitPetition(
-    apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId: JSON.parse(draft.body!).petitionId }, headers: { 'idempotency-key': idempotencyKey() } }),
+    apiEvent('submit-petition', {
+      caller: clerk,
+      pathParameters: { petitionId: JSON.parse(draft.body!).petitionId },
+      headers: { 'idempotency-key': idempotencyKey() },
+    }),
     lambdaContext('p', 5000) as ApiContext,
   );
   trackingCode = JSON.parse(submitted.body!).trackingCode;
@@ -47,7 +57,14 @@ afterAll(dropStores);
 
 /** Any JSON value, a valid body with one field replaced by junk, or text that is not JSON. */
 function hostileBody(valid: () => Record<string, unknown>) {
-  const junk = fc.oneof(fc.jsonValue(), fc.string({ unit: 'binary' }), fc.constant(null), fc.double(), fc.constant('۱۲۳٤'), fc.constant('x'.repeat(5000)));
+  const junk = fc.oneof(
+    fc.jsonValue(),
+    fc.string({ unit: 'binary' }),
+    fc.constant(null),
+    fc.double(),
+    fc.constant('۱۲۳٤'),
+    fc.constant('x'.repeat(5000)),
+  );
   return fc.oneof(
     fc.jsonValue().map((v) => ({ json: v })),
     fc.tuple(fc.nat(), junk).map(([i, value]) => {
@@ -56,7 +73,9 @@ function hostileBody(valid: () => Record<string, unknown>) {
       body[keys[i % keys.length]!] = value;
       return { json: body };
     }),
-    fc.tuple(fc.string({ unit: 'binary', maxLength: 30 }), junk).map(([key, value]) => ({ json: { ...valid(), [key]: value } })),
+    fc
+      .tuple(fc.string({ unit: 'binary', maxLength: 30 }), junk)
+      .map(([key, value]) => ({ json: { ...valid(), [key]: value } })),
     fc.string({ unit: 'binary' }).map((raw) => ({ raw })),
   );
 }
@@ -67,12 +86,24 @@ const anyCaller = (usual: () => Caller | undefined) =>
     { arbitrary: fc.constant(null).map(usual), weight: 4 },
     { arbitrary: fc.constant<Caller | undefined>(undefined), weight: 1 },
     {
-      arbitrary: fc.constantFrom<Caller>({ role: 'clerk', officeCode: '00000' }, { role: 'court' }, { role: 'province-admin' }, { role: 'manager', officeCode: '1234' }),
+      arbitrary: fc.constantFrom<Caller>(
+        { role: 'clerk', officeCode: '00000' },
+        { role: 'court' },
+        { role: 'province-admin' },
+        { role: 'manager', officeCode: '1234' },
+      ),
       weight: 1,
     },
   );
 
-const pathValue = () => fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.uuid(), fc.constant('../../etc/passwd'), fc.constant('%00'), fc.constant(''));
+const pathValue = () =>
+  fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 60 }),
+    fc.uuid(),
+    fc.constant('../../etc/passwd'),
+    fc.constant('%00'),
+    fc.constant(''),
+  );
 const headerValues = fc.record(
   {
     'content-type': fc.oneof(
@@ -88,12 +119,15 @@ const headerValues = fc.record(
 const queryValues = () =>
   fc.oneof(
     fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 60 }), { maxKeys: 4 }),
-    fc.record({
-      nationalId: fc.oneof(fc.constant(claimant), fc.constant(nationalId()), fc.string({ maxLength: 12 })),
-      status: fc.constantFrom('draft', 'submitted', 'open'),
-      limit: fc.oneof(fc.constant('5'), fc.string({ maxLength: 5 })),
-      cursor: fc.string({ maxLength: 80 }),
-    }, { requiredKeys: [] }),
+    fc.record(
+      {
+        nationalId: fc.oneof(fc.constant(claimant), fc.constant(nationalId()), fc.string({ maxLength: 12 })),
+        status: fc.constantFrom('draft', 'submitted', 'open'),
+        limit: fc.oneof(fc.constant('5'), fc.string({ maxLength: 5 })),
+        cursor: fc.string({ maxLength: 80 }),
+      },
+      { requiredKeys: [] },
+    ),
   );
 
 interface RouteCase {
@@ -110,7 +144,13 @@ const clerk = (): Caller => ({ role: 'clerk', officeCode });
 
 const cases: RouteCase[] = [
   { id: 'create-office', handler: createOffice, caller: admin, body: () => officeBody() },
-  { id: 'update-office', handler: updateOffice, caller: admin, body: () => ({ name: 'دفتر', status: 'active' }), path: (v) => ({ officeCode: v }) },
+  {
+    id: 'update-office',
+    handler: updateOffice,
+    caller: admin,
+    body: () => ({ name: 'دفتر', status: 'active' }),
+    path: (v) => ({ officeCode: v }),
+  },
   { id: 'get-office', handler: getOffice, caller: clerk, path: (v) => ({ officeCode: v }) },
   { id: 'list-offices', handler: listOffices, caller: clerk, query: true },
   { id: 'create-petition', handler: createPetition, caller: clerk, body: () => petitionBody() },
@@ -120,16 +160,48 @@ const cases: RouteCase[] = [
     id: 'declare-documents',
     handler: declareDocuments,
     caller: clerk,
-    body: () => ({ documents: [{ kind: 'evidence', fileName: 'a.pdf', contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64) }] }),
+    body: () => ({
+      documents: [
+        { kind: 'evidence', fileName: 'a.pdf', contentType: 'application/pdf', size: 10, sha256: 'a'.repeat(64) },
+      ],
+    }),
     path: (v) => ({ petitionId: v }),
   },
-  { id: 'download-document', handler: downloadDocument, caller: clerk, path: (v) => ({ petitionId: v, documentId: v }) },
+  {
+    id: 'download-document',
+    handler: downloadDocument,
+    caller: clerk,
+    path: (v) => ({ petitionId: v, documentId: v }),
+  },
   { id: 'list-petitions', handler: listPetitions, caller: clerk, query: true },
-  { id: 'transition-petition', handler: transitionPetition, caller: clerk, body: () => ({ action: 'withdraw', expectedVersion: 1 }), path: (v) => ({ petitionId: v }) },
+  {
+    id: 'transition-petition',
+    handler: transitionPetition,
+    caller: clerk,
+    body: () => ({ action: 'withdraw', expectedVersion: 1 }),
+    path: (v) => ({ petitionId: v }),
+  },
   { id: 'get-monthly-report', handler: getMonthlyReport, caller: admin, path: (v) => ({ month: v }), query: true },
-  { id: 'generate-monthly-report', handler: generateMonthlyReport, caller: admin, path: (v) => ({ month: v }), query: true },
-  { id: 'set-network-target', handler: setNetworkTarget, caller: admin, body: () => ({ targetCount: 22, targetDate: '2019-09-22' }) },
-  { id: 'track-petition', handler: trackPetition, caller: () => undefined, path: (v) => ({ trackingCode: v }), query: true },
+  {
+    id: 'generate-monthly-report',
+    handler: generateMonthlyReport,
+    caller: admin,
+    path: (v) => ({ month: v }),
+    query: true,
+  },
+  {
+    id: 'set-network-target',
+    handler: setNetworkTarget,
+    caller: admin,
+    body: () => ({ targetCount: 22, targetDate: '2019-09-22' }),
+  },
+  {
+    id: 'track-petition',
+    handler: trackPetition,
+    caller: () => undefined,
+    path: (v) => ({ trackingCode: v }),
+    query: true,
+  },
   {
     id: 'give-feedback',
     handler: giveFeedback,
@@ -144,7 +216,15 @@ describe.each(cases)('$id under hostile input', (route) => {
       fc.asyncProperty(
         anyCaller(route.caller),
         route.body ? hostileBody(route.body) : fc.constant(undefined),
-        route.path ? fc.oneof(pathValue(), fc.constant(petitionId), fc.constant(trackingCode), fc.constant(officeCode), fc.constantFrom('1398-06', '1405-13', '2019-09')) : fc.constant(''),
+        route.path
+          ? fc.oneof(
+              pathValue(),
+              fc.constant(petitionId),
+              fc.constant(trackingCode),
+              fc.constant(officeCode),
+              fc.constantFrom('1398-06', '1405-13', '2019-09'),
+            )
+          : fc.constant(''),
         route.query ? queryValues() : fc.constant(undefined),
         headerValues,
         fc.boolean(),
@@ -166,7 +246,11 @@ describe.each(cases)('$id under hostile input', (route) => {
           expect(status).toBeLessThan(500);
           if (status >= 400) {
             expect(String(result.headers?.['content-type'])).toMatch(/^application\/problem\+json/);
-            expect(JSON.parse(result.body!)).toMatchObject({ status, title: expect.any(String), type: expect.any(String) });
+            expect(JSON.parse(result.body!)).toMatchObject({
+              status,
+              title: expect.any(String),
+              type: expect.any(String),
+            });
             expect(await tableSnapshot()).toEqual(before);
           }
         },

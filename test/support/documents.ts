@@ -4,18 +4,29 @@ import type { ObjectCreatedEvent } from '../../functions/verify-document';
 /** Bytes that start like a real PDF, PNG or JPEG scan, with random content after the signature. */
 export const scan = {
   pdf: (size = 2048) => Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(size - 9)]),
-  png: (size = 2048) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(size - 8)]),
+  png: (size = 2048) =>
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(size - 8)]),
   jpeg: (size = 2048) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 4)]),
 };
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 export function declaration(bytes: Buffer, overrides: Record<string, unknown> = {}) {
-  return { kind: 'evidence', fileName: 'سند مالکیت.pdf', contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes), ...overrides };
+  return {
+    kind: 'evidence',
+    fileName: 'سند مالکیت.pdf',
+    contentType: 'application/pdf',
+    size: bytes.length,
+    sha256: sha256(bytes),
+    ...overrides,
+  };
 }
 
 /** PUTs bytes as a browser would: the instruction's headers, except content-length, which fetch sets. */
-export async function upload(instruction: { uploadUrl: string; headers: Record<string, string> }, bytes: Buffer): Promise<number> {
+export async function upload(
+  instruction: { uploadUrl: string; headers: Record<string, string> },
+  bytes: Buffer,
+): Promise<number> {
   const { 'content-length': _length, ...headers } = instruction.headers;
   const response = await fetch(instruction.uploadUrl, { method: 'PUT', headers, body: bytes });
   await response.arrayBuffer();
@@ -24,7 +35,11 @@ export async function upload(instruction: { uploadUrl: string; headers: Record<s
 
 /** The EventBridge event S3 sends when an object is created in the documents bucket. */
 export function objectCreated(key: string): ObjectCreatedEvent {
-  return { 'detail-type': 'Object Created', source: 'aws.s3', detail: { bucket: { name: process.env.DOCUMENTS_BUCKET! }, object: { key } } };
+  return {
+    'detail-type': 'Object Created',
+    source: 'aws.s3',
+    detail: { bucket: { name: process.env.DOCUMENTS_BUCKET! }, object: { key } },
+  };
 }
 
 export function keyOf(uploadUrl: string): string {

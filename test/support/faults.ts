@@ -26,19 +26,26 @@ export function injectFault(fault: Fault): { remove(): void; remaining(): number
     );
   }
   return {
-    remove: () => clients.forEach((client) => client.middlewareStack.remove(name)),
+    remove: () => {
+      for (const client of clients) client.middlewareStack.remove(name);
+    },
     remaining: () => left,
   };
 }
 
 export const throttled = () =>
-  Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+  Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), {
+    name: 'ThrottlingException',
+    $metadata: { httpStatusCode: 400 },
+  });
 
 export const transactionConflict = () =>
   new TransactionCanceledException({
-    message: 'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict, None, None, None]',
+    message:
+      'Transaction cancelled, please refer cancellation reasons for specific reasons [TransactionConflict, None, None, None]',
     $metadata: { httpStatusCode: 400 },
     CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }, { Code: 'None' }],
   });
 
-export const s3Unavailable = () => Object.assign(new Error('Service Unavailable'), { name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } });
+export const s3Unavailable = () =>
+  Object.assign(new Error('Service Unavailable'), { name: 'ServiceUnavailable', $metadata: { httpStatusCode: 503 } });

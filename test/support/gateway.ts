@@ -1,14 +1,24 @@
-import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../../local/auth';
+import { apiCors } from '../../local/cors';
 import { createGateway } from '../../local/gateway';
 import { handlerLoader } from '../../local/handlers';
 import { ROUTES } from '../../shared/routes';
 
 /** The local gateway in this test process, on a free port, with the run's signing keys. */
-export async function startTestGateway(): Promise<{ baseUrl: string; token(request: TokenRequest): Promise<string>; stop(): Promise<void> }> {
+export async function startTestGateway(options: { allowedOrigins?: string[] } = {}): Promise<{
+  baseUrl: string;
+  token(request: TokenRequest): Promise<string>;
+  stop(): Promise<void>;
+}> {
   const keys = await loadOrCreateKeys(process.env.TEST_AUTH_DIR!);
-  const server: Server = createGateway({ routes: ROUTES, verifyToken: await createVerifier(keys), loadHandler: handlerLoader(process.cwd()) });
+  const server: Server = createGateway({
+    routes: ROUTES,
+    verifyToken: await createVerifier(keys),
+    loadHandler: handlerLoader(process.cwd()),
+    ...(options.allowedOrigins ? { cors: apiCors(options.allowedOrigins) } : {}),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

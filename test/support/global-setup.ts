@@ -2,7 +2,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadOrCreateKeys } from '../../local/auth';
-import { engineEnvironment, freePort, startDynamoDbLocal, startS3Server, type RunningDynamo, type RunningS3 } from '../../local/engines';
+import {
+  engineEnvironment,
+  freePort,
+  type RunningDynamo,
+  type RunningS3,
+  startDynamoDbLocal,
+  startS3Server,
+} from '../../local/engines';
 
 /**
  * Starts the real local engines once for the whole jest run: DynamoDB Local in memory and the S3

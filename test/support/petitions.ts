@@ -43,7 +43,15 @@ export function petitionBody(claimantId = nationalId(), overrides: Record<string
     description: 'خواهان مبلغ چک برگشتی را مطالبه می‌کند.',
     claimAmountRials: '1250000000',
     parties: [
-      { type: 'person', role: 'claimant', nationalId: claimantId, firstName: 'زهرا', lastName: 'محمدی', fatherName: 'علی', mobile: '09151234567' },
+      {
+        type: 'person',
+        role: 'claimant',
+        nationalId: claimantId,
+        firstName: 'زهرا',
+        lastName: 'محمدی',
+        fatherName: 'علی',
+        mobile: '09151234567',
+      },
       { type: 'legal-entity', role: 'defendant', nationalId: '10380284790', name: 'شرکت نمونه' },
     ],
     ...overrides,
@@ -54,7 +62,13 @@ export const idempotencyKey = () => `key-${randomUUID()}`;
 
 export async function counter(officeCode: string, period: string): Promise<Record<string, unknown> | undefined> {
   const db = createDocumentClient(config());
-  const { Item } = await db.send(new GetCommand({ TableName: config().TABLE_NAME, Key: { pk: `OFFICE#${officeCode}`, sk: `COUNT#${period}` }, ConsistentRead: true }));
+  const { Item } = await db.send(
+    new GetCommand({
+      TableName: config().TABLE_NAME,
+      Key: { pk: `OFFICE#${officeCode}`, sk: `COUNT#${period}` },
+      ConsistentRead: true,
+    }),
+  );
   db.destroy();
   return Item;
 }

@@ -1,8 +1,8 @@
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { ensureBucket, ensureTable } from '../../local/engines';
 import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients';
 import { readEnv, tableEnvShape } from '../../shared/config';
-import { ensureBucket, ensureTable } from '../../local/engines';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../../shared/table-definition';
 
 /** Creates this test file's table and buckets from the shared definitions (as `npm start` does). */
@@ -37,7 +37,9 @@ export async function tableSnapshot(): Promise<Array<Record<string, unknown>>> {
   const items: Array<Record<string, unknown>> = [];
   let startKey: Record<string, unknown> | undefined;
   do {
-    const page = await db.send(new ScanCommand({ TableName: config.TABLE_NAME, ExclusiveStartKey: startKey, ConsistentRead: true }));
+    const page = await db.send(
+      new ScanCommand({ TableName: config.TABLE_NAME, ExclusiveStartKey: startKey, ConsistentRead: true }),
+    );
     items.push(...(page.Items ?? []).filter((item) => item.entity !== 'guess-window'));
     startKey = page.LastEvaluatedKey;
   } while (startKey);

@@ -1,5 +1,5 @@
-import { createServer, type Server } from 'node:net';
 import { mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkJava, ensurePortFree, freePort, LocalSetupError } from '../../local/engines';
@@ -17,7 +17,9 @@ describe('local runtime preconditions', () => {
     const holder: Server = createServer();
     await new Promise<void>((resolve) => holder.listen(port, '127.0.0.1', resolve));
     try {
-      await expect(ensurePortFree(port, 'the API', 'PORT')).rejects.toThrow(`Port ${port} for the API is busy. Stop whatever uses it, or choose another port: PORT=<port> npm start`);
+      await expect(ensurePortFree(port, 'the API', 'PORT')).rejects.toThrow(
+        `Port ${port} for the API is busy. Stop whatever uses it, or choose another port: PORT=<port> npm start`,
+      );
     } finally {
       holder.close();
     }

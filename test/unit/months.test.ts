@@ -1,4 +1,12 @@
-import { counterPeriod, daysInMonth, monthRange, nextMonth, parseMonth, previousMonth, type MonthId } from '../../shared/domain/months';
+import {
+  counterPeriod,
+  daysInMonth,
+  type MonthId,
+  monthRange,
+  nextMonth,
+  parseMonth,
+  previousMonth,
+} from '../../shared/domain/months';
 
 const j = (text: string): MonthId => parseMonth('solar-hijri', text)!;
 const g = (text: string): MonthId => parseMonth('gregorian', text)!;
@@ -32,7 +40,7 @@ describe('Solar Hijri month arithmetic', () => {
     expect(daysInMonth(j(month))).toBe(days);
   });
 
-  it('goes back from Farvardin to the previous year\'s Esfand and forward again', () => {
+  it("goes back from Farvardin to the previous year's Esfand and forward again", () => {
     expect(previousMonth(j('1398-01'))).toEqual(j('1397-12'));
     expect(nextMonth(j('1397-12'))).toEqual(j('1398-01'));
     expect(previousMonth(j('1398-07'))).toEqual(j('1398-06'));

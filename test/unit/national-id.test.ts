@@ -18,7 +18,8 @@ describe('person national ID (کد ملی)', () => {
   });
 
   it('computes a check digit that the validator accepts', () => {
-    for (const nine of ['049937089', '123456789', '000000001']) expect(isValidPersonNationalId(withPersonCheckDigit(nine))).toBe(true);
+    for (const nine of ['049937089', '123456789', '000000001'])
+      expect(isValidPersonNationalId(withPersonCheckDigit(nine))).toBe(true);
   });
 });
 

@@ -1,6 +1,6 @@
 import { normaliseInput, normaliseText } from '../../shared/domain/normalise';
-import { pickLanguage } from '../../shared/i18n/messages';
 import { parseGroups } from '../../shared/http/middleware';
+import { pickLanguage } from '../../shared/i18n/messages';
 
 describe('input normalisation', () => {
   it('turns Persian and Arabic-Indic digits into ASCII digits', () => {
@@ -13,7 +13,12 @@ describe('input normalisation', () => {
   });
 
   it('normalises every string of a nested body and leaves other values alone', () => {
-    expect(normaliseInput({ a: [' ۱ ', { b: 'ك' }], n: 5, t: true, z: null })).toEqual({ a: ['1', { b: 'ک' }], n: 5, t: true, z: null });
+    expect(normaliseInput({ a: [' ۱ ', { b: 'ك' }], n: 5, t: true, z: null })).toEqual({
+      a: ['1', { b: 'ک' }],
+      n: 5,
+      t: true,
+      z: null,
+    });
   });
 });
 

@@ -1,6 +1,6 @@
-import { applyOfficeChanges, newOffice, summariseNetwork, type NewOffice } from '../../shared/domain/office';
-import { DomainError } from '../../shared/domain/errors';
 import { DEMO_OFFICES } from '../../local/demo-offices';
+import { DomainError } from '../../shared/domain/errors';
+import { applyOfficeChanges, type NewOffice, newOffice, summariseNetwork } from '../../shared/domain/office';
 
 const now = new Date('2019-09-01T08:00:00Z');
 const planned: NewOffice = {
@@ -19,7 +19,11 @@ describe('office life cycle', () => {
   it('starts at version 1 with one history entry and no opening date while planned', () => {
     const office = newOffice(planned, now);
 
-    expect(office).toMatchObject({ version: 1, statusSince: '2019-09-01', statusHistory: [{ status: 'planned', since: '2019-09-01' }] });
+    expect(office).toMatchObject({
+      version: 1,
+      statusSince: '2019-09-01',
+      statusHistory: [{ status: 'planned', since: '2019-09-01' }],
+    });
     expect(office.openedOn).toBeUndefined();
   });
 
@@ -39,17 +43,24 @@ describe('office life cycle', () => {
   });
 
   it('refuses a change made against an older version', () => {
-    expect(() => applyOfficeChanges(newOffice(planned, now), { name: 'دفتر', expectedVersion: 7 }, now)).toThrow(/office-changed/);
+    expect(() => applyOfficeChanges(newOffice(planned, now), { name: 'دفتر', expectedVersion: 7 }, now)).toThrow(
+      /office-changed/,
+    );
   });
 });
 
 describe('network view of the demo province', () => {
-  it('has the report\'s 15 active offices, 7 planned toward 22, and the five named deprived districts', () => {
+  it("has the report's 15 active offices, 7 planned toward 22, and the five named deprived districts", () => {
     const offices = DEMO_OFFICES.map((o) => newOffice(o, now, true));
 
     const network = summariseNetwork(offices);
 
     expect(network).toMatchObject({ active: 15, planned: 7, deprivedAreaOffices: 5, deprivedAreasServed: 0 });
-    expect(offices.filter((o) => o.deprivedArea).map((o) => o.bakhsh).sort()).toEqual(['آرین‌شهر', 'ارسک', 'دیهوک', 'زهان', 'مود'].sort());
+    expect(
+      offices
+        .filter((o) => o.deprivedArea)
+        .map((o) => o.bakhsh)
+        .sort(),
+    ).toEqual(['آرین‌شهر', 'ارسک', 'دیهوک', 'زهان', 'مود'].sort());
   });
 });

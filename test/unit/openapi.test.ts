@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { buildOpenApiDocument } from '../../shared/openapi';
 import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
+import { buildOpenApiDocument } from '../../shared/openapi';
 import { ROUTES } from '../../shared/routes';
 
 const document = buildOpenApiDocument();
@@ -11,7 +11,10 @@ function validate(doc: unknown): { valid: boolean; errors?: unknown } {
     "import { Validator } from '@seriousme/openapi-schema-validator';" +
     "let input = ''; process.stdin.on('data', (c) => (input += c)); process.stdin.on('end', async () => {" +
     'const result = await new Validator().validate(JSON.parse(input)); process.stdout.write(JSON.stringify(result)); });';
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(doc), encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+    input: JSON.stringify(doc),
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(run.stderr);
   return JSON.parse(run.stdout) as { valid: boolean; errors?: unknown };
 }
@@ -32,15 +35,21 @@ describe('the OpenAPI document', () => {
 
   it('describes every route of the route table, with its authorization', () => {
     for (const route of ROUTES) {
-      const operation = (document.paths[route.path] as Record<string, { operationId: string; security: unknown[] }>)[route.method.toLowerCase()];
+      const operation = (document.paths[route.path] as Record<string, { operationId: string; security: unknown[] }>)[
+        route.method.toLowerCase()
+      ];
       expect(operation?.operationId).toBe(route.id);
       expect(operation?.security).toEqual(route.auth === 'public' ? [] : [{ bearer: [] }]);
     }
   });
 
   it('publishes the document policy and the caps', () => {
-    const declaration = document.components.schemas.DocumentDeclaration as { properties: Record<string, Record<string, unknown>> };
-    const create = document.components.schemas.CreatePetition as { properties: Record<string, Record<string, unknown>> };
+    const declaration = document.components.schemas.DocumentDeclaration as {
+      properties: Record<string, Record<string, unknown>>;
+    };
+    const create = document.components.schemas.CreatePetition as {
+      properties: Record<string, Record<string, unknown>>;
+    };
 
     expect(declaration.properties.size).toMatchObject({ maximum: DOCUMENT_POLICY.maxBytes });
     expect(declaration.properties.contentType).toMatchObject({ enum: DOCUMENT_POLICY.contentTypes });

@@ -1,6 +1,6 @@
-import { newOffice, type NewOffice } from '../../shared/domain/office';
-import { parseMonth, monthRange } from '../../shared/domain/months';
-import { buildMonthlyReport, cutToOffice, type CounterValues } from '../../shared/domain/report';
+import { monthRange, parseMonth } from '../../shared/domain/months';
+import { type NewOffice, newOffice } from '../../shared/domain/office';
+import { buildMonthlyReport, type CounterValues, cutToOffice } from '../../shared/domain/report';
 import { reportCsv, reportSvg } from '../../shared/domain/report-files';
 
 const month = parseMonth('solar-hijri', '1398-06')!;
@@ -13,16 +13,50 @@ const base: Omit<NewOffice, 'officeCode' | 'name' | 'judicialDistrict'> = {
   contact: {},
 };
 const offices = [
-  newOffice({ ...base, officeCode: '56101', name: 'دفتر "بیرجند"، شماره 1', judicialDistrict: 'بیرجند' }, new Date('2018-03-01')),
-  newOffice({ ...base, officeCode: '56102', name: 'دفتر بیرجند 2', judicialDistrict: 'بیرجند' }, new Date('2018-03-01')),
-  newOffice({ ...base, officeCode: '56111', name: '=HYPERLINK("x") قائن', judicialDistrict: 'قائن' }, new Date('2018-03-01')),
-  newOffice({ ...base, officeCode: '56142', name: 'دفتر مود', judicialDistrict: 'سربیشه', bakhsh: 'مود', deprivedArea: true, status: 'planned', statusSince: '2019-01-01' }, new Date('2019-01-01')),
+  newOffice(
+    { ...base, officeCode: '56101', name: 'دفتر "بیرجند"، شماره 1', judicialDistrict: 'بیرجند' },
+    new Date('2018-03-01'),
+  ),
+  newOffice(
+    { ...base, officeCode: '56102', name: 'دفتر بیرجند 2', judicialDistrict: 'بیرجند' },
+    new Date('2018-03-01'),
+  ),
+  newOffice(
+    { ...base, officeCode: '56111', name: '=HYPERLINK("x") قائن', judicialDistrict: 'قائن' },
+    new Date('2018-03-01'),
+  ),
+  newOffice(
+    {
+      ...base,
+      officeCode: '56142',
+      name: 'دفتر مود',
+      judicialDistrict: 'سربیشه',
+      bakhsh: 'مود',
+      deprivedArea: true,
+      status: 'planned',
+      statusSince: '2019-01-01',
+    },
+    new Date('2019-01-01'),
+  ),
 ];
 offices[3]!.statusHistory.push({ status: 'active', since: '2019-09-01' });
 offices[3]!.openedOn = '2019-09-01';
 
 const current = new Map<string, CounterValues>([
-  ['56101', { submitted: 10, 'kind:civil-petition': 7, 'kind:appeal': 3, returned: 2, documentsVerified: 25, ratings: 4, courtesySum: 18, responsivenessSum: 16, overallSum: 17 }],
+  [
+    '56101',
+    {
+      submitted: 10,
+      'kind:civil-petition': 7,
+      'kind:appeal': 3,
+      returned: 2,
+      documentsVerified: 25,
+      ratings: 4,
+      courtesySum: 18,
+      responsivenessSum: 16,
+      overallSum: 17,
+    },
+  ],
   ['56102', { submitted: 10, 'kind:request': 10 }],
   ['56111', { submitted: 4, 'kind:civil-petition': 4 }],
   ['56142', { submitted: 3, 'kind:criminal-complaint': 3 }],
@@ -73,7 +107,11 @@ describe('monthly report figures', () => {
   });
 
   it('adds districts and the province up from the offices', () => {
-    expect(report.districts.find((d) => d.judicialDistrict === 'بیرجند')).toMatchObject({ offices: 2, registered: 20, previous: 8 });
+    expect(report.districts.find((d) => d.judicialDistrict === 'بیرجند')).toMatchObject({
+      offices: 2,
+      registered: 20,
+      previous: 8,
+    });
     expect(report.province).toMatchObject({ offices: 4, registered: 27, previous: 13, change: 14 });
   });
 

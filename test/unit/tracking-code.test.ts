@@ -1,10 +1,17 @@
 import fc from 'fast-check';
-import { dammCheckDigit, isValidTrackingCode, newTrackingCode, TRACKING_CODE_LENGTH } from '../../shared/domain/tracking-code';
+import {
+  dammCheckDigit,
+  isValidTrackingCode,
+  newTrackingCode,
+  TRACKING_CODE_LENGTH,
+} from '../../shared/domain/tracking-code';
 
-const code = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: TRACKING_CODE_LENGTH - 1, maxLength: TRACKING_CODE_LENGTH - 1 }).map((digits) => {
-  let i = 0;
-  return newTrackingCode(() => digits[i++]!);
-});
+const code = fc
+  .array(fc.integer({ min: 0, max: 9 }), { minLength: TRACKING_CODE_LENGTH - 1, maxLength: TRACKING_CODE_LENGTH - 1 })
+  .map((digits) => {
+    let i = 0;
+    return newTrackingCode(() => digits[i++]!);
+  });
 
 describe('tracking codes', () => {
   it('are 12 digits, never start with 0, and pass their own check', () => {
