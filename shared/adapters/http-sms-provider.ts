@@ -1,11 +1,11 @@
 import { assertSendableSmsText } from '../domain/sms';
 import {
-  SmsProviderError,
   type DeliveryReport,
   type DeliveryState,
   type SmsFailureKind,
   type SmsMessage,
   type SmsPort,
+  SmsProviderError,
   type SmsReceipt,
 } from '../domain/sms-port';
 
@@ -114,7 +114,8 @@ export class HttpSmsProvider implements SmsPort {
       localid: message.localId,
     });
     const entry = entriesOf(answer)[0];
-    if (!entry) throw new SmsProviderError('retry', 'no-entry', 'provider accepted the request but returned no message');
+    if (!entry)
+      throw new SmsProviderError('retry', 'no-entry', 'provider accepted the request but returned no message');
     return { providerMessageId: String(entry.messageid), state: kavenegarState(entry.status) };
   }
 
@@ -152,7 +153,11 @@ export class HttpSmsProvider implements SmsPort {
     try {
       answer = (await response.json()) as KavenegarAnswer;
     } catch {
-      throw new SmsProviderError('retry', `http-${response.status}`, `SMS provider answered ${response.status} without JSON`);
+      throw new SmsProviderError(
+        'retry',
+        `http-${response.status}`,
+        `SMS provider answered ${response.status} without JSON`,
+      );
     }
     const code = answer?.return?.status;
     if (typeof code !== 'number') {
@@ -175,7 +180,9 @@ function entriesOf(answer: KavenegarAnswer): KavenegarEntry[] {
  * Reads a delivery callback in the shape assumed for Kavenegar (form fields `messageid`, `status`).
  * It names a message; it proves nothing, as it is not signed: confirm with `status()`.
  */
-export function parseKavenegarCallback(rawBody: string): { providerMessageId: string; providerStatus: string } | undefined {
+export function parseKavenegarCallback(
+  rawBody: string,
+): { providerMessageId: string; providerStatus: string } | undefined {
   const form = new URLSearchParams(rawBody);
   const providerMessageId = form.get('messageid');
   const providerStatus = form.get('status');

@@ -1,5 +1,5 @@
-import type { Party, PetitionKind } from './petition';
 import { isCaseRegistered, type PetitionEvent, type PetitionEventType } from '../events/petition-events';
+import type { Party, PetitionKind } from './petition';
 
 /**
  * Who is told what, in one table. The rules come from the law and from issue 15:
@@ -93,7 +93,9 @@ export function noticeRecipients(
     const audience = audienceOf(event.kind, party.role);
     if (audience === 'accused') return;
     if (audience === 'defendant' && !isCaseRegistered(event)) return;
-    const channels = rule[audience].filter((channel) => channel !== 'sms' || (party.type === 'person' && party.hasMobile));
+    const channels = rule[audience].filter(
+      (channel) => channel !== 'sms' || (party.type === 'person' && party.hasMobile),
+    );
     if (channels.length > 0) recipients.push({ partyIndex, role: party.role, audience, channels });
   });
   return recipients;

@@ -11,7 +11,12 @@ export const DELIVERY_STATES = ['queued', 'sent', 'delivered', 'undelivered', 'f
 export type DeliveryState = (typeof DELIVERY_STATES)[number];
 
 /** States after which a message does not change any more: a later report for it is stale. */
-export const FINAL_DELIVERY_STATES: ReadonlySet<DeliveryState> = new Set(['delivered', 'undelivered', 'failed', 'blocked']);
+export const FINAL_DELIVERY_STATES: ReadonlySet<DeliveryState> = new Set([
+  'delivered',
+  'undelivered',
+  'failed',
+  'blocked',
+]);
 
 export interface SmsMessage {
   /** The recipient's mobile, `09` and nine digits, looked up from the petition at sending time. */

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
+import type { Payee, PetitionEvent, PetitionEventOf, PetitionEventType } from '../events/petition-events';
+import { type NoticeParty, noticeRecipients } from './notice-recipients';
 import { IRAN_TIME_ZONE } from './solar-hijri';
-import { noticeRecipients, type NoticeParty } from './notice-recipients';
-import type { PetitionEvent, PetitionEventOf, PetitionEventType, Payee } from '../events/petition-events';
+import { describeDay, parseDay } from './solar-hijri-days';
 
 /**
  * SMS notices in Persian: templates, the length budget, the link ban and quiet hours.
@@ -80,7 +81,7 @@ export const smsSegments = (text: string): number => smsLength(text).segments;
 
 const PERSIAN_OR_ARABIC_DIGIT = /[\u06F0-\u06F9\u0660-\u0669]/g;
 const asciiDigits = (text: string) =>
-  text.replace(PERSIAN_OR_ARABIC_DIGIT, (d) => String((d.codePointAt(0)! - (d >= '\u06F0' ? 0x06f0 : 0x0660)) % 10));
+  text.replace(PERSIAN_OR_ARABIC_DIGIT, (d) => String(d.charCodeAt(0) - (d >= '\u06F0' ? 0x06f0 : 0x0660)));
 
 /** A dot as phishers write it: plain, Arabic decimal separator, ideographic, or spelled out. */
 const DOT = String.raw`(?:\.|\u066B|\u3002|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\sdot\s)`;
@@ -117,10 +118,19 @@ export class UnsafeSmsTextError extends Error {
   }
 }
 
+/** Control characters other than the line break: invisible on a phone, and a way to hide text. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x0a) || code === 0x7f) return true;
+  }
+  return false;
+}
+
 /** The last check before any provider sees a text: adapters call it, whatever produced the text. */
 export function assertSendableSmsText(text: string): void {
   if (text.trim().length === 0) throw new UnsafeSmsTextError('empty');
-  if (/[\u0000-\u0009\u000B-\u001F\u007F]/.test(text)) throw new UnsafeSmsTextError('control-character');
+  if (hasControlCharacter(text)) throw new UnsafeSmsTextError('control-character');
   if (containsLink(text)) throw new UnsafeSmsTextError('link');
   if (smsSegments(text) > SMS_MAX_SEGMENTS) throw new UnsafeSmsTextError('too-long');
 }
@@ -129,29 +139,14 @@ export function assertSendableSmsText(text: string): void {
 // Values as a Persian reader expects them
 
 const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-export const toPersianDigits = (text: string): string => text.replace(/[0-9]/g, (d) => PERSIAN_DIGITS[Number(d)]!);
-
-const SOLAR_MONTH_NAMES = [
-  'فروردین',
-  'اردیبهشت',
-  'خرداد',
-  'تیر',
-  'مرداد',
-  'شهریور',
-  'مهر',
-  'آبان',
-  'آذر',
-  'دی',
-  'بهمن',
-  'اسفند',
-] as const;
+export const toPersianDigits = (text: string): string =>
+  text.replace(/[0-9]/g, (d) => PERSIAN_DIGITS.charAt(Number(d)));
 
 /** `1404-07-12` → `۱۲ مهر ۱۴۰۴`: the way a deadline is read aloud, so it cannot be mistaken for a Gregorian date. */
 export function formatSolarDay(solarDay: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(solarDay);
-  const month = match ? SOLAR_MONTH_NAMES[Number(match[2]) - 1] : undefined;
-  if (!match || !month) throw new RangeError(`not a Solar Hijri day: ${solarDay}`);
-  return `${toPersianDigits(String(Number(match[3])))} ${month} ${toPersianDigits(match[1]!)}`;
+  const day = parseDay(solarDay);
+  if (!day) throw new RangeError(`not a Solar Hijri day: ${solarDay}`);
+  return describeDay(day, 'fa');
 }
 
 /** `1250000` → `۱٬۲۵۰٬۰۰۰`, with the Persian thousands separator. */
@@ -249,7 +244,10 @@ export const SMS_TEMPLATES: { [T in PetitionEventType]: { claimant: Template<T>;
   },
   'payment-verified': {
     claimant: (e, v) =>
-      lines(v, `پرداخت ${formatRials(e.data.amountRials)} ریال بابت ${PAYEE_LABELS[e.data.payee]} ${petition(v)} تأیید شد.`),
+      lines(
+        v,
+        `پرداخت ${formatRials(e.data.amountRials)} ریال بابت ${PAYEE_LABELS[e.data.payee]} ${petition(v)} تأیید شد.`,
+      ),
   },
 };
 
@@ -327,7 +325,14 @@ function wallClockOf(instant: Date): WallClock {
     if (part.type !== 'literal') values[part.type] = Number(part.value);
   }
   const at = (key: string) => values[key] ?? Number.NaN;
-  return { year: at('year'), month: at('month'), day: at('day'), hour: at('hour'), minute: at('minute'), second: at('second') };
+  return {
+    year: at('year'),
+    month: at('month'),
+    day: at('day'),
+    hour: at('hour'),
+    minute: at('minute'),
+    second: at('second'),
+  };
 }
 
 /** Tehran's offset from UTC at an instant, from the tz database: +3:30, or +4:30 in summers before 2022. */

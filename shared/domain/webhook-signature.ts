@@ -24,7 +24,8 @@ export type WebhookRefusal =
 
 export type WebhookVerdict = { ok: true } | { ok: false; reason: WebhookRefusal };
 
-const toBytes = (body: string | Uint8Array) => (typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body));
+const toBytes = (body: string | Uint8Array) =>
+  typeof body === 'string' ? Buffer.from(body, 'utf8') : Buffer.from(body);
 
 function digest(secret: string, timestamp: string, rawBody: string | Uint8Array): Buffer {
   return createHmac('sha256', secret).update(`${timestamp}.`, 'utf8').update(toBytes(rawBody)).digest();
@@ -55,11 +56,11 @@ export function verifyWebhookSignature(request: WebhookRequest, verification: We
   if (!request.signature) return { ok: false, reason: 'missing-signature' };
   if (!request.timestamp) return { ok: false, reason: 'missing-timestamp' };
   if (!/^\d{1,12}$/.test(request.timestamp)) return { ok: false, reason: 'malformed-timestamp' };
-  const match = new RegExp(`^${SCHEME}=([0-9a-f]{64})$`).exec(request.signature.trim());
-  if (!match) return { ok: false, reason: 'malformed-signature' };
+  const hex = new RegExp(`^${SCHEME}=([0-9a-f]{64})$`).exec(request.signature.trim())?.[1];
+  if (!hex) return { ok: false, reason: 'malformed-signature' };
   const skewSeconds = Math.abs(now.getTime() / 1000 - Number(request.timestamp));
   if (skewSeconds > toleranceSeconds) return { ok: false, reason: 'stale-timestamp' };
-  const given = Buffer.from(match[1]!, 'hex');
+  const given = Buffer.from(hex, 'hex');
   // Every secret is tried, matched or not, so the time taken does not tell which one matched.
   let valid = false;
   for (const secret of secrets) {

@@ -57,7 +57,7 @@ export function assertValidPattern(pattern: unknown, path = ''): asserts pattern
     const at = path ? `${path}.${field}` : field;
     if (Array.isArray(value)) {
       if (value.length === 0) throw new InvalidEventPatternError(at, 'an empty list matches nothing');
-      value.forEach((matcher, i) => assertValidMatcher(matcher, `${at}[${i}]`));
+      for (const [i, matcher] of value.entries()) assertValidMatcher(matcher, `${at}[${i}]`);
     } else if (isObject(value)) {
       assertValidPattern(value, at);
     } else {
@@ -69,10 +69,11 @@ export function assertValidPattern(pattern: unknown, path = ''): asserts pattern
 function assertValidMatcher(matcher: unknown, at: string): void {
   if (matcher === null || ['string', 'number', 'boolean'].includes(typeof matcher)) return;
   if (!isObject(matcher)) throw new InvalidEventPatternError(at, 'a matcher is a value or an object');
-  const keys = Object.keys(matcher);
-  if (keys.length !== 1) throw new InvalidEventPatternError(at, 'a matcher object has exactly one operator');
-  const operator = keys[0]!;
-  const operand = matcher[operator];
+  const entries = Object.entries(matcher);
+  const [entry] = entries;
+  if (!entry || entries.length !== 1)
+    throw new InvalidEventPatternError(at, 'a matcher object has exactly one operator');
+  const [operator, operand] = entry;
   switch (operator) {
     case 'prefix':
       if (typeof operand !== 'string') throw new InvalidEventPatternError(at, 'prefix takes a string');
@@ -112,7 +113,9 @@ function assertValidMatcher(matcher: unknown, at: string): void {
 function leafValues(value: unknown): PatternScalar[] | undefined {
   if (value === undefined) return undefined;
   if (Array.isArray(value)) {
-    const leaves = value.filter((v): v is PatternScalar => v === null || ['string', 'number', 'boolean'].includes(typeof v));
+    const leaves = value.filter(
+      (v): v is PatternScalar => v === null || ['string', 'number', 'boolean'].includes(typeof v),
+    );
     return leaves.length === value.length ? leaves : undefined;
   }
   if (isObject(value)) return undefined;
@@ -166,7 +169,7 @@ function matchesField(matchers: readonly PatternMatcher[], value: unknown): bool
       if (value !== undefined && leaves === undefined) return false;
       return matcher.exists === present;
     }
-    return leaves !== undefined && leaves.some((leaf) => matchesValue(matcher, leaf));
+    return leaves?.some((leaf) => matchesValue(matcher, leaf)) ?? false;
   });
 }
 

@@ -1,6 +1,8 @@
 import * as z from 'zod';
-import { PETITION_KINDS, PETITION_STATUSES } from '../domain/petition';
+import { DEFECT_CODES } from '../domain/defects';
 import type { RejectionReason } from '../domain/document-policy';
+import { PETITION_KINDS, PETITION_STATUSES } from '../domain/petition';
+import { parseDay } from '../domain/solar-hijri-days';
 import { isValidTrackingCode } from '../domain/tracking-code';
 
 /**
@@ -35,21 +37,6 @@ export const PETITION_EVENT_VERSION = 1;
 /** The bus `detail-type` of an event type: rules select by it without looking into the detail. */
 export const detailTypeOf = (type: PetitionEventType) => `petition.${type}` as const;
 
-/**
- * Defects a court may return a petition for (Code of Civil Procedure, Articles 51, 53-54): unpaid
- * fees, and clauses 2-6 of Article 51. The labels and the cure deadline belong to the court-work
- * module (issue 13); the event carries only the codes.
- */
-export const DEFECT_CODES = [
-  'unpaid-fees',
-  'article-51-clause-2',
-  'article-51-clause-3',
-  'article-51-clause-4',
-  'article-51-clause-5',
-  'article-51-clause-6',
-] as const;
-export type DefectCode = (typeof DEFECT_CODES)[number];
-
 const DOCUMENT_REJECTION_REASONS = [
   'size-mismatch',
   'checksum-mismatch',
@@ -62,8 +49,14 @@ export type Payee = (typeof PAYEES)[number];
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const instant = z.iso.datetime().describe('An instant in UTC, ISO 8601 with Z');
 const officeCode = z.string().regex(/^\d{4,10}$/);
-const courtCode = z.string().regex(/^[0-9A-Za-z-]{2,20}$/).describe('Court code from the registry');
-const caseNumber = z.string().regex(/^\d{6,20}$/).describe('Court case number, set when the court registers the case');
+const courtCode = z
+  .string()
+  .regex(/^[0-9A-Za-z-]{2,20}$/)
+  .describe('Court code from the registry');
+const caseNumber = z
+  .string()
+  .regex(/^\d{6,20}$/)
+  .describe('Court case number, set when the court registers the case');
 const trackingCode = z.string().refine(isValidTrackingCode, { message: 'tracking-code' }).meta({
   pattern: '^[1-9][0-9]{11}$',
   description: 'The 12-digit tracking code (Damm check digit) the petition got on its first submission',
@@ -72,12 +65,19 @@ const solarMonth = z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/);
 const solarDay = z
   .string()
   .regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+  .refine((day) => parseDay(day) !== undefined, { message: 'solar-day' })
   .describe('A Solar Hijri calendar day, YYYY-MM-DD, on the Tehran calendar');
 
-/** A legal period's end (Articles 443-445): the last day one may still act, all of it, Tehran time. */
+/**
+ * A legal period's end as `lastDayToAct` (shared/domain/legal-periods.ts, Articles 443-445)
+ * computes it: the last day one may still act, and the instant that day ends in Tehran.
+ */
 const deadline = z.strictObject({
   lastDay: solarDay,
-  provisional: z.boolean().describe("True when the year's lunar holidays were not loaded: the day may still move later"),
+  endsAt: instant.describe('The end of the last day, Tehran time (exclusive)'),
+  provisional: z
+    .boolean()
+    .describe("True when the year's lunar holidays were not loaded: the day may still move later"),
 });
 export type Deadline = z.infer<typeof deadline>;
 
@@ -90,7 +90,9 @@ const envelope = {
   kind: z.enum(PETITION_KINDS).describe('Criminal complaints and civil petitions notify different parties'),
   officeCode,
   trackingCode,
-  courtCode: courtCode.optional().describe('The court holding the petition, whenever one does; required where a court acts'),
+  courtCode: courtCode
+    .optional()
+    .describe('The court holding the petition, whenever one does; required where a court acts'),
   caseNumber: caseNumber.optional(),
 };
 
@@ -128,7 +130,12 @@ const reassigned = member('reassigned', {
   data: z.strictObject({ previousCourtCode: courtCode }),
 });
 const dispatched = member('dispatched', { ...envelopeOf('dispatched'), courtCode, data: z.strictObject({}) });
-const registered = member('registered', { ...envelopeOf('registered'), courtCode, caseNumber, data: z.strictObject({}) });
+const registered = member('registered', {
+  ...envelopeOf('registered'),
+  courtCode,
+  caseNumber,
+  data: z.strictObject({}),
+});
 const returned = member('returned', {
   ...envelopeOf('returned'),
   courtCode,
@@ -172,7 +179,10 @@ const paymentVerified = member('payment-verified', {
   data: z.strictObject({
     paymentId: z.string().regex(/^[0-9A-Za-z-]{8,64}$/),
     payee: z.enum(PAYEES),
-    amountRials: z.string().regex(/^[1-9]\d{0,17}$/).describe('Whole Rials as a decimal string'),
+    amountRials: z
+      .string()
+      .regex(/^[1-9]\d{0,17}$/)
+      .describe('Whole Rials as a decimal string'),
   }),
 });
 
@@ -228,7 +238,10 @@ export interface PetitionBusEvent {
  * The event as the bus hands it to targets, for the local runtime (which has no bus) and tests.
  * EventBridge gives `time` to the second; `id` is the bus's own, not the event id.
  */
-export function toBusEvent(event: PetitionEvent, bus: { id: string; account: string; region: string }): PetitionBusEvent {
+export function toBusEvent(
+  event: PetitionEvent,
+  bus: { id: string; account: string; region: string },
+): PetitionBusEvent {
   return {
     version: '0',
     id: bus.id,

@@ -1,5 +1,5 @@
-import { detailTypeOf, PETITION_EVENT_SOURCE, PETITION_EVENT_VERSION, type PetitionEventType } from './petition-events';
 import type { EventPattern } from './event-pattern';
+import { detailTypeOf, PETITION_EVENT_SOURCE, PETITION_EVENT_VERSION, type PetitionEventType } from './petition-events';
 
 /**
  * The event patterns of the notices pipeline, as plain JSON: CDK gives them to
@@ -52,7 +52,11 @@ export function courtCaseManagementPatterns(courtCode: string): EventPattern[] {
 }
 
 /** For the README's event catalogue and the CDK example: one court of the demo province. */
-export const EXAMPLE_COURT_RULE_PATTERN = courtCaseManagementPatterns('56-PEACE-01')[0]!;
+export const EXAMPLE_COURT_RULE_PATTERN: EventPattern = {
+  source: [PETITION_EVENT_SOURCE],
+  'detail-type': COURT_EVENT_TYPES.map(detailTypeOf),
+  detail: { courtCode: ['56-PEACE-01'] },
+};
 
 /**
  * The pipe's filter on the table stream: only new outbox items become bus events (an outbox

@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { DELIVERY_STATES } from '../domain/sms-port';
 import { containsLink, OFFICE_SHORT_NAME_MAX } from '../domain/sms';
+import { DELIVERY_STATES } from '../domain/sms-port';
 import { fieldMessage } from '../i18n/messages';
 import { persianText } from './common';
 
@@ -22,7 +22,10 @@ export const deliveryReportWebhookSchema = z
       .array(
         z.strictObject({
           providerMessageId: z.string().regex(/^[0-9A-Za-z_-]{1,64}$/),
-          localId: z.string().regex(/^\d{1,18}$/).optional(),
+          localId: z
+            .string()
+            .regex(/^\d{1,18}$/)
+            .optional(),
           state: z.enum(DELIVERY_STATES),
           providerStatus: z.string().max(64),
           at: z.iso.datetime({ offset: true }).optional(),

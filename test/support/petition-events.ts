@@ -1,11 +1,7 @@
-import { dammCheckDigit } from '../../shared/domain/tracking-code';
-import {
-  DEFECT_CODES,
-  PETITION_EVENT_TYPES,
-  type PetitionEvent,
-  type PetitionEventType,
-} from '../../shared/events/petition-events';
+import { DEFECT_CODES } from '../../shared/domain/defects';
 import type { PetitionKind } from '../../shared/domain/petition';
+import { dammCheckDigit } from '../../shared/domain/tracking-code';
+import { PETITION_EVENT_TYPES, type PetitionEvent, type PetitionEventType } from '../../shared/events/petition-events';
 
 const base11 = '98765432109';
 /** A valid 12-digit tracking code (the Damm check digit makes it so). */
@@ -41,7 +37,7 @@ export function sampleEvent(type: PetitionEventType, options: EventOptions = {})
     ...(options.caseNumber ? { caseNumber: options.caseNumber } : {}),
   };
   const atCourt = { ...envelope, courtCode: COURT };
-  const deadline = { lastDay: LONGEST_DAY, provisional: false };
+  const deadline = { lastDay: LONGEST_DAY, endsAt: '2025-05-19T20:30:00.000Z', provisional: false };
   const served = '2025-10-04T06:30:00.000Z';
   const draftless = options.draft ? (({ trackingCode: _, ...rest }) => rest)(envelope) : envelope;
   switch (type) {
@@ -60,7 +56,11 @@ export function sampleEvent(type: PetitionEventType, options: EventOptions = {})
     case 'rejection-due':
       return { ...atCourt, type, data: { cureDeadline: deadline } };
     case 'rejected':
-      return { ...atCourt, type, data: { reason: 'cure-period-lapsed', servedAt: served, objectionDeadline: deadline } };
+      return {
+        ...atCourt,
+        type,
+        data: { reason: 'cure-period-lapsed', servedAt: served, objectionDeadline: deadline },
+      };
     case 'reinstated':
       return { ...atCourt, type, data: {} };
     case 'withdrawn':

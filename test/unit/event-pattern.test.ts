@@ -1,16 +1,16 @@
 import {
   assertValidPattern,
+  type EventPattern,
   InvalidEventPatternError,
   matchesEventPattern,
-  type EventPattern,
 } from '../../shared/events/event-pattern';
+import { PETITION_EVENT_TYPES, type PetitionEvent, toBusEvent } from '../../shared/events/petition-events';
 import {
   courtCaseManagementPatterns,
   EXAMPLE_COURT_RULE_PATTERN,
   NOTIFIER_RULE_PATTERN,
   outboxStreamFilter,
 } from '../../shared/events/rules';
-import { PETITION_EVENT_TYPES, toBusEvent, type PetitionEvent } from '../../shared/events/petition-events';
 import { allSampleEvents, COURT, sampleEvent } from '../support/petition-events';
 
 /** The example event of AWS's pages (an EC2 state change), with the fields the examples filter on. */
@@ -98,7 +98,9 @@ describe('event patterns, by AWS’s documented matching rules', () => {
   it('anything-but matches numbers too, and never a missing field', () => {
     const notRound = { detail: { 'x-limit': [{ 'anything-but': [100, 200, 300] }] } };
     expect(matchesEventPattern(notRound, with_({ 'x-limit': 123 }))).toBe(true);
-    expect(matchesEventPattern({ detail: { 'x-limit': [{ 'anything-but': 123 }] } }, with_({ 'x-limit': 123 }))).toBe(false);
+    expect(matchesEventPattern({ detail: { 'x-limit': [{ 'anything-but': 123 }] } }, with_({ 'x-limit': 123 }))).toBe(
+      false,
+    );
     expect(matchesEventPattern({ detail: { absent: [{ 'anything-but': 'x' }] } }, ec2Event)).toBe(false);
   });
 
@@ -197,10 +199,21 @@ describe('the rules of the notices pipeline', () => {
   it('a court’s rule takes the events of petitions in its hands, and no draft’s payment or documents', () => {
     const [own] = courtCaseManagementPatterns(COURT);
 
-    const taken = allSampleEvents().filter((event) => matchesEventPattern(own!, onBus(event))).map((e) => e.type);
+    const taken = allSampleEvents()
+      .filter((event) => matchesEventPattern(own!, onBus(event)))
+      .map((e) => e.type);
 
     expect(new Set(taken)).toEqual(
-      new Set(['routed', 'reassigned', 'dispatched', 'registered', 'returned', 'rejection-due', 'rejected', 'reinstated']),
+      new Set([
+        'routed',
+        'reassigned',
+        'dispatched',
+        'registered',
+        'returned',
+        'rejection-due',
+        'rejected',
+        'reinstated',
+      ]),
     );
   });
 

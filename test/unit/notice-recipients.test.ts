@@ -1,6 +1,11 @@
-import { NOTICE_TABLE, noticePartiesOf, noticeRecipients, type NoticeParty } from '../../shared/domain/notice-recipients';
-import { PETITION_EVENT_TYPES, type PetitionEventType } from '../../shared/events/petition-events';
+import {
+  NOTICE_TABLE,
+  type NoticeParty,
+  noticePartiesOf,
+  noticeRecipients,
+} from '../../shared/domain/notice-recipients';
 import type { Party, PetitionKind } from '../../shared/domain/petition';
+import { PETITION_EVENT_TYPES, type PetitionEventType } from '../../shared/events/petition-events';
 
 const claimant: NoticeParty = { role: 'claimant', type: 'person', hasMobile: true };
 const defendant: NoticeParty = { role: 'defendant', type: 'person', hasMobile: true };
@@ -125,7 +130,14 @@ describe('noticePartiesOf', () => {
         mobile: '09121234567',
       },
       { type: 'legal-entity', role: 'defendant', nationalId: '10101234567', name: 'شرکت نمونه' },
-      { type: 'person', role: 'defendant', nationalId: '0067749828', firstName: 'مریم', lastName: 'احمدی', fatherName: 'رضا' },
+      {
+        type: 'person',
+        role: 'defendant',
+        nationalId: '0067749828',
+        firstName: 'مریم',
+        lastName: 'احمدی',
+        fatherName: 'رضا',
+      },
     ];
 
     const noticeParties = noticePartiesOf(parties);

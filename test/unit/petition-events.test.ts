@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import {
   isCaseRegistered,
-  parsePetitionEvent,
   PETITION_EVENT_SCHEMA_PATH,
   PETITION_EVENT_TYPES,
+  parsePetitionEvent,
   petitionEventJsonSchema,
   renderPetitionEventJsonSchema,
   toBusEvent,
@@ -49,13 +49,22 @@ describe('petition events, version 1', () => {
 
   it.each([
     ['a routed event without its court', () => (({ courtCode: _, ...rest }) => rest)(sampleEvent('routed'))],
-    ['a registered event without a case number', () => (({ caseNumber: _, ...rest }) => rest)(sampleEvent('registered'))],
-    ['a submitted event without a tracking code', () => (({ trackingCode: _, ...rest }) => rest)(sampleEvent('submitted'))],
+    [
+      'a registered event without a case number',
+      () => (({ caseNumber: _, ...rest }) => rest)(sampleEvent('registered')),
+    ],
+    [
+      'a submitted event without a tracking code',
+      () => (({ trackingCode: _, ...rest }) => rest)(sampleEvent('submitted')),
+    ],
     ['a return with no defect', () => ({ ...returned, data: { ...returned.data, defects: [] } })],
     ['a return listing a defect twice', () => ({ ...returned, data: { ...returned.data, defects: twice } })],
     ['another schema version', () => ({ ...sampleEvent('dispatched'), version: 2 })],
     ['an unknown event type', () => ({ ...sampleEvent('dispatched'), type: 'archived' })],
-    ['a tracking code with a wrong check digit', () => ({ ...sampleEvent('dispatched'), trackingCode: '987654321090' })],
+    [
+      'a tracking code with a wrong check digit',
+      () => ({ ...sampleEvent('dispatched'), trackingCode: '987654321090' }),
+    ],
   ])('refuses %s', (_, make) => {
     expect(() => parsePetitionEvent(make())).toThrow();
   });
@@ -88,14 +97,17 @@ describe('petition events, version 1', () => {
 
 describe('the published JSON Schema', () => {
   // After changing the events: npx tsx scripts/write-event-schemas.ts
+  // The file is compared as JSON: its layout is biome's, the script formats it after writing.
   it('is committed exactly as the script writes it', () => {
     const committed = readFileSync(join(__dirname, '..', '..', PETITION_EVENT_SCHEMA_PATH), 'utf8');
 
-    expect(committed).toBe(renderPetitionEventJsonSchema());
+    expect(JSON.parse(committed)).toEqual(JSON.parse(renderPetitionEventJsonSchema()));
   });
 
   it('accepts every sample event and refuses one with personal data, as the zod schema does', () => {
-    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(petitionEventJsonSchema());
+    const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(
+      petitionEventJsonSchema(),
+    );
     const withName = { ...sampleEvent('registered'), claimantName: 'علی رضایی' };
 
     const verdicts = allSampleEvents().map((event) => [event.type, validate(event)]);

@@ -1,15 +1,15 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SmsSink } from '../../local/sms-sink';
 import {
   classifyKavenegarError,
   HttpSmsProvider,
   kavenegarState,
   parseKavenegarCallback,
 } from '../../shared/adapters/http-sms-provider';
-import { SmsProviderError } from '../../shared/domain/sms-port';
 import { UnsafeSmsTextError } from '../../shared/domain/sms';
+import { SmsProviderError } from '../../shared/domain/sms-port';
 import { deliveryReportWebhookSchema, officeShortNameSchema } from '../../shared/schemas/notices';
-import { SmsSink } from '../../local/sms-sink';
 
 const API_KEY = '4D6F636B2D6B6579';
 const text = 'دفتر ۱۰۱ بیرجند\nدادخواست ۹۸۷۶۵۴۳۲۱۰۹۶ ثبت و برای مرجع قضایی فرستاده شد.';
@@ -66,7 +66,8 @@ describe('HTTP SMS provider (Kavenegar-shaped)', () => {
   beforeEach(() => fake.received.splice(0));
 
   it('posts receptor, sender, message and local id as a form to sms/send.json under the API key', async () => {
-    fake.answer = () => accepted([{ messageid: 8792343, status: 1, statustext: 'در صف ارسال', receptor: '09121234567' }]);
+    fake.answer = () =>
+      accepted([{ messageid: 8792343, status: 1, statustext: 'در صف ارسال', receptor: '09121234567' }]);
 
     const receipt = await provider.send(message);
 
@@ -130,7 +131,10 @@ describe('HTTP SMS provider (Kavenegar-shaped)', () => {
 
     const reports = await provider.status(ids);
 
-    expect(fake.received.map((r) => r.path)).toEqual([`/v1/${API_KEY}/sms/status.json`, `/v1/${API_KEY}/sms/status.json`]);
+    expect(fake.received.map((r) => r.path)).toEqual([
+      `/v1/${API_KEY}/sms/status.json`,
+      `/v1/${API_KEY}/sms/status.json`,
+    ]);
     expect(reports).toHaveLength(501);
     expect(reports[0]).toEqual({ providerMessageId: '1000', state: 'delivered', providerStatus: '10' });
   });
@@ -214,9 +218,16 @@ describe('notice schemas', () => {
   });
 
   it('accepts a delivery-report body of the contract and refuses one with anything more', () => {
-    const report = { providerMessageId: '8792343', localId: '008596225878696463', state: 'delivered', providerStatus: '10' };
+    const report = {
+      providerMessageId: '8792343',
+      localId: '008596225878696463',
+      state: 'delivered',
+      providerStatus: '10',
+    };
 
     expect(deliveryReportWebhookSchema.safeParse({ reports: [report] }).success).toBe(true);
-    expect(deliveryReportWebhookSchema.safeParse({ reports: [{ ...report, receptor: '09121234567' }] }).success).toBe(false);
+    expect(deliveryReportWebhookSchema.safeParse({ reports: [{ ...report, receptor: '09121234567' }] }).success).toBe(
+      false,
+    );
   });
 });
