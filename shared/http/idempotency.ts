@@ -3,7 +3,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type middy from '@middy/core';
-import { idempotencyKeySchema } from '../schemas/petition';
+import { idempotencyHeadersSchema } from '../schemas/petition';
 import { parseInput } from '../schemas/validate';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
 
@@ -13,7 +13,7 @@ type ApiMiddleware = middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>
 function requireIdempotencyKey(): ApiMiddleware {
   return {
     before: (request) => {
-      parseInput(idempotencyKeySchema, request.event.headers?.['idempotency-key'], 'header');
+      parseInput(idempotencyHeadersSchema, request.event.headers ?? {}, 'header');
     },
   };
 }

@@ -127,8 +127,11 @@ export const createPetitionSchema = z
 export const petitionPathSchema = z.strictObject({ petitionId: uuidSchema });
 
 export const idempotencyKeySchema = z
-  .string()
+  .string({ error: fieldMessage('idempotency-key') })
   .regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage('idempotency-key') });
+
+/** The headers a submission reads, so that a missing key is reported as `header.idempotency-key`. */
+export const idempotencyHeadersSchema = z.object({ 'idempotency-key': idempotencyKeySchema });
 
 export const submitPetitionSchema = z
   .strictObject({})

@@ -87,7 +87,9 @@ function assertDocumentsVerified(petition: Petition): void {
   const blocking = unverifiedDocuments(petition);
   if (blocking.length > 0) {
     throw new ConflictError('documents-not-verified', {
-      documents: blocking.map((d) => `${d.documentId} (${d.status})`).join(', '),
+      pending: blocking.filter((d) => d.status === 'pending').length,
+      rejected: blocking.filter((d) => d.status === 'rejected').length,
+      documents: blocking.map((d) => d.documentId).join(','),
     });
   }
 }

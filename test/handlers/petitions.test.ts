@@ -186,7 +186,10 @@ describe('submitting', () => {
 
     expect(reused.status).toBe(422);
     expect(missing.status).toBe(400);
-    expect(missing.body.errors[0].field).toBe('header');
+    expect(missing.body.errors[0].field).toBe('header.idempotency-key');
+    expect(missing.body.errors[0].message).toBe(
+      'سرآیند Idempotency-Key لازم است (۸ تا ۱۲۸ نویسه از حروف لاتین، ارقام، - و _).',
+    );
     const read = await call(
       getPetition,
       apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId: b } }),
@@ -360,7 +363,7 @@ describe('life cycle', () => {
     const answer = await step(clerk, petitionId, { action: 'dispatch', expectedVersion: 2 });
 
     expect(answer.status).toBe(403);
-    expect(answer.body.detail).toContain('withdraw');
+    expect(answer.body.detail).toContain('«استرداد»');
   });
 
   it('answers 409 for a step the state forbids and for a stale version, changing nothing', async () => {
@@ -371,7 +374,7 @@ describe('life cycle', () => {
     const stale = await step(court, petitionId, { action: 'dispatch', expectedVersion: 1 });
 
     expect([early.status, stale.status]).toEqual([409, 409]);
-    expect(early.body.detail).toContain('dispatch');
+    expect(early.body.detail).toContain('«ارجاع»');
     expect(await tableSnapshot()).toEqual(before);
   });
 
