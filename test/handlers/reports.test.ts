@@ -5,7 +5,12 @@ import { lambdaContext } from '../../local/gateway';
 import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../../shared/adapters/dynamo-report-repository';
-import { cryptoIds, documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import {
+  cryptoIds,
+  documentStoreFromEnv,
+  petitionAdaptersFromEnv,
+  submissionDepsFromEnv,
+} from '../../shared/adapters/from-env';
 import { S3ReportStore } from '../../shared/adapters/s3-report-store';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { parseMonth } from '../../shared/domain/months';
@@ -39,7 +44,13 @@ function reportDeps(clock: Clock): ReportDeps {
 
 /** Submits one petition for an office at an exact instant, through the real use cases. */
 async function submitAt(officeCode: string, instant: string, kind = 'civil-petition') {
-  const deps = { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock: at(instant), ids: cryptoIds };
+  const deps = {
+    ...petitionAdaptersFromEnv(),
+    submissions: submissionDepsFromEnv().submissions,
+    documents: documentStoreFromEnv(),
+    clock: at(instant),
+    ids: cryptoIds,
+  };
   const principal: Principal = { userId: 'clerk', roles: ['clerk'], officeCode };
   const { petition } = await createDraft(
     deps,
