@@ -1,3 +1,4 @@
+import type { GuessBudget } from './domain/guessing';
 import type { Office, OfficeStatus } from './domain/office';
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { NetworkTarget } from './domain/report';
@@ -161,9 +162,10 @@ export interface ReportFileStore {
   getJson(period: string): Promise<string | undefined>;
 }
 
-/** Counts failed guesses per key (a tracking code) in a time window, kept in DynamoDB with an expiry. */
+/** Counts citizens' tries against tracking codes per budget and time window (domain/guessing.ts). */
 export interface AttemptLimiter {
-  /** Seconds the key stays blocked, or 0. */
-  blockedFor(key: string, now: Date): Promise<number>;
-  recordFailure(key: string, now: Date): Promise<void>;
+  /** Takes one try from every budget at once, or none and answers how long to wait when one is spent. */
+  reserve(budgets: readonly GuessBudget[], now: Date): Promise<{ retryAfter: number } | undefined>;
+  /** Gives a try back to every budget: the caller proved their right. */
+  refund(budgets: readonly GuessBudget[], now: Date): Promise<void>;
 }

@@ -84,6 +84,7 @@ export function citizenDepsFromEnv(): CitizenDeps {
   const db = createDocumentClient(config);
   return {
     petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
+    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
     limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
     clock: systemClock,
   };

@@ -29,7 +29,65 @@ export const LABELS: Record<string, Record<Language, string>> = {
   // document statuses
   pending: { fa: 'در انتظار بررسی', en: 'pending verification' },
   verified: { fa: 'تأییدشده', en: 'verified' },
+  // petition kinds
+  'civil-petition': { fa: 'دادخواست حقوقی', en: 'civil petition' },
+  'criminal-complaint': { fa: 'شکوائیه کیفری', en: 'criminal complaint' },
+  request: { fa: 'درخواست', en: 'request' },
+  appeal: { fa: 'دادخواست تجدیدنظر', en: 'appeal' },
+  'written-statement': { fa: 'لایحه', en: 'written statement' },
 };
+
+/**
+ * What a citizen following a petition should do next, by status. Plain words, no links (notices
+ * with links are how phishing imitates the judiciary), the office's name and phone where the
+ * citizen has to act.
+ */
+export function nextStepText(
+  status: string,
+  language: Language,
+  params: { office: string; phone: string; caseNumber: string },
+): string {
+  const phone = params.phone
+    ? language === 'fa'
+      ? ` (تلفن ${persianNumber(params.phone)})`
+      : ` (phone ${params.phone})`
+    : '';
+  const texts: Record<string, Record<Language, string>> = {
+    draft: {
+      fa: 'دادخواست هنوز به دادگاه فرستاده نشده است.',
+      en: 'The petition has not been sent to the court yet.',
+    },
+    submitted: {
+      fa: 'دادخواست به دادگاه رسیده است و منتظر ارجاع است. اکنون کاری لازم نیست.',
+      en: 'The petition has reached the court and awaits dispatch. Nothing is needed from you now.',
+    },
+    dispatched: {
+      fa: 'دادخواست به شعبه ارجاع شده است و منتظر ثبت است. اکنون کاری لازم نیست.',
+      en: 'The petition has been dispatched to a branch and awaits registration. Nothing is needed from you now.',
+    },
+    registered: {
+      fa: `پرونده با شماره ${persianNumber(params.caseNumber)} در دادگاه ثبت شد. ابلاغ‌ها به حساب ثنای شما فرستاده می‌شود.`,
+      en: `The case is registered at the court as ${params.caseNumber}. Notices will reach your SANA account.`,
+    },
+    returned: {
+      fa:
+        `دادگاه دادخواست را برای رفع نقص برگردانده است (یادداشت دادگاه را ببینید). برای رفع نقص با مدارک لازم ` +
+        `به ${params.office}${phone} مراجعه کنید؛ مهلت رفع نقص محدود است.`,
+      en:
+        `The court returned the petition to correct defects (see the court's note). Bring the documents needed to ` +
+        `${params.office}${phone} to correct them; the time to do so is limited.`,
+    },
+    rejected: {
+      fa: `دادگاه دادخواست را رد کرده است. برای آگاهی از راه اعتراض به ${params.office}${phone} مراجعه کنید.`,
+      en: `The court rejected the petition. Ask ${params.office}${phone} how to object.`,
+    },
+    withdrawn: {
+      fa: 'دادخواست مسترد شده است و دیگر پیگیری نمی‌شود.',
+      en: 'The petition was withdrawn and is no longer pursued.',
+    },
+  };
+  return texts[status]?.[language] ?? '';
+}
 
 /** A code as people say it, in `language`; an unknown code is shown as it is. */
 export function label(code: string | number | undefined, language: Language): string {
@@ -359,7 +417,7 @@ const UNITS: Record<string, Record<Language, string>> = {
 
 const persianCount = (value: string | number | undefined) => persianNumber(Number(value ?? 0));
 
-const persianNumber = (value: number | bigint | undefined) =>
+const persianNumber = (value: number | bigint | string | undefined) =>
   String(value ?? '').replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)] ?? d);
 
 /**
