@@ -13,6 +13,7 @@ import {
   createPetitionSchema,
   declareDocumentsSchema,
   documentPathSchema,
+  documentRemovedSchema,
   documentsDeclaredSchema,
   downloadSchema,
   draftCreatedSchema,
@@ -45,7 +46,7 @@ export type TableAccess = 'none' | 'read' | 'read-write';
  * What a function does with document objects: presign uploads, presign downloads, untag them as
  * kept on submission, or verify arrivals (read, quarantine). Each maps to the narrowest S3 grant.
  */
-export type DocumentAccess = 'presign-upload' | 'presign-download' | 'keep' | 'verify';
+export type DocumentAccess = 'presign-upload' | 'presign-download' | 'keep' | 'remove' | 'verify';
 
 /** What every function declares about itself; the CDK function construct turns it into grants. */
 export interface FunctionSpec {
@@ -190,6 +191,21 @@ export const ROUTES: readonly RouteDefinition[] = [
       200: { description: 'Presigned GET URL', schema: downloadSchema },
       404: { description: 'Unknown, or not yours to see' },
       409: { description: 'The document is not verified' },
+    },
+  },
+  {
+    id: 'remove-document',
+    method: 'DELETE',
+    path: '/v1/petitions/{petitionId}/documents/{documentId}',
+    auth: OFFICE_STAFF,
+    table: 'read-write',
+    documents: ['remove'],
+    summary: 'Remove a declared document (a rejected scan, a wrong file) from a draft or a returned petition',
+    request: { path: documentPathSchema },
+    responses: {
+      200: { description: 'Removed; declare a replacement with POST …/documents', schema: documentRemovedSchema },
+      404: { description: 'Unknown, or not yours to see' },
+      409: { description: 'The petition is neither a draft nor returned, or it changed meanwhile' },
     },
   },
   {

@@ -62,7 +62,7 @@ export interface PetitionDocument {
 export interface HistoryEntry {
   at: string;
   by: { userId: string; role: Role | 'system' };
-  action: PetitionAction | 'create' | 'submit' | 'declare-documents' | 'download';
+  action: PetitionAction | 'create' | 'submit' | 'declare-documents' | 'remove-document' | 'download';
   from: PetitionStatus | null;
   to: PetitionStatus;
   note?: string;

@@ -78,6 +78,14 @@ export const declareDocumentsSchema = z
 
 export const documentPathSchema = z.strictObject({ petitionId: uuidSchema, documentId: uuidSchema });
 
+export const documentRemovedSchema = z
+  .strictObject({
+    petitionId: z.string(),
+    version: z.number().int().describe('The petition version after the removal'),
+    documents: z.number().int().describe('Documents the petition still has'),
+  })
+  .meta({ id: 'DocumentRemoved' });
+
 export const uploadInstructionSchema = z
   .object({
     documentId: z.string(),

@@ -10,6 +10,7 @@ import { handler as getPetition } from '../../functions/get-petition';
 import { handler as giveFeedback } from '../../functions/give-feedback';
 import { handler as listOffices } from '../../functions/list-offices';
 import { handler as listPetitions } from '../../functions/list-petitions';
+import { handler as removeDocument } from '../../functions/remove-document';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as trackPetition } from '../../functions/track-petition';
@@ -182,6 +183,12 @@ const cases: RouteCase[] = [
   {
     id: 'download-document',
     handler: downloadDocument,
+    caller: clerk,
+    path: (v) => ({ petitionId: v, documentId: v }),
+  },
+  {
+    id: 'remove-document',
+    handler: removeDocument,
     caller: clerk,
     path: (v) => ({ petitionId: v, documentId: v }),
   },
