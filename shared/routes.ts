@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from './domain/roles';
-import { healthSchema } from './schemas/common';
+import { healthSchema, openApiDocumentSchema } from './schemas/common';
 import {
   createOfficeSchema,
   listOfficesQuerySchema,
@@ -17,6 +17,7 @@ import {
   documentsDeclaredSchema,
   downloadSchema,
   draftCreatedSchema,
+  feedbackReceivedSchema,
   feedbackSchema,
   listPetitionsQuerySchema,
   petitionPageSchema,
@@ -70,7 +71,10 @@ export interface RouteDefinition extends FunctionSpec {
   /** Stricter API Gateway throttling for this route (public routes), requests per second. */
   throttle?: { rateLimit: number; burstLimit: number };
   request?: { path?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  responses: Record<
+    number,
+    { description: string; schema?: z.ZodType; contentType?: string; otherContentTypes?: readonly string[] }
+  >;
 }
 
 const ALL_STAFF: readonly Role[] = ['clerk', 'manager', 'court', 'province-admin'];
@@ -99,7 +103,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     auth: 'public',
     table: 'none',
     summary: 'This OpenAPI 3.1 document',
-    responses: { 200: { description: 'The OpenAPI document' } },
+    responses: { 200: { description: 'The OpenAPI document', schema: openApiDocumentSchema } },
   },
   {
     id: 'list-offices',
@@ -289,7 +293,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     summary: "A citizen rates the office's service, once per petition",
     request: { body: feedbackSchema },
     responses: {
-      201: { description: 'Rating stored' },
+      201: { description: 'Rating stored', schema: feedbackReceivedSchema },
       404: { description: 'No such petition for this national ID' },
       409: { description: 'Already rated' },
       429: { description: 'Too many tries on this code from this address (or from all): Retry-After says when' },
@@ -306,7 +310,11 @@ export const ROUTES: readonly RouteDefinition[] = [
       "A month's report (province-admin: all offices; manager: own office and the totals); ?format=csv|svg gives the file",
     request: { path: reportPathSchema, query: reportQuerySchema },
     responses: {
-      200: { description: 'The report; text/csv or image/svg+xml with ?format', schema: monthlyReportSchema },
+      200: {
+        description: 'The report as JSON; with ?format, the CSV file (UTF-8 with BOM) or the SVG chart',
+        schema: monthlyReportSchema,
+        otherContentTypes: ['text/csv', 'image/svg+xml'],
+      },
       400: { description: 'Not a month, or a month that has not started' },
     },
   },

@@ -19,6 +19,7 @@ import { handler as updateOffice } from '../../functions/update-office';
 import { lambdaContext } from '../../local/gateway';
 import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/types';
 import { apiEvent, type Caller } from '../support/api-event';
+import { checkAnswer } from '../support/contract';
 import { officeBody } from '../support/fixtures';
 import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
@@ -267,6 +268,7 @@ describe.each(cases)('$id under hostile input', (route) => {
           if (encoded && bytes !== undefined) event.isBase64Encoded = true;
 
           const result = await route.handler(event, lambdaContext(route.id, 5000) as ApiContext);
+          checkAnswer(event.routeKey, result);
 
           const status = result.statusCode ?? 200;
           expect(status).toBeLessThan(500);
