@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { type Calendar, parseMonth } from '../shared/domain/months';
+import { runAsFunction } from './aws-edge/identity';
+import { readEdgeSecret, useLocalCredentials } from './aws-edge/runtime';
 import { engineEnvironment, LOCAL_REGION } from './engines';
 import { localSettings } from './settings';
 
@@ -17,8 +19,13 @@ async function main(): Promise<void> {
   });
   const settings = localSettings();
   const dynamoEndpoint = `http://127.0.0.1:${settings.dynamoPort}`;
+  const masterSecret = readEdgeSecret(settings.dataDir);
+  if (!masterSecret)
+    throw new Error(`No local backend has run with data folder ${settings.dataDir}: run \`npm start\` first.`);
+  // Signs as the report functions do in AWS (below), held to their IAM policies by the running edge.
+  const operator = useLocalCredentials(masterSecret);
   Object.assign(process.env, {
-    ...engineEnvironment({ dynamo: dynamoEndpoint, s3: `http://127.0.0.1:${settings.s3Port}` }),
+    ...engineEnvironment({ dynamo: dynamoEndpoint, s3: `http://127.0.0.1:${settings.s3Port}` }, operator),
     TABLE_NAME: settings.tableName,
     REPORTS_BUCKET: settings.reportsBucket,
     POWERTOOLS_LOG_LEVEL: 'WARN',
@@ -35,7 +42,7 @@ async function main(): Promise<void> {
   const { generateReport, runScheduledReports } = await import('../shared/use-cases/reports');
   const deps = reportDepsFromEnv();
   if (values.scheduled) {
-    const produced = await runScheduledReports(deps);
+    const produced = await runAsFunction('monthly-report-job', () => runScheduledReports(deps));
     console.log(
       produced.length
         ? `produced: ${produced.join(', ')}`
@@ -49,7 +56,7 @@ async function main(): Promise<void> {
       ? parseMonth(calendar, positionals[0])
       : undefined;
   if (!month) throw new Error(usage);
-  const report = await generateReport(deps, month);
+  const report = await runAsFunction('generate-monthly-report', () => generateReport(deps, month));
   console.log(
     `${report.calendar} ${report.month} (${report.from} to ` +
       `${report.to})${report.provisional ? ', provisional: the month is still running' : ''}\n` +
