@@ -167,7 +167,7 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
     if (!verified.ok) {
       const failure = verified.failure;
       log(`aws-edge: refused a DynamoDB request: ${failure.code}`);
-      return dynamoSignatureError(failure, fail);
+      return fail(...dynamoSignatureError(failure));
     }
     const caller = callerOf(verified.signed.accessKeyId)!;
     if (caller.policy) {
@@ -221,7 +221,7 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
     if (!verified.ok) {
       const failure = verified.failure;
       log(`aws-edge: refused an S3 request: ${failure.code}`);
-      return s3SignatureError(failure, fail, now);
+      return fail(...s3SignatureError(failure, now));
     }
     const { signed } = verified;
     const caller = callerOf(signed.accessKeyId)!;
@@ -310,7 +310,7 @@ function describe(caller: Caller): string {
   return caller.principal.kind === 'function' ? caller.principal.functionId : 'operator';
 }
 
-function dynamoSignatureError(failure: SignatureFailure, fail: (type: string, message: string) => void): void {
+function dynamoSignatureError(failure: SignatureFailure): [type: string, message: string] {
   const stamp = (d: Date) =>
     d
       .toISOString()
@@ -318,52 +318,61 @@ function dynamoSignatureError(failure: SignatureFailure, fail: (type: string, me
       .replace(/\.\d{3}/, '');
   switch (failure.code) {
     case 'missing':
-      return fail('MissingAuthenticationTokenException', 'Request is missing Authentication Token');
+      return ['MissingAuthenticationTokenException', 'Request is missing Authentication Token'];
     case 'malformed':
-      return fail('IncompleteSignatureException', `Invalid signature: ${failure.detail}`);
+      return ['IncompleteSignatureException', `Invalid signature: ${failure.detail}`];
     case 'unknown-key':
-      return fail('UnrecognizedClientException', 'The security token included in the request is invalid.');
+      return ['UnrecognizedClientException', 'The security token included in the request is invalid.'];
     case 'skewed': {
       const now = new Date();
       const late = failure.date < now;
       const bound = new Date(now.getTime() + (late ? -DYNAMODB_SKEW_MS : DYNAMODB_SKEW_MS));
-      return fail(
+      return [
         'InvalidSignatureException',
         late
           ? `Signature expired: ${stamp(failure.date)} is now earlier than ${stamp(bound)} (${stamp(now)} - 5 min.)`
           : `Signature not yet current: ${stamp(failure.date)} is still later than ${stamp(bound)} (${stamp(now)} + 5 min.)`,
-      );
+      ];
     }
     default:
-      return fail(
+      return [
         'InvalidSignatureException',
         'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access ' +
           'Key and signing method. Consult the service documentation for details.',
-      );
+      ];
   }
 }
 
 function s3SignatureError(
   failure: SignatureFailure,
-  fail: (status: number, code: string, message: string, extra?: Record<string, string>) => void,
   now: Date,
-): void {
+): [status: number, code: string, message: string, extra?: Record<string, string>] {
   switch (failure.code) {
     case 'missing':
-      return fail(403, 'AccessDenied', 'Access Denied');
+      return [403, 'AccessDenied', 'Access Denied'];
     case 'malformed':
-      return fail(400, 'AuthorizationQueryParametersError', failure.detail);
+      return [400, 'AuthorizationQueryParametersError', failure.detail];
     case 'unknown-key':
-      return fail(403, 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', {
-        AWSAccessKeyId: failure.accessKeyId,
-      });
+      return [
+        403,
+        'InvalidAccessKeyId',
+        'The AWS Access Key Id you provided does not exist in our records.',
+        {
+          AWSAccessKeyId: failure.accessKeyId,
+        },
+      ];
     case 'expired':
-      return fail(403, 'AccessDenied', 'Request has expired', {
-        Expires: failure.expiresAt.toISOString(),
-        ServerTime: now.toISOString(),
-      });
+      return [
+        403,
+        'AccessDenied',
+        'Request has expired',
+        {
+          Expires: failure.expiresAt.toISOString(),
+          ServerTime: now.toISOString(),
+        },
+      ];
     case 'skewed':
-      return fail(
+      return [
         403,
         'RequestTimeTooSkewed',
         'The difference between the request time and the current time is too large.',
@@ -371,14 +380,14 @@ function s3SignatureError(
           RequestTime: failure.date.toISOString(),
           ServerTime: now.toISOString(),
         },
-      );
+      ];
     case 'mismatch':
-      return fail(
+      return [
         403,
         'SignatureDoesNotMatch',
         'The request signature we calculated does not match the signature you provided. Check your key and signing method.',
         { AWSAccessKeyId: failure.accessKeyId },
-      );
+      ];
   }
 }
 

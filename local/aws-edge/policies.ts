@@ -87,7 +87,7 @@ export async function synthesizePolicies(options: {
   const alias = (text: string) => {
     let out = text;
     for (const [cloudName, placeholder] of bucketAliases)
-      out = out.replace(new RegExp(`^arn:aws:s3:::${escape(cloudName)}(?=/|$)`), `arn:aws:s3:::${placeholder}`);
+      out = out.replace(new RegExp(`^arn:aws:s3:::${escapeRegExp(cloudName)}(?=/|$)`), `arn:aws:s3:::${placeholder}`);
     return out;
   };
 
@@ -121,7 +121,7 @@ export async function synthesizePolicies(options: {
   return { ...local, functions };
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
