@@ -1,6 +1,6 @@
 import type { PolicyStatement } from '../../local/aws-edge/iam-evaluator';
-import { instantiatePolicies, type PolicySet, synthesizePolicies } from '../../local/aws-edge/policies';
-import { LOCAL_REGION } from '../../local/engines';
+import { instantiatePolicies, type PolicySet } from '../../local/aws-edge/policies';
+import { synthesizedPolicies } from '../support/aws-edge';
 
 /**
  * Each function's effective DynamoDB and S3 permissions, read from the synthesized templates the
@@ -8,15 +8,15 @@ import { LOCAL_REGION } from '../../local/engines';
  * compared with the exact expectation below. A grant added, removed or widened shows up here.
  */
 let policies: PolicySet;
-beforeAll(async () => {
-  const synthesized = await synthesizePolicies({ projectRoot: process.cwd(), region: LOCAL_REGION });
-  policies = instantiatePolicies(synthesized, {
+beforeAll(() => {
+  // Synthesized from the CDK app by the jest global setup (test/support/global-setup.ts).
+  policies = instantiatePolicies(synthesizedPolicies(), {
     dataTable: 'data',
     idempotencyTable: 'idempotency',
     documentsBucket: 'documents',
     reportsBucket: 'reports',
   });
-}, 60_000);
+});
 
 /** Guess counters, tracking codes and petitions: the partitions a citizen's request may read. */
 const CITIZEN_READ =
