@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { RouteDefinition } from '../../shared/routes';
 import { CfnResolver, physicalKey, type StackTemplate, UnresolvableError } from './cfn-resolver';
-import type { PolicyStatement } from './iam-evaluator';
+import { compilePolicy, type PolicyStatement } from './iam-evaluator';
 
 /**
  * Each function's IAM policy, read from the synthesized CloudFormation of the very CDK app that
@@ -116,6 +116,13 @@ export async function synthesizePolicies(options: {
       return resolved.Statement.map((statement) => mapResources(statement, alias));
     });
     assertMapped(construct.spec.id, statements);
+    // A construct the local evaluator does not support stops the local runtime here, at start,
+    // naming the function, rather than at that function's first call.
+    try {
+      compilePolicy(statements);
+    } catch (error) {
+      throw new UnresolvableError(`${construct.spec.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
     functions[construct.spec.id] = { roleName, statements };
   }
   return { ...local, functions };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { loadOrCreateKeys } from '../../local/auth';
 import { type RunningEdge, startAwsEdge } from '../../local/aws-edge/edge';
 import { credentialsOf } from '../../local/aws-edge/identity';
-import { instantiatePolicies, LOCAL_ACCOUNT, type PolicySet, synthesizePolicies } from '../../local/aws-edge/policies';
+import { cachedPolicies, instantiatePolicies, LOCAL_ACCOUNT, type PolicySet } from '../../local/aws-edge/policies';
 import {
   engineEnvironment,
   freePort,
@@ -20,7 +20,7 @@ import { storeNames } from './store-names';
 /**
  * Starts the real local engines once for the whole jest run: DynamoDB Local in memory and the S3
  * server on a temporary folder, on free ports, behind the local AWS edge, which enforces each
- * function's IAM policy as synthesized from the CDK app (once, here). Workers inherit the
+ * function's IAM policy as synthesized from the CDK app (once, here; cached by input hash). Workers inherit the
  * endpoints through the environment; each test file then works in its own table and buckets
  * (isolated-stores-env.ts), a tenant of the edge.
  */
@@ -31,7 +31,12 @@ export default async function globalSetup(): Promise<void> {
   const [dynamo, s3, policies]: [RunningDynamo, RunningS3, PolicySet] = await Promise.all([
     startDynamoDbLocal({ port: dynamoPort }),
     startS3Server({ port: s3Port, directory: join(workDir, 's3') }),
-    synthesizePolicies({ projectRoot: process.cwd(), region: LOCAL_REGION }),
+    // Synthesized once per run, or taken from the cache while nothing that shapes the template changed.
+    cachedPolicies({
+      projectRoot: process.cwd(),
+      region: LOCAL_REGION,
+      cacheFile: join(process.cwd(), 'node_modules', '.cache', 'jeso-aws-edge', 'policies.json'),
+    }).then((cached) => cached.policies),
   ]);
   const policiesFile = join(workDir, 'policies.json');
   writeFileSync(policiesFile, JSON.stringify(policies));
