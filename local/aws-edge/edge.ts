@@ -35,8 +35,10 @@ export interface AwsEdgeOptions {
   policiesOf(tenant: string): PolicySet | undefined;
   /** Where refusals are written; console.error by default. */
   log?: (line: string) => void;
-  /** Ports to listen on (127.0.0.1); 0 or absent: any free port. */
+  /** Ports to listen on; 0 or absent: any free port. */
   ports?: { dynamodb?: number; s3?: number };
+  /** The address to listen on (127.0.0.1 unless told), e.g. for a phone on the same network. */
+  host?: string;
 }
 
 export interface RunningEdge {
@@ -284,7 +286,8 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
   const listen = (server: Server, port = 0) =>
     new Promise<string>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+      const host = options.host ?? '127.0.0.1';
+      server.listen(port, host, () => resolve(`http://${host}:${(server.address() as AddressInfo).port}`));
     });
   const dynamodbEndpoint = await listen(dynamodbServer, options.ports?.dynamodb);
   const s3Endpoint = await listen(s3Server, options.ports?.s3);
