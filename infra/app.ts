@@ -1,9 +1,20 @@
 import { resolve } from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import type { RouteDefinition } from '../shared/routes';
 import { type DeploymentSettings, deploymentSettings } from './deployment-settings';
 import { StatefulStack } from './stateful-stack';
 import { StatelessStack } from './stateless-stack';
+
+export interface BuildOptions {
+  /** Another route table (tests only). */
+  routes?: readonly RouteDefinition[];
+  /**
+   * cdk-nag's checks; on unless turned off. The local runtime reads policies from a synth without
+   * them: they validate and never change the template, and skipping them saves seconds.
+   */
+  checks?: boolean;
+}
 
 /**
  * Builds the whole stack. cdk-nag's AwsSolutions pack runs in every synth, tests included: a new
@@ -12,6 +23,7 @@ import { StatelessStack } from './stateless-stack';
 export function buildApp(
   app: App = new App(),
   projectRoot = resolve(process.cwd()),
+  options: BuildOptions = {},
 ): { app: App; stateful: StatefulStack; stateless: StatelessStack; settings: DeploymentSettings } {
   const settings = deploymentSettings((key) => app.node.tryGetContext(key));
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: settings.region };
@@ -30,8 +42,9 @@ export function buildApp(
     webClient: stateful.webClient,
     projectRoot,
     settings,
+    ...(options.routes ? { routes: options.routes } : {}),
   });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  if (options.checks !== false) Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   return { app, stateful, stateless, settings };
 }
 

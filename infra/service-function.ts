@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { DocumentAccess, FunctionSpec, TableAccess } from '../shared/routes';
+import type { DocumentAccess, FunctionSpec, TableGrant } from '../shared/routes';
 import { DATA_TABLE } from '../shared/table-definition';
 import { ESM_REQUIRE_SHIM, LAMBDA_NODE_TARGET } from './bundling';
 import { METRICS_NAMESPACE, nagObjectArn } from './names';
@@ -30,10 +30,13 @@ export interface ServiceFunctionProps {
 export class ServiceFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
+  /** The route table entry this function was built from (the local runtime maps roles back to it). */
+  readonly spec: FunctionSpec;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     super(scope, id);
     const { spec: route } = props;
+    this.spec = route;
     const logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.THREE_MONTHS,
       removalPolicy: RemovalPolicy.RETAIN,
@@ -81,9 +84,9 @@ export class ServiceFunction extends Construct {
     });
 
     // The grant sits next to the variable that needs it: no table variable, no table access.
-    if (route.table !== 'none') {
+    if (route.table) {
       this.function.addEnvironment('TABLE_NAME', props.table.tableName);
-      grantTableAccess(role, props.table, route.table);
+      for (const grant of route.table) role.addToPrincipalPolicy(tableStatement(props.table, grant, route.id));
     }
     if (route.documents?.length) {
       this.function.addEnvironment('DOCUMENTS_BUCKET', props.documentsBucket.bucketName);
@@ -91,10 +94,20 @@ export class ServiceFunction extends Construct {
     }
     if (route.reports) {
       this.function.addEnvironment('REPORTS_BUCKET', props.reportsBucket.bucketName);
-      const actions = route.reports === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'];
       role.addToPrincipalPolicy(
-        new PolicyStatement({ actions, resources: [props.reportsBucket.arnForObjects('monthly/*')] }),
+        new PolicyStatement({
+          actions: [route.reports === 'read' ? 's3:GetObject' : 's3:PutObject'],
+          resources: [props.reportsBucket.arnForObjects('monthly/*')],
+        }),
       );
+      if (route.reports === 'read') {
+        // Without s3:ListBucket, S3 answers a GET of a missing key with 403 instead of 404
+        // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObject.html, Permissions), and
+        // a closed month whose report was not stored yet is built live only after a 404.
+        role.addToPrincipalPolicy(
+          new PolicyStatement({ actions: ['s3:ListBucket'], resources: [props.reportsBucket.bucketArn] }),
+        );
+      }
       Validations.of(role).acknowledge({
         id: `AwsSolutions-IAM5[Resource::${nagObjectArn('reports', 'monthly')}]`,
         reason:
@@ -105,36 +118,49 @@ export class ServiceFunction extends Construct {
     if (route.idempotent) {
       this.function.addEnvironment('IDEMPOTENCY_TABLE_NAME', props.idempotencyTable.tableName);
       role.addToPrincipalPolicy(
-        new PolicyStatement({
-          // Read with the petition (BatchGetItem) or alone (GetItem), written in the submission's transaction.
-          actions: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
-          resources: [props.idempotencyTable.tableArn],
-        }),
+        new PolicyStatement({ actions: IDEMPOTENCY_ACTIONS, resources: [props.idempotencyTable.tableArn] }),
       );
     }
   }
 }
 
-const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem'];
-const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+/**
+ * What submission does with its Idempotency-Key records (adapters/dynamo-submission-store.ts):
+ * reads a record together with the petition (BatchGetItem) or alone after losing a race (GetItem),
+ * and writes it inside the submission's transaction (PutItem with a condition). Records are never
+ * updated or deleted: DynamoDB's TTL removes them.
+ */
+const IDEMPOTENCY_ACTIONS = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem'];
 
 /**
- * Narrower than `table.grantReadData`: no Scan, and the indexes by name instead of `index/*`, so
- * the policy holds no wildcard at all.
+ * One statement per route table grant: its actions on the table or on the named indexes (no
+ * `index/*`), with a `dynamodb:LeadingKeys` condition when the grant names key patterns.
+ *
+ * `ForAllValues:StringLike` is how AWS documents fine-grained access: every partition key the
+ * request touches must match a pattern. But ForAllValues is also true when the request carries no
+ * key at all (the empty set), so the statement adds `Null: false`, which requires the key to be
+ * present. AWS: reference_policies_condition-single-vs-multi-valued-context-keys.html (IAM User
+ * Guide) and specifying-conditions.html (DynamoDB Developer Guide).
  */
-function grantTableAccess(role: IRole, table: ITableV2, access: Exclude<TableAccess, 'none'>): void {
-  role.addToPrincipalPolicy(
-    new PolicyStatement({
-      actions: access === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS],
-      resources: [table.tableArn],
-    }),
-  );
-  role.addToPrincipalPolicy(
-    new PolicyStatement({
-      actions: ['dynamodb:Query'],
-      resources: DATA_TABLE.globalSecondaryIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
-    }),
-  );
+function tableStatement(table: ITableV2, grant: TableGrant, functionId: string): PolicyStatement {
+  const indexNames = DATA_TABLE.globalSecondaryIndexes.map((index) => index.indexName);
+  if (grant.indexes) {
+    const unknown = grant.indexes.filter((name) => !indexNames.includes(name));
+    if (unknown.length > 0 || grant.actions.some((a) => a !== 'Query'))
+      throw new Error(`${functionId}: an index grant allows Query on known indexes only (${unknown.join(', ')})`);
+  }
+  return new PolicyStatement({
+    actions: grant.actions.map((action) => `dynamodb:${action}`),
+    resources: grant.indexes ? grant.indexes.map((name) => `${table.tableArn}/index/${name}`) : [table.tableArn],
+    ...(grant.leadingKeys
+      ? {
+          conditions: {
+            'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [...grant.leadingKeys] },
+            Null: { 'dynamodb:LeadingKeys': 'false' },
+          },
+        }
+      : {}),
+  });
 }
 
 /** Object actions per document access, on the narrowest key prefix that serves it. */

@@ -211,12 +211,19 @@ export async function ensureBucket(s3: S3Client, bucket: string): Promise<void> 
   }
 }
 
-/** The variables that point the handlers' SDK clients at the local engines (the only local difference). */
-export function engineEnvironment(endpoints: { dynamo: string; s3: string }): Record<string, string> {
+/**
+ * The variables that point the handlers' SDK clients at the local engines (the only local
+ * difference), with the credentials of clients that are given none: behind the local AWS edge,
+ * the operator's key; straight to the engines (the bench), s3rver's built-in one.
+ */
+export function engineEnvironment(
+  endpoints: { dynamo: string; s3: string },
+  credentials: { accessKeyId: string; secretAccessKey: string } = LOCAL_CREDENTIALS,
+): Record<string, string> {
   return {
     AWS_REGION: LOCAL_REGION,
-    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
     DYNAMODB_ENDPOINT: endpoints.dynamo,
     S3_ENDPOINT: endpoints.s3,
   };

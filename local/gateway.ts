@@ -4,6 +4,7 @@ import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '../shared/http/types';
 import { type RouteDefinition, routeKey } from '../shared/routes';
 import type { TokenVerifier } from './auth';
+import { runAsFunction } from './aws-edge/identity';
 import type { CorsHeaders } from './cors';
 
 export type ApiHandler = (event: ApiEvent, context: Context) => Promise<ApiResult | string | object>;
@@ -82,7 +83,10 @@ export function createGateway(options: {
 
     const event = buildEvent({ req, url, method, headers, body, match, claims });
     const handler = await options.loadHandler(match.route);
-    const result = await handler(event, lambdaContext(match.route.id, options.timeoutMs ?? 29_000));
+    // Inside the function's invocation: its AWS calls sign with its own key, so its policy applies.
+    const result = await runAsFunction(match.route.id, () =>
+      handler(event, lambdaContext(match.route.id, options.timeoutMs ?? 29_000)),
+    );
     writeResult(res, result);
   }
 }

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
 import { type Calendar, parseMonth } from '../shared/domain/months';
+import { runAsFunction } from './aws-edge/identity';
+import { readEdgeSecret, useLocalCredentials } from './aws-edge/runtime';
 import { engineEnvironment } from './engines';
 import { localSettings, runningBackend } from './settings';
 
@@ -17,11 +19,14 @@ async function main(): Promise<void> {
   const settings = localSettings();
   // The running backend's own endpoints, whatever ports it was started with.
   const backend = runningBackend(settings);
-  if (!backend) {
+  const masterSecret = readEdgeSecret(settings.dataDir);
+  if (!backend || !masterSecret) {
     throw new Error(`No local backend is running on ${settings.dataDir}: run \`npm start\` in another terminal first.`);
   }
+  // Signs as the report functions do in AWS (below), held to their IAM policies by the running edge.
+  const operator = useLocalCredentials(masterSecret);
   Object.assign(process.env, {
-    ...engineEnvironment({ dynamo: backend.dynamoEndpoint, s3: backend.s3Endpoint }),
+    ...engineEnvironment({ dynamo: backend.dynamoEndpoint, s3: backend.s3Endpoint }, operator),
     TABLE_NAME: backend.tableName,
     REPORTS_BUCKET: backend.reportsBucket,
     POWERTOOLS_LOG_LEVEL: 'WARN',
@@ -30,7 +35,7 @@ async function main(): Promise<void> {
   const { generateReport, runScheduledReports } = await import('../shared/use-cases/reports');
   const deps = reportDepsFromEnv();
   if (values.scheduled) {
-    const produced = await runScheduledReports(deps);
+    const produced = await runAsFunction('monthly-report-job', () => runScheduledReports(deps));
     console.log(
       produced.length
         ? `produced: ${produced.join(', ')}`
@@ -44,7 +49,7 @@ async function main(): Promise<void> {
       ? parseMonth(calendar, positionals[0])
       : undefined;
   if (!month) throw new Error(usage);
-  const report = await generateReport(deps, month);
+  const report = await runAsFunction('generate-monthly-report', () => generateReport(deps, month));
   console.log(
     `${report.calendar} ${report.month} (${report.from} to ` +
       `${report.to})${report.provisional ? ', provisional: the month is still running' : ''}\n` +

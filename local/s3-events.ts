@@ -1,6 +1,7 @@
 import type { EventEmitter } from 'node:events';
 import type S3rver from 's3rver';
 import type { ObjectCreatedEvent } from '../functions/verify-document';
+import { runAsFunction } from './aws-edge/identity';
 import { lambdaContext } from './gateway';
 
 type EventHandler = (event: ObjectCreatedEvent, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
@@ -48,7 +49,7 @@ async function invokeWithRetries(loadHandler: () => Promise<EventHandler>, event
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     try {
       const handler = await loadHandler();
-      await handler(event, lambdaContext('verify-document', 60_000));
+      await runAsFunction('verify-document', () => handler(event, lambdaContext('verify-document', 60_000)));
       return;
     } catch (error) {
       if (attempt === ATTEMPTS) {

@@ -9,6 +9,9 @@ import { solarHijriMonth } from '../shared/domain/solar-hijri';
 import { EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 import { createVerifier, loadOrCreateKeys } from './auth';
+import { type RunningEdge, startAwsEdge } from './aws-edge/edge';
+import { cachedPolicies, instantiatePolicies, LOCAL_ACCOUNT } from './aws-edge/policies';
+import { LOCAL_TENANT, loadOrCreateEdgeSecret, useLocalCredentials } from './aws-edge/runtime';
 import { apiCors, applyDocumentsCors } from './cors';
 import { seedDemoPetitions } from './demo-petitions';
 import {
@@ -17,6 +20,7 @@ import {
   ensureBucket,
   ensurePortFree,
   ensureTable,
+  freePort,
   LOCAL_REGION,
   LocalSetupError,
   type RunningDynamo,
@@ -42,17 +46,45 @@ async function main(): Promise<void> {
   await ensurePortFree(settings.dynamoPort, 'DynamoDB Local', 'DYNAMODB_PORT');
   await ensurePortFree(settings.s3Port, 'the S3 server', 'S3_PORT');
 
-  dynamo = await startDynamoDbLocal({ port: settings.dynamoPort, directory: resolve(settings.dataDir, 'dynamodb') });
+  // The engines listen on internal ports; DYNAMODB_PORT and S3_PORT belong to the local AWS edge
+  // in front of them, which applies each function's IAM policy from the synthesized templates.
+  dynamo = await startDynamoDbLocal({ port: await freePort(), directory: resolve(settings.dataDir, 'dynamodb') });
   stoppers.push(dynamo.stop);
   const s3Server: RunningS3 = await startS3Server({
-    port: settings.s3Port,
+    port: await freePort(),
     directory: resolve(settings.dataDir, 's3'),
   });
   stoppers.push(s3Server.stop);
+  const { policies, synthesizedIn } = await cachedPolicies({
+    projectRoot,
+    region: LOCAL_REGION,
+    cacheFile: resolve(settings.dataDir, 'aws-edge', 'policies.json'),
+  });
+  const localPolicies = instantiatePolicies(policies, {
+    dataTable: settings.tableName,
+    idempotencyTable: settings.idempotencyTableName,
+    documentsBucket: settings.documentsBucket,
+    reportsBucket: settings.reportsBucket,
+  });
+  const masterSecret = loadOrCreateEdgeSecret(settings.dataDir);
+  const edge: RunningEdge = await startAwsEdge({
+    region: LOCAL_REGION,
+    account: LOCAL_ACCOUNT,
+    masterSecret,
+    upstream: { dynamodb: dynamo.endpoint, s3: s3Server.endpoint },
+    policiesOf: (tenant) => (tenant === LOCAL_TENANT ? localPolicies : undefined),
+    ports: { dynamodb: settings.dynamoPort, s3: settings.s3Port },
+    // Phones upload scans straight to S3: it listens where the API does, under the host they can reach.
+    host: settings.listenHost,
+    publicHost: settings.publicHost,
+  });
+  stoppers.unshift(edge.stop);
+  // Before any client or handler exists: every client signs as the function running it.
+  const operator = useLocalCredentials(masterSecret);
 
   // The handlers read exactly these variables in Lambda; only the endpoints are local.
   Object.assign(process.env, {
-    ...engineEnvironment({ dynamo: dynamo.endpoint, s3: s3Server.endpoint }),
+    ...engineEnvironment({ dynamo: edge.dynamodbEndpoint, s3: edge.s3Endpoint }, operator),
     TABLE_NAME: settings.tableName,
     IDEMPOTENCY_TABLE_NAME: settings.idempotencyTableName,
     DOCUMENTS_BUCKET: settings.documentsBucket,
@@ -62,8 +94,8 @@ async function main(): Promise<void> {
     // EMF metric documents add a line per request; POWERTOOLS_METRICS_DISABLED=false shows them.
     POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
-  const config = { AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: dynamo.endpoint, S3_ENDPOINT: s3Server.endpoint };
-  const rawDynamo = new DynamoDBClient({ region: LOCAL_REGION, endpoint: dynamo.endpoint });
+  const config = { AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: edge.dynamodbEndpoint, S3_ENDPOINT: edge.s3Endpoint };
+  const rawDynamo = new DynamoDBClient({ region: LOCAL_REGION, endpoint: edge.dynamodbEndpoint });
   const tableState = await ensureTable(rawDynamo, settings.tableName, DATA_TABLE);
   await ensureTable(rawDynamo, settings.idempotencyTableName, IDEMPOTENCY_TABLE);
   rawDynamo.destroy();
@@ -115,8 +147,8 @@ async function main(): Promise<void> {
   const forget = recordRunningBackend(settings, {
     pid: process.pid,
     apiUrl: base,
-    dynamoEndpoint: dynamo.endpoint,
-    s3Endpoint: s3Server.endpoint,
+    dynamoEndpoint: edge.dynamodbEndpoint,
+    s3Endpoint: edge.s3Endpoint,
     tableName: settings.tableName,
     reportsBucket: settings.reportsBucket,
   });
@@ -125,8 +157,10 @@ async function main(): Promise<void> {
     [
       '',
       `Judicial e-services backend is running on ${base} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
-      `  DynamoDB Local ${dynamo.endpoint} · table ${settings.tableName} (${tableState})`,
-      `  S3 server      ${s3Server.endpoint} · buckets ${settings.documentsBucket}, ${settings.reportsBucket}`,
+      `  DynamoDB Local ${edge.dynamodbEndpoint} · table ${settings.tableName} (${tableState})`,
+      `  S3 server      ${edge.s3Endpoint} · buckets ${settings.documentsBucket}, ${settings.reportsBucket}`,
+      `  IAM            each function's policy from the CDK app, enforced on both ` +
+        `(${synthesizedIn === undefined ? 'cached' : `synthesized in ${(synthesizedIn / 1000).toFixed(1)} s`})`,
       `  data folder    ${settings.dataDir}`,
       `  browsers from  ${allowedOrigins.join(', ')} (cdk.json allowedOrigins)`,
       seeded > 0

@@ -85,7 +85,7 @@ export function commonResponses(route: RouteDefinition): Record<string, string> 
     common['415'] = 'The body is not application/json';
   }
   common['429'] = 'Too many requests: Retry-After says when to try again';
-  if (route.table !== 'none' || route.documents?.length || route.reports) {
+  if (route.table?.length || route.documents?.length || route.reports) {
     common['503'] = 'A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written)';
   }
   return common;

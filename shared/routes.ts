@@ -40,8 +40,29 @@ import {
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** What a function may do to the data table; the CDK stack grants exactly this and nothing more. */
-export type TableAccess = 'none' | 'read' | 'read-write';
+/**
+ * DynamoDB actions a function may be granted on the data table, by their IAM names (without
+ * `dynamodb:`). DeleteItem, BatchWriteItem and Scan are deliberately absent: no function uses them.
+ * In a transaction each element needs the action of its kind (Put → PutItem, Update →
+ * UpdateItem, ConditionCheck → ConditionCheckItem); there is no TransactWriteItems action:
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html
+ */
+export type DataAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem';
+
+/**
+ * One grant on the data table. The CDK function construct turns each into one IAM statement, so
+ * what is written here is, action for action, what the function's role may do.
+ */
+export interface TableGrant {
+  actions: readonly DataAction[];
+  /** The grant is on these global secondary indexes instead of the table (only Query reads an index). */
+  indexes?: readonly string[];
+  /**
+   * Partition key patterns (`GUESS#*`) the actions are limited to, as a `dynamodb:LeadingKeys`
+   * condition. IAM sees only the partition key: nothing narrows a grant by sort key.
+   */
+  leadingKeys?: readonly string[];
+}
 
 /**
  * What a function does with document objects: presign uploads, presign downloads, untag them as
@@ -53,14 +74,40 @@ export type DocumentAccess = 'presign-upload' | 'presign-download' | 'keep' | 'r
 export interface FunctionSpec {
   /** Function name and handler file: `functions/<id>.ts` exporting `handler`. */
   id: string;
-  table: TableAccess;
+  /**
+   * Every DynamoDB action the function's code (use cases and adapters) performs on the data
+   * table, and nothing else; absent: no table at all (no TABLE_NAME).
+   */
+  table?: readonly TableGrant[];
   /** Needs an `Idempotency-Key` header; the function gets the idempotency table. */
   idempotent?: boolean;
   documents?: readonly DocumentAccess[];
-  /** Monthly report files in the reports bucket. */
-  reports?: 'read' | 'read-write';
+  /** Monthly report files in the reports bucket: read (the API) or write (producing them). */
+  reports?: 'read' | 'write';
   summary: string;
 }
+
+/** Reading and writing whole items by key, as the staff functions that change petitions do. */
+const READ_WRITE_ITEMS: readonly TableGrant[] = [{ actions: ['GetItem', 'PutItem'] }];
+/** The same plus counter updates, which always travel in a transaction with the item they count. */
+const READ_WRITE_COUNT: readonly TableGrant[] = [{ actions: ['GetItem', 'PutItem', 'UpdateItem'] }];
+/** The office registry (gsi3), the network target and the per-office counters a report reads. */
+const REPORT_READS: readonly TableGrant[] = [
+  { actions: ['GetItem', 'BatchGetItem'] },
+  { actions: ['Query'], indexes: ['gsi3'] },
+];
+/**
+ * The public functions answer anyone on the internet, so their grants name the key families
+ * they touch: tracking codes (`TRACK#`), petitions (`PETITION#`), offices (`OFFICE#`) and, for
+ * writes, guess counters (`GUESS#`).
+ * Staff functions are not narrowed by key: their writes span petition, tracking-code, counter and
+ * audit partitions, so a list would name most of the table and tie every grant to every layout.
+ */
+const CITIZEN_READS: TableGrant = {
+  actions: ['GetItem'],
+  // The office too: tracking names the office and gives its phone.
+  leadingKeys: ['TRACK#*', 'PETITION#*', 'OFFICE#*'],
+};
 
 export interface RouteDefinition extends FunctionSpec {
   method: HttpMethod;
@@ -92,7 +139,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/health',
     auth: 'public',
-    table: 'none',
     summary: 'Liveness check',
     responses: { 200: { description: 'The API answers', schema: healthSchema } },
   },
@@ -101,7 +147,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/openapi.json',
     auth: 'public',
-    table: 'none',
     summary: 'This OpenAPI 3.1 document',
     responses: { 200: { description: 'The OpenAPI document', schema: openApiDocumentSchema } },
   },
@@ -110,7 +155,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/offices',
     auth: ALL_STAFF,
-    table: 'read',
+    table: [{ actions: ['GetItem'] }, { actions: ['Query'], indexes: ['gsi3'] }],
     summary: 'The office registry with the network view (offices per status, deprived areas served)',
     request: { query: listOfficesQuerySchema },
     responses: { 200: { description: 'Offices, ordered by code', schema: officeListSchema } },
@@ -120,7 +165,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/offices/{officeCode}',
     auth: ALL_STAFF,
-    table: 'read',
+    table: [{ actions: ['GetItem'] }],
     summary: 'One office of the registry',
     request: { path: officePathSchema },
     responses: { 200: { description: 'The office', schema: officeSchema } },
@@ -130,7 +175,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/v1/offices',
     auth: PROVINCE_ADMIN,
-    table: 'read-write',
+    table: [{ actions: ['PutItem'] }],
     summary: 'Register an office',
     request: { body: createOfficeSchema },
     responses: {
@@ -143,7 +188,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'PATCH',
     path: '/v1/offices/{officeCode}',
     auth: PROVINCE_ADMIN,
-    table: 'read-write',
+    table: READ_WRITE_ITEMS,
     summary: "Change an office's status or details",
     request: { path: officePathSchema, body: updateOfficeSchema },
     responses: {
@@ -156,7 +201,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/v1/petitions',
     auth: OFFICE_STAFF,
-    table: 'read-write',
+    table: READ_WRITE_ITEMS,
     documents: ['presign-upload'],
     summary:
       "Create a draft petition for the caller's office (the office comes from the token), with its declared documents",
@@ -172,7 +217,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/v1/petitions/{petitionId}/documents',
     auth: OFFICE_STAFF,
-    table: 'read-write',
+    table: READ_WRITE_ITEMS,
     documents: ['presign-upload'],
     summary: 'Declare more documents for a draft or a returned petition',
     request: { path: petitionPathSchema, body: declareDocumentsSchema },
@@ -187,7 +232,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/petitions/{petitionId}/documents/{documentId}',
     auth: ALL_STAFF,
-    table: 'read-write',
+    table: READ_WRITE_ITEMS,
     documents: ['presign-download'],
     summary: 'A short-lived download URL for a verified document; the grant is recorded in the history',
     request: { path: documentPathSchema },
@@ -202,7 +247,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'DELETE',
     path: '/v1/petitions/{petitionId}/documents/{documentId}',
     auth: OFFICE_STAFF,
-    table: 'read-write',
+    table: READ_WRITE_ITEMS,
     documents: ['remove'],
     summary: 'Remove a declared document (a rejected scan, a wrong file) from a draft or a returned petition',
     request: { path: documentPathSchema },
@@ -217,7 +262,9 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/v1/petitions/{petitionId}/submit',
     auth: OFFICE_STAFF,
-    table: 'read-write',
+    // The petition and its office read together (BatchGetItem), then one transaction: the petition,
+    // its tracking code and the counters (UpdateItem); the key's record is in the idempotency table.
+    table: [{ actions: ['BatchGetItem', 'PutItem', 'UpdateItem'] }],
     idempotent: true,
     documents: ['keep'],
     summary: 'Submit a draft: tracking code, Solar Hijri month, counted once (Idempotency-Key required)',
@@ -233,7 +280,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/petitions/{petitionId}',
     auth: ALL_STAFF,
-    table: 'read',
+    table: [{ actions: ['GetItem', 'Query'] }],
     summary: 'A petition with its parties, documents and history (office staff: own office only)',
     request: { path: petitionPathSchema },
     responses: {
@@ -246,7 +293,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/petitions',
     auth: ALL_STAFF,
-    table: 'read',
+    table: [{ actions: ['Query'], indexes: ['gsi1', 'gsi2'] }],
     summary: "A page of an office's petitions, newest first",
     request: { query: listPetitionsQuerySchema },
     responses: {
@@ -258,7 +305,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/v1/petitions/{petitionId}/transitions',
     auth: ['clerk', 'manager', 'court'],
-    table: 'read-write',
+    table: READ_WRITE_COUNT,
     documents: ['keep'],
     summary: 'A life-cycle step: dispatch, register, return, reject (court); resubmit, withdraw (office)',
     request: { path: petitionPathSchema, body: transitionSchema },
@@ -273,7 +320,11 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/track/{trackingCode}',
     auth: 'public',
-    table: 'read',
+    table: [
+      CITIZEN_READS,
+      // The guessing limit counts tries per code (and address); it writes nothing else.
+      { actions: ['UpdateItem'], leadingKeys: ['GUESS#*'] },
+    ],
     throttle: PUBLIC_THROTTLE,
     summary: "A citizen follows a petition: status and dates, given a party's national ID",
     request: { path: trackPathSchema, query: trackQuerySchema },
@@ -288,7 +339,18 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/v1/feedback',
     auth: 'public',
-    table: 'read-write',
+    table: [
+      CITIZEN_READS,
+      // Cannot be narrowed to the rating alone: IAM sees only the partition key, and a rating
+      // (PETITION#<id>/FEEDBACK) shares its petition's partition, the counters (OFFICE#<code>/COUNT#…)
+      // their office's. So this role could overwrite a petition or office item if its code did.
+      // Acceptable: the code writes only the rating (a conditional put: never over an existing
+      // item) and ADDs to the counters, and only after a tracking code and a party's national ID
+      // matched; changing that is a code change, which review and the tests (running under this
+      // very policy) see. It can touch no tracking code, report, setting or idempotency record.
+      { actions: ['PutItem'], leadingKeys: ['PETITION#*'] },
+      { actions: ['UpdateItem'], leadingKeys: ['GUESS#*', 'OFFICE#*'] },
+    ],
     throttle: PUBLIC_THROTTLE,
     summary: "A citizen rates the office's service, once per petition",
     request: { body: feedbackSchema },
@@ -304,7 +366,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/reports/monthly/{month}',
     auth: ['province-admin', 'manager'],
-    table: 'read',
+    table: REPORT_READS,
     reports: 'read',
     summary:
       "A month's report (province-admin: all offices; manager: own office and the totals); ?format=csv|svg gives the file",
@@ -323,8 +385,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'POST',
     path: '/v1/reports/monthly/{month}/generate',
     auth: PROVINCE_ADMIN,
-    table: 'read-write',
-    reports: 'read-write',
+    table: [...REPORT_READS, { actions: ['UpdateItem'] }],
+    reports: 'write',
     summary: "Produce (or reproduce) a month's report now and store JSON, CSV and SVG",
     request: { path: reportPathSchema, query: generateQuerySchema },
     responses: { 200: { description: 'The report as stored', schema: monthlyReportSchema } },
@@ -334,7 +396,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'PUT',
     path: '/v1/network/target',
     auth: PROVINCE_ADMIN,
-    table: 'read-write',
+    table: [{ actions: ['PutItem'] }],
     summary: 'Set the network target (active offices by a date) that monthly reports measure progress against',
     request: { body: networkTargetSchema },
     responses: { 200: { description: 'The target', schema: networkTargetSchema } },
@@ -345,14 +407,14 @@ export const ROUTES: readonly RouteDefinition[] = [
 export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
   {
     id: 'verify-document',
-    table: 'read-write',
+    table: READ_WRITE_COUNT,
     documents: ['verify'],
     summary: 'Verifies each arriving document object (size, SHA-256, file signature) and marks it verified or rejected',
   },
   {
     id: 'monthly-report-job',
-    table: 'read-write',
-    reports: 'read-write',
+    table: [...REPORT_READS, { actions: ['PutItem', 'UpdateItem'] }],
+    reports: 'write',
     summary: 'Daily after Tehran midnight: produces each closed Solar Hijri month report that is missing, exactly once',
   },
 ];
@@ -361,7 +423,6 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
 export const AUTH_FUNCTIONS: readonly FunctionSpec[] = [
   {
     id: 'pre-token-generation',
-    table: 'none',
     summary: 'Withholds the court and province-admin groups from tokens of users without MFA',
   },
 ];

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../observability/metrics';
@@ -16,6 +16,19 @@ interface ClientConfig {
  */
 export const createdClients: { dynamo: DynamoDBClient[]; s3: S3Client[] } = { dynamo: [], s3: [] };
 
+/**
+ * The one injection point for credentials. In Lambda nothing is injected and the SDK's default
+ * chain applies (the function's role). The local runtime (local/aws-edge) injects, before any
+ * handler module loads, a provider that signs each request with the key of the function running
+ * it, so that its local AWS edge can apply that function's IAM policy.
+ */
+type Credentials = NonNullable<DynamoDBClientConfig['credentials']>;
+let injectedCredentials: Credentials | undefined;
+
+export function injectCredentials(provider: Credentials | undefined): void {
+  injectedCredentials = provider;
+}
+
 /** Callers create clients once, at module scope, so that warm invocations reuse connections. */
 export function createDynamoClient(config: ClientConfig): DynamoDBClient {
   const client = new DynamoDBClient({
@@ -23,6 +36,7 @@ export function createDynamoClient(config: ClientConfig): DynamoDBClient {
     // Three tries with the SDK's backoff: a throttled request gives up after ~3 s, well inside a
     // function's 10 s, and the caller gets 503 with Retry-After instead of a timeout.
     maxAttempts: 3,
+    ...(injectedCredentials ? { credentials: injectedCredentials } : {}),
     ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
   });
   meterCapacity(client);
@@ -42,6 +56,7 @@ export function createDocumentClient(
 export function createS3Client(config: ClientConfig): S3Client {
   const client = new S3Client({
     region: config.AWS_REGION,
+    ...(injectedCredentials ? { credentials: injectedCredentials } : {}),
     ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT, forcePathStyle: true } : {}),
     // The local S3 server would store the aws-chunked framing inside objects with the SDK's
     // default streaming checksums; real S3 is fine either way, so one setting serves both.

@@ -2,9 +2,8 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as verifyDocument } from '../../functions/verify-document';
-import { lambdaContext } from '../../local/gateway';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
-import { apiEvent, type Caller, call } from '../support/api-event';
+import { apiEvent, type Caller, call, invoke } from '../support/api-event';
 import { declaration, keyOf, objectCreated, scan, upload } from '../support/documents';
 import { injectFault, s3Unavailable, throttled, transactionConflict } from '../support/faults';
 import { activeOffice, counter, idempotencyKey, petitionBody } from '../support/petitions';
@@ -106,16 +105,10 @@ describe('when S3 is unavailable', () => {
     );
     const instruction = created.body.uploads[0];
     await upload(instruction, bytes);
-    const attempt = verifyDocument(
-      objectCreated(keyOf(instruction.uploadUrl)),
-      lambdaContext('verify-document', 10_000),
-    );
+    const attempt = invoke('verify-document', verifyDocument, objectCreated(keyOf(instruction.uploadUrl)));
     await expect(attempt).rejects.toThrow('Service Unavailable');
     fault.remove();
-    const later = await verifyDocument(
-      objectCreated(keyOf(instruction.uploadUrl)),
-      lambdaContext('verify-document', 10_000),
-    );
+    const later = await invoke('verify-document', verifyDocument, objectCreated(keyOf(instruction.uploadUrl)));
 
     expect(created.status).toBe(201);
     expect(later).toMatchObject({ outcome: 'verified' });

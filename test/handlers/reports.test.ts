@@ -1,7 +1,6 @@
 import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
 import { handler as getMonthlyReport } from '../../functions/get-monthly-report';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
-import { lambdaContext } from '../../local/gateway';
 import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../../shared/adapters/dynamo-report-repository';
@@ -16,12 +15,11 @@ import { readEnv, tableEnvShape } from '../../shared/config';
 import { parseMonth } from '../../shared/domain/months';
 import type { MonthlyReport } from '../../shared/domain/report';
 import type { Principal } from '../../shared/domain/roles';
-import type { ApiContext } from '../../shared/http/types';
 import type { Clock } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, submitPetition } from '../../shared/use-cases/petitions';
 import { CATCH_UP_MONTHS, type ReportDeps, runScheduledReports } from '../../shared/use-cases/reports';
-import { apiEvent, type Caller, call } from '../support/api-event';
+import { apiEvent, asFunction, type Caller, call, invokeRoute } from '../support/api-event';
 import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -68,10 +66,7 @@ async function petitionsOfMonth(officeCode: string, month: string): Promise<numb
 }
 
 const getReport = (caller: Caller, month: string, query: Record<string, string> = {}) =>
-  getMonthlyReport(
-    apiEvent('get-monthly-report', { caller, pathParameters: { month }, query }),
-    lambdaContext('r', 10_000) as ApiContext,
-  );
+  invokeRoute(getMonthlyReport, apiEvent('get-monthly-report', { caller, pathParameters: { month }, query }));
 
 describe('counting across month boundaries (Tehran time)', () => {
   it.each([
@@ -206,8 +201,9 @@ describe('the daily job', () => {
   it('produces each missing closed month exactly once when two runs overlap, then nothing', async () => {
     const deps = reportDeps(at('2026-11-28T00:30:00Z'));
 
-    const [a, b] = await Promise.all([runScheduledReports(deps), runScheduledReports(deps)]);
-    const third = await runScheduledReports(deps);
+    const job = () => asFunction('monthly-report-job', () => runScheduledReports(deps));
+    const [a, b] = await Promise.all([job(), job()]);
+    const third = await job();
 
     const produced = [...a, ...b].sort();
     expect(new Set(produced).size).toBe(produced.length);
@@ -217,10 +213,11 @@ describe('the daily job', () => {
   });
 
   it('catches up the months it missed', async () => {
-    await runScheduledReports(reportDeps(at('2026-11-28T00:30:00Z'))); // a run on 7 Azar 1405, then none for three months
+    const first = reportDeps(at('2026-11-28T00:30:00Z'));
+    await asFunction('monthly-report-job', () => runScheduledReports(first)); // a run on 7 Azar 1405, then none for three months
     const deps = reportDeps(at('2027-02-25T00:30:00Z')); // 6 Esfand 1405: Azar, Dey and Bahman have closed since
 
-    const produced = await runScheduledReports(deps);
+    const produced = await asFunction('monthly-report-job', () => runScheduledReports(deps));
 
     expect(produced).toEqual(['1405-09', '1405-10', '1405-11']);
   });

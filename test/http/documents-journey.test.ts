@@ -1,26 +1,31 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RunningEdge } from '../../local/aws-edge/edge';
 import { freePort, type RunningS3, startS3Server } from '../../local/engines';
 import { handlerLoader } from '../../local/handlers';
 import { forwardObjectCreated } from '../../local/s3-events';
 import { EVENT_FUNCTIONS } from '../../shared/routes';
+import { startFileEdge } from '../support/aws-edge';
 import { declaration, scan, upload } from '../support/documents';
 import { startTestGateway } from '../support/gateway';
 import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
 /**
- * The whole document path as the local runtime runs it: this file's own S3 server, whose
- * object-created events reach the verification handler, exactly as `npm start` wires them.
+ * The whole document path as the local runtime runs it: this file's own S3 server (behind the
+ * local AWS edge), whose object-created events reach the verification handler, exactly as
+ * `npm start` wires them.
  */
 let s3: RunningS3;
+let edge: RunningEdge;
 let gateway: Awaited<ReturnType<typeof startTestGateway>>;
 const s3Dir = mkdtempSync(join(tmpdir(), 'jeso-journey-'));
 
 beforeAll(async () => {
   s3 = await startS3Server({ port: await freePort(), directory: s3Dir });
-  process.env.S3_ENDPOINT = s3.endpoint;
+  // Behind an edge of its own, as `npm start` puts one in front of its S3 server.
+  edge = await startFileEdge({ s3Upstream: s3.endpoint });
   await provisionStores();
   const load = handlerLoader(process.cwd());
   forwardObjectCreated(s3.server, process.env.DOCUMENTS_BUCKET!, () => load(EVENT_FUNCTIONS[0]!));
@@ -28,6 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await gateway.stop();
+  await edge.stop();
   await s3.stop();
   await dropStores();
   rmSync(s3Dir, { recursive: true, force: true });

@@ -29,7 +29,8 @@ describe('npm start', () => {
     let output = '';
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    const deadline = Date.now() + 60_000;
+    // The first start of a data folder also synthesizes the CDK app for its IAM policies.
+    const deadline = Date.now() + 120_000;
     while (!output.includes('Ctrl-C stops everything') && Date.now() < deadline && child.exitCode === null)
       await new Promise((r) => setTimeout(r, 100));
     return { child, output: () => output };
@@ -78,9 +79,11 @@ describe('npm start', () => {
     expect(report.stdout).toContain('report.{json,csv,svg}');
     expect(['SIGINT', 'exit 0']).toContain(firstExit);
     expect(second.output()).toContain('existing data kept');
+    expect(first.output()).toMatch(/IAM .* enforced on both \(synthesized in [\d.]+ s\)/);
+    expect(second.output()).toMatch(/IAM .* enforced on both \(cached\)/);
     expect(['SIGINT', 'exit 0']).toContain(secondExit);
     expect(await processesUsing(dataDir)).toBe(false);
-  }, 120_000);
+  }, 240_000);
 
   it('refuses a busy port with one clear line', async () => {
     const ports = { api: await freePort(), dynamo: await freePort(), s3: await freePort() };

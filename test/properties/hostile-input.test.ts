@@ -16,9 +16,8 @@ import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as trackPetition } from '../../functions/track-petition';
 import { handler as transitionPetition } from '../../functions/transition-petition';
 import { handler as updateOffice } from '../../functions/update-office';
-import { lambdaContext } from '../../local/gateway';
 import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/types';
-import { apiEvent, type Caller } from '../support/api-event';
+import { apiEvent, type Caller, invokeRoute } from '../support/api-event';
 import { checkAnswer } from '../support/contract';
 import { officeBody } from '../support/fixtures';
 import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
@@ -36,22 +35,19 @@ beforeAll(async () => {
   officeCode = await activeOffice();
   claimant = nationalId();
   const clerk: Caller = { role: 'clerk', officeCode };
-  const created = await createPetition(
+  const created = await invokeRoute(
+    createPetition,
     apiEvent('create-petition', { caller: clerk, body: petitionBody(claimant) }),
-    lambdaContext('p', 5000) as ApiContext,
   );
   petitionId = JSON.parse(created.body!).petitionId;
-  const draft = await createPetition(
-    apiEvent('create-petition', { caller: clerk, body: petitionBody() }),
-    lambdaContext('p', 5000) as ApiContext,
-  );
-  const submitted = await submitPetition(
+  const draft = await invokeRoute(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody() }));
+  const submitted = await invokeRoute(
+    submitPetition,
     apiEvent('submit-petition', {
       caller: clerk,
       pathParameters: { petitionId: JSON.parse(draft.body!).petitionId },
       headers: { 'idempotency-key': idempotencyKey() },
     }),
-    lambdaContext('p', 5000) as ApiContext,
   );
   trackingCode = JSON.parse(submitted.body!).trackingCode;
 });
@@ -267,7 +263,7 @@ describe.each(cases)('$id under hostile input', (route) => {
           });
           if (encoded && bytes !== undefined) event.isBase64Encoded = true;
 
-          const result = await route.handler(event, lambdaContext(route.id, 5000) as ApiContext);
+          const result = await invokeRoute(route.handler, event);
           checkAnswer(event.routeKey, result);
 
           const status = result.statusCode ?? 200;

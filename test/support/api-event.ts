@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Context } from 'aws-lambda';
+import { runAsFunction } from '../../local/aws-edge/identity';
 import { lambdaContext } from '../../local/gateway';
 import type { Role } from '../../shared/domain/roles';
 import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/types';
@@ -72,9 +74,36 @@ export interface Answer {
 /** A middy handler: the middleware fills in the ApiContext fields from the Lambda context. */
 type Handler = (event: ApiEvent, context: ApiContext) => Promise<ApiResult>;
 
+/**
+ * Calls a route's handler as Lambda would behind the HTTP API: inside the invocation of the
+ * function the event's route key names, so its AWS calls are held to that function's policy.
+ */
 export async function call(handler: Handler, event: ApiEvent): Promise<Answer> {
-  const result = await handler(event, lambdaContext('test', 10_000) as ApiContext);
+  const routeId = findRoute(event.routeKey)?.id;
+  if (!routeId) throw new Error(`no route for ${event.routeKey}`);
+  const result = await runAsFunction(routeId, () => handler(event, lambdaContext(routeId, 10_000) as ApiContext));
   checkAnswer(event.routeKey, result);
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
   return { status: result.statusCode ?? 200, headers, body: result.body ? JSON.parse(result.body) : undefined };
+}
+
+/** The raw result of a route's handler, invoked as `call` does (for tests that read headers or text bodies). */
+export function invokeRoute(handler: Handler, event: ApiEvent): Promise<ApiResult> {
+  const routeId = findRoute(event.routeKey)?.id;
+  if (!routeId) throw new Error(`no route for ${event.routeKey}`);
+  return runAsFunction(routeId, () => handler(event, lambdaContext(routeId, 10_000) as ApiContext));
+}
+
+/** Invokes an event function (verify-document, monthly-report-job) inside its own invocation. */
+export function invoke<E, R>(
+  functionId: string,
+  handler: (event: E, context: Context) => Promise<R>,
+  event: E,
+): Promise<R> {
+  return runAsFunction(functionId, () => handler(event, lambdaContext(functionId, 10_000)));
+}
+
+/** Runs use-case code as the named function would (its AWS calls under that function's policy). */
+export function asFunction<T>(functionId: string, work: () => Promise<T>): Promise<T> {
+  return runAsFunction(functionId, work);
 }

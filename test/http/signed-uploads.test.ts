@@ -1,0 +1,144 @@
+import { randomUUID } from 'node:crypto';
+import { handler as createPetition } from '../../functions/create-petition';
+import { createS3Client } from '../../shared/adapters/aws-clients';
+import { S3DocumentStore } from '../../shared/adapters/s3-document-store';
+import type { UploadInstruction } from '../../shared/ports';
+import { apiEvent, asFunction, type Caller, call } from '../support/api-event';
+import { declaration, keyOf, scan, sha256 } from '../support/documents';
+import { activeOffice, petitionBody } from '../support/petitions';
+import { dropStores, provisionStores } from '../support/stores';
+
+/**
+ * Presigned uploads over real HTTP through the local AWS edge, checked as S3 checks them: the
+ * signature (recomputed with the SDK's signer), the signed headers, the expiry, the checksum, and
+ * the IAM policy of the function that signed the URL. Rules: sigv4-query-string-auth.html,
+ * ErrorResponses.html and checking-object-integrity.html (Amazon S3 docs).
+ */
+beforeAll(provisionStores);
+afterAll(dropStores);
+
+/** A draft with one declared PDF, made by the real create-petition handler: its upload instruction. */
+async function instructionFor(bytes: Buffer): Promise<UploadInstruction> {
+  const clerk: Caller = { role: 'clerk', officeCode: await activeOffice() };
+  const answer = await call(
+    createPetition,
+    apiEvent('create-petition', { caller: clerk, body: petitionBody(undefined, { documents: [declaration(bytes)] }) }),
+  );
+  expect(answer.status).toBe(201);
+  return answer.body.uploads[0] as UploadInstruction;
+}
+
+/** A PUT with exactly these headers (fetch adds content-length from the body). */
+async function put(url: string, headers: Record<string, string>, body: Buffer) {
+  const { 'content-length': _length, ...rest } = headers;
+  const response = await fetch(url, { method: 'PUT', headers: rest, body });
+  const text = await response.text();
+  return { status: response.status, code: /<Code>([^<]+)<\/Code>/.exec(text)?.[1], message: text };
+}
+
+/** The document store adapter, presigning as the named function (with a clock of its own). */
+function presignAs(functionId: string, key: string, bytes: Buffer, now = new Date()) {
+  const store = new S3DocumentStore(
+    createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT }),
+    process.env.DOCUMENTS_BUCKET!,
+    { now: () => now },
+  );
+  return asFunction(functionId, () =>
+    store.presignUpload(key, { contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes) }),
+  );
+}
+
+it('accepts the declared bytes with the instruction’s headers, and the URL names the function that signed it', async () => {
+  const bytes = scan.pdf();
+  const instruction = await instructionFor(bytes);
+
+  const answer = await put(instruction.uploadUrl, instruction.headers, bytes);
+
+  expect(answer.status).toBe(200);
+  expect(new URL(instruction.uploadUrl).searchParams.get('X-Amz-Credential')).toMatch(
+    new RegExp(`^LOCAL\\.fn\\.${process.env.TEST_TENANT}\\.create-petition/`),
+  );
+});
+
+it('refuses a changed content type: it is a signed header', async () => {
+  const bytes = scan.pdf();
+  const instruction = await instructionFor(bytes);
+
+  const answer = await put(instruction.uploadUrl, { ...instruction.headers, 'content-type': 'image/png' }, bytes);
+
+  expect(answer).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+});
+
+it('refuses a changed checksum header, and bytes that do not match the signed checksum', async () => {
+  const bytes = scan.pdf();
+  const other = scan.pdf(bytes.length);
+  const instruction = await instructionFor(bytes);
+  const otherChecksum = Buffer.from(sha256(other), 'hex').toString('base64');
+
+  const changedHeader = await put(
+    instruction.uploadUrl,
+    { ...instruction.headers, 'x-amz-checksum-sha256': otherChecksum },
+    other,
+  );
+  const otherBytes = await put(instruction.uploadUrl, instruction.headers, other);
+
+  expect(changedHeader).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+  expect(otherBytes).toMatchObject({ status: 400, code: 'BadDigest' });
+});
+
+it('refuses a shorter body than the signed length', async () => {
+  const bytes = scan.pdf();
+  const instruction = await instructionFor(bytes);
+
+  const answer = await put(instruction.uploadUrl, instruction.headers, bytes.subarray(0, bytes.length - 1));
+
+  expect(answer).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+});
+
+it('refuses an expired URL', async () => {
+  const bytes = scan.pdf();
+  const key = keyOf((await instructionFor(bytes)).uploadUrl);
+  const expired = await presignAs('create-petition', key, bytes, new Date(Date.now() - 3600_000));
+
+  const answer = await put(expired.uploadUrl, expired.headers, bytes);
+
+  expect(answer).toMatchObject({ status: 403, code: 'AccessDenied' });
+  expect(answer.message).toContain('Request has expired');
+});
+
+it('refuses a URL reused for another key', async () => {
+  const bytes = scan.pdf();
+  const instruction = await instructionFor(bytes);
+  const url = new URL(instruction.uploadUrl);
+  url.pathname = url.pathname.replace(/[^/]+$/, randomUUID());
+
+  const answer = await put(url.toString(), instruction.headers, bytes);
+
+  expect(answer).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+});
+
+it('refuses a tampered signature', async () => {
+  const bytes = scan.pdf();
+  const instruction = await instructionFor(bytes);
+  const url = new URL(instruction.uploadUrl);
+  const signature = url.searchParams.get('X-Amz-Signature')!;
+  url.searchParams.set('X-Amz-Signature', `${signature[0] === 'a' ? 'b' : 'a'}${signature.slice(1)}`);
+
+  const answer = await put(url.toString(), instruction.headers, bytes);
+
+  expect(answer).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
+});
+
+it.each([
+  ['download-document', 'may only read documents'],
+  ['submit-petition', 'may only re-tag documents'],
+])('refuses an upload URL presigned by %s, which %s', async (functionId) => {
+  const bytes = scan.pdf();
+  const key = keyOf((await instructionFor(bytes)).uploadUrl);
+  const presigned = await presignAs(functionId, key, bytes);
+
+  const answer = await put(presigned.uploadUrl, presigned.headers, bytes);
+
+  expect(answer).toMatchObject({ status: 403, code: 'AccessDenied' });
+  expect(answer.message).toContain(`/${functionId} is not authorized to perform: s3:PutObject`);
+});

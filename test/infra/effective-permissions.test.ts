@@ -1,0 +1,123 @@
+import type { PolicyStatement } from '../../local/aws-edge/iam-evaluator';
+import { instantiatePolicies, type PolicySet } from '../../local/aws-edge/policies';
+import { synthesizedPolicies } from '../support/aws-edge';
+
+/**
+ * Each function's effective DynamoDB and S3 permissions, read from the synthesized templates the
+ * way the local runtime reads them (so this also checks that extraction), printed as a table and
+ * compared with the exact expectation below. A grant added, removed or widened shows up here.
+ */
+let policies: PolicySet;
+beforeAll(() => {
+  // Synthesized from the CDK app by the jest global setup (test/support/global-setup.ts).
+  policies = instantiatePolicies(synthesizedPolicies(), {
+    dataTable: 'data',
+    idempotencyTable: 'idempotency',
+    documentsBucket: 'documents',
+    reportsBucket: 'reports',
+  });
+});
+
+/** Tracking codes, petitions and offices: the partitions a citizen's request may read. */
+const CITIZEN_READ =
+  'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys TRACK#*|PETITION#*|OFFICE#* ' +
+  'AND Null dynamodb:LeadingKeys false';
+const ITEMS = 'dynamodb:GetItem,dynamodb:PutItem on table/data';
+const ITEMS_AND_COUNTERS = 'dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data';
+const REPORT_READS = [
+  'dynamodb:BatchGetItem,dynamodb:GetItem on table/data',
+  'dynamodb:Query on table/data/index/gsi3',
+];
+const UPLOADS = 's3:PutObject,s3:PutObjectTagging on documents/petitions/*';
+
+const EXPECTED: Record<string, string[]> = {
+  'create-office': ['dynamodb:PutItem on table/data'],
+  'create-petition': [ITEMS, UPLOADS],
+  'declare-documents': [ITEMS, UPLOADS],
+  'download-document': [ITEMS, 's3:GetObject on documents/petitions/*'],
+  'generate-monthly-report': [
+    ...REPORT_READS,
+    'dynamodb:UpdateItem on table/data',
+    's3:PutObject on reports/monthly/*',
+  ],
+  'get-monthly-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
+  'get-office': ['dynamodb:GetItem on table/data'],
+  'get-petition': ['dynamodb:GetItem,dynamodb:Query on table/data'],
+  'give-feedback': [
+    CITIZEN_READ,
+    'dynamodb:PutItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys GUESS#*|OFFICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  health: [],
+  'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
+  'list-petitions': ['dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
+  'monthly-report-job': [
+    'dynamodb:BatchGetItem,dynamodb:GetItem on table/data',
+    'dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    'dynamodb:Query on table/data/index/gsi3',
+    's3:PutObject on reports/monthly/*',
+  ],
+  openapi: [],
+  'pre-token-generation': [],
+  'set-network-target': ['dynamodb:PutItem on table/data'],
+  'remove-document': [ITEMS, 's3:DeleteObject on documents/petitions/*'],
+  'submit-petition': [
+    'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem on table/idempotency',
+    'dynamodb:BatchGetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    's3:PutObjectTagging on documents/petitions/*',
+  ],
+  'track-petition': [
+    CITIZEN_READ,
+    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys GUESS#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'transition-petition': [ITEMS_AND_COUNTERS, 's3:PutObjectTagging on documents/petitions/*'],
+  'update-office': [ITEMS],
+  'verify-document': [
+    ITEMS_AND_COUNTERS,
+    's3:DeleteObject,s3:GetObject,s3:GetObjectTagging on documents/petitions/*',
+    's3:PutObject,s3:PutObjectTagging on documents/quarantine/*',
+  ],
+};
+
+/** `table/data`, `documents/petitions/*`: the ARN's resource part, enough to read. */
+const short = (arn: string) => arn.replace(/^arn:aws:dynamodb:[^:]+:\d+:/, '').replace(/^arn:aws:s3:::/, '');
+
+function conditionText(condition: PolicyStatement['Condition']): string {
+  return Object.entries(condition ?? {})
+    .flatMap(([operator, keys]) =>
+      Object.entries(keys).map(([key, values]) => `${operator} ${key} ${[values].flat().join('|')}`),
+    )
+    .join(' AND ');
+}
+
+function effective(functionId: string): string[] {
+  const policy = policies.functions[functionId];
+  if (!policy) throw new Error(`no policy for ${functionId}`);
+  return policy.statements
+    .filter((s) => [s.Action ?? []].flat().some((a) => /^(dynamodb|s3):/.test(a)))
+    .map((s) => {
+      const actions = [s.Action ?? []].flat().sort().join(',');
+      const resources = [s.Resource ?? []].flat().map(short).sort().join(' ');
+      const condition = conditionText(s.Condition);
+      return `${actions} on ${resources}${condition ? ` IF ${condition}` : ''}`;
+    })
+    .sort();
+}
+
+it('gives each function exactly these DynamoDB and S3 permissions (the services the local runtime enforces)', () => {
+  const table = Object.keys(policies.functions)
+    .sort()
+    .flatMap((id) => effective(id).map((line) => `${id.padEnd(24)} ${line}`));
+  console.log(`effective permissions, from the synthesized templates:\n${table.join('\n')}`);
+
+  expect(
+    Object.fromEntries(
+      Object.keys(policies.functions)
+        .sort()
+        .map((id) => [id, effective(id)]),
+    ),
+  ).toEqual(EXPECTED);
+});
