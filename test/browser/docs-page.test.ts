@@ -36,9 +36,13 @@ it('renders every operation of the route table, with no console error and no req
   const answer = await tab.goto(`${gateway.baseUrl}/v1/docs`);
   await tab.getByRole('heading', { name: submit.summary }).waitFor({ state: 'visible', timeout: 30_000 });
   const text = (await tab.locator('body').textContent()) ?? '';
-  const screenshot = join(ARTIFACTS, 'docs-page.png');
-  await tab.screenshot({ path: screenshot });
-  console.log(`docs page screenshot: ${screenshot}`);
+  const screenshots = [join(ARTIFACTS, 'docs-page.png'), join(ARTIFACTS, 'docs-page-submit.png')];
+  await tab.screenshot({ path: screenshots[0] });
+  // The same page scrolled to one operation: parameters, body, answers and the side menu opened there.
+  await tab.getByRole('heading', { name: submit.summary }).scrollIntoViewIfNeeded();
+  await tab.waitForTimeout(500);
+  await tab.screenshot({ path: screenshots[1] });
+  console.log(`docs page screenshots: ${screenshots.join(', ')}`);
   await tab.close();
 
   expect(answer?.status()).toBe(200);
