@@ -1,4 +1,6 @@
 import { reportDepsFromEnv } from '../shared/adapters/from-env';
+import { formatMonth } from '../shared/domain/months';
+import { reportFileName } from '../shared/domain/report-files';
 import { apiHandler } from '../shared/http/api-handler';
 import { requireMonth } from '../shared/http/report-month';
 import { principalOf } from '../shared/http/types';
@@ -8,13 +10,10 @@ import { readReport } from '../shared/use-cases/reports';
 
 const deps = reportDepsFromEnv();
 
-const CONTENT = {
-  json: { 'content-type': 'application/json; charset=utf-8' },
-  csv: {
-    'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': 'attachment; filename="monthly-report.csv"',
-  },
-  svg: { 'content-type': 'image/svg+xml; charset=utf-8' },
+const CONTENT_TYPES = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  svg: 'image/svg+xml; charset=utf-8',
 };
 
 export const handler = apiHandler().handler(async (event, context) => {
@@ -24,5 +23,10 @@ export const handler = apiHandler().handler(async (event, context) => {
   });
   const month = requireMonth(query.calendar, path.month);
   const body = await readReport(deps, principalOf(context), month, query.format);
-  return { statusCode: 200, headers: CONTENT[query.format], body };
+  const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[query.format] };
+  if (query.format !== 'json') {
+    const fileName = reportFileName({ month: formatMonth(month), calendar: month.calendar }, query.format);
+    headers['content-disposition'] = `${query.format === 'csv' ? 'attachment' : 'inline'}; filename="${fileName}"`;
+  }
+  return { statusCode: 200, headers, body };
 });

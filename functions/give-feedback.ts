@@ -7,7 +7,7 @@ import { giveFeedback } from '../shared/use-cases/citizen';
 
 const deps = citizenDepsFromEnv();
 
-export const handler = apiHandler().handler(async (_event, context) => {
+export const handler = apiHandler().handler(async (event, context) => {
   const input = parseInput(feedbackSchema, context.body, 'body');
-  return created(await giveFeedback(deps, input));
+  return created(await giveFeedback(deps, input, event.requestContext.http.sourceIp));
 });

@@ -7,10 +7,15 @@ import { trackPetition } from '../shared/use-cases/citizen';
 
 const deps = citizenDepsFromEnv();
 
-export const handler = apiHandler().handler(async (event) => {
+export const handler = apiHandler().handler(async (event, context) => {
   const { path, query } = parseRequest({
     path: { schema: trackPathSchema, value: event.pathParameters },
     query: { schema: trackQuerySchema, value: event.queryStringParameters ?? {} },
   });
-  return ok(await trackPetition(deps, path.trackingCode, query.nationalId));
+  const request = {
+    trackingCode: path.trackingCode,
+    nationalId: query.nationalId,
+    address: event.requestContext.http.sourceIp,
+  };
+  return ok(await trackPetition(deps, request, context.language));
 });

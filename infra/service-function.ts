@@ -106,7 +106,8 @@ export class ServiceFunction extends Construct {
       this.function.addEnvironment('IDEMPOTENCY_TABLE_NAME', props.idempotencyTable.tableName);
       role.addToPrincipalPolicy(
         new PolicyStatement({
-          actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+          // Read with the petition (BatchGetItem) or alone (GetItem), written in the submission's transaction.
+          actions: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:PutItem'],
           resources: [props.idempotencyTable.tableArn],
         }),
       );

@@ -1,7 +1,7 @@
 import { withPersonCheckDigit } from '../shared/domain/national-id';
 import { PETITION_KINDS } from '../shared/domain/petition';
 import type { Principal } from '../shared/domain/roles';
-import type { IdGenerator } from '../shared/ports';
+import type { IdGenerator, SubmissionStore } from '../shared/ports';
 import { createPetitionSchema } from '../shared/schemas/petition';
 import { createDraft, type PetitionDeps, submitPetition } from '../shared/use-cases/petitions';
 
@@ -15,7 +15,7 @@ const LAST_NAMES = ['محمدی', 'حسینی', 'رضایی', 'احمدی', 'ک�
 const DAY = 86_400_000;
 
 export async function seedDemoPetitions(
-  deps: Omit<PetitionDeps, 'clock'> & { ids: IdGenerator },
+  deps: Omit<PetitionDeps, 'clock'> & { ids: IdGenerator; submissions: SubmissionStore },
   officeCodes: string[],
   now: Date,
 ): Promise<number> {

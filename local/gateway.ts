@@ -192,7 +192,8 @@ function buildEvent(input: {
         method,
         path: url.pathname,
         protocol: `HTTP/${req.httpVersion}`,
-        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        // The connection's own address, as API Gateway reports it: never X-Forwarded-For, which a client writes.
+        sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/i, ''),
         userAgent: headers['user-agent'] ?? '',
       },
       requestId: randomUUID(),

@@ -77,10 +77,17 @@ async function main(): Promise<void> {
   const seeded = await seedDemoData(offices, new Date());
   let demoPetitions = 0;
   if (seeded > 0) {
-    const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds } = await import('../shared/adapters/from-env');
+    const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds, submissionDepsFromEnv } = await import(
+      '../shared/adapters/from-env'
+    );
     const active = (await offices.list({ status: 'active' })).map((o) => o.officeCode);
     demoPetitions = await seedDemoPetitions(
-      { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), ids: cryptoIds },
+      {
+        ...petitionAdaptersFromEnv(),
+        submissions: submissionDepsFromEnv().submissions,
+        documents: documentStoreFromEnv(),
+        ids: cryptoIds,
+      },
       active,
       new Date(),
     );

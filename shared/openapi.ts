@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { MAX_BODY_BYTES } from './http/middleware';
+import { MAX_BODY_BYTES } from './http/json-body';
 import { ROUTES, type RouteDefinition } from './routes';
 import { problemSchema } from './schemas/common';
 

@@ -1,3 +1,4 @@
+import type { GuessBudget } from './domain/guessing';
 import type { Office, OfficeStatus } from './domain/office';
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { NetworkTarget } from './domain/report';
@@ -51,19 +52,58 @@ export interface Feedback {
   at: string;
 }
 
-export interface PetitionRepository {
-  insert(petition: Petition): Promise<void>;
-  get(petitionId: string): Promise<Petition | undefined>;
+/** The answer to a submission, the same for every retry with its Idempotency-Key. */
+export interface SubmissionAnswer {
+  petitionId: string;
+  trackingCode: string;
+  status: 'submitted';
+  submittedAt: string;
+  month: string;
+}
+
+/** What a submission's Idempotency-Key is bound to: the request it came with and the answer it got. */
+export interface SubmissionRecord {
+  officeCode: string;
+  key: string;
+  /** SHA-256 of the petition id and body: the same key with another request is refused (422). */
+  requestHash: string;
+  answer: SubmissionAnswer;
+  /** Epoch seconds: kept a day, then DynamoDB's TTL removes it. */
+  expiresAt: number;
+}
+
+/**
+ * Submission's own storage: everything it needs read in one call, everything it changes written
+ * in one transaction together with its idempotency record. So a retry can never count twice, and a
+ * key reused for another request is refused without touching the first one's record.
+ */
+export interface SubmissionStore {
+  /** The petition, its office and the key's record, read at once (consistently). */
+  load(petitionId: string, officeCode: string, key: string): Promise<SubmissionSnapshot>;
+  /** The key's record alone, to find the winner's answer after losing a race. */
+  record(officeCode: string, key: string): Promise<SubmissionRecord | undefined>;
   /**
-   * Writes the submitted petition, claims its tracking code and bumps the counters in one
-   * transaction. Answers `tracking-code-taken` (nothing written) when the code is in use;
-   * throws ConflictError('petition-changed') when the petition moved on meanwhile.
+   * Writes the submitted petition (if still at `previousVersion`), claims its tracking code, bumps
+   * the counters and stores the key's record in one transaction. Answers what stopped it, having
+   * written nothing: the tracking code or the key taken, or the petition changed meanwhile.
    */
-  submit(
+  commit(
     petition: Petition,
     previousVersion: number,
     counters: CounterIncrement[],
-  ): Promise<'ok' | 'tracking-code-taken'>;
+    record: SubmissionRecord,
+  ): Promise<'ok' | 'tracking-code-taken' | 'key-taken' | 'petition-changed'>;
+}
+
+export interface SubmissionSnapshot {
+  petition?: Petition;
+  office?: Office;
+  record?: SubmissionRecord;
+}
+
+export interface PetitionRepository {
+  insert(petition: Petition): Promise<void>;
+  get(petitionId: string): Promise<Petition | undefined>;
   /** Writes a changed petition (and counters) if it is still at `previousVersion`. */
   save(petition: Petition, previousVersion: number, counters?: CounterIncrement[]): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
@@ -122,9 +162,10 @@ export interface ReportFileStore {
   getJson(period: string): Promise<string | undefined>;
 }
 
-/** Counts failed guesses per key (a tracking code) in a time window, kept in DynamoDB with an expiry. */
+/** Counts citizens' tries against tracking codes per budget and time window (domain/guessing.ts). */
 export interface AttemptLimiter {
-  /** Seconds the key stays blocked, or 0. */
-  blockedFor(key: string, now: Date): Promise<number>;
-  recordFailure(key: string, now: Date): Promise<void>;
+  /** Takes one try from every budget at once, or none and answers how long to wait when one is spent. */
+  reserve(budgets: readonly GuessBudget[], now: Date): Promise<{ retryAfter: number } | undefined>;
+  /** Gives a try back to every budget: the caller proved their right. */
+  refund(budgets: readonly GuessBudget[], now: Date): Promise<void>;
 }

@@ -286,6 +286,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     responses: {
       200: { description: 'Status and dates', schema: trackingSchema },
       404: { description: 'No such petition for this national ID' },
+      429: { description: 'Too many tries on this code from this address (or from all): Retry-After says when' },
     },
   },
   {
@@ -301,6 +302,7 @@ export const ROUTES: readonly RouteDefinition[] = [
       201: { description: 'Rating stored' },
       404: { description: 'No such petition for this national ID' },
       409: { description: 'Already rated' },
+      429: { description: 'Too many tries on this code from this address (or from all): Retry-After says when' },
     },
   },
   {

@@ -72,9 +72,9 @@ export const DATA_TABLE: TableDefinition = {
 };
 
 /**
- * Powertools idempotency records, in a table of their own: its DynamoDB layer keys records by
- * `id` = function and key hash, which spreads them over partitions only without a sort key (with
- * one, every record of a function would share one static partition key, a hot key at peaks).
+ * Submission records (an Idempotency-Key's request and answer), in a table of their own, keyed by
+ * `id` = office and key alone: one partition per record, never a shared hot key, and a TTL of a
+ * day. (It held Powertools idempotency records before; their items expire on their own.)
  */
 export const IDEMPOTENCY_TABLE: TableDefinition = {
   partitionKey: { name: 'id', type: 'S' },

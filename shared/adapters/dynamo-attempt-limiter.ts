@@ -1,12 +1,14 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { GUESS_POLICY } from '../domain/guessing';
+import { type DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type GuessBudget, guessWindow } from '../domain/guessing';
 import type { AttemptLimiter } from '../ports';
+import { keys } from './dynamo-keys';
+import { failedConditions, transactWrite } from './dynamo-transactions';
 
 /**
- * `pk = GUESS#<key>`, `sk = GUESS`: failures in the current window and when it ends. The item
- * carries a TTL (`expiresAt`) so DynamoDB clears it, and the window end is checked here as well,
- * since TTL deletion may lag (and DynamoDB Local's timing differs from the cloud's).
+ * Tries counted per budget and fixed window: `pk = GUESS#<budget key>#<window start>`. A try is
+ * reserved before it is evaluated, all budgets at once in one transaction whose conditions refuse
+ * a spent budget, so thirty concurrent guesses cannot get more than the budget evaluated. Items
+ * carry a TTL (`expiresAt`) a little after their window ends; an old window is simply never read.
  */
 export class DynamoAttemptLimiter implements AttemptLimiter {
   constructor(
@@ -14,57 +16,47 @@ export class DynamoAttemptLimiter implements AttemptLimiter {
     private readonly tableName: string,
   ) {}
 
-  async blockedFor(key: string, now: Date): Promise<number> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: `GUESS#${key}`, sk: 'GUESS' } }),
-    );
-    const windowEndsAt = Number(Item?.windowEndsAt ?? 0);
-    if (!Item || windowEndsAt <= now.getTime() || Number(Item.failures) < GUESS_POLICY.maxFailures) return 0;
-    return Math.max(1, Math.ceil((windowEndsAt - now.getTime()) / 1000));
+  async reserve(budgets: readonly GuessBudget[], now: Date): Promise<{ retryAfter: number } | undefined> {
+    const window = guessWindow(now);
+    try {
+      await transactWrite(this.db, {
+        TransactItems: budgets.map((budget) => ({
+          Update: {
+            TableName: this.tableName,
+            Key: keys.guessWindow(`${budget.key}#${window.start}`),
+            UpdateExpression: 'SET entity = :entity, expiresAt = :expires ADD tries :one',
+            ConditionExpression: 'attribute_not_exists(tries) OR tries < :max',
+            ExpressionAttributeValues: {
+              ':entity': 'guess-window',
+              ':expires': window.endsAt + 60,
+              ':one': 1,
+              ':max': budget.max,
+            },
+          },
+        })),
+      });
+      return undefined;
+    } catch (error) {
+      if (!failedConditions(error)?.some(Boolean)) throw error;
+      return { retryAfter: Math.max(1, window.endsAt - Math.floor(now.getTime() / 1000)) };
+    }
   }
 
-  async recordFailure(key: string, now: Date): Promise<void> {
-    const Key = { pk: `GUESS#${key}`, sk: 'GUESS' };
-    try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key,
-          UpdateExpression: 'ADD failures :one',
-          ConditionExpression: 'windowEndsAt > :now',
-          ExpressionAttributeValues: { ':one': 1, ':now': now.getTime() },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const windowEndsAt = now.getTime() + GUESS_POLICY.windowSeconds * 1000;
-      // A new window; if a concurrent miss opened it first, count this one there.
-      await this.db
-        .send(
-          new PutCommand({
+  async refund(budgets: readonly GuessBudget[], now: Date): Promise<void> {
+    const window = guessWindow(now);
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: budgets.map((budget) => ({
+          Update: {
             TableName: this.tableName,
-            Item: {
-              ...Key,
-              entity: 'guess-window',
-              failures: 1,
-              windowEndsAt,
-              expiresAt: Math.ceil(windowEndsAt / 1000) + 60,
-            },
-            ConditionExpression: 'attribute_not_exists(pk) OR windowEndsAt <= :now',
-            ExpressionAttributeValues: { ':now': now.getTime() },
-          }),
-        )
-        .catch(async (putError: unknown) => {
-          if (!(putError instanceof ConditionalCheckFailedException)) throw putError;
-          await this.db.send(
-            new UpdateCommand({
-              TableName: this.tableName,
-              Key,
-              UpdateExpression: 'ADD failures :one',
-              ExpressionAttributeValues: { ':one': 1 },
-            }),
-          );
-        });
-    }
+            Key: keys.guessWindow(`${budget.key}#${window.start}`),
+            UpdateExpression: 'ADD tries :minusOne',
+            // Only an existing count: a refund after the window rolled over must not create one below zero.
+            ConditionExpression: 'tries > :zero',
+            ExpressionAttributeValues: { ':minusOne': -1, ':zero': 0 },
+          },
+        })),
+      }),
+    );
   }
 }

@@ -37,7 +37,7 @@ export class DynamoOfficeRepository implements OfficeRepository {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: officeKey(officeCode), ConsistentRead: true }),
     );
-    return Item ? fromItem(Item) : undefined;
+    return Item ? officeFromItem(Item) : undefined;
   }
 
   async list(filter: OfficeFilter = {}): Promise<Office[]> {
@@ -56,7 +56,7 @@ export class DynamoOfficeRepository implements OfficeRepository {
           ExclusiveStartKey: startKey,
         }),
       );
-      offices.push(...(page.Items ?? []).map(fromItem));
+      offices.push(...(page.Items ?? []).map(officeFromItem));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     const filtered = filter.status ? offices.filter((o) => o.status === filter.status) : offices;
@@ -92,7 +92,7 @@ function toItem(office: Office): Record<string, unknown> {
   };
 }
 
-function fromItem(item: Record<string, unknown>): Office {
+export function officeFromItem(item: Record<string, unknown>): Office {
   const { pk: _pk, sk: _sk, gsi3pk: _g3, gsi3sk: _g3s, entity: _entity, ...office } = item;
   return office as unknown as Office;
 }

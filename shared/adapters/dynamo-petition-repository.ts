@@ -1,38 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, InvalidCursorError } from '../domain/errors';
 import type { HistoryEntry, Petition } from '../domain/petition';
 import { solarHijriMonth } from '../domain/solar-hijri';
 import type { CounterIncrement, Feedback, PetitionPageQuery, PetitionRepository, PetitionSummary } from '../ports';
+import { indexKeys, keys } from './dynamo-keys';
+import { counterUpdate, transactWrite } from './dynamo-transactions';
 
-/**
- * Key layout:
- * - petition          pk `PETITION#<id>`  sk `PETITION`
- *   gsi1 (all of an office)       `OFFICE#<code>#PETITIONS`           / `<month>#<time>#<id>`
- *   gsi2 (an office, one status)  `OFFICE#<code>#PETITIONS#<status>`  / `<month>#<time>#<id>`
- *   (month and time: of submission, of creation for drafts; so newest first and a month is a prefix)
- * - tracking code     pk `TRACK#<code>`   sk `TRACK`      → petitionId; claimed once, in the submit transaction
- * - rating            pk `PETITION#<id>`  sk `FEEDBACK`   one per petition
- * - audit entries     pk `PETITION#<id>`  sk `AUDIT#<time>#<uuid>`  (downloads: never rewrite the petition)
- * - counters          pk `OFFICE#<code>`  sk `COUNT#J#<yyyy-mm>` / `COUNT#G#<yyyy-mm>`
- * Every key written by a submission belongs to one petition or one office: no key is shared by
- * the whole country, so no partition runs hot at national peaks.
- */
-/** Tries of a transaction cancelled by contention, within a request's few-second budget. */
-const CONTENTION_ATTEMPTS = 4;
-
-const petitionKey = (petitionId: string) => ({ pk: `PETITION#${petitionId}`, sk: 'PETITION' });
-const trackKey = (code: string) => ({ pk: `TRACK#${code}`, sk: 'TRACK' });
-const counterKey = (officeCode: string, period: string) => ({ pk: `OFFICE#${officeCode}`, sk: `COUNT#${period}` });
-
+/** Petitions, their audit entries and ratings (key layout: dynamo-keys.ts). */
 export class DynamoPetitionRepository implements PetitionRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -51,50 +27,21 @@ export class DynamoPetitionRepository implements PetitionRepository {
 
   async get(petitionId: string): Promise<Petition | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: petitionKey(petitionId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: keys.petition(petitionId), ConsistentRead: true }),
     );
-    return Item ? fromItem(Item) : undefined;
-  }
-
-  async submit(
-    petition: Petition,
-    previousVersion: number,
-    counters: CounterIncrement[],
-  ): Promise<'ok' | 'tracking-code-taken'> {
-    try {
-      await this.transact({
-        TransactItems: [
-          { Put: this.versionedPut(petition, previousVersion) },
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...trackKey(petition.trackingCode!), petitionId: petition.petitionId, entity: 'tracking-code' },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          ...counters.map((c) => ({ Update: this.counterUpdate(c) })),
-        ],
-      });
-      return 'ok';
-    } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed')
-        throw new ConflictError('petition-changed', { expected: previousVersion });
-      if (reasons[1]?.Code === 'ConditionalCheckFailed') return 'tracking-code-taken';
-      throw error;
-    }
+    return Item ? petitionFromItem(Item) : undefined;
   }
 
   async save(petition: Petition, previousVersion: number, counters: CounterIncrement[] = []): Promise<void> {
     try {
       if (counters.length === 0) {
-        await this.db.send(new PutCommand(this.versionedPut(petition, previousVersion)));
+        await this.db.send(new PutCommand(versionedPut(this.tableName, petition, previousVersion)));
         return;
       }
-      await this.transact({
+      await transactWrite(this.db, {
         TransactItems: [
-          { Put: this.versionedPut(petition, previousVersion) },
-          ...counters.map((c) => ({ Update: this.counterUpdate(c) })),
+          { Put: versionedPut(this.tableName, petition, previousVersion) },
+          ...counters.map((c) => ({ Update: counterUpdate(this.tableName, c) })),
         ],
       });
     } catch (error) {
@@ -109,8 +56,8 @@ export class DynamoPetitionRepository implements PetitionRepository {
   async page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }> {
     const index = query.status ? 'gsi2' : 'gsi1';
     const partition = query.status
-      ? `OFFICE#${query.officeCode}#PETITIONS#${query.status}`
-      : `OFFICE#${query.officeCode}#PETITIONS`;
+      ? indexKeys.officePetitionsByStatus(query.officeCode, query.status)
+      : indexKeys.officePetitions(query.officeCode);
     const startKey = query.cursor ? decodeCursor(query.cursor, index, partition) : undefined;
     const result = await this.db.send(
       new QueryCommand({
@@ -126,12 +73,14 @@ export class DynamoPetitionRepository implements PetitionRepository {
     );
     const last = result.LastEvaluatedKey;
     // The listing indexes hold the summary attributes only (see PETITION_SUMMARY_ATTRIBUTES).
-    const items = (result.Items ?? []).map((item) => fromItem(item) as unknown as PetitionSummary);
+    const items = (result.Items ?? []).map((item) => petitionFromItem(item) as unknown as PetitionSummary);
     return { items, nextCursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : null };
   }
 
   async findByTrackingCode(trackingCode: string): Promise<Petition | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: trackKey(trackingCode) }));
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.trackingCode(trackingCode) }),
+    );
     return Item ? this.get(String(Item.petitionId)) : undefined;
   }
 
@@ -140,7 +89,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: `PETITION#${petitionId}`, sk: `AUDIT#${audit.at}#${randomUUID()}`, entity: 'audit', ...audit },
+        Item: { ...keys.audit(petitionId, audit.at, randomUUID()), entity: 'audit', ...audit },
       }),
     );
   }
@@ -153,7 +102,10 @@ export class DynamoPetitionRepository implements PetitionRepository {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-          ExpressionAttributeValues: { ':pk': `PETITION#${petitionId}`, ':audit': 'AUDIT#' },
+          ExpressionAttributeValues: {
+            ':pk': keys.auditPrefix(petitionId).pk,
+            ':audit': keys.auditPrefix(petitionId).skPrefix,
+          },
           ExclusiveStartKey: startKey,
         }),
       );
@@ -165,16 +117,16 @@ export class DynamoPetitionRepository implements PetitionRepository {
 
   async addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void> {
     try {
-      await this.transact({
+      await transactWrite(this.db, {
         TransactItems: [
           {
             Put: {
               TableName: this.tableName,
-              Item: { pk: `PETITION#${feedback.petitionId}`, sk: 'FEEDBACK', entity: 'feedback', ...feedback },
+              Item: { ...keys.feedback(feedback.petitionId), entity: 'feedback', ...feedback },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
-          ...counters.map((c) => ({ Update: this.counterUpdate(c) })),
+          ...counters.map((c) => ({ Update: counterUpdate(this.tableName, c) })),
         ],
       });
     } catch (error) {
@@ -182,53 +134,6 @@ export class DynamoPetitionRepository implements PetitionRepository {
       if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new ConflictError('already-rated');
       throw error;
     }
-  }
-
-  /**
-   * A transaction, tried again when DynamoDB cancels it for contention with another transaction
-   * on the same items (busy offices' counters) rather than for a failed condition: a cancelled
-   * transaction wrote nothing, so trying again is safe. The SDK itself retries throttling.
-   */
-  private async transact(input: TransactWriteCommandInput): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await this.db.send(new TransactWriteCommand(input));
-        return;
-      } catch (error) {
-        const contention =
-          error instanceof TransactionCanceledException &&
-          (error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
-        if (!contention || attempt >= CONTENTION_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
-      }
-    }
-  }
-
-  private versionedPut(petition: Petition, previousVersion: number) {
-    return {
-      TableName: this.tableName,
-      Item: petitionItem(petition),
-      ConditionExpression: 'version = :previous',
-      ExpressionAttributeValues: { ':previous': previousVersion },
-    };
-  }
-
-  /** ADD is atomic in DynamoDB: concurrent submissions in one office each count exactly once. */
-  private counterUpdate(counter: CounterIncrement) {
-    const names: Record<string, string> = {};
-    const values: Record<string, unknown> = { ':office': counter.officeCode, ':period': counter.period };
-    const adds = Object.entries(counter.add).map(([field, amount], i) => {
-      names[`#f${i}`] = field;
-      values[`:v${i}`] = amount;
-      return `#f${i} :v${i}`;
-    });
-    return {
-      TableName: this.tableName,
-      Key: counterKey(counter.officeCode, counter.period),
-      UpdateExpression: `SET officeCode = :office, period = :period ADD ${adds.join(', ')}`,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    };
   }
 }
 
@@ -241,19 +146,29 @@ function listSortKey(petition: Petition): string {
 export function petitionItem(petition: Petition): Record<string, unknown> {
   const sortKey = listSortKey(petition);
   return {
-    ...petitionKey(petition.petitionId),
-    gsi1pk: `OFFICE#${petition.officeCode}#PETITIONS`,
+    ...keys.petition(petition.petitionId),
+    gsi1pk: indexKeys.officePetitions(petition.officeCode),
     gsi1sk: sortKey,
-    gsi2pk: `OFFICE#${petition.officeCode}#PETITIONS#${petition.status}`,
+    gsi2pk: indexKeys.officePetitionsByStatus(petition.officeCode, petition.status),
     gsi2sk: sortKey,
     entity: 'petition',
     ...petition,
   };
 }
 
-function fromItem(item: Record<string, unknown>): Petition {
+export function petitionFromItem(item: Record<string, unknown>): Petition {
   const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...petition } = item;
   return petition as unknown as Petition;
+}
+
+/** A put of the petition that succeeds only if no one changed it since `previousVersion`. */
+export function versionedPut(tableName: string, petition: Petition, previousVersion: number) {
+  return {
+    TableName: tableName,
+    Item: petitionItem(petition),
+    ConditionExpression: 'version = :previous',
+    ExpressionAttributeValues: { ':previous': previousVersion },
+  };
 }
 
 /** A cursor is the page's last key; it must point into the very partition being listed. */

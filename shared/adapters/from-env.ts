@@ -5,13 +5,14 @@ import { newTrackingCode } from '../domain/tracking-code';
 import { type IdGenerator, systemClock } from '../ports';
 import type { CitizenDeps } from '../use-cases/citizen';
 import type { DocumentDeps } from '../use-cases/documents';
-import type { PetitionDeps } from '../use-cases/petitions';
+import type { PetitionDeps, SubmissionDeps } from '../use-cases/petitions';
 import type { ReportDeps } from '../use-cases/reports';
-import { createDocumentClient, createDynamoClient, createS3Client } from './aws-clients';
+import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
+import { DynamoSubmissionStore } from './dynamo-submission-store';
 import { S3DocumentStore } from './s3-document-store';
 import { S3ReportStore } from './s3-report-store';
 
@@ -47,9 +48,19 @@ export function documentDepsFromEnv(): DocumentDeps {
   return { petitions: petitionAdaptersFromEnv().petitions, documents: documentStoreFromEnv(), clock: systemClock };
 }
 
-export function idempotencyStoreConfigFromEnv() {
+/** What submission needs: the data table and the idempotency table holding the keys' records. */
+export function submissionDepsFromEnv(): SubmissionDeps {
   const config = readEnv({ ...tableEnvShape, IDEMPOTENCY_TABLE_NAME: z.string().min(3) });
-  return { client: createDynamoClient(config), tableName: config.IDEMPOTENCY_TABLE_NAME };
+  return {
+    submissions: new DynamoSubmissionStore(
+      createDocumentClient(config),
+      config.TABLE_NAME,
+      config.IDEMPOTENCY_TABLE_NAME,
+    ),
+    documents: documentStoreFromEnv(),
+    clock: systemClock,
+    ids: cryptoIds,
+  };
 }
 
 /** Everything the petition use cases need, for the real clock and crypto-random ids. */
@@ -73,6 +84,7 @@ export function citizenDepsFromEnv(): CitizenDeps {
   const db = createDocumentClient(config);
   return {
     petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
+    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
     limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
     clock: systemClock,
   };

@@ -23,6 +23,8 @@ export type ErrorCode =
   | ConflictCode
   | 'validation'
   | 'malformed-json'
+  | 'invalid-encoding'
+  | 'nesting-too-deep'
   | 'unauthorized'
   | 'forbidden'
   | 'not-found'
@@ -69,6 +71,20 @@ export class ValidationError extends DomainError {
 export class MalformedJsonError extends DomainError {
   constructor() {
     super(400, 'malformed-json');
+  }
+}
+
+/** 400: the body is not UTF-8 (or holds a lone UTF-16 surrogate). */
+export class InvalidEncodingError extends DomainError {
+  constructor() {
+    super(400, 'invalid-encoding');
+  }
+}
+
+/** 400: arrays and objects nested deeper than any request of this API needs. */
+export class NestingTooDeepError extends DomainError {
+  constructor(maxDepth: number) {
+    super(400, 'nesting-too-deep', { maxDepth });
   }
 }
 

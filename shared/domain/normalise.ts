@@ -16,7 +16,33 @@ export function normaliseText(value: string): string {
     else if (char === 'ك') out += 'ک';
     else out += char;
   }
-  return out.trim();
+  // A Windows line end is a line end: one spelling, so that only stray carriage returns are refused.
+  return out.replaceAll('\r\n', '\n').trim();
+}
+
+/**
+ * Characters no field of this API takes: C0 controls other than tab and line feed, DEL, and the C1
+ * range. They hide text from people who read it later (a NUL cuts a name short in many tools).
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+/** A control character, or a lone UTF-16 surrogate (not text at all: storage would mangle it). */
+const isForbidden = (text: string) => CONTROL_CHARACTERS.test(text) || !text.isWellFormed();
+
+/** Paths (key by key) of the strings in a JSON value that hold a forbidden character, keys included. */
+export function forbiddenCharacterPaths(
+  value: unknown,
+  path: Array<string | number> = [],
+): Array<Array<string | number>> {
+  if (typeof value === 'string') return isForbidden(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => forbiddenCharacterPaths(item, [...path, i]));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) =>
+      isForbidden(key) ? [[...path, key]] : forbiddenCharacterPaths(inner, [...path, key]),
+    );
+  }
+  return [];
 }
 
 /** Normalises every string in a JSON value, keys included, leaving other types untouched. */

@@ -82,7 +82,7 @@ export function applyOfficeChanges(office: Office, changes: OfficeChanges, now: 
       throw new ConflictError('office-status-step', {
         from: office.status,
         to: fields.status,
-        allowed: NEXT_STATUSES[office.status].join(', ') || '-',
+        allowed: NEXT_STATUSES[office.status].join(','),
       });
     }
     const since = fields.statusSince ?? now.toISOString().slice(0, 10);

@@ -163,14 +163,14 @@ export function applyTransition(
 ): Petition {
   const rule = TRANSITIONS[request.action];
   const role = principal.roles.find((r) => rule.by.includes(r));
-  if (!role) throw new ForbiddenError({ allowed: actionsFor(principal.roles, petition.status).join(', ') || '-' });
+  if (!role) throw new ForbiddenError({ allowed: actionsFor(principal.roles, petition.status).join(',') });
   if (request.expectedVersion !== petition.version)
     throw new ConflictError('petition-changed', { expected: request.expectedVersion });
   if (!rule.from.includes(petition.status)) {
     throw new ConflictError('transition-not-allowed', {
       action: request.action,
       from: petition.status,
-      allowed: actionsFor(principal.roles, petition.status).join(', ') || '-',
+      allowed: actionsFor(principal.roles, petition.status).join(','),
     });
   }
   if (rule.needs && !request[rule.needs]) {

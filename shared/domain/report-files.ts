@@ -17,11 +17,30 @@ function cell(value: string | number | boolean | null | undefined, text = false)
   return /[",\r\n]/.test(out) ? `"${out.replace(/"/g, '""')}"` : out;
 }
 
+/** Lines before the table: what the file is, so that the header row itself never changes. */
+const PREAMBLE_LINES = 4;
+
 /**
  * The per-office table as CSV that Excel opens with Persian intact: UTF-8 with a byte-order mark,
- * CRLF line ends, RFC 4180 quoting, bilingual headers.
+ * CRLF line ends, RFC 4180 quoting, bilingual headers. The first lines say which month it is and
+ * whether the month is still running; the header row below them is the same every month, so a
+ * spreadsheet that reads the table keeps working.
  */
 export function reportCsv(report: MonthlyReport): string {
+  const { daysCovered, daysInMonth } = report.coverage;
+  const preamble = [
+    [cell('گزارش ماهانه دفاتر خدمات الکترونیک قضایی (monthly report)'), cell(report.month), cell(report.calendar)],
+    [
+      cell('وضعیت (status)'),
+      cell(
+        report.provisional
+          ? `موقت: ${daysCovered} روز از ${daysInMonth} روز ماه (provisional: ${daysCovered} of ${daysInMonth} days)`
+          : 'نهایی (final)',
+      ),
+    ],
+    [cell('بازه به وقت جهانی (UTC range)'), cell(report.from), cell(report.to)],
+    [],
+  ];
   const header = [
     'رتبه (rank)',
     'کد دفتر (office code)',
@@ -31,7 +50,7 @@ export function reportCsv(report: MonthlyReport): string {
     'بخش (bakhsh)',
     'محروم (deprived area)',
     'وضعیت (status)',
-    `دادخواست‌های ثبت‌شده ${report.month} (registered)`,
+    'دادخواست‌های ثبت‌شده این ماه (registered)',
     'ماه قبل (previous month)',
     'تغییر (change)',
     'درصد تغییر (change %)',
@@ -60,9 +79,16 @@ export function reportCsv(report: MonthlyReport): string {
     cell(r.ratings.responses),
     cell(r.ratings.overall),
   ];
-  const lines = [header.map((h) => cell(h)), ...report.offices.map(row)].map((cells) => cells.join(','));
+  const lines = [...preamble, header.map((h) => cell(h)), ...report.offices.map(row)].map((cells) => cells.join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
+
+/** The file name a report is served under: the month in it, so downloads of two months never clash. */
+export function reportFileName(report: Pick<MonthlyReport, 'month' | 'calendar'>, format: 'csv' | 'svg'): string {
+  return `monthly-report-${report.calendar === 'solar-hijri' ? 'sh' : 'gregorian'}-${report.month}.${format}`;
+}
+
+export { PREAMBLE_LINES };
 
 const SOLAR_MONTHS = [
   'فروردین',
@@ -106,47 +132,76 @@ const persianDigits = (value: number | string) => String(value).replace(/\d/g, (
 
 /**
  * A bar chart of each office's petitions this month against last month, right to left: office
- * names on the right, bars growing leftwards, Persian digits, readable without any web font.
+ * names on the right, bars growing leftwards from a scale with gridlines, both months' values
+ * labelled, Persian digits throughout, readable without any web font. A running month says so
+ * in the title and in the footer, with the days it covers: a week is not a collapse.
  */
 export function reportSvg(report: MonthlyReport): string {
   const width = 960;
   const labelWidth = 330;
-  const rowHeight = 34;
-  const top = 90;
-  const height = top + Math.max(1, report.offices.length) * rowHeight + 40;
-  const chartWidth = width - labelWidth - 80;
-  const max = Math.max(1, ...report.offices.flatMap((o) => [o.registered, o.previous]));
+  const rowHeight = 40;
+  const top = 110;
+  const rows = Math.max(1, report.offices.length);
+  const height = top + rows * rowHeight + 56;
+  const chartWidth = width - labelWidth - 90;
+  const max = niceMaximum(Math.max(1, ...report.offices.flatMap((o) => [o.registered, o.previous])));
   const scale = (n: number) => Math.round((n / max) * chartWidth);
   const right = width - labelWidth - 10;
+  const text = (x: number, y: number, content: string, attributes = '') =>
+    `<text x="${x}" y="${y}" direction="rtl" text-anchor="start" ${attributes}>${escapeXml(content)}</text>`;
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((share) => {
+    const x = right - Math.round(share * chartWidth);
+    return (
+      `<line x1="${x}" y1="${top - 6}" x2="${x}" y2="${top + rows * rowHeight}" stroke="#dddddd"/>` +
+      `<text x="${x}" y="${top - 10}" text-anchor="middle" font-size="11" fill="#555">` +
+      `${persianDigits(Math.round(share * max))}</text>`
+    );
+  });
   const bars = report.offices.map((office, i) => {
     const y = top + i * rowHeight;
     const current = scale(office.registered);
     const previous = scale(office.previous);
     return [
-      `<text x="${width - 12}" y="${y + 20}" direction="rtl" text-anchor="start" font-size="14">${escapeXml(office.name)}</text>`,
-      `<rect x="${right - current}" y="${y + 4}" width="${current}" height="13" ` +
-        `fill="#1f6f8b"><title>${persianDigits(office.registered)}</title></rect>`,
-      `<rect x="${right - previous}" y="${y + 18}" width="${previous}" height="9" ` +
-        `fill="#9ccbd9"><title>${persianDigits(office.previous)}</title></rect>`,
-      `<text x="${right - current - 6}" y="${y + 15}" direction="rtl" text-anchor="start" ` +
-        `font-size="12">${persianDigits(office.registered)}</text>`,
+      text(width - 12, y + 22, persianDigits(office.name), 'font-size="14"'),
+      `<rect x="${right - current}" y="${y + 5}" width="${current}" height="14" fill="#1f6f8b">` +
+        `<title>${persianDigits(office.registered)}</title></rect>`,
+      `<rect x="${right - previous}" y="${y + 22}" width="${previous}" height="11" fill="#9ccbd9">` +
+        `<title>${persianDigits(office.previous)}</title></rect>`,
+      text(right - current - 6, y + 17, persianDigits(office.registered), 'font-size="12"'),
+      text(right - previous - 6, y + 32, persianDigits(office.previous), 'font-size="11" fill="#555"'),
     ].join('');
   });
-  const title = `دادخواست‌های ثبت‌شده در دفاتر خدمات الکترونیک قضایی — ${monthName(report)}`;
+  const { daysCovered, daysInMonth } = report.coverage;
+  const running = report.provisional
+    ? ` (موقت: ${persianDigits(daysCovered)} روز از ${persianDigits(daysInMonth)} روز)`
+    : '';
+  const title = `دادخواست‌های ثبت‌شده در دفاتر خدمات الکترونیک قضایی — ${monthName(report)}${running}`;
   const { registered, previous } = report.province;
-  const footer = `جمع استان: ${persianDigits(registered)} (ماه قبل ${persianDigits(previous)})`;
+  const footer = report.provisional
+    ? `جمع استان تا امروز: ${persianDigits(registered)} در ${persianDigits(daysCovered)} روز؛ ` +
+      `ماه قبل (کامل، ${persianDigits(daysInMonth)} روز): ${persianDigits(previous)}`
+    : `جمع استان: ${persianDigits(registered)} (ماه قبل ${persianDigits(previous)})`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
       `xml:lang="fa" font-family="Vazirmatn, Tahoma, 'Noto Sans Arabic', sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="${width - 12}" y="32" direction="rtl" text-anchor="start" font-size="18" font-weight="bold">${escapeXml(title)}</text>`,
-    `<rect x="${width - 30}" y="50" width="16" height="12" fill="#1f6f8b"/><text x="${width - 38}" y="61" ` +
-      `direction="rtl" text-anchor="start" font-size="13">این ماه</text>`,
-    `<rect x="${width - 130}" y="50" width="16" height="12" fill="#9ccbd9"/><text x="${width - 138}" y="61" ` +
-      `direction="rtl" text-anchor="start" font-size="13">ماه قبل</text>`,
+    text(width - 12, 32, title, 'font-size="18" font-weight="bold"'),
+    `<rect x="${width - 30}" y="50" width="16" height="12" fill="#1f6f8b"/>`,
+    text(width - 38, 61, 'این ماه', 'font-size="13"'),
+    `<rect x="${width - 130}" y="50" width="16" height="12" fill="#9ccbd9"/>`,
+    text(width - 138, 61, 'ماه قبل', 'font-size="13"'),
+    text(right, 84, 'تعداد دادخواست', 'font-size="11" fill="#555"'),
+    ...ticks,
     ...bars,
-    `<text x="${width - 12}" y="${height - 14}" direction="rtl" text-anchor="start" font-size="12" ` +
-      `fill="#555">${escapeXml(footer)}</text>`,
+    text(width - 12, height - 18, footer, 'font-size="12" fill="#555"'),
     '</svg>',
   ].join('\n');
+}
+
+/** The scale's top: four equal steps of a round whole number, the smallest that holds the largest bar. */
+function niceMaximum(value: number): number {
+  const rawStep = Math.max(1, value / 4);
+  const power = 10 ** Math.floor(Math.log10(rawStep));
+  const steps = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * power).filter(Number.isInteger);
+  return (steps.find((step) => step >= rawStep) ?? 10 * power) * 4;
 }

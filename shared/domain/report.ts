@@ -33,8 +33,12 @@ export interface OfficeRow extends Figures {
   bakhsh?: string;
   deprivedArea: boolean;
   statusAtMonthEnd: OfficeStatus | 'not-registered';
-  /** Competition ranking by petitions registered: ties share a rank (1, 2, 2, 4). */
-  rank: number;
+  /**
+   * Competition ranking by petitions registered among the offices active at the month's end: ties
+   * share a rank (1, 2, 2, 4). Null for planned, suspended and closed offices: a planned office
+   * with no petitions is not the province's worst office.
+   */
+  rank: number | null;
 }
 
 export interface NetworkTarget {
@@ -57,6 +61,8 @@ export interface MonthlyReport {
   generatedAt: string;
   /** True while the month is still running: the figures can still grow. */
   provisional: boolean;
+  /** How much of the month the figures cover: all of it once closed, the days begun so far while running. */
+  coverage: { daysCovered: number; daysInMonth: number };
   offices: OfficeRow[];
   districts: Array<Figures & { judicialDistrict: string; offices: number }>;
   province: Figures & { offices: number };
@@ -141,13 +147,15 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
       ...(office.bakhsh ? { bakhsh: office.bakhsh } : {}),
       deprivedArea: office.deprivedArea,
       statusAtMonthEnd: statusAt(office, input.lastDay),
-      rank: 0,
+      rank: null as number | null,
       ...figures([counters(input.current, office.officeCode)], [counters(input.previous, office.officeCode)]),
     }))
     .filter((row) => row.statusAtMonthEnd !== 'not-registered' || row.registered > 0)
     .sort((a, b) => b.registered - a.registered || a.officeCode.localeCompare(b.officeCode));
-  rows.forEach((row, i) => {
-    row.rank = i > 0 && rows[i - 1]!.registered === row.registered ? rows[i - 1]!.rank : i + 1;
+  const ranked = rows.filter((row) => row.statusAtMonthEnd === 'active');
+  ranked.forEach((row, i) => {
+    const before = ranked[i - 1];
+    row.rank = before && before.registered === row.registered ? before.rank : i + 1;
   });
 
   const districtNames = [...new Set(rows.map((r) => r.judicialDistrict))].sort((a, b) => a.localeCompare(b, 'fa'));
@@ -181,6 +189,7 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
     to: input.range.to.toISOString(),
     generatedAt: input.generatedAt.toISOString(),
     provisional: input.generatedAt < input.range.to,
+    coverage: coverage(input.range, input.generatedAt),
     offices: rows,
     districts,
     province,
@@ -197,6 +206,15 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
       target: targetProgress(active, input.target),
     },
   };
+}
+
+const DAY_MS = 86_400_000;
+
+/** Days of the month the figures cover: days begun by `at`, all of them once the month has closed. */
+function coverage(range: { from: Date; to: Date }, at: Date): MonthlyReport['coverage'] {
+  const daysInMonth = Math.round((range.to.getTime() - range.from.getTime()) / DAY_MS);
+  const elapsed = Math.ceil((Math.min(at.getTime(), range.to.getTime()) - range.from.getTime()) / DAY_MS);
+  return { daysCovered: Math.max(0, Math.min(daysInMonth, elapsed)), daysInMonth };
 }
 
 /** A manager's view: their own office's row and the province totals, no other office's figures. */

@@ -1,3 +1,4 @@
+import { ForbiddenError } from './errors';
 export const STAFF_ROLES = ['clerk', 'manager', 'court', 'province-admin'] as const;
 export type Role = (typeof STAFF_ROLES)[number];
 
@@ -13,4 +14,15 @@ export interface Principal {
 
 export function isRole(value: string): value is Role {
   return (STAFF_ROLES as readonly string[]).includes(value);
+}
+
+/** The office an office-staff caller acts for; the authorize middleware refuses office staff without one. */
+export function officeOf(principal: Principal): string {
+  if (!principal.officeCode) throw new ForbiddenError();
+  return principal.officeCode;
+}
+
+/** Who did something, as the audit trail records it. */
+export function actor(principal: Principal): { userId: string; role: Role } {
+  return { userId: principal.userId, role: principal.roles[0] ?? 'clerk' };
 }

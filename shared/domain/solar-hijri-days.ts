@@ -211,3 +211,20 @@ export function describeDay(day: SolarHijriDay, language: 'fa' | 'en'): string {
 }
 
 const persianDigits = (value: number) => String(value).replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+
+/** `YYYY-MM-DD`, zero-padded, so that Solar Hijri days sort and compare as text (validity periods). */
+export const SOLAR_DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The Tehran-time Solar Hijri day of an instant as text: `1405-09-07`. */
+export function solarHijriDay(instant: Date): string {
+  return formatDay(tehranDayOf(instant));
+}
+
+export function isValidSolarHijriDay(text: string): boolean {
+  return parseDay(text) !== undefined;
+}
+
+/** First and last day of a Solar Hijri year: `1403-01-01` to `1403-12-30`. */
+export function solarHijriYearSpan(year: number): { first: string; last: string } {
+  return { first: `${year}-01-01`, last: `${year}-12-${daysInSolarMonth(year, 12)}` };
+}

@@ -1,18 +1,13 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type middy from '@middy/core';
-import {
-  BodyTooLargeError,
-  ForbiddenError,
-  MalformedJsonError,
-  UnauthorizedError,
-  UnsupportedMediaTypeError,
-} from '../domain/errors';
+import { ForbiddenError, UnauthorizedError } from '../domain/errors';
 import { isRole, OFFICE_ROLES, type Principal, type Role } from '../domain/roles';
 import { pickLanguage } from '../i18n/messages';
 import { logger } from '../observability/logger';
 import { publishMetrics, tracer } from '../observability/metrics';
 import { findRoute } from '../routes';
+import { jsonBody } from './json-body';
 import { problemResponse } from './problem';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
 
@@ -83,28 +78,6 @@ export function authorize(): ApiMiddleware {
       // Office staff without an office in their token could otherwise act on no office or every office.
       if (roles.every((r) => OFFICE_ROLES.includes(r)) && !principal.officeCode) throw new ForbiddenError();
       request.context.principal = principal;
-    },
-  };
-}
-
-/** The largest JSON body any route takes: a petition with every party and document is ~30 KiB. */
-export const MAX_BODY_BYTES = 64 * 1024;
-
-/** Parses a JSON body (base64 or not), insisting on application/json and a bounded size. */
-export function jsonBody(): ApiMiddleware {
-  return {
-    before: (request) => {
-      const { body, isBase64Encoded, headers } = request.event;
-      if (body === undefined || body === '') return;
-      const contentType = headers?.['content-type'] ?? '';
-      if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
-      const text = isBase64Encoded ? Buffer.from(body, 'base64').toString('utf8') : body;
-      if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BodyTooLargeError(MAX_BODY_BYTES);
-      try {
-        request.context.body = JSON.parse(text);
-      } catch {
-        throw new MalformedJsonError();
-      }
     },
   };
 }

@@ -1,10 +1,4 @@
-import {
-  ConflictError,
-  DomainError,
-  type ErrorCode,
-  IdempotencyKeyReusedError,
-  TemporarilyUnavailableError,
-} from '../domain/errors';
+import { DomainError, type ErrorCode, TemporarilyUnavailableError } from '../domain/errors';
 import { type Language, PROBLEM_TEXT } from '../i18n/messages';
 import type { ApiResult } from './types';
 
@@ -38,16 +32,9 @@ export function problemResponse(error: unknown, language: Language, instance: st
   };
 }
 
-/**
- * Library errors that are the client's doing, recognised by name so that functions without the
- * library do not bundle it: Powertools idempotency's reused key and concurrent duplicate.
- */
+/** Our own errors as they are; a dependency's failure that outlasted the retries as 503. */
 function toDomainError(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'IdempotencyValidationError') return new IdempotencyKeyReusedError();
-  if (name === 'IdempotencyAlreadyInProgressError')
-    return new ConflictError('idempotency-in-progress', {}, { 'retry-after': '2' });
   if (isTransient(error)) return new TemporarilyUnavailableError(1);
   return undefined;
 }
@@ -63,8 +50,6 @@ const TRANSIENT_NAMES = new Set([
   'InternalError',
   'TimeoutError',
   'RequestTimeout',
-  // Powertools idempotency wraps the store's own failure.
-  'IdempotencyPersistenceLayerError',
 ]);
 const TRANSIENT_REASONS = new Set([
   'ThrottlingError',

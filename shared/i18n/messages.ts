@@ -4,6 +4,105 @@ export type Language = 'fa' | 'en';
 
 type Template = (params: Record<string, string | number>) => string;
 
+/** How people call the codes that messages mention: statuses, actions, kinds. */
+export const LABELS: Record<string, Record<Language, string>> = {
+  // petition statuses
+  draft: { fa: 'پیش‌نویس', en: 'draft' },
+  submitted: { fa: 'ارسال‌شده به دادگاه', en: 'submitted' },
+  dispatched: { fa: 'ارجاع‌شده', en: 'dispatched' },
+  registered: { fa: 'ثبت‌شده در دادگاه', en: 'registered' },
+  returned: { fa: 'برگشتی برای رفع نقص', en: 'returned for defects' },
+  rejected: { fa: 'ردشده', en: 'rejected' },
+  withdrawn: { fa: 'مستردشده', en: 'withdrawn' },
+  // petition actions
+  dispatch: { fa: 'ارجاع', en: 'dispatch' },
+  register: { fa: 'ثبت', en: 'register' },
+  return: { fa: 'بازگرداندن برای رفع نقص', en: 'return for defects' },
+  reject: { fa: 'رد', en: 'reject' },
+  resubmit: { fa: 'ارسال دوباره', en: 'resubmit' },
+  withdraw: { fa: 'استرداد', en: 'withdraw' },
+  // office statuses
+  planned: { fa: 'در دست راه‌اندازی', en: 'planned' },
+  active: { fa: 'فعال', en: 'active' },
+  suspended: { fa: 'تعلیق‌شده', en: 'suspended' },
+  closed: { fa: 'بسته‌شده', en: 'closed' },
+  // document statuses
+  pending: { fa: 'در انتظار بررسی', en: 'pending verification' },
+  verified: { fa: 'تأییدشده', en: 'verified' },
+  // petition kinds
+  'civil-petition': { fa: 'دادخواست حقوقی', en: 'civil petition' },
+  'criminal-complaint': { fa: 'شکوائیه کیفری', en: 'criminal complaint' },
+  request: { fa: 'درخواست', en: 'request' },
+  appeal: { fa: 'دادخواست تجدیدنظر', en: 'appeal' },
+  'written-statement': { fa: 'لایحه', en: 'written statement' },
+};
+
+/**
+ * What a citizen following a petition should do next, by status. Plain words, no links (notices
+ * with links are how phishing imitates the judiciary), the office's name and phone where the
+ * citizen has to act.
+ */
+export function nextStepText(
+  status: string,
+  language: Language,
+  params: { office: string; phone: string; caseNumber: string },
+): string {
+  const phone = params.phone
+    ? language === 'fa'
+      ? ` (تلفن ${persianNumber(params.phone)})`
+      : ` (phone ${params.phone})`
+    : '';
+  const texts: Record<string, Record<Language, string>> = {
+    draft: {
+      fa: 'دادخواست هنوز به دادگاه فرستاده نشده است.',
+      en: 'The petition has not been sent to the court yet.',
+    },
+    submitted: {
+      fa: 'دادخواست به دادگاه رسیده است و منتظر ارجاع است. اکنون کاری لازم نیست.',
+      en: 'The petition has reached the court and awaits dispatch. Nothing is needed from you now.',
+    },
+    dispatched: {
+      fa: 'دادخواست به شعبه ارجاع شده است و منتظر ثبت است. اکنون کاری لازم نیست.',
+      en: 'The petition has been dispatched to a branch and awaits registration. Nothing is needed from you now.',
+    },
+    registered: {
+      fa: `پرونده با شماره ${persianNumber(params.caseNumber)} در دادگاه ثبت شد. ابلاغ‌ها به حساب ثنای شما فرستاده می‌شود.`,
+      en: `The case is registered at the court as ${params.caseNumber}. Notices will reach your SANA account.`,
+    },
+    returned: {
+      fa:
+        `دادگاه دادخواست را برای رفع نقص برگردانده است (یادداشت دادگاه را ببینید). برای رفع نقص با مدارک لازم ` +
+        `به ${params.office}${phone} مراجعه کنید؛ مهلت رفع نقص محدود است.`,
+      en:
+        `The court returned the petition to correct defects (see the court's note). Bring the documents needed to ` +
+        `${params.office}${phone} to correct them; the time to do so is limited.`,
+    },
+    rejected: {
+      fa: `دادگاه دادخواست را رد کرده است. برای آگاهی از راه اعتراض به ${params.office}${phone} مراجعه کنید.`,
+      en: `The court rejected the petition. Ask ${params.office}${phone} how to object.`,
+    },
+    withdrawn: {
+      fa: 'دادخواست مسترد شده است و دیگر پیگیری نمی‌شود.',
+      en: 'The petition was withdrawn and is no longer pursued.',
+    },
+  };
+  return texts[status]?.[language] ?? '';
+}
+
+/** A code as people say it, in `language`; an unknown code is shown as it is. */
+export function label(code: string | number | undefined, language: Language): string {
+  return LABELS[String(code)]?.[language] ?? String(code ?? '');
+}
+
+/** A comma-separated list of codes (as domain errors carry them) as a list people read. */
+function labels(codes: string | number | undefined, language: Language): string {
+  const list = String(codes ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((code) => (language === 'fa' ? `«${label(code, 'fa')}»` : label(code, 'en')));
+  return list.join(language === 'fa' ? '، ' : ', ');
+}
+
 /** Problem titles and details, Persian first. Parameters are codes and counts, never personal data. */
 export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; detail: Template }>> = {
   validation: {
@@ -14,6 +113,20 @@ export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; d
     fa: { title: 'بدنه درخواست JSON معتبر نیست', detail: () => 'بدنه درخواست باید یک سند JSON معتبر باشد.' },
     en: { title: 'Malformed JSON body', detail: () => 'The request body must be a valid JSON document.' },
   },
+  'invalid-encoding': {
+    fa: { title: 'کدگذاری نامعتبر', detail: () => 'بدنه درخواست باید متن UTF-8 معتبر باشد.' },
+    en: { title: 'Invalid encoding', detail: () => 'The request body must be valid UTF-8 text.' },
+  },
+  'nesting-too-deep': {
+    fa: {
+      title: 'ساختار بیش از حد تودرتو',
+      detail: (p) => `آرایه‌ها و شیءهای بدنه حداکثر ${p.maxDepth} سطح تودرتو می‌پذیرند.`,
+    },
+    en: {
+      title: 'Nested too deeply',
+      detail: (p) => `Arrays and objects in the body may be nested at most ${p.maxDepth} levels deep.`,
+    },
+  },
   unauthorized: {
     fa: { title: 'احراز هویت لازم است', detail: () => 'توکن معتبر ارسال نشده است.' },
     en: { title: 'Authentication required', detail: () => 'No valid bearer token was sent.' },
@@ -21,11 +134,23 @@ export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; d
   forbidden: {
     fa: {
       title: 'دسترسی مجاز نیست',
-      detail: (p) => `نقش شما اجازه این کار را ندارد.${p.allowed ? ` اقدام‌های مجاز شما: ${p.allowed}` : ''}`,
+      detail: (p) =>
+        'نقش شما اجازه این کار را ندارد.' +
+        (p.allowed === undefined
+          ? ''
+          : p.allowed
+            ? ` کارهایی که شما اکنون می‌توانید انجام دهید: ${labels(p.allowed, 'fa')}.`
+            : ' در این وضعیت کاری برای نقش شما باز نیست.'),
     },
     en: {
       title: 'Forbidden',
-      detail: (p) => `Your role may not do this.${p.allowed ? ` Actions you may take: ${p.allowed}` : ''}`,
+      detail: (p) =>
+        'Your role may not do this.' +
+        (p.allowed === undefined
+          ? ''
+          : p.allowed
+            ? ` What you can do now: ${labels(p.allowed, 'en')}.`
+            : ' Nothing is open to your role in this state.'),
     },
   },
   'not-found': {
@@ -59,11 +184,15 @@ export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; d
   'office-status-step': {
     fa: {
       title: 'تغییر وضعیت مجاز نیست',
-      detail: (p) => `دفتر از وضعیت ${p.from} نمی‌تواند به ${p.to} برود. مجاز: ${p.allowed}`,
+      detail: (p) =>
+        `دفتر «${label(p.from, 'fa')}» نمی‌تواند «${label(p.to, 'fa')}» شود.` +
+        (p.allowed ? ` وضعیت‌های ممکن: ${labels(p.allowed, 'fa')}.` : ' وضعیت دفتر بسته‌شده دیگر تغییر نمی‌کند.'),
     },
     en: {
       title: 'Status change not allowed',
-      detail: (p) => `An office cannot go from ${p.from} to ${p.to}. Allowed: ${p.allowed}`,
+      detail: (p) =>
+        `An office that is ${label(p.from, 'en')} cannot become ${label(p.to, 'en')}.` +
+        (p.allowed ? ` It can become: ${labels(p.allowed, 'en')}.` : ' A closed office stays closed.'),
     },
   },
   'petition-changed': {
@@ -79,21 +208,31 @@ export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; d
   'transition-not-allowed': {
     fa: {
       title: 'این اقدام در وضعیت فعلی مجاز نیست',
-      detail: (p) => `اقدام ${p.action} از وضعیت ${p.from} ممکن نیست. اقدام‌های مجاز: ${p.allowed}`,
+      detail: (p) =>
+        `«${label(p.action, 'fa')}» برای دادخواست «${label(p.from, 'fa')}» ممکن نیست.` +
+        (p.allowed
+          ? ` کارهایی که اکنون می‌توانید انجام دهید: ${labels(p.allowed, 'fa')}.`
+          : ' در این وضعیت کاری برای شما باز نیست.'),
     },
     en: {
       title: 'Step not allowed now',
-      detail: (p) => `${p.action} is not possible from ${p.from}. Allowed actions: ${p.allowed}`,
+      detail: (p) =>
+        `A petition that is ${label(p.from, 'en')} cannot be given "${label(p.action, 'en')}".` +
+        (p.allowed ? ` What you can do now: ${labels(p.allowed, 'en')}.` : ' Nothing is open to you in this state.'),
     },
   },
   'documents-not-verified': {
     fa: {
       title: 'مدارک هنوز تأیید نشده‌اند',
-      detail: (p) => `پیش از ارسال، همه مدارک باید تأیید شوند. مدارک در انتظار یا ردشده: ${p.documents}`,
+      detail: (p) =>
+        `پیش از ارسال، همه مدارک باید تأیید شوند: ${persianCount(p.pending)} مدرک هنوز در انتظار بررسی و ` +
+        `${persianCount(p.rejected)} مدرک ردشده است. مدرک ردشده را حذف کنید و نسخه درست را بارگذاری کنید.`,
     },
     en: {
       title: 'Documents not verified',
-      detail: (p) => `Every document must be verified before submission. Pending or rejected: ${p.documents}`,
+      detail: (p) =>
+        `Every document must be verified before submission: ${p.pending ?? 0} still pending verification and ` +
+        `${p.rejected ?? 0} rejected. Remove a rejected document and upload a correct copy.`,
     },
   },
   'already-rated': {
@@ -130,17 +269,24 @@ export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; d
     },
   },
   'document-not-verified': {
-    fa: { title: 'مدرک آماده نیست', detail: (p) => `این مدرک در وضعیت ${p.status} است و قابل دریافت نیست.` },
-    en: { title: 'Document not available', detail: (p) => `This document is ${p.status} and cannot be downloaded.` },
+    fa: {
+      title: 'مدرک آماده نیست',
+      detail: (p) => `این مدرک «${label(p.status, 'fa')}» است و هنوز قابل دریافت نیست.`,
+    },
+    en: {
+      title: 'Document not available',
+      detail: (p) => `This document is ${label(p.status, 'en')} and cannot be downloaded yet.`,
+    },
   },
   'documents-closed': {
     fa: {
       title: 'افزودن مدرک ممکن نیست',
-      detail: (p) => `در وضعیت ${p.status} نمی‌توان مدرک افزود؛ فقط پیش‌نویس یا برگشتی.`,
+      detail: (p) => `مدارک دادخواست «${label(p.status, 'fa')}» را نمی‌توان تغییر داد؛ فقط پیش‌نویس یا دادخواست برگشتی.`,
     },
     en: {
       title: 'Documents closed',
-      detail: (p) => `Documents cannot be added in status ${p.status}; only to drafts or returned petitions.`,
+      detail: (p) =>
+        `The documents of a ${label(p.status, 'en')} petition cannot change; only those of drafts or returned petitions.`,
     },
   },
   'unsupported-media-type': {
@@ -232,10 +378,92 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   },
   sha256: { fa: 'SHA-256 باید ۶۴ رقم هگزادسیمال باشد.', en: 'SHA-256 must be 64 hexadecimal digits.' },
   month: { fa: 'ماه باید به شکل YYYY-MM و معتبر باشد.', en: 'Month must be a valid YYYY-MM.' },
+  'control-characters': {
+    fa: 'نویسه‌های کنترلی (جز جهش و خط جدید) و نویسه‌های نامعتبر پذیرفته نیست.',
+    en: 'Control characters (other than tab and new line) and invalid characters are not accepted.',
+  },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
 };
 
 export const FIELD_MESSAGE_PREFIX = 'msg:';
+
+/** What a validation problem says, built from the issue's facts (never from the library's own text). */
+export interface FieldProblem {
+  code: string;
+  /** Missing altogether, as opposed to present with the wrong type. */
+  missing?: boolean;
+  expected?: string;
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  exact?: boolean;
+  format?: string;
+  values?: readonly unknown[];
+}
+
+const TYPE_NAMES: Record<string, Record<Language, string>> = {
+  string: { fa: 'متن', en: 'a string' },
+  number: { fa: 'عدد', en: 'a number' },
+  int: { fa: 'عدد صحیح', en: 'a whole number' },
+  boolean: { fa: 'true یا false', en: 'true or false' },
+  object: { fa: 'شیء JSON', en: 'a JSON object' },
+  array: { fa: 'فهرست', en: 'a list' },
+};
+
+const UNITS: Record<string, Record<Language, string>> = {
+  string: { fa: 'نویسه', en: 'characters' },
+  array: { fa: 'مورد', en: 'items' },
+};
+
+const persianCount = (value: string | number | undefined) => persianNumber(Number(value ?? 0));
+
+const persianNumber = (value: number | bigint | string | undefined) =>
+  String(value ?? '').replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)] ?? d);
+
+/**
+ * The messages of the validation problems our schemas do not name themselves (types, lengths,
+ * ranges, choices), in Persian and English. Every text a client sees is written here, so no
+ * library wording, half English inside Persian, ever reaches a person.
+ */
+export function fieldProblemMessages(problem: FieldProblem): Record<Language, string> {
+  switch (problem.code) {
+    case 'invalid_type': {
+      if (problem.missing) return { fa: 'این فیلد لازم است.', en: 'This field is required.' };
+      const type = TYPE_NAMES[problem.expected ?? ''];
+      return type
+        ? { fa: `مقدار باید ${type.fa} باشد.`, en: `The value must be ${type.en}.` }
+        : { fa: 'نوع مقدار نادرست است.', en: 'The value has the wrong type.' };
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = problem.code === 'too_small';
+      const limit = small ? problem.minimum : problem.maximum;
+      const unit = UNITS[problem.origin ?? ''];
+      if (problem.origin === 'string' && small && Number(limit) === 1) {
+        return { fa: 'این فیلد نباید خالی باشد.', en: 'This field must not be empty.' };
+      }
+      const fa = unit ? `${persianNumber(limit)} ${unit.fa}` : persianNumber(limit);
+      const en = unit ? `${limit} ${unit.en}` : String(limit);
+      if (problem.exact) return { fa: `باید دقیقاً ${fa} باشد.`, en: `Must be exactly ${en}.` };
+      return small
+        ? { fa: `دست‌کم ${fa} لازم است.`, en: `Must be at least ${en}.` }
+        : { fa: `حداکثر ${fa} مجاز است.`, en: `Must be at most ${en}.` };
+    }
+    case 'invalid_value': {
+      const choices = (problem.values ?? []).map(String).join('، ');
+      const english = (problem.values ?? []).map(String).join(', ');
+      return { fa: `یکی از این مقدارها را بفرستید: ${choices}`, en: `Send one of: ${english}` };
+    }
+    case 'invalid_union':
+      return { fa: 'مقدار با هیچ‌یک از شکل‌های مجاز جور نیست.', en: 'The value matches none of the allowed shapes.' };
+    case 'invalid_format':
+      return { fa: 'قالب مقدار نادرست است.', en: 'The value is not in the expected format.' };
+    case 'not_multiple_of':
+      return { fa: 'مقدار مجاز نیست.', en: 'The value is not allowed.' };
+    default:
+      return { fa: 'مقدار نامعتبر است.', en: 'The value is not valid.' };
+  }
+}
 
 export function fieldMessage(key: keyof typeof FIELD_MESSAGES | string): string {
   return FIELD_MESSAGE_PREFIX + key;

@@ -127,8 +127,11 @@ export const createPetitionSchema = z
 export const petitionPathSchema = z.strictObject({ petitionId: uuidSchema });
 
 export const idempotencyKeySchema = z
-  .string()
+  .string({ error: fieldMessage('idempotency-key') })
   .regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage('idempotency-key') });
+
+/** The headers a submission reads, so that a missing key is reported as `header.idempotency-key`. */
+export const idempotencyHeadersSchema = z.object({ 'idempotency-key': idempotencyKeySchema });
 
 export const submitPetitionSchema = z
   .strictObject({})
@@ -254,18 +257,31 @@ export const submissionSchema = z
   })
   .meta({ id: 'Submission' });
 
-export const trackingSchema = z
-  .object({
-    trackingCode: z.string(),
-    status: z.enum(PETITION_STATUSES),
-    kind: z.enum(PETITION_KINDS),
-    officeName: z.string(),
-    submittedAt: z.string(),
-    month: z.string(),
-    updatedAt: z.string(),
-    caseNumber: z.string().optional(),
+const tehranMomentSchema = z
+  .strictObject({
+    at: z.string().describe('ISO 8601 instant (UTC)'),
+    solarHijriDate: z.string().describe('The Solar Hijri day in Tehran, YYYY-MM-DD'),
+    text: z.string().describe('Day, month name, year and Tehran time, in the language asked for'),
   })
-  .meta({ id: 'Tracking' });
+  .meta({ id: 'TehranMoment' });
+
+export const trackingSchema = z
+  .strictObject({
+    trackingCode: z.string(),
+    status: z.strictObject({ code: z.enum(PETITION_STATUSES), label: z.string() }),
+    kind: z.strictObject({ code: z.enum(PETITION_KINDS), label: z.string() }),
+    office: z.strictObject({ name: z.string(), phone: z.string().optional() }),
+    submitted: tehranMomentSchema,
+    updated: tehranMomentSchema,
+    month: z.string().describe('Solar Hijri month the petition counts in'),
+    caseNumber: z.string().optional(),
+    courtNote: z.string().optional().describe("The court's note when it returned the petition for defects"),
+    nextStep: z.string().describe('What the citizen should do now, in the language asked for'),
+  })
+  .meta({
+    id: 'Tracking',
+    description: 'Status, dates and the next step, in Persian or English by Accept-Language; no personal data',
+  });
 
 export type CreatePetitionInput = z.output<typeof createPetitionSchema>;
 export type ListPetitionsQuery = z.output<typeof listPetitionsQuerySchema>;

@@ -1,54 +1,84 @@
 import type * as z from 'zod';
-import en from 'zod/v4/locales/en.js';
-import fa from 'zod/v4/locales/fa.js';
 import { type FieldIssue, ValidationError } from '../domain/errors';
-import { normaliseInput } from '../domain/normalise';
-import { FIELD_MESSAGE_PREFIX, FIELD_MESSAGES, type Language } from '../i18n/messages';
+import { forbiddenCharacterPaths, normaliseInput } from '../domain/normalise';
+import {
+  FIELD_MESSAGE_PREFIX,
+  FIELD_MESSAGES,
+  type FieldProblem,
+  fieldProblemMessages,
+  type Language,
+} from '../i18n/messages';
 
 export type InputSource = 'body' | 'path' | 'query' | 'header';
 
-// The two locales by file: `z.locales` would bundle all forty-odd of them into every function.
-const LOCALES = { fa: fa(), en: en() } satisfies Record<Language, unknown>;
-
 /**
  * Normalises (digits, Arabic letters, spaces) then validates strictly. On failure it throws a
- * ValidationError listing every failing field with its message in both languages; the HTTP layer
- * picks one by Accept-Language. Messages come from zod's locales or our own keys, never the input.
+ * ValidationError listing every failing field, one problem per field, with its message in both
+ * languages; the HTTP layer picks one by Accept-Language. Messages come from our own catalogue
+ * (shared/i18n/messages.ts), built from the issue's facts: never zod's wording, never the input.
  */
 export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, source: InputSource): z.output<S> {
   const input = normaliseInput(raw);
-  const result = schema.safeParse(input, { error: LOCALES.fa.localeError });
+  const forbidden = forbiddenCharacterPaths(input);
+  if (forbidden.length > 0) {
+    throw new ValidationError(
+      forbidden.map((path) => ({
+        field: fieldPath(source, path),
+        code: 'forbidden_character',
+        messages: localise(`${FIELD_MESSAGE_PREFIX}control-characters`, { code: 'custom' }),
+      })),
+    );
+  }
+  const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const english = schema.safeParse(input, { error: LOCALES.en.localeError });
-  const englishIssues = english.success ? [] : english.error.issues;
   const fields: FieldIssue[] = [];
-  result.error.issues.forEach((issue, index) => {
-    const messages = localise(issue.message, englishIssues[index]?.message ?? issue.message);
+  const seen = new Set<string>();
+  // One problem per field: a name in Latin letters fails two checks of one rule, and saying it twice helps nobody.
+  const add = (issue: FieldIssue) => {
+    if (seen.has(issue.field)) return;
+    seen.add(issue.field);
+    fields.push(issue);
+  };
+  for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        fields.push({
+        add({
           field: fieldPath(source, [...issue.path, key]),
           code: issue.code,
-          messages: localise(`${FIELD_MESSAGE_PREFIX}unknown-field`, ''),
+          messages: localise(`${FIELD_MESSAGE_PREFIX}unknown-field`, { code: issue.code }),
         });
       }
-      return;
+      continue;
     }
-    fields.push({ field: fieldPath(source, issue.path), code: issue.code, messages });
-  });
+    const problem: FieldProblem = {
+      ...(issue as unknown as FieldProblem),
+      missing: issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined,
+    };
+    add({ field: fieldPath(source, issue.path), code: issue.code, messages: localise(issue.message, problem) });
+  }
   throw new ValidationError(fields);
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }
 
 function fieldPath(source: InputSource, path: readonly PropertyKey[]): string {
   return [source, ...path.map(String)].join('.');
 }
 
-function localise(fa: string, en: string): Record<Language, string> {
-  if (fa.startsWith(FIELD_MESSAGE_PREFIX)) {
-    const entry = FIELD_MESSAGES[fa.slice(FIELD_MESSAGE_PREFIX.length)];
+/** A schema's own message key (`msg:…`) when it names one, else the catalogue's text for the problem. */
+function localise(message: string, problem: FieldProblem): Record<Language, string> {
+  if (message.startsWith(FIELD_MESSAGE_PREFIX)) {
+    const entry = FIELD_MESSAGES[message.slice(FIELD_MESSAGE_PREFIX.length)];
     if (entry) return entry;
   }
-  return { fa, en };
+  return fieldProblemMessages(problem);
 }
 
 type Part = { schema: z.ZodType; value: unknown };

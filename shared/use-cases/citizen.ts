@@ -1,7 +1,11 @@
 import { ratingCounters } from '../domain/counters';
 import { NotFoundError, TooManyAttemptsError } from '../domain/errors';
+import { type GuessScope, guessBudgets } from '../domain/guessing';
 import type { Petition } from '../domain/petition';
-import type { AttemptLimiter, Clock, PetitionRepository } from '../ports';
+import { IRAN_TIME_ZONE } from '../domain/solar-hijri';
+import { describeDay, formatDay, tehranDayOf } from '../domain/solar-hijri-days';
+import { type Language, label, nextStepText } from '../i18n/messages';
+import type { AttemptLimiter, Clock, OfficeRepository, PetitionRepository } from '../ports';
 import type { FeedbackInput } from '../schemas/petition';
 
 /**
@@ -10,49 +14,93 @@ import type { FeedbackInput } from '../schemas/petition';
  */
 export interface CitizenDeps {
   petitions: PetitionRepository;
+  offices: Pick<OfficeRepository, 'get'>;
   limiter: AttemptLimiter;
   clock: Clock;
 }
 
+/** Who is asking, as far as the public routes know: the client's address (API Gateway's sourceIp). */
+export interface CitizenRequest {
+  trackingCode: string;
+  nationalId: string;
+  address: string;
+}
+
 /**
- * After a few misses a tracking code answers 429 for the rest of the window, whatever ID comes,
- * so national IDs cannot be tried against a code by brute force. `scope` keeps the tracking and
- * the feedback counts apart.
+ * A try is taken from the budgets of this code and address before the code is looked up, so
+ * concurrent guesses cannot get more tries evaluated than the budget; a try that proves the
+ * caller's right is given back (domain/guessing.ts says how many and why).
  */
-async function petitionOfParty(
-  deps: CitizenDeps,
-  scope: 'track' | 'feedback',
-  trackingCode: string,
-  nationalId: string,
-): Promise<Petition> {
-  const key = `${scope}#${trackingCode}`;
+async function petitionOfParty(deps: CitizenDeps, scope: GuessScope, request: CitizenRequest): Promise<Petition> {
   const now = deps.clock.now();
-  const blocked = await deps.limiter.blockedFor(key, now);
-  if (blocked > 0) throw new TooManyAttemptsError(blocked);
-  const petition = await deps.petitions.findByTrackingCode(trackingCode);
-  if (!petition?.parties.some((party) => party.nationalId === nationalId)) {
-    await deps.limiter.recordFailure(key, now);
-    throw new NotFoundError('petition');
-  }
+  const budgets = guessBudgets(scope, request.trackingCode, request.address);
+  const spent = await deps.limiter.reserve(budgets, now);
+  if (spent) throw new TooManyAttemptsError(spent.retryAfter);
+  const petition = await deps.petitions.findByTrackingCode(request.trackingCode);
+  if (!petition?.parties.some((party) => party.nationalId === request.nationalId)) throw new NotFoundError('petition');
+  await deps.limiter.refund(budgets, now);
   return petition;
 }
 
-export async function trackPetition(deps: CitizenDeps, trackingCode: string, nationalId: string) {
-  const petition = await petitionOfParty(deps, 'track', trackingCode, nationalId);
+const timeOfDay = new Intl.DateTimeFormat('en-GB', {
+  timeZone: IRAN_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** An instant as people in Iran read it: the Solar Hijri day and the time in Tehran, beside ISO. */
+export function tehranMoment(instant: string, language: Language) {
+  const at = new Date(instant);
+  const day = tehranDayOf(at);
+  const time = timeOfDay.format(at);
   return {
-    trackingCode,
-    status: petition.status,
-    kind: petition.kind,
-    officeName: petition.officeName,
-    submittedAt: petition.submittedAt!,
-    month: petition.month!,
-    updatedAt: petition.updatedAt,
-    ...(petition.caseNumber ? { caseNumber: petition.caseNumber } : {}),
+    at: instant,
+    solarHijriDate: formatDay(day),
+    text:
+      language === 'fa' ? `${describeDay(day, 'fa')}، ${toPersianDigits(time)}` : `${describeDay(day, 'en')}, ${time}`,
   };
 }
 
-export async function giveFeedback(deps: CitizenDeps, input: FeedbackInput) {
-  const petition = await petitionOfParty(deps, 'feedback', input.trackingCode, input.nationalId);
+const toPersianDigits = (text: string) => text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
+
+/**
+ * What a citizen sees of their petition: status and kind named in their language, dates on the
+ * Solar Hijri calendar in Tehran time, the office that filed it and its phone, and, when the court
+ * returned it, the court's note and what to do next. No party's name, ID or number.
+ */
+export async function trackPetition(deps: CitizenDeps, request: CitizenRequest, language: Language) {
+  const petition = await petitionOfParty(deps, 'track', request);
+  const office = await deps.offices.get(petition.officeCode);
+  const returned =
+    petition.status === 'returned' ? [...petition.history].reverse().find((h) => h.action === 'return') : undefined;
+  return {
+    trackingCode: request.trackingCode,
+    status: { code: petition.status, label: label(petition.status, language) },
+    kind: { code: petition.kind, label: label(petition.kind, language) },
+    office: {
+      name: petition.officeName,
+      ...(office?.contact.phone ? { phone: office.contact.phone } : {}),
+    },
+    submitted: tehranMoment(petition.submittedAt ?? petition.createdAt, language),
+    updated: tehranMoment(petition.updatedAt, language),
+    month: petition.month ?? '',
+    ...(petition.caseNumber ? { caseNumber: petition.caseNumber } : {}),
+    ...(returned?.note ? { courtNote: returned.note } : {}),
+    nextStep: nextStepText(petition.status, language, {
+      office: petition.officeName,
+      phone: office?.contact.phone ?? '',
+      caseNumber: petition.caseNumber ?? '',
+    }),
+  };
+}
+
+export async function giveFeedback(deps: CitizenDeps, input: FeedbackInput, address: string) {
+  const petition = await petitionOfParty(deps, 'feedback', {
+    trackingCode: input.trackingCode,
+    nationalId: input.nationalId,
+    address,
+  });
   const now = deps.clock.now();
   await deps.petitions.addFeedback(
     {

@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { type CounterChange, returnCounters, submissionCounters } from '../domain/counters';
 import { documentKey } from '../domain/document-policy';
-import { ConflictError, ForbiddenError, ValidationError } from '../domain/errors';
+import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, ValidationError } from '../domain/errors';
 import {
   applyTransition,
   assertEditableByOffice,
@@ -11,7 +12,7 @@ import {
   type TransitionRequest,
   unverifiedDocuments,
 } from '../domain/petition';
-import type { Principal } from '../domain/roles';
+import { actor, officeOf, type Principal } from '../domain/roles';
 import { solarHijriMonth } from '../domain/solar-hijri';
 import type {
   Clock,
@@ -20,6 +21,9 @@ import type {
   IdGenerator,
   OfficeRepository,
   PetitionRepository,
+  SubmissionAnswer,
+  SubmissionRecord,
+  SubmissionStore,
 } from '../ports';
 import type { CreatePetitionInput, ListPetitionsQuery } from '../schemas/petition';
 import { declareDocuments, uploadInstructions } from './documents';
@@ -78,7 +82,7 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
  * lifecycle rule delete abandoned drafts. Done first: if it fails nothing is submitted, whereas
  * the other order could leave a submitted petition's scans to be deleted.
  */
-async function keepDocuments(deps: PetitionDeps, petition: Petition): Promise<void> {
+async function keepDocuments(deps: Pick<PetitionDeps, 'documents'>, petition: Petition): Promise<void> {
   if (petition.documents.length > 0)
     await deps.documents.keep(petition.documents.map((d) => documentKey(petition.petitionId, d.documentId)));
 }
@@ -87,49 +91,62 @@ function assertDocumentsVerified(petition: Petition): void {
   const blocking = unverifiedDocuments(petition);
   if (blocking.length > 0) {
     throw new ConflictError('documents-not-verified', {
-      documents: blocking.map((d) => `${d.documentId} (${d.status})`).join(', '),
+      pending: blocking.filter((d) => d.status === 'pending').length,
+      rejected: blocking.filter((d) => d.status === 'rejected').length,
+      documents: blocking.map((d) => d.documentId).join(','),
     });
   }
 }
 
+export type SubmissionDeps = Omit<PetitionDeps, 'petitions' | 'offices'> & { submissions: SubmissionStore };
+
+/** How long a submission's Idempotency-Key keeps its answer: clients retry within minutes, a day is ample. */
+const SUBMISSION_KEY_SECONDS = 24 * 3600;
+
+/** What binds an Idempotency-Key to one request: the petition and the body it came with. */
+export function submissionRequestHash(petitionId: string, body: unknown): string {
+  return createHash('sha256')
+    .update(JSON.stringify([petitionId, body ?? {}]))
+    .digest('hex');
+}
+
+/** The first answer to this key, or 422 when the key came with another request. */
+function replay(record: SubmissionRecord, requestHash: string): SubmissionAnswer {
+  if (record.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+  return record.answer;
+}
+
 /**
- * Draft → submitted: a tracking code, the month it counts in, and the office's counters, all in
- * one transaction. Same key → same answer is the idempotency middleware's job; the key kept on
- * the petition covers the case where its record was lost after the transaction.
+ * Draft → submitted: a tracking code, the month it counts in, the office's counters and the
+ * Idempotency-Key's record, all in one transaction, so a retry never counts twice. A retry with
+ * the same key gets the first answer; the key with another petition or body is refused (422) and
+ * the first answer stays. Of concurrent requests with one key, one transaction wins and the
+ * others answer with its result. Internal callers (demo seeding) without a key get one per petition.
  */
 export async function submitPetition(
-  deps: PetitionDeps,
+  deps: SubmissionDeps,
   principal: Principal,
   petitionId: string,
-  submissionKey?: string,
-) {
-  const current = await deps.petitions.get(petitionId);
+  request: { key: string; body?: unknown } = { key: `internal-${petitionId}` },
+): Promise<SubmissionAnswer> {
+  const officeCode = officeOf(principal);
+  const requestHash = submissionRequestHash(petitionId, request.body);
+  const { petition: current, office, record } = await deps.submissions.load(petitionId, officeCode, request.key);
+  if (record) return replay(record, requestHash);
   assertVisible(current, principal);
   assertEditableByOffice(current, principal);
-  // A retry of a submission that went through but whose answer was lost (say the idempotency
-  // store failed afterwards) gets the first answer again, not a conflict.
-  if (
-    submissionKey &&
-    current.submissionKey === submissionKey &&
-    current.trackingCode &&
-    current.submittedAt &&
-    current.month
-  ) {
-    return {
-      petitionId,
-      trackingCode: current.trackingCode,
-      status: 'submitted' as const,
-      submittedAt: current.submittedAt,
-      month: current.month,
-    };
+  // The key's record outlives a day only on the petition: a very late retry still gets its answer.
+  if (current.submissionKey === request.key && current.trackingCode && current.submittedAt && current.month) {
+    return answerOf(current);
   }
   if (current.status !== 'draft') {
     throw new ConflictError('transition-not-allowed', {
       action: 'submit',
       from: current.status,
-      allowed: current.status === 'returned' ? 'resubmit' : '-',
+      allowed: current.status === 'returned' ? 'resubmit' : '',
     });
   }
+  if (office?.status !== 'active') throw new ConflictError('office-not-active', { status: office?.status ?? '' });
   assertDocumentsVerified(current);
   await keepDocuments(deps, current);
   const now = deps.clock.now();
@@ -140,38 +157,50 @@ export async function submitPetition(
       ...current,
       status: 'submitted',
       trackingCode: deps.ids.trackingCode(),
-      ...(submissionKey ? { submissionKey } : {}),
+      submissionKey: request.key,
       submittedAt: at,
       month,
       version: current.version + 1,
       updatedAt: at,
-      history: [
-        ...current.history,
-        {
-          at,
-          by: { userId: principal.userId, role: principal.roles[0]! },
-          action: 'submit',
-          from: 'draft',
-          to: 'submitted',
-        },
-      ],
+      history: [...current.history, { at, by: actor(principal), action: 'submit', from: 'draft', to: 'submitted' }],
     };
-    const outcome = await deps.petitions.submit(
+    const answer = answerOf(submitted);
+    const outcome = await deps.submissions.commit(
       submitted,
       current.version,
       forOffice(current.officeCode, submissionCounters(current.kind, now)),
+      {
+        officeCode,
+        key: request.key,
+        requestHash,
+        answer,
+        expiresAt: Math.floor(now.getTime() / 1000) + SUBMISSION_KEY_SECONDS,
+      },
     );
-    if (outcome === 'ok') {
-      return {
-        petitionId,
-        trackingCode: submitted.trackingCode!,
-        status: 'submitted' as const,
-        submittedAt: at,
-        month,
-      };
+    if (outcome === 'ok') return answer;
+    if (outcome === 'key-taken') {
+      const winner = await deps.submissions.record(officeCode, request.key);
+      if (winner) return replay(winner, requestHash);
+      throw new ConflictError('idempotency-in-progress', {}, { 'retry-after': '1' });
+    }
+    if (outcome === 'petition-changed') {
+      // Perhaps our own key's twin won meanwhile: its answer then is ours.
+      const winner = await deps.submissions.record(officeCode, request.key);
+      if (winner) return replay(winner, requestHash);
+      throw new ConflictError('petition-changed', { expected: current.version });
     }
   }
   throw new Error('no free tracking code after several attempts');
+}
+
+function answerOf(petition: Petition): SubmissionAnswer {
+  return {
+    petitionId: petition.petitionId,
+    trackingCode: petition.trackingCode ?? '',
+    status: 'submitted',
+    submittedAt: petition.submittedAt ?? '',
+    month: petition.month ?? '',
+  };
 }
 
 /** The petition with its whole history: life-cycle steps and the audit entries kept beside it. */

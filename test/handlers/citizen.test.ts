@@ -2,7 +2,9 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { handler as giveFeedback } from '../../functions/give-feedback';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as trackPetition } from '../../functions/track-petition';
+import { handler as transition } from '../../functions/transition-petition';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
+import { solarHijriDay } from '../../shared/domain/solar-hijri-days';
 import { newTrackingCode } from '../../shared/domain/tracking-code';
 import { apiEvent, call } from '../support/api-event';
 import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
@@ -29,6 +31,7 @@ async function submittedFor(claimantId: string) {
   );
   return {
     officeCode,
+    petitionId: created.body.petitionId as string,
     trackingCode: submitted.body.trackingCode as string,
     submittedAt: submitted.body.submittedAt as string,
   };
@@ -43,7 +46,7 @@ const track = (trackingCode: string, nationalIdValue: string) =>
 const ratings = { courtesy: 5, responsiveness: 4, overall: 3 };
 
 describe('GET /v1/track/{trackingCode}', () => {
-  it("shows a party status, dates and the office's name, and nothing else", async () => {
+  it("shows a party status, dates and the office's name and phone in Persian, and nothing else", async () => {
     const claimant = nationalId();
     const { trackingCode, submittedAt } = await submittedFor(claimant);
 
@@ -52,13 +55,54 @@ describe('GET /v1/track/{trackingCode}', () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({
       trackingCode,
-      status: 'submitted',
-      kind: 'civil-petition',
-      officeName: 'دفتر خدمات الکترونیک قضایی آزمون',
-      submittedAt,
+      status: { code: 'submitted', label: 'ارسال‌شده به دادگاه' },
+      kind: { code: 'civil-petition', label: 'دادخواست حقوقی' },
+      office: { name: 'دفتر خدمات الکترونیک قضایی آزمون', phone: '05632220000' },
+      submitted: { at: submittedAt, solarHijriDate: solarHijriDay(new Date(submittedAt)), text: expect.any(String) },
+      updated: { at: submittedAt, solarHijriDate: solarHijriDay(new Date(submittedAt)), text: expect.any(String) },
       month: solarHijriMonth(new Date(submittedAt)),
-      updatedAt: submittedAt,
+      nextStep: 'دادخواست به دادگاه رسیده است و منتظر ارجاع است. اکنون کاری لازم نیست.',
     });
+    expect(answer.body.submitted.text).toMatch(/^[۰-۹]+ [آ-ی]+ ۱۴[۰-۹]{2}، [۰-۹]{2}:[۰-۹]{2}$/);
+    expect(JSON.stringify(answer.body)).not.toContain(claimant);
+  });
+
+  it('answers in English when asked, with Tehran time', async () => {
+    const claimant = nationalId();
+    const { trackingCode } = await submittedFor(claimant);
+
+    const answer = await call(
+      trackPetition,
+      apiEvent('track-petition', {
+        pathParameters: { trackingCode },
+        query: { nationalId: claimant },
+        headers: { 'accept-language': 'en' },
+      }),
+    );
+
+    expect(answer.body.status.label).toBe('submitted');
+    expect(answer.body.kind.label).toBe('civil petition');
+    expect(answer.body.submitted.text).toMatch(/^\d+ [A-Z][a-z]+ 14\d\d, \d\d:\d\d$/);
+  });
+
+  it("shows the court's note and what to do when the petition was returned", async () => {
+    const claimant = nationalId();
+    const { trackingCode, petitionId } = await submittedFor(claimant);
+    const court = { role: 'court' as const };
+    await call(
+      transition,
+      apiEvent('transition-petition', {
+        caller: court,
+        pathParameters: { petitionId },
+        body: { action: 'return', note: 'رونوشت سند مالکیت پیوست نشده است.', expectedVersion: 2 },
+      }),
+    );
+
+    const answer = await track(trackingCode, claimant);
+
+    expect(answer.body.status).toEqual({ code: 'returned', label: 'برگشتی برای رفع نقص' });
+    expect(answer.body.courtNote).toBe('رونوشت سند مالکیت پیوست نشده است.');
+    expect(answer.body.nextStep).toContain('دفتر خدمات الکترونیک قضایی آزمون (تلفن ۰۵۶۳۲۲۲۰۰۰۰)');
   });
 
   it('answers a wrong national ID exactly like an unknown tracking code', async () => {

@@ -66,11 +66,17 @@ describe('when DynamoDB throttles or transactions collide', () => {
     expect(fault.remaining()).toBe(0);
   });
 
-  it('returns the first answer to a retry when the submission went through but its idempotency record could not be saved', async () => {
+  it('returns the first answer to a retry when the submission went through but its answer was lost', async () => {
     const { officeCode, clerk, petitionId } = await draft();
     const key = idempotencyKey();
-    // Powertools saves the finished answer with UpdateItem; make that fail through all the SDK's retries.
-    const fault = injectFault({ service: 'dynamo', command: 'UpdateItemCommand', error: throttled, times: 50 });
+    // The transaction commits, then every answer is lost on the way back, through all the SDK's retries.
+    const fault = injectFault({
+      service: 'dynamo',
+      command: 'TransactWriteItemsCommand',
+      error: throttled,
+      times: 50,
+      afterSend: true,
+    });
 
     const failed = await submit(clerk, petitionId, key);
     fault.remove();

@@ -186,7 +186,7 @@ describe('PATCH /v1/offices/{officeCode}', () => {
     );
 
     expect(answer.status).toBe(409);
-    expect(answer.body.detail).toContain('Allowed: active, closed');
+    expect(answer.body.detail).toContain('It can become: active, closed.');
     expect(await tableSnapshot()).toEqual(before);
   });
 

@@ -3,6 +3,7 @@ import { handler as getPetition } from '../../functions/get-petition';
 import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as transition } from '../../functions/transition-petition';
+import { handler as updateOffice } from '../../functions/update-office';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { isValidTrackingCode } from '../../shared/domain/tracking-code';
 import { apiEvent, type Caller, call } from '../support/api-event';
@@ -17,6 +18,19 @@ const court: Caller = { role: 'court', userId: 'court-judge-1' };
 async function officeWithClerk() {
   const officeCode = await activeOffice();
   return { officeCode, clerk: { role: 'clerk', officeCode, userId: `clerk-${officeCode}` } as Caller };
+}
+
+/** The province suspends the office (a draft made before stays in the table). */
+async function suspendOffice(officeCode: string) {
+  const answer = await call(
+    updateOffice,
+    apiEvent('update-office', {
+      caller: { role: 'province-admin' },
+      pathParameters: { officeCode },
+      body: { status: 'suspended' },
+    }),
+  );
+  expect(answer.status).toBe(200);
 }
 
 async function draft(clerk: Caller, body: unknown = petitionBody()) {
@@ -186,12 +200,71 @@ describe('submitting', () => {
 
     expect(reused.status).toBe(422);
     expect(missing.status).toBe(400);
-    expect(missing.body.errors[0].field).toBe('header');
+    expect(missing.body.errors[0].field).toBe('header.idempotency-key');
+    expect(missing.body.errors[0].message).toBe(
+      'سرآیند Idempotency-Key لازم است (۸ تا ۱۲۸ نویسه از حروف لاتین، ارقام، - و _).',
+    );
     const read = await call(
       getPetition,
       apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId: b } }),
     );
     expect(read.body.status).toBe('draft');
+  });
+
+  it('keeps a key bound to its first petition: another petition under it is refused every time', async () => {
+    // Prepare
+    const { officeCode, clerk } = await officeWithClerk();
+    const [p1, p2] = [await draft(clerk), await draft(clerk)];
+    const key = idempotencyKey();
+
+    // Act: the sequence that once let p2 through on its second try and lost p1's answer.
+    const first = await submit(clerk, p1, key);
+    const reusedOnce = await submit(clerk, p2, key);
+    const reusedTwice = await submit(clerk, p2, key);
+    const replay = await submit(clerk, p1, key);
+    const p2Now = await call(
+      getPetition,
+      apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId: p2 } }),
+    );
+
+    // Assess
+    expect([first.status, reusedOnce.status, reusedTwice.status, replay.status]).toEqual([200, 422, 422, 200]);
+    expect(replay.body).toEqual(first.body);
+    expect(p2Now.body.status).toBe('draft');
+    expect((await counter(officeCode, `J#${first.body.month}`))?.submitted).toBe(1);
+  });
+
+  it('runs a submission once for 20 concurrent requests with one key, all answered alike', async () => {
+    const { officeCode, clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk);
+    const key = idempotencyKey();
+
+    const answers = await Promise.all(Array.from({ length: 20 }, () => submit(clerk, petitionId, key)));
+
+    const statuses = new Set(answers.map((a) => a.status));
+    const ok = answers.filter((a) => a.status === 200);
+    // A request that found the first one still committing may be told to retry; none may fail otherwise.
+    expect([...statuses].every((status) => status === 200 || status === 409)).toBe(true);
+    for (const busy of answers.filter((a) => a.status === 409)) {
+      expect(busy.body.type).toBe('urn:judicial-e-services:problem:idempotency-in-progress');
+      expect(busy.headers['retry-after']).toBeDefined();
+    }
+    expect(ok.length).toBeGreaterThan(0);
+    expect(new Set(ok.map((a) => a.body.trackingCode)).size).toBe(1);
+    expect((await counter(officeCode, `J#${ok[0]!.body.month}`))?.submitted).toBe(1);
+  });
+
+  it('answers 409 to a submission from a suspended office and changes nothing', async () => {
+    const { officeCode, clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk);
+    await suspendOffice(officeCode);
+    const before = await tableSnapshot();
+
+    const answer = await submit(clerk, petitionId);
+
+    expect(answer.status).toBe(409);
+    expect(answer.body.type).toBe('urn:judicial-e-services:problem:office-not-active');
+    expect(await tableSnapshot()).toEqual(before);
   });
 
   it('answers 409 to a second submission under a new key', async () => {
@@ -360,7 +433,7 @@ describe('life cycle', () => {
     const answer = await step(clerk, petitionId, { action: 'dispatch', expectedVersion: 2 });
 
     expect(answer.status).toBe(403);
-    expect(answer.body.detail).toContain('withdraw');
+    expect(answer.body.detail).toContain('«استرداد»');
   });
 
   it('answers 409 for a step the state forbids and for a stale version, changing nothing', async () => {
@@ -371,7 +444,7 @@ describe('life cycle', () => {
     const stale = await step(court, petitionId, { action: 'dispatch', expectedVersion: 1 });
 
     expect([early.status, stale.status]).toEqual([409, 409]);
-    expect(early.body.detail).toContain('dispatch');
+    expect(early.body.detail).toContain('«ارجاع»');
     expect(await tableSnapshot()).toEqual(before);
   });
 

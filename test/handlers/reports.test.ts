@@ -5,7 +5,12 @@ import { lambdaContext } from '../../local/gateway';
 import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../../shared/adapters/dynamo-report-repository';
-import { cryptoIds, documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import {
+  cryptoIds,
+  documentStoreFromEnv,
+  petitionAdaptersFromEnv,
+  submissionDepsFromEnv,
+} from '../../shared/adapters/from-env';
 import { S3ReportStore } from '../../shared/adapters/s3-report-store';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { parseMonth } from '../../shared/domain/months';
@@ -39,7 +44,13 @@ function reportDeps(clock: Clock): ReportDeps {
 
 /** Submits one petition for an office at an exact instant, through the real use cases. */
 async function submitAt(officeCode: string, instant: string, kind = 'civil-petition') {
-  const deps = { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock: at(instant), ids: cryptoIds };
+  const deps = {
+    ...petitionAdaptersFromEnv(),
+    submissions: submissionDepsFromEnv().submissions,
+    documents: documentStoreFromEnv(),
+    clock: at(instant),
+    ids: cryptoIds,
+  };
   const principal: Principal = { userId: 'clerk', roles: ['clerk'], officeCode };
   const { petition } = await createDraft(
     deps,
@@ -135,6 +146,8 @@ describe('GET /v1/reports/monthly/{month}', () => {
     expect(csv.body!.charCodeAt(0)).toBe(0xfeff);
     expect(svg.headers?.['content-type']).toBe('image/svg+xml; charset=utf-8');
     expect(svg.body).toContain('<svg');
+    expect(csv.headers?.['content-disposition']).toBe('attachment; filename="monthly-report-sh-1398-06.csv"');
+    expect(svg.headers?.['content-disposition']).toBe('inline; filename="monthly-report-sh-1398-06.svg"');
   });
 
   it('answers 403 to a clerk and court, 400 for a month that has not started or does not exist', async () => {

@@ -1,9 +1,14 @@
-import { cryptoIds, documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import {
+  cryptoIds,
+  documentStoreFromEnv,
+  petitionAdaptersFromEnv,
+  submissionDepsFromEnv,
+} from '../../shared/adapters/from-env';
 import type { Principal } from '../../shared/domain/roles';
 import { newTrackingCode } from '../../shared/domain/tracking-code';
 import type { Clock, IdGenerator } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
-import { createDraft, type PetitionDeps, submitPetition } from '../../shared/use-cases/petitions';
+import { createDraft, type PetitionDeps, type SubmissionDeps, submitPetition } from '../../shared/use-cases/petitions';
 import { activeOffice, counter, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -15,7 +20,13 @@ const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
 async function setUp(clock: Clock, ids: IdGenerator = cryptoIds) {
   const officeCode = await activeOffice();
   const principal: Principal = { userId: 'clerk-1', roles: ['clerk'], officeCode };
-  const deps: PetitionDeps = { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock, ids };
+  const deps: PetitionDeps & SubmissionDeps = {
+    ...petitionAdaptersFromEnv(),
+    submissions: submissionDepsFromEnv().submissions,
+    documents: documentStoreFromEnv(),
+    clock,
+    ids,
+  };
   const draftOf = async () =>
     (await createDraft(deps, principal, createPetitionSchema.parse(petitionBody()))).petition.petitionId;
   return { officeCode, principal, deps, draftOf };

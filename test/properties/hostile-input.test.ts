@@ -77,6 +77,18 @@ function hostileBody(valid: () => Record<string, unknown>) {
       .tuple(fc.string({ unit: 'binary', maxLength: 30 }), junk)
       .map(([key, value]) => ({ json: { ...valid(), [key]: value } })),
     fc.string({ unit: 'binary' }).map((raw) => ({ raw })),
+    // Nesting far deeper than any request needs, a few kilobytes of it.
+    fc
+      .tuple(fc.integer({ min: 17, max: 4000 }), fc.constantFrom('[', '{"a":'))
+      .map(([depth, open]) => ({ raw: open.repeat(depth) + '1' + (open === '[' ? ']' : '}').repeat(depth) })),
+    // Bytes that are not UTF-8, and control characters inside an otherwise valid body.
+    fc.uint8Array({ minLength: 1, maxLength: 40 }).map((bytes) => ({ bytes: Buffer.from([0xc3, 0x28, ...bytes]) })),
+    fc.tuple(fc.nat(), fc.constantFrom('\u0000', '\u0007', '\r', '\u001b[31m', '\u0085')).map(([i, control]) => {
+      const body: Record<string, unknown> = valid();
+      const keys = Object.keys(body);
+      body[keys[i % keys.length]!] = `نام${control}`;
+      return { json: body };
+    }),
   );
 }
 
@@ -230,15 +242,22 @@ describe.each(cases)('$id under hostile input', (route) => {
         fc.boolean(),
         async (caller, body, path, query, headers, base64) => {
           const before = await tableSnapshot();
-          const rawBody = body === undefined ? undefined : 'raw' in body ? body.raw : JSON.stringify(body.json);
+          const bytes =
+            body === undefined
+              ? undefined
+              : 'bytes' in body
+                ? body.bytes
+                : Buffer.from('raw' in body ? body.raw : JSON.stringify(body.json));
+          // Bytes that are not UTF-8 can only travel base64-encoded, as API Gateway sends binary bodies.
+          const encoded = base64 || (body !== undefined && 'bytes' in body);
           const event = apiEvent(route.id, {
             ...(caller ? { caller } : {}),
             ...(route.path ? { pathParameters: route.path(path) } : {}),
             ...(query ? { query } : {}),
             headers,
-            ...(rawBody !== undefined ? { rawBody: base64 ? Buffer.from(rawBody).toString('base64') : rawBody } : {}),
+            ...(bytes !== undefined ? { rawBody: encoded ? bytes.toString('base64') : bytes.toString('utf8') } : {}),
           });
-          if (base64 && rawBody !== undefined) event.isBase64Encoded = true;
+          if (encoded && bytes !== undefined) event.isBase64Encoded = true;
 
           const result = await route.handler(event, lambdaContext(route.id, 5000) as ApiContext);
 

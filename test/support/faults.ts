@@ -1,7 +1,14 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { createdClients } from '../../shared/adapters/aws-clients';
 
-type Fault = { service: 'dynamo' | 's3'; command: string; error: () => Error; times: number };
+type Fault = {
+  service: 'dynamo' | 's3';
+  command: string;
+  error: () => Error;
+  times: number;
+  /** Fail after the request reached the engine: the change is made, its answer lost on the way back. */
+  afterSend?: boolean;
+};
 
 /**
  * Makes the named SDK command fail on every client this process created (the handlers' own
@@ -17,6 +24,7 @@ export function injectFault(fault: Fault): { remove(): void; remaining(): number
       (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
         if (context.commandName === fault.command && left > 0) {
           left -= 1;
+          if (fault.afterSend) await next(args);
           throw fault.error();
         }
         return next(args);

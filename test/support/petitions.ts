@@ -28,7 +28,7 @@ export async function activeOffice(status: 'active' | 'planned' = 'active'): Pro
         county: 'بیرجند',
         deprivedArea: false,
         status,
-        contact: {},
+        contact: { phone: '05632220000' },
       },
       new Date(),
     ),

@@ -1,7 +1,7 @@
 import { monthRange, parseMonth } from '../../shared/domain/months';
 import { type NewOffice, newOffice } from '../../shared/domain/office';
 import { buildMonthlyReport, type CounterValues, cutToOffice } from '../../shared/domain/report';
-import { reportCsv, reportSvg } from '../../shared/domain/report-files';
+import { PREAMBLE_LINES, reportCsv, reportFileName, reportSvg } from '../../shared/domain/report-files';
 
 const month = parseMonth('solar-hijri', '1398-06')!;
 const base: Omit<NewOffice, 'officeCode' | 'name' | 'judicialDistrict'> = {
@@ -140,11 +140,13 @@ describe('report files', () => {
     const csv = reportCsv(report);
     const lines = csv.slice(1).split('\r\n');
 
+    const table = lines.slice(PREAMBLE_LINES);
+
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(lines).toHaveLength(report.offices.length + 2);
-    expect(lines[1]).toContain('"دفتر ""بیرجند""، شماره 1"');
+    expect(table).toHaveLength(report.offices.length + 2);
+    expect(table[1]).toContain('"دفتر ""بیرجند""، شماره 1"');
     expect(csv).toContain(`"'=HYPERLINK(""x"") قائن"`);
-    expect(lines[0]).toMatch(/^رتبه \(rank\),/);
+    expect(table[0]).toMatch(/^رتبه \(rank\),/);
   });
 
   it('draws a right-to-left chart with Persian labels and digits, escaping names', () => {
@@ -152,8 +154,80 @@ describe('report files', () => {
 
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg).toContain('direction="rtl"');
-    expect(svg).toContain('دفتر &quot;بیرجند&quot;، شماره 1');
+    expect(svg).toContain('دفتر &quot;بیرجند&quot;، شماره ۱');
     expect(svg).toContain('شهریور ۱۳۹۸');
     expect(svg.match(/<rect /g)!.length).toBe(1 + 2 + report.offices.length * 2);
+  });
+
+  it('says which month a CSV is in its first lines and the file name, keeping the header row the same every month', () => {
+    const other = { ...report, month: '1398-07' };
+
+    const [first, status] = reportCsv(report).slice(1).split('\r\n');
+    const headerOf = (r: typeof report) => reportCsv(r).slice(1).split('\r\n')[PREAMBLE_LINES];
+
+    expect(first).toContain(',1398-06,solar-hijri');
+    expect(status).toContain('نهایی (final)');
+    expect(headerOf(other)).toBe(headerOf(report));
+    expect(reportFileName(report, 'csv')).toBe('monthly-report-sh-1398-06.csv');
+  });
+
+  it('labels both months on the chart, draws a scale and writes every digit in Persian', () => {
+    const svg = reportSvg(report);
+    const visibleText = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(' ');
+
+    expect(svg).toContain('>۱۰</text>'); // 56101 this month
+    expect(svg).toContain('>۸</text>'); // 56101 the month before
+    expect(svg.match(/<line /g)).toHaveLength(5);
+    expect(visibleText).not.toMatch(/[0-9]/);
+  });
+});
+
+describe('a month still running', () => {
+  const running = buildMonthlyReport({
+    month,
+    range: monthRange(month),
+    firstDay: '2019-08-23',
+    lastDay: '2019-09-22',
+    offices,
+    current,
+    previous,
+    target: null,
+    // 1398-06 began 2019-08-22T19:30Z (Tehran midnight at +04:30); a week and a bit later:
+    generatedAt: new Date('2019-08-30T12:00:00Z'),
+  });
+
+  it('says how many of its days the figures cover, in every format', () => {
+    expect(running).toMatchObject({ provisional: true, coverage: { daysCovered: 8, daysInMonth: 31 } });
+    expect(reportCsv(running)).toContain('موقت: 8 روز از 31 روز ماه (provisional: 8 of 31 days)');
+    expect(reportSvg(running)).toContain('(موقت: ۸ روز از ۳۱ روز)');
+    expect(reportSvg(running)).toContain('ماه قبل (کامل، ۳۱ روز)');
+  });
+
+  it('is complete once closed', () => {
+    expect(report).toMatchObject({ provisional: false, coverage: { daysCovered: 31, daysInMonth: 31 } });
+  });
+});
+
+describe('ranking', () => {
+  it('ranks only the offices active at the month end', () => {
+    const planned = newOffice(
+      { ...base, officeCode: '56199', name: 'دفتر برنامه‌ریزی‌شده', judicialDistrict: 'بیرجند', status: 'planned' },
+      new Date('2019-01-01T00:00:00Z'),
+    );
+
+    const withPlanned = buildMonthlyReport({
+      month,
+      range: monthRange(month),
+      firstDay: '2019-08-23',
+      lastDay: '2019-09-22',
+      offices: [...offices, planned],
+      current,
+      previous,
+      target: null,
+      generatedAt: new Date('2019-10-01T00:00:00Z'),
+    });
+
+    expect(withPlanned.offices.find((o) => o.officeCode === '56199')).toMatchObject({ rank: null, registered: 0 });
+    expect(withPlanned.offices.filter((o) => o.rank !== null)).toHaveLength(4);
   });
 });

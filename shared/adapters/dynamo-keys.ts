@@ -1,0 +1,40 @@
+/**
+ * The one place that knows how items are keyed in the data table (and the submission records in
+ * the idempotency table). Layout:
+ * - office            pk `OFFICE#<code>`      sk `OFFICE`
+ *   gsi3 (the registry, sparse)   `OFFICES`                             / `<province>#<code>`
+ * - counters          pk `OFFICE#<code>`      sk `COUNT#J#<yyyy-mm>` / `COUNT#G#<yyyy-mm>`
+ * - petition          pk `PETITION#<id>`      sk `PETITION`
+ *   gsi1 (all of an office)       `OFFICE#<code>#PETITIONS`             / `<month>#<time>#<id>`
+ *   gsi2 (an office, one status)  `OFFICE#<code>#PETITIONS#<status>`    / `<month>#<time>#<id>`
+ *   (month and time: of submission, of creation for drafts; so newest first and a month is a prefix)
+ * - rating            pk `PETITION#<id>`      sk `FEEDBACK`              one per petition
+ * - audit entries     pk `PETITION#<id>`      sk `AUDIT#<time>#<uuid>`   (downloads: never rewrite the petition)
+ * - tracking code     pk `TRACK#<code>`       sk `TRACK`                 → petitionId; claimed once, on submission
+ * - guess window      pk `GUESS#<scope>#…`    sk `GUESS`                 failed citizen guesses, with a TTL
+ * - report bookkeeping pk `REPORT#<period>`   sk `REPORT`;  the target  pk `CONFIG` sk `NETWORK_TARGET`
+ * - submission record (idempotency table)  id `SUBMIT#<office>#<Idempotency-Key>`
+ * Every key a submission writes belongs to one petition, one office or one request: no key is
+ * shared by the whole country or a province, so no partition runs hot at national peaks.
+ */
+export const keys = {
+  office: (officeCode: string) => ({ pk: `OFFICE#${officeCode}`, sk: 'OFFICE' }),
+  counter: (officeCode: string, period: string) => ({ pk: `OFFICE#${officeCode}`, sk: `COUNT#${period}` }),
+  petition: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, sk: 'PETITION' }),
+  feedback: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, sk: 'FEEDBACK' }),
+  audit: (petitionId: string, at: string, id: string) => ({ pk: `PETITION#${petitionId}`, sk: `AUDIT#${at}#${id}` }),
+  auditPrefix: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, skPrefix: 'AUDIT#' }),
+  trackingCode: (code: string) => ({ pk: `TRACK#${code}`, sk: 'TRACK' }),
+  guessWindow: (key: string) => ({ pk: `GUESS#${key}`, sk: 'GUESS' }),
+  report: (period: string) => ({ pk: `REPORT#${period}`, sk: 'REPORT' }),
+  networkTarget: () => ({ pk: 'CONFIG', sk: 'NETWORK_TARGET' }),
+  submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
+};
+
+/** Index keys of the registry and the petition listings. */
+export const indexKeys = {
+  registry: (province: string, officeCode: string) => ({ gsi3pk: 'OFFICES', gsi3sk: `${province}#${officeCode}` }),
+  registryProvincePrefix: (province: string) => `${province}#`,
+  officePetitions: (officeCode: string) => `OFFICE#${officeCode}#PETITIONS`,
+  officePetitionsByStatus: (officeCode: string, status: string) => `OFFICE#${officeCode}#PETITIONS#${status}`,
+};

@@ -1,0 +1,55 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  type DynamoDBDocumentClient,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { CounterIncrement } from '../ports';
+import { keys } from './dynamo-keys';
+
+/** Tries of a transaction cancelled by contention, within a request's few-second budget. */
+const CONTENTION_ATTEMPTS = 4;
+
+/**
+ * A transaction, tried again when DynamoDB cancels it for contention with another transaction
+ * on the same items (busy offices' counters) rather than for a failed condition: a cancelled
+ * transaction wrote nothing, so trying again is safe. The SDK itself retries throttling.
+ */
+export async function transactWrite(db: DynamoDBDocumentClient, input: TransactWriteCommandInput): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.send(new TransactWriteCommand(input));
+      return;
+    } catch (error) {
+      const contention =
+        error instanceof TransactionCanceledException &&
+        (error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+      if (!contention || attempt >= CONTENTION_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
+    }
+  }
+}
+
+/** Which items of a cancelled transaction failed their condition, by position. */
+export function failedConditions(error: unknown): boolean[] | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  return (error.CancellationReasons ?? []).map((reason) => reason.Code === 'ConditionalCheckFailed');
+}
+
+/** ADD is atomic in DynamoDB: concurrent submissions in one office each count exactly once. */
+export function counterUpdate(tableName: string, counter: CounterIncrement) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':office': counter.officeCode, ':period': counter.period };
+  const adds = Object.entries(counter.add).map(([field, amount], i) => {
+    names[`#f${i}`] = field;
+    values[`:v${i}`] = amount;
+    return `#f${i} :v${i}`;
+  });
+  return {
+    TableName: tableName,
+    Key: keys.counter(counter.officeCode, counter.period),
+    UpdateExpression: `SET officeCode = :office, period = :period ADD ${adds.join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}

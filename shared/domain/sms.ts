@@ -1,0 +1,402 @@
+import { createHash } from 'node:crypto';
+import type { Payee, PetitionEvent, PetitionEventOf, PetitionEventType } from '../events/petition-events';
+import { type NoticeParty, noticeRecipients } from './notice-recipients';
+import { IRAN_TIME_ZONE } from './solar-hijri';
+import { describeDay, parseDay } from './solar-hijri-days';
+
+/**
+ * SMS notices in Persian: templates, the length budget, the link ban and quiet hours.
+ *
+ * Genuine judiciary notices carry no links: SMS that imitate the electronic-notice system (SANA)
+ * with a link are a known phishing plague, so a citizen must be able to rely on "a link means
+ * fraud". Every text is checked for anything that reads as a link before it goes out.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Length: segments of a concatenated SMS
+
+/**
+ * One SMS carries 140 bytes. GSM-7 packs 160 characters into it (153 a part once a 6-byte
+ * concatenation header is needed); UCS-2 (any Persian text) 70 UTF-16 code units, 67 a part.
+ * The budget for a notice is two parts: cost and the chance of a part going astray both grow with
+ * each part, and 134 UCS-2 units say all a notice needs.
+ */
+export const SMS_LIMITS = {
+  'GSM-7': { single: 160, part: 153 },
+  'UCS-2': { single: 70, part: 67 },
+} as const;
+export const SMS_MAX_SEGMENTS = 2;
+/** Two UCS-2 parts: the longest Persian notice. */
+export const SMS_MAX_PERSIAN_LENGTH = 2 * SMS_LIMITS['UCS-2'].part;
+
+export type SmsEncoding = keyof typeof SMS_LIMITS;
+
+/** GSM 03.38 default alphabet (one septet each) and its extension table (escape + one septet). */
+const GSM7_BASIC = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
+    '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
+const GSM7_EXTENSION = new Set('\f^{}\\[~]|€');
+
+export interface SmsLength {
+  encoding: SmsEncoding;
+  /** Septets for GSM-7, UTF-16 code units for UCS-2. */
+  units: number;
+  segments: number;
+}
+
+export function smsEncoding(text: string): SmsEncoding {
+  for (const char of text) if (!GSM7_BASIC.has(char) && !GSM7_EXTENSION.has(char)) return 'UCS-2';
+  return 'GSM-7';
+}
+
+/**
+ * How many parts a text is sent in. Parts are filled greedily as phones do: an escaped GSM-7
+ * character and a UTF-16 surrogate pair are never split between two parts, so one of them at a
+ * boundary pushes into the next part.
+ */
+export function smsLength(text: string): SmsLength {
+  const encoding = smsEncoding(text);
+  // Each character's size in the encoding's units; Array.from walks code points, so a surrogate pair is one entry of 2.
+  const sizes = Array.from(text, (char) => (encoding === 'GSM-7' ? (GSM7_EXTENSION.has(char) ? 2 : 1) : char.length));
+  const units = sizes.reduce((sum, size) => sum + size, 0);
+  const { single, part } = SMS_LIMITS[encoding];
+  if (units <= single) return { encoding, units, segments: 1 };
+  let segments = 1;
+  let used = 0;
+  for (const size of sizes) {
+    if (used + size > part) {
+      segments += 1;
+      used = 0;
+    }
+    used += size;
+  }
+  return { encoding, units, segments };
+}
+
+export const smsSegments = (text: string): number => smsLength(text).segments;
+
+// ---------------------------------------------------------------------------------------------
+// Links
+
+const PERSIAN_OR_ARABIC_DIGIT = /[\u06F0-\u06F9\u0660-\u0669]/g;
+const asciiDigits = (text: string) =>
+  text.replace(PERSIAN_OR_ARABIC_DIGIT, (d) => String(d.charCodeAt(0) - (d >= '\u06F0' ? 0x06f0 : 0x0660)));
+
+/** A dot as phishers write it: plain, Arabic decimal separator, ideographic, or spelled out. */
+const DOT = String.raw`(?:\.|\u066B|\u3002|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\sdot\s)`;
+
+const LINK_PATTERNS: readonly RegExp[] = [
+  /[a-z][a-z0-9+.-]*:\/\//u, // any scheme://
+  /(?:^|[^a-z0-9])(?:https?|ftp|www)(?![a-z0-9])/u, // scheme or www written without the rest
+  new RegExp(String.raw`[\p{L}\p{N}]\s*${DOT}\s*[a-z]{2,63}(?![a-z0-9])`, 'u'), // label.tld, ASCII top-level domain
+  new RegExp(String.raw`[\p{L}\p{N}]\s*${DOT}\s*(?:ایران|ايران)`, 'u'), // the Persian-script top-level domain
+  /(?:^|[^0-9])\d{1,3}(?:\s*\.\s*\d{1,3}){3}(?![0-9])/u, // an IPv4 address
+  /(?:^|[^\p{L}\p{N}])@[a-z0-9_]{3,}/u, // a messenger handle
+];
+
+/**
+ * The part of a text that reads as a link, or undefined. Deliberately eager: a notice never needs
+ * Latin words, so a false alarm costs nothing but a refused template value, while a missed link
+ * would teach citizens that links in judicial SMS are normal.
+ */
+export function findLink(text: string): string | undefined {
+  const folded = asciiDigits(text.normalize('NFKC').toLowerCase());
+  for (const pattern of LINK_PATTERNS) {
+    const match = pattern.exec(folded);
+    if (match) return match[0].trim();
+  }
+  return undefined;
+}
+
+export const containsLink = (text: string): boolean => findLink(text) !== undefined;
+
+export class UnsafeSmsTextError extends Error {
+  constructor(readonly reason: 'link' | 'too-long' | 'control-character' | 'empty') {
+    super(`SMS text refused: ${reason}`);
+    this.name = 'UnsafeSmsTextError';
+  }
+}
+
+/** Control characters other than the line break: invisible on a phone, and a way to hide text. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x0a) || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/** The last check before any provider sees a text: adapters call it, whatever produced the text. */
+export function assertSendableSmsText(text: string): void {
+  if (text.trim().length === 0) throw new UnsafeSmsTextError('empty');
+  if (hasControlCharacter(text)) throw new UnsafeSmsTextError('control-character');
+  if (containsLink(text)) throw new UnsafeSmsTextError('link');
+  if (smsSegments(text) > SMS_MAX_SEGMENTS) throw new UnsafeSmsTextError('too-long');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values as a Persian reader expects them
+
+const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
+export const toPersianDigits = (text: string): string =>
+  text.replace(/[0-9]/g, (d) => PERSIAN_DIGITS.charAt(Number(d)));
+
+/** `1404-07-12` → `۱۲ مهر ۱۴۰۴`: the way a deadline is read aloud, so it cannot be mistaken for a Gregorian date. */
+export function formatSolarDay(solarDay: string): string {
+  const day = parseDay(solarDay);
+  if (!day) throw new RangeError(`not a Solar Hijri day: ${solarDay}`);
+  return describeDay(day, 'fa');
+}
+
+/** `1250000` → `۱٬۲۵۰٬۰۰۰`, with the Persian thousands separator. */
+export function formatRials(amount: string): string {
+  return toPersianDigits(amount.replace(/\B(?=(\d{3})+(?!\d))/g, '\u066C'));
+}
+
+/** The office's short name is a registry field (issue 15); offices stored before it have none. */
+export const OFFICE_SHORT_NAME_MAX = 30;
+
+export function smsOfficeLabel(office: { shortName?: string; officeCode: string }): string {
+  const shortName = office.shortName?.trim();
+  return toPersianDigits(shortName ? shortName : `دفتر ${office.officeCode}`);
+}
+
+/** `09121234567` → `0912***4567`: enough to tell two recipients apart in a log, not enough to call. */
+export function maskMobile(mobile: string): string {
+  return /^09\d{9}$/.test(mobile) ? `${mobile.slice(0, 4)}***${mobile.slice(7)}` : '***';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+export type SmsAudience = 'claimant' | 'defendant';
+
+interface Values {
+  office: string;
+  /** The tracking code in Persian digits, or a phrase for a draft that has none yet. */
+  code?: string;
+  caseNumber?: string;
+}
+
+type Template<T extends PetitionEventType> = (event: PetitionEventOf<T>, values: Values) => string;
+
+const PAYEE_LABELS: Record<Payee, string> = { 'court-fee': 'هزینه دادرسی', 'office-tariff': 'تعرفه دفتر' };
+
+/** "the petition 1234…" or, for a draft (documents and fees come before submission), "your draft petition". */
+const petition = (v: Values) => (v.code ? `دادخواست ${v.code}` : 'دادخواست در حال ثبت شما');
+const caseOf = (v: Values) => `پرونده ${v.caseNumber ?? ''}`;
+const lines = (v: Values, body: string) => `${v.office}\n${body}`;
+
+/**
+ * One template per event and audience. A defendant template exists exactly where the notice
+ * table gives a civil defendant an SMS, and it names the case, never the claimant.
+ */
+export const SMS_TEMPLATES: { [T in PetitionEventType]: { claimant: Template<T>; defendant?: Template<T> } } = {
+  submitted: {
+    claimant: (e, v) =>
+      lines(
+        v,
+        e.data.resubmission
+          ? `${petition(v)} پس از رفع نقص دوباره فرستاده شد.`
+          : `${petition(v)} ثبت و برای مرجع قضایی فرستاده شد.`,
+      ),
+  },
+  routed: { claimant: (_, v) => lines(v, `مرجع رسیدگی به ${petition(v)} تعیین شد.`) },
+  reassigned: {
+    claimant: (_, v) => lines(v, `${petition(v)} به مرجع قضایی دیگری ارجاع شد.`),
+    defendant: (_, v) => lines(v, `${caseOf(v)} با کد رهگیری ${v.code} به مرجع قضایی دیگری ارجاع شد.`),
+  },
+  dispatched: { claimant: (_, v) => lines(v, `${petition(v)} در مرجع قضایی به شعبه ارجاع شد.`) },
+  registered: {
+    claimant: (_, v) => lines(v, `${petition(v)} در مرجع قضایی ثبت شد. شماره پرونده: ${v.caseNumber}`),
+    defendant: (_, v) => lines(v, `پرونده‌ای به طرفیت شما با شماره ${v.caseNumber} ثبت شد. کد رهگیری: ${v.code}`),
+  },
+  returned: {
+    claimant: (e, v) =>
+      lines(
+        v,
+        `اخطار رفع نقص ${petition(v)} (${toPersianDigits(String(e.data.defects.length))} مورد) ابلاغ الکترونیک شد.` +
+          ` مهلت تا پایان ${formatSolarDay(e.data.cureDeadline.lastDay)}`,
+      ),
+  },
+  'rejection-due': {
+    claimant: (_, v) => lines(v, `مهلت رفع نقص ${petition(v)} گذشت و پرونده برای تصمیم به مرجع قضایی رفت.`),
+  },
+  rejected: {
+    claimant: (e, v) =>
+      lines(
+        v,
+        `قرار رد ${petition(v)} ابلاغ الکترونیک شد. مهلت اعتراض تا پایان ${formatSolarDay(e.data.objectionDeadline.lastDay)}`,
+      ),
+    defendant: (_, v) => lines(v, `قرار رد دادخواست در ${caseOf(v)} با کد رهگیری ${v.code} صادر شد.`),
+  },
+  reinstated: {
+    claimant: (_, v) => lines(v, `${petition(v)} دوباره به جریان افتاد.`),
+    defendant: (_, v) => lines(v, `${caseOf(v)} با کد رهگیری ${v.code} دوباره به جریان افتاد.`),
+  },
+  withdrawn: {
+    claimant: (_, v) => lines(v, `${petition(v)} مسترد شد.`),
+    defendant: (_, v) => lines(v, `دادخواست ${caseOf(v)} با کد رهگیری ${v.code} مسترد شد.`),
+  },
+  'document-rejected': {
+    claimant: (_, v) => lines(v, `یکی از مدارک ${petition(v)} پذیرفته نشد. لطفاً به دفتر مراجعه کنید.`),
+  },
+  'payment-verified': {
+    claimant: (e, v) =>
+      lines(
+        v,
+        `پرداخت ${formatRials(e.data.amountRials)} ریال بابت ${PAYEE_LABELS[e.data.payee]} ${petition(v)} تأیید شد.`,
+      ),
+  },
+};
+
+export interface SmsContext {
+  /** From `smsOfficeLabel`: the registry's short name, at most 30 characters. */
+  officeShortName: string;
+  audience: SmsAudience;
+}
+
+/**
+ * The Persian text of an event's SMS for one audience. It carries only the office's short name,
+ * the tracking code, the case number (once registered) and what happened, with the deadline where
+ * one runs: never a party's name, national ID or number, nor a link.
+ */
+export function renderSms(event: PetitionEvent, context: SmsContext): string {
+  const templates = SMS_TEMPLATES[event.type] as Record<SmsAudience, Template<PetitionEventType> | undefined>;
+  const template = templates[context.audience];
+  if (!template) throw new Error(`no ${context.audience} SMS for ${event.type}`);
+  if (context.audience === 'defendant' && !event.caseNumber) {
+    throw new Error('a defendant is told only of a registered case');
+  }
+  const office = context.officeShortName.trim();
+  if (office.length === 0) throw new UnsafeSmsTextError('empty');
+  if (office.length > OFFICE_SHORT_NAME_MAX) throw new UnsafeSmsTextError('too-long');
+  if (containsLink(office)) throw new UnsafeSmsTextError('link');
+  const text = template(event, {
+    office,
+    ...(event.trackingCode ? { code: toPersianDigits(event.trackingCode) } : {}),
+    ...(event.caseNumber ? { caseNumber: toPersianDigits(event.caseNumber) } : {}),
+  });
+  assertSendableSmsText(text);
+  return text;
+}
+
+/**
+ * The provider's local message id for one recipient of one event: the same on every retry, so the
+ * provider can refuse a second copy (exactly once per recipient, issue 15). Eighteen decimal
+ * digits: fits a provider that stores it as a string or as a signed 64-bit integer, and a clash
+ * among a million messages has odds of about one in two million.
+ */
+export function smsLocalId(eventId: string, partyIndex: number): string {
+  const digest = createHash('sha256').update(`${eventId}#${partyIndex}#sms`).digest();
+  return (digest.readBigUInt64BE(0) % 10n ** 18n).toString().padStart(18, '0');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quiet hours
+
+/** No SMS from 22:00 until 07:00, Tehran wall clock: a notice due then waits for the morning, it is never dropped. */
+export const QUIET_HOURS = { from: 22, until: 7 } as const;
+
+const tehranWallClock = new Intl.DateTimeFormat('en-US', {
+  timeZone: IRAN_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+});
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+function wallClockOf(instant: Date): WallClock {
+  const values: Record<string, number> = {};
+  for (const part of tehranWallClock.formatToParts(instant)) {
+    if (part.type !== 'literal') values[part.type] = Number(part.value);
+  }
+  const at = (key: string) => values[key] ?? Number.NaN;
+  return {
+    year: at('year'),
+    month: at('month'),
+    day: at('day'),
+    hour: at('hour'),
+    minute: at('minute'),
+    second: at('second'),
+  };
+}
+
+/** Tehran's offset from UTC at an instant, from the tz database: +3:30, or +4:30 in summers before 2022. */
+function tehranOffsetMs(epochMs: number): number {
+  const w = wallClockOf(new Date(epochMs));
+  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * The instant a Tehran wall-clock time names (day overflow allowed: day 32 is the next month's
+ * first). Twice round, because the offset at the first guess may differ across a daylight-saving
+ * change; 07:00 never falls in Tehran's skipped or repeated hour, which were at midnight.
+ */
+function tehranInstant(year: number, month: number, day: number, hour: number): Date {
+  const wall = Date.UTC(year, month - 1, day, hour);
+  let epoch = wall - tehranOffsetMs(wall);
+  epoch = wall - tehranOffsetMs(epoch);
+  return new Date(epoch);
+}
+
+export function isQuietHour(instant: Date): boolean {
+  const { hour } = wallClockOf(instant);
+  return hour >= QUIET_HOURS.from || hour < QUIET_HOURS.until;
+}
+
+/** The instant itself when an SMS may go out then; otherwise the next 07:00 in Tehran. */
+export function earliestSendInstant(instant: Date): Date {
+  if (!isQuietHour(instant)) return instant;
+  const w = wallClockOf(instant);
+  const day = w.hour >= QUIET_HOURS.from ? w.day + 1 : w.day;
+  return tehranInstant(w.year, w.month, day, QUIET_HOURS.until);
+}
+
+// ---------------------------------------------------------------------------------------------
+// From an event to the SMS to send
+
+export interface PlannedSms {
+  partyIndex: number;
+  audience: SmsAudience;
+  /** The provider's local id: deduplicates retries of the same notice. */
+  localId: string;
+  text: string;
+  /** Not before this instant (quiet hours). */
+  sendAt: Date;
+}
+
+/**
+ * The SMS one event gives, one per recipient with a mobile, ready for the port once the sender has
+ * looked up each party's number by `partyIndex`. `now` is when the consumer handles the event.
+ */
+export function planSms(
+  event: PetitionEvent,
+  parties: readonly NoticeParty[],
+  officeShortName: string,
+  now: Date,
+): PlannedSms[] {
+  const sendAt = earliestSendInstant(now);
+  return noticeRecipients(event, parties)
+    .filter((recipient) => recipient.channels.includes('sms'))
+    .map((recipient) => ({
+      partyIndex: recipient.partyIndex,
+      audience: recipient.audience,
+      localId: smsLocalId(event.eventId, recipient.partyIndex),
+      text: renderSms(event, { officeShortName, audience: recipient.audience }),
+      sendAt,
+    }));
+}

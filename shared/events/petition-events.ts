@@ -1,0 +1,270 @@
+import * as z from 'zod';
+import { DEFECT_CODES } from '../domain/defects';
+import type { RejectionReason } from '../domain/document-policy';
+import { PETITION_KINDS, PETITION_STATUSES } from '../domain/petition';
+import { parseDay } from '../domain/solar-hijri-days';
+import { isValidTrackingCode } from '../domain/tracking-code';
+
+/**
+ * The domain events of a petition: one per change, published on the event bus for the notifier
+ * and for court systems. An event says what changed and where, never who: no names, national IDs
+ * or mobiles. A consumer that must reach a party (the notifier) reads the parties from the
+ * petition itself when it sends, so personal data never sits in an event log, a dead-letter queue
+ * or a subscriber's account. Every object is strict: a field this schema does not name (a name
+ * slipped in by a producer) fails validation instead of being carried along.
+ */
+
+export const PETITION_EVENT_TYPES = [
+  'submitted',
+  'routed',
+  'reassigned',
+  'dispatched',
+  'registered',
+  'returned',
+  'rejection-due',
+  'rejected',
+  'reinstated',
+  'withdrawn',
+  'document-rejected',
+  'payment-verified',
+] as const;
+export type PetitionEventType = (typeof PETITION_EVENT_TYPES)[number];
+
+/** The bus `source` of every petition event; `aws.` is reserved, and nothing else publishes under this one. */
+export const PETITION_EVENT_SOURCE = 'jeso.petitions';
+export const PETITION_EVENT_VERSION = 1;
+
+/** The bus `detail-type` of an event type: rules select by it without looking into the detail. */
+export const detailTypeOf = (type: PetitionEventType) => `petition.${type}` as const;
+
+const DOCUMENT_REJECTION_REASONS = [
+  'size-mismatch',
+  'checksum-mismatch',
+  'type-mismatch',
+] as const satisfies readonly RejectionReason[];
+
+export const PAYEES = ['court-fee', 'office-tariff'] as const;
+export type Payee = (typeof PAYEES)[number];
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+const instant = z.iso.datetime().describe('An instant in UTC, ISO 8601 with Z');
+const officeCode = z.string().regex(/^\d{4,10}$/);
+const courtCode = z
+  .string()
+  .regex(/^[0-9A-Za-z-]{2,20}$/)
+  .describe('Court code from the registry');
+const caseNumber = z
+  .string()
+  .regex(/^\d{6,20}$/)
+  .describe('Court case number, set when the court registers the case');
+const trackingCode = z.string().refine(isValidTrackingCode, { message: 'tracking-code' }).meta({
+  pattern: '^[1-9][0-9]{11}$',
+  description: 'The 12-digit tracking code (Damm check digit) the petition got on its first submission',
+});
+const solarMonth = z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/);
+const solarDay = z
+  .string()
+  .regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+  .refine((day) => parseDay(day) !== undefined, { message: 'solar-day' })
+  .describe('A Solar Hijri calendar day, YYYY-MM-DD, on the Tehran calendar');
+
+/**
+ * A legal period's end as `lastDayToAct` (shared/domain/legal-periods.ts, Articles 443-445)
+ * computes it: the last day one may still act, and the instant that day ends in Tehran.
+ */
+const deadline = z.strictObject({
+  lastDay: solarDay,
+  endsAt: instant.describe('The end of the last day, Tehran time (exclusive)'),
+  provisional: z
+    .boolean()
+    .describe("True when the year's lunar holidays were not loaded: the day may still move later"),
+});
+export type Deadline = z.infer<typeof deadline>;
+
+const envelope = {
+  eventId: uuid.describe('Unique per event; consumers deduplicate on it'),
+  version: z.literal(PETITION_EVENT_VERSION),
+  occurredAt: instant,
+  petitionId: uuid,
+  petitionVersion: z.number().int().positive().describe("The petition's version after the change: orders its events"),
+  kind: z.enum(PETITION_KINDS).describe('Criminal complaints and civil petitions notify different parties'),
+  officeCode,
+  trackingCode,
+  courtCode: courtCode
+    .optional()
+    .describe('The court holding the petition, whenever one does; required where a court acts'),
+  caseNumber: caseNumber.optional(),
+};
+
+/** The envelope of one event type; members are written out so that each keeps its literal type. */
+const envelopeOf = <T extends PetitionEventType>(type: T) => ({ ...envelope, type: z.literal(type) });
+const member = <S extends z.ZodRawShape>(type: PetitionEventType, shape: S) =>
+  z.strictObject(shape).meta({ title: detailTypeOf(type) });
+
+/**
+ * Events a court acts on name the court (`courtCode` required); a case number appears once the
+ * court has registered the case. A draft has no tracking code yet: documents are verified and fees
+ * paid before the first submission, so those two events may come without one.
+ */
+const draftTrackingCode = trackingCode.optional();
+
+const submitted = member('submitted', {
+  ...envelopeOf('submitted'),
+  data: z.strictObject({
+    month: solarMonth.describe('Solar Hijri month the petition is counted in'),
+    resubmission: z.boolean().describe('True when the office resubmits a returned petition'),
+  }),
+});
+const routed = member('routed', {
+  ...envelopeOf('routed'),
+  courtCode,
+  data: z.strictObject({
+    flaggedForReview: z
+      .boolean()
+      .describe("True when the district had no court of the needed kind and the province's fallback took it"),
+  }),
+});
+const reassigned = member('reassigned', {
+  ...envelopeOf('reassigned'),
+  courtCode,
+  data: z.strictObject({ previousCourtCode: courtCode }),
+});
+const dispatched = member('dispatched', { ...envelopeOf('dispatched'), courtCode, data: z.strictObject({}) });
+const registered = member('registered', {
+  ...envelopeOf('registered'),
+  courtCode,
+  caseNumber,
+  data: z.strictObject({}),
+});
+const returned = member('returned', {
+  ...envelopeOf('returned'),
+  courtCode,
+  data: z.strictObject({
+    defects: z
+      .array(z.enum(DEFECT_CODES))
+      .min(1)
+      .max(DEFECT_CODES.length)
+      .refine((codes) => new Set(codes).size === codes.length, { message: 'duplicate-defect' }),
+    servedAt: instant.describe("Posting time of the defect notice to the petitioner's notice record: the service time"),
+    cureDeadline: deadline,
+  }),
+});
+const rejectionDue = member('rejection-due', {
+  ...envelopeOf('rejection-due'),
+  courtCode,
+  data: z.strictObject({ cureDeadline: deadline.describe('The cure period that lapsed') }),
+});
+const rejected = member('rejected', {
+  ...envelopeOf('rejected'),
+  courtCode,
+  data: z.strictObject({
+    reason: z.enum(['cure-period-lapsed', 'court-order']),
+    servedAt: instant.describe('Posting time of the rejection order: the objection window runs from it'),
+    objectionDeadline: deadline,
+  }),
+});
+const reinstated = member('reinstated', { ...envelopeOf('reinstated'), courtCode, data: z.strictObject({}) });
+const withdrawn = member('withdrawn', {
+  ...envelopeOf('withdrawn'),
+  data: z.strictObject({ previousStatus: z.enum(PETITION_STATUSES) }),
+});
+const documentRejected = member('document-rejected', {
+  ...envelopeOf('document-rejected'),
+  trackingCode: draftTrackingCode,
+  data: z.strictObject({ documentId: uuid, reason: z.enum(DOCUMENT_REJECTION_REASONS) }),
+});
+const paymentVerified = member('payment-verified', {
+  ...envelopeOf('payment-verified'),
+  trackingCode: draftTrackingCode,
+  data: z.strictObject({
+    paymentId: z.string().regex(/^[0-9A-Za-z-]{8,64}$/),
+    payee: z.enum(PAYEES),
+    amountRials: z
+      .string()
+      .regex(/^[1-9]\d{0,17}$/)
+      .describe('Whole Rials as a decimal string'),
+  }),
+});
+
+export const petitionEventSchema = z
+  .discriminatedUnion('type', [
+    submitted,
+    routed,
+    reassigned,
+    dispatched,
+    registered,
+    returned,
+    rejectionDue,
+    rejected,
+    reinstated,
+    withdrawn,
+    documentRejected,
+    paymentVerified,
+  ])
+  .meta({
+    title: 'Petition event, version 1',
+    description:
+      'One change of a petition. Carries no names, national IDs or mobile numbers: ' +
+      'recipients are resolved from the petition when a notice is sent.',
+  });
+
+export type PetitionEvent = z.infer<typeof petitionEventSchema>;
+export type PetitionEventOf<T extends PetitionEventType> = Extract<PetitionEvent, { type: T }>;
+
+/** Validates an event from any producer or from the bus; throws a ZodError on anything else. */
+export function parsePetitionEvent(value: unknown): PetitionEvent {
+  return petitionEventSchema.parse(value);
+}
+
+/** True once the court has registered the case: the event registers it, or the petition already has a case number. */
+export function isCaseRegistered(event: Pick<PetitionEvent, 'type' | 'caseNumber'>): boolean {
+  return event.type === 'registered' || event.caseNumber !== undefined;
+}
+
+/** What the event bus delivers to a rule's target: EventBridge's envelope around the event as `detail`. */
+export interface PetitionBusEvent {
+  version: '0';
+  id: string;
+  'detail-type': ReturnType<typeof detailTypeOf>;
+  source: typeof PETITION_EVENT_SOURCE;
+  account: string;
+  time: string;
+  region: string;
+  resources: string[];
+  detail: PetitionEvent;
+}
+
+/**
+ * The event as the bus hands it to targets, for the local runtime (which has no bus) and tests.
+ * EventBridge gives `time` to the second; `id` is the bus's own, not the event id.
+ */
+export function toBusEvent(
+  event: PetitionEvent,
+  bus: { id: string; account: string; region: string },
+): PetitionBusEvent {
+  return {
+    version: '0',
+    id: bus.id,
+    'detail-type': detailTypeOf(event.type),
+    source: PETITION_EVENT_SOURCE,
+    account: bus.account,
+    time: event.occurredAt.replace(/\.\d+Z$/, 'Z'),
+    region: bus.region,
+    resources: [],
+    detail: event,
+  };
+}
+
+/** The published JSON Schema (draft 2020-12) of version 1, as committed under docs/events. */
+export function petitionEventJsonSchema(): Record<string, unknown> {
+  const generated = z.toJSONSchema(petitionEventSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  const { $schema, ...rest } = generated;
+  return { $schema, $id: 'urn:jeso:events:petition-event:v1', ...rest };
+}
+
+export const PETITION_EVENT_SCHEMA_PATH = 'docs/events/petition-event.v1.schema.json';
+
+/** The file's exact text: stable key order and a final newline, so regenerating changes nothing. */
+export function renderPetitionEventJsonSchema(): string {
+  return JSON.stringify(petitionEventJsonSchema(), null, 2) + '\n';
+}

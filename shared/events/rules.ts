@@ -1,0 +1,68 @@
+import type { EventPattern } from './event-pattern';
+import { detailTypeOf, PETITION_EVENT_SOURCE, PETITION_EVENT_VERSION, type PetitionEventType } from './petition-events';
+
+/**
+ * The event patterns of the notices pipeline, as plain JSON: CDK gives them to
+ * `events.Rule({ eventPattern })` / a pipe's filter criteria, and the local runtime gives the very
+ * same objects to `matchesEventPattern`. Field names are the bus's (`detail-type`, not
+ * `detailType`): CDK's EventPattern type spells them in camelCase, so hand these to the L1
+ * `CfnRule.eventPattern` or map the two top-level names.
+ */
+
+/** Every petition event of schema version 1: the notifier sends SMS and posts notices from these. */
+export const NOTIFIER_RULE_PATTERN = {
+  source: [PETITION_EVENT_SOURCE],
+  'detail-type': [{ prefix: 'petition.' }],
+  detail: { version: [PETITION_EVENT_VERSION] },
+} as const satisfies EventPattern;
+
+/**
+ * What a court's case-management system follows: every step of a petition in the court's hands.
+ * Document checks and payments happen on the draft, before any court is involved. A first
+ * submission names no court yet (routing follows it); a resubmission does.
+ */
+export const COURT_EVENT_TYPES = [
+  'submitted',
+  'routed',
+  'reassigned',
+  'dispatched',
+  'registered',
+  'returned',
+  'rejection-due',
+  'rejected',
+  'reinstated',
+  'withdrawn',
+] as const satisfies readonly PetitionEventType[];
+
+/**
+ * The example rule for a court case-management system subscribing to the bus: the events of the
+ * petitions routed to one court. A reassignment away from the court names the new court, so the
+ * old court also subscribes to `detail.data.previousCourtCode` (second pattern).
+ */
+export function courtCaseManagementPatterns(courtCode: string): EventPattern[] {
+  const common = { source: [PETITION_EVENT_SOURCE], 'detail-type': COURT_EVENT_TYPES.map(detailTypeOf) };
+  return [
+    { ...common, detail: { courtCode: [courtCode] } },
+    {
+      source: [PETITION_EVENT_SOURCE],
+      'detail-type': [detailTypeOf('reassigned')],
+      detail: { data: { previousCourtCode: [courtCode] } },
+    },
+  ];
+}
+
+/** For the README's event catalogue and the CDK example: one court of the demo province. */
+export const EXAMPLE_COURT_RULE_PATTERN: EventPattern = {
+  source: [PETITION_EVENT_SOURCE],
+  'detail-type': COURT_EVENT_TYPES.map(detailTypeOf),
+  detail: { courtCode: ['56-PEACE-01'] },
+};
+
+/**
+ * The pipe's filter on the table stream: only new outbox items become bus events (an outbox
+ * item is written once, in the transaction of the change, and never updated). The key layout is
+ * the integrator's choice; the pattern takes the partition-key prefix of outbox items.
+ */
+export function outboxStreamFilter(outboxKeyPrefix: string): EventPattern {
+  return { eventName: ['INSERT'], dynamodb: { NewImage: { pk: { S: [{ prefix: outboxKeyPrefix }] } } } };
+}

@@ -1,0 +1,108 @@
+import { handler as createPetition } from '../../functions/create-petition';
+import { handler as getPetition } from '../../functions/get-petition';
+import { handler as giveFeedback } from '../../functions/give-feedback';
+import { apiEvent, call } from '../support/api-event';
+import { startTestGateway } from '../support/gateway';
+import { activeOffice, nationalId, petitionBody } from '../support/petitions';
+import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
+
+/**
+ * Bad input is refused before anything walks it: a body nested thousands of levels deep, bytes that
+ * are not UTF-8, and control characters inside strings all answer 400 and change nothing.
+ */
+beforeAll(provisionStores);
+afterAll(dropStores);
+
+const feedback = (rawBody: string, isBase64Encoded = false) => {
+  const event = apiEvent('give-feedback', { rawBody });
+  event.isBase64Encoded = isBase64Encoded;
+  return call(giveFeedback, event);
+};
+
+it('refuses an 8 KB body nested 4,000 levels deep on a public route with 400, not 500', async () => {
+  // Prepare
+  const deep = `${'['.repeat(4000)}${']'.repeat(4000)}`;
+  const before = await tableSnapshot();
+
+  // Act
+  const answer = await feedback(deep);
+
+  // Assess
+  expect(answer.status).toBe(400);
+  expect(answer.body.type).toBe('urn:judicial-e-services:problem:nesting-too-deep');
+  expect(await tableSnapshot()).toEqual(before);
+});
+
+it('counts only brackets outside strings as nesting', async () => {
+  const answer = await feedback(
+    JSON.stringify({ trackingCode: '[[[[[[[[[[[[[[[[[[[[', nationalId: '{{{{{{{{{{{{{{{{{{', ratings: {} }),
+  );
+
+  expect(answer.status).toBe(400);
+  expect(answer.body.type).toBe('urn:judicial-e-services:problem:validation');
+});
+
+it('refuses a body that is not UTF-8', async () => {
+  const notUtf8 = Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]).toString('base64');
+
+  const answer = await feedback(notUtf8, true);
+
+  expect(answer.status).toBe(400);
+  expect(answer.body.type).toBe('urn:judicial-e-services:problem:invalid-encoding');
+});
+
+it('refuses a lone UTF-16 surrogate written as a JSON escape, naming the field', async () => {
+  const answer = await feedback('{"comment":"\\ud800"}');
+
+  expect(answer.status).toBe(400);
+  expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'body.comment', code: 'forbidden_character' })]);
+});
+
+it('refuses NUL and other control characters in a field, naming the field', async () => {
+  const officeCode = await activeOffice();
+  const body = petitionBody(nationalId(), { subject: 'مطالبه\u0000وجه', description: 'شرح\u001b[31m' });
+  const before = await tableSnapshot();
+
+  const answer = await call(
+    createPetition,
+    apiEvent('create-petition', { caller: { role: 'clerk', officeCode }, body }),
+  );
+
+  expect(answer.status).toBe(400);
+  expect(answer.body.errors).toEqual([
+    expect.objectContaining({ field: 'body.subject', code: 'forbidden_character' }),
+    expect.objectContaining({ field: 'body.description', code: 'forbidden_character' }),
+  ]);
+  expect(await tableSnapshot()).toEqual(before);
+});
+
+it('keeps tabs and new lines, and stores a Windows line end as a new line', async () => {
+  const officeCode = await activeOffice();
+  const clerk = { role: 'clerk' as const, officeCode };
+  const body = petitionBody(nationalId(), { description: 'بند یک\r\nبند دو\tادامه' });
+
+  const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
+  const read = await call(
+    getPetition,
+    apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId: created.body.petitionId } }),
+  );
+
+  expect(created.status).toBe(201);
+  expect(read.body.description).toBe('بند یک\nبند دو\tادامه');
+});
+
+it('refuses bytes that are not UTF-8 sent as a text body through the gateway', async () => {
+  const gateway = await startTestGateway();
+  try {
+    const answer = await fetch(`${gateway.baseUrl}/v1/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.from([0x7b, 0x22, 0x63, 0x6f, 0x6d, 0x6d, 0x65, 0x6e, 0x74, 0x22, 0x3a, 0x22, 0xff, 0x22, 0x7d]),
+    });
+
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { type: string }).type).toBe('urn:judicial-e-services:problem:invalid-encoding');
+  } finally {
+    await gateway.stop();
+  }
+});

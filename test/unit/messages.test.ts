@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import type { ErrorCode } from '../../shared/domain/errors';
+import { fieldProblemMessages, LABELS, PROBLEM_TEXT } from '../../shared/i18n/messages';
+import { ROUTES } from '../../shared/routes';
+import { parseInput } from '../../shared/schemas/validate';
+
+/** Phrases of zod's own English and Persian locales: none may reach a person. */
+const LIBRARY_WORDING = [/Invalid input/, /expected \w+, received/, /Too (small|big)/, /Unrecognized key/, /می‌بایست/];
+const PERSIAN_LETTER = /[\u0600-\u06FF]/;
+
+describe('problem texts', () => {
+  const codes = Object.keys(PROBLEM_TEXT) as ErrorCode[];
+  const sample = {
+    allowed: 'dispatch,withdraw',
+    from: 'submitted',
+    to: 'closed',
+    action: 'register',
+    status: 'pending',
+  };
+
+  it.each(codes)('%s is written in Persian and in English', (code) => {
+    const { fa, en } = PROBLEM_TEXT[code];
+
+    expect(fa.title).toMatch(PERSIAN_LETTER);
+    expect(fa.detail(sample)).toMatch(PERSIAN_LETTER);
+    expect(en.title).not.toMatch(PERSIAN_LETTER);
+    expect(en.detail(sample)).not.toMatch(PERSIAN_LETTER);
+  });
+
+  it('names statuses and actions as people do, in both languages', () => {
+    const fa = PROBLEM_TEXT['transition-not-allowed'].fa.detail(sample);
+    const en = PROBLEM_TEXT['transition-not-allowed'].en.detail(sample);
+
+    expect(fa).toBe(
+      '«ثبت» برای دادخواست «ارسال‌شده به دادگاه» ممکن نیست. کارهایی که اکنون می‌توانید انجام دهید: «ارجاع»، «استرداد».',
+    );
+    expect(en).toBe(
+      'A petition that is submitted cannot be given "register". What you can do now: dispatch, withdraw.',
+    );
+  });
+
+  it('never ends with a dash when nothing is open to the caller', () => {
+    const none = { ...sample, allowed: '' };
+
+    for (const code of ['forbidden', 'transition-not-allowed', 'office-status-step'] as const) {
+      for (const language of ['fa', 'en'] as const) {
+        const detail = PROBLEM_TEXT[code][language].detail(none);
+        expect(detail).not.toMatch(/[-:]\s*$/);
+      }
+    }
+  });
+
+  it('has a Persian label for every status and action it names', () => {
+    for (const entry of Object.values(LABELS)) expect(entry.fa).toMatch(PERSIAN_LETTER);
+  });
+});
+
+describe('validation messages', () => {
+  it('says what is wrong with a missing field, a wrong type, a length and a choice in our own words', () => {
+    expect(fieldProblemMessages({ code: 'invalid_type', missing: true })).toEqual({
+      fa: 'این فیلد لازم است.',
+      en: 'This field is required.',
+    });
+    expect(fieldProblemMessages({ code: 'invalid_type', expected: 'string' }).fa).toBe('مقدار باید متن باشد.');
+    expect(fieldProblemMessages({ code: 'too_big', origin: 'string', maximum: 200 })).toEqual({
+      fa: 'حداکثر ۲۰۰ نویسه مجاز است.',
+      en: 'Must be at most 200 characters.',
+    });
+    expect(fieldProblemMessages({ code: 'invalid_value', values: ['a', 'b'] }).en).toBe('Send one of: a, b');
+  });
+
+  it('reports a name in Latin letters once', () => {
+    const party = ROUTES.find((r) => r.id === 'create-petition')?.request?.body;
+    const body = {
+      kind: 'civil-petition',
+      subject: 'مطالبه وجه',
+      description: 'شرح',
+      parties: [
+        {
+          type: 'person',
+          role: 'claimant',
+          nationalId: '0012345679',
+          firstName: 'Zahra',
+          lastName: 'محمدی',
+          fatherName: 'علی',
+        },
+      ],
+    };
+
+    let fields: Array<{ field: string }> = [];
+    try {
+      parseInput(party!, body, 'body');
+    } catch (error) {
+      fields = (error as { fields: Array<{ field: string }> }).fields;
+    }
+
+    expect(fields.filter((f) => f.field === 'body.parties.0.firstName')).toHaveLength(1);
+  });
+
+  it('never passes library wording on, whatever junk reaches any route', () => {
+    const schemas = ROUTES.flatMap((route) => Object.values(route.request ?? {}));
+
+    fc.assert(
+      fc.property(fc.constantFrom(...schemas), fc.anything(), (schema, junk) => {
+        try {
+          parseInput(schema, junk, 'body');
+        } catch (error) {
+          const fields = (error as { fields?: Array<{ messages: { fa: string; en: string } }> }).fields ?? [];
+          for (const { messages } of fields) {
+            for (const wording of LIBRARY_WORDING) {
+              expect(messages.fa).not.toMatch(wording);
+              expect(messages.en).not.toMatch(wording);
+            }
+            expect(messages.fa).toMatch(PERSIAN_LETTER);
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
