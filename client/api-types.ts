@@ -551,17 +551,40 @@ export interface components {
       caseNumber?: string;
       expectedVersion: number;
     };
+    /** @description Status, dates and the next step, in Persian or English by Accept-Language; no personal data */
     Tracking: {
       trackingCode: string;
-      /** @enum {string} */
-      status: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
-      /** @enum {string} */
-      kind: 'civil-petition' | 'criminal-complaint' | 'request' | 'appeal' | 'written-statement';
-      officeName: string;
-      submittedAt: string;
+      status: {
+        /** @enum {string} */
+        code: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        label: string;
+      };
+      kind: {
+        /** @enum {string} */
+        code: 'civil-petition' | 'criminal-complaint' | 'request' | 'appeal' | 'written-statement';
+        label: string;
+      };
+      office: {
+        name: string;
+        phone?: string;
+      };
+      submitted: components['schemas']['TehranMoment'];
+      updated: components['schemas']['TehranMoment'];
+      /** @description Solar Hijri month the petition counts in */
       month: string;
-      updatedAt: string;
       caseNumber?: string;
+      /** @description The court's note when it returned the petition for defects */
+      courtNote?: string;
+      /** @description What the citizen should do now, in the language asked for */
+      nextStep: string;
+    };
+    TehranMoment: {
+      /** @description ISO 8601 instant (UTC) */
+      at: string;
+      /** @description The Solar Hijri day in Tehran, YYYY-MM-DD */
+      solarHijriDate: string;
+      /** @description Day, month name, year and Tehran time, in the language asked for */
+      text: string;
     };
     Feedback: {
       trackingCode: string;
@@ -1488,6 +1511,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Too many tries on this code from this address (or from all): Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   'give-feedback': {
@@ -1530,6 +1562,15 @@ export interface operations {
       };
       /** @description Already rated */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many tries on this code from this address (or from all): Retry-After says when */
+      429: {
         headers: {
           [name: string]: unknown;
         };
