@@ -22,6 +22,7 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   setupFiles: ['<rootDir>/test/support/isolated-stores-env.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/contract-guard.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
 };

@@ -151,7 +151,8 @@ export interface paths {
     get: operations['download-document'];
     put?: never;
     post?: never;
-    delete?: never;
+    /** Remove a declared document (a rejected scan, a wrong file) from a draft or a returned petition */
+    delete: operations['remove-document'];
     options?: never;
     head?: never;
     patch?: never;
@@ -311,9 +312,26 @@ export interface components {
         message: string;
       }[];
     };
+    /** @description API Gateway's own answer, before any function */
+    GatewayMessage: {
+      message: string;
+    };
     Health: {
       /** @constant */
       status: 'ok';
+    };
+    OpenApiDocument: {
+      openapi: string;
+      info: {
+        title: string;
+      } & {
+        [key: string]: unknown;
+      };
+      paths: {
+        [key: string]: unknown;
+      };
+    } & {
+      [key: string]: unknown;
     };
     OfficeList: {
       items: components['schemas']['Office'][];
@@ -475,6 +493,13 @@ export interface components {
       downloadUrl: string;
       expiresAt: string;
     };
+    DocumentRemoved: {
+      petitionId: string;
+      /** @description The petition version after the removal */
+      version: number;
+      /** @description Documents the petition still has */
+      documents: number;
+    };
     Submission: {
       petitionId: string;
       trackingCode: string;
@@ -495,15 +520,7 @@ export interface components {
       description: string;
       claimAmountRials?: string;
       parties: components['schemas']['Party'][];
-      documents: {
-        documentId: string;
-        kind: string;
-        fileName: string;
-        contentType: string;
-        size: number;
-        sha256: string;
-        status: string;
-      }[];
+      documents: components['schemas']['PetitionDocument'][];
       /** @enum {string} */
       status: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
       version: number;
@@ -513,20 +530,50 @@ export interface components {
       month?: string;
       trackingCode?: string;
       caseNumber?: string;
-      history: {
-        at: string;
-        by: {
-          userId: string;
-          role: string;
-        };
-        action: string;
-        from: ('draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn') | null;
+      history: components['schemas']['HistoryEntry'][];
+    };
+    PetitionDocument: {
+      documentId: string;
+      /** @enum {string} */
+      kind: 'identity-document' | 'evidence' | 'power-of-attorney' | 'other';
+      fileName: string;
+      /** @enum {string} */
+      contentType: 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/tiff';
+      size: number;
+      sha256: string;
+      /** @enum {string} */
+      status: 'pending' | 'verified' | 'rejected';
+      declaredAt: string;
+      verifiedAt?: string;
+      /** @description Why verification rejected the stored object */
+      reason?: string;
+    };
+    HistoryEntry: {
+      at: string;
+      by: {
+        userId: string;
         /** @enum {string} */
-        to: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
-        note?: string;
-        caseNumber?: string;
-        documentId?: string;
-      }[];
+        role: 'clerk' | 'manager' | 'court' | 'province-admin' | 'system';
+      };
+      /** @enum {string} */
+      action:
+        | 'dispatch'
+        | 'register'
+        | 'return'
+        | 'reject'
+        | 'resubmit'
+        | 'withdraw'
+        | 'create'
+        | 'submit'
+        | 'declare-documents'
+        | 'remove-document'
+        | 'download';
+      from: ('draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn') | null;
+      /** @enum {string} */
+      to: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+      note?: string;
+      caseNumber?: string;
+      documentId?: string;
     };
     PetitionPage: {
       items: {
@@ -586,6 +633,10 @@ export interface components {
       /** @description Day, month name, year and Tehran time, in the language asked for */
       text: string;
     };
+    FeedbackReceived: {
+      trackingCode: string;
+      ratedAt: string;
+    };
     Feedback: {
       trackingCode: string;
       nationalId: string;
@@ -606,12 +657,22 @@ export interface components {
       to: string;
       generatedAt: string;
       provisional: boolean;
+      /** @description Days of the month the figures cover: all once the month has closed */
+      coverage: {
+        daysCovered: number;
+        daysInMonth: number;
+      };
       offices: {
         officeCode: string;
         name: string;
         judicialDistrict: string;
-        rank: number;
-        statusAtMonthEnd: string;
+        county: string;
+        bakhsh?: string;
+        deprivedArea: boolean;
+        /** @description Among offices active at the month end; null for the others */
+        rank: number | null;
+        /** @enum {string} */
+        statusAtMonthEnd: 'planned' | 'active' | 'suspended' | 'closed' | 'not-registered';
         registered: number;
         byKind: {
           [key: string]: number;
@@ -714,13 +775,14 @@ export interface operations {
           'application/json': components['schemas']['Health'];
         };
       };
-      /** @description Invalid input: every failing field is listed */
-      400: {
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
         };
       };
     };
@@ -739,15 +801,18 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['OpenApiDocument'];
+        };
       };
-      /** @description Invalid input: every failing field is listed */
-      400: {
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
         };
       };
     };
@@ -770,13 +835,14 @@ export interface operations {
           'text/html': string;
         };
       };
-      /** @description Invalid input: every failing field is listed */
-      400: {
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
         };
       };
     };
@@ -806,13 +872,14 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description Invalid input: every failing field is listed */
-      400: {
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
         };
       };
     };
@@ -847,15 +914,37 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: clerk, manager, court, province-admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -896,12 +985,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: province-admin */
       403: {
@@ -914,6 +1006,43 @@ export interface operations {
       };
       /** @description An office with this code exists */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -952,15 +1081,46 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: clerk, manager, court, province-admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1003,12 +1163,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: province-admin */
       403: {
@@ -1019,8 +1182,54 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description A status step that is not allowed, or a stale expectedVersion */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1063,15 +1272,37 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: clerk, manager, court, province-admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1112,12 +1343,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: clerk, manager */
       403: {
@@ -1139,6 +1373,34 @@ export interface operations {
       };
       /** @description A declared document over the size limit, or too many documents */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1181,15 +1443,27 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: clerk, manager */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1208,6 +1482,34 @@ export interface operations {
       };
       /** @description A declared document over the size limit, or too many documents */
       413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1247,12 +1549,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: clerk, manager, court, province-admin */
       403: {
@@ -1274,6 +1579,113 @@ export interface operations {
       };
       /** @description The document is not verified */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'remove-document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        petitionId: string;
+        documentId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed; declare a replacement with POST …/documents */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentRemoved'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The petition is neither a draft nor returned, or it changed meanwhile */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1319,15 +1731,27 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: clerk, manager */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1344,8 +1768,45 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description The Idempotency-Key was used with another request */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1384,12 +1845,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: clerk, manager, court, province-admin */
       403: {
@@ -1402,6 +1866,25 @@ export interface operations {
       };
       /** @description Unknown, or of another office */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1444,12 +1927,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Not a step for this role; the allowed actions are listed */
       403: {
@@ -1460,8 +1946,54 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Not allowed from the current state, or a stale expectedVersion */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1520,6 +2052,15 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
     };
   };
   'give-feedback': {
@@ -1540,7 +2081,9 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': components['schemas']['FeedbackReceived'];
+        };
       };
       /** @description Invalid input: every failing field is listed */
       400: {
@@ -1569,8 +2112,35 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
       /** @description Too many tries on this code from this address (or from all): Retry-After says when */
       429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1594,13 +2164,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The report; text/csv or image/svg+xml with ?format */
+      /** @description The report as JSON; with ?format, the CSV file (UTF-8 with BOM) or the SVG chart */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': components['schemas']['MonthlyReport'];
+          'text/csv': string;
+          'image/svg+xml': string;
         };
       };
       /** @description Not a month, or a month that has not started */
@@ -1612,15 +2184,37 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: province-admin, manager */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1661,15 +2255,37 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: province-admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };
@@ -1710,15 +2326,55 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No or invalid token */
+      /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
       };
       /** @description Only for: province-admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
         headers: {
           [name: string]: unknown;
         };

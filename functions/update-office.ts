@@ -1,6 +1,7 @@
 import { officeRepositoryFromEnv } from '../shared/adapters/from-env';
 import { apiHandler } from '../shared/http/api-handler';
 import { ok } from '../shared/http/response';
+import { officeView } from '../shared/http/views';
 import { systemClock } from '../shared/ports';
 import { officePathSchema, updateOfficeSchema } from '../shared/schemas/office';
 import { parseRequest } from '../shared/schemas/validate';
@@ -13,5 +14,5 @@ export const handler = apiHandler().handler(async (event, context) => {
     path: { schema: officePathSchema, value: event.pathParameters },
     body: { schema: updateOfficeSchema, value: context.body },
   });
-  return ok(await changeOffice(offices, systemClock, path.officeCode, body));
+  return ok(officeView(await changeOffice(offices, systemClock, path.officeCode, body)));
 });

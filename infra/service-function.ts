@@ -142,6 +142,7 @@ const DOCUMENT_GRANTS: Record<DocumentAccess, Array<{ actions: string[]; prefix:
   'presign-upload': [{ actions: ['s3:PutObject', 's3:PutObjectTagging'], prefix: 'petitions' }],
   'presign-download': [{ actions: ['s3:GetObject'], prefix: 'petitions' }],
   keep: [{ actions: ['s3:PutObjectTagging'], prefix: 'petitions' }],
+  remove: [{ actions: ['s3:DeleteObject'], prefix: 'petitions' }],
   verify: [
     { actions: ['s3:GetObject', 's3:GetObjectTagging', 's3:DeleteObject'], prefix: 'petitions' },
     { actions: ['s3:PutObject', 's3:PutObjectTagging'], prefix: 'quarantine' },

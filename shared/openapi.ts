@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { MAX_BODY_BYTES } from './http/json-body';
 import { ROUTES, type RouteDefinition } from './routes';
-import { problemSchema } from './schemas/common';
+import { gatewayMessageSchema, problemSchema } from './schemas/common';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -60,6 +60,7 @@ export function buildOpenApiDocument() {
     return rest;
   };
   toSchema(problemSchema, 'output');
+  toSchema(gatewayMessageSchema, 'output');
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of ROUTES) {
@@ -104,6 +105,31 @@ export function buildOpenApiDocument() {
   };
 }
 
+/**
+ * The answers every route of a kind can give besides its own: bad input, no or a bad token, the
+ * wrong role, an unknown or foreign item, a body too large or not JSON, throttling (the stage's
+ * limits and the guessing limits), and a dependency throttled through our retries (503).
+ */
+export function commonResponses(route: RouteDefinition): Record<string, string> {
+  const common: Record<string, string> = {};
+  const takesInput = route.request?.body || route.request?.path || route.request?.query || route.idempotent;
+  if (takesInput) common['400'] = 'Invalid input: every failing field is listed';
+  if (route.auth !== 'public') {
+    common['401'] = 'No or invalid token (answered by the JWT authorizer)';
+    common['403'] = `Only for: ${route.auth.join(', ')}`;
+  }
+  if (route.request?.path && !route.path.startsWith('/v1/reports/')) common['404'] = 'Unknown, or not yours to see';
+  if (route.request?.body) {
+    common['413'] = `Request body over ${MAX_BODY_BYTES} bytes`;
+    common['415'] = 'The body is not application/json';
+  }
+  common['429'] = 'Too many requests: Retry-After says when to try again';
+  if (route.table !== 'none' || route.documents?.length || route.reports) {
+    common['503'] = 'A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written)';
+  }
+  return common;
+}
+
 function operation(route: RouteDefinition, toSchema: (s: z.ZodType, io: 'input' | 'output') => JsonSchema) {
   const parameters: unknown[] = [];
   for (const [location, schema] of [
@@ -139,16 +165,31 @@ function operation(route: RouteDefinition, toSchema: (s: z.ZodType, io: 'input' 
     responses[status] = response.schema
       ? {
           description: response.description,
-          content: { [response.contentType ?? 'application/json']: { schema: toSchema(response.schema, 'output') } },
+          content: {
+            [response.contentType ?? 'application/json']: { schema: toSchema(response.schema, 'output') },
+            ...Object.fromEntries(
+              (response.otherContentTypes ?? []).map((type) => [type, { schema: { type: 'string' } }]),
+            ),
+          },
         }
       : Number(status) >= 400
         ? { ...problem, description: response.description }
         : { description: response.description };
   }
-  responses['400'] ??= { ...problem, description: 'Invalid input: every failing field is listed' };
-  if (route.auth !== 'public') {
-    responses['401'] ??= { description: 'No or invalid token' };
-    responses['403'] ??= { ...problem, description: `Only for: ${route.auth.join(', ')}` };
+  for (const [status, description] of Object.entries(commonResponses(route))) {
+    if (responses[status]) continue;
+    // API Gateway answers a bad token (401) and its own throttling (429) itself, as `{"message": …}`;
+    // the functions answer the same statuses as problem+json.
+    responses[status] =
+      status === '401' || status === '429'
+        ? {
+            description,
+            content: {
+              ...problem.content,
+              'application/json': { schema: { $ref: COMPONENT_REF('GatewayMessage') } },
+            },
+          }
+        : { ...problem, description };
   }
   return {
     operationId: route.id,

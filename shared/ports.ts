@@ -137,8 +137,10 @@ export interface DocumentStore {
   presignDownload(key: string, fileName: string): Promise<{ downloadUrl: string; expiresAt: string }>;
   /** Size, SHA-256 (hex) and leading bytes of the stored object, read as a stream. */
   inspect(key: string): Promise<{ size: number; sha256: string; head: Uint8Array } | undefined>;
-  /** Moves a rejected object aside, where nothing serves it. */
+  /** Moves a rejected object aside, where nothing serves it (a no-op once it has moved). */
   quarantine(from: string, to: string): Promise<void>;
+  /** Removes a document's object; the bucket's versioning keeps the old bytes for recovery. */
+  remove(key: string): Promise<void>;
   /** Marks objects as belonging to a submitted petition, so the draft clean-up rule spares them. */
   keep(keys: string[]): Promise<void>;
 }

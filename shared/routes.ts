@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Role } from './domain/roles';
-import { healthSchema } from './schemas/common';
+import { healthSchema, openApiDocumentSchema } from './schemas/common';
 import { htmlPageSchema, javascriptSchema } from './schemas/docs';
 import {
   createOfficeSchema,
@@ -14,9 +14,11 @@ import {
   createPetitionSchema,
   declareDocumentsSchema,
   documentPathSchema,
+  documentRemovedSchema,
   documentsDeclaredSchema,
   downloadSchema,
   draftCreatedSchema,
+  feedbackReceivedSchema,
   feedbackSchema,
   listPetitionsQuerySchema,
   petitionPageSchema,
@@ -46,7 +48,7 @@ export type TableAccess = 'none' | 'read' | 'read-write';
  * What a function does with document objects: presign uploads, presign downloads, untag them as
  * kept on submission, or verify arrivals (read, quarantine). Each maps to the narrowest S3 grant.
  */
-export type DocumentAccess = 'presign-upload' | 'presign-download' | 'keep' | 'verify';
+export type DocumentAccess = 'presign-upload' | 'presign-download' | 'keep' | 'remove' | 'verify';
 
 /** What every function declares about itself; the CDK function construct turns it into grants. */
 export interface FunctionSpec {
@@ -70,7 +72,10 @@ export interface RouteDefinition extends FunctionSpec {
   /** Stricter API Gateway throttling for this route (public routes), requests per second. */
   throttle?: { rateLimit: number; burstLimit: number };
   request?: { path?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
-  responses: Record<number, { description: string; schema?: z.ZodType; contentType?: string }>;
+  responses: Record<
+    number,
+    { description: string; schema?: z.ZodType; contentType?: string; otherContentTypes?: readonly string[] }
+  >;
 }
 
 const ALL_STAFF: readonly Role[] = ['clerk', 'manager', 'court', 'province-admin'];
@@ -99,7 +104,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     auth: 'public',
     table: 'none',
     summary: 'This OpenAPI 3.1 document',
-    responses: { 200: { description: 'The OpenAPI document' } },
+    responses: { 200: { description: 'The OpenAPI document', schema: openApiDocumentSchema } },
   },
   {
     id: 'docs',
@@ -219,6 +224,21 @@ export const ROUTES: readonly RouteDefinition[] = [
     },
   },
   {
+    id: 'remove-document',
+    method: 'DELETE',
+    path: '/v1/petitions/{petitionId}/documents/{documentId}',
+    auth: OFFICE_STAFF,
+    table: 'read-write',
+    documents: ['remove'],
+    summary: 'Remove a declared document (a rejected scan, a wrong file) from a draft or a returned petition',
+    request: { path: documentPathSchema },
+    responses: {
+      200: { description: 'Removed; declare a replacement with POST …/documents', schema: documentRemovedSchema },
+      404: { description: 'Unknown, or not yours to see' },
+      409: { description: 'The petition is neither a draft nor returned, or it changed meanwhile' },
+    },
+  },
+  {
     id: 'submit-petition',
     method: 'POST',
     path: '/v1/petitions/{petitionId}/submit',
@@ -299,7 +319,7 @@ export const ROUTES: readonly RouteDefinition[] = [
     summary: "A citizen rates the office's service, once per petition",
     request: { body: feedbackSchema },
     responses: {
-      201: { description: 'Rating stored' },
+      201: { description: 'Rating stored', schema: feedbackReceivedSchema },
       404: { description: 'No such petition for this national ID' },
       409: { description: 'Already rated' },
       429: { description: 'Too many tries on this code from this address (or from all): Retry-After says when' },
@@ -316,7 +336,11 @@ export const ROUTES: readonly RouteDefinition[] = [
       "A month's report (province-admin: all offices; manager: own office and the totals); ?format=csv|svg gives the file",
     request: { path: reportPathSchema, query: reportQuerySchema },
     responses: {
-      200: { description: 'The report; text/csv or image/svg+xml with ?format', schema: monthlyReportSchema },
+      200: {
+        description: 'The report as JSON; with ?format, the CSV file (UTF-8 with BOM) or the SVG chart',
+        schema: monthlyReportSchema,
+        otherContentTypes: ['text/csv', 'image/svg+xml'],
+      },
       400: { description: 'Not a month, or a month that has not started' },
     },
   },

@@ -94,8 +94,18 @@ export class S3DocumentStore implements DocumentStore {
   }
 
   async quarantine(from: string, to: string): Promise<void> {
-    await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from}` }));
+    try {
+      await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from}` }));
+    } catch (error) {
+      // Already moved by an earlier try of the same verification: nothing left to do.
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return;
+      throw error;
+    }
     await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: from }));
+  }
+
+  async remove(key: string): Promise<void> {
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
   }
 
   async keep(keys: string[]): Promise<void> {

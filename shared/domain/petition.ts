@@ -42,7 +42,8 @@ export interface LegalEntityParty {
 
 export type Party = PersonParty | LegalEntityParty;
 
-export type DocumentStatus = 'pending' | 'verified' | 'rejected';
+export const DOCUMENT_STATUSES = ['pending', 'verified', 'rejected'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export interface PetitionDocument {
   documentId: string;
@@ -62,7 +63,7 @@ export interface PetitionDocument {
 export interface HistoryEntry {
   at: string;
   by: { userId: string; role: Role | 'system' };
-  action: PetitionAction | 'create' | 'submit' | 'declare-documents' | 'download';
+  action: HistoryAction;
   from: PetitionStatus | null;
   to: PetitionStatus;
   note?: string;
@@ -97,6 +98,17 @@ export interface Petition {
 
 export const TRANSITION_ACTIONS = ['dispatch', 'register', 'return', 'reject', 'resubmit', 'withdraw'] as const;
 export type PetitionAction = (typeof TRANSITION_ACTIONS)[number];
+
+/** Everything the history records: life-cycle steps and what the office did to the file. */
+export const HISTORY_ACTIONS = [
+  ...TRANSITION_ACTIONS,
+  'create',
+  'submit',
+  'declare-documents',
+  'remove-document',
+  'download',
+] as const;
+export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 
 interface TransitionRule {
   by: readonly Role[];

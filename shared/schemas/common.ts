@@ -24,22 +24,36 @@ export const isoDate = z
   );
 
 export const problemSchema = z
-  .object({
+  .strictObject({
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
     errors: z
-      .array(z.object({ field: z.string(), code: z.string(), message: z.string() }))
+      .array(z.strictObject({ field: z.string(), code: z.string(), message: z.string() }))
       .optional()
       .describe('Every failing field, for validation errors'),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export const targetProgressSchema = z
-  .object({ targetCount: z.number().int(), targetDate: z.string(), progressPercent: z.number() })
+  .strictObject({ targetCount: z.number().int(), targetDate: z.string(), progressPercent: z.number() })
   .nullable()
   .describe('Active offices against the target an administrator set; null when none is set');
 
-export const healthSchema = z.object({ status: z.literal('ok') }).meta({ id: 'Health' });
+/** What API Gateway itself answers for a bad token or its own throttling. */
+export const gatewayMessageSchema = z
+  .strictObject({ message: z.string() })
+  .meta({ id: 'GatewayMessage', description: "API Gateway's own answer, before any function" });
+
+/** The OpenAPI document's outline: the document describes itself in full. */
+export const openApiDocumentSchema = z
+  .looseObject({
+    openapi: z.string(),
+    info: z.looseObject({ title: z.string() }),
+    paths: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'OpenApiDocument' });
+
+export const healthSchema = z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' });

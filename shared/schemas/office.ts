@@ -55,7 +55,7 @@ export const updateOfficeSchema = z
   .meta({ id: 'UpdateOffice' });
 
 export const officeSchema = z
-  .object({
+  .strictObject({
     officeCode: z.string(),
     name: z.string(),
     province: z.string(),
@@ -67,8 +67,8 @@ export const officeSchema = z
     statusSince: z.string(),
     openedOn: z.string().optional(),
     plannedOpeningBy: z.string().optional(),
-    statusHistory: z.array(z.object({ status: z.enum(OFFICE_STATUSES), since: z.string() })),
-    contact: z.object({ phone: z.string().optional(), address: z.string().optional() }),
+    statusHistory: z.array(z.strictObject({ status: z.enum(OFFICE_STATUSES), since: z.string() })),
+    contact: z.strictObject({ phone: z.string().optional(), address: z.string().optional() }),
     demo: z.boolean().describe('Seeded demo data of the local runtime'),
     version: z.number().int(),
     createdAt: z.string(),
@@ -77,9 +77,9 @@ export const officeSchema = z
   .meta({ id: 'Office' });
 
 export const officeListSchema = z
-  .object({
+  .strictObject({
     items: z.array(officeSchema),
-    network: z.object({
+    network: z.strictObject({
       active: z.number().int(),
       planned: z.number().int(),
       suspended: z.number().int(),

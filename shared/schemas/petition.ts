@@ -1,7 +1,15 @@
 import * as z from 'zod';
 import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, DOCUMENT_POLICY } from '../domain/document-policy';
 import { isValidLegalEntityId, isValidPersonNationalId } from '../domain/national-id';
-import { PARTY_ROLES, PETITION_KINDS, PETITION_STATUSES, TRANSITION_ACTIONS } from '../domain/petition';
+import {
+  DOCUMENT_STATUSES,
+  HISTORY_ACTIONS,
+  PARTY_ROLES,
+  PETITION_KINDS,
+  PETITION_STATUSES,
+  TRANSITION_ACTIONS,
+} from '../domain/petition';
+import { STAFF_ROLES } from '../domain/roles';
 import { isValidTrackingCode } from '../domain/tracking-code';
 import { fieldMessage } from '../i18n/messages';
 import { persianText } from './common';
@@ -78,8 +86,16 @@ export const declareDocumentsSchema = z
 
 export const documentPathSchema = z.strictObject({ petitionId: uuidSchema, documentId: uuidSchema });
 
+export const documentRemovedSchema = z
+  .strictObject({
+    petitionId: z.string(),
+    version: z.number().int().describe('The petition version after the removal'),
+    documents: z.number().int().describe('Documents the petition still has'),
+  })
+  .meta({ id: 'DocumentRemoved' });
+
 export const uploadInstructionSchema = z
-  .object({
+  .strictObject({
     documentId: z.string(),
     uploadUrl: z.string(),
     headers: z.record(z.string(), z.string()),
@@ -91,7 +107,7 @@ export const uploadInstructionSchema = z
   });
 
 export const draftCreatedSchema = z
-  .object({
+  .strictObject({
     petitionId: z.string(),
     status: z.literal('draft'),
     version: z.number().int(),
@@ -100,10 +116,12 @@ export const draftCreatedSchema = z
   .meta({ id: 'DraftCreated' });
 
 export const documentsDeclaredSchema = z
-  .object({ petitionId: z.string(), version: z.number().int(), uploads: z.array(uploadInstructionSchema) })
+  .strictObject({ petitionId: z.string(), version: z.number().int(), uploads: z.array(uploadInstructionSchema) })
   .meta({ id: 'DocumentsDeclared' });
 
-export const downloadSchema = z.object({ downloadUrl: z.string(), expiresAt: z.string() }).meta({ id: 'Download' });
+export const downloadSchema = z
+  .strictObject({ downloadUrl: z.string(), expiresAt: z.string() })
+  .meta({ id: 'Download' });
 
 export const createPetitionSchema = z
   .strictObject({
@@ -185,19 +203,40 @@ export const feedbackSchema = z
   })
   .meta({ id: 'Feedback' });
 
-const historyEntry = z.object({
-  at: z.string(),
-  by: z.object({ userId: z.string(), role: z.string() }),
-  action: z.string(),
-  from: z.enum(PETITION_STATUSES).nullable(),
-  to: z.enum(PETITION_STATUSES),
-  note: z.string().optional(),
-  caseNumber: z.string().optional(),
-  documentId: z.string().optional(),
-});
+export const feedbackReceivedSchema = z
+  .strictObject({ trackingCode: z.string(), ratedAt: z.string() })
+  .meta({ id: 'FeedbackReceived' });
+
+const historyEntry = z
+  .strictObject({
+    at: z.string(),
+    by: z.strictObject({ userId: z.string(), role: z.enum([...STAFF_ROLES, 'system']) }),
+    action: z.enum(HISTORY_ACTIONS),
+    from: z.enum(PETITION_STATUSES).nullable(),
+    to: z.enum(PETITION_STATUSES),
+    note: z.string().optional(),
+    caseNumber: z.string().optional(),
+    documentId: z.string().optional(),
+  })
+  .meta({ id: 'HistoryEntry' });
+
+export const petitionDocumentSchema = z
+  .strictObject({
+    documentId: z.string(),
+    kind: z.enum(DOCUMENT_KINDS),
+    fileName: z.string(),
+    contentType: z.enum(DOCUMENT_CONTENT_TYPES),
+    size: z.number().int(),
+    sha256: z.string(),
+    status: z.enum(DOCUMENT_STATUSES),
+    declaredAt: z.string(),
+    verifiedAt: z.string().optional(),
+    reason: z.string().optional().describe('Why verification rejected the stored object'),
+  })
+  .meta({ id: 'PetitionDocument' });
 
 export const petitionSchema = z
-  .object({
+  .strictObject({
     petitionId: z.string(),
     officeCode: z.string(),
     officeName: z.string(),
@@ -206,17 +245,7 @@ export const petitionSchema = z
     description: z.string(),
     claimAmountRials: z.string().optional(),
     parties: z.array(partySchema),
-    documents: z.array(
-      z.object({
-        documentId: z.string(),
-        kind: z.string(),
-        fileName: z.string(),
-        contentType: z.string(),
-        size: z.number(),
-        sha256: z.string(),
-        status: z.string(),
-      }),
-    ),
+    documents: z.array(petitionDocumentSchema),
     status: z.enum(PETITION_STATUSES),
     version: z.number().int(),
     createdAt: z.string(),
@@ -230,9 +259,9 @@ export const petitionSchema = z
   .meta({ id: 'Petition' });
 
 export const petitionPageSchema = z
-  .object({
+  .strictObject({
     items: z.array(
-      z.object({
+      z.strictObject({
         petitionId: z.string(),
         kind: z.enum(PETITION_KINDS),
         subject: z.string(),
@@ -248,7 +277,7 @@ export const petitionPageSchema = z
   .meta({ id: 'PetitionPage' });
 
 export const submissionSchema = z
-  .object({
+  .strictObject({
     petitionId: z.string(),
     trackingCode: z.string(),
     status: z.literal('submitted'),

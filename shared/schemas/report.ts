@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { OFFICE_STATUSES } from '../domain/office';
 import { fieldMessage } from '../i18n/messages';
 import { isoDate, targetProgressSchema } from './common';
 
@@ -36,7 +37,7 @@ const figures = {
   changePercent: z.number().nullable(),
   documentsStored: z.number().int(),
   returnedForDefects: z.number().int(),
-  ratings: z.object({
+  ratings: z.strictObject({
     responses: z.number().int(),
     courtesy: z.number().nullable(),
     responsiveness: z.number().nullable(),
@@ -45,26 +46,32 @@ const figures = {
 };
 
 export const monthlyReportSchema = z
-  .object({
+  .strictObject({
     month: z.string(),
     calendar: z.enum(['solar-hijri', 'gregorian']),
     from: z.string().describe('UTC instant the month starts (inclusive), Tehran midnight'),
     to: z.string().describe('UTC instant the next month starts (exclusive)'),
     generatedAt: z.string(),
     provisional: z.boolean(),
+    coverage: z
+      .strictObject({ daysCovered: z.number().int(), daysInMonth: z.number().int() })
+      .describe('Days of the month the figures cover: all once the month has closed'),
     offices: z.array(
-      z.object({
+      z.strictObject({
         officeCode: z.string(),
         name: z.string(),
         judicialDistrict: z.string(),
-        rank: z.number().int(),
-        statusAtMonthEnd: z.string(),
+        county: z.string(),
+        bakhsh: z.string().optional(),
+        deprivedArea: z.boolean(),
+        rank: z.number().int().nullable().describe('Among offices active at the month end; null for the others'),
+        statusAtMonthEnd: z.enum([...OFFICE_STATUSES, 'not-registered']),
         ...figures,
       }),
     ),
-    districts: z.array(z.object({ judicialDistrict: z.string(), offices: z.number().int(), ...figures })),
-    province: z.object({ offices: z.number().int(), ...figures }),
-    network: z.object({
+    districts: z.array(z.strictObject({ judicialDistrict: z.string(), offices: z.number().int(), ...figures })),
+    province: z.strictObject({ offices: z.number().int(), ...figures }),
+    network: z.strictObject({
       active: z.number().int(),
       planned: z.number().int(),
       suspended: z.number().int(),

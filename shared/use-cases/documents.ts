@@ -11,7 +11,7 @@ import {
 } from '../domain/document-policy';
 import { ConflictError, type FieldIssue, LimitExceededError, NotFoundError } from '../domain/errors';
 import { assertEditableByOffice, assertVisible, type Petition, type PetitionDocument } from '../domain/petition';
-import type { Principal } from '../domain/roles';
+import { actor, type Principal } from '../domain/roles';
 import type { Clock, DocumentStore, PetitionRepository } from '../ports';
 
 export interface DocumentDeclaration {
@@ -120,28 +120,35 @@ export async function addDocuments(
 export type VerificationOutcome = 'verified' | 'rejected' | 'ignored';
 
 /** How often a verification re-reads the petition when a concurrent change moved its version. */
-const VERSION_RETRIES = 5;
+const VERSION_RETRIES = 8;
 
 /**
  * Runs when an object arrives: checks size, SHA-256 and file signature against the declaration and
- * marks the document verified, or rejected with a reason (the object moves to quarantine, where
- * nothing serves it). Transient failures throw, so the platform retries instead of rejecting.
+ * marks the document verified, or rejected with a reason. The decision is saved first and only
+ * then is a rejected object moved to quarantine, where nothing serves it: the other order lost the
+ * object to quarantine when the save lost a race with another verification, and the retry then
+ * found nothing and left the document pending for ever. Saving is retried on version conflicts, and
+ * a retry of a finished rejection just finishes the move. Transient failures throw, so the
+ * platform retries instead of rejecting.
  */
 export async function verifyArrival(deps: DocumentDeps, key: string): Promise<VerificationOutcome> {
   const ids = parseDocumentKey(key);
   if (!ids) return 'ignored';
+  const quarantined = quarantineKey(ids.petitionId, ids.documentId);
   for (let attempt = 0; attempt < VERSION_RETRIES; attempt++) {
     const petition = await deps.petitions.get(ids.petitionId);
     const index = petition?.documents.findIndex((d) => d.documentId === ids.documentId) ?? -1;
     const document = petition?.documents[index];
-    // Unknown, or already rejected: the client must declare the document anew.
-    if (!petition || !document || document.status === 'rejected') return 'ignored';
+    // Unknown (never declared, or removed since): nothing to decide.
+    if (!petition || !document) return 'ignored';
+    if (document.status === 'rejected') {
+      await deps.documents.quarantine(key, quarantined);
+      return 'rejected';
+    }
     const stored = await deps.documents.inspect(key);
     if (!stored) return 'ignored';
     const result = verifyStoredObject(document, stored);
     if (result.status === 'verified' && document.status === 'verified') return 'verified';
-    if (result.status === 'rejected')
-      await deps.documents.quarantine(key, quarantineKey(ids.petitionId, ids.documentId));
     const at = deps.clock.now().toISOString();
     const documents = [...petition.documents];
     documents[index] = {
@@ -160,12 +167,44 @@ export async function verifyArrival(deps: DocumentDeps, key: string): Promise<Ve
         petition.version,
         counters,
       );
-      return result.status;
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * (attempt + 1)));
+      continue;
     }
+    if (result.status === 'rejected') await deps.documents.quarantine(key, quarantined);
+    return result.status;
   }
   throw new Error('petition kept changing during document verification');
+}
+
+/**
+ * Takes a declared document off a draft or a returned petition (a rejected scan, a wrong file), so
+ * that a bad upload never blocks a petition for ever: the clerk removes it and declares another.
+ * The object is deleted (versioning keeps its bytes) and the removal is in the history.
+ */
+export async function removeDocument(deps: DocumentDeps, principal: Principal, petitionId: string, documentId: string) {
+  const current = await deps.petitions.get(petitionId);
+  assertVisible(current, principal);
+  assertEditableByOffice(current, principal);
+  if (!current.documents.some((d) => d.documentId === documentId)) throw new NotFoundError('document');
+  if (current.status !== 'draft' && current.status !== 'returned') {
+    throw new ConflictError('documents-closed', { status: current.status });
+  }
+  const at = deps.clock.now().toISOString();
+  const next: Petition = {
+    ...current,
+    documents: current.documents.filter((d) => d.documentId !== documentId),
+    version: current.version + 1,
+    updatedAt: at,
+    history: [
+      ...current.history,
+      { at, by: actor(principal), action: 'remove-document', from: current.status, to: current.status, documentId },
+    ],
+  };
+  await deps.petitions.save(next, current.version);
+  await deps.documents.remove(documentKey(petitionId, documentId));
+  return { petitionId, version: next.version, documents: next.documents.length };
 }
 
 /** A short-lived download URL for a verified document; every grant is kept in the audit trail. */

@@ -2,6 +2,7 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { handler as declareDocuments } from '../../functions/declare-documents';
 import { handler as downloadDocument } from '../../functions/download-document';
 import { handler as getPetition } from '../../functions/get-petition';
+import { handler as removeDocument } from '../../functions/remove-document';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as verifyDocument } from '../../functions/verify-document';
 import { lambdaContext } from '../../local/gateway';
@@ -229,6 +230,94 @@ describe('verification on arrival', () => {
 
     expect(again).toMatchObject({ outcome: 'verified' });
     expect(stranger).toMatchObject({ outcome: 'ignored' });
+  });
+});
+
+describe('no dead ends', () => {
+  const remove = (clerk: Caller, petitionId: string, documentId: string) =>
+    call(removeDocument, apiEvent('remove-document', { caller: clerk, pathParameters: { petitionId, documentId } }));
+
+  it('lets the clerk remove a rejected scan and submit with the good one', async () => {
+    // Prepare: two documents; the second upload carries other bytes than declared, so it is rejected.
+    const good = scan.pdf();
+    const declaredBad = scan.pdf(4096);
+    const { clerk, petitionId, uploads } = await draftWith([declaration(good), declaration(declaredBad)]);
+    const badUpload = uploads[1]!;
+    await upload(uploads[0]!, good);
+    await upload(badUpload, scan.pdf(4096));
+    await verify(uploads[0]!);
+    await verify(badUpload);
+    const blocked = await call(
+      submitPetition,
+      apiEvent('submit-petition', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        headers: { 'idempotency-key': idempotencyKey() },
+      }),
+    );
+
+    // Act
+    const removed = await remove(clerk, petitionId, badUpload.documentId);
+    const submitted = await call(
+      submitPetition,
+      apiEvent('submit-petition', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        headers: { 'idempotency-key': idempotencyKey() },
+      }),
+    );
+
+    // Assess
+    expect(blocked.status).toBe(409);
+    expect(blocked.body.detail).toContain('۱ مدرک ردشده');
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ petitionId, documents: 1 });
+    expect(submitted.status).toBe(200);
+    const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
+    expect(read.body.history.map((h: { action: string }) => h.action)).toContain('remove-document');
+  });
+
+  it('answers 409 to a removal once the petition is with the court, and 404 for an unknown document', async () => {
+    const bytes = scan.pdf();
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    await upload(uploads[0]!, bytes);
+    await verify(uploads[0]!);
+    await call(
+      submitPetition,
+      apiEvent('submit-petition', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        headers: { 'idempotency-key': idempotencyKey() },
+      }),
+    );
+    const before = await tableSnapshot();
+
+    const closed = await remove(clerk, petitionId, uploads[0]!.documentId);
+    const unknown = await remove(clerk, petitionId, '00000000-0000-4000-8000-000000000000');
+
+    expect(closed.status).toBe(409);
+    expect(unknown.status).toBe(404);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('settles every document when a bad and a good upload of one petition are verified at the same time', async () => {
+    // Four trials: the race used to leave the bad one pending in every one of them.
+    for (let trial = 0; trial < 4; trial++) {
+      const good = scan.pdf();
+      const declaredBad = scan.png();
+      const { clerk, petitionId, uploads } = await draftWith([
+        declaration(good),
+        declaration(declaredBad, { contentType: 'image/png', fileName: 'kart.png' }),
+      ]);
+      await upload(uploads[0]!, good);
+      await upload(uploads[1]!, Buffer.concat([scan.png(declaredBad.length)]).subarray(0, declaredBad.length));
+
+      const outcomes = await Promise.all([verify(uploads[0]!), verify(uploads[1]!), verify(uploads[0]!)]);
+
+      const statuses = (await documentsOf(clerk, petitionId)).map((d) => d.status).sort();
+      expect(statuses).toEqual(['rejected', 'verified']);
+      expect(outcomes.map((o) => (o as { outcome: string }).outcome)).not.toContain('pending');
+    }
   });
 });
 

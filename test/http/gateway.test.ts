@@ -131,6 +131,6 @@ describe('a petition through the local gateway', () => {
     expect(((await retry.json()) as { trackingCode: string }).trackingCode).toBe(submission.trackingCode);
     expect(tracked.status).toBe(200);
     expect(dispatched.status).toBe(200);
-    expect(((await trackedAgain.json()) as { status: string }).status).toBe('dispatched');
+    expect(((await trackedAgain.json()) as { status: { code: string } }).status.code).toBe('dispatched');
   });
 });

@@ -54,7 +54,8 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
 
 it('drafts, uploads, verifies, submits, has the court register it, lets the citizen track and rate it, and reports it', async () => {
   // Prepare: an active office, its clerk, the court, the province administrator and a citizen.
-  const api = createClient<paths>({ baseUrl: gateway.baseUrl });
+  // A front end that reads JSON: answers and problems in JSON media types (the report route also has CSV and SVG).
+  const api = createClient<paths, `application/${string}json`>({ baseUrl: gateway.baseUrl });
   const officeCode = await activeOffice();
   const bearer = async (token: Parameters<typeof gateway.token>[0]) => ({
     authorization: `Bearer ${await gateway.token(token)}`,

@@ -10,6 +10,7 @@ import { handler as getPetition } from '../../functions/get-petition';
 import { handler as giveFeedback } from '../../functions/give-feedback';
 import { handler as listOffices } from '../../functions/list-offices';
 import { handler as listPetitions } from '../../functions/list-petitions';
+import { handler as removeDocument } from '../../functions/remove-document';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as trackPetition } from '../../functions/track-petition';
@@ -18,6 +19,7 @@ import { handler as updateOffice } from '../../functions/update-office';
 import { lambdaContext } from '../../local/gateway';
 import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/types';
 import { apiEvent, type Caller } from '../support/api-event';
+import { checkAnswer } from '../support/contract';
 import { officeBody } from '../support/fixtures';
 import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
@@ -185,6 +187,12 @@ const cases: RouteCase[] = [
     caller: clerk,
     path: (v) => ({ petitionId: v, documentId: v }),
   },
+  {
+    id: 'remove-document',
+    handler: removeDocument,
+    caller: clerk,
+    path: (v) => ({ petitionId: v, documentId: v }),
+  },
   { id: 'list-petitions', handler: listPetitions, caller: clerk, query: true },
   {
     id: 'transition-petition',
@@ -260,6 +268,7 @@ describe.each(cases)('$id under hostile input', (route) => {
           if (encoded && bytes !== undefined) event.isBase64Encoded = true;
 
           const result = await route.handler(event, lambdaContext(route.id, 5000) as ApiContext);
+          checkAnswer(event.routeKey, result);
 
           const status = result.statusCode ?? 200;
           expect(status).toBeLessThan(500);

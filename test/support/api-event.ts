@@ -3,6 +3,7 @@ import { lambdaContext } from '../../local/gateway';
 import type { Role } from '../../shared/domain/roles';
 import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/types';
 import { findRoute, ROUTES } from '../../shared/routes';
+import { checkAnswer } from './contract';
 
 export interface Caller {
   role: Role;
@@ -73,6 +74,7 @@ type Handler = (event: ApiEvent, context: ApiContext) => Promise<ApiResult>;
 
 export async function call(handler: Handler, event: ApiEvent): Promise<Answer> {
   const result = await handler(event, lambdaContext('test', 10_000) as ApiContext);
+  checkAnswer(event.routeKey, result);
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
   return { status: result.statusCode ?? 200, headers, body: result.body ? JSON.parse(result.body) : undefined };
 }

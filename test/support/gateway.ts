@@ -2,9 +2,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../../local/auth';
 import { apiCors } from '../../local/cors';
-import { createGateway } from '../../local/gateway';
+import { type ApiHandler, createGateway } from '../../local/gateway';
 import { handlerLoader } from '../../local/handlers';
-import { ROUTES } from '../../shared/routes';
+import type { ApiEvent, ApiResult } from '../../shared/http/types';
+import { ROUTES, type RouteDefinition } from '../../shared/routes';
+import { checkAnswer } from './contract';
 
 /** The local gateway in this test process, on a free port, with the run's signing keys. */
 export async function startTestGateway(options: { allowedOrigins?: string[] } = {}): Promise<{
@@ -16,7 +18,7 @@ export async function startTestGateway(options: { allowedOrigins?: string[] } = 
   const server: Server = createGateway({
     routes: ROUTES,
     verifyToken: await createVerifier(keys),
-    loadHandler: handlerLoader(process.cwd()),
+    loadHandler: checkedHandlers(handlerLoader(process.cwd())),
     ...(options.allowedOrigins ? { cors: apiCors(options.allowedOrigins) } : {}),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -25,5 +27,17 @@ export async function startTestGateway(options: { allowedOrigins?: string[] } = 
     baseUrl: `http://127.0.0.1:${port}`,
     token: (request) => signToken(keys, request),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The same handlers, with every answer held to the published contract (contract.ts). */
+function checkedHandlers(load: (route: RouteDefinition) => Promise<ApiHandler>) {
+  return async (route: RouteDefinition): Promise<ApiHandler> => {
+    const handler = await load(route);
+    return async (event: ApiEvent, context) => {
+      const result = await handler(event, context);
+      checkAnswer(event.routeKey, result as ApiResult);
+      return result;
+    };
   };
 }

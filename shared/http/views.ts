@@ -1,0 +1,91 @@
+import type * as z from 'zod';
+import type { Office } from '../domain/office';
+import type { HistoryEntry, Petition, PetitionDocument } from '../domain/petition';
+import type { officeSchema } from '../schemas/office';
+import type { petitionDocumentSchema, petitionSchema } from '../schemas/petition';
+
+/**
+ * What leaves the API of a stored item: exactly the fields its published schema names, picked one
+ * by one, so a field added to the stored item (an Idempotency-Key, the creator's id) never leaks
+ * into an answer unseen. The types come from the response schemas, so a view and the published
+ * contract cannot drift apart.
+ */
+export type PetitionView = z.output<typeof petitionSchema>;
+export type OfficeView = z.output<typeof officeSchema>;
+type DocumentView = z.output<typeof petitionDocumentSchema>;
+
+const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+
+export function documentView(document: PetitionDocument): DocumentView {
+  return {
+    documentId: document.documentId,
+    kind: document.kind as DocumentView['kind'],
+    fileName: document.fileName,
+    contentType: document.contentType as DocumentView['contentType'],
+    size: document.size,
+    sha256: document.sha256,
+    status: document.status,
+    declaredAt: document.declaredAt,
+    ...optional('verifiedAt', document.verifiedAt),
+    ...optional('reason', document.reason),
+  };
+}
+
+function historyView(entry: HistoryEntry): PetitionView['history'][number] {
+  return {
+    at: entry.at,
+    by: { userId: entry.by.userId, role: entry.by.role },
+    action: entry.action,
+    from: entry.from,
+    to: entry.to,
+    ...optional('note', entry.note),
+    ...optional('caseNumber', entry.caseNumber),
+    ...optional('documentId', entry.documentId),
+  };
+}
+
+export function petitionView(petition: Petition): PetitionView {
+  return {
+    petitionId: petition.petitionId,
+    officeCode: petition.officeCode,
+    officeName: petition.officeName,
+    kind: petition.kind,
+    subject: petition.subject,
+    description: petition.description,
+    ...optional('claimAmountRials', petition.claimAmountRials),
+    parties: petition.parties,
+    documents: petition.documents.map(documentView),
+    status: petition.status,
+    version: petition.version,
+    createdAt: petition.createdAt,
+    updatedAt: petition.updatedAt,
+    ...optional('submittedAt', petition.submittedAt),
+    ...optional('month', petition.month),
+    ...optional('trackingCode', petition.trackingCode),
+    ...optional('caseNumber', petition.caseNumber),
+    history: petition.history.map(historyView),
+  };
+}
+
+export function officeView(office: Office): OfficeView {
+  return {
+    officeCode: office.officeCode,
+    name: office.name,
+    province: office.province,
+    judicialDistrict: office.judicialDistrict,
+    county: office.county,
+    ...optional('bakhsh', office.bakhsh),
+    deprivedArea: office.deprivedArea,
+    status: office.status,
+    statusSince: office.statusSince,
+    ...optional('openedOn', office.openedOn),
+    ...optional('plannedOpeningBy', office.plannedOpeningBy),
+    statusHistory: office.statusHistory.map((step) => ({ status: step.status, since: step.since })),
+    contact: { ...optional('phone', office.contact.phone), ...optional('address', office.contact.address) },
+    demo: office.demo,
+    version: office.version,
+    createdAt: office.createdAt,
+    updatedAt: office.updatedAt,
+  };
+}
