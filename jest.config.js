@@ -11,8 +11,12 @@ export default {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
-  transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|zod/v4/locales|zod/v4/core)/)'],
+  // The docs renderer is imported as text (esbuild's `with { type: 'text' }`); the first match wins.
+  transform: {
+    'redoc/bundles/redoc\\.standalone\\.js$': '<rootDir>/test/support/text-transform.cjs',
+    '^.+\\.(t|j|mj)s$': swc,
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|zod/v4/locales|zod/v4/core|redoc/bundles)/)'],
   // @middy/core exports only an `import` condition, which jest's CommonJS resolver does not try.
   moduleNameMapper: { '^@middy/(core|util)$': '<rootDir>/node_modules/@middy/$1/index.js' },
   globalSetup: '<rootDir>/test/support/global-setup.ts',

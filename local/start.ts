@@ -33,6 +33,7 @@ import { handlerLoader } from './handlers';
 import { forwardObjectCreated } from './s3-events';
 import { seedDemoData } from './seed';
 import { localSettings, recordRunningBackend } from './settings';
+import { registerTextImports } from './text-imports';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stoppers: Array<() => Promise<void>> = [];
@@ -125,6 +126,7 @@ async function main(): Promise<void> {
   }
 
   const keys = await loadOrCreateKeys(settings.authDir);
+  registerTextImports(); // the docs renderer is imported as text, as esbuild bundles it for Lambda
   const loadHandler = handlerLoader(projectRoot);
   // Load every handler now: a configuration error shows at start, not on the first request.
   await Promise.all([...ROUTES, ...EVENT_FUNCTIONS].map((spec) => loadHandler(spec)));
@@ -169,7 +171,7 @@ async function main(): Promise<void> {
       '',
       'Try:',
       `  curl ${base}/v1/health`,
-      `  curl ${base}/v1/openapi.json`,
+      `  curl ${base}/v1/openapi.json        (or open ${base}/v1/docs in a browser)`,
       `  TOKEN=$(npm run -s token -- --role clerk --office 56101)`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/offices`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/petitions`,

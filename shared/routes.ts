@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Role } from './domain/roles';
 import { healthSchema, openApiDocumentSchema } from './schemas/common';
+import { htmlPageSchema, javascriptSchema } from './schemas/docs';
 import {
   createOfficeSchema,
   listOfficesQuerySchema,
@@ -149,6 +150,31 @@ export const ROUTES: readonly RouteDefinition[] = [
     auth: 'public',
     summary: 'This OpenAPI 3.1 document',
     responses: { 200: { description: 'The OpenAPI document', schema: openApiDocumentSchema } },
+  },
+  {
+    id: 'docs',
+    method: 'GET',
+    path: '/v1/docs',
+    auth: 'public',
+    table: 'none',
+    summary: 'This API reference, rendered from the OpenAPI document (HTML)',
+    responses: { 200: { description: 'The reference page', schema: htmlPageSchema, contentType: 'text/html' } },
+  },
+  {
+    id: 'docs-renderer',
+    method: 'GET',
+    path: '/v1/docs/redoc.standalone.js',
+    auth: 'public',
+    table: 'none',
+    summary: "The reference page's renderer (Redoc), served by this API rather than a CDN",
+    responses: {
+      200: {
+        description: 'The renderer (gzip when accepted)',
+        schema: javascriptSchema,
+        contentType: 'text/javascript',
+      },
+      304: { description: 'The copy named by If-None-Match is current' },
+    },
   },
   {
     id: 'list-offices',

@@ -1,0 +1,5 @@
+import { rendererResponse } from '../shared/docs/renderer-script';
+import { apiHandler } from '../shared/http/api-handler';
+
+// The only function that imports the renderer (1 MB), so no other bundle carries it.
+export const handler = apiHandler().handler(async (event) => rendererResponse(event.headers ?? {}));
