@@ -156,7 +156,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/docs',
     auth: 'public',
-    table: 'none',
     summary: 'This API reference, rendered from the OpenAPI document (HTML)',
     responses: { 200: { description: 'The reference page', schema: htmlPageSchema, contentType: 'text/html' } },
   },
@@ -165,7 +164,6 @@ export const ROUTES: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/v1/docs/redoc.standalone.js',
     auth: 'public',
-    table: 'none',
     summary: "The reference page's renderer (Redoc), served by this API rather than a CDN",
     responses: {
       200: {

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import createClient from 'openapi-fetch';
 import type { paths } from '../../client/api-types';
+import type { RunningEdge } from '../../local/aws-edge/edge';
 import { freePort, type RunningS3, startS3Server } from '../../local/engines';
 import { handlerLoader } from '../../local/handlers';
 import { forwardObjectCreated } from '../../local/s3-events';
 import { EVENT_FUNCTIONS } from '../../shared/routes';
+import { startFileEdge } from '../support/aws-edge';
 import { scan, sha256, upload } from '../support/documents';
 import { startTestGateway } from '../support/gateway';
 import { activeOffice, idempotencyKey, nationalId } from '../support/petitions';
@@ -19,20 +21,23 @@ import { dropStores, provisionStores } from '../support/stores';
  * This file's own S3 server sends its object-created events to verify-document, as `npm start` does.
  */
 let s3: RunningS3;
+let edge: RunningEdge;
 let gateway: Awaited<ReturnType<typeof startTestGateway>>;
 const s3Dir = mkdtempSync(join(tmpdir(), 'jeso-typed-client-'));
 
 beforeAll(async () => {
   s3 = await startS3Server({ port: await freePort(), directory: s3Dir });
-  process.env.S3_ENDPOINT = s3.endpoint;
+  // Behind an edge of its own, as `npm start` puts one in front of its S3 server.
+  edge = await startFileEdge({ s3Upstream: s3.endpoint });
   await provisionStores();
   const load = handlerLoader(process.cwd());
   forwardObjectCreated(s3.server, process.env.DOCUMENTS_BUCKET!, () => load(EVENT_FUNCTIONS[0]!));
   gateway = await startTestGateway();
 });
 afterAll(async () => {
-  await gateway.stop();
-  await s3.stop();
+  await gateway?.stop();
+  await edge?.stop();
+  await s3?.stop();
   await dropStores();
   rmSync(s3Dir, { recursive: true, force: true });
 });

@@ -50,6 +50,8 @@ const EXPECTED: Record<string, string[]> = {
     'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys GUESS#*|OFFICE#* ' +
       'AND Null dynamodb:LeadingKeys false',
   ],
+  docs: [],
+  'docs-renderer': [],
   health: [],
   'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-petitions': ['dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
