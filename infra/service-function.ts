@@ -182,6 +182,12 @@ function grantDocumentAccess(role: Role, bucket: IBucket, access: readonly Docum
       new PolicyStatement({ actions: grant.actions, resources: [bucket.arnForObjects(`${grant.prefix}/*`)] }),
     );
   }
+  if (access.includes('verify')) {
+    // Verification finds objects gone (a document removed meanwhile, a retry after the move to
+    // quarantine) and must ignore them: without s3:ListBucket, S3 answers a GET of a missing key
+    // with 403, which would throw, retry and dead-letter instead.
+    role.addToPrincipalPolicy(new PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
+  }
   for (const prefix of new Set(grants.map((g) => g.prefix))) {
     Validations.of(role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::${nagObjectArn('documents', prefix)}]`,

@@ -80,6 +80,7 @@ const EXPECTED: Record<string, string[]> = {
   'verify-document': [
     ITEMS_AND_COUNTERS,
     's3:DeleteObject,s3:GetObject,s3:GetObjectTagging on documents/petitions/*',
+    's3:ListBucket on documents',
     's3:PutObject,s3:PutObjectTagging on documents/quarantine/*',
   ],
 };
