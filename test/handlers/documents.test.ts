@@ -1,4 +1,4 @@
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { handler as createPetition } from '../../functions/create-petition';
 import { handler as declareDocuments } from '../../functions/declare-documents';
 import { handler as downloadDocument } from '../../functions/download-document';
@@ -246,6 +246,24 @@ describe('verification on arrival', () => {
 
     expect(again).toMatchObject({ outcome: 'verified' });
     expect(stranger).toMatchObject({ outcome: 'ignored' });
+  });
+});
+
+describe('objects that are gone', () => {
+  it('ignores an arrival whose object vanished before verification, as S3 lets it see (404, not 403)', async () => {
+    const bytes = scan.pdf();
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    await upload(uploads[0]!, bytes);
+    const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+    await s3.send(
+      new DeleteObjectCommand({ Bucket: process.env.DOCUMENTS_BUCKET!, Key: keyOf(uploads[0]!.uploadUrl) }),
+    );
+    s3.destroy();
+
+    const outcome = await verify(uploads[0]!);
+
+    expect(outcome).toMatchObject({ outcome: 'ignored' });
+    expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'pending' });
   });
 });
 
