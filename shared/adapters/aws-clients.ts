@@ -2,6 +2,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../observability/metrics';
+import { translateTransientErrors } from './aws-errors';
 import { meterCapacity } from './capacity-meter';
 
 interface ClientConfig {
@@ -40,6 +41,7 @@ export function createDynamoClient(config: ClientConfig): DynamoDBClient {
     ...(config.DYNAMODB_ENDPOINT ? { endpoint: config.DYNAMODB_ENDPOINT } : {}),
   });
   meterCapacity(client);
+  translateTransientErrors(client);
   createdClients.dynamo.push(client);
   return tracer.captureAWSv3Client(client);
 }
@@ -63,6 +65,7 @@ export function createS3Client(config: ClientConfig): S3Client {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+  translateTransientErrors(client);
   createdClients.s3.push(client);
   return tracer.captureAWSv3Client(client);
 }

@@ -4,7 +4,9 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { DependencyUnavailableError } from '../domain/errors';
 import type { CounterIncrement } from '../ports';
+import { TRANSIENT_REASONS } from './aws-errors';
 import { keys } from './dynamo-keys';
 
 /** Tries of a transaction cancelled by contention, within a request's few-second budget. */
@@ -13,7 +15,8 @@ const CONTENTION_ATTEMPTS = 4;
 /**
  * A transaction, tried again when DynamoDB cancels it for contention with another transaction
  * on the same items (busy offices' counters) rather than for a failed condition: a cancelled
- * transaction wrote nothing, so trying again is safe. The SDK itself retries throttling.
+ * transaction wrote nothing, so trying again is safe. The SDK itself retries throttling. A
+ * transaction still cancelled only for being busy becomes DependencyUnavailableError (503, retry).
  */
 export async function transactWrite(db: DynamoDBDocumentClient, input: TransactWriteCommandInput): Promise<void> {
   for (let attempt = 1; ; attempt++) {
@@ -21,10 +24,11 @@ export async function transactWrite(db: DynamoDBDocumentClient, input: TransactW
       await db.send(new TransactWriteCommand(input));
       return;
     } catch (error) {
-      const contention =
-        error instanceof TransactionCanceledException &&
-        (error.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
-      if (!contention || attempt >= CONTENTION_ATTEMPTS) throw error;
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+      if (reasons.includes('ConditionalCheckFailed') || !reasons.some((code) => TRANSIENT_REASONS.has(code)))
+        throw error;
+      if (attempt >= CONTENTION_ATTEMPTS) throw new DependencyUnavailableError(1, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
     }
   }

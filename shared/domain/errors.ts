@@ -1,11 +1,13 @@
 /**
- * Typed domain errors. Each carries the HTTP status it maps to and a message key; the HTTP layer
- * (shared/http/problem.ts) is the one place that turns them into problem+json. Messages are looked
- * up by key in the caller's language, so an error never carries personal data or raw input.
+ * Typed domain errors: a code, parameters and, for invalid input, the failing fields. They say
+ * what went wrong in the domain's terms and nothing about transport: the HTTP layer
+ * (shared/http/problem.ts) holds the one table from codes to statuses and turns them into
+ * problem+json. Messages are looked up by code in the caller's language (shared/i18n), so an error
+ * never carries personal data or raw input.
  */
 
-/** Codes answered with 409: the request is well formed but the data's state refuses it. */
-type ConflictCode =
+/** The data's state refuses a well-formed request. */
+export type ConflictCode =
   | 'conflict'
   | 'office-exists'
   | 'office-changed'
@@ -19,23 +21,18 @@ type ConflictCode =
   | 'document-not-verified'
   | 'documents-closed';
 
-export type ErrorCode =
+export type DomainErrorCode =
   | ConflictCode
   | 'validation'
-  | 'malformed-json'
-  | 'invalid-encoding'
-  | 'nesting-too-deep'
-  | 'unauthorized'
   | 'forbidden'
   | 'not-found'
   | 'invalid-cursor'
-  | 'temporarily-unavailable'
-  | 'body-too-large'
   | 'payload-too-large'
-  | 'unsupported-media-type'
   | 'idempotency-key-mismatch'
   | 'throttled'
-  | 'internal';
+  | 'temporarily-unavailable';
+
+export type ErrorParams = Record<string, string | number>;
 
 export interface FieldIssue {
   /** Dotted path of the failing field, prefixed by where it came from: `body.parties.0.nationalId`. */
@@ -50,12 +47,9 @@ export class DomainError extends Error {
   /** middy convention: only exposed errors are shown to clients as they are. */
   readonly expose = true;
   constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    readonly params: Record<string, string | number> = {},
+    readonly code: DomainErrorCode,
+    readonly params: ErrorParams = {},
     readonly fields: FieldIssue[] = [],
-    /** Response headers the answer needs, such as Retry-After. */
-    readonly headers: Record<string, string> = {},
   ) {
     super(code);
     this.name = new.target.name;
@@ -64,96 +58,67 @@ export class DomainError extends Error {
 
 export class ValidationError extends DomainError {
   constructor(fields: FieldIssue[]) {
-    super(400, 'validation', {}, fields);
-  }
-}
-
-export class MalformedJsonError extends DomainError {
-  constructor() {
-    super(400, 'malformed-json');
-  }
-}
-
-/** 400: the body is not UTF-8 (or holds a lone UTF-16 surrogate). */
-export class InvalidEncodingError extends DomainError {
-  constructor() {
-    super(400, 'invalid-encoding');
-  }
-}
-
-/** 400: arrays and objects nested deeper than any request of this API needs. */
-export class NestingTooDeepError extends DomainError {
-  constructor(maxDepth: number) {
-    super(400, 'nesting-too-deep', { maxDepth });
-  }
-}
-
-export class UnauthorizedError extends DomainError {
-  constructor() {
-    super(401, 'unauthorized');
+    super('validation', {}, fields);
   }
 }
 
 export class ForbiddenError extends DomainError {
   constructor(params: { allowed?: string } = {}) {
-    super(403, 'forbidden', params);
+    super('forbidden', params);
   }
 }
 
 export class NotFoundError extends DomainError {
   constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route') {
-    super(404, 'not-found', { what });
+    super('not-found', { what });
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(code: ConflictCode, params: Record<string, string | number> = {}, headers: Record<string, string> = {}) {
-    super(409, code, params, [], headers);
+  constructor(code: ConflictCode, params: ErrorParams = {}) {
+    super(code, params);
   }
 }
 
-/** 422: the Idempotency-Key was used before with another request. */
+/** The Idempotency-Key was used before with another request. */
 export class IdempotencyKeyReusedError extends DomainError {
   constructor() {
-    super(422, 'idempotency-key-mismatch');
+    super('idempotency-key-mismatch');
   }
 }
 
-/** 413: a declared document over the size limit, or more documents than a petition may have. */
+/** A declared document over the size limit, or more documents than a petition may have. */
 export class LimitExceededError extends DomainError {
   constructor(params: { maxBytes: number; maxFiles: number }, fields: FieldIssue[]) {
-    super(413, 'payload-too-large', params, fields);
+    super('payload-too-large', params, fields);
   }
 }
 
 export class InvalidCursorError extends DomainError {
   constructor() {
-    super(400, 'invalid-cursor');
+    super('invalid-cursor');
   }
 }
 
-export class UnsupportedMediaTypeError extends DomainError {
-  constructor() {
-    super(415, 'unsupported-media-type');
-  }
-}
-
-/** 503: a dependency stayed throttled or unavailable through the retries a request can afford. */
-export class TemporarilyUnavailableError extends DomainError {
-  constructor(retryAfterSeconds: number) {
-    super(503, 'temporarily-unavailable', {}, [], { 'retry-after': String(retryAfterSeconds) });
-  }
-}
-
-/** 429: too many failed guesses for one tracking code; try again after the window. */
+/** Too many tries against one tracking code; the caller may try again after the window. */
 export class TooManyAttemptsError extends DomainError {
   constructor(retryAfterSeconds: number) {
-    super(429, 'throttled', {}, [], { 'retry-after': String(retryAfterSeconds) });
+    super('throttled', { retryAfterSeconds });
   }
 }
 
-export class BodyTooLargeError extends DomainError {
-  constructor(maxBytes: number) {
-    super(413, 'body-too-large', { maxBytes });
+/**
+ * A dependency (DynamoDB, S3) stayed throttled or unavailable through the retries a request can
+ * afford. Adapters raise it in place of the SDK's own exceptions, so nothing above them knows the
+ * SDK; nothing was half written, because every multi-item change is one transaction.
+ */
+export class DependencyUnavailableError extends DomainError {
+  constructor(retryAfterSeconds = 1, options: { cause?: unknown } = {}) {
+    super('temporarily-unavailable', { retryAfterSeconds });
+    if (options.cause === undefined) return;
+    this.cause = options.cause;
+    // For operators reading a failed event function's log: which outage it was. Transient SDK
+    // errors name a condition (throttling, 503), never an item; clients never see this message.
+    if (options.cause instanceof Error) this.message = `temporarily-unavailable: ${options.cause.message}`;
   }
 }

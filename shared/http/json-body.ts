@@ -1,11 +1,5 @@
 import type middy from '@middy/core';
-import {
-  BodyTooLargeError,
-  InvalidEncodingError,
-  MalformedJsonError,
-  NestingTooDeepError,
-  UnsupportedMediaTypeError,
-} from '../domain/errors';
+import { TransportError } from './transport-errors';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
 
 /** The largest JSON body any route takes: a petition with every party and document is ~30 KiB. */
@@ -25,17 +19,18 @@ export function jsonBody(): middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiC
       const { body, isBase64Encoded, headers } = request.event;
       if (body === undefined || body === '') return;
       const contentType = headers?.['content-type'] ?? '';
-      if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw new UnsupportedMediaTypeError();
+      if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw new TransportError('unsupported-media-type');
       const text = isBase64Encoded ? decodeUtf8(Buffer.from(body, 'base64')) : body;
-      if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new BodyTooLargeError(MAX_BODY_BYTES);
+      if (Buffer.byteLength(text) > MAX_BODY_BYTES)
+        throw new TransportError('body-too-large', { maxBytes: MAX_BODY_BYTES });
       // API Gateway hands a text body over as a string; bytes that were not UTF-8 arrive as U+FFFD
       // (the local gateway decodes the same way), which no client sends on purpose.
-      if (text.includes('\uFFFD') || !text.isWellFormed()) throw new InvalidEncodingError();
-      if (jsonDepth(text) > MAX_JSON_DEPTH) throw new NestingTooDeepError(MAX_JSON_DEPTH);
+      if (text.includes('\uFFFD') || !text.isWellFormed()) throw new TransportError('invalid-encoding');
+      if (jsonDepth(text) > MAX_JSON_DEPTH) throw new TransportError('nesting-too-deep', { maxDepth: MAX_JSON_DEPTH });
       try {
         request.context.body = JSON.parse(text);
       } catch {
-        throw new MalformedJsonError();
+        throw new TransportError('malformed-json');
       }
     },
   };
@@ -45,7 +40,7 @@ function decodeUtf8(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new InvalidEncodingError();
+    throw new TransportError('invalid-encoding');
   }
 }
 

@@ -1,7 +1,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type middy from '@middy/core';
-import { ForbiddenError, UnauthorizedError } from '../domain/errors';
+import { ForbiddenError } from '../domain/errors';
 import { isRole, OFFICE_ROLES, type Principal, type Role } from '../domain/roles';
 import { pickLanguage } from '../i18n/messages';
 import { logger } from '../observability/logger';
@@ -9,6 +9,7 @@ import { publishMetrics, tracer } from '../observability/metrics';
 import { findRoute } from '../routes';
 import { jsonBody } from './json-body';
 import { problemResponse } from './problem';
+import { TransportError } from './transport-errors';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
 
 type ApiMiddleware = middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>;
@@ -70,7 +71,7 @@ export function authorize(): ApiMiddleware {
       if (!route) throw new ForbiddenError();
       if (route.auth === 'public') return;
       const claims = request.event.requestContext.authorizer?.jwt?.claims;
-      if (!claims || typeof claims.sub !== 'string') throw new UnauthorizedError();
+      if (!claims || typeof claims.sub !== 'string') throw new TransportError('unauthorized');
       const roles = parseGroups(claims['cognito:groups']);
       if (!roles.some((role) => route.auth.includes(role))) throw new ForbiddenError();
       const officeCode = typeof claims['custom:officeCode'] === 'string' ? claims['custom:officeCode'] : undefined;

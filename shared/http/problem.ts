@@ -1,79 +1,71 @@
-import { DomainError, type ErrorCode, TemporarilyUnavailableError } from '../domain/errors';
+import { DomainError, type DomainErrorCode } from '../domain/errors';
 import { type Language, PROBLEM_TEXT } from '../i18n/messages';
+import { TransportError, type TransportErrorCode } from './transport-errors';
 import type { ApiResult } from './types';
 
+export type ProblemCode = DomainErrorCode | TransportErrorCode | 'internal';
+
+/** The one table from what went wrong to the HTTP status that says it. */
+export const STATUS_OF: Record<ProblemCode, number> = {
+  validation: 400,
+  'malformed-json': 400,
+  'invalid-encoding': 400,
+  'nesting-too-deep': 400,
+  'invalid-cursor': 400,
+  unauthorized: 401,
+  forbidden: 403,
+  'not-found': 404,
+  conflict: 409,
+  'office-exists': 409,
+  'office-changed': 409,
+  'office-status-step': 409,
+  'petition-changed': 409,
+  'transition-not-allowed': 409,
+  'documents-not-verified': 409,
+  'already-rated': 409,
+  'idempotency-in-progress': 409,
+  'office-not-active': 409,
+  'document-not-verified': 409,
+  'documents-closed': 409,
+  'payload-too-large': 413,
+  'body-too-large': 413,
+  'unsupported-media-type': 415,
+  'idempotency-key-mismatch': 422,
+  throttled: 429,
+  internal: 500,
+  'temporarily-unavailable': 503,
+};
+
 /**
- * The one place where errors become HTTP answers: RFC 9457 problem+json in the caller's language.
- * Unknown errors become a generic 500 that reveals nothing of the error itself.
+ * The one place where errors become HTTP answers: RFC 9457 problem+json in the caller's language,
+ * with Retry-After where the error says when to come back. Unknown errors become a generic 500
+ * that reveals nothing of the error itself.
  */
 export function problemResponse(error: unknown, language: Language, instance: string): ApiResult {
-  const domain = toDomainError(error);
-  const code: ErrorCode = domain?.code ?? 'internal';
-  const status = domain?.status ?? 500;
+  const known = error instanceof DomainError || error instanceof TransportError ? error : undefined;
+  const code: ProblemCode = known?.code ?? 'internal';
+  const status = STATUS_OF[code];
+  const params = known?.params ?? {};
+  const fields = error instanceof DomainError ? error.fields : [];
   const text = PROBLEM_TEXT[code][language];
   const body = {
     type: `urn:judicial-e-services:problem:${code}`,
     title: text.title,
     status,
-    detail: text.detail(domain?.params ?? {}),
+    detail: text.detail(params),
     instance,
-    ...(domain && domain.fields.length > 0
-      ? { errors: domain.fields.map((f) => ({ field: f.field, code: f.code, message: f.messages[language] })) }
+    ...(fields.length > 0
+      ? { errors: fields.map((f) => ({ field: f.field, code: f.code, message: f.messages[language] })) }
       : {}),
   };
+  const retryAfter = params.retryAfterSeconds ?? (code === 'idempotency-in-progress' ? 1 : undefined);
   return {
     statusCode: status,
     headers: {
       'content-type': 'application/problem+json; charset=utf-8',
       'content-language': language,
-      ...(domain?.headers ?? {}),
+      ...(retryAfter !== undefined ? { 'retry-after': String(retryAfter) } : {}),
     },
     body: JSON.stringify(body),
   };
-}
-
-/** Our own errors as they are; a dependency's failure that outlasted the retries as 503. */
-function toDomainError(error: unknown): DomainError | undefined {
-  if (error instanceof DomainError) return error;
-  if (isTransient(error)) return new TemporarilyUnavailableError(1);
-  return undefined;
-}
-
-const TRANSIENT_NAMES = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'TransactionConflictException',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'SlowDown',
-  'InternalError',
-  'TimeoutError',
-  'RequestTimeout',
-]);
-const TRANSIENT_REASONS = new Set([
-  'ThrottlingError',
-  'TransactionConflict',
-  'ProvisionedThroughputExceeded',
-  'RequestLimitExceeded',
-]);
-
-/**
- * Failures of DynamoDB or S3 that outlasted the SDK's own retries: throttling, contention,
- * a 5xx. The client may retry (with the same Idempotency-Key); none of them left a partial write,
- * because every multi-item change is one transaction.
- */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const sdk = error as Error & {
-    $metadata?: { httpStatusCode?: number };
-    $retryable?: unknown;
-    CancellationReasons?: Array<{ Code?: string }>;
-    cause?: unknown;
-  };
-  if (TRANSIENT_NAMES.has(sdk.name)) return true;
-  if (sdk.name === 'TransactionCanceledException')
-    return (sdk.CancellationReasons ?? []).some((r) => TRANSIENT_REASONS.has(r.Code ?? ''));
-  if ((sdk.$metadata?.httpStatusCode ?? 0) >= 500) return true;
-  return sdk.cause !== undefined && sdk.cause !== error && isTransient(sdk.cause);
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../domain/errors';
+import type { ProblemCode } from '../http/problem';
 
 export type Language = 'fa' | 'en';
 
@@ -104,7 +104,7 @@ function labels(codes: string | number | undefined, language: Language): string 
 }
 
 /** Problem titles and details, Persian first. Parameters are codes and counts, never personal data. */
-export const PROBLEM_TEXT: Record<ErrorCode, Record<Language, { title: string; detail: Template }>> = {
+export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string; detail: Template }>> = {
   validation: {
     fa: { title: 'ورودی نامعتبر است', detail: () => 'یک یا چند فیلد نامعتبر است؛ فهرست خطاها را ببینید.' },
     en: { title: 'Invalid input', detail: () => 'One or more fields are invalid; see the list of errors.' },

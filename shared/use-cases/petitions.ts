@@ -181,7 +181,7 @@ export async function submitPetition(
     if (outcome === 'key-taken') {
       const winner = await deps.submissions.record(officeCode, request.key);
       if (winner) return replay(winner, requestHash);
-      throw new ConflictError('idempotency-in-progress', {}, { 'retry-after': '1' });
+      throw new ConflictError('idempotency-in-progress');
     }
     if (outcome === 'petition-changed') {
       // Perhaps our own key's twin won meanwhile: its answer then is ours.

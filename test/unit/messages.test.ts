@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ErrorCode } from '../../shared/domain/errors';
+import type { ProblemCode } from '../../shared/http/problem';
 import { fieldProblemMessages, LABELS, PROBLEM_TEXT } from '../../shared/i18n/messages';
 import { ROUTES } from '../../shared/routes';
 import { parseInput } from '../../shared/schemas/validate';
@@ -9,7 +9,7 @@ const LIBRARY_WORDING = [/Invalid input/, /expected \w+, received/, /Too (small|
 const PERSIAN_LETTER = /[\u0600-\u06FF]/;
 
 describe('problem texts', () => {
-  const codes = Object.keys(PROBLEM_TEXT) as ErrorCode[];
+  const codes = Object.keys(PROBLEM_TEXT) as ProblemCode[];
   const sample = {
     allowed: 'dispatch,withdraw',
     from: 'submitted',

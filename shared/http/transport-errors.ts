@@ -1,0 +1,23 @@
+/**
+ * Errors of the HTTP transport itself, raised by the middleware before any use case runs: a body
+ * that is not JSON, too large, not UTF-8, nested too deeply, of another media type, or a call
+ * without the claims the authorizer puts on every staff route.
+ */
+export type TransportErrorCode =
+  | 'malformed-json'
+  | 'invalid-encoding'
+  | 'nesting-too-deep'
+  | 'body-too-large'
+  | 'unsupported-media-type'
+  | 'unauthorized';
+
+export class TransportError extends Error {
+  readonly expose = true;
+  constructor(
+    readonly code: TransportErrorCode,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+    this.name = 'TransportError';
+  }
+}
