@@ -2,15 +2,13 @@ import { petitionDepsFromEnv } from '../shared/adapters/from-env';
 import { apiHandler } from '../shared/http/api-handler';
 import { created } from '../shared/http/response';
 import { principalOf } from '../shared/http/types';
-import { createPetitionSchema } from '../shared/schemas/petition';
-import { parseInput } from '../shared/schemas/validate';
+import { route } from '../shared/routes/create-petition';
 import { createDraft } from '../shared/use-cases/petitions';
 
 const deps = petitionDepsFromEnv();
 
-export const handler = apiHandler().handler(async (_event, context) => {
-  const input = parseInput(createPetitionSchema, context.body, 'body');
-  const { petition, uploads } = await createDraft(deps, principalOf(context), input);
+export const handler = apiHandler(route).handler(async (_event, context) => {
+  const { petition, uploads } = await createDraft(deps, principalOf(context), context.request.body);
   return created(
     { petitionId: petition.petitionId, status: petition.status, version: petition.version, uploads },
     `/v1/petitions/${petition.petitionId}`,

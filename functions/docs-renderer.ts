@@ -1,5 +1,6 @@
 import { rendererResponse } from '../shared/docs/renderer-script';
 import { apiHandler } from '../shared/http/api-handler';
+import { route } from '../shared/routes/docs-renderer';
 
 // The only function that imports the renderer (1 MB), so no other bundle carries it.
-export const handler = apiHandler().handler(async (event) => rendererResponse(event.headers ?? {}));
+export const handler = apiHandler(route).handler(async (event) => rendererResponse(event.headers ?? {}));

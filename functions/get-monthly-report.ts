@@ -4,8 +4,7 @@ import { reportFileName } from '../shared/domain/report-files';
 import { apiHandler } from '../shared/http/api-handler';
 import { requireMonth } from '../shared/http/report-month';
 import { principalOf } from '../shared/http/types';
-import { reportPathSchema, reportQuerySchema } from '../shared/schemas/report';
-import { parseRequest } from '../shared/schemas/validate';
+import { route } from '../shared/routes/get-monthly-report';
 import { readReport } from '../shared/use-cases/reports';
 
 const deps = reportDepsFromEnv();
@@ -16,11 +15,8 @@ const CONTENT_TYPES = {
   svg: 'image/svg+xml; charset=utf-8',
 };
 
-export const handler = apiHandler().handler(async (event, context) => {
-  const { path, query } = parseRequest({
-    path: { schema: reportPathSchema, value: event.pathParameters },
-    query: { schema: reportQuerySchema, value: event.queryStringParameters ?? {} },
-  });
+export const handler = apiHandler(route).handler(async (_event, context) => {
+  const { path, query } = context.request;
   const month = requireMonth(query.calendar, path.month);
   const body = await readReport(deps, principalOf(context), month, query.format);
   const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[query.format] };

@@ -3,14 +3,11 @@ import { apiHandler } from '../shared/http/api-handler';
 import { ok } from '../shared/http/response';
 import { principalOf } from '../shared/http/types';
 import { petitionView } from '../shared/http/views';
-import { petitionPathSchema } from '../shared/schemas/petition';
-import { parseInput } from '../shared/schemas/validate';
+import { route } from '../shared/routes/get-petition';
 import { readPetition } from '../shared/use-cases/petitions';
 
-// Reading needs no S3 client: one less SDK in the bundle and at cold start.
 const deps = petitionAdaptersFromEnv();
 
-export const handler = apiHandler().handler(async (event, context) => {
-  const { petitionId } = parseInput(petitionPathSchema, event.pathParameters, 'path');
-  return ok(petitionView(await readPetition(deps, principalOf(context), petitionId)));
-});
+export const handler = apiHandler(route).handler(async (_event, context) =>
+  ok(petitionView(await readPetition(deps, principalOf(context), context.request.path.petitionId))),
+);

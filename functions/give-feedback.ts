@@ -1,13 +1,11 @@
 import { citizenDepsFromEnv } from '../shared/adapters/from-env';
 import { apiHandler } from '../shared/http/api-handler';
 import { created } from '../shared/http/response';
-import { feedbackSchema } from '../shared/schemas/petition';
-import { parseInput } from '../shared/schemas/validate';
+import { route } from '../shared/routes/give-feedback';
 import { giveFeedback } from '../shared/use-cases/citizen';
 
 const deps = citizenDepsFromEnv();
 
-export const handler = apiHandler().handler(async (event, context) => {
-  const input = parseInput(feedbackSchema, context.body, 'body');
-  return created(await giveFeedback(deps, input, event.requestContext.http.sourceIp));
-});
+export const handler = apiHandler(route).handler(async (event, context) =>
+  created(await giveFeedback(deps, context.request.body, event.requestContext.http.sourceIp)),
+);

@@ -1,17 +1,13 @@
 import { citizenDepsFromEnv } from '../shared/adapters/from-env';
 import { apiHandler } from '../shared/http/api-handler';
 import { ok } from '../shared/http/response';
-import { trackPathSchema, trackQuerySchema } from '../shared/schemas/petition';
-import { parseRequest } from '../shared/schemas/validate';
+import { route } from '../shared/routes/track-petition';
 import { trackPetition } from '../shared/use-cases/citizen';
 
 const deps = citizenDepsFromEnv();
 
-export const handler = apiHandler().handler(async (event, context) => {
-  const { path, query } = parseRequest({
-    path: { schema: trackPathSchema, value: event.pathParameters },
-    query: { schema: trackQuerySchema, value: event.queryStringParameters ?? {} },
-  });
+export const handler = apiHandler(route).handler(async (event, context) => {
+  const { path, query } = context.request;
   const request = {
     trackingCode: path.trackingCode,
     nationalId: query.nationalId,

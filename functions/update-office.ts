@@ -3,16 +3,12 @@ import { apiHandler } from '../shared/http/api-handler';
 import { ok } from '../shared/http/response';
 import { officeView } from '../shared/http/views';
 import { systemClock } from '../shared/ports';
-import { officePathSchema, updateOfficeSchema } from '../shared/schemas/office';
-import { parseRequest } from '../shared/schemas/validate';
+import { route } from '../shared/routes/update-office';
 import { changeOffice } from '../shared/use-cases/offices';
 
 const offices = officeRepositoryFromEnv();
 
-export const handler = apiHandler().handler(async (event, context) => {
-  const { path, body } = parseRequest({
-    path: { schema: officePathSchema, value: event.pathParameters },
-    body: { schema: updateOfficeSchema, value: context.body },
-  });
+export const handler = apiHandler(route).handler(async (_event, context) => {
+  const { path, body } = context.request;
   return ok(officeView(await changeOffice(offices, systemClock, path.officeCode, body)));
 });

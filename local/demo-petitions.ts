@@ -21,7 +21,7 @@ export async function seedDemoPetitions(
 ): Promise<number> {
   let count = 0;
   for (const [o, officeCode] of officeCodes.entries()) {
-    const principal: Principal = { userId: `demo-clerk-${officeCode}`, roles: ['clerk'], officeCode };
+    const principal: Principal = { kind: 'office', userId: `demo-clerk-${officeCode}`, role: 'clerk', officeCode };
     const petitions = 4 + ((o * 7) % 9);
     for (let i = 0; i < petitions; i++) {
       // Spread over the last ~50 days, at office hours.

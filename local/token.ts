@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isRole, OFFICE_ROLES, STAFF_ROLES } from '../shared/domain/roles';
+import { isOfficeRole, isRole, STAFF_ROLES } from '../shared/domain/roles';
 import { loadOrCreateKeys, signToken } from './auth';
 import { localSettings } from './settings';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   });
   const role = values.role ?? '';
   if (!isRole(role)) throw new Error(usage);
-  if (OFFICE_ROLES.includes(role) && !values.office) throw new Error(`--office <code> is needed for ${role}. ${usage}`);
+  if (isOfficeRole(role) && !values.office) throw new Error(`--office <code> is needed for ${role}. ${usage}`);
   if (values.office && !/^\d{4,10}$/.test(values.office))
     throw new Error('--office must be an office code (4 to 10 digits)');
   const keys = await loadOrCreateKeys(localSettings().authDir);

@@ -200,7 +200,7 @@ function operation(route: RouteDefinition, toSchema: (s: z.ZodType, io: 'input' 
     ...(route.request?.body
       ? {
           requestBody: {
-            required: true,
+            required: !route.request.bodyOptional,
             content: { 'application/json': { schema: toSchema(route.request.body, 'input') } },
           },
         }

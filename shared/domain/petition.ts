@@ -1,5 +1,5 @@
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
-import { OFFICE_ROLES, type Principal, type Role } from './roles';
+import { isOfficeStaff, OFFICE_ROLES, type Principal, type Role } from './roles';
 
 export const PETITION_KINDS = [
   'civil-petition',
@@ -129,15 +129,11 @@ export const TRANSITIONS: Record<PetitionAction, TransitionRule> = {
   withdraw: { by: OFFICE_ROLES, from: ['draft', 'submitted', 'dispatched', 'returned'], to: 'withdrawn' },
 };
 
-export function actionsFor(roles: readonly Role[], status?: PetitionStatus): PetitionAction[] {
+export function actionsFor(role: Role, status?: PetitionStatus): PetitionAction[] {
   return TRANSITION_ACTIONS.filter((action) => {
     const rule = TRANSITIONS[action];
-    return rule.by.some((r) => roles.includes(r)) && (status === undefined || rule.from.includes(status));
+    return rule.by.includes(role) && (status === undefined || rule.from.includes(status));
   });
-}
-
-export function isOfficeStaff(principal: Principal): boolean {
-  return principal.roles.every((role) => OFFICE_ROLES.includes(role));
 }
 
 /**
@@ -151,7 +147,7 @@ export function assertVisible(petition: Petition | undefined, principal: Princip
 /** A draft is the office's own work until it is submitted: the court does not see it. */
 export function isVisibleTo(petition: Pick<Petition, 'officeCode' | 'status'>, principal: Principal): boolean {
   if (isOfficeStaff(principal)) return petition.officeCode === principal.officeCode;
-  if (principal.roles.includes('province-admin')) return true;
+  if (principal.kind === 'province') return true;
   return petition.status !== 'draft';
 }
 
@@ -174,15 +170,15 @@ export function applyTransition(
   now: Date,
 ): Petition {
   const rule = TRANSITIONS[request.action];
-  const role = principal.roles.find((r) => rule.by.includes(r));
-  if (!role) throw new ForbiddenError({ allowed: actionsFor(principal.roles, petition.status).join(',') });
+  const { role } = principal;
+  if (!rule.by.includes(role)) throw new ForbiddenError({ allowed: actionsFor(role, petition.status).join(',') });
   if (request.expectedVersion !== petition.version)
     throw new ConflictError('petition-changed', { expected: request.expectedVersion });
   if (!rule.from.includes(petition.status)) {
     throw new ConflictError('transition-not-allowed', {
       action: request.action,
       from: petition.status,
-      allowed: actionsFor(principal.roles, petition.status).join(','),
+      allowed: actionsFor(role, petition.status).join(','),
     });
   }
   if (rule.needs && !request[rule.needs]) {

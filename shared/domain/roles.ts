@@ -1,28 +1,55 @@
 import { ForbiddenError } from './errors';
+
 export const STAFF_ROLES = ['clerk', 'manager', 'court', 'province-admin'] as const;
 export type Role = (typeof STAFF_ROLES)[number];
 
 /** Roles that belong to one office and so may only see that office's data. */
-export const OFFICE_ROLES: readonly Role[] = ['clerk', 'manager'];
+export const OFFICE_ROLES = ['clerk', 'manager'] as const satisfies readonly Role[];
+export type OfficeRole = (typeof OFFICE_ROLES)[number];
 
-export interface Principal {
-  userId: string;
-  roles: Role[];
-  /** Present for office staff (clerk, manager): the office the token was issued for. */
-  officeCode?: string;
-}
+/**
+ * Who calls a staff route, as their token says: one role (staff accounts are in one group), and
+ * the scope that role acts in. Office staff always have their office, so no code needs to ask
+ * whether it is there.
+ */
+export type Principal =
+  | { kind: 'office'; userId: string; role: OfficeRole; officeCode: string }
+  | { kind: 'court'; userId: string; role: 'court' }
+  | { kind: 'province'; userId: string; role: 'province-admin' };
+
+export type OfficeStaff = Extract<Principal, { kind: 'office' }>;
 
 export function isRole(value: string): value is Role {
   return (STAFF_ROLES as readonly string[]).includes(value);
 }
 
-/** The office an office-staff caller acts for; the authorize middleware refuses office staff without one. */
-export function officeOf(principal: Principal): string {
-  if (!principal.officeCode) throw new ForbiddenError();
-  return principal.officeCode;
+export function isOfficeRole(role: Role): role is OfficeRole {
+  return (OFFICE_ROLES as readonly Role[]).includes(role);
+}
+
+/**
+ * The principal a token's claims make, or undefined when they make none: a role with the scope it
+ * needs (an office for office staff).
+ */
+export function principalFrom(claims: { userId: string; role: Role; officeCode?: string }): Principal | undefined {
+  const { userId, role } = claims;
+  if (isOfficeRole(role))
+    return claims.officeCode ? { kind: 'office', userId, role, officeCode: claims.officeCode } : undefined;
+  if (role === 'court') return { kind: 'court', userId, role };
+  return { kind: 'province', userId, role };
+}
+
+export function isOfficeStaff(principal: Principal): principal is OfficeStaff {
+  return principal.kind === 'office';
+}
+
+/** The caller as office staff; anyone else is refused (403), as the route table would. */
+export function asOfficeStaff(principal: Principal): OfficeStaff {
+  if (!isOfficeStaff(principal)) throw new ForbiddenError();
+  return principal;
 }
 
 /** Who did something, as the audit trail records it. */
 export function actor(principal: Principal): { userId: string; role: Role } {
-  return { userId: principal.userId, role: principal.roles[0] ?? 'clerk' };
+  return { userId: principal.userId, role: principal.role };
 }

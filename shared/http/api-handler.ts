@@ -1,8 +1,34 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { apiMiddleware } from './middleware';
+import { logger } from '../observability/logger';
+import { publishMetrics, tracer } from '../observability/metrics';
+import type { RouteDefinition } from '../routes/define';
+import { authorize } from './authorize';
+import { correlation } from './correlation';
+import { jsonBody } from './json-body';
+import { problemErrors } from './problem-errors';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
+import { type RequestOf, validateRequest } from './validate-request';
 
-/** A middy handler with the common API chain already in place; add `.handler()` last. */
-export function apiHandler() {
-  return middy<ApiEvent, ApiResult, Error, ApiContext>().use(apiMiddleware());
+type Middleware<C> = middy.MiddlewareObj<ApiEvent, ApiResult, Error, C>;
+
+/**
+ * A middy handler for one route, with the common chain in order: tracing, metrics, the logger's
+ * Lambda context, the correlation id and language, errors as problem+json, the route's roles, the
+ * JSON body, and the route's request schemas. Add `.handler()` last; the handler reads the
+ * validated request from `context.request`.
+ */
+export function apiHandler<const R extends RouteDefinition>(route: R) {
+  type Context = ApiContext & { request: RequestOf<R> };
+  return middy<ApiEvent, ApiResult, Error, Context>().use([
+    captureLambdaHandler(tracer, { captureResponse: false }) as unknown as Middleware<Context>,
+    publishMetrics() as unknown as Middleware<Context>,
+    injectLambdaContext(logger, { resetKeys: true }) as unknown as Middleware<Context>,
+    correlation() as Middleware<Context>,
+    problemErrors() as Middleware<Context>,
+    authorize(route.auth) as Middleware<Context>,
+    jsonBody() as Middleware<Context>,
+    validateRequest(route),
+  ]);
 }

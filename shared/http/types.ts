@@ -23,6 +23,8 @@ export interface ApiContext extends Context {
   principal?: Principal;
   /** The parsed JSON body, before normalisation and validation (the jsonBody middleware). */
   body?: unknown;
+  /** The validated request, typed by the route (the validateRequest middleware). */
+  request?: unknown;
 }
 
 /** The caller of a staff route; the authorize middleware guarantees one there. */

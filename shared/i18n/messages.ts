@@ -382,6 +382,7 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     fa: 'نویسه‌های کنترلی (جز جهش و خط جدید) و نویسه‌های نامعتبر پذیرفته نیست.',
     en: 'Control characters (other than tab and new line) and invalid characters are not accepted.',
   },
+  'office-code-required': { fa: 'برای این نقش، کد دفتر لازم است.', en: 'officeCode is required for this role.' },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
 };
 

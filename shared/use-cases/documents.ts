@@ -106,7 +106,7 @@ export async function addDocuments(
       ...current.history,
       {
         at,
-        by: { userId: principal.userId, role: principal.roles[0]! },
+        by: actor(principal),
         action: 'declare-documents',
         from: current.status,
         to: current.status,
@@ -217,7 +217,7 @@ export async function grantDownload(deps: DocumentDeps, principal: Principal, pe
   await deps.petitions.recordAccess({
     petitionId,
     at: deps.clock.now().toISOString(),
-    by: { userId: principal.userId, role: principal.roles[0]! },
+    by: actor(principal),
     action: 'download',
     from: petition.status,
     to: petition.status,

@@ -6,14 +6,14 @@ import {
   applyTransition,
   assertEditableByOffice,
   assertVisible,
-  isOfficeStaff,
   isVisibleTo,
   type Petition,
   type TransitionRequest,
   unverifiedDocuments,
 } from '../domain/petition';
-import { actor, officeOf, type Principal } from '../domain/roles';
+import { actor, asOfficeStaff, isOfficeStaff, type Principal } from '../domain/roles';
 import { solarHijriMonth } from '../domain/solar-hijri';
+import { FIELD_MESSAGES } from '../i18n/messages';
 import type {
   Clock,
   CounterIncrement,
@@ -48,7 +48,7 @@ const forOffice = (officeCode: string, changes: CounterChange[]): CounterIncreme
 
 /** A draft with its parties and declared documents; answers with one upload instruction per document. */
 export async function createDraft(deps: PetitionDeps, principal: Principal, input: CreatePetitionInput) {
-  const officeCode = principal.officeCode!;
+  const { officeCode } = asOfficeStaff(principal);
   const now = deps.clock.now();
   const documents = declareDocuments([], input.documents, now);
   const office = await deps.offices.get(officeCode);
@@ -69,9 +69,7 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
     createdAt: at,
     updatedAt: at,
     createdBy: principal.userId,
-    history: [
-      { at, by: { userId: principal.userId, role: principal.roles[0]! }, action: 'create', from: null, to: 'draft' },
-    ],
+    history: [{ at, by: actor(principal), action: 'create', from: null, to: 'draft' }],
   };
   await deps.petitions.insert(petition);
   return { petition, uploads: await uploadInstructions(deps.documents, petition.petitionId, documents) };
@@ -129,7 +127,7 @@ export async function submitPetition(
   petitionId: string,
   request: { key: string; body?: unknown } = { key: `internal-${petitionId}` },
 ): Promise<SubmissionAnswer> {
-  const officeCode = officeOf(principal);
+  const { officeCode } = asOfficeStaff(principal);
   const requestHash = submissionRequestHash(petitionId, request.body);
   const { petition: current, office, record } = await deps.submissions.load(petitionId, officeCode, request.key);
   if (record) return replay(record, requestHash);
@@ -222,14 +220,10 @@ export async function listPetitions(
   let officeCode = query.officeCode;
   if (isOfficeStaff(principal)) {
     if (officeCode && officeCode !== principal.officeCode) throw new ForbiddenError();
-    officeCode = principal.officeCode!;
+    officeCode = principal.officeCode;
   } else if (!officeCode) {
     throw new ValidationError([
-      {
-        field: 'query.officeCode',
-        code: 'required',
-        messages: { fa: 'برای این نقش، کد دفتر لازم است.', en: 'officeCode is required for this role.' },
-      },
+      { field: 'query.officeCode', code: 'required', messages: FIELD_MESSAGES['office-code-required']! },
     ]);
   }
   const page = await deps.petitions.page({

@@ -9,10 +9,9 @@ import {
   monthRange,
   previousMonth,
 } from '../domain/months';
-import { isOfficeStaff } from '../domain/petition';
 import { buildMonthlyReport, cutToOffice, type MonthlyReport, type NetworkTarget } from '../domain/report';
 import { reportCsv, reportSvg } from '../domain/report-files';
-import type { Principal } from '../domain/roles';
+import { isOfficeStaff, type Principal } from '../domain/roles';
 import { tehranGregorianDate } from '../domain/solar-hijri';
 import type { Clock, OfficeRepository, ReportFileStore, ReportFormat, ReportRepository } from '../ports';
 
@@ -126,7 +125,7 @@ export async function readReport(
     ? await deps.files.getJson(counterPeriod(month))
     : undefined;
   const full = stored ? (JSON.parse(stored) as MonthlyReport) : await produceReport(deps, month);
-  const report = isOfficeStaff(principal) ? cutToOffice(full, principal.officeCode!) : full;
+  const report = isOfficeStaff(principal) ? cutToOffice(full, principal.officeCode) : full;
   return renderReport(report, format);
 }
 

@@ -49,7 +49,7 @@ async function submitAt(officeCode: string, instant: string, kind = 'civil-petit
     clock: at(instant),
     ids: cryptoIds,
   };
-  const principal: Principal = { userId: 'clerk', roles: ['clerk'], officeCode };
+  const principal: Principal = { kind: 'office', userId: 'clerk', role: 'clerk', officeCode };
   const { petition } = await createDraft(
     deps,
     principal,

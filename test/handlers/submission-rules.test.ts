@@ -19,7 +19,7 @@ const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
 
 async function setUp(clock: Clock, ids: IdGenerator = cryptoIds) {
   const officeCode = await activeOffice();
-  const principal: Principal = { userId: 'clerk-1', roles: ['clerk'], officeCode };
+  const principal: Principal = { kind: 'office', userId: 'clerk-1', role: 'clerk', officeCode };
   const deps: PetitionDeps & SubmissionDeps = {
     ...petitionAdaptersFromEnv(),
     submissions: submissionDepsFromEnv().submissions,

@@ -16,14 +16,15 @@ import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as trackPetition } from '../../functions/track-petition';
 import { handler as transitionPetition } from '../../functions/transition-petition';
 import { handler as updateOffice } from '../../functions/update-office';
-import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/types';
+import type { ApiEvent, ApiResult } from '../../shared/http/types';
 import { apiEvent, type Caller, invokeRoute } from '../support/api-event';
 import { checkAnswer } from '../support/contract';
 import { officeBody } from '../support/fixtures';
 import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
-type Handler = (event: ApiEvent, context: ApiContext) => Promise<ApiResult>;
+/** A route's handler; its context type is the route's own (the middleware fills it in). */
+type Handler = (event: ApiEvent, context: never) => Promise<ApiResult>;
 
 let officeCode: string;
 let petitionId: string;

@@ -3,7 +3,7 @@ import type { Context } from 'aws-lambda';
 import { runAsFunction } from '../../local/aws-edge/identity';
 import { lambdaContext } from '../../local/gateway';
 import type { Role } from '../../shared/domain/roles';
-import type { ApiContext, ApiEvent, ApiResult } from '../../shared/http/types';
+import type { ApiEvent, ApiResult } from '../../shared/http/types';
 import { findRoute, ROUTES } from '../../shared/routes';
 import { checkAnswer } from './contract';
 
@@ -72,7 +72,8 @@ export interface Answer {
 }
 
 /** A middy handler: the middleware fills in the ApiContext fields from the Lambda context. */
-type Handler = (event: ApiEvent, context: ApiContext) => Promise<ApiResult>;
+/** A route's handler; its context type is the route's own (the middleware fills it in). */
+type Handler = (event: ApiEvent, context: never) => Promise<ApiResult>;
 
 /**
  * Calls a route's handler as Lambda would behind the HTTP API: inside the invocation of the
@@ -81,7 +82,7 @@ type Handler = (event: ApiEvent, context: ApiContext) => Promise<ApiResult>;
 export async function call(handler: Handler, event: ApiEvent): Promise<Answer> {
   const routeId = findRoute(event.routeKey)?.id;
   if (!routeId) throw new Error(`no route for ${event.routeKey}`);
-  const result = await runAsFunction(routeId, () => handler(event, lambdaContext(routeId, 10_000) as ApiContext));
+  const result = await runAsFunction(routeId, () => handler(event, lambdaContext(routeId, 10_000) as never));
   checkAnswer(event.routeKey, result);
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
   return { status: result.statusCode ?? 200, headers, body: result.body ? JSON.parse(result.body) : undefined };
@@ -91,7 +92,7 @@ export async function call(handler: Handler, event: ApiEvent): Promise<Answer> {
 export function invokeRoute(handler: Handler, event: ApiEvent): Promise<ApiResult> {
   const routeId = findRoute(event.routeKey)?.id;
   if (!routeId) throw new Error(`no route for ${event.routeKey}`);
-  return runAsFunction(routeId, () => handler(event, lambdaContext(routeId, 10_000) as ApiContext));
+  return runAsFunction(routeId, () => handler(event, lambdaContext(routeId, 10_000) as never));
 }
 
 /** Invokes an event function (verify-document, monthly-report-job) inside its own invocation. */

@@ -98,7 +98,12 @@ describe('validation messages', () => {
   });
 
   it('never passes library wording on, whatever junk reaches any route', () => {
-    const schemas = ROUTES.flatMap((route) => Object.values(route.request ?? {}));
+    const request = (route: (typeof ROUTES)[number]) => [
+      route.request?.path,
+      route.request?.query,
+      route.request?.body,
+    ];
+    const schemas = ROUTES.flatMap(request).filter((schema) => schema !== undefined);
 
     fc.assert(
       fc.property(fc.constantFrom(...schemas), fc.anything(), (schema, junk) => {

@@ -1,5 +1,5 @@
 import { normaliseInput, normaliseText } from '../../shared/domain/normalise';
-import { parseGroups } from '../../shared/http/middleware';
+import { parseGroups } from '../../shared/http/authorize';
 import { pickLanguage } from '../../shared/i18n/messages';
 
 describe('input normalisation', () => {

@@ -1,0 +1,31 @@
+import type middy from '@middy/core';
+import { pickLanguage } from '../i18n/messages';
+import { logger } from '../observability/logger';
+import { logOutcome } from './outcome-log';
+import { problemResponse } from './problem';
+import type { ApiContext, ApiEvent, ApiResult } from './types';
+
+/** Every error, expected or not, becomes problem+json; unexpected ones are logged by class only. */
+export function problemErrors(): middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext> {
+  return {
+    onError: (request) => {
+      const error = request.error;
+      const language = request.context.language ?? pickLanguage(request.event.headers?.['accept-language']);
+      const response = problemResponse(error, language, request.event.requestContext.requestId);
+      const status = response.statusCode ?? 500;
+      if (status >= 500) {
+        // The error's class and its stack frames only, not its message: messages may quote item
+        // keys or attribute values, and those can hold personal data.
+        const frames = error?.stack?.split('\n').slice(1).join('\n');
+        if (status === 503) logger.warn('dependency unavailable', { errorName: error?.name });
+        else logger.error('unhandled error', { errorName: error?.name, frames });
+      }
+      response.headers = {
+        ...response.headers,
+        'x-correlation-id': request.context.correlationId ?? request.event.requestContext.requestId,
+      };
+      request.response = response;
+      logOutcome(request);
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import type * as z from 'zod';
+import type { Role } from '../domain/roles';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * DynamoDB actions a function may be granted on the data table, by their IAM names (without
+ * `dynamodb:`). DeleteItem, BatchWriteItem and Scan are deliberately absent: no function uses them.
+ * In a transaction each element needs the action of its kind (Put → PutItem, Update →
+ * UpdateItem, ConditionCheck → ConditionCheckItem); there is no TransactWriteItems action:
+ * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html
+ */
+export type DataAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem';
+
+/**
+ * One grant on the data table. The CDK function construct turns each into one IAM statement, so
+ * what is written here is, action for action, what the function's role may do.
+ */
+export interface TableGrant {
+  actions: readonly DataAction[];
+  /** The grant is on these global secondary indexes instead of the table (only Query reads an index). */
+  indexes?: readonly string[];
+  /**
+   * Partition key patterns (`GUESS#*`) the actions are limited to, as a `dynamodb:LeadingKeys`
+   * condition. IAM sees only the partition key: nothing narrows a grant by sort key.
+   */
+  leadingKeys?: readonly string[];
+}
+
+/**
+ * What a function does with document objects: presign uploads, presign downloads, untag them as
+ * kept on submission, or verify arrivals (read, quarantine). Each maps to the narrowest S3 grant.
+ */
+export type DocumentAccess = 'presign-upload' | 'presign-download' | 'keep' | 'remove' | 'verify';
+
+/** What every function declares about itself; the CDK function construct turns it into grants. */
+export interface FunctionSpec {
+  /** Function name and handler file: `functions/<id>.ts` exporting `handler`. */
+  id: string;
+  /**
+   * Every DynamoDB action the function's code (use cases and adapters) performs on the data
+   * table, and nothing else; absent: no table at all (no TABLE_NAME).
+   */
+  table?: readonly TableGrant[];
+  /** Needs an `Idempotency-Key` header; the function gets the idempotency table. */
+  idempotent?: boolean;
+  documents?: readonly DocumentAccess[];
+  /** Monthly report files in the reports bucket: read (the API) or write (producing them). */
+  reports?: 'read' | 'write';
+  summary: string;
+}
+
+/** Reading and writing whole items by key, as the staff functions that change petitions do. */
+export const READ_WRITE_ITEMS: readonly TableGrant[] = [{ actions: ['GetItem', 'PutItem'] }];
+/** The same plus counter updates, which always travel in a transaction with the item they count. */
+export const READ_WRITE_COUNT: readonly TableGrant[] = [{ actions: ['GetItem', 'PutItem', 'UpdateItem'] }];
+/** The office registry (gsi3), the network target and the per-office counters a report reads. */
+export const REPORT_READS: readonly TableGrant[] = [
+  { actions: ['GetItem', 'BatchGetItem'] },
+  { actions: ['Query'], indexes: ['gsi3'] },
+];
+/**
+ * The public functions answer anyone on the internet, so their grants name the key families
+ * they touch: tracking codes (`TRACK#`), petitions (`PETITION#`), offices (`OFFICE#`) and, for
+ * writes, guess counters (`GUESS#`).
+ * Staff functions are not narrowed by key: their writes span petition, tracking-code, counter and
+ * audit partitions, so a list would name most of the table and tie every grant to every layout.
+ */
+export const CITIZEN_READS: TableGrant = {
+  actions: ['GetItem'],
+  // The office too: tracking names the office and gives its phone.
+  leadingKeys: ['TRACK#*', 'PETITION#*', 'OFFICE#*'],
+};
+
+export interface RouteDefinition extends FunctionSpec {
+  method: HttpMethod;
+  /** API Gateway path template, `{name}` for a path parameter. */
+  path: string;
+  /** `public` routes have no authorizer; otherwise the staff roles that may call it. */
+  auth: 'public' | readonly Role[];
+  /** Stricter API Gateway throttling for this route (public routes), requests per second. */
+  throttle?: { rateLimit: number; burstLimit: number };
+  request?: {
+    path?: z.ZodType;
+    query?: z.ZodType;
+    body?: z.ZodType;
+    /** The body may be left out, meaning `{}` (a submission needs nothing but its path). */
+    bodyOptional?: boolean;
+  };
+  responses: Record<
+    number,
+    { description: string; schema?: z.ZodType; contentType?: string; otherContentTypes?: readonly string[] }
+  >;
+}
+
+export const ALL_STAFF: readonly Role[] = ['clerk', 'manager', 'court', 'province-admin'];
+export const PROVINCE_ADMIN: readonly Role[] = ['province-admin'];
+export const OFFICE_STAFF: readonly Role[] = ['clerk', 'manager'];
+export const PUBLIC_THROTTLE = { rateLimit: 50, burstLimit: 100 };
+
+/**
+ * One route, declared in a module of its own (shared/routes/<id>.ts): its function imports only
+ * that module, so a function's bundle holds its own route's schemas and no other's. `const` keeps
+ * the schemas' own types, which the request middleware gives the handler.
+ */
+export function defineRoute<const R extends RouteDefinition>(route: R): R {
+  return route;
+}
+
+export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}

@@ -1,0 +1,13 @@
+import { officePathSchema, officeSchema } from '../schemas/office';
+import { ALL_STAFF, defineRoute } from './define';
+
+export const route = defineRoute({
+  id: 'get-office',
+  method: 'GET',
+  path: '/v1/offices/{officeCode}',
+  auth: ALL_STAFF,
+  table: [{ actions: ['GetItem'] }],
+  summary: 'One office of the registry',
+  request: { path: officePathSchema },
+  responses: { 200: { description: 'The office', schema: officeSchema } },
+});

@@ -1,0 +1,81 @@
+import { route as createOffice } from './create-office';
+import { route as createPetition } from './create-petition';
+import { route as declareDocuments } from './declare-documents';
+import { type FunctionSpec, READ_WRITE_COUNT, REPORT_READS, type RouteDefinition, routeKey } from './define';
+import { route as docs } from './docs';
+import { route as docsRenderer } from './docs-renderer';
+import { route as downloadDocument } from './download-document';
+import { route as generateMonthlyReport } from './generate-monthly-report';
+import { route as getMonthlyReport } from './get-monthly-report';
+import { route as getOffice } from './get-office';
+import { route as getPetition } from './get-petition';
+import { route as giveFeedback } from './give-feedback';
+import { route as health } from './health';
+import { route as listOffices } from './list-offices';
+import { route as listPetitions } from './list-petitions';
+import { route as openapi } from './openapi';
+import { route as removeDocument } from './remove-document';
+import { route as setNetworkTarget } from './set-network-target';
+import { route as submitPetition } from './submit-petition';
+import { route as trackPetition } from './track-petition';
+import { route as transitionPetition } from './transition-petition';
+import { route as updateOffice } from './update-office';
+
+export * from './define';
+
+/**
+ * The single source of truth for the API: the CDK stack builds one function and one route per
+ * entry, the local gateway mounts the same handlers, and the OpenAPI document is generated from it.
+ * Each route lives in its own module (./<id>.ts) so that each function's bundle carries only its own.
+ */
+export const ROUTES: readonly RouteDefinition[] = [
+  health,
+  openapi,
+  docs,
+  docsRenderer,
+  listOffices,
+  getOffice,
+  createOffice,
+  updateOffice,
+  createPetition,
+  declareDocuments,
+  downloadDocument,
+  removeDocument,
+  submitPetition,
+  getPetition,
+  listPetitions,
+  transitionPetition,
+  trackPetition,
+  giveFeedback,
+  getMonthlyReport,
+  generateMonthlyReport,
+  setNetworkTarget,
+];
+
+/** Functions started by events rather than routes. */
+export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    id: 'verify-document',
+    table: READ_WRITE_COUNT,
+    documents: ['verify'],
+    summary: 'Verifies each arriving document object (size, SHA-256, file signature) and marks it verified or rejected',
+  },
+  {
+    id: 'monthly-report-job',
+    table: [...REPORT_READS, { actions: ['PutItem', 'UpdateItem'] }],
+    reports: 'write',
+    summary: 'Daily after Tehran midnight: produces each closed Solar Hijri month report that is missing, exactly once',
+  },
+];
+
+/** Cognito's token trigger: lives with the user pool in the stateful stack. */
+export const AUTH_FUNCTIONS: readonly FunctionSpec[] = [
+  {
+    id: 'pre-token-generation',
+    summary: 'Withholds the court and province-admin groups from tokens of users without MFA',
+  },
+];
+
+export function findRoute(key: string): RouteDefinition | undefined {
+  return ROUTES.find((route) => routeKey(route) === key);
+}

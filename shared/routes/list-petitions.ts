@@ -1,0 +1,15 @@
+import { listPetitionsQuerySchema, petitionPageSchema } from '../schemas/petition';
+import { ALL_STAFF, defineRoute } from './define';
+
+export const route = defineRoute({
+  id: 'list-petitions',
+  method: 'GET',
+  path: '/v1/petitions',
+  auth: ALL_STAFF,
+  table: [{ actions: ['Query'], indexes: ['gsi1', 'gsi2'] }],
+  summary: "A page of an office's petitions, newest first",
+  request: { query: listPetitionsQuerySchema },
+  responses: {
+    200: { description: 'One page; pass nextCursor back as cursor for the next', schema: petitionPageSchema },
+  },
+});

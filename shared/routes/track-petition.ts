@@ -1,0 +1,22 @@
+import { trackingSchema, trackPathSchema, trackQuerySchema } from '../schemas/petition';
+import { CITIZEN_READS, defineRoute, PUBLIC_THROTTLE } from './define';
+
+export const route = defineRoute({
+  id: 'track-petition',
+  method: 'GET',
+  path: '/v1/track/{trackingCode}',
+  auth: 'public',
+  table: [
+    CITIZEN_READS,
+    // The guessing limit counts tries per code (and address); it writes nothing else.
+    { actions: ['UpdateItem'], leadingKeys: ['GUESS#*'] },
+  ],
+  throttle: PUBLIC_THROTTLE,
+  summary: "A citizen follows a petition: status and dates, given a party's national ID",
+  request: { path: trackPathSchema, query: trackQuerySchema },
+  responses: {
+    200: { description: 'Status and dates', schema: trackingSchema },
+    404: { description: 'No such petition for this national ID' },
+    429: { description: 'Too many tries on this code from this address (or from all): Retry-After says when' },
+  },
+});
