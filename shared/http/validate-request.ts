@@ -2,7 +2,7 @@ import type middy from '@middy/core';
 import type * as z from 'zod';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import type { RouteDefinition } from '../routes/define';
-import { idempotencyHeadersSchema } from '../schemas/petition';
+import { idempotencyHeadersSchema } from '../schemas/headers';
 import { type InputSource, parseInput } from '../schemas/validate';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
 

@@ -144,13 +144,6 @@ export const createPetitionSchema = z
 
 export const petitionPathSchema = z.strictObject({ petitionId: uuidSchema });
 
-export const idempotencyKeySchema = z
-  .string({ error: fieldMessage('idempotency-key') })
-  .regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage('idempotency-key') });
-
-/** The headers a submission reads, so that a missing key is reported as `header.idempotency-key`. */
-export const idempotencyHeadersSchema = z.object({ 'idempotency-key': idempotencyKeySchema });
-
 export const submitPetitionSchema = z
   .strictObject({})
   .meta({ id: 'SubmitPetition', description: 'Empty object, or no body' });

@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import { esbuildOptions } from '../../infra/bundling';
+import { ROUTES } from '../../shared/routes';
+
+/**
+ * Each function's bundle carries its own route's module and no other route's (so no other
+ * route's schemas): the route table is the sum of the route modules, and only the OpenAPI
+ * function, which publishes them all, imports it whole. Bundled as the stack bundles them, with
+ * packages left external: only our own modules are read.
+ */
+it("bundles each route's function with its own route module only", async () => {
+  const result = await build({
+    ...esbuildOptions,
+    entryPoints: Object.fromEntries(ROUTES.map((route) => [route.id, resolve('functions', `${route.id}.ts`)])),
+    outdir: resolve('bundles'),
+    write: false,
+    metafile: true,
+    packages: 'external',
+    // The docs renderer is imported as text; its content does not matter here.
+    loader: { '.js': 'js' },
+    external: ['redoc/*'],
+  });
+  const routeModulesOf = (entry: string) => {
+    const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint === entry);
+    return Object.keys(output?.inputs ?? {})
+      .filter((input) => input.startsWith('shared/routes/') && !input.endsWith('/define.ts'))
+      .sort();
+  };
+
+  for (const route of ROUTES) {
+    const expected =
+      route.id === 'openapi'
+        ? ROUTES.map((r) => `shared/routes/${r.id}.ts`)
+            .concat('shared/routes/index.ts')
+            .sort()
+        : [`shared/routes/${route.id}.ts`];
+    expect({ route: route.id, modules: routeModulesOf(`functions/${route.id}.ts`) }).toEqual({
+      route: route.id,
+      modules: expected,
+    });
+  }
+});
