@@ -7,7 +7,7 @@ import { createDocumentClient } from '../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { petitionItem } from '../shared/adapters/dynamo-petition-repository';
 import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
-import { reportDepsFromEnv } from '../shared/adapters/from-env';
+import { cryptoIds, reportDepsFromEnv } from '../shared/adapters/from-env';
 import { kindCounter } from '../shared/domain/counters';
 import { counterPeriod, parseMonth } from '../shared/domain/months';
 import { withPersonCheckDigit } from '../shared/domain/national-id';
@@ -42,6 +42,7 @@ export async function measureReports(volumes: [number, number]) {
     reports: new DynamoReportRepository(db, table),
     files,
     clock: systemClock,
+    ids: cryptoIds,
   });
   const [small, large] = tables.map(depsFor) as [ReportDeps, ReportDeps];
   // Warm-up, then alternate the two so that neither profits from running later.

@@ -13,5 +13,11 @@ export const REPORTS_BUCKET_NAME = `jeso-reports-${Aws.ACCOUNT_ID}-${Aws.REGION}
 export const nagObjectArn = (bucket: 'documents' | 'reports', prefix: string) =>
   `arn:<AWS::Partition>:s3:::jeso-${bucket}-<AWS::AccountId>-<AWS::Region>/${prefix}/*`;
 
+/**
+ * A function's service name (Powertools' `service` dimension on its metrics and logs), from its id
+ * in the route table: the one rule that the function construct and the alarms and dashboard share.
+ */
+export const serviceName = (functionId: string) => `judicial-e-services-${functionId}`;
+
 /** CloudWatch namespace of the functions' own metrics (Powertools Metrics). */
 export const METRICS_NAMESPACE = 'JudicialEServices';

@@ -18,7 +18,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { METRICS_NAMESPACE } from './names';
+import { METRICS_NAMESPACE, serviceName } from './names';
 
 export interface OperationsProps {
   api: HttpApi;
@@ -119,7 +119,7 @@ export class Operations extends Construct {
     const reportRuns = new Metric({
       namespace: METRICS_NAMESPACE,
       metricName: 'ReportJobSucceeded',
-      dimensionsMap: { service: 'judicial-e-services-monthly-report-job' },
+      dimensionsMap: { service: serviceName('monthly-report-job') },
       statistic: 'Sum',
       period: Duration.days(1),
     });
@@ -158,7 +158,7 @@ export class Operations extends Construct {
           new SingleValueWidget({
             title: 'Petitions submitted (last 24 h)',
             metrics: [
-              figure('PetitionsSubmitted', 'judicial-e-services-submit-petition', 'submitted').with({
+              figure('PetitionsSubmitted', serviceName('submit-petition'), 'submitted').with({
                 period: Duration.days(1),
               }),
             ],
@@ -166,7 +166,7 @@ export class Operations extends Construct {
           }),
           new GraphWidget({
             title: 'Petitions submitted per hour',
-            left: [figure('PetitionsSubmitted', 'judicial-e-services-submit-petition', 'submitted')],
+            left: [figure('PetitionsSubmitted', serviceName('submit-petition'), 'submitted')],
             width: 16,
           }),
         ],
@@ -174,8 +174,8 @@ export class Operations extends Construct {
           new GraphWidget({
             title: 'Documents verified / rejected per hour',
             left: [
-              figure('DocumentsVerified', 'judicial-e-services-verify-document', 'verified'),
-              figure('DocumentsRejected', 'judicial-e-services-verify-document', 'rejected'),
+              figure('DocumentsVerified', serviceName('verify-document'), 'verified'),
+              figure('DocumentsRejected', serviceName('verify-document'), 'rejected'),
             ],
             width: 12,
           }),

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import type { DocumentAccess, FunctionSpec, TableGrant } from '../shared/routes';
 import { DATA_TABLE } from '../shared/table-definition';
 import { ESM_REQUIRE_SHIM, LAMBDA_NODE_TARGET } from './bundling';
-import { METRICS_NAMESPACE, nagObjectArn } from './names';
+import { METRICS_NAMESPACE, nagObjectArn, serviceName } from './names';
 
 export interface ServiceFunctionProps {
   spec: FunctionSpec;
@@ -58,7 +58,7 @@ export class ServiceFunction extends Construct {
       logGroup,
       tracing: Tracing.ACTIVE,
       environment: {
-        POWERTOOLS_SERVICE_NAME: `judicial-e-services-${route.id}`,
+        POWERTOOLS_SERVICE_NAME: serviceName(route.id),
         POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',

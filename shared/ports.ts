@@ -116,9 +116,13 @@ export interface PetitionRepository {
   addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void>;
 }
 
+/** Ids are a port so that tests can draw clashing tracking codes or name a document in advance. */
 export interface IdGenerator {
   petitionId(): string;
+  documentId(): string;
   trackingCode(): string;
+  /** Who holds a claim (the monthly report job's run). */
+  runId(): string;
 }
 
 export interface UploadInstruction {

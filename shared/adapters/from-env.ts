@@ -27,6 +27,8 @@ export function officeRepositoryFromEnv(): DynamoOfficeRepository {
 
 export const cryptoIds: IdGenerator = {
   petitionId: () => randomUUID(),
+  documentId: () => randomUUID(),
+  runId: () => randomUUID(),
   trackingCode: () => newTrackingCode(() => randomInt(10)),
 };
 
@@ -45,7 +47,12 @@ export function documentStoreFromEnv(): S3DocumentStore {
 }
 
 export function documentDepsFromEnv(): DocumentDeps {
-  return { petitions: petitionAdaptersFromEnv().petitions, documents: documentStoreFromEnv(), clock: systemClock };
+  return {
+    petitions: petitionAdaptersFromEnv().petitions,
+    documents: documentStoreFromEnv(),
+    clock: systemClock,
+    ids: cryptoIds,
+  };
 }
 
 /** What submission needs: the data table and the idempotency table holding the keys' records. */
@@ -76,6 +83,7 @@ export function reportDepsFromEnv(): ReportDeps {
     reports: new DynamoReportRepository(db, config.TABLE_NAME),
     files: new S3ReportStore(createS3Client(config), config.REPORTS_BUCKET),
     clock: systemClock,
+    ids: cryptoIds,
   };
 }
 

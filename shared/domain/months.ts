@@ -5,7 +5,8 @@ import { type CalendarDate, solarHijriDate, tehranGregorianDate } from './solar-
  * months. A month is `YYYY-MM`; its instants are [from, to) in UTC, found from the time-zone
  * database through ICU, so the daylight-saving years before 2022 come out right.
  */
-export type Calendar = 'solar-hijri' | 'gregorian';
+export const CALENDARS = ['solar-hijri', 'gregorian'] as const;
+export type Calendar = (typeof CALENDARS)[number];
 
 export interface MonthId {
   calendar: Calendar;

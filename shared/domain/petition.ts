@@ -1,3 +1,4 @@
+import { fieldText } from '../i18n/messages';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { isOfficeStaff, OFFICE_ROLES, type Principal, type Role } from './roles';
 
@@ -209,8 +210,8 @@ export function applyTransition(
 }
 
 const REQUIRED_MESSAGES = {
-  note: { fa: 'برای این اقدام توضیح لازم است.', en: 'A note is required for this action.' },
-  caseNumber: { fa: 'برای ثبت، شماره پرونده لازم است.', en: 'A case number is required to register.' },
+  note: fieldText('note-required'),
+  caseNumber: fieldText('case-number-required'),
 };
 
 /** Documents that block submission: declared but not (yet) verified. */

@@ -4,6 +4,7 @@ import type { RejectionReason } from '../domain/document-policy';
 import { PETITION_KINDS, PETITION_STATUSES } from '../domain/petition';
 import { parseDay } from '../domain/solar-hijri-days';
 import { isValidTrackingCode } from '../domain/tracking-code';
+import { OFFICE_CODE_PATTERN } from '../schemas/common';
 
 /**
  * The domain events of a petition: one per change, published on the event bus for the notifier
@@ -48,7 +49,7 @@ export type Payee = (typeof PAYEES)[number];
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 const instant = z.iso.datetime().describe('An instant in UTC, ISO 8601 with Z');
-const officeCode = z.string().regex(/^\d{4,10}$/);
+const officeCode = z.string().regex(OFFICE_CODE_PATTERN);
 const courtCode = z
   .string()
   .regex(/^[0-9A-Za-z-]{2,20}$/)

@@ -1,5 +1,6 @@
 import { ValidationError } from '../domain/errors';
 import { type Calendar, type MonthId, parseMonth } from '../domain/months';
+import { fieldText } from '../i18n/messages';
 
 /** A `YYYY-MM` in the asked calendar, or a 400 naming the path field. */
 export function requireMonth(calendar: Calendar, text: string): MonthId {
@@ -9,10 +10,7 @@ export function requireMonth(calendar: Calendar, text: string): MonthId {
       {
         field: 'path.month',
         code: 'invalid_month',
-        messages: {
-          fa: `ماه ${calendar === 'solar-hijri' ? 'هجری شمسی' : 'میلادی'} معتبر نیست.`,
-          en: `Not a valid ${calendar} month.`,
-        },
+        messages: fieldText(calendar === 'solar-hijri' ? 'invalid-solar-hijri-month' : 'invalid-gregorian-month'),
       },
     ]);
   }

@@ -383,10 +383,28 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
     en: 'Control characters (other than tab and new line) and invalid characters are not accepted.',
   },
   'office-code-required': { fa: 'برای این نقش، کد دفتر لازم است.', en: 'officeCode is required for this role.' },
+  'document-too-big': { fa: 'حداکثر {maxBytes} بایت', en: 'at most {maxBytes} bytes' },
+  'too-many-documents': {
+    fa: 'حداکثر {maxFiles} مدرک برای هر دادخواست',
+    en: 'at most {maxFiles} documents per petition',
+  },
+  'month-not-started': { fa: 'این ماه هنوز آغاز نشده است.', en: 'This month has not started yet.' },
+  'invalid-solar-hijri-month': { fa: 'ماه هجری شمسی معتبر نیست.', en: 'Not a valid Solar Hijri month.' },
+  'invalid-gregorian-month': { fa: 'ماه میلادی معتبر نیست.', en: 'Not a valid Gregorian month.' },
+  'note-required': { fa: 'برای این اقدام توضیح لازم است.', en: 'A note is required for this action.' },
+  'case-number-required': { fa: 'برای ثبت، شماره پرونده لازم است.', en: 'A case number is required to register.' },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
 };
 
 export const FIELD_MESSAGE_PREFIX = 'msg:';
+
+/** A field message by key, its `{name}` placeholders filled in (numbers, codes: never input). */
+export function fieldText(key: string, params: Record<string, string | number> = {}): Record<Language, string> {
+  const entry = FIELD_MESSAGES[key];
+  if (!entry) throw new Error(`no field message ${key}`);
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return { fa: fill(entry.fa), en: fill(entry.en) };
+}
 
 /** What a validation problem says, built from the issue's facts (never from the library's own text). */
 export interface FieldProblem {

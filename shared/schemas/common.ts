@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { CALENDARS } from '../domain/months';
 import { fieldMessage } from '../i18n/messages';
 
 /** Persian letters (with ZWNJ), spaces, ASCII digits (after normalisation) and light punctuation. */
@@ -12,6 +13,13 @@ export const persianText = (min: number, max: number) =>
     .max(max)
     .regex(PERSIAN_TEXT, { message: fieldMessage('persian-text') })
     .refine((v) => HAS_PERSIAN_LETTER.test(v), { message: fieldMessage('persian-text') });
+
+/** The calendars a month can be given in (shared/domain/months.ts). */
+export const calendarSchema = z.enum(CALENDARS);
+
+/** An office's code: 4 to 10 digits (after normalisation, so Persian digits count). */
+export const OFFICE_CODE_PATTERN = /^\d{4,10}$/;
+export const officeCodeSchema = z.string().regex(OFFICE_CODE_PATTERN, { message: fieldMessage('office-code') });
 
 export const isoDate = z
   .string()

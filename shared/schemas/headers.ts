@@ -8,4 +8,3 @@ export const idempotencyKeySchema = z
 
 /** The headers a submission reads, so that a missing key is reported as `header.idempotency-key`. */
 export const idempotencyHeadersSchema = z.object({ 'idempotency-key': idempotencyKeySchema });
-

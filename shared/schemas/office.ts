@@ -1,9 +1,7 @@
 import * as z from 'zod';
 import { OFFICE_STATUSES } from '../domain/office';
 import { fieldMessage } from '../i18n/messages';
-import { isoDate, persianText, targetProgressSchema } from './common';
-
-export const officeCodeSchema = z.string().regex(/^\d{4,10}$/, { message: fieldMessage('office-code') });
+import { isoDate, officeCodeSchema, persianText, targetProgressSchema } from './common';
 
 export const officePathSchema = z.strictObject({ officeCode: officeCodeSchema });
 

@@ -12,7 +12,7 @@ import {
 import { STAFF_ROLES } from '../domain/roles';
 import { isValidTrackingCode } from '../domain/tracking-code';
 import { fieldMessage } from '../i18n/messages';
-import { persianText } from './common';
+import { officeCodeSchema, persianText } from './common';
 
 /** Caps that keep an item far below DynamoDB's 400 KB and a request small; published in OpenAPI. */
 export const PETITION_LIMITS = {
@@ -155,9 +155,7 @@ export const solarMonthSchema = z
 export const listPetitionsQuerySchema = z.strictObject({
   status: z.enum(PETITION_STATUSES).optional(),
   month: solarMonthSchema.optional().describe('Solar Hijri month of submission (of creation for drafts)'),
-  officeCode: z
-    .string()
-    .regex(/^\d{4,10}$/, { message: fieldMessage('office-code') })
+  officeCode: officeCodeSchema
     .optional()
     .describe('Required for court and province-admin; office staff always get their own office'),
   limit: z.coerce.number().int().min(1).max(PETITION_LIMITS.pageSize).default(PETITION_LIMITS.defaultPageSize),

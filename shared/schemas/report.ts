@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { OFFICE_STATUSES } from '../domain/office';
 import { fieldMessage } from '../i18n/messages';
-import { isoDate, targetProgressSchema } from './common';
+import { calendarSchema, isoDate, targetProgressSchema } from './common';
 
 export const reportPathSchema = z.strictObject({
   month: z
@@ -11,7 +11,7 @@ export const reportPathSchema = z.strictObject({
 });
 
 export const reportQuerySchema = z.strictObject({
-  calendar: z.enum(['solar-hijri', 'gregorian']).default('solar-hijri'),
+  calendar: calendarSchema.default('solar-hijri'),
   format: z
     .enum(['json', 'csv', 'svg'])
     .default('json')
@@ -19,7 +19,7 @@ export const reportQuerySchema = z.strictObject({
 });
 
 export const generateQuerySchema = z.strictObject({
-  calendar: z.enum(['solar-hijri', 'gregorian']).default('solar-hijri'),
+  calendar: calendarSchema.default('solar-hijri'),
 });
 
 export const networkTargetSchema = z
@@ -48,7 +48,7 @@ const figures = {
 export const monthlyReportSchema = z
   .strictObject({
     month: z.string(),
-    calendar: z.enum(['solar-hijri', 'gregorian']),
+    calendar: calendarSchema,
     from: z.string().describe('UTC instant the month starts (inclusive), Tehran midnight'),
     to: z.string().describe('UTC instant the next month starts (exclusive)'),
     generatedAt: z.string(),

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { documentCounters } from '../domain/counters';
 import {
   DOCUMENT_POLICY,
@@ -12,7 +11,8 @@ import {
 import { ConflictError, type FieldIssue, LimitExceededError, NotFoundError } from '../domain/errors';
 import { assertEditableByOffice, assertVisible, type Petition, type PetitionDocument } from '../domain/petition';
 import { actor, type Principal } from '../domain/roles';
-import type { Clock, DocumentStore, PetitionRepository } from '../ports';
+import { fieldText } from '../i18n/messages';
+import type { Clock, DocumentStore, IdGenerator, PetitionRepository } from '../ports';
 
 export interface DocumentDeclaration {
   kind: DocumentKind;
@@ -26,6 +26,7 @@ export interface DocumentDeps {
   petitions: PetitionRepository;
   documents: DocumentStore;
   clock: Clock;
+  ids: Pick<IdGenerator, 'documentId'>;
 }
 
 const LIMITS = { maxBytes: DOCUMENT_POLICY.maxBytes, maxFiles: DOCUMENT_POLICY.maxFilesPerPetition };
@@ -35,6 +36,7 @@ export function declareDocuments(
   existing: readonly PetitionDocument[],
   declarations: readonly DocumentDeclaration[],
   now: Date,
+  ids: Pick<IdGenerator, 'documentId'>,
 ): PetitionDocument[] {
   const fields: FieldIssue[] = declarations.flatMap((d, i) =>
     d.size > DOCUMENT_POLICY.maxBytes
@@ -42,10 +44,7 @@ export function declareDocuments(
           {
             field: `body.documents.${i}.size`,
             code: 'too_big',
-            messages: {
-              fa: `حداکثر ${DOCUMENT_POLICY.maxBytes} بایت`,
-              en: `at most ${DOCUMENT_POLICY.maxBytes} bytes`,
-            },
+            messages: fieldText('document-too-big', { maxBytes: DOCUMENT_POLICY.maxBytes }),
           },
         ]
       : [],
@@ -54,15 +53,12 @@ export function declareDocuments(
     fields.push({
       field: 'body.documents',
       code: 'too_big',
-      messages: {
-        fa: `حداکثر ${DOCUMENT_POLICY.maxFilesPerPetition} مدرک برای هر دادخواست`,
-        en: `at most ${DOCUMENT_POLICY.maxFilesPerPetition} documents per petition`,
-      },
+      messages: fieldText('too-many-documents', { maxFiles: DOCUMENT_POLICY.maxFilesPerPetition }),
     });
   }
   if (fields.length > 0) throw new LimitExceededError(LIMITS, fields);
   return declarations.map((d) => ({
-    documentId: randomUUID(),
+    documentId: ids.documentId(),
     ...d,
     status: 'pending' as const,
     declaredAt: now.toISOString(),
@@ -95,7 +91,7 @@ export async function addDocuments(
   if (current.status !== 'draft' && current.status !== 'returned')
     throw new ConflictError('documents-closed', { status: current.status });
   const now = deps.clock.now();
-  const added = declareDocuments(current.documents, declarations, now);
+  const added = declareDocuments(current.documents, declarations, now, deps.ids);
   const at = now.toISOString();
   const next: Petition = {
     ...current,

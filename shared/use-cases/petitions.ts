@@ -50,7 +50,7 @@ const forOffice = (officeCode: string, changes: CounterChange[]): CounterIncreme
 export async function createDraft(deps: PetitionDeps, principal: Principal, input: CreatePetitionInput) {
   const { officeCode } = asOfficeStaff(principal);
   const now = deps.clock.now();
-  const documents = declareDocuments([], input.documents, now);
+  const documents = declareDocuments([], input.documents, now, deps.ids);
   const office = await deps.offices.get(officeCode);
   if (office?.status !== 'active') throw new ConflictError('office-not-active');
   const at = now.toISOString();

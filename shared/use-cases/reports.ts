@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { ValidationError } from '../domain/errors';
 import {
   counterPeriod,
@@ -13,13 +12,15 @@ import { buildMonthlyReport, cutToOffice, type MonthlyReport, type NetworkTarget
 import { reportCsv, reportSvg } from '../domain/report-files';
 import { isOfficeStaff, type Principal } from '../domain/roles';
 import { tehranGregorianDate } from '../domain/solar-hijri';
-import type { Clock, OfficeRepository, ReportFileStore, ReportFormat, ReportRepository } from '../ports';
+import { fieldText } from '../i18n/messages';
+import type { Clock, IdGenerator, OfficeRepository, ReportFileStore, ReportFormat, ReportRepository } from '../ports';
 
 export interface ReportDeps {
   offices: OfficeRepository;
   reports: ReportRepository;
   files: ReportFileStore;
   clock: Clock;
+  ids: Pick<IdGenerator, 'runId'>;
 }
 
 /** How far back the daily job looks for months whose report is missing. */
@@ -38,7 +39,7 @@ function assertStarted(month: MonthId, now: Date): void {
       {
         field: 'path.month',
         code: 'not_started',
-        messages: { fa: 'این ماه هنوز آغاز نشده است.', en: 'This month has not started yet.' },
+        messages: fieldText('month-not-started'),
       },
     ]);
   }
@@ -98,7 +99,7 @@ export async function runScheduledReports(deps: ReportDeps): Promise<string[]> {
   const months: MonthId[] = [lastClosed];
   while (months.length < CATCH_UP_MONTHS) months.unshift(previousMonth(months[0]!));
   const done = await deps.reports.done(months.map(counterPeriod));
-  const owner = randomUUID();
+  const owner = deps.ids.runId();
   const produced: string[] = [];
   for (const month of months) {
     const period = counterPeriod(month);

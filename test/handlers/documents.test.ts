@@ -7,7 +7,7 @@ import { handler as removeDocument } from '../../functions/remove-document';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as verifyDocument } from '../../functions/verify-document';
 import { createS3Client } from '../../shared/adapters/aws-clients';
-import { documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import { cryptoIds, documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
 import { S3DocumentStore } from '../../shared/adapters/s3-document-store';
 import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
 import { systemClock } from '../../shared/ports';
@@ -421,6 +421,7 @@ describe('transient failures', () => {
       petitions: petitionAdaptersFromEnv().petitions,
       documents: new S3DocumentStore(s3, process.env.DOCUMENTS_BUCKET!, systemClock),
       clock: systemClock,
+      ids: cryptoIds,
     };
     const key = keyOf(uploads[0]!.uploadUrl);
 

@@ -37,6 +37,7 @@ function reportDeps(clock: Clock): ReportDeps {
     reports: new DynamoReportRepository(db, config.TABLE_NAME),
     files: new S3ReportStore(createS3Client(config), process.env.REPORTS_BUCKET!),
     clock,
+    ids: cryptoIds,
   };
 }
 

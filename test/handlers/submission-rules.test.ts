@@ -59,7 +59,7 @@ describe('tracking code clashes', () => {
     const taken = newTrackingCode(() => 4);
     const fresh = newTrackingCode(() => 6);
     const codes = [taken, taken, fresh];
-    const ids: IdGenerator = { petitionId: cryptoIds.petitionId, trackingCode: () => codes.shift() ?? fresh };
+    const ids: IdGenerator = { ...cryptoIds, trackingCode: () => codes.shift() ?? fresh };
     const { officeCode, principal, deps, draftOf } = await setUp(fixedClock('2026-11-25T08:00:00Z'), ids);
     const [first, second] = [await draftOf(), await draftOf()];
 
