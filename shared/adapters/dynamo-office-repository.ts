@@ -3,13 +3,13 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import { ConflictError } from '../domain/errors';
 import type { Office } from '../domain/office';
 import type { OfficeFilter, OfficeRepository } from '../ports';
+import { indexKeys, keys } from './dynamo-keys';
 
 /**
  * Offices: `pk = OFFICE#<code>`, `sk = OFFICE`. The registry listing uses gsi3 with one partition
  * `OFFICES` sorted by `<province>#<code>`: a few thousand offices, written only by administrators,
  * so one partition is never hot, and a province is one `begins_with` query.
  */
-const officeKey = (officeCode: string) => ({ pk: `OFFICE#${officeCode}`, sk: 'OFFICE' });
 
 export class DynamoOfficeRepository implements OfficeRepository {
   constructor(
@@ -35,7 +35,7 @@ export class DynamoOfficeRepository implements OfficeRepository {
 
   async get(officeCode: string): Promise<Office | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: officeKey(officeCode), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: keys.office(officeCode), ConsistentRead: true }),
     );
     return Item ? officeFromItem(Item) : undefined;
   }
@@ -84,9 +84,8 @@ export class DynamoOfficeRepository implements OfficeRepository {
 
 function toItem(office: Office): Record<string, unknown> {
   return {
-    ...officeKey(office.officeCode),
-    gsi3pk: 'OFFICES',
-    gsi3sk: `${office.province}#${office.officeCode}`,
+    ...keys.office(office.officeCode),
+    ...indexKeys.registry(office.province, office.officeCode),
     entity: 'office',
     ...office,
   };

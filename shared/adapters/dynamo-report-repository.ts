@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { NetworkTarget } from '../domain/report';
 import type { ReportRepository } from '../ports';
+import { keys } from './dynamo-keys';
 
 /**
  * Report inputs and bookkeeping:
@@ -25,9 +26,9 @@ export class DynamoReportRepository implements ReportRepository {
 
   async counters(officeCodes: readonly string[], period: string): Promise<Map<string, Record<string, number>>> {
     const out = new Map<string, Record<string, number>>();
-    const keys = officeCodes.map((code) => ({ pk: `OFFICE#${code}`, sk: `COUNT#${period}` }));
-    for (let i = 0; i < keys.length; i += BATCH) {
-      let pending: Array<Record<string, unknown>> = keys.slice(i, i + BATCH);
+    const wanted = officeCodes.map((code) => keys.counter(code, period));
+    for (let i = 0; i < wanted.length; i += BATCH) {
+      let pending: Array<Record<string, unknown>> = wanted.slice(i, i + BATCH);
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
         const result = await this.db.send(
@@ -44,9 +45,7 @@ export class DynamoReportRepository implements ReportRepository {
   }
 
   async target(): Promise<NetworkTarget | null> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: { pk: 'CONFIG', sk: 'NETWORK_TARGET' } }),
-    );
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.networkTarget() }));
     return Item ? { targetCount: Number(Item.targetCount), targetDate: String(Item.targetDate) } : null;
   }
 
@@ -54,7 +53,7 @@ export class DynamoReportRepository implements ReportRepository {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { pk: 'CONFIG', sk: 'NETWORK_TARGET', entity: 'network-target', ...target },
+        Item: { ...keys.networkTarget(), entity: 'network-target', ...target },
       }),
     );
   }
@@ -65,7 +64,7 @@ export class DynamoReportRepository implements ReportRepository {
     const result = await this.db.send(
       new BatchGetCommand({
         RequestItems: {
-          [this.tableName]: { Keys: periods.map((p) => ({ pk: `REPORT#${p}`, sk: 'REPORT' })), ConsistentRead: true },
+          [this.tableName]: { Keys: periods.map((p) => keys.report(p)), ConsistentRead: true },
         },
       }),
     );
@@ -80,8 +79,7 @@ export class DynamoReportRepository implements ReportRepository {
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            pk: `REPORT#${period}`,
-            sk: 'REPORT',
+            ...keys.report(period),
             entity: 'report-ledger',
             state: 'generating',
             owner,
@@ -103,7 +101,7 @@ export class DynamoReportRepository implements ReportRepository {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: { pk: `REPORT#${period}`, sk: 'REPORT' },
+        Key: keys.report(period),
         UpdateExpression: 'SET #state = :done, generatedAt = :at REMOVE leaseUntil, #owner',
         ExpressionAttributeNames: { '#state': 'state', '#owner': 'owner' },
         ExpressionAttributeValues: { ':done': 'done', ':at': generatedAt },
