@@ -1,8 +1,19 @@
 import type * as z from 'zod';
-import type { Office } from '../domain/office';
+import type { NewOffice, Office, OfficeChanges } from '../domain/office';
 import type { HistoryEntry, Petition, PetitionDocument } from '../domain/petition';
-import type { officeSchema } from '../schemas/office';
-import type { petitionDocumentSchema, petitionSchema } from '../schemas/petition';
+import type { MonthlyReport } from '../domain/report';
+import type { CreateOfficeInput, officeSchema, UpdateOfficeInput } from '../schemas/office';
+import type {
+  CreatePetitionInput,
+  petitionDocumentSchema,
+  petitionSchema,
+  submissionSchema,
+  trackingSchema,
+} from '../schemas/petition';
+import type { monthlyReportSchema } from '../schemas/report';
+import type { trackPetition } from '../use-cases/citizen';
+import type { DocumentDeclaration } from '../use-cases/documents';
+import type { submitPetition } from '../use-cases/petitions';
 
 /**
  * What leaves the API of a stored item: exactly the fields its published schema names, picked one
@@ -89,3 +100,23 @@ export function officeView(office: Office): OfficeView {
     updatedAt: office.updatedAt,
   };
 }
+
+/**
+ * Compile-time ties between the published schemas and the domain: each line fails the type check
+ * when one side changes without the other. `Sub` must be assignable to `Super`.
+ */
+type Assignable<Super, Sub extends Super> = Sub;
+export type SchemaTies = [
+  // What the API publishes of a stored item exists on it.
+  Assignable<keyof Office, keyof OfficeView>,
+  Assignable<keyof Petition, keyof PetitionView>,
+  Assignable<keyof PetitionDocument, keyof DocumentView>,
+  // What the request schemas give, the use cases take.
+  Assignable<NewOffice, CreateOfficeInput>,
+  Assignable<OfficeChanges, UpdateOfficeInput>,
+  Assignable<readonly DocumentDeclaration[], CreatePetitionInput['documents']>,
+  // What the use cases answer, the response schemas describe.
+  Assignable<z.output<typeof trackingSchema>, Awaited<ReturnType<typeof trackPetition>>>,
+  Assignable<z.output<typeof submissionSchema>, Awaited<ReturnType<typeof submitPetition>>>,
+  Assignable<z.output<typeof monthlyReportSchema>, MonthlyReport>,
+];
