@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_OFFICES } from '../local/demo-offices';
 import { ensureTable } from '../local/engines';
 import { createDocumentClient } from '../shared/adapters/aws-clients';
@@ -16,6 +16,7 @@ import { PETITION_KINDS, type Petition } from '../shared/domain/petition';
 import { systemClock } from '../shared/ports';
 import { DATA_TABLE } from '../shared/table-definition';
 import { generateReport, type ReportDeps } from '../shared/use-cases/reports';
+import { batchPut, nationalNetwork, seedNationalNetwork } from './national-network';
 
 const MONTH = parseMonth('solar-hijri', '1405-08')!;
 const SUBMITTED_AT = '2026-11-10T08:00:00.000Z'; // 19 Aban 1405
@@ -46,16 +47,16 @@ export async function measureReports(volumes: [number, number]) {
   });
   const [small, large] = tables.map(depsFor) as [ReportDeps, ReportDeps];
   // Warm-up, then alternate the two so that neither profits from running later.
-  await generateReport(small, MONTH);
-  await generateReport(large, MONTH);
+  await generateReport(small, MONTH, '29');
+  await generateReport(large, MONTH, '29');
   const times: [number[], number[]] = [[], []];
   const province: [number, number] = [0, 0];
   for (let run = 0; run < RUNS; run++) {
     for (const [i, deps] of [small, large].entries()) {
       const started = performance.now();
-      const report = await generateReport(deps, MONTH);
+      const report = await generateReport(deps, MONTH, '29');
       times[i as 0 | 1].push(performance.now() - started);
-      province[i as 0 | 1] = report.province.registered;
+      if (!('scope' in report)) province[i as 0 | 1] = report.province.registered;
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -87,19 +88,7 @@ async function seed(db: DynamoDBDocumentClient, table: string, volume: number): 
     counts[kindCounter(kind)] = (counts[kindCounter(kind)] ?? 0) + 1;
     totals.set(officeCode, counts);
   }
-  const batches: Array<Array<Record<string, unknown>>> = [];
-  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      for (let batch = batches.shift(); batch; batch = batches.shift()) {
-        let pending = batch.map((Item) => ({ PutRequest: { Item } }));
-        while (pending.length > 0) {
-          const result = await db.send(new BatchWriteCommand({ RequestItems: { [table]: pending } }));
-          pending = (result.UnprocessedItems?.[table] ?? []) as typeof pending;
-        }
-      }
-    }),
-  );
+  await batchPut(db, table, items);
   for (const [officeCode, values] of totals) {
     await db.send(
       new PutCommand({
@@ -148,5 +137,51 @@ function samplePetition(officeCode: string, kind: Petition['kind'], i: number): 
     month: '1405-08',
     trackingCode: String(100_000_000_000 + i),
     history: [],
+  };
+}
+
+/**
+ * The national report and one province's report over a national network (31 provinces, 3,000
+ * offices), its counters written directly: reports read only counters, so no petition is needed.
+ */
+export async function measureNationalReports(officeCount = 3000) {
+  const config = { AWS_REGION: process.env.AWS_REGION!, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT };
+  const raw = new DynamoDBClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  const db = createDocumentClient(config);
+  const table = 'bench-national';
+  await ensureTable(raw, table, DATA_TABLE);
+  const network = nationalNetwork(MONTH, officeCount);
+  const seedStarted = performance.now();
+  await seedNationalNetwork(db, table, network);
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+  const deps: ReportDeps = {
+    offices: new DynamoOfficeRepository(db, table),
+    reports: new DynamoReportRepository(db, table),
+    files: reportDepsFromEnv().files,
+    clock: systemClock,
+    ids: cryptoIds,
+  };
+  const scopes = ['national', '07', '29'] as const;
+  for (const scope of scopes) await generateReport(deps, MONTH, scope); // warm-up
+  const times = new Map<string, number[]>(scopes.map((scope) => [scope, []]));
+  for (let run = 0; run < RUNS; run++) {
+    for (const scope of scopes) {
+      const started = performance.now();
+      await generateReport(deps, MONTH, scope);
+      times.get(scope)!.push(performance.now() - started);
+    }
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  db.destroy();
+  raw.destroy();
+  return {
+    offices: network.offices.length,
+    provinces: new Set(network.offices.map((o) => o.provinceCode)).size,
+    seedSeconds,
+    medianMs: Object.fromEntries(scopes.map((scope) => [scope, median(times.get(scope)!)])) as Record<
+      (typeof scopes)[number],
+      number
+    >,
+    officesIn: (code: string) => network.offices.filter((o) => o.provinceCode === code).length,
   };
 }

@@ -2,7 +2,7 @@ import './quiet';
 import { resolve } from 'node:path';
 import { measureBundles } from './bundles';
 import { startBenchStack } from './local-stack';
-import { measureReports } from './reports';
+import { measureNationalReports, measureReports } from './reports';
 import { measureSubmissions } from './submissions';
 
 /**
@@ -11,8 +11,19 @@ import { measureSubmissions } from './submissions';
  */
 async function main(): Promise<void> {
   const workDir = resolve('.bench');
+  // `npm run bench -- national reports` runs only those sections; no argument runs them all.
+  const only = process.argv.slice(2);
+  const want = (section: 'bundles' | 'submissions' | 'reports' | 'national') =>
+    only.length === 0 || only.includes(section);
   console.log(`# Benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
 
+  if (want('bundles')) await bundles(workDir);
+  if (want('submissions')) await submissions();
+  if (want('reports')) await reports();
+  if (want('national')) await national();
+}
+
+async function bundles(workDir: string): Promise<void> {
   const { baseline, functions } = await measureBundles(workDir);
   console.log('## Function bundles against a bare DynamoDB client bundle (median module load of 7 fresh processes)\n');
   console.log('| bundle | size KiB | size ratio | load ms | load ratio |');
@@ -23,7 +34,9 @@ async function main(): Promise<void> {
         `${figure.loadMs.toFixed(1)} | ${(figure.loadMs / baseline.loadMs).toFixed(2)} |`,
     );
   }
+}
 
+async function submissions(): Promise<void> {
   const stack = await startBenchStack();
   try {
     const s = await measureSubmissions(stack);
@@ -49,7 +62,9 @@ async function main(): Promise<void> {
   } finally {
     await stack.stop();
   }
+}
 
+async function reports(): Promise<void> {
   // A fresh engine, so the report bench reads a table holding only its own petitions.
   const reportStack = await startBenchStack();
   try {
@@ -68,6 +83,24 @@ async function main(): Promise<void> {
     );
   } finally {
     await reportStack.stop();
+  }
+}
+
+async function national(): Promise<void> {
+  const nationalStack = await startBenchStack();
+  try {
+    const n = await measureNationalReports(3000);
+    console.log(
+      `\n## National scale: ${n.offices} offices in ${n.provinces} provinces, counters written directly ` +
+        `(seeded in ${n.seedSeconds.toFixed(1)} s; median of ${11})\n`,
+    );
+    console.log('| report | offices read | generation ms (read counters, build, store JSON/CSV/SVG) |');
+    console.log('| --- | ---: | ---: |');
+    console.log(`| national (31 provinces ranked) | ${n.offices} | ${n.medianMs.national.toFixed(1)} |`);
+    console.log(`| Tehran (07) | ${n.officesIn('07')} | ${n.medianMs['07'].toFixed(1)} |`);
+    console.log(`| South Khorasan (29) | ${n.officesIn('29')} | ${n.medianMs['29'].toFixed(1)} |`);
+  } finally {
+    await nationalStack.stop();
   }
 }
 

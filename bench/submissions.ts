@@ -54,7 +54,7 @@ export async function measureSubmissions(stack: Stack) {
       {
         officeCode,
         name: 'دفتر بیرجند',
-        province: 'خراسان جنوبی',
+        provinceCode: '29',
         judicialDistrict: 'بیرجند',
         county: 'بیرجند',
         deprivedArea: false,

@@ -250,8 +250,25 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A month's report (province-admin: all offices; manager: own office and the totals); ?format=csv|svg gives the file */
+    /** A province's report for a month (province-admin: own; national-admin: ?province=; manager: own office); ?format=csv|svg */
     get: operations['get-monthly-report'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/reports/monthly/{month}/national': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The national report for a month: the provinces ranked; ?format=csv|svg gives the file */
+    get: operations['get-national-report'];
     put?: never;
     post?: never;
     delete?: never;
@@ -269,7 +286,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Produce (or reproduce) a month's report now and store JSON, CSV and SVG */
+    /** Produce a month's report and store JSON, CSV and SVG: province-admin their own; national-admin any, or national */
     post: operations['generate-monthly-report'];
     delete?: never;
     options?: never;
@@ -353,6 +370,40 @@ export interface components {
     Office: {
       officeCode: string;
       name: string;
+      /** @enum {string} */
+      provinceCode:
+        | '10'
+        | '11'
+        | '12'
+        | '13'
+        | '14'
+        | '15'
+        | '16'
+        | '17'
+        | '18'
+        | '19'
+        | '20'
+        | '21'
+        | '22'
+        | '23'
+        | '24'
+        | '25'
+        | '26'
+        | '27'
+        | '28'
+        | '29'
+        | '30'
+        | '31'
+        | '32'
+        | '01'
+        | '02'
+        | '03'
+        | '04'
+        | '05'
+        | '06'
+        | '07'
+        | '08';
+      /** @description The province's Persian name */
       province: string;
       judicialDistrict: string;
       county: string;
@@ -380,9 +431,44 @@ export interface components {
     };
     CreateOffice: {
       officeCode: string;
+      /**
+       * @description The office's province: the administrator's own (another province's is refused)
+       * @enum {string}
+       */
+      provinceCode?:
+        | '10'
+        | '11'
+        | '12'
+        | '13'
+        | '14'
+        | '15'
+        | '16'
+        | '17'
+        | '18'
+        | '19'
+        | '20'
+        | '21'
+        | '22'
+        | '23'
+        | '24'
+        | '25'
+        | '26'
+        | '27'
+        | '28'
+        | '29'
+        | '30'
+        | '31'
+        | '32'
+        | '01'
+        | '02'
+        | '03'
+        | '04'
+        | '05'
+        | '06'
+        | '07'
+        | '08';
       /** @description Office name in Persian */
       name: string;
-      province: string;
       /** @description حوزه قضایی */
       judicialDistrict: string;
       /** @description شهرستان */
@@ -405,7 +491,6 @@ export interface components {
     UpdateOffice: {
       /** @description Office name in Persian */
       name?: string;
-      province?: string;
       /** @description حوزه قضایی */
       judicialDistrict?: string;
       /** @description شهرستان */
@@ -553,7 +638,7 @@ export interface components {
       by: {
         userId: string;
         /** @enum {string} */
-        role: 'clerk' | 'manager' | 'court' | 'province-admin' | 'system';
+        role: 'clerk' | 'manager' | 'court' | 'province-admin' | 'national-admin' | 'system';
       };
       /** @enum {string} */
       action:
@@ -647,7 +732,10 @@ export interface components {
       };
       comment?: string;
     };
+    /** @description One province's report */
     MonthlyReport: {
+      provinceCode: string;
+      provinceName: string;
       month: string;
       /** @enum {string} */
       calendar: 'solar-hijri' | 'gregorian';
@@ -733,6 +821,7 @@ export interface components {
         closed: number;
         openedThisMonth: number;
         deprivedAreaOffices: number;
+        deprivedAreasServed: number;
         deprivedAreaPetitions: number;
         /** @description Active offices against the target an administrator set; null when none is set */
         target: {
@@ -740,6 +829,57 @@ export interface components {
           targetDate: string;
           progressPercent: number;
         } | null;
+      };
+    };
+    /** @description The provinces ranked, from the per-office counters */
+    NationalReport: {
+      /** @constant */
+      scope: 'national';
+      month: string;
+      /** @enum {string} */
+      calendar: 'solar-hijri' | 'gregorian';
+      from: string;
+      to: string;
+      generatedAt: string;
+      provisional: boolean;
+      coverage: {
+        daysCovered: number;
+        daysInMonth: number;
+      };
+      provinces: {
+        provinceCode: string;
+        name: string;
+        /** @description Among provinces with an active office; ties share a rank */
+        rank: number | null;
+        /** @description Active offices against the target an administrator set; null when none is set */
+        target: {
+          targetCount: number;
+          targetDate: string;
+          progressPercent: number;
+        } | null;
+        offices: number;
+        active: number;
+        planned: number;
+        registered: number;
+        previous: number;
+        change: number;
+        changePercent: number | null;
+        deprivedAreaOffices: number;
+        deprivedAreasServed: number;
+        deprivedAreaPetitions: number;
+      }[];
+      country: {
+        provinces: number;
+        offices: number;
+        active: number;
+        planned: number;
+        registered: number;
+        previous: number;
+        change: number;
+        changePercent: number | null;
+        deprivedAreaOffices: number;
+        deprivedAreasServed: number;
+        deprivedAreaPetitions: number;
       };
     };
     NetworkTarget: {
@@ -888,7 +1028,38 @@ export interface operations {
     parameters: {
       query?: {
         status?: 'planned' | 'active' | 'suspended' | 'closed';
-        province?: string;
+        province?:
+          | '10'
+          | '11'
+          | '12'
+          | '13'
+          | '14'
+          | '15'
+          | '16'
+          | '17'
+          | '18'
+          | '19'
+          | '20'
+          | '21'
+          | '22'
+          | '23'
+          | '24'
+          | '25'
+          | '26'
+          | '27'
+          | '28'
+          | '29'
+          | '30'
+          | '31'
+          | '32'
+          | '01'
+          | '02'
+          | '03'
+          | '04'
+          | '05'
+          | '06'
+          | '07'
+          | '08';
       };
       header?: never;
       path?: never;
@@ -924,8 +1095,17 @@ export interface operations {
           'application/json': components['schemas']['GatewayMessage'];
         };
       };
-      /** @description Only for: clerk, manager, court, province-admin */
+      /** @description Only for: clerk, manager, court, province-admin, national-admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description province-admin: another province, answered as an unknown one */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1091,7 +1271,7 @@ export interface operations {
           'application/json': components['schemas']['GatewayMessage'];
         };
       };
-      /** @description Only for: clerk, manager, court, province-admin */
+      /** @description Only for: clerk, manager, court, province-admin, national-admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1284,6 +1464,15 @@ export interface operations {
       };
       /** @description Only for: clerk, manager, court, province-admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description province-admin: an office unknown or of another province */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -2153,6 +2342,38 @@ export interface operations {
   'get-monthly-report': {
     parameters: {
       query?: {
+        province?:
+          | '10'
+          | '11'
+          | '12'
+          | '13'
+          | '14'
+          | '15'
+          | '16'
+          | '17'
+          | '18'
+          | '19'
+          | '20'
+          | '21'
+          | '22'
+          | '23'
+          | '24'
+          | '25'
+          | '26'
+          | '27'
+          | '28'
+          | '29'
+          | '30'
+          | '31'
+          | '32'
+          | '01'
+          | '02'
+          | '03'
+          | '04'
+          | '05'
+          | '06'
+          | '07'
+          | '08';
         calendar?: 'solar-hijri' | 'gregorian';
         format?: 'json' | 'csv' | 'svg';
       };
@@ -2194,7 +2415,90 @@ export interface operations {
           'application/json': components['schemas']['GatewayMessage'];
         };
       };
-      /** @description Only for: province-admin, manager */
+      /** @description Only for: province-admin, manager, national-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Another province's report, answered as an unknown one */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'get-national-report': {
+    parameters: {
+      query?: {
+        calendar?: 'solar-hijri' | 'gregorian';
+        format?: 'json' | 'csv' | 'svg';
+      };
+      header?: never;
+      path: {
+        month: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report as JSON; with ?format, the CSV file (UTF-8 with BOM) or the SVG chart */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NationalReport'];
+          'text/csv': string;
+          'image/svg+xml': string;
+        };
+      };
+      /** @description Not a month, or a month that has not started */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: national-admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2227,6 +2531,38 @@ export interface operations {
   'generate-monthly-report': {
     parameters: {
       query?: {
+        province?:
+          | '10'
+          | '11'
+          | '12'
+          | '13'
+          | '14'
+          | '15'
+          | '16'
+          | '17'
+          | '18'
+          | '19'
+          | '20'
+          | '21'
+          | '22'
+          | '23'
+          | '24'
+          | '25'
+          | '26'
+          | '27'
+          | '28'
+          | '29'
+          | '30'
+          | '31'
+          | '32'
+          | '01'
+          | '02'
+          | '03'
+          | '04'
+          | '05'
+          | '06'
+          | '07'
+          | '08';
         calendar?: 'solar-hijri' | 'gregorian';
       };
       header?: never;
@@ -2243,7 +2579,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['MonthlyReport'];
+          'application/json': components['schemas']['MonthlyReport'] | components['schemas']['NationalReport'];
         };
       };
       /** @description Invalid input: every failing field is listed */
@@ -2265,8 +2601,17 @@ export interface operations {
           'application/json': components['schemas']['GatewayMessage'];
         };
       };
-      /** @description Only for: province-admin */
+      /** @description Only for: province-admin, national-admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description province-admin: another province's report, answered as an unknown one */
+      404: {
         headers: {
           [name: string]: unknown;
         };

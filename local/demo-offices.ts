@@ -54,10 +54,10 @@ const SEEDS: Seed[] = [
   { code: '56122', district: 'فردوس', county: 'فردوس', label: 'فردوس 2', planned: true },
 ];
 
-export const DEMO_OFFICES: NewOffice[] = SEEDS.map((seed) => ({
+const SOUTH_KHORASAN: NewOffice[] = SEEDS.map((seed) => ({
   officeCode: seed.code,
   name: `دفتر خدمات الکترونیک قضایی ${seed.label} (نمونه)`,
-  province: PROVINCE,
+  provinceCode: '29',
   judicialDistrict: seed.district,
   county: seed.county,
   ...(seed.bakhsh ? { bakhsh: seed.bakhsh } : {}),
@@ -67,3 +67,31 @@ export const DEMO_OFFICES: NewOffice[] = SEEDS.map((seed) => ({
   ...(seed.planned ? { plannedOpeningBy: TARGET_DATE } : {}),
   contact: { phone: `0563${seed.code}00`, address: `${PROVINCE}، ${seed.county} (نشانی نمونه)` },
 }));
+
+/**
+ * A few demo offices of two other provinces (Tehran and Yazd), so that a province administrator's
+ * scope and the national report can be seen on a fresh machine. Codes and contacts invented.
+ */
+const OTHER_PROVINCES: NewOffice[] = [
+  { code: '21101', provinceCode: '07', district: 'تهران', county: 'تهران', label: 'تهران 1' },
+  { code: '21102', provinceCode: '07', district: 'تهران', county: 'تهران', label: 'تهران 2' },
+  { code: '21111', provinceCode: '07', district: 'شمیرانات', county: 'شمیرانات', label: 'تجریش', planned: true },
+  { code: '35101', provinceCode: '25', district: 'یزد', county: 'یزد', label: 'یزد 1' },
+  { code: '35111', provinceCode: '25', district: 'بافق', county: 'بافق', label: 'بافق', deprived: true },
+].map((seed) => ({
+  officeCode: seed.code,
+  name: `دفتر خدمات الکترونیک قضایی ${seed.label} (نمونه)`,
+  provinceCode: seed.provinceCode as NewOffice['provinceCode'],
+  judicialDistrict: seed.district,
+  county: seed.county,
+  deprivedArea: seed.deprived ?? false,
+  status: seed.planned ? ('planned' as const) : ('active' as const),
+  statusSince: OPENED,
+  ...(seed.planned ? { plannedOpeningBy: TARGET_DATE } : {}),
+  contact: { phone: `0${seed.code}0000`.slice(0, 11), address: `${seed.county} (نشانی نمونه)` },
+}));
+
+export const DEMO_OFFICES: NewOffice[] = [...SOUTH_KHORASAN, ...OTHER_PROVINCES];
+
+/** South Khorasan's target in the report: 22 active offices by the end of Shahrivar 1398. */
+export const DEMO_TARGET = { provinceCode: '29', target: { targetCount: 22, targetDate: TARGET_DATE } } as const;

@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { type Calendar, parseMonth } from '../shared/domain/months';
+import { isProvinceCode } from '../shared/domain/provinces';
 import { runAsFunction } from './aws-edge/identity';
 import { readEdgeSecret, useLocalCredentials } from './aws-edge/runtime';
 import { engineEnvironment } from './engines';
 import { localSettings, runningBackend } from './settings';
 
-const usage = 'usage: npm run report -- <YYYY-MM> [--calendar solar-hijri|gregorian]   (or --scheduled: the daily job)';
+const usage =
+  'usage: npm run report -- <YYYY-MM> [--province <code>|national] [--calendar solar-hijri|gregorian]   (or --scheduled: the daily job)';
 
 /**
  * Runs the monthly report job against the running local backend (`npm start` in another
@@ -14,7 +16,7 @@ const usage = 'usage: npm run report -- <YYYY-MM> [--calendar solar-hijri|gregor
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { calendar: { type: 'string' }, scheduled: { type: 'boolean' } },
+    options: { calendar: { type: 'string' }, province: { type: 'string' }, scheduled: { type: 'boolean' } },
   });
   const settings = localSettings();
   // The running backend's own endpoints, whatever ports it was started with.
@@ -49,13 +51,17 @@ async function main(): Promise<void> {
       ? parseMonth(calendar, positionals[0])
       : undefined;
   if (!month) throw new Error(usage);
-  const report = await runAsFunction('generate-monthly-report', () => generateReport(deps, month));
+  const scope = values.province ?? '29';
+  if (scope !== 'national' && !isProvinceCode(scope))
+    throw new Error(`--province must be a province code or national. ${usage}`);
+  const report = await runAsFunction('generate-monthly-report', () => generateReport(deps, month, scope));
+  const totals = 'scope' in report ? report.country : report.province;
   console.log(
-    `${report.calendar} ${report.month} (${report.from} to ` +
+    `${report.calendar} ${report.month} ${scope} (${report.from} to ` +
       `${report.to})${report.provisional ? ', provisional: the month is still running' : ''}\n` +
-      `  ${report.province.registered} petitions in ${report.province.offices} offices (previous month ${report.province.previous})\n` +
+      `  ${totals.registered} petitions in ${totals.offices} offices (previous month ${totals.previous})\n` +
       `  stored in bucket ${settings.reportsBucket} under ` +
-      `monthly/${calendar === 'solar-hijri' ? 'J' : 'G'}/${report.month}/report.{json,csv,svg}`,
+      `monthly/${calendar === 'solar-hijri' ? 'J' : 'G'}/${report.month}/${scope}/report.{json,csv,svg}`,
   );
 }
 

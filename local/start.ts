@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localDeploymentSettings } from '../infra/deployment-settings';
 import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
+import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
 import { solarHijriMonth } from '../shared/domain/solar-hijri';
 import { EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
@@ -106,7 +107,11 @@ async function main(): Promise<void> {
   const { allowedOrigins } = localDeploymentSettings(projectRoot);
   await applyDocumentsCors(s3, settings.documentsBucket, allowedOrigins);
   const offices = new DynamoOfficeRepository(createDocumentClient(config), settings.tableName);
-  const seeded = await seedDemoData(offices, new Date());
+  const seeded = await seedDemoData(
+    offices,
+    new DynamoReportRepository(createDocumentClient(config), settings.tableName),
+    new Date(),
+  );
   let demoPetitions = 0;
   if (seeded > 0) {
     const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds, submissionDepsFromEnv } = await import(
@@ -166,7 +171,8 @@ async function main(): Promise<void> {
       `  data folder    ${settings.dataDir}`,
       `  browsers from  ${allowedOrigins.join(', ')} (cdk.json allowedOrigins)`,
       seeded > 0
-        ? `  seeded ${seeded} DEMO offices of South Khorasan (marked demo: true) and ${demoPetitions} demo petitions`
+        ? `  seeded ${seeded} DEMO offices (South Khorasan's 22, a few in Tehran and Yazd; marked demo: true) ` +
+          `and ${demoPetitions} demo petitions`
         : '  existing data kept (no demo seeding)',
       '',
       'Try:',
@@ -175,10 +181,12 @@ async function main(): Promise<void> {
       `  TOKEN=$(npm run -s token -- --role clerk --office 56101)`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/offices`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/petitions`,
-      `  ADMIN=$(npm run -s token -- --role province-admin)`,
+      `  ADMIN=$(npm run -s token -- --role province-admin --province 29)   (South Khorasan; 07 Tehran, 25 Yazd)`,
       `  curl -H "Authorization: Bearer $ADMIN" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}"   (the ` +
         `running Solar Hijri month; ?format=csv or svg)`,
-      '  roles: clerk | manager (with --office) · court · province-admin',
+      `  NATIONAL=$(npm run -s token -- --role national-admin)`,
+      `  curl -H "Authorization: Bearer $NATIONAL" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}/national"`,
+      '  roles: clerk | manager (with --office) · court · province-admin (with --province) · national-admin',
       '',
       'Ctrl-C stops everything.',
     ].join('\n'),

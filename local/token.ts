@@ -1,15 +1,19 @@
 import { parseArgs } from 'node:util';
+import { isProvinceCode, PROVINCE_CODES } from '../shared/domain/provinces';
 import { isOfficeRole, isRole, STAFF_ROLES } from '../shared/domain/roles';
 import { loadOrCreateKeys, signToken } from './auth';
 import { localSettings } from './settings';
 
-const usage = `usage: npm run token -- --role <${STAFF_ROLES.join('|')}> [--office <code>] [--user <id>] [--lifetime <seconds>]`;
+const usage =
+  `usage: npm run token -- --role <${STAFF_ROLES.join('|')}> [--office <code>] [--province <code>] ` +
+  '[--user <id>] [--lifetime <seconds, 3600 by default as in Cognito>]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       role: { type: 'string' },
       office: { type: 'string' },
+      province: { type: 'string' },
       user: { type: 'string' },
       lifetime: { type: 'string' },
     },
@@ -19,10 +23,20 @@ async function main(): Promise<void> {
   if (isOfficeRole(role) && !values.office) throw new Error(`--office <code> is needed for ${role}. ${usage}`);
   if (values.office && !/^\d{4,10}$/.test(values.office))
     throw new Error('--office must be an office code (4 to 10 digits)');
+  if (role === 'province-admin' && !values.province) {
+    throw new Error(`--province <code> is needed for province-admin (29 is South Khorasan). ${usage}`);
+  }
+  if (values.province && !isProvinceCode(values.province)) {
+    throw new Error(`--province must be a province code: ${PROVINCE_CODES.join(' ')}`);
+  }
+  if (values.lifetime && !(Number.isInteger(Number(values.lifetime)) && Number(values.lifetime) > 0)) {
+    throw new Error('--lifetime must be a whole number of seconds');
+  }
   const keys = await loadOrCreateKeys(localSettings().authDir);
   const token = await signToken(keys, {
     role,
     ...(values.office ? { officeCode: values.office } : {}),
+    ...(values.province ? { provinceCode: values.province } : {}),
     ...(values.user ? { userId: values.user } : {}),
     ...(values.lifetime ? { lifetime: Number(values.lifetime) } : {}),
   });

@@ -1,6 +1,7 @@
 import type { GuessBudget } from './domain/guessing';
 import type { Office, OfficeStatus } from './domain/office';
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
+import type { ProvinceCode } from './domain/provinces';
 import type { NetworkTarget } from './domain/report';
 import type { PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
 
@@ -13,7 +14,7 @@ export const systemClock: Clock = { now: () => new Date() };
 
 export interface OfficeFilter {
   status?: OfficeStatus;
-  province?: string;
+  provinceCode?: ProvinceCode;
 }
 
 export interface OfficeRepository {
@@ -149,23 +150,34 @@ export interface DocumentStore {
   keep(keys: string[]): Promise<void>;
 }
 
+/**
+ * What a report covers: one province, or the whole country (the national report ranks the
+ * provinces). A report job is a period and a scope: `J#1398-06` and `29`, or `national`.
+ */
+export type ReportScope = ProvinceCode | 'national';
+
 export interface ReportRepository {
   /** Counter values of each office for one period (`J#1398-06`), absent offices omitted. */
   counters(officeCodes: readonly string[], period: string): Promise<Map<string, Record<string, number>>>;
-  target(): Promise<NetworkTarget | null>;
-  setTarget(target: NetworkTarget): Promise<void>;
-  /** Periods among these whose report is done. */
-  done(periods: readonly string[]): Promise<Set<string>>;
-  /** Claims a period for generation; false if it is done or another run holds a live claim. */
-  claim(period: string, owner: string, now: Date, leaseSeconds: number): Promise<boolean>;
-  complete(period: string, generatedAt: string): Promise<void>;
+  target(provinceCode: ProvinceCode): Promise<NetworkTarget | null>;
+  /** Every province's target that is set, for the national report. */
+  targets(): Promise<Map<ProvinceCode, NetworkTarget>>;
+  setTarget(provinceCode: ProvinceCode, target: NetworkTarget): Promise<void>;
+  /** The jobs among these (`<period>@<scope>`) whose report is done. */
+  done(jobs: readonly string[]): Promise<Set<string>>;
+  /** Claims a job for generation; false if it is done or another run holds a live claim. */
+  claim(job: string, owner: string, now: Date, leaseSeconds: number): Promise<boolean>;
+  complete(job: string, generatedAt: string): Promise<void>;
 }
+
+/** A report job's key: what the ledger keeps done or claimed. */
+export const reportJob = (period: string, scope: ReportScope) => `${period}@${scope}`;
 
 export type ReportFormat = 'json' | 'csv' | 'svg';
 
 export interface ReportFileStore {
-  put(period: string, files: Record<ReportFormat, string>): Promise<void>;
-  getJson(period: string): Promise<string | undefined>;
+  put(period: string, scope: ReportScope, files: Record<ReportFormat, string>): Promise<void>;
+  getJson(period: string, scope: ReportScope): Promise<string | undefined>;
 }
 
 /** Counts citizens' tries against tracking codes per budget and time window (domain/guessing.ts). */

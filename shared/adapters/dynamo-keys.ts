@@ -2,7 +2,7 @@
  * The one place that knows how items are keyed in the data table (and the submission records in
  * the idempotency table). Layout:
  * - office            pk `OFFICE#<code>`      sk `OFFICE`
- *   gsi3 (the registry, sparse)   `OFFICES`                             / `<province>#<code>`
+ *   gsi3 (the registry, sparse)   `OFFICES`                             / `<province code>#<office code>`
  * - counters          pk `OFFICE#<code>`      sk `COUNT#J#<yyyy-mm>` / `COUNT#G#<yyyy-mm>`
  * - petition          pk `PETITION#<id>`      sk `PETITION`
  *   gsi1 (all of an office)       `OFFICE#<code>#PETITIONS`             / `<month>#<time>#<id>`
@@ -12,7 +12,7 @@
  * - audit entries     pk `PETITION#<id>`      sk `AUDIT#<time>#<uuid>`   (downloads: never rewrite the petition)
  * - tracking code     pk `TRACK#<code>`       sk `TRACK`                 → petitionId; claimed once, on submission
  * - guess window      pk `GUESS#<scope>#…`    sk `GUESS`                 failed citizen guesses, with a TTL
- * - report bookkeeping pk `REPORT#<period>`   sk `REPORT`;  the target  pk `CONFIG` sk `NETWORK_TARGET`
+ * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
  * - submission record (idempotency table)  id `SUBMIT#<office>#<Idempotency-Key>`
  * Every key a submission writes belongs to one petition, one office or one request: no key is
  * shared by the whole country or a province, so no partition runs hot at national peaks.
@@ -26,15 +26,20 @@ export const keys = {
   auditPrefix: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, skPrefix: 'AUDIT#' }),
   trackingCode: (code: string) => ({ pk: `TRACK#${code}`, sk: 'TRACK' }),
   guessWindow: (key: string) => ({ pk: `GUESS#${key}`, sk: 'GUESS' }),
-  report: (period: string) => ({ pk: `REPORT#${period}`, sk: 'REPORT' }),
-  networkTarget: () => ({ pk: 'CONFIG', sk: 'NETWORK_TARGET' }),
+  /** A report job's ledger (`J#1398-06@29`): done, or claimed by a run. */
+  report: (job: string) => ({ pk: `REPORT#${job}`, sk: 'REPORT' }),
+  networkTarget: (provinceCode: string) => ({ pk: 'CONFIG', sk: `TARGET#${provinceCode}` }),
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
 };
 
 /** Index keys of the registry and the petition listings. */
 export const indexKeys = {
-  registry: (province: string, officeCode: string) => ({ gsi3pk: 'OFFICES', gsi3sk: `${province}#${officeCode}` }),
-  registryProvincePrefix: (province: string) => `${province}#`,
+  registryPartition: 'OFFICES',
+  registry: (provinceCode: string, officeCode: string) => ({
+    gsi3pk: 'OFFICES',
+    gsi3sk: `${provinceCode}#${officeCode}`,
+  }),
+  registryProvincePrefix: (provinceCode: string) => `${provinceCode}#`,
   officePetitions: (officeCode: string) => `OFFICE#${officeCode}#PETITIONS`,
   officePetitionsByStatus: (officeCode: string, status: string) => `OFFICE#${officeCode}#PETITIONS#${status}`,
 };

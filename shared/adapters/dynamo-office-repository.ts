@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors';
 import type { Office } from '../domain/office';
+import { type ProvinceCode, provinceByName, provinceOf } from '../domain/provinces';
 import type { OfficeFilter, OfficeRepository } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
 
@@ -22,7 +23,7 @@ export class DynamoOfficeRepository implements OfficeRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: toItem(office),
+          Item: officeItem(office),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -41,6 +42,20 @@ export class DynamoOfficeRepository implements OfficeRepository {
   }
 
   async list(filter: OfficeFilter = {}): Promise<Office[]> {
+    // A province's offices are one key prefix; offices stored before provinces had codes are
+    // keyed by the Persian name instead, until the backfill (scripts/backfill.ts) re-keys them.
+    const prefixes = filter.provinceCode
+      ? [indexKeys.registryProvincePrefix(filter.provinceCode), legacyPrefix(filter.provinceCode)]
+      : [undefined];
+    const offices = new Map<string, Office>();
+    for (const prefix of prefixes)
+      for (const office of await this.query(prefix)) offices.set(office.officeCode, office);
+    const all = [...offices.values()];
+    const filtered = filter.status ? all.filter((o) => o.status === filter.status) : all;
+    return filtered.sort((a, b) => a.officeCode.localeCompare(b.officeCode));
+  }
+
+  private async query(prefix: string | undefined): Promise<Office[]> {
     const offices: Office[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -48,19 +63,15 @@ export class DynamoOfficeRepository implements OfficeRepository {
         new QueryCommand({
           TableName: this.tableName,
           IndexName: 'gsi3',
-          KeyConditionExpression: filter.province ? 'gsi3pk = :pk AND begins_with(gsi3sk, :province)' : 'gsi3pk = :pk',
-          ExpressionAttributeValues: {
-            ':pk': 'OFFICES',
-            ...(filter.province ? { ':province': `${filter.province}#` } : {}),
-          },
+          KeyConditionExpression: prefix ? 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)' : 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': indexKeys.registryPartition, ...(prefix ? { ':prefix': prefix } : {}) },
           ExclusiveStartKey: startKey,
         }),
       );
       offices.push(...(page.Items ?? []).map(officeFromItem));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    const filtered = filter.status ? offices.filter((o) => o.status === filter.status) : offices;
-    return filtered.sort((a, b) => a.officeCode.localeCompare(b.officeCode));
+    return offices;
   }
 
   async replace(office: Office, expectedVersion: number): Promise<void> {
@@ -68,7 +79,7 @@ export class DynamoOfficeRepository implements OfficeRepository {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: toItem(office),
+          Item: officeItem(office),
           ConditionExpression: 'attribute_exists(pk) AND version = :expected',
           ExpressionAttributeValues: { ':expected': expectedVersion },
         }),
@@ -82,16 +93,27 @@ export class DynamoOfficeRepository implements OfficeRepository {
   }
 }
 
-function toItem(office: Office): Record<string, unknown> {
+export function officeItem(office: Office): Record<string, unknown> {
   return {
     ...keys.office(office.officeCode),
-    ...indexKeys.registry(office.province, office.officeCode),
+    ...indexKeys.registry(office.provinceCode, office.officeCode),
     entity: 'office',
     ...office,
   };
 }
 
+/**
+ * An office as stored, by this version or an earlier one: offices stored before provinces had
+ * codes carry only the Persian name, and get their code from it.
+ */
 export function officeFromItem(item: Record<string, unknown>): Office {
-  const { pk: _pk, sk: _sk, gsi3pk: _g3, gsi3sk: _g3s, entity: _entity, ...office } = item;
-  return office as unknown as Office;
+  const { pk: _pk, sk: _sk, gsi3pk: _g3, gsi3sk: _g3s, entity: _entity, ...stored } = item;
+  const office = stored as unknown as Office;
+  const provinceCode = office.provinceCode ?? (provinceByName(String(office.province ?? ''))?.code as ProvinceCode);
+  return { ...office, provinceCode, province: provinceOf(provinceCode)?.fa ?? office.province };
+}
+
+/** How offices stored before provinces had codes were keyed in the registry index. */
+function legacyPrefix(provinceCode: ProvinceCode): string {
+  return `${provinceOf(provinceCode)?.fa ?? provinceCode}#`;
 }

@@ -6,6 +6,7 @@ import {
   PutCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { PROVINCE_CODES, type ProvinceCode } from '../domain/provinces';
 import type { NetworkTarget } from '../domain/report';
 import type { ReportRepository } from '../ports';
 import { keys } from './dynamo-keys';
@@ -13,8 +14,9 @@ import { keys } from './dynamo-keys';
 /**
  * Report inputs and bookkeeping:
  * - counters        pk `OFFICE#<code>`     sk `COUNT#<period>` (written by submissions, returns, ratings, verifications)
- * - network target  pk `CONFIG`            sk `NETWORK_TARGET`
- * - report ledger   pk `REPORT#<period>`   sk `REPORT`  state generating|done, with a lease, so a month is produced once
+ * - a province's target  pk `CONFIG`   sk `TARGET#<province>`
+ * - report ledger   pk `REPORT#<period>@<scope>`   sk `REPORT`  state generating|done, with a lease, so each
+ *   month's report of each scope is produced once
  */
 const BATCH = 100;
 
@@ -26,7 +28,16 @@ export class DynamoReportRepository implements ReportRepository {
 
   async counters(officeCodes: readonly string[], period: string): Promise<Map<string, Record<string, number>>> {
     const out = new Map<string, Record<string, number>>();
-    const wanted = officeCodes.map((code) => keys.counter(code, period));
+    for (const item of await this.batchGet(officeCodes.map((code) => keys.counter(code, period)))) {
+      const { pk, sk: _sk, officeCode: _o, period: _p, ...values } = item;
+      out.set(String(pk).slice('OFFICE#'.length), values as Record<string, number>);
+    }
+    return out;
+  }
+
+  /** Every key's item that exists, 100 keys a call, asking again for keys DynamoDB left unprocessed. */
+  private async batchGet(wanted: ReadonlyArray<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
+    const items: Array<Record<string, unknown>> = [];
     for (let i = 0; i < wanted.length; i += BATCH) {
       let pending: Array<Record<string, unknown>> = wanted.slice(i, i + BATCH);
       for (let attempt = 0; pending.length > 0; attempt++) {
@@ -34,53 +45,57 @@ export class DynamoReportRepository implements ReportRepository {
         const result = await this.db.send(
           new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
         );
-        for (const item of result.Responses?.[this.tableName] ?? []) {
-          const { pk, sk: _sk, officeCode: _o, period: _p, ...values } = item;
-          out.set(String(pk).slice('OFFICE#'.length), values as Record<string, number>);
-        }
+        items.push(...(result.Responses?.[this.tableName] ?? []));
         pending = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Array<Record<string, unknown>>;
       }
     }
-    return out;
+    return items;
   }
 
-  async target(): Promise<NetworkTarget | null> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.networkTarget() }));
+  async target(provinceCode: ProvinceCode): Promise<NetworkTarget | null> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.networkTarget(provinceCode) }),
+    );
     return Item ? { targetCount: Number(Item.targetCount), targetDate: String(Item.targetDate) } : null;
   }
 
-  async setTarget(target: NetworkTarget): Promise<void> {
+  async targets(): Promise<Map<ProvinceCode, NetworkTarget>> {
+    const targets = new Map<ProvinceCode, NetworkTarget>();
+    for (const item of await this.batchGet(PROVINCE_CODES.map((code) => keys.networkTarget(code)))) {
+      targets.set(item.provinceCode as ProvinceCode, {
+        targetCount: Number(item.targetCount),
+        targetDate: String(item.targetDate),
+      });
+    }
+    return targets;
+  }
+
+  async setTarget(provinceCode: ProvinceCode, target: NetworkTarget): Promise<void> {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.networkTarget(), entity: 'network-target', ...target },
+        Item: networkTargetItem(provinceCode, target),
       }),
     );
   }
 
-  async done(periods: readonly string[]): Promise<Set<string>> {
+  async done(jobs: readonly string[]): Promise<Set<string>> {
     const done = new Set<string>();
-    if (periods.length === 0) return done;
-    const result = await this.db.send(
-      new BatchGetCommand({
-        RequestItems: {
-          [this.tableName]: { Keys: periods.map((p) => keys.report(p)), ConsistentRead: true },
-        },
-      }),
-    );
-    for (const item of result.Responses?.[this.tableName] ?? [])
-      if (item.state === 'done') done.add(String(item.pk).slice('REPORT#'.length));
+    for (const item of await this.batchGet(jobs.map((job) => keys.report(job)))) {
+      if (item.state === 'done') done.add(String(item.job));
+    }
     return done;
   }
 
-  async claim(period: string, owner: string, now: Date, leaseSeconds: number): Promise<boolean> {
+  async claim(job: string, owner: string, now: Date, leaseSeconds: number): Promise<boolean> {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
           Item: {
-            ...keys.report(period),
+            ...keys.report(job),
             entity: 'report-ledger',
+            job,
             state: 'generating',
             owner,
             leaseUntil: now.getTime() + leaseSeconds * 1000,
@@ -97,15 +112,22 @@ export class DynamoReportRepository implements ReportRepository {
     }
   }
 
-  async complete(period: string, generatedAt: string): Promise<void> {
+  async complete(job: string, generatedAt: string): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.report(period),
-        UpdateExpression: 'SET #state = :done, generatedAt = :at REMOVE leaseUntil, #owner',
+        Key: keys.report(job),
+        // A report generated on request was never claimed: the ledger item may not exist yet.
+        UpdateExpression:
+          'SET #state = :done, generatedAt = :at, entity = :entity, job = :job REMOVE leaseUntil, #owner',
         ExpressionAttributeNames: { '#state': 'state', '#owner': 'owner' },
-        ExpressionAttributeValues: { ':done': 'done', ':at': generatedAt },
+        ExpressionAttributeValues: { ':done': 'done', ':at': generatedAt, ':entity': 'report-ledger', ':job': job },
       }),
     );
   }
+}
+
+/** A province's target as stored. */
+export function networkTargetItem(provinceCode: ProvinceCode, target: NetworkTarget): Record<string, unknown> {
+  return { ...keys.networkTarget(provinceCode), entity: 'network-target', provinceCode, ...target };
 }

@@ -1,5 +1,5 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ReportFileStore, ReportFormat } from '../ports';
+import type { ReportFileStore, ReportFormat, ReportScope } from '../ports';
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -7,8 +7,9 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
   svg: 'image/svg+xml; charset=utf-8',
 };
 
-/** `monthly/J/1398-06/report.json|csv|svg` in the reports bucket. */
-const keyOf = (period: string, format: ReportFormat) => `monthly/${period.replace('#', '/')}/report.${format}`;
+/** `monthly/J/1398-06/29/report.json|csv|svg` (a province) or `…/national/…` in the reports bucket. */
+const keyOf = (period: string, scope: ReportScope, format: ReportFormat) =>
+  `monthly/${period.replace('#', '/')}/${scope}/report.${format}`;
 
 export class S3ReportStore implements ReportFileStore {
   constructor(
@@ -16,13 +17,13 @@ export class S3ReportStore implements ReportFileStore {
     private readonly bucket: string,
   ) {}
 
-  async put(period: string, files: Record<ReportFormat, string>): Promise<void> {
+  async put(period: string, scope: ReportScope, files: Record<ReportFormat, string>): Promise<void> {
     await Promise.all(
       (Object.keys(files) as ReportFormat[]).map((format) =>
         this.s3.send(
           new PutObjectCommand({
             Bucket: this.bucket,
-            Key: keyOf(period, format),
+            Key: keyOf(period, scope, format),
             Body: files[format],
             ContentType: CONTENT_TYPES[format],
           }),
@@ -31,9 +32,11 @@ export class S3ReportStore implements ReportFileStore {
     );
   }
 
-  async getJson(period: string): Promise<string | undefined> {
+  async getJson(period: string, scope: ReportScope): Promise<string | undefined> {
     try {
-      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: keyOf(period, 'json') }));
+      const object = await this.s3.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: keyOf(period, scope, 'json') }),
+      );
       return await object.Body!.transformToString('utf-8');
     } catch (error) {
       if (error instanceof NoSuchKey) return undefined;

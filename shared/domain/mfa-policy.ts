@@ -7,7 +7,7 @@ import type { Role } from './roles';
  * is always challenged for it). Clerks and managers sign in on shared office computers, often
  * without a personal phone at the desk, and see one office only: for them MFA stays optional.
  */
-export const MFA_REQUIRED_ROLES: readonly Role[] = ['court', 'province-admin'];
+export const MFA_REQUIRED_ROLES: readonly Role[] = ['court', 'province-admin', 'national-admin'];
 
 export function groupsForToken(groups: readonly string[], mfaEnabled: boolean): string[] {
   return mfaEnabled

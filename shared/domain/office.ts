@@ -1,4 +1,5 @@
 import { ConflictError } from './errors';
+import { type ProvinceCode, provinceOf } from './provinces';
 
 export const OFFICE_STATUSES = ['planned', 'active', 'suspended', 'closed'] as const;
 export type OfficeStatus = (typeof OFFICE_STATUSES)[number];
@@ -11,6 +12,9 @@ export interface OfficeContact {
 export interface Office {
   officeCode: string;
   name: string;
+  /** The province it belongs to (shared/domain/provinces.ts); its administrator manages it. */
+  provinceCode: ProvinceCode;
+  /** The province's Persian name, for people (from the code). */
   province: string;
   judicialDistrict: string;
   county: string;
@@ -34,13 +38,14 @@ export interface Office {
 
 export type NewOffice = Omit<
   Office,
-  'statusSince' | 'statusHistory' | 'version' | 'createdAt' | 'updatedAt' | 'demo' | 'openedOn'
+  'statusSince' | 'statusHistory' | 'version' | 'createdAt' | 'updatedAt' | 'demo' | 'openedOn' | 'province'
 > & {
   statusSince?: string;
   openedOn?: string;
 };
 
-export type OfficeChanges = Partial<Omit<NewOffice, 'officeCode'>> & { expectedVersion?: number };
+/** An office stays in its province: moving one is closing it and registering another. */
+export type OfficeChanges = Partial<Omit<NewOffice, 'officeCode' | 'provinceCode'>> & { expectedVersion?: number };
 
 /** Which status an office may move to next: a closed office is final, a planned one cannot be suspended. */
 const NEXT_STATUSES: Record<OfficeStatus, readonly OfficeStatus[]> = {
@@ -60,6 +65,7 @@ export function newOffice(input: NewOffice, now: Date, demo = false): Office {
   const openedOn = input.openedOn ?? (input.status === 'planned' ? undefined : statusSince);
   return {
     ...input,
+    province: provinceOf(input.provinceCode)?.fa ?? input.provinceCode,
     statusSince,
     ...(openedOn ? { openedOn } : {}),
     statusHistory: [{ status: input.status, since: statusSince }],

@@ -1,5 +1,6 @@
 import { fieldText } from '../i18n/messages';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
+import type { ProvinceCode } from './provinces';
 import { isOfficeStaff, OFFICE_ROLES, type Principal, type Role } from './roles';
 
 export const PETITION_KINDS = [
@@ -76,6 +77,12 @@ export interface Petition {
   petitionId: string;
   officeCode: string;
   officeName: string;
+  /**
+   * The office's province when the draft was made: what a province administrator's reach is
+   * checked against. Absent only on petitions stored before provinces had codes, until
+   * scripts/backfill.ts adds it; until then no province administrator sees them.
+   */
+  provinceCode?: ProvinceCode;
   kind: PetitionKind;
   subject: string;
   description: string;
@@ -145,11 +152,25 @@ export function assertVisible(petition: Petition | undefined, principal: Princip
   if (!petition || !isVisibleTo(petition, principal)) throw new NotFoundError('petition');
 }
 
-/** A draft is the office's own work until it is submitted: the court does not see it. */
-export function isVisibleTo(petition: Pick<Petition, 'officeCode' | 'status'>, principal: Principal): boolean {
-  if (isOfficeStaff(principal)) return petition.officeCode === principal.officeCode;
-  if (principal.kind === 'province') return true;
-  return petition.status !== 'draft';
+/**
+ * A draft is the office's own work until it is submitted: the court does not see it. A province
+ * administrator sees their province's petitions only; the national administrator reads reports,
+ * never petitions.
+ */
+export function isVisibleTo(
+  petition: Pick<Petition, 'officeCode' | 'status' | 'provinceCode'>,
+  principal: Principal,
+): boolean {
+  switch (principal.kind) {
+    case 'office':
+      return petition.officeCode === principal.officeCode;
+    case 'province':
+      return petition.provinceCode === principal.provinceCode;
+    case 'national':
+      return false;
+    case 'court':
+      return petition.status !== 'draft';
+  }
 }
 
 export function assertEditableByOffice(petition: Petition, principal: Principal): void {

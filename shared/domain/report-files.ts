@@ -1,5 +1,5 @@
 import { PETITION_KINDS } from './petition';
-import type { MonthlyReport, OfficeRow } from './report';
+import type { MonthlyReport, NationalReport, OfficeRow, ProvinceRow } from './report';
 
 const KIND_LABELS: Record<(typeof PETITION_KINDS)[number], string> = {
   'civil-petition': 'دادخواست حقوقی',
@@ -27,20 +27,7 @@ const PREAMBLE_LINES = 4;
  * spreadsheet that reads the table keeps working.
  */
 export function reportCsv(report: MonthlyReport): string {
-  const { daysCovered, daysInMonth } = report.coverage;
-  const preamble = [
-    [cell('گزارش ماهانه دفاتر خدمات الکترونیک قضایی (monthly report)'), cell(report.month), cell(report.calendar)],
-    [
-      cell('وضعیت (status)'),
-      cell(
-        report.provisional
-          ? `موقت: ${daysCovered} روز از ${daysInMonth} روز ماه (provisional: ${daysCovered} of ${daysInMonth} days)`
-          : 'نهایی (final)',
-      ),
-    ],
-    [cell('بازه به وقت جهانی (UTC range)'), cell(report.from), cell(report.to)],
-    [],
-  ];
+  const preamble = csvPreamble(report, `${report.provinceName} (${report.provinceCode})`);
   const header = [
     'رتبه (rank)',
     'کد دفتر (office code)',
@@ -83,9 +70,84 @@ export function reportCsv(report: MonthlyReport): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
+type Frame = Pick<MonthlyReport, 'month' | 'calendar' | 'from' | 'to' | 'provisional' | 'coverage'>;
+
+/** The first lines of a CSV: what it covers, which month, whether the month is still running. */
+function csvPreamble(report: Frame, scope: string): string[][] {
+  const { daysCovered, daysInMonth } = report.coverage;
+  return [
+    [
+      cell('گزارش ماهانه دفاتر خدمات الکترونیک قضایی (monthly report)'),
+      cell(report.month),
+      cell(report.calendar),
+      cell(scope, true),
+    ],
+    [
+      cell('وضعیت (status)'),
+      cell(
+        report.provisional
+          ? `موقت: ${daysCovered} روز از ${daysInMonth} روز ماه (provisional: ${daysCovered} of ${daysInMonth} days)`
+          : 'نهایی (final)',
+      ),
+    ],
+    [cell('بازه به وقت جهانی (UTC range)'), cell(report.from), cell(report.to)],
+    [],
+  ];
+}
+
+/**
+ * The national table: one line per province, ranked, with the same preamble and a header that is
+ * the same every month.
+ */
+export function nationalCsv(report: NationalReport): string {
+  const header = [
+    'رتبه (rank)',
+    'کد استان (province code)',
+    'استان (province)',
+    'دفاتر (offices)',
+    'فعال (active)',
+    'در دست راه‌اندازی (planned)',
+    'دادخواست‌های ثبت‌شده این ماه (registered)',
+    'ماه قبل (previous month)',
+    'تغییر (change)',
+    'درصد تغییر (change %)',
+    'مناطق محروم دارای دفتر (deprived areas served)',
+    'دادخواست‌های مناطق محروم (deprived-area petitions)',
+    'هدف (target offices)',
+    'پیشرفت نسبت به هدف (progress %)',
+  ];
+  const row = (r: ProvinceRow) => [
+    cell(r.rank),
+    cell(r.provinceCode),
+    cell(r.name, true),
+    cell(r.offices),
+    cell(r.active),
+    cell(r.planned),
+    cell(r.registered),
+    cell(r.previous),
+    cell(r.change),
+    cell(r.changePercent),
+    cell(r.deprivedAreasServed),
+    cell(r.deprivedAreaPetitions),
+    cell(r.target?.targetCount),
+    cell(r.target?.progressPercent),
+  ];
+  const lines = [
+    ...csvPreamble(report, 'کشور (national)'),
+    header.map((h) => cell(h)),
+    ...report.provinces.map(row),
+  ].map((cells) => cells.join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
 /** The file name a report is served under: the month in it, so downloads of two months never clash. */
-export function reportFileName(report: Pick<MonthlyReport, 'month' | 'calendar'>, format: 'csv' | 'svg'): string {
-  return `monthly-report-${report.calendar === 'solar-hijri' ? 'sh' : 'gregorian'}-${report.month}.${format}`;
+export function reportFileName(
+  report: Pick<MonthlyReport, 'month' | 'calendar'>,
+  format: 'csv' | 'svg',
+  scope = '',
+): string {
+  const calendar = report.calendar === 'solar-hijri' ? 'sh' : 'gregorian';
+  return `monthly-report-${scope ? `${scope}-` : ''}${calendar}-${report.month}.${format}`;
 }
 
 export { PREAMBLE_LINES };
@@ -120,7 +182,7 @@ const GREGORIAN_MONTHS = [
 ];
 
 /** `شهریور ۱۳۹۸`: a month name reads unambiguously right to left, where `۱۳۹۸-۰۶` may flip. */
-function monthName(report: MonthlyReport): string {
+function monthName(report: Pick<MonthlyReport, 'month' | 'calendar'>): string {
   const [year, month] = report.month.split('-').map(Number);
   const names = report.calendar === 'solar-hijri' ? SOLAR_MONTHS : GREGORIAN_MONTHS;
   return `${names[month! - 1]} ${persianDigits(year!)}`;
@@ -130,6 +192,13 @@ const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 const persianDigits = (value: number | string) => String(value).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
 
+/** One bar pair of a chart: this month's figure against last month's. */
+interface Bar {
+  label: string;
+  current: number;
+  previous: number;
+}
+
 /**
  * A bar chart of each office's petitions this month against last month, right to left: office
  * names on the right, bars growing leftwards from a scale with gridlines, both months' values
@@ -137,14 +206,43 @@ const persianDigits = (value: number | string) => String(value).replace(/\d/g, (
  * in the title and in the footer, with the days it covers: a week is not a collapse.
  */
 export function reportSvg(report: MonthlyReport): string {
+  const { registered, previous } = report.province;
+  return barChart(
+    report,
+    `${report.provinceName}: دادخواست‌های ثبت‌شده در دفاتر خدمات الکترونیک قضایی`,
+    report.offices.map((o) => ({ label: o.name, current: o.registered, previous: o.previous })),
+    'جمع استان',
+    { registered, previous },
+  );
+}
+
+/** The national chart: each province's petitions this month against last month. */
+export function nationalSvg(report: NationalReport): string {
+  const { registered, previous } = report.country;
+  return barChart(
+    report,
+    'دادخواست‌های ثبت‌شده در دفاتر خدمات الکترونیک قضایی کشور',
+    report.provinces.map((p) => ({ label: p.name, current: p.registered, previous: p.previous })),
+    'جمع کشور',
+    { registered, previous },
+  );
+}
+
+function barChart(
+  report: Frame,
+  heading: string,
+  items: readonly Bar[],
+  totalLabel: string,
+  total: { registered: number; previous: number },
+): string {
   const width = 960;
   const labelWidth = 330;
   const rowHeight = 40;
   const top = 110;
-  const rows = Math.max(1, report.offices.length);
+  const rows = Math.max(1, items.length);
   const height = top + rows * rowHeight + 56;
   const chartWidth = width - labelWidth - 90;
-  const max = niceMaximum(Math.max(1, ...report.offices.flatMap((o) => [o.registered, o.previous])));
+  const max = niceMaximum(Math.max(1, ...items.flatMap((o) => [o.current, o.previous])));
   const scale = (n: number) => Math.round((n / max) * chartWidth);
   const right = width - labelWidth - 10;
   const text = (x: number, y: number, content: string, attributes = '') =>
@@ -157,30 +255,29 @@ export function reportSvg(report: MonthlyReport): string {
       `${persianDigits(Math.round(share * max))}</text>`
     );
   });
-  const bars = report.offices.map((office, i) => {
+  const bars = items.map((item, i) => {
     const y = top + i * rowHeight;
-    const current = scale(office.registered);
-    const previous = scale(office.previous);
+    const current = scale(item.current);
+    const previous = scale(item.previous);
     return [
-      text(width - 12, y + 22, persianDigits(office.name), 'font-size="14"'),
+      text(width - 12, y + 22, persianDigits(item.label), 'font-size="14"'),
       `<rect x="${right - current}" y="${y + 5}" width="${current}" height="14" fill="#1f6f8b">` +
-        `<title>${persianDigits(office.registered)}</title></rect>`,
+        `<title>${persianDigits(item.current)}</title></rect>`,
       `<rect x="${right - previous}" y="${y + 22}" width="${previous}" height="11" fill="#9ccbd9">` +
-        `<title>${persianDigits(office.previous)}</title></rect>`,
-      text(right - current - 6, y + 17, persianDigits(office.registered), 'font-size="12"'),
-      text(right - previous - 6, y + 32, persianDigits(office.previous), 'font-size="11" fill="#555"'),
+        `<title>${persianDigits(item.previous)}</title></rect>`,
+      text(right - current - 6, y + 17, persianDigits(item.current), 'font-size="12"'),
+      text(right - previous - 6, y + 32, persianDigits(item.previous), 'font-size="11" fill="#555"'),
     ].join('');
   });
   const { daysCovered, daysInMonth } = report.coverage;
   const running = report.provisional
     ? ` (موقت: ${persianDigits(daysCovered)} روز از ${persianDigits(daysInMonth)} روز)`
     : '';
-  const title = `دادخواست‌های ثبت‌شده در دفاتر خدمات الکترونیک قضایی — ${monthName(report)}${running}`;
-  const { registered, previous } = report.province;
+  const title = `${heading} — ${monthName(report)}${running}`;
   const footer = report.provisional
-    ? `جمع استان تا امروز: ${persianDigits(registered)} در ${persianDigits(daysCovered)} روز؛ ` +
-      `ماه قبل (کامل، ${persianDigits(daysInMonth)} روز): ${persianDigits(previous)}`
-    : `جمع استان: ${persianDigits(registered)} (ماه قبل ${persianDigits(previous)})`;
+    ? `${totalLabel} تا امروز: ${persianDigits(total.registered)} در ${persianDigits(daysCovered)} روز؛ ` +
+      `ماه قبل (کامل، ${persianDigits(daysInMonth)} روز): ${persianDigits(total.previous)}`
+    : `${totalLabel}: ${persianDigits(total.registered)} (ماه قبل ${persianDigits(total.previous)})`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
       `xml:lang="fa" font-family="Vazirmatn, Tahoma, 'Noto Sans Arabic', sans-serif">`,

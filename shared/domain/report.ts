@@ -54,6 +54,9 @@ export function targetProgress(active: number, target: NetworkTarget | null): Ta
 }
 
 export interface MonthlyReport {
+  /** The province the report covers. */
+  provinceCode: string;
+  provinceName: string;
   month: string;
   calendar: Calendar;
   from: string;
@@ -73,6 +76,8 @@ export interface MonthlyReport {
     closed: number;
     openedThisMonth: number;
     deprivedAreaOffices: number;
+    /** Deprived districts (bakhsh) with an office active at the month's end. */
+    deprivedAreasServed: number;
     deprivedAreaPetitions: number;
     target: TargetProgress | null;
   };
@@ -120,6 +125,8 @@ export function statusAt(office: Office, lastDay: string): OfficeStatus | 'not-r
 }
 
 export interface ReportInput {
+  provinceCode: string;
+  provinceName: string;
   month: MonthId;
   range: { from: Date; to: Date };
   /** Tehran calendar dates (Gregorian ISO) of the month's first and last day, for status dates. */
@@ -182,7 +189,10 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
   const countStatus = (status: OfficeStatus) => rows.filter((r) => r.statusAtMonthEnd === status).length;
   const active = countStatus('active');
   const deprived = rows.filter((r) => r.deprivedArea);
+  const servedAreas = new Set(deprived.filter((r) => r.statusAtMonthEnd === 'active').map((r) => r.bakhsh ?? r.county));
   return {
+    provinceCode: input.provinceCode,
+    provinceName: input.provinceName,
     month: formatMonth(input.month),
     calendar: input.month.calendar,
     from: input.range.from.toISOString(),
@@ -202,6 +212,7 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
         (o) => o.openedOn !== undefined && o.openedOn >= input.firstDay && o.openedOn <= input.lastDay,
       ).length,
       deprivedAreaOffices: deprived.length,
+      deprivedAreasServed: servedAreas.size,
       deprivedAreaPetitions: deprived.reduce((sum, r) => sum + r.registered, 0),
       target: targetProgress(active, input.target),
     },
@@ -227,3 +238,105 @@ export function cutToOffice(report: MonthlyReport, officeCode: string): MonthlyR
     ),
   };
 }
+
+/** One province's line in the national report. */
+export interface ProvinceRow {
+  provinceCode: string;
+  name: string;
+  /** Offices in the registry at the month's end, and how many were active or planned. */
+  offices: number;
+  active: number;
+  planned: number;
+  registered: number;
+  previous: number;
+  change: number;
+  changePercent: number | null;
+  /** Among provinces with an active office; ties share a rank. */
+  rank: number | null;
+  deprivedAreaOffices: number;
+  deprivedAreasServed: number;
+  deprivedAreaPetitions: number;
+  target: TargetProgress | null;
+}
+
+/** The country: provinces ranked by petitions registered, from the same counters as their own reports. */
+export interface NationalReport {
+  scope: 'national';
+  month: string;
+  calendar: Calendar;
+  from: string;
+  to: string;
+  generatedAt: string;
+  provisional: boolean;
+  coverage: { daysCovered: number; daysInMonth: number };
+  provinces: ProvinceRow[];
+  country: Omit<ProvinceRow, 'provinceCode' | 'name' | 'rank' | 'target'> & { provinces: number };
+}
+
+/**
+ * Rolls the provinces' monthly reports up into the national one: nothing is counted per province or
+ * per country at write time (no item is written by every submission), everything here is added up
+ * from the per-office counters the provincial reports read.
+ */
+export function buildNationalReport(provinceReports: readonly MonthlyReport[], fallback: ReportShape): NationalReport {
+  const head = provinceReports[0] ?? fallback;
+  const rows: ProvinceRow[] = provinceReports
+    .map((report) => ({
+      provinceCode: report.provinceCode,
+      name: report.provinceName,
+      offices: report.province.offices,
+      active: report.network.active,
+      planned: report.network.planned,
+      registered: report.province.registered,
+      previous: report.province.previous,
+      change: report.province.change,
+      changePercent: report.province.changePercent,
+      rank: null as number | null,
+      deprivedAreaOffices: report.network.deprivedAreaOffices,
+      deprivedAreasServed: report.network.deprivedAreasServed,
+      deprivedAreaPetitions: report.network.deprivedAreaPetitions,
+      target: report.network.target,
+    }))
+    .sort((a, b) => b.registered - a.registered || a.provinceCode.localeCompare(b.provinceCode));
+  const ranked = rows.filter((row) => row.active > 0);
+  ranked.forEach((row, i) => {
+    const before = ranked[i - 1];
+    row.rank = before && before.registered === row.registered ? before.rank : i + 1;
+  });
+  const sum = (field: 'offices' | 'active' | 'planned' | 'registered' | 'previous') =>
+    rows.reduce((total, row) => total + row[field], 0);
+  const sumOf = (field: 'deprivedAreaOffices' | 'deprivedAreasServed' | 'deprivedAreaPetitions') =>
+    rows.reduce((total, row) => total + row[field], 0);
+  const registered = sum('registered');
+  const previous = sum('previous');
+  return {
+    scope: 'national',
+    month: head.month,
+    calendar: head.calendar,
+    from: head.from,
+    to: head.to,
+    generatedAt: head.generatedAt,
+    provisional: head.provisional,
+    coverage: head.coverage,
+    provinces: rows,
+    country: {
+      provinces: rows.length,
+      offices: sum('offices'),
+      active: sum('active'),
+      planned: sum('planned'),
+      registered,
+      previous,
+      change: registered - previous,
+      changePercent: percent(registered - previous, previous),
+      deprivedAreaOffices: sumOf('deprivedAreaOffices'),
+      deprivedAreasServed: sumOf('deprivedAreasServed'),
+      deprivedAreaPetitions: sumOf('deprivedAreaPetitions'),
+    },
+  };
+}
+
+/** The month's frame, for a national report when no province has a report to take it from. */
+export type ReportShape = Pick<
+  MonthlyReport,
+  'month' | 'calendar' | 'from' | 'to' | 'generatedAt' | 'provisional' | 'coverage'
+>;

@@ -1,6 +1,7 @@
 import { ForbiddenError } from './errors';
+import { isProvinceCode, type ProvinceCode } from './provinces';
 
-export const STAFF_ROLES = ['clerk', 'manager', 'court', 'province-admin'] as const;
+export const STAFF_ROLES = ['clerk', 'manager', 'court', 'province-admin', 'national-admin'] as const;
 export type Role = (typeof STAFF_ROLES)[number];
 
 /** Roles that belong to one office and so may only see that office's data. */
@@ -15,7 +16,10 @@ export type OfficeRole = (typeof OFFICE_ROLES)[number];
 export type Principal =
   | { kind: 'office'; userId: string; role: OfficeRole; officeCode: string }
   | { kind: 'court'; userId: string; role: 'court' }
-  | { kind: 'province'; userId: string; role: 'province-admin' };
+  | { kind: 'province'; userId: string; role: 'province-admin'; provinceCode: ProvinceCode }
+  | { kind: 'national'; userId: string; role: 'national-admin' };
+
+export type ProvinceAdmin = Extract<Principal, { kind: 'province' }>;
 
 export type OfficeStaff = Extract<Principal, { kind: 'office' }>;
 
@@ -31,12 +35,18 @@ export function isOfficeRole(role: Role): role is OfficeRole {
  * The principal a token's claims make, or undefined when they make none: a role with the scope it
  * needs (an office for office staff).
  */
-export function principalFrom(claims: { userId: string; role: Role; officeCode?: string }): Principal | undefined {
-  const { userId, role } = claims;
-  if (isOfficeRole(role))
-    return claims.officeCode ? { kind: 'office', userId, role, officeCode: claims.officeCode } : undefined;
+export function principalFrom(claims: {
+  userId: string;
+  role: Role;
+  officeCode?: string;
+  provinceCode?: string;
+}): Principal | undefined {
+  const { userId, role, officeCode, provinceCode } = claims;
+  if (isOfficeRole(role)) return officeCode ? { kind: 'office', userId, role, officeCode } : undefined;
   if (role === 'court') return { kind: 'court', userId, role };
-  return { kind: 'province', userId, role };
+  if (role === 'national-admin') return { kind: 'national', userId, role };
+  // A province administrator without a valid province in the token could otherwise reach none or all.
+  return provinceCode && isProvinceCode(provinceCode) ? { kind: 'province', userId, role, provinceCode } : undefined;
 }
 
 export function isOfficeStaff(principal: Principal): principal is OfficeStaff {
@@ -46,6 +56,12 @@ export function isOfficeStaff(principal: Principal): principal is OfficeStaff {
 /** The caller as office staff; anyone else is refused (403), as the route table would. */
 export function asOfficeStaff(principal: Principal): OfficeStaff {
   if (!isOfficeStaff(principal)) throw new ForbiddenError();
+  return principal;
+}
+
+/** The caller as a province administrator; anyone else is refused (403), as the route table would. */
+export function asProvinceAdmin(principal: Principal): ProvinceAdmin {
+  if (principal.kind !== 'province') throw new ForbiddenError();
   return principal;
 }
 

@@ -22,8 +22,15 @@ export function authorize(
       const roles = parseGroups(claims['cognito:groups']);
       const [role, ...others] = roles;
       if (!role || others.length > 0 || !auth.includes(role)) throw new ForbiddenError();
-      const officeCode = typeof claims['custom:officeCode'] === 'string' ? claims['custom:officeCode'] : undefined;
-      const principal = principalFrom({ userId: claims.sub, role, ...(officeCode ? { officeCode } : {}) });
+      const claim = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : undefined);
+      const officeCode = claim('custom:officeCode');
+      const provinceCode = claim('custom:provinceCode');
+      const principal = principalFrom({
+        userId: claims.sub,
+        role,
+        ...(officeCode ? { officeCode } : {}),
+        ...(provinceCode ? { provinceCode } : {}),
+      });
       if (!principal) throw new ForbiddenError();
       request.context.principal = principal;
     },

@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import type { NewOffice, Office, OfficeChanges } from '../domain/office';
 import type { HistoryEntry, Petition, PetitionDocument } from '../domain/petition';
+import type { ProvinceCode } from '../domain/provinces';
 import type { MonthlyReport } from '../domain/report';
 import type { CreateOfficeInput, officeSchema, UpdateOfficeInput } from '../schemas/office';
 import type {
@@ -83,6 +84,7 @@ export function officeView(office: Office): OfficeView {
   return {
     officeCode: office.officeCode,
     name: office.name,
+    provinceCode: office.provinceCode,
     province: office.province,
     judicialDistrict: office.judicialDistrict,
     county: office.county,
@@ -112,7 +114,7 @@ export type SchemaTies = [
   Assignable<keyof Petition, keyof PetitionView>,
   Assignable<keyof PetitionDocument, keyof DocumentView>,
   // What the request schemas give, the use cases take.
-  Assignable<NewOffice, CreateOfficeInput>,
+  Assignable<NewOffice, CreateOfficeInput & { provinceCode: ProvinceCode }>,
   Assignable<OfficeChanges, UpdateOfficeInput>,
   Assignable<readonly DocumentDeclaration[], CreatePetitionInput['documents']>,
   // What the use cases answer, the response schemas describe.

@@ -393,6 +393,11 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   'invalid-gregorian-month': { fa: 'ماه میلادی معتبر نیست.', en: 'Not a valid Gregorian month.' },
   'note-required': { fa: 'برای این اقدام توضیح لازم است.', en: 'A note is required for this action.' },
   'case-number-required': { fa: 'برای ثبت، شماره پرونده لازم است.', en: 'A case number is required to register.' },
+  'province-code': {
+    fa: 'کد استان معتبر نیست (دو رقم، مانند ۲۹ برای خراسان جنوبی).',
+    en: 'Not a valid province code (two digits, e.g. 29 for South Khorasan).',
+  },
+  'province-required': { fa: 'کد استان لازم است (province).', en: 'The province is required (province).' },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
 };
 

@@ -93,8 +93,12 @@ export interface RouteDefinition extends FunctionSpec {
   >;
 }
 
+/** The staff who work with petitions; the national administrator reads reports only. */
 export const ALL_STAFF: readonly Role[] = ['clerk', 'manager', 'court', 'province-admin'];
+/** Everyone on staff, for what holds no petition and no personal data (the registry). */
+export const REGISTRY_READERS: readonly Role[] = [...ALL_STAFF, 'national-admin'];
 export const PROVINCE_ADMIN: readonly Role[] = ['province-admin'];
+export const NATIONAL_ADMIN: readonly Role[] = ['national-admin'];
 export const OFFICE_STAFF: readonly Role[] = ['clerk', 'manager'];
 export const PUBLIC_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 

@@ -1,14 +1,19 @@
-import { generateQuerySchema, monthlyReportSchema, reportPathSchema } from '../schemas/report';
-import { defineRoute, PROVINCE_ADMIN, REPORT_READS } from './define';
+import * as z from 'zod';
+import { generateQuerySchema, monthlyReportSchema, nationalReportSchema, reportPathSchema } from '../schemas/report';
+import { defineRoute, REPORT_READS } from './define';
 
 export const route = defineRoute({
   id: 'generate-monthly-report',
   method: 'POST',
   path: '/v1/reports/monthly/{month}/generate',
-  auth: PROVINCE_ADMIN,
+  auth: ['province-admin', 'national-admin'],
   table: [...REPORT_READS, { actions: ['UpdateItem'] }],
   reports: 'write',
-  summary: "Produce (or reproduce) a month's report now and store JSON, CSV and SVG",
+  summary:
+    "Produce a month's report and store JSON, CSV and SVG: province-admin their own; national-admin any, or national",
   request: { path: reportPathSchema, query: generateQuerySchema },
-  responses: { 200: { description: 'The report as stored', schema: monthlyReportSchema } },
+  responses: {
+    200: { description: 'The report as stored', schema: z.union([monthlyReportSchema, nationalReportSchema]) },
+    404: { description: "province-admin: another province's report, answered as an unknown one" },
+  },
 });

@@ -5,11 +5,11 @@ export const route = defineRoute({
   id: 'get-monthly-report',
   method: 'GET',
   path: '/v1/reports/monthly/{month}',
-  auth: ['province-admin', 'manager'],
+  auth: ['province-admin', 'manager', 'national-admin'],
   table: REPORT_READS,
   reports: 'read',
   summary:
-    "A month's report (province-admin: all offices; manager: own office and the totals); ?format=csv|svg gives the file",
+    "A province's report for a month (province-admin: own; national-admin: ?province=; manager: own office); ?format=csv|svg",
   request: { path: reportPathSchema, query: reportQuerySchema },
   responses: {
     200: {
@@ -18,5 +18,6 @@ export const route = defineRoute({
       otherContentTypes: ['text/csv', 'image/svg+xml'],
     },
     400: { description: 'Not a month, or a month that has not started' },
+    404: { description: "Another province's report, answered as an unknown one" },
   },
 });

@@ -1,11 +1,11 @@
 import { officePathSchema, officeSchema } from '../schemas/office';
-import { ALL_STAFF, defineRoute } from './define';
+import { defineRoute, REGISTRY_READERS } from './define';
 
 export const route = defineRoute({
   id: 'get-office',
   method: 'GET',
   path: '/v1/offices/{officeCode}',
-  auth: ALL_STAFF,
+  auth: REGISTRY_READERS,
   table: [{ actions: ['GetItem'] }],
   summary: 'One office of the registry',
   request: { path: officePathSchema },

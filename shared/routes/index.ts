@@ -7,6 +7,7 @@ import { route as docsRenderer } from './docs-renderer';
 import { route as downloadDocument } from './download-document';
 import { route as generateMonthlyReport } from './generate-monthly-report';
 import { route as getMonthlyReport } from './get-monthly-report';
+import { route as getNationalReport } from './get-national-report';
 import { route as getOffice } from './get-office';
 import { route as getPetition } from './get-petition';
 import { route as giveFeedback } from './give-feedback';
@@ -48,6 +49,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   trackPetition,
   giveFeedback,
   getMonthlyReport,
+  getNationalReport,
   generateMonthlyReport,
   setNetworkTarget,
 ];

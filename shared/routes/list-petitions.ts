@@ -6,10 +6,12 @@ export const route = defineRoute({
   method: 'GET',
   path: '/v1/petitions',
   auth: ALL_STAFF,
-  table: [{ actions: ['Query'], indexes: ['gsi1', 'gsi2'] }],
+  // GetItem: a province administrator's listing first checks the office is in their province.
+  table: [{ actions: ['GetItem'] }, { actions: ['Query'], indexes: ['gsi1', 'gsi2'] }],
   summary: "A page of an office's petitions, newest first",
   request: { query: listPetitionsQuerySchema },
   responses: {
     200: { description: 'One page; pass nextCursor back as cursor for the next', schema: petitionPageSchema },
+    404: { description: 'province-admin: an office unknown or of another province' },
   },
 });

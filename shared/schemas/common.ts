@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { CALENDARS } from '../domain/months';
+import { PROVINCE_CODES } from '../domain/provinces';
 import { fieldMessage } from '../i18n/messages';
 
 /** Persian letters (with ZWNJ), spaces, ASCII digits (after normalisation) and light punctuation. */
@@ -20,6 +21,9 @@ export const calendarSchema = z.enum(CALENDARS);
 /** An office's code: 4 to 10 digits (after normalisation, so Persian digits count). */
 export const OFFICE_CODE_PATTERN = /^\d{4,10}$/;
 export const officeCodeSchema = z.string().regex(OFFICE_CODE_PATTERN, { message: fieldMessage('office-code') });
+
+/** A province by its code (shared/domain/provinces.ts). */
+export const provinceCodeSchema = z.enum(PROVINCE_CODES, { error: fieldMessage('province-code') });
 
 export const isoDate = z
   .string()

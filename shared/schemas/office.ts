@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { OFFICE_STATUSES } from '../domain/office';
+import { PROVINCE_CODES } from '../domain/provinces';
 import { fieldMessage } from '../i18n/messages';
-import { isoDate, officeCodeSchema, persianText, targetProgressSchema } from './common';
+import { isoDate, officeCodeSchema, persianText, provinceCodeSchema, targetProgressSchema } from './common';
 
 export const officePathSchema = z.strictObject({ officeCode: officeCodeSchema });
 
@@ -15,7 +16,6 @@ const contactSchema = z.strictObject({
 
 const officeFields = {
   name: persianText(3, 120).describe('Office name in Persian'),
-  province: persianText(2, 60),
   judicialDistrict: persianText(2, 60).describe('حوزه قضایی'),
   county: persianText(2, 60).describe('شهرستان'),
   bakhsh: persianText(2, 60).optional().describe('بخش'),
@@ -27,13 +27,18 @@ const officeFields = {
 };
 
 export const createOfficeSchema = z
-  .strictObject({ officeCode: officeCodeSchema, ...officeFields })
+  .strictObject({
+    officeCode: officeCodeSchema,
+    provinceCode: provinceCodeSchema
+      .optional()
+      .describe("The office's province: the administrator's own (another province's is refused)"),
+    ...officeFields,
+  })
   .meta({ id: 'CreateOffice' });
 
 export const updateOfficeSchema = z
   .strictObject({
     name: officeFields.name.optional(),
-    province: officeFields.province.optional(),
     judicialDistrict: officeFields.judicialDistrict.optional(),
     county: officeFields.county.optional(),
     bakhsh: persianText(2, 60).optional(),
@@ -56,7 +61,8 @@ export const officeSchema = z
   .strictObject({
     officeCode: z.string(),
     name: z.string(),
-    province: z.string(),
+    provinceCode: z.enum(PROVINCE_CODES),
+    province: z.string().describe("The province's Persian name"),
     judicialDistrict: z.string(),
     county: z.string(),
     bakhsh: z.string().optional(),
@@ -91,7 +97,7 @@ export const officeListSchema = z
 
 export const listOfficesQuerySchema = z.strictObject({
   status: z.enum(OFFICE_STATUSES).optional(),
-  province: persianText(2, 60).optional(),
+  province: provinceCodeSchema.optional().describe("Only this province's offices (a code, e.g. 29)"),
 });
 
 export type CreateOfficeInput = z.output<typeof createOfficeSchema>;

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { OFFICE_STATUSES } from '../domain/office';
 import { fieldMessage } from '../i18n/messages';
-import { calendarSchema, isoDate, targetProgressSchema } from './common';
+import { calendarSchema, isoDate, provinceCodeSchema, targetProgressSchema } from './common';
 
 export const reportPathSchema = z.strictObject({
   month: z
@@ -11,6 +11,9 @@ export const reportPathSchema = z.strictObject({
 });
 
 export const reportQuerySchema = z.strictObject({
+  province: provinceCodeSchema
+    .optional()
+    .describe("The province (national-admin: required; province-admin: one's own, the default)"),
   calendar: calendarSchema.default('solar-hijri'),
   format: z
     .enum(['json', 'csv', 'svg'])
@@ -18,7 +21,12 @@ export const reportQuerySchema = z.strictObject({
     .describe('csv: UTF-8 with BOM for Excel; svg: chart of the offices against the previous month'),
 });
 
+export const nationalReportQuerySchema = reportQuerySchema.omit({ province: true });
+
 export const generateQuerySchema = z.strictObject({
+  province: provinceCodeSchema
+    .optional()
+    .describe("province-admin: one's own (the default); national-admin: a province, or none for the national report"),
   calendar: calendarSchema.default('solar-hijri'),
 });
 
@@ -47,6 +55,8 @@ const figures = {
 
 export const monthlyReportSchema = z
   .strictObject({
+    provinceCode: z.string(),
+    provinceName: z.string(),
     month: z.string(),
     calendar: calendarSchema,
     from: z.string().describe('UTC instant the month starts (inclusive), Tehran midnight'),
@@ -78,8 +88,45 @@ export const monthlyReportSchema = z
       closed: z.number().int(),
       openedThisMonth: z.number().int(),
       deprivedAreaOffices: z.number().int(),
+      deprivedAreasServed: z.number().int(),
       deprivedAreaPetitions: z.number().int(),
       target: targetProgressSchema,
     }),
   })
-  .meta({ id: 'MonthlyReport' });
+  .meta({ id: 'MonthlyReport', description: "One province's report" });
+
+const provinceFigures = {
+  offices: z.number().int(),
+  active: z.number().int(),
+  planned: z.number().int(),
+  registered: z.number().int(),
+  previous: z.number().int(),
+  change: z.number().int(),
+  changePercent: z.number().nullable(),
+  deprivedAreaOffices: z.number().int(),
+  deprivedAreasServed: z.number().int(),
+  deprivedAreaPetitions: z.number().int(),
+};
+
+export const nationalReportSchema = z
+  .strictObject({
+    scope: z.literal('national'),
+    month: z.string(),
+    calendar: calendarSchema,
+    from: z.string(),
+    to: z.string(),
+    generatedAt: z.string(),
+    provisional: z.boolean(),
+    coverage: z.strictObject({ daysCovered: z.number().int(), daysInMonth: z.number().int() }),
+    provinces: z.array(
+      z.strictObject({
+        provinceCode: z.string(),
+        name: z.string(),
+        rank: z.number().int().nullable().describe('Among provinces with an active office; ties share a rank'),
+        target: targetProgressSchema,
+        ...provinceFigures,
+      }),
+    ),
+    country: z.strictObject({ provinces: z.number().int(), ...provinceFigures }),
+  })
+  .meta({ id: 'NationalReport', description: 'The provinces ranked, from the per-office counters' });

@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import { type CounterChange, returnCounters, submissionCounters } from '../domain/counters';
 import { documentKey } from '../domain/document-policy';
-import { ConflictError, ForbiddenError, IdempotencyKeyReusedError, ValidationError } from '../domain/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  IdempotencyKeyReusedError,
+  NotFoundError,
+  ValidationError,
+} from '../domain/errors';
 import {
   applyTransition,
   assertEditableByOffice,
@@ -58,6 +64,7 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
     petitionId: deps.ids.petitionId(),
     officeCode,
     officeName: office.name,
+    provinceCode: office.provinceCode,
     kind: input.kind,
     subject: input.subject,
     description: input.description,
@@ -213,7 +220,7 @@ export async function readPetition(
 }
 
 export async function listPetitions(
-  deps: Pick<PetitionDeps, 'petitions'>,
+  deps: Pick<PetitionDeps, 'petitions' | 'offices'>,
   principal: Principal,
   query: ListPetitionsQuery,
 ) {
@@ -225,6 +232,11 @@ export async function listPetitions(
     throw new ValidationError([
       { field: 'query.officeCode', code: 'required', messages: FIELD_MESSAGES['office-code-required']! },
     ]);
+  } else if (principal.kind === 'province') {
+    // The listing index holds summaries without a province, so the office answers for its petitions;
+    // another province's office answers as an unknown one does.
+    const office = await deps.offices.get(officeCode);
+    if (office?.provinceCode !== principal.provinceCode) throw new NotFoundError('office');
   }
   const page = await deps.petitions.page({
     officeCode,
@@ -235,7 +247,7 @@ export async function listPetitions(
   });
   return {
     items: page.items
-      .filter((p) => isVisibleTo(p, principal))
+      .filter((p) => principal.kind === 'province' || isVisibleTo(p, principal))
       .map((p) => ({
         petitionId: p.petitionId,
         kind: p.kind,

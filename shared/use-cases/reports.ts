@@ -1,4 +1,4 @@
-import { ValidationError } from '../domain/errors';
+import { NotFoundError, ValidationError } from '../domain/errors';
 import {
   counterPeriod,
   formatMonth,
@@ -8,12 +8,31 @@ import {
   monthRange,
   previousMonth,
 } from '../domain/months';
-import { buildMonthlyReport, cutToOffice, type MonthlyReport, type NetworkTarget } from '../domain/report';
-import { reportCsv, reportSvg } from '../domain/report-files';
-import { isOfficeStaff, type Principal } from '../domain/roles';
+import type { Office } from '../domain/office';
+import { type ProvinceCode, provinceOf } from '../domain/provinces';
+import {
+  buildMonthlyReport,
+  buildNationalReport,
+  type CounterValues,
+  cutToOffice,
+  type MonthlyReport,
+  type NationalReport,
+  type NetworkTarget,
+} from '../domain/report';
+import { nationalCsv, nationalSvg, reportCsv, reportSvg } from '../domain/report-files';
+import type { Principal, ProvinceAdmin } from '../domain/roles';
 import { tehranGregorianDate } from '../domain/solar-hijri';
 import { fieldText } from '../i18n/messages';
-import type { Clock, IdGenerator, OfficeRepository, ReportFileStore, ReportFormat, ReportRepository } from '../ports';
+import {
+  type Clock,
+  type IdGenerator,
+  type OfficeRepository,
+  type ReportFileStore,
+  type ReportFormat,
+  type ReportRepository,
+  type ReportScope,
+  reportJob,
+} from '../ports';
 
 export interface ReportDeps {
   offices: OfficeRepository;
@@ -35,105 +54,193 @@ const isoDay = (instant: Date) => {
 
 function assertStarted(month: MonthId, now: Date): void {
   if (monthRange(month).from > now) {
-    throw new ValidationError([
-      {
-        field: 'path.month',
-        code: 'not_started',
-        messages: fieldText('month-not-started'),
-      },
-    ]);
+    throw new ValidationError([{ field: 'path.month', code: 'not_started', messages: fieldText('month-not-started') }]);
   }
 }
 
-/** Reads the counters (never the petitions) and builds the report for one month. */
-export async function produceReport(deps: ReportDeps, month: MonthId): Promise<MonthlyReport> {
-  const now = deps.clock.now();
-  assertStarted(month, now);
-  const range = monthRange(month);
-  const offices = await deps.offices.list();
+/** The counters of a set of offices for a month and the month before: what every report is built from. */
+interface MonthData {
+  month: MonthId;
+  offices: Office[];
+  current: Map<string, CounterValues>;
+  previous: Map<string, CounterValues>;
+  targets: Map<ProvinceCode, NetworkTarget>;
+}
+
+async function loadMonth(deps: ReportDeps, month: MonthId, offices: Office[]): Promise<MonthData> {
   const codes = offices.map((o) => o.officeCode);
-  const [current, previous, target] = await Promise.all([
+  const [current, previous, targets] = await Promise.all([
     deps.reports.counters(codes, counterPeriod(month)),
     deps.reports.counters(codes, counterPeriod(previousMonth(month))),
-    deps.reports.target(),
+    deps.reports.targets(),
   ]);
+  return { month, offices, current, previous, targets };
+}
+
+/** One province's report from a month's data: the work grows with offices, never with petitions. */
+function provinceReport(data: MonthData, provinceCode: ProvinceCode, now: Date): MonthlyReport {
+  const range = monthRange(data.month);
   return buildMonthlyReport({
-    month,
+    provinceCode,
+    provinceName: provinceOf(provinceCode)?.fa ?? provinceCode,
+    month: data.month,
     range,
     firstDay: isoDay(range.from),
     lastDay: isoDay(new Date(range.to.getTime() - 1)),
-    offices,
-    current,
-    previous,
-    target,
+    offices: data.offices.filter((office) => office.provinceCode === provinceCode),
+    current: data.current,
+    previous: data.previous,
+    target: data.targets.get(provinceCode) ?? null,
     generatedAt: now,
   });
 }
 
-export function renderReport(report: MonthlyReport, format: ReportFormat): string {
+/** Every province with an office in the registry, ranked in one report from the same counters. */
+function nationalReport(data: MonthData, now: Date): NationalReport {
+  const provinces = [...new Set(data.offices.map((office) => office.provinceCode))].sort();
+  const reports = provinces.map((code) => provinceReport(data, code, now));
+  const empty = buildMonthlyReport({
+    provinceCode: '',
+    provinceName: '',
+    month: data.month,
+    range: monthRange(data.month),
+    firstDay: '',
+    lastDay: '',
+    offices: [],
+    current: new Map(),
+    previous: new Map(),
+    target: null,
+    generatedAt: now,
+  });
+  return buildNationalReport(reports, empty);
+}
+
+type AnyReport = MonthlyReport | NationalReport;
+
+export function renderReport(report: AnyReport, format: ReportFormat): string {
+  if ('scope' in report)
+    return format === 'csv' ? nationalCsv(report) : format === 'svg' ? nationalSvg(report) : JSON.stringify(report);
   if (format === 'csv') return reportCsv(report);
   if (format === 'svg') return reportSvg(report);
   return JSON.stringify(report);
 }
 
-/** Produces a month's report and stores JSON, CSV and SVG; producing it again gives the same figures. */
-export async function generateReport(deps: ReportDeps, month: MonthId): Promise<MonthlyReport> {
-  const report = await produceReport(deps, month);
-  await deps.files.put(counterPeriod(month), {
+async function store(deps: ReportDeps, month: MonthId, scope: ReportScope, report: AnyReport): Promise<void> {
+  const period = counterPeriod(month);
+  await deps.files.put(period, scope, {
     json: renderReport(report, 'json'),
     csv: renderReport(report, 'csv'),
     svg: renderReport(report, 'svg'),
   });
-  if (!report.provisional) await deps.reports.complete(counterPeriod(month), report.generatedAt);
+  if (!report.provisional) await deps.reports.complete(reportJob(period, scope), report.generatedAt);
+}
+
+/** Produces (or reproduces) one scope's report for a month and stores JSON, CSV and SVG. */
+export async function generateReport(deps: ReportDeps, month: MonthId, scope: ReportScope): Promise<AnyReport> {
+  const now = deps.clock.now();
+  assertStarted(month, now);
+  const offices = await deps.offices.list(scope === 'national' ? {} : { provinceCode: scope });
+  const data = await loadMonth(deps, month, offices);
+  const report = scope === 'national' ? nationalReport(data, now) : provinceReport(data, scope, now);
+  await store(deps, month, scope, report);
   return report;
 }
 
 /**
- * The daily job: every closed Solar Hijri month of the last year whose report is missing gets
- * produced, oldest first, each exactly once even when two runs overlap (a conditional claim in
- * DynamoDB decides which run does it).
+ * The daily job: for every closed Solar Hijri month of the last year, every province's report and
+ * the national one that are missing get produced, oldest month first, each exactly once even when
+ * two runs overlap (a conditional claim per month and scope decides which run does it). A month's
+ * counters are read once for all of its reports.
  */
 export async function runScheduledReports(deps: ReportDeps): Promise<string[]> {
   const now = deps.clock.now();
   const lastClosed = previousMonth(monthOf('solar-hijri', now));
   const months: MonthId[] = [lastClosed];
-  while (months.length < CATCH_UP_MONTHS) months.unshift(previousMonth(months[0]!));
-  const done = await deps.reports.done(months.map(counterPeriod));
+  while (months.length < CATCH_UP_MONTHS) months.unshift(previousMonth(months[0] ?? lastClosed));
+  const offices = await deps.offices.list();
+  const scopes: ReportScope[] = [...new Set(offices.map((o) => o.provinceCode))].sort();
+  scopes.push('national');
+  const jobs = months.flatMap((month) => scopes.map((scope) => reportJob(counterPeriod(month), scope)));
+  const done = await deps.reports.done(jobs);
   const owner = deps.ids.runId();
   const produced: string[] = [];
   for (const month of months) {
-    const period = counterPeriod(month);
-    if (done.has(period) || !(await deps.reports.claim(period, owner, now, LEASE_SECONDS))) continue;
-    await generateReport(deps, month);
-    produced.push(formatMonth(month));
+    const missing = scopes.filter((scope) => !done.has(reportJob(counterPeriod(month), scope)));
+    if (missing.length === 0) continue;
+    let data: MonthData | undefined;
+    for (const scope of missing) {
+      if (!(await deps.reports.claim(reportJob(counterPeriod(month), scope), owner, now, LEASE_SECONDS))) continue;
+      data ??= await loadMonth(deps, month, offices);
+      const report = scope === 'national' ? nationalReport(data, now) : provinceReport(data, scope, now);
+      await store(deps, month, scope, report);
+      produced.push(`${formatMonth(month)} ${scope}`);
+    }
   }
   return produced;
 }
 
+/** The stored report of a closed month, or a live provisional one for the running month. */
+async function storedOrLive(deps: ReportDeps, month: MonthId, scope: ReportScope): Promise<AnyReport> {
+  const now = deps.clock.now();
+  assertStarted(month, now);
+  const stored = isBefore(month, monthOf(month.calendar, now))
+    ? await deps.files.getJson(counterPeriod(month), scope)
+    : undefined;
+  if (stored) return JSON.parse(stored) as AnyReport;
+  const offices = await deps.offices.list(scope === 'national' ? {} : { provinceCode: scope });
+  const data = await loadMonth(deps, month, offices);
+  return scope === 'national' ? nationalReport(data, now) : provinceReport(data, scope, now);
+}
+
 /**
- * The report as the API serves it: the stored one for a closed month, a live provisional one for
- * the running month. A manager sees it cut to their own office.
+ * A province's report as the API serves it. A province administrator reads their own province's
+ * (another province's answers 404, as an unknown one), the national administrator any province's,
+ * a manager their own office's cut of their province's.
  */
 export async function readReport(
   deps: ReportDeps,
   principal: Principal,
   month: MonthId,
   format: ReportFormat,
+  province?: ProvinceCode,
 ): Promise<string> {
-  const now = deps.clock.now();
-  assertStarted(month, now);
-  const stored = isBefore(month, monthOf(month.calendar, now))
-    ? await deps.files.getJson(counterPeriod(month))
-    : undefined;
-  const full = stored ? (JSON.parse(stored) as MonthlyReport) : await produceReport(deps, month);
-  const report = isOfficeStaff(principal) ? cutToOffice(full, principal.officeCode) : full;
-  return renderReport(report, format);
+  if (principal.kind === 'office') {
+    const office = await deps.offices.get(principal.officeCode);
+    if (!office || (province && province !== office.provinceCode)) throw new NotFoundError('report');
+    const report = (await storedOrLive(deps, month, office.provinceCode)) as MonthlyReport;
+    return renderReport(cutToOffice(report, principal.officeCode), format);
+  }
+  const scope = scopeOf(principal, province);
+  return renderReport(await storedOrLive(deps, month, scope), format);
+}
+
+/** The national report: provinces ranked, for the national administrator. */
+export async function readNationalReport(deps: ReportDeps, month: MonthId, format: ReportFormat): Promise<string> {
+  return renderReport(await storedOrLive(deps, month, 'national'), format);
+}
+
+/**
+ * Which province a report request is about: a province administrator's own (asking for another is
+ * a 404), or the one the national administrator names (required).
+ */
+export function scopeOf(principal: Principal, province: ProvinceCode | undefined): ProvinceCode {
+  if (principal.kind === 'province') {
+    if (province && province !== principal.provinceCode) throw new NotFoundError('report');
+    return principal.provinceCode;
+  }
+  if (!province) {
+    throw new ValidationError([
+      { field: 'query.province', code: 'required', messages: fieldText('province-required') },
+    ]);
+  }
+  return province;
 }
 
 export async function setNetworkTarget(
   targets: Pick<ReportRepository, 'setTarget'>,
+  admin: ProvinceAdmin,
   target: NetworkTarget,
 ): Promise<NetworkTarget> {
-  await targets.setTarget(target);
+  await targets.setTarget(admin.provinceCode, target);
   return target;
 }

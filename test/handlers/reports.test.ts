@@ -12,13 +12,13 @@ import {
 } from '../../shared/adapters/from-env';
 import { S3ReportStore } from '../../shared/adapters/s3-report-store';
 import { readEnv, tableEnvShape } from '../../shared/config';
-import { parseMonth } from '../../shared/domain/months';
+import { formatMonth, nextMonth, parseMonth } from '../../shared/domain/months';
 import type { MonthlyReport } from '../../shared/domain/report';
 import type { Principal } from '../../shared/domain/roles';
-import type { Clock } from '../../shared/ports';
+import { type Clock, type ReportScope, reportJob } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, submitPetition } from '../../shared/use-cases/petitions';
-import { CATCH_UP_MONTHS, type ReportDeps, runScheduledReports } from '../../shared/use-cases/reports';
+import { CATCH_UP_MONTHS, generateReport, type ReportDeps, runScheduledReports } from '../../shared/use-cases/reports';
 import { apiEvent, asFunction, type Caller, call, invokeRoute } from '../support/api-event';
 import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
@@ -28,6 +28,11 @@ afterAll(dropStores);
 
 const at = (iso: string): Clock => ({ now: () => new Date(iso) });
 const admin: Caller = { role: 'province-admin' };
+/** "1405-08 29" (as the job names what it produced) as the ledger's job key. */
+const asJob = (name: string) => {
+  const [month, scope] = name.split(' ') as [string, ReportScope];
+  return reportJob(`J#${month}`, scope);
+};
 
 function reportDeps(clock: Clock): ReportDeps {
   const config = readEnv(tableEnvShape);
@@ -82,9 +87,8 @@ describe('counting across month boundaries (Tehran time)', () => {
       await submitAt(officeCode, firstMinute, 'appeal');
       const deps = reportDeps(at('2026-11-28T08:00:00Z'));
 
-      const { produceReport } = await import('../../shared/use-cases/reports');
-      const first = await produceReport(deps, parseMonth('solar-hijri', before)!);
-      const second = await produceReport(deps, parseMonth('solar-hijri', after)!);
+      const first = (await generateReport(deps, parseMonth('solar-hijri', before)!, '29')) as MonthlyReport;
+      const second = (await generateReport(deps, parseMonth('solar-hijri', after)!, '29')) as MonthlyReport;
 
       const row = (r: MonthlyReport) => r.offices.find((o) => o.officeCode === officeCode)!;
       expect(row(first).registered).toBe(2);
@@ -105,19 +109,19 @@ describe('GET /v1/reports/monthly/{month}', () => {
   it('gives a province administrator the month with its UTC bounds, and a manager only their office', async () => {
     const officeCode = await activeOffice();
     const other = await activeOffice();
-    await submitAt(officeCode, '2019-09-10T08:00:00Z');
-    await submitAt(other, '2019-09-11T08:00:00Z');
+    await submitAt(officeCode, '2019-06-10T08:00:00Z');
+    await submitAt(other, '2019-06-11T08:00:00Z');
 
-    const full = await getReport(admin, '1398-06');
-    const cut = await getReport({ role: 'manager', officeCode }, '1398-06');
+    const full = await getReport(admin, '1398-03');
+    const cut = await getReport({ role: 'manager', officeCode }, '1398-03');
 
     expect(full.statusCode).toBe(200);
     const body = JSON.parse(full.body!) as MonthlyReport;
     expect(body).toMatchObject({
-      month: '1398-06',
+      month: '1398-03',
       calendar: 'solar-hijri',
-      from: '2019-08-22T19:30:00.000Z',
-      to: '2019-09-22T20:30:00.000Z',
+      from: '2019-05-21T19:30:00.000Z',
+      to: '2019-06-21T19:30:00.000Z',
       provisional: false,
     });
     expect(body.offices.map((o) => o.officeCode)).toEqual(expect.arrayContaining([officeCode, other]));
@@ -199,8 +203,17 @@ describe('producing and storing reports', () => {
 });
 
 describe('the daily job', () => {
-  it('produces each missing closed month exactly once when two runs overlap, then nothing', async () => {
+  it("produces each missing closed month's province and national reports exactly once when two runs overlap, then nothing", async () => {
     const deps = reportDeps(at('2026-11-28T00:30:00Z'));
+
+    // This file's offices are all in South Khorasan (29): its report and the national one, per month.
+    // The month-boundary test above already stored 1405-08's provincial report.
+    const months: string[] = [];
+    for (let m = parseMonth('solar-hijri', '1404-09')!; months.length < CATCH_UP_MONTHS; m = nextMonth(m)) {
+      months.push(formatMonth(m));
+    }
+    const expected = months.flatMap((month) => [`${month} 29`, `${month} national`]);
+    const storedBefore = await deps.reports.done(expected.map(asJob));
 
     const job = () => asFunction('monthly-report-job', () => runScheduledReports(deps));
     const [a, b] = await Promise.all([job(), job()]);
@@ -208,8 +221,8 @@ describe('the daily job', () => {
 
     const produced = [...a, ...b].sort();
     expect(new Set(produced).size).toBe(produced.length);
-    expect(produced).toHaveLength(CATCH_UP_MONTHS);
-    expect(produced.at(-1)).toBe('1405-08');
+    expect(storedBefore).toEqual(new Set([asJob('1405-08 29')]));
+    expect(produced).toEqual(expected.filter((name) => name !== '1405-08 29'));
     expect(third).toEqual([]);
   });
 
@@ -220,6 +233,13 @@ describe('the daily job', () => {
 
     const produced = await asFunction('monthly-report-job', () => runScheduledReports(deps));
 
-    expect(produced).toEqual(['1405-09', '1405-10', '1405-11']);
+    expect(produced).toEqual([
+      '1405-09 29',
+      '1405-09 national',
+      '1405-10 29',
+      '1405-10 national',
+      '1405-11 29',
+      '1405-11 national',
+    ]);
   });
 });

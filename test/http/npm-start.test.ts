@@ -72,7 +72,7 @@ describe('npm start', () => {
     const secondExit = await interrupt(second.child);
 
     expect(first.output()).toContain(`running on http://localhost:${ports.api}`);
-    expect(first.output()).toContain('seeded 22 DEMO offices');
+    expect(first.output()).toContain("seeded 27 DEMO offices (South Khorasan's 22");
     expect(health.status).toBe(200);
     expect(report.status).toBe(0);
     expect(report.stdout).toMatch(/petitions in 22 offices/);

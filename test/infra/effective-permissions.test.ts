@@ -41,6 +41,7 @@ const EXPECTED: Record<string, string[]> = {
     's3:PutObject on reports/monthly/*',
   ],
   'get-monthly-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
+  'get-national-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
   'get-office': ['dynamodb:GetItem on table/data'],
   'get-petition': ['dynamodb:GetItem,dynamodb:Query on table/data'],
   'give-feedback': [
@@ -54,7 +55,7 @@ const EXPECTED: Record<string, string[]> = {
   'docs-renderer': [],
   health: [],
   'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
-  'list-petitions': ['dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
+  'list-petitions': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
   'monthly-report-job': [
     'dynamodb:BatchGetItem,dynamodb:GetItem on table/data',
     'dynamodb:PutItem,dynamodb:UpdateItem on table/data',

@@ -109,7 +109,13 @@ describe('stateful stack', () => {
   it('has a user pool without self sign-up and one group per staff role', () => {
     data.hasResourceProperties('AWS::Cognito::UserPool', { AdminCreateUserConfig: { AllowAdminCreateUserOnly: true } });
     const groups = Object.values(data.findResources('AWS::Cognito::UserPoolGroup')) as Resource[];
-    expect(groups.map((g) => g.Properties.GroupName).sort()).toEqual(['clerk', 'court', 'manager', 'province-admin']);
+    expect(groups.map((g) => g.Properties.GroupName).sort()).toEqual([
+      'clerk',
+      'court',
+      'manager',
+      'national-admin',
+      'province-admin',
+    ]);
   });
 });
 

@@ -10,7 +10,18 @@ import { checkAnswer } from './contract';
 export interface Caller {
   role: Role;
   officeCode?: string;
+  /** A province administrator's province: South Khorasan (29) unless told; null sends none. */
+  provinceCode?: string | null;
   userId?: string;
+}
+
+/** The province a test's province administrator acts in unless it names another. */
+export const TEST_PROVINCE = '29';
+
+/** The province claim a caller's token carries. */
+export function provinceClaim(caller: Caller): string | undefined {
+  if (caller.provinceCode === null) return undefined;
+  return caller.provinceCode ?? (caller.role === 'province-admin' ? TEST_PROVINCE : undefined);
 }
 
 export interface EventInput {
@@ -37,6 +48,7 @@ export function apiEvent(routeId: string, input: EventInput = {}): ApiEvent {
         sub: input.caller.userId ?? `user-${input.caller.role}`,
         'cognito:groups': `[${input.caller.role}]`,
         ...(input.caller.officeCode ? { 'custom:officeCode': input.caller.officeCode } : {}),
+        ...(provinceClaim(input.caller) ? { 'custom:provinceCode': provinceClaim(input.caller) } : {}),
       }
     : undefined;
   return {

@@ -9,7 +9,7 @@ export function officeBody(overrides: Record<string, unknown> = {}) {
   return {
     officeCode: uniqueOfficeCode(),
     name: 'دفتر خدمات الکترونیک قضایی مود',
-    province: 'خراسان جنوبی',
+    provinceCode: '29',
     judicialDistrict: 'سربیشه',
     county: 'سربیشه',
     bakhsh: 'مود',

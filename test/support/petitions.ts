@@ -23,7 +23,7 @@ export async function activeOffice(status: 'active' | 'planned' = 'active'): Pro
       {
         officeCode,
         name: 'دفتر خدمات الکترونیک قضایی آزمون',
-        province: 'خراسان جنوبی',
+        provinceCode: '29',
         judicialDistrict: 'بیرجند',
         county: 'بیرجند',
         deprivedArea: false,

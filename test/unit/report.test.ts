@@ -5,7 +5,7 @@ import { PREAMBLE_LINES, reportCsv, reportFileName, reportSvg } from '../../shar
 
 const month = parseMonth('solar-hijri', '1398-06')!;
 const base: Omit<NewOffice, 'officeCode' | 'name' | 'judicialDistrict'> = {
-  province: 'خراسان جنوبی',
+  provinceCode: '29',
   county: 'بیرجند',
   deprivedArea: false,
   status: 'active',
@@ -67,6 +67,8 @@ const previous = new Map<string, CounterValues>([
 ]);
 
 const report = buildMonthlyReport({
+  provinceCode: '29',
+  provinceName: 'خراسان جنوبی',
   month,
   range: monthRange(month),
   firstDay: '2019-08-23',
@@ -184,6 +186,8 @@ describe('report files', () => {
 
 describe('a month still running', () => {
   const running = buildMonthlyReport({
+    provinceCode: '29',
+    provinceName: 'خراسان جنوبی',
     month,
     range: monthRange(month),
     firstDay: '2019-08-23',
@@ -216,6 +220,8 @@ describe('ranking', () => {
     );
 
     const withPlanned = buildMonthlyReport({
+      provinceCode: '29',
+      provinceName: 'خراسان جنوبی',
       month,
       range: monthRange(month),
       firstDay: '2019-08-23',

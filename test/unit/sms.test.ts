@@ -270,7 +270,7 @@ describe('quiet hours, Tehran time', () => {
     expect(earliestSendInstant(due).toISOString()).toBe('2019-09-22T03:30:00.000Z'); // 07:00 at +03:30
   });
 
-  it('delays and never drops: the answer is never earlier, never quiet, and at most nine hours on', () => {
+  it('delays and never drops: the answer is never earlier, never quiet, and at most ten hours on', () => {
     const instants = fc.date({
       min: new Date('2015-01-01T00:00:00Z'),
       max: new Date('2030-12-31T00:00:00Z'),
@@ -282,7 +282,8 @@ describe('quiet hours, Tehran time', () => {
         const at = earliestSendInstant(due);
         expect(at.getTime()).toBeGreaterThanOrEqual(due.getTime());
         expect(isQuietHour(at)).toBe(false);
-        expect(at.getTime() - due.getTime()).toBeLessThanOrEqual(9 * 3600_000);
+        // Nine hours of wall clock (22:00 to 07:00), ten on the night daylight saving ended (until 2022).
+        expect(at.getTime() - due.getTime()).toBeLessThanOrEqual(10 * 3600_000);
         if (!isQuietHour(due)) expect(at).toEqual(due);
       }),
       { numRuns: 2000 },

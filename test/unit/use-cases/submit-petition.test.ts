@@ -37,7 +37,7 @@ const activeOffice: Office = newOffice(
   {
     officeCode: '56101',
     name: 'دفتر آزمون',
-    province: 'خراسان جنوبی',
+    provinceCode: '29',
     judicialDistrict: 'بیرجند',
     county: 'بیرجند',
     deprivedArea: false,

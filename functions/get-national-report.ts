@@ -1,0 +1,18 @@
+import { reportDepsFromEnv } from '../shared/adapters/from-env';
+import { formatMonth } from '../shared/domain/months';
+import { reportFileName } from '../shared/domain/report-files';
+import { apiHandler } from '../shared/http/api-handler';
+import { requireMonth } from '../shared/http/report-month';
+import { reportFile } from '../shared/http/report-response';
+import { route } from '../shared/routes/get-national-report';
+import { readNationalReport } from '../shared/use-cases/reports';
+
+const deps = reportDepsFromEnv();
+
+export const handler = apiHandler(route).handler(async (_event, context) => {
+  const { path, query } = context.request;
+  const month = requireMonth(query.calendar, path.month);
+  const body = await readNationalReport(deps, month, query.format);
+  const fileName = reportFileName({ month: formatMonth(month), calendar: month.calendar }, 'csv', 'national');
+  return reportFile(body, query.format, fileName);
+});

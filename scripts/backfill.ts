@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+import { isProvinceCode } from '../shared/domain/provinces';
+
+const usage =
+  'usage: npm run backfill -- --local | --table <data table name> [--region <region>]   [--target-province <code>]';
+
+/**
+ * Brings a data table written by an earlier version up to date (see backfill-provinces.ts). Safe
+ * to run more than once and while the application runs. In AWS it uses the caller's credentials
+ * (an operator's, with Scan and UpdateItem on the table); `--local` works on the running
+ * `npm start` backend.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      local: { type: 'boolean' },
+      table: { type: 'string' },
+      region: { type: 'string' },
+      'target-province': { type: 'string' },
+    },
+  });
+  const targetProvince = values['target-province'];
+  if (targetProvince !== undefined && !isProvinceCode(targetProvince))
+    throw new Error(`--target-province: not a province code. ${usage}`);
+  let tableName = values.table;
+  if (values.local) tableName = await useRunningBackend();
+  else if (!tableName) throw new Error(usage);
+  else if (values.region) process.env.AWS_REGION = values.region;
+  if (!process.env.AWS_REGION) throw new Error(`Name the table's region with --region or AWS_REGION. ${usage}`);
+
+  const { createDocumentClient } = await import('../shared/adapters/aws-clients');
+  const { backfillProvinces } = await import('./backfill-provinces');
+  const db = createDocumentClient({
+    AWS_REGION: process.env.AWS_REGION,
+    DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
+  });
+  const result = await backfillProvinces(
+    db,
+    tableName!,
+    targetProvince ? { legacyTargetProvince: targetProvince } : {},
+  );
+  console.log(
+    `${tableName}: ${result.offices} offices, ${result.petitions} petitions and ${result.targets} targets brought up to date.`,
+  );
+  if (result.unplacedOffices.length > 0) {
+    console.log(
+      `Offices whose province name matches no province (fix their province and run again): ${result.unplacedOffices.join(', ')}; ` +
+        `${result.petitionsOfUnplacedOffices} of their petitions wait for them.`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+/** The running local backend's table, through its edge with the operator's key. */
+async function useRunningBackend(): Promise<string> {
+  const { readEdgeSecret, useLocalCredentials } = await import('../local/aws-edge/runtime');
+  const { engineEnvironment } = await import('../local/engines');
+  const { localSettings, runningBackend } = await import('../local/settings');
+  const settings = localSettings();
+  const backend = runningBackend(settings);
+  const masterSecret = readEdgeSecret(settings.dataDir);
+  if (!backend || !masterSecret) {
+    throw new Error(`No local backend is running on ${settings.dataDir}: run \`npm start\` in another terminal first.`);
+  }
+  Object.assign(
+    process.env,
+    engineEnvironment({ dynamo: backend.dynamoEndpoint, s3: backend.s3Endpoint }, useLocalCredentials(masterSecret)),
+  );
+  return backend.tableName;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(2);
+});

@@ -1,0 +1,19 @@
+import type { ReportFormat } from '../ports';
+import type { ApiResult } from './types';
+
+const CONTENT_TYPES: Record<ReportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  svg: 'image/svg+xml; charset=utf-8',
+};
+
+/**
+ * A report as the answer: JSON, or the file with its name (the month in it, so two downloads never
+ * clash): the CSV as an attachment for Excel, the chart inline.
+ */
+export function reportFile(body: string, format: ReportFormat, csvFileName: string): ApiResult {
+  const headers: Record<string, string> = { 'content-type': CONTENT_TYPES[format] };
+  if (format === 'csv') headers['content-disposition'] = `attachment; filename="${csvFileName}"`;
+  if (format === 'svg') headers['content-disposition'] = `inline; filename="${csvFileName.replace(/\.csv$/, '.svg')}"`;
+  return { statusCode: 200, headers, body };
+}
