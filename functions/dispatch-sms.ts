@@ -8,8 +8,8 @@ import { dispatchDueSms, type NoticeDeps } from '../shared/use-cases/notices';
 
 /** Notices one run takes on; more wait for the next run, a quarter of an hour later. */
 export const DISPATCH_BATCH = 500;
-/** Stop starting new sends this long before the function's timeout. */
-const SAFETY_MS = 20_000;
+/** Stop starting new sends this long before the function's timeout: a send's own timeout (10 s) and its record. */
+const SAFETY_MS = 15_000;
 
 export class SmsDispatchError extends Error {
   override name = 'SmsDispatchError';
@@ -41,6 +41,8 @@ export function dispatchSmsHandler(deps: NoticeDeps) {
         left: result.left,
         problems: result.outcomes.filter((o) => o.outcome === 'retry' || o.outcome === 'failed'),
       });
+      // Per notice, numbers masked: what support needs to answer "did my SMS go?".
+      logger.debug('due SMS outcomes', { outcomes: result.outcomes });
       if (count('failed') > 0 || (count('retry') > 0 && count('sent') === 0))
         throw new SmsDispatchError(`${count('failed')} SMS given up, ${count('retry')} to try again`);
       return { sent: count('sent'), retry: count('retry'), failed: count('failed'), left: result.left };

@@ -12,17 +12,12 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { type IQueue, Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { OUTBOX_PIPE } from '../shared/adapters/dynamo-outbox';
+import { BUS_RULES, PETITION_EVENT_BUS_NAME } from '../shared/events/bus';
 import type { EventPattern } from '../shared/events/event-pattern';
-import { NOTIFIER_RULE_PATTERN } from '../shared/events/rules';
 import { EVENT_FUNCTIONS } from '../shared/routes';
+import { DISPATCH_TIMEOUT_SECONDS } from '../shared/use-cases/notices';
 import type { DeploymentSettings } from './deployment-settings';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function';
-
-/** The bus court systems subscribe to (README, "Petition events"); a fixed name they can rely on. */
-export const PETITION_EVENT_BUS_NAME = 'jeso-petition-events';
-
-/** The local runtime's identity for the pipe (local/aws-edge): its role's policy is enforced on its stream reads. */
-export const OUTBOX_PIPE_PRINCIPAL = 'outbox-pipe';
 
 /**
  * The shared patterns are written with the bus's field names (`detail-type`); CDK's EventPattern
@@ -205,31 +200,40 @@ export class EventBackbone extends Construct {
     // The notifier: every petition event, asynchronously. Lambda retries a failed event twice, the
     // rule retries delivery; what still fails lands in the dead-letter queue. It is idempotent per
     // event and party, so a replay or a duplicate delivery sends nothing twice.
-    this.notifier = withSms(serviceFunction('notify-parties'));
-    new EventInvokeConfig(this, 'NotifierRetries', {
-      function: this.notifier,
-      retryAttempts: 2,
-      maxEventAge: Duration.hours(6),
-      onFailure: new SqsDestination(noticeDeadLetters),
-    });
-    new Rule(this, 'Notifier', {
-      eventBus: this.bus,
-      description: 'Every petition event of schema version 1 to the notifier (NOTIFIER_RULE_PATTERN)',
-      eventPattern: cdkEventPattern(NOTIFIER_RULE_PATTERN),
-      targets: [
-        new LambdaFunction(this.notifier, {
-          deadLetterQueue: noticeDeadLetters,
-          retryAttempts: 8,
+    const targets = new Map<string, IFunction>();
+    for (const rule of BUS_RULES) {
+      const fn = targets.get(rule.functionId) ?? withSms(serviceFunction(rule.functionId));
+      if (!targets.has(rule.functionId)) {
+        targets.set(rule.functionId, fn);
+        new EventInvokeConfig(this, `Retries-${rule.functionId}`, {
+          function: fn,
+          retryAttempts: 2,
           maxEventAge: Duration.hours(6),
-        }),
-      ],
-    });
+          onFailure: new SqsDestination(noticeDeadLetters),
+        });
+      }
+      new Rule(this, rule.name, {
+        eventBus: this.bus,
+        description: rule.description,
+        eventPattern: cdkEventPattern(rule.pattern),
+        targets: [
+          new LambdaFunction(fn, {
+            deadLetterQueue: noticeDeadLetters,
+            retryAttempts: 8,
+            maxEventAge: Duration.hours(6),
+          }),
+        ],
+      });
+    }
+    const notifier = targets.get('notify-parties');
+    if (!notifier) throw new Error('no bus rule invokes notify-parties (shared/events/bus.ts)');
+    this.notifier = notifier;
 
     // The dispatcher: a quarter-hourly sweep for notices that have come due. At 07:00 Tehran it
     // sends the night's notices, so it gets time for a few thousand sends instead of the usual 10 s.
     const dispatcherFunction = serviceFunction('dispatch-sms');
     this.dispatcher = withSms(dispatcherFunction);
-    (this.dispatcher.node.defaultChild as CfnFunction).addPropertyOverride('Timeout', 300);
+    (this.dispatcher.node.defaultChild as CfnFunction).addPropertyOverride('Timeout', DISPATCH_TIMEOUT_SECONDS);
     // A failed run is not retried: the next run, a quarter of an hour later, takes up what is due.
     new EventInvokeConfig(this, 'DispatcherRetries', {
       function: this.dispatcher,

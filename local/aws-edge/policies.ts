@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import type { RouteDefinition } from '../../shared/routes';
 import { CfnResolver, physicalKey, type StackTemplate, UnresolvableError } from './cfn-resolver';
 import { compilePolicy, type PolicyStatement } from './iam-evaluator';
+import { OUTBOX_PIPE_PRINCIPAL } from './identity';
 
 /**
  * Each function's IAM policy, read from the synthesized CloudFormation of the very CDK app that
@@ -56,7 +57,7 @@ export async function synthesizePolicies(options: {
   const { App, Stack } = await import('aws-cdk-lib');
   const { buildApp } = await import('../../infra/app');
   const { ServiceFunction } = await import('../../infra/service-function');
-  const { OutboxPipe, OUTBOX_PIPE_PRINCIPAL } = await import('../../infra/event-backbone');
+  const { OutboxPipe } = await import('../../infra/event-backbone');
   const { app, stateful } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), options.projectRoot, {
     checks: false,
     ...(options.routes ? { routes: options.routes } : {}),
