@@ -23,11 +23,12 @@ import { HttpSmsProvider } from './http-sms-provider';
  * - `local-sink`: a port the local runtime injects (local/sms-sink.ts prints each message).
  */
 const smsEnvShape = {
-  SMS_PROVIDER: z.enum(['kavenegar', 'local-sink']),
-  SMS_API_BASE_URL: z.url().optional(),
+  SMS_PROVIDER: z.string().min(1),
+  SMS_API_BASE_URL: z.string().optional(),
   SMS_SENDER_LINE: z.string().optional(),
   SMS_API_KEY_SECRET_ARN: z.string().optional(),
 };
+const PROVIDERS = ['kavenegar', 'local-sink'];
 
 let injected: SmsPort | undefined;
 
@@ -44,8 +45,8 @@ const injectedPort: SmsPort = {
   get senderLine() {
     return current().senderLine;
   },
-  send: (message: SmsMessage): Promise<SmsReceipt> => current().send(message),
-  status: (ids: readonly string[]): Promise<DeliveryReport[]> => current().status(ids),
+  send: async (message: SmsMessage): Promise<SmsReceipt> => current().send(message),
+  status: async (ids: readonly string[]): Promise<DeliveryReport[]> => current().status(ids),
 };
 
 function current(): SmsPort {
@@ -61,9 +62,13 @@ export function smsPortFromEnv(env: NodeJS.ProcessEnv = process.env): SmsPort {
     throw new Error(
       'Configuration error: missing or invalid environment variable(s): SMS_API_BASE_URL, SMS_API_KEY_SECRET_ARN',
     );
-  // A stack deployed before the provider's line was set up: nothing is sent, every notice stays
-  // due, and each try fails as a configuration problem, which alarms until an operator sets it.
-  if (!senderLine) return unconfiguredPort;
+  // Values are checked when a message is to go, not at load: a wrong setting then fails each try
+  // as a configuration problem, which keeps the notices due and alarms until an operator fixes
+  // it. So does a stack deployed before the provider's sender line was set up.
+  if (!PROVIDERS.includes(config.SMS_PROVIDER))
+    return unconfigured('unknown-provider', `SMS_PROVIDER is not one of ${PROVIDERS.join(', ')}`);
+  if (!URL.canParse(baseUrl)) return unconfigured('bad-base-url', 'SMS_API_BASE_URL is not a URL');
+  if (!senderLine) return unconfigured('no-sender-line', 'no SMS sender line is configured (smsSenderLine)');
   const secrets = new SecretsManagerClient({ region: config.AWS_REGION });
   let provider: Promise<HttpSmsProvider> | undefined;
   const ready = () => {
@@ -84,13 +89,13 @@ export function smsPortFromEnv(env: NodeJS.ProcessEnv = process.env): SmsPort {
   };
 }
 
-const unconfiguredPort: SmsPort = {
+const unconfigured = (code: string, message: string): SmsPort => ({
   senderLine: '',
   send: async () => {
-    throw new SmsProviderError('configuration', 'no-sender-line', 'no SMS sender line is configured (smsSenderLine)');
+    throw new SmsProviderError('configuration', code, message);
   },
   status: async () => [],
-};
+});
 
 /** What the notifier and the dispatcher need: the table (parties, short names, notices), the SMS port, the clock. */
 export function noticeDepsFromEnv(): NoticeDeps {
