@@ -1,9 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { dispatchSmsHandler } from '../../functions/dispatch-sms';
 import { notifyPartiesHandler } from '../../functions/notify-parties';
+import { credentialsOf, OUTBOX_PIPE_PRINCIPAL } from '../../local/aws-edge/identity';
+import { LOCAL_REGION } from '../../local/engines';
 import type { BusEvent, RunningEventStream } from '../../local/event-stream';
 import { lambdaContext } from '../../local/gateway';
 import { SmsSink } from '../../local/sms-sink';
@@ -188,6 +191,34 @@ describe('a change committed with its outbox item', () => {
     expect(smsOf(event).map((m) => m.to)).toEqual(['0915***4567']);
     expect(await noticeItem(event.eventId, 1)).toBeUndefined();
   });
+});
+
+it("lets only the pipe's role read the table stream (the notifier's key is refused)", async () => {
+  // Prepare
+  const operator = new DynamoDBClient({ region: LOCAL_REGION, endpoint: process.env.DYNAMODB_ENDPOINT });
+  const { Table } = await operator.send(new DescribeTableCommand({ TableName: tableName() }));
+  operator.destroy();
+  const readAs = (functionId: string) =>
+    new DynamoDBStreamsClient({
+      region: LOCAL_REGION,
+      endpoint: process.env.DYNAMODB_ENDPOINT,
+      credentials: credentialsOf(process.env.LOCAL_EDGE_SECRET!, {
+        kind: 'function',
+        tenant: process.env.TEST_TENANT!,
+        functionId,
+      }),
+    }).send(new DescribeStreamCommand({ StreamArn: Table!.LatestStreamArn! }));
+
+  // Act
+  const pipe = await readAs(OUTBOX_PIPE_PRINCIPAL);
+  const notifier = await readAs('notify-parties').catch((error: Error) => error);
+
+  // Assess
+  expect(pipe.StreamDescription?.StreamStatus).toBe('ENABLED');
+  expect(notifier).toMatchObject({ name: 'AccessDeniedException' });
+  expect((notifier as Error).message).toMatch(
+    /not authorized to perform: dynamodb:DescribeStream on resource: .*\/stream\//,
+  );
 });
 
 describe('a change that is not committed', () => {
