@@ -13,6 +13,11 @@
  * - tracking code     pk `TRACK#<code>`       sk `TRACK`                 → petitionId; claimed once, on submission
  * - guess window      pk `GUESS#<scope>#…`    sk `GUESS`                 failed citizen guesses, with a TTL
  * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
+ * - outbox item       pk `OUTBOX#<eventId>`   sk `OUTBOX`                one per event, written in the change's
+ *   transaction; the table stream carries it to the event bus (dynamo-outbox.ts), TTL a few days
+ * - SMS notice        pk `NOTICE-SMS#<eventId>#<partyIndex>`  sk `NOTICE-SMS`   one per event and recipient: the
+ *   exactly-once claim of that SMS and its sending state (dynamo-sms-notices.ts)
+ *   gsi3 (due, sparse)  `SMS-DUE#<shard>`  / `<sendAt>#<eventId>#<partyIndex>`   only while not yet sent
  * - submission record (idempotency table)  id `SUBMIT#<office>#<Idempotency-Key>`
  * Every key a submission writes belongs to one petition, one office or one request: no key is
  * shared by the whole country or a province, so no partition runs hot at national peaks.
@@ -30,7 +35,12 @@ export const keys = {
   report: (job: string) => ({ pk: `REPORT#${job}`, sk: 'REPORT' }),
   networkTarget: (provinceCode: string) => ({ pk: 'CONFIG', sk: `TARGET#${provinceCode}` }),
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
+  outbox: (eventId: string) => ({ pk: `${OUTBOX_KEY_PREFIX}${eventId}`, sk: 'OUTBOX' }),
+  smsNotice: (eventId: string, partyIndex: number) => ({ pk: `NOTICE-SMS#${eventId}#${partyIndex}`, sk: 'NOTICE-SMS' }),
 };
+
+/** The partition-key prefix of outbox items: the table stream's pipe filter selects on it. */
+export const OUTBOX_KEY_PREFIX = 'OUTBOX#';
 
 /** Index keys of the registry and the petition listings. */
 export const indexKeys = {
@@ -42,4 +52,13 @@ export const indexKeys = {
   registryProvincePrefix: (provinceCode: string) => `${provinceCode}#`,
   officePetitions: (officeCode: string) => `OFFICE#${officeCode}#PETITIONS`,
   officePetitionsByStatus: (officeCode: string, status: string) => `OFFICE#${officeCode}#PETITIONS#${status}`,
+  /**
+   * SMS waiting to be sent (quiet hours, or a failed try), spread over a few partitions of gsi3 so
+   * that a night's notices of the whole country never share one key; the dispatcher reads them all.
+   */
+  smsDue: (shard: number) => `SMS-DUE#${shard}`,
+  smsDueSortKey: (sendAt: string, eventId: string, partyIndex: number) => `${sendAt}#${eventId}#${partyIndex}`,
 };
+
+/** How many gsi3 partitions hold due SMS. */
+export const SMS_DUE_SHARDS = 8;
