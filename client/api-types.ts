@@ -243,6 +243,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/sms/delivery-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The SMS provider's delivery reports (signed webhook) */
+    post: operations['sms-delivery-reports'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/reports/monthly/{month}': {
     parameters: {
       query?: never;
@@ -737,6 +754,26 @@ export interface components {
         overall: number;
       };
       comment?: string;
+    };
+    SmsDeliveryReportsRecorded: {
+      /** @description Reports that changed a notice */
+      recorded: number;
+      /** @description Reports already recorded, or after a final state */
+      unchanged: number;
+      /** @description Reports for a message id we never sent */
+      unknown: number;
+    };
+    /** @description Delivery reports, signed with HMAC-SHA256 over the raw body */
+    SmsDeliveryReports: {
+      reports: {
+        providerMessageId: string;
+        localId?: string;
+        /** @enum {string} */
+        state: 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'blocked' | 'unknown';
+        providerStatus: string;
+        /** Format: date-time */
+        at?: string;
+      }[];
     };
     /** @description One province's report */
     MonthlyReport: {
@@ -2332,6 +2369,85 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'sms-delivery-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SmsDeliveryReports'];
+      };
+    };
+    responses: {
+      /** @description Reports recorded, already known, or for no message of ours */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SmsDeliveryReportsRecorded'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, stale or wrong signature: nothing recorded */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
         };
       };
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */

@@ -18,6 +18,8 @@
  * - SMS notice        pk `NOTICE-SMS#<eventId>#<partyIndex>`  sk `NOTICE-SMS`   one per event and recipient: the
  *   exactly-once claim of that SMS and its sending state (dynamo-sms-notices.ts)
  *   gsi3 (due, sparse)  `SMS-DUE#<shard>`  / `<sendAt>#<eventId>#<partyIndex>`   only while not yet sent
+ * - SMS message       pk `SMS-MSG#<providerMessageId>`  sk `SMS-MSG`   → the notice a provider's message id
+ *   belongs to, written with the sent notice, read by the delivery-report webhook
  * - submission record (idempotency table)  id `SUBMIT#<office>#<Idempotency-Key>`
  * Every key a submission writes belongs to one petition, one office or one request: no key is
  * shared by the whole country or a province, so no partition runs hot at national peaks.
@@ -37,6 +39,7 @@ export const keys = {
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
   outbox: (eventId: string) => ({ pk: `${OUTBOX_KEY_PREFIX}${eventId}`, sk: 'OUTBOX' }),
   smsNotice: (eventId: string, partyIndex: number) => ({ pk: `NOTICE-SMS#${eventId}#${partyIndex}`, sk: 'NOTICE-SMS' }),
+  smsMessage: (providerMessageId: string) => ({ pk: `SMS-MSG#${providerMessageId}`, sk: 'SMS-MSG' }),
 };
 
 /** The partition-key prefix of outbox items: the table stream's pipe filter selects on it. */

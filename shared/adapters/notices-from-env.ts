@@ -103,3 +103,53 @@ export function noticeDepsFromEnv(): NoticeDeps {
   const store = new DynamoSmsNotices(createDocumentClient(config), config.TABLE_NAME);
   return { sources: store, notices: store, sms: smsPortFromEnv(), clock: systemClock };
 }
+
+/** The delivery-report webhook's store: the notices, by the provider's message id. */
+export function deliveryReportDepsFromEnv() {
+  const config = readEnv(tableEnvShape);
+  return { reports: new DynamoSmsNotices(createDocumentClient(config), config.TABLE_NAME), clock: systemClock };
+}
+
+const webhookEnvShape = {
+  AWS_REGION: z.string().min(1),
+  /** In AWS: a Secrets Manager secret, `{"current": "…", "previous": "…"}` during a rotation, or one string. */
+  SMS_WEBHOOK_SECRET_ARN: z.string().min(1).optional(),
+  /** The local runtime's secret (local/start.ts makes one per run); never set in AWS. */
+  SMS_WEBHOOK_SECRET: z.string().min(32).optional(),
+};
+
+/** How long a read secret is used before it is read again: a rotation takes effect within this. */
+const SECRET_CACHE_MS = 5 * 60_000;
+
+/**
+ * The shared secrets the delivery-report webhook verifies signatures with. One source must be
+ * configured, or the function fails at cold start: a webhook with no secret would refuse every
+ * report (or, worse, be tempted to skip the check).
+ */
+export function webhookSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): () => Promise<readonly string[]> {
+  const config = readEnv(webhookEnvShape, env);
+  if (config.SMS_WEBHOOK_SECRET) {
+    const secret = config.SMS_WEBHOOK_SECRET;
+    return async () => [secret];
+  }
+  const secretId = config.SMS_WEBHOOK_SECRET_ARN;
+  if (!secretId)
+    throw new Error('Configuration error: missing environment variable SMS_WEBHOOK_SECRET_ARN (the webhook secret)');
+  const client = new SecretsManagerClient({ region: config.AWS_REGION });
+  let cached: { secrets: readonly string[]; until: number } | undefined;
+  return async () => {
+    if (cached && cached.until > Date.now()) return cached.secrets;
+    const { SecretString = '' } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    cached = { secrets: secretsOf(SecretString), until: Date.now() + SECRET_CACHE_MS };
+    return cached.secrets;
+  };
+}
+
+function secretsOf(value: string): readonly string[] {
+  const trimmed = value.trim();
+  if (!trimmed.startsWith('{')) return [trimmed];
+  const parsed = z
+    .strictObject({ current: z.string().min(32), previous: z.string().min(32).optional() })
+    .parse(JSON.parse(trimmed));
+  return parsed.previous ? [parsed.current, parsed.previous] : [parsed.current];
+}

@@ -289,6 +289,10 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
         `The documents of a ${label(p.status, 'en')} petition cannot change; only those of drafts or returned petitions.`,
     },
   },
+  'bad-signature': {
+    fa: { title: 'امضای درخواست معتبر نیست', detail: () => 'امضا یا زمان درخواست با کلید مشترک نمی‌خواند.' },
+    en: { title: 'Bad signature', detail: () => 'The request signature or its timestamp does not verify.' },
+  },
   'unsupported-media-type': {
     fa: { title: 'نوع محتوا پشتیبانی نمی‌شود', detail: () => 'بدنه باید application/json باشد.' },
     en: { title: 'Unsupported media type', detail: () => 'The body must be application/json.' },

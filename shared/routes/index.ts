@@ -17,6 +17,7 @@ import { route as listPetitions } from './list-petitions';
 import { route as openapi } from './openapi';
 import { route as removeDocument } from './remove-document';
 import { route as setNetworkTarget } from './set-network-target';
+import { route as smsDeliveryReports } from './sms-delivery-reports';
 import { route as submitPetition } from './submit-petition';
 import { route as trackPetition } from './track-petition';
 import { route as transitionPetition } from './transition-petition';
@@ -48,6 +49,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   transitionPetition,
   trackPetition,
   giveFeedback,
+  smsDeliveryReports,
   getMonthlyReport,
   getNationalReport,
   generateMonthlyReport,
@@ -74,6 +76,8 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
     table: [
       { actions: ['GetItem'], leadingKeys: ['PETITION#*', 'OFFICE#*'] },
       { actions: ['PutItem', 'UpdateItem'], leadingKeys: ['NOTICE-SMS#*'] },
+      // The message id's pointer to its notice, written with the sent notice (delivery reports).
+      { actions: ['PutItem'], leadingKeys: ['SMS-MSG#*'] },
     ],
     summary: 'Tells the parties of each petition event by SMS, exactly once per party, never in quiet hours',
   },
@@ -84,6 +88,7 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
       { actions: ['Query'], indexes: ['gsi3'], leadingKeys: ['SMS-DUE#*'] },
       { actions: ['GetItem'], leadingKeys: ['PETITION#*'] },
       { actions: ['UpdateItem'], leadingKeys: ['NOTICE-SMS#*'] },
+      { actions: ['PutItem'], leadingKeys: ['SMS-MSG#*'] },
     ],
     summary: 'Every quarter of an hour: sends the SMS notices that have come due (after quiet hours, or a failed try)',
   },

@@ -78,14 +78,24 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'transition-petition': [ITEMS_AND_COUNTERS, 's3:PutObjectTagging on documents/petitions/*'],
   'update-office': [ITEMS],
+  'sms-delivery-reports': [
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-MSG#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys NOTICE-SMS#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
   'notify-parties': [
     'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#*|OFFICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:PutItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-MSG#* ' +
       'AND Null dynamodb:LeadingKeys false',
     'dynamodb:PutItem,dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys NOTICE-SMS#* ' +
       'AND Null dynamodb:LeadingKeys false',
   ],
   'dispatch-sms': [
     'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:PutItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-MSG#* ' +
       'AND Null dynamodb:LeadingKeys false',
     'dynamodb:Query on table/data/index/gsi3 IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-DUE#* ' +
       'AND Null dynamodb:LeadingKeys false',
