@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Party } from '../domain/petition';
 import type { DeliveryReport } from '../domain/sms-port';
-import type { DeliveryRecording, NoticeSources, SmsNotice, SmsNoticeStore } from '../use-cases/notices';
+import type { DeliveryRecording, FirstDelivery, NoticeSources, SmsNotice, SmsNoticeStore } from '../use-cases/notices';
 import { indexKeys, keys, SMS_DUE_SHARDS } from './dynamo-keys';
 import { transactWrite } from './dynamo-transactions';
 
@@ -135,17 +135,22 @@ export class DynamoSmsNotices implements SmsNoticeStore, NoticeSources {
     });
   }
 
-  async recordDelivery(report: DeliveryReport, receivedAt: Date): Promise<DeliveryRecording> {
+  async recordDelivery(
+    report: DeliveryReport,
+    receivedAt: Date,
+  ): Promise<{ recording: DeliveryRecording; delivered?: FirstDelivery }> {
     const { Item: pointer } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.smsMessage(report.providerMessageId) }),
     );
-    if (!pointer) return 'unknown';
+    if (!pointer) return { recording: 'unknown' };
     const at = report.at ?? receivedAt.toISOString();
+    const eventId = String(pointer.eventId);
+    const partyIndex = Number(pointer.partyIndex);
     try {
-      await this.db.send(
+      const { Attributes } = await this.db.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: keys.smsNotice(String(pointer.eventId), Number(pointer.partyIndex)),
+          Key: keys.smsNotice(eventId, partyIndex),
           UpdateExpression:
             report.state === 'delivered'
               ? 'SET delivery = :delivery, deliveredAt = if_not_exists(deliveredAt, :at)'
@@ -166,11 +171,15 @@ export class DynamoSmsNotices implements SmsNoticeStore, NoticeSources {
             ':f': 'failed',
             ':b': 'blocked',
           },
+          ReturnValues: 'ALL_NEW',
         }),
       );
-      return 'recorded';
+      const petitionId = Attributes?.petitionId;
+      return report.state === 'delivered' && typeof petitionId === 'string'
+        ? { recording: 'recorded', delivered: { petitionId, eventId, partyIndex, at: String(Attributes?.deliveredAt) } }
+        : { recording: 'recorded' };
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'unchanged';
+      if (error instanceof ConditionalCheckFailedException) return { recording: 'unchanged' };
       throw error;
     }
   }

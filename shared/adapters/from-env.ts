@@ -9,6 +9,7 @@ import type { PetitionDeps, SubmissionDeps } from '../use-cases/petitions';
 import type { ReportDeps } from '../use-cases/reports';
 import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
+import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
@@ -95,6 +96,19 @@ export function citizenDepsFromEnv(): CitizenDeps {
     petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
     offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
     limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
+    clock: systemClock,
+  };
+}
+
+/** The electronic notice record, with what reading it needs: the citizen's proof, or the staff's petition. */
+export function eNoticeDepsFromEnv() {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
+  return {
+    petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
+    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
+    limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
+    notices: new DynamoENotices(db, config.TABLE_NAME),
     clock: systemClock,
   };
 }

@@ -11,6 +11,7 @@ import {
 import { systemClock } from '../ports';
 import type { NoticeDeps } from '../use-cases/notices';
 import { createDocumentClient } from './aws-clients';
+import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoSmsNotices } from './dynamo-sms-notices';
 import { HttpSmsProvider } from './http-sms-provider';
 
@@ -107,7 +108,12 @@ export function noticeDepsFromEnv(): NoticeDeps {
 /** The delivery-report webhook's store: the notices, by the provider's message id. */
 export function deliveryReportDepsFromEnv() {
   const config = readEnv(tableEnvShape);
-  return { reports: new DynamoSmsNotices(createDocumentClient(config), config.TABLE_NAME), clock: systemClock };
+  const db = createDocumentClient(config);
+  return {
+    reports: new DynamoSmsNotices(db, config.TABLE_NAME),
+    eNotices: new DynamoENotices(db, config.TABLE_NAME),
+    clock: systemClock,
+  };
 }
 
 const webhookEnvShape = {

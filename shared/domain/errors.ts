@@ -69,7 +69,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route') {
+  constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route' | 'notice') {
     super('not-found', { what });
   }
 }

@@ -14,6 +14,13 @@ export const LABELS: Record<string, Record<Language, string>> = {
   returned: { fa: 'برگشتی برای رفع نقص', en: 'returned for defects' },
   rejected: { fa: 'ردشده', en: 'rejected' },
   withdrawn: { fa: 'مستردشده', en: 'withdrawn' },
+  // electronic notices (shared/domain/e-notices.ts)
+  'defect-notice': { fa: 'اخطار رفع نقص', en: 'defect notice' },
+  'rejection-order': { fa: 'قرار رد دادخواست', en: 'rejection order' },
+  'cure-period-lapsed': { fa: 'نقص در مهلت قانونی رفع نشد', en: 'the cure period lapsed' },
+  'court-order': { fa: 'به دستور دادگاه', en: 'by order of the court' },
+  web: { fa: 'درگاه وب', en: 'web portal' },
+  'mobile-app': { fa: 'برنامه همراه', en: 'mobile app' },
   // petition actions
   dispatch: { fa: 'ارجاع', en: 'dispatch' },
   register: { fa: 'ثبت', en: 'register' },
@@ -340,6 +347,7 @@ const FA_THINGS: Record<string, string> = {
   document: 'مدرک',
   report: 'گزارش',
   route: 'مسیر',
+  notice: 'ابلاغیه',
 };
 
 /**

@@ -13,8 +13,11 @@ import { route as getPetition } from './get-petition';
 import { route as giveFeedback } from './give-feedback';
 import { route as health } from './health';
 import { route as listOffices } from './list-offices';
+import { route as listPetitionNotices } from './list-petition-notices';
 import { route as listPetitions } from './list-petitions';
 import { route as openapi } from './openapi';
+import { route as printNotice } from './print-notice';
+import { route as readOwnNotices } from './read-own-notices';
 import { route as removeDocument } from './remove-document';
 import { route as setNetworkTarget } from './set-network-target';
 import { route as smsDeliveryReports } from './sms-delivery-reports';
@@ -48,6 +51,9 @@ export const ROUTES: readonly RouteDefinition[] = [
   listPetitions,
   transitionPetition,
   trackPetition,
+  readOwnNotices,
+  listPetitionNotices,
+  printNotice,
   giveFeedback,
   smsDeliveryReports,
   getMonthlyReport,

@@ -10,7 +10,8 @@ export const route = defineRoute({
   auth: 'public',
   table: [
     { actions: ['GetItem'], leadingKeys: ['SMS-MSG#*'] },
-    { actions: ['UpdateItem'], leadingKeys: ['NOTICE-SMS#*'] },
+    // The SMS notice, and the served notice's record (its delivery time) when the SMS was about one.
+    { actions: ['UpdateItem'], leadingKeys: ['NOTICE-SMS#*', 'ENOTICE#*'] },
   ],
   throttle: PUBLIC_THROTTLE,
   summary: "The SMS provider's delivery reports (signed webhook)",

@@ -78,10 +78,28 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'transition-petition': [ITEMS_AND_COUNTERS, 's3:PutObjectTagging on documents/petitions/*'],
   'update-office': [ITEMS],
+  'read-own-notices': [
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys TRACK#*|PETITION#*|OFFICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:Query on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys GUESS#*|ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'list-petition-notices': [
+    'dynamodb:GetItem on table/data',
+    'dynamodb:Query on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'print-notice': [
+    'dynamodb:GetItem on table/data',
+    'dynamodb:Query,dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
   'sms-delivery-reports': [
     'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-MSG#* ' +
       'AND Null dynamodb:LeadingKeys false',
-    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys NOTICE-SMS#* ' +
+    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys NOTICE-SMS#*|ENOTICE#* ' +
       'AND Null dynamodb:LeadingKeys false',
   ],
   'notify-parties': [
