@@ -1,6 +1,7 @@
 import './quiet';
 import { resolve } from 'node:path';
 import { measureBundles } from './bundles';
+import { COLD_RUNS, measureColdStarts } from './cold-start';
 import { startBenchStack } from './local-stack';
 import { measureNationalReports, measureReports } from './reports';
 import { measureSubmissions } from './submissions';
@@ -13,11 +14,12 @@ async function main(): Promise<void> {
   const workDir = resolve('.bench');
   // `npm run bench -- national reports` runs only those sections; no argument runs them all.
   const only = process.argv.slice(2);
-  const want = (section: 'bundles' | 'submissions' | 'reports' | 'national') =>
+  const want = (section: 'bundles' | 'cold' | 'submissions' | 'reports' | 'national') =>
     only.length === 0 || only.includes(section);
   console.log(`# Benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
 
   if (want('bundles')) await bundles(workDir);
+  if (want('cold')) await coldStarts(workDir);
   if (want('submissions')) await submissions();
   if (want('reports')) await reports();
   if (want('national')) await national();
@@ -25,14 +27,46 @@ async function main(): Promise<void> {
 
 async function bundles(workDir: string): Promise<void> {
   const { baseline, functions } = await measureBundles(workDir);
-  console.log('## Function bundles against a bare DynamoDB client bundle (median module load of 7 fresh processes)\n');
+  console.log(
+    '## Function bundles against a bare DynamoDB client bundle (module load: median of 9 fresh processes, ' +
+      'baseline and function alternately; the ratio is the median of the per-pair ratios)\n',
+  );
   console.log('| bundle | size KiB | size ratio | load ms | load ratio |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const figure of [baseline, ...functions]) {
     console.log(
       `| ${figure.name} | ${(figure.bytes / 1024).toFixed(1)} | ${(figure.bytes / baseline.bytes).toFixed(2)} | ` +
-        `${figure.loadMs.toFixed(1)} | ${(figure.loadMs / baseline.loadMs).toFixed(2)} |`,
+        `${figure.loadMs.toFixed(1)} | ${figure.loadRatio.toFixed(2)} |`,
     );
+  }
+  const sizes = functions.map((f) => f.bytes / baseline.bytes);
+  const loads = functions.map((f) => f.loadRatio).sort((a, b) => a - b);
+  console.log(
+    `\nSize ratio: largest ${Math.max(...sizes).toFixed(2)} (target ≤1.6, ≤2 with a second SDK client). ` +
+      `Load ratio: median ${loads[Math.floor(loads.length / 2)]!.toFixed(2)} (target ≤1.3), ` +
+      `largest ${loads[loads.length - 1]!.toFixed(2)} (target ≤1.6).`,
+  );
+}
+
+async function coldStarts(workDir: string): Promise<void> {
+  const stack = await startBenchStack();
+  try {
+    const figures = await measureColdStarts(stack, workDir);
+    console.log(
+      `\n## Cold start to first answer (process start, module load, config, clients, first request against ` +
+        `DynamoDB Local; median of ${COLD_RUNS} fresh processes, each after a baseline process: a bare ` +
+        'DynamoDB client answering one GetItem)\n',
+    );
+    console.log('| function | kind | first request answered | ms | baseline ms | ratio |');
+    console.log('| --- | --- | --- | ---: | ---: | ---: |');
+    for (const f of figures)
+      console.log(
+        `| ${f.name} | ${f.kind} | ${f.answer} | ${f.medianMs.toFixed(1)} | ${f.baselineMs.toFixed(1)} | ${f.ratio.toFixed(2)} |`,
+      );
+    const data = figures.filter((f) => f.kind === 'data').map((f) => f.ratio);
+    console.log(`\nData functions: largest ratio ${Math.max(...data).toFixed(2)} (target ≤1.5).`);
+  } finally {
+    await stack.stop();
   }
 }
 
