@@ -2,6 +2,8 @@ import './quiet';
 import { resolve } from 'node:path';
 import { measureBundles } from './bundles';
 import { COLD_RUNS, measureColdStarts } from './cold-start';
+import { measurePetitionLife } from './cost';
+import { costPer1000Petitions, formatCostReport, petitionLife } from './cost-model';
 import { startBenchStack } from './local-stack';
 import { measureNationalReports, measureReports } from './reports';
 import { measureSubmissions } from './submissions';
@@ -14,18 +16,20 @@ async function main(): Promise<void> {
   const workDir = resolve('.bench');
   // `npm run bench -- national reports` runs only those sections; no argument runs them all.
   const only = process.argv.slice(2);
-  const want = (section: 'bundles' | 'cold' | 'submissions' | 'reports' | 'national') =>
+  const want = (section: 'bundles' | 'cold' | 'submissions' | 'cost' | 'reports' | 'national') =>
     only.length === 0 || only.includes(section);
   console.log(`# Benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
 
-  if (want('bundles')) await bundles(workDir);
+  // The median module load, once measured, stands for INIT in the cost of cold invocations.
+  const initMs = want('bundles') ? await bundles(workDir) : undefined;
   if (want('cold')) await coldStarts(workDir);
   if (want('submissions')) await submissions();
+  if (want('cost')) await cost(initMs);
   if (want('reports')) await reports();
   if (want('national')) await national();
 }
 
-async function bundles(workDir: string): Promise<void> {
+async function bundles(workDir: string): Promise<number> {
   const { baseline, functions } = await measureBundles(workDir);
   console.log(
     '## Function bundles against a bare DynamoDB client bundle (module load: median of 9 fresh processes, ' +
@@ -46,6 +50,31 @@ async function bundles(workDir: string): Promise<void> {
       `Load ratio: median ${loads[Math.floor(loads.length / 2)]!.toFixed(2)} (target ≤1.3), ` +
       `largest ${loads[loads.length - 1]!.toFixed(2)} (target ≤1.6).`,
   );
+  const times = functions.map((f) => f.loadMs).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function cost(initMs: number | undefined): Promise<void> {
+  // A fresh engine: the petitions' stored bytes are read from a table holding only theirs.
+  const stack = await startBenchStack();
+  try {
+    const figures = await measurePetitionLife(stack, initMs === undefined ? {} : { initMs });
+    const report = costPer1000Petitions({
+      operations: petitionLife(figures.life),
+      petitionsPerMonth: figures.petitionsPerMonth,
+      stored: figures.stored,
+    });
+    console.log(`\n${formatCostReport(report)}`);
+    console.log('\nMeasured in this run:');
+    for (const note of figures.notes) console.log(`- ${note}`);
+    console.log(
+      `- a petition keeps about ${(figures.stored.dynamoBytes / 1024).toFixed(1)} KiB in DynamoDB ` +
+        `(items and index entries) and ${figures.stored.s3Objects} scans of 1 MiB in S3; the report job is shared ` +
+        `by ${figures.petitionsPerMonth.toLocaleString('en-US')} petitions a month (22 offices, about 300 each: an assumption)`,
+    );
+  } finally {
+    await stack.stop();
+  }
 }
 
 async function coldStarts(workDir: string): Promise<void> {
