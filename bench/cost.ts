@@ -318,11 +318,15 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     logBytes: producing.logBytes + (reportRuns - 1) * idle.logBytes + reportRuns * LAMBDA_LOG_LINES_BYTES,
     traces: reportRuns,
   };
+  const cold =
+    options.initMs === undefined
+      ? 'not weighted in (run with the bundles section to weigh them)'
+      : `weighted at half the API invocations, INIT ${options.initMs.toFixed(0)} ms (median module load)`;
   notes.push(
     'notices: not measured (the notifier runs on the event bus, not through this bench): counted as zero; ' +
       'the outbox items of submit and the court actions are in their write units',
     `durations are measured around the call to the in-process gateway (an upper bound of the handler's); ` +
-      `cold starts ${options.initMs === undefined ? 'not weighted in (run with the bundles section to weigh them)' : `weighted at half the API invocations, INIT ${options.initMs.toFixed(0)} ms (median module load)`}`,
+      `cold starts ${cold}`,
     'X-Ray: one trace per invocation (every request sampled: an upper bound)',
   );
   const life: PetitionLifeMeasurements = {
