@@ -120,8 +120,12 @@ async function submissions(): Promise<void> {
     );
     console.log(
       `One submission: ${s.perSubmission.calls} DynamoDB calls (${s.perSubmission.commands.join(', ')}), ` +
-        `${s.perSubmission.readUnits} read units, ${s.perSubmission.writeUnits} write units (ReturnConsumedCapacity).`,
+        `${s.perSubmission.readUnits} read units, ${s.perSubmission.writeUnits} write units (ReturnConsumedCapacity; ` +
+        'targets ≤3 calls, ≤20 write units with the court inbox entry).',
     );
+    console.log('\n| written by one submission | write units |');
+    console.log('| --- | ---: |');
+    for (const { item, units } of s.perSubmission.writeUnitsByItem) console.log(`| ${item} | ${units} |`);
   } finally {
     await stack.stop();
   }
