@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { FUNCTION_MEMORY_MB } from '../infra/service-function';
 import { lambdaContext } from '../local/gateway';
 import { handlerLoader } from '../local/handlers';
 import { createDocumentClient, createdClients } from '../shared/adapters/aws-clients';
@@ -16,7 +17,7 @@ import type { startBenchStack } from './local-stack';
 type Stack = Awaited<ReturnType<typeof startBenchStack>>;
 
 /** Every function's configured memory (infra/service-function.ts). */
-export const MEMORY_MB = 512;
+export const MEMORY_MB = FUNCTION_MEMORY_MB;
 /** Petitions whose whole life the bench runs; each figure is the median over them. */
 const LIVES = 9;
 const OFFICE = '56103';

@@ -1,5 +1,6 @@
 import './quiet';
 import { resolve } from 'node:path';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../infra/service-function';
 import { measureBundles } from './bundles';
 import { COLD_RUNS, measureColdStarts } from './cold-start';
 import { measurePetitionLife } from './cost';
@@ -115,6 +116,10 @@ async function submissions(): Promise<void> {
       `| POST /v1/petitions/{id}/submit, sequential | ${s.submit.n} | ${s.submit.p50.toFixed(1)} | ${s.submit.p99.toFixed(1)} |`,
     );
     console.log(
+      `\nSubmit against raw PutItem, p50: ${(s.submit.p50 / s.raw.p50).toFixed(2)}× ` +
+        '(no regression: compare with the README run of the same command).',
+    );
+    console.log(
       `\nThroughput: ${s.throughput.perSecond.toFixed(0)} submissions/s (${s.throughput.n} submissions, ` +
         `${s.throughput.concurrency} concurrent clients, one office).`,
     );
@@ -166,6 +171,13 @@ async function national(): Promise<void> {
     console.log(`| national (31 provinces ranked) | ${n.offices} | ${n.medianMs.national.toFixed(1)} |`);
     console.log(`| Tehran (07) | ${n.officesIn('07')} | ${n.medianMs['07'].toFixed(1)} |`);
     console.log(`| South Khorasan (29) | ${n.officesIn('29')} | ${n.medianMs['29'].toFixed(1)} |`);
+    console.log(
+      `\nThe report job's limits (infra/service-function.ts): ${FUNCTION_TIMEOUT_SECONDS} s, ${FUNCTION_MEMORY_MB} MB. ` +
+        `Slowest national report ${n.slowestMs.national.toFixed(0)} ms ` +
+        `(${((100 * n.slowestMs.national) / (FUNCTION_TIMEOUT_SECONDS * 1000)).toFixed(0)}% of the timeout); ` +
+        `peak resident memory of the whole bench process meanwhile ${n.peakRssMb.toFixed(0)} MB ` +
+        `(${n.peakRssMb <= FUNCTION_MEMORY_MB ? 'within' : 'OVER'} the memory; it also holds the local S3 server).`,
+    );
   } finally {
     await nationalStack.stop();
   }
