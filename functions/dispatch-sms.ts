@@ -1,8 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { noticeDepsFromEnv } from '../shared/adapters/notices-from-env';
 import { logger } from '../shared/observability/logger';
-import { captureLambdaHandler, MetricUnit, metrics, publishMetrics } from '../shared/observability/metrics';
+import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
 import { dispatchDueSms, type NoticeDeps } from '../shared/use-cases/notices';
 
 /** Notices one run takes on; more wait for the next run, a quarter of an hour later. */
@@ -22,7 +23,7 @@ export class SmsDispatchError extends Error {
  */
 export function dispatchSmsHandler(deps: NoticeDeps) {
   return middy()
-    .use(captureLambdaHandler())
+    .use(captureLambdaHandler(tracer))
     .use(publishMetrics())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (_event: unknown, context) => {

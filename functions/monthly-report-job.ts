@@ -1,8 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { reportDepsFromEnv } from '../shared/adapters/from-env';
 import { logger } from '../shared/observability/logger';
-import { captureLambdaHandler, MetricUnit, metrics, publishMetrics } from '../shared/observability/metrics';
+import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
 import { runScheduledReports } from '../shared/use-cases/reports';
 
 const deps = reportDepsFromEnv();
@@ -12,7 +13,7 @@ const deps = reportDepsFromEnv();
  * is missing. A thrown error makes the scheduler retry and finally dead-letter the run.
  */
 export const handler = middy()
-  .use(captureLambdaHandler())
+  .use(captureLambdaHandler(tracer))
   .use(publishMetrics())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async () => {

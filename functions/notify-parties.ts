@@ -1,9 +1,10 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { noticeDepsFromEnv } from '../shared/adapters/notices-from-env';
 import { type PetitionBusEvent, parsePetitionEvent } from '../shared/events/petition-events';
 import { logger } from '../shared/observability/logger';
-import { captureLambdaHandler, MetricUnit, metrics, publishMetrics } from '../shared/observability/metrics';
+import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
 import { type NoticeDeps, notifyParties } from '../shared/use-cases/notices';
 
 /** A try that failed for now (the provider unreachable, the account not usable): Lambda retries the event. */
@@ -19,7 +20,7 @@ export class SmsNotSentError extends Error {
  */
 export function notifyPartiesHandler(deps: NoticeDeps) {
   return middy<PetitionBusEvent>()
-    .use(captureLambdaHandler())
+    .use(captureLambdaHandler(tracer))
     .use(publishMetrics())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (busEvent) => {

@@ -1,11 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { AdminGetUserCommand, CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import middy from '@middy/core';
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { awsEnvShape, readEnv } from '../shared/config';
 import { groupsForToken, MFA_REQUIRED_ROLES } from '../shared/domain/mfa-policy';
 import { logger } from '../shared/observability/logger';
-import { captureLambdaHandler, MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
+import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
 
 const config = readEnv(awsEnvShape);
 const cognito = tracer.captureAWSv3Client(new CognitoIdentityProviderClient({ region: config.AWS_REGION }));
@@ -15,7 +16,7 @@ const cognito = tracer.captureAWSv3Client(new CognitoIdentityProviderClient({ re
  * for users who have MFA set up. Group membership remains the only source of roles.
  */
 export const handler = middy<PreTokenGenerationTriggerEvent>()
-  .use(captureLambdaHandler())
+  .use(captureLambdaHandler(tracer))
   .use(publishMetrics())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {

@@ -1,8 +1,9 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { documentDepsFromEnv } from '../shared/adapters/from-env';
 import { logger } from '../shared/observability/logger';
-import { captureLambdaHandler, MetricUnit, metrics, publishMetrics } from '../shared/observability/metrics';
+import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
 import { verifyArrival } from '../shared/use-cases/documents';
 
 const deps = documentDepsFromEnv();
@@ -19,7 +20,7 @@ export interface ObjectCreatedEvent {
  * retry the event and finally park it in the dead-letter queue; only a real mismatch rejects.
  */
 export const handler = middy<ObjectCreatedEvent>()
-  .use(captureLambdaHandler())
+  .use(captureLambdaHandler(tracer))
   .use(publishMetrics())
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {

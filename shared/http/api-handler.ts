@@ -1,7 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { logger } from '../observability/logger';
-import { captureLambdaHandler, publishMetrics } from '../observability/metrics';
+import { publishMetrics, tracer } from '../observability/metrics';
 import type { RouteDefinition } from '../routes/define';
 import { authorize } from './authorize';
 import { correlation } from './correlation';
@@ -24,7 +25,7 @@ export function apiHandler<const R extends RouteDefinition>(
 ) {
   type Context = ApiContext & { request: RequestOf<R> };
   return middy<ApiEvent, ApiResult, Error, Context>().use([
-    captureLambdaHandler() as unknown as Middleware<Context>,
+    captureLambdaHandler(tracer, { captureResponse: false }) as unknown as Middleware<Context>,
     publishMetrics() as unknown as Middleware<Context>,
     injectLambdaContext(logger, { resetKeys: true }) as unknown as Middleware<Context>,
     correlation() as Middleware<Context>,

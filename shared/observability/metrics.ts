@@ -1,16 +1,14 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { traceAwsClient, traceHandler } from './tracing';
+import { Tracer } from '@aws-lambda-powertools/tracer';
 
 /**
- * Metrics (CloudWatch embedded metric format), one per function, created at cold start, and traces
- * (X-Ray, shared/observability/tracing.ts); both read the service name and namespace from the
- * environment the CDK function construct sets. Dimensions stay low-cardinality: the service, never an office code,
+ * Metrics (CloudWatch embedded metric format) and traces (X-Ray), one of each per function,
+ * created at cold start; both read the service name and namespace from the environment the CDK
+ * function construct sets. Dimensions stay low-cardinality: the service, never an office code,
  * and never anything personal.
  */
 export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'JudicialEServices' });
-/** The two things functions trace: each AWS SDK client's calls, and each invocation (middy). */
-export const tracer = { captureAWSv3Client: traceAwsClient };
-export const captureLambdaHandler = (_tracer?: typeof tracer) => traceHandler();
+export const tracer = new Tracer();
 
 export { MetricUnit };
 
