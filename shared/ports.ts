@@ -1,3 +1,4 @@
+import type { Court, CourtFallbacks, CourtKind, CourtStatus } from './domain/court';
 import type { GuessBudget } from './domain/guessing';
 import type { Office, OfficeStatus } from './domain/office';
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
@@ -24,6 +25,25 @@ export interface OfficeRepository {
   list(filter?: OfficeFilter): Promise<Office[]>;
   /** Writes `office` only if the stored one is still at `expectedVersion`; else ConflictError('office-changed'). */
   replace(office: Office, expectedVersion: number): Promise<void>;
+}
+
+export interface CourtFilter {
+  kind?: CourtKind;
+  /** With `kind`, read from the index key; alone, filtered after reading the province. */
+  judicialDistrict?: string;
+  status?: CourtStatus;
+}
+
+export interface CourtRepository {
+  /** Throws ConflictError('court-exists') when the code is taken. */
+  insert(court: Court): Promise<void>;
+  get(courtCode: string): Promise<Court | undefined>;
+  /** Writes `court` only if the stored one is still at `expectedVersion`; else ConflictError('court-changed'). */
+  replace(court: Court, expectedVersion: number): Promise<void>;
+  /** A province's courts, ordered by code. */
+  list(provinceCode: ProvinceCode, filter?: CourtFilter): Promise<Court[]>;
+  fallbacks(provinceCode: ProvinceCode): Promise<CourtFallbacks>;
+  setFallbacks(provinceCode: ProvinceCode, fallbacks: CourtFallbacks): Promise<void>;
 }
 
 /** Counters kept per office and period, updated in the same transaction as the change they count. */

@@ -12,7 +12,11 @@
  * - audit entries     pk `PETITION#<id>`      sk `AUDIT#<time>#<uuid>`   (downloads: never rewrite the petition)
  * - tracking code     pk `TRACK#<code>`       sk `TRACK`                 → petitionId; claimed once, on submission
  * - guess window      pk `GUESS#<scope>#…`    sk `GUESS`                 failed citizen guesses, with a TTL
+ * - court             pk `COURT#<code>`       sk `COURT`
+ *   gsi3 (the court registry, sparse) `COURTS#<province>`                / `<kind>#<district>#<court code>`
+ *   (a kind in a district, or in the province, is one `begins_with`; one partition per province)
  * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
+ * - a province's fallback courts    pk `CONFIG`   sk `COURT-FALLBACKS#<province>`
  * - submission record (idempotency table)  id `SUBMIT#<office>#<Idempotency-Key>`
  * Every key a submission writes belongs to one petition, one office or one request: no key is
  * shared by the whole country or a province, so no partition runs hot at national peaks.
@@ -29,6 +33,8 @@ export const keys = {
   /** A report job's ledger (`J#1398-06@29`): done, or claimed by a run. */
   report: (job: string) => ({ pk: `REPORT#${job}`, sk: 'REPORT' }),
   networkTarget: (provinceCode: string) => ({ pk: 'CONFIG', sk: `TARGET#${provinceCode}` }),
+  court: (courtCode: string) => ({ pk: `COURT#${courtCode}`, sk: 'COURT' }),
+  courtFallbacks: (provinceCode: string) => ({ pk: 'CONFIG', sk: `COURT-FALLBACKS#${provinceCode}` }),
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
 };
 
@@ -40,6 +46,15 @@ export const indexKeys = {
     gsi3sk: `${provinceCode}#${officeCode}`,
   }),
   registryProvincePrefix: (provinceCode: string) => `${provinceCode}#`,
+  /** A province's courts, by kind and district: written by administrators only, read at each submission. */
+  courtRegistry: (provinceCode: string, kind: string, judicialDistrict: string, courtCode: string) => ({
+    gsi3pk: `COURTS#${provinceCode}`,
+    gsi3sk: `${kind}#${judicialDistrict}#${courtCode}`,
+  }),
+  courtRegistryPartition: (provinceCode: string) => `COURTS#${provinceCode}`,
+  /** Courts of a kind (and district): the `#` ends each part, so `بیرجند#` is never a prefix of another district. */
+  courtRegistryPrefix: (kind?: string, judicialDistrict?: string) =>
+    kind ? `${kind}#${judicialDistrict === undefined ? '' : `${judicialDistrict}#`}` : '',
   officePetitions: (officeCode: string) => `OFFICE#${officeCode}#PETITIONS`,
   officePetitionsByStatus: (officeCode: string, status: string) => `OFFICE#${officeCode}#PETITIONS#${status}`,
 };

@@ -9,6 +9,7 @@ import type { PetitionDeps, SubmissionDeps } from '../use-cases/petitions';
 import type { ReportDeps } from '../use-cases/reports';
 import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
+import { DynamoCourtRepository } from './dynamo-court-repository';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
@@ -23,6 +24,11 @@ import { S3ReportStore } from './s3-report-store';
 export function officeRepositoryFromEnv(): DynamoOfficeRepository {
   const config = readEnv(tableEnvShape);
   return new DynamoOfficeRepository(createDocumentClient(config), config.TABLE_NAME);
+}
+
+export function courtRepositoryFromEnv(): DynamoCourtRepository {
+  const config = readEnv(tableEnvShape);
+  return new DynamoCourtRepository(createDocumentClient(config), config.TABLE_NAME);
 }
 
 export const cryptoIds: IdGenerator = {

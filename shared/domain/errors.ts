@@ -12,6 +12,9 @@ export type ConflictCode =
   | 'office-exists'
   | 'office-changed'
   | 'office-status-step'
+  | 'court-exists'
+  | 'court-changed'
+  | 'court-closed'
   | 'petition-changed'
   | 'transition-not-allowed'
   | 'documents-not-verified'
@@ -69,7 +72,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route') {
+  constructor(what: 'office' | 'court' | 'petition' | 'document' | 'notice' | 'report' | 'route') {
     super('not-found', { what });
   }
 }

@@ -1,8 +1,10 @@
 import type * as z from 'zod';
+import { COURT_KIND_NAMES, type Court } from '../domain/court';
 import type { NewOffice, Office, OfficeChanges } from '../domain/office';
 import type { HistoryEntry, Petition, PetitionDocument } from '../domain/petition';
 import type { ProvinceCode } from '../domain/provinces';
 import type { MonthlyReport } from '../domain/report';
+import type { courtSchema } from '../schemas/court';
 import type { CreateOfficeInput, officeSchema, UpdateOfficeInput } from '../schemas/office';
 import type {
   CreatePetitionInput,
@@ -24,6 +26,7 @@ import type { submitPetition } from '../use-cases/petitions';
  */
 export type PetitionView = z.output<typeof petitionSchema>;
 export type OfficeView = z.output<typeof officeSchema>;
+export type CourtView = z.output<typeof courtSchema>;
 type DocumentView = z.output<typeof petitionDocumentSchema>;
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
@@ -103,6 +106,22 @@ export function officeView(office: Office): OfficeView {
   };
 }
 
+export function courtView(court: Court): CourtView {
+  return {
+    courtCode: court.courtCode,
+    name: court.name,
+    provinceCode: court.provinceCode,
+    judicialDistrict: court.judicialDistrict,
+    kind: court.kind,
+    kindName: COURT_KIND_NAMES[court.kind],
+    status: court.status,
+    demo: court.demo,
+    version: court.version,
+    createdAt: court.createdAt,
+    updatedAt: court.updatedAt,
+  };
+}
+
 /**
  * Compile-time ties between the published schemas and the domain: each line fails the type check
  * when one side changes without the other. `Sub` must be assignable to `Super`.
@@ -111,6 +130,7 @@ type Assignable<Super, Sub extends Super> = Sub;
 export type SchemaTies = [
   // What the API publishes of a stored item exists on it.
   Assignable<keyof Office, keyof OfficeView>,
+  Assignable<keyof Court | 'kindName', keyof CourtView>,
   Assignable<keyof Petition, keyof PetitionView>,
   Assignable<keyof PetitionDocument, keyof DocumentView>,
   // What the request schemas give, the use cases take.

@@ -195,6 +195,30 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
         (p.allowed ? ` It can become: ${labels(p.allowed, 'en')}.` : ' A closed office stays closed.'),
     },
   },
+  'court-exists': {
+    fa: { title: 'دادگاه تکراری است', detail: (p) => `دادگاهی با کد ${p.courtCode} از قبل ثبت شده است.` },
+    en: { title: 'Court already exists', detail: (p) => `A court with code ${p.courtCode} is already registered.` },
+  },
+  'court-changed': {
+    fa: {
+      title: 'دادگاه در این فاصله تغییر کرده است',
+      detail: (p) => `دادگاه دیگر در نسخه ${p.expected} نیست؛ دوباره بخوانید و تکرار کنید.`,
+    },
+    en: {
+      title: 'Court changed meanwhile',
+      detail: (p) => `The court is no longer at version ${p.expected}; read it again and retry.`,
+    },
+  },
+  'court-closed': {
+    fa: {
+      title: 'دادگاه بسته شده است',
+      detail: () => 'وضعیت دادگاه بسته‌شده دیگر تغییر نمی‌کند؛ دادگاه تازه را با کد دیگری ثبت کنید.',
+    },
+    en: {
+      title: 'Court closed',
+      detail: () => 'A closed court stays closed; register the new court under another code.',
+    },
+  },
   'petition-changed': {
     fa: {
       title: 'دادخواست در این فاصله تغییر کرده است',
@@ -332,6 +356,8 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
 
 const FA_THINGS: Record<string, string> = {
   office: 'دفتر',
+  court: 'دادگاه',
+  notice: 'ابلاغیه',
   petition: 'دادخواست',
   document: 'مدرک',
   report: 'گزارش',
@@ -344,6 +370,14 @@ const FA_THINGS: Record<string, string> = {
  */
 export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   'office-code': { fa: 'کد دفتر باید ۴ تا ۱۰ رقم باشد.', en: 'Office code must be 4 to 10 digits.' },
+  'court-code': {
+    fa: 'کد دادگاه باید ۲ تا ۲۰ نویسه از حروف بزرگ لاتین، ارقام و خط تیره باشد.',
+    en: 'Court code must be 2 to 20 upper-case Latin letters, digits and hyphens.',
+  },
+  'fallback-court': {
+    fa: 'دادگاه جایگزین باید دادگاهی فعال از همین نوع در استان شما باشد.',
+    en: 'A fallback must be an active court of this kind in your province.',
+  },
   'persian-text': {
     fa: 'فقط حروف فارسی، فاصله و ارقام مجاز است.',
     en: 'Only Persian letters, spaces and digits are allowed.',

@@ -1,3 +1,4 @@
+import { route as createCourt } from './create-court';
 import { route as createOffice } from './create-office';
 import { route as createPetition } from './create-petition';
 import { route as declareDocuments } from './declare-documents';
@@ -6,20 +7,24 @@ import { route as docs } from './docs';
 import { route as docsRenderer } from './docs-renderer';
 import { route as downloadDocument } from './download-document';
 import { route as generateMonthlyReport } from './generate-monthly-report';
+import { route as getCourt } from './get-court';
 import { route as getMonthlyReport } from './get-monthly-report';
 import { route as getNationalReport } from './get-national-report';
 import { route as getOffice } from './get-office';
 import { route as getPetition } from './get-petition';
 import { route as giveFeedback } from './give-feedback';
 import { route as health } from './health';
+import { route as listCourts } from './list-courts';
 import { route as listOffices } from './list-offices';
 import { route as listPetitions } from './list-petitions';
 import { route as openapi } from './openapi';
 import { route as removeDocument } from './remove-document';
+import { route as setCourtFallbacks } from './set-court-fallbacks';
 import { route as setNetworkTarget } from './set-network-target';
 import { route as submitPetition } from './submit-petition';
 import { route as trackPetition } from './track-petition';
 import { route as transitionPetition } from './transition-petition';
+import { route as updateCourt } from './update-court';
 import { route as updateOffice } from './update-office';
 
 export * from './define';
@@ -38,6 +43,11 @@ export const ROUTES: readonly RouteDefinition[] = [
   getOffice,
   createOffice,
   updateOffice,
+  listCourts,
+  getCourt,
+  createCourt,
+  updateCourt,
+  setCourtFallbacks,
   createPetition,
   declareDocuments,
   downloadDocument,

@@ -31,6 +31,7 @@ const REPORT_READS = [
 const UPLOADS = 's3:PutObject,s3:PutObjectTagging on documents/petitions/*';
 
 const EXPECTED: Record<string, string[]> = {
+  'create-court': ['dynamodb:PutItem on table/data'],
   'create-office': ['dynamodb:PutItem on table/data'],
   'create-petition': [ITEMS, UPLOADS],
   'declare-documents': [ITEMS, UPLOADS],
@@ -42,6 +43,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'get-monthly-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
   'get-national-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
+  'get-court': ['dynamodb:GetItem on table/data'],
   'get-office': ['dynamodb:GetItem on table/data'],
   'get-petition': ['dynamodb:GetItem,dynamodb:Query on table/data'],
   'give-feedback': [
@@ -54,6 +56,7 @@ const EXPECTED: Record<string, string[]> = {
   docs: [],
   'docs-renderer': [],
   health: [],
+  'list-courts': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-petitions': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
   'monthly-report-job': [
@@ -64,6 +67,7 @@ const EXPECTED: Record<string, string[]> = {
   ],
   openapi: [],
   'pre-token-generation': [],
+  'set-court-fallbacks': [ITEMS],
   'set-network-target': ['dynamodb:PutItem on table/data'],
   'remove-document': [ITEMS, 's3:DeleteObject on documents/petitions/*'],
   'submit-petition': [
@@ -77,6 +81,7 @@ const EXPECTED: Record<string, string[]> = {
       'AND Null dynamodb:LeadingKeys false',
   ],
   'transition-petition': [ITEMS_AND_COUNTERS, 's3:PutObjectTagging on documents/petitions/*'],
+  'update-court': [ITEMS],
   'update-office': [ITEMS],
   'verify-document': [
     ITEMS_AND_COUNTERS,
