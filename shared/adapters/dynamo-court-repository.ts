@@ -1,10 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { COURT_KINDS, type Court, type CourtFallbacks } from '../domain/court';
 import { ConflictError } from '../domain/errors';
 import type { ProvinceCode } from '../domain/provinces';
 import type { CourtFilter, CourtRepository } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
+import { conditionalPut } from './dynamo-transactions';
 
 /**
  * Courts (key layout: dynamo-keys.ts). The registry index (gsi3) keeps one partition per province,
@@ -18,19 +18,11 @@ export class DynamoCourtRepository implements CourtRepository {
   ) {}
 
   async insert(court: Court): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: courtItem(court),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
-        throw new ConflictError('court-exists', { courtCode: court.courtCode });
-      throw error;
-    }
+    await conditionalPut(
+      this.db,
+      { TableName: this.tableName, Item: courtItem(court), ConditionExpression: 'attribute_not_exists(pk)' },
+      () => new ConflictError('court-exists', { courtCode: court.courtCode }),
+    );
   }
 
   async get(courtCode: string): Promise<Court | undefined> {
@@ -41,21 +33,16 @@ export class DynamoCourtRepository implements CourtRepository {
   }
 
   async replace(court: Court, expectedVersion: number): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: courtItem(court),
-          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new ConflictError('court-changed', { expected: expectedVersion });
-      }
-      throw error;
-    }
+    await conditionalPut(
+      this.db,
+      {
+        TableName: this.tableName,
+        Item: courtItem(court),
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+      () => new ConflictError('court-changed', { expected: expectedVersion }),
+    );
   }
 
   async list(provinceCode: ProvinceCode, filter: CourtFilter = {}): Promise<Court[]> {

@@ -35,7 +35,12 @@ describe('authorize middleware', () => {
       withClaims({ sub: 'u-2', 'cognito:groups': '[court]', 'custom:courtCode': '29-BIR-CIVIL' }),
     );
 
-    expect(JSON.parse(answer.body!)).toEqual({ kind: 'court', userId: 'u-2', role: 'court', courtCode: '29-BIR-CIVIL' });
+    expect(JSON.parse(answer.body!)).toEqual({
+      kind: 'court',
+      userId: 'u-2',
+      role: 'court',
+      courtCode: '29-BIR-CIVIL',
+    });
   });
 
   it('answers 401 without the claims the authorizer adds', async () => {
