@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localDeploymentSettings } from '../infra/deployment-settings';
 import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
+import { DynamoCalendarRepository } from '../shared/adapters/dynamo-calendar-repository';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
 import { solarHijriMonth } from '../shared/domain/solar-hijri';
@@ -32,7 +33,7 @@ import {
 import { createGateway } from './gateway';
 import { handlerLoader } from './handlers';
 import { forwardObjectCreated } from './s3-events';
-import { seedDemoData } from './seed';
+import { seedDemoCalendars, seedDemoData } from './seed';
 import { localSettings, recordRunningBackend } from './settings';
 import { registerTextImports } from './text-imports';
 
@@ -112,6 +113,10 @@ async function main(): Promise<void> {
     new DynamoReportRepository(createDocumentClient(config), settings.tableName),
     new Date(),
   );
+  const demoCalendarYears = await seedDemoCalendars(
+    new DynamoCalendarRepository(createDocumentClient(config), settings.tableName),
+    new Date(),
+  );
   let demoPetitions = 0;
   if (seeded > 0) {
     const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds, submissionDepsFromEnv } = await import(
@@ -174,6 +179,9 @@ async function main(): Promise<void> {
         ? `  seeded ${seeded} DEMO offices (South Khorasan's 22, a few in Tehran and Yazd; marked demo: true) ` +
           `and ${demoPetitions} demo petitions`
         : '  existing data kept (no demo seeding)',
+      demoCalendarYears.length > 0
+        ? `  loaded DEMO lunar holidays (marked demo: true) for ${demoCalendarYears.join(' and ')}`
+        : '  lunar holidays of this year and the next already loaded',
       '',
       'Try:',
       `  curl ${base}/v1/health`,

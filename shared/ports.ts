@@ -1,9 +1,12 @@
 import type { Court, CourtFallbacks, CourtKind, CourtStatus } from './domain/court';
 import type { GuessBudget } from './domain/guessing';
+import type { LunarHolidayCalendar, ProvincialHoliday } from './domain/holidays';
+import type { WorkCalendar } from './domain/legal-periods';
 import type { Office, OfficeStatus } from './domain/office';
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { ProvinceCode } from './domain/provinces';
 import type { NetworkTarget } from './domain/report';
+import type { Weekday } from './domain/solar-hijri-days';
 import type { PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
 
 /** Time is a port so that tests can submit "at 23:59 Tehran time" without waiting for it. */
@@ -44,6 +47,25 @@ export interface CourtRepository {
   list(provinceCode: ProvinceCode, filter?: CourtFilter): Promise<Court[]>;
   fallbacks(provinceCode: ProvinceCode): Promise<CourtFallbacks>;
   setFallbacks(provinceCode: ProvinceCode, fallbacks: CourtFallbacks): Promise<void>;
+}
+
+/** A loaded year of lunar holidays, with when it was loaded. */
+export type StoredLunarCalendar = LunarHolidayCalendar & { loadedAt: string };
+
+/**
+ * What decides the days the offices are closed: the national lunar holidays per Solar Hijri year,
+ * and each province's own holidays and closed weekdays. One read gives a province's calendar.
+ */
+export interface CalendarRepository {
+  /** The province's work calendar with the lunar and provincial holidays of these years (one read). */
+  workCalendar(provinceCode: ProvinceCode, years: readonly number[]): Promise<WorkCalendar>;
+  /** When each of these years' lunar holidays was loaded (absent: not loaded). */
+  lunarLoads(years: readonly number[]): Promise<Map<number, StoredLunarCalendar>>;
+  /** Loads a year's lunar holidays, replacing an earlier load of that year. */
+  putLunarCalendar(calendar: StoredLunarCalendar): Promise<void>;
+  /** Adds one provincial holiday; ConflictError('holiday-exists') when the province has that day already. */
+  addProvincialHoliday(holiday: ProvincialHoliday): Promise<void>;
+  setClosedWeekdays(provinceCode: ProvinceCode, closedWeekdays: readonly Weekday[]): Promise<void>;
 }
 
 /** Counters kept per office and period, updated in the same transaction as the change they count. */

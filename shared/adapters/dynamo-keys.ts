@@ -17,6 +17,10 @@
  *   (a kind in a district, or in the province, is one `begins_with`; one partition per province)
  * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
  * - a province's fallback courts    pk `CONFIG`   sk `COURT-FALLBACKS#<province>`
+ * - lunar holidays of a year        pk `CALENDAR#national`     sk `LUNAR#<year>`
+ * - a province's holidays of a year pk `CALENDAR#<province>`   sk `HOLIDAYS#<year>`
+ * - a province's closed weekdays    pk `CALENDAR#<province>`   sk `WEEK`
+ *   (a province's calendar for a period is one BatchGetItem of at most five keys)
  * - submission record (idempotency table)  id `SUBMIT#<office>#<Idempotency-Key>`
  * Every key a submission writes belongs to one petition, one office or one request: no key is
  * shared by the whole country or a province, so no partition runs hot at national peaks.
@@ -34,6 +38,12 @@ export const keys = {
   report: (job: string) => ({ pk: `REPORT#${job}`, sk: 'REPORT' }),
   networkTarget: (provinceCode: string) => ({ pk: 'CONFIG', sk: `TARGET#${provinceCode}` }),
   court: (courtCode: string) => ({ pk: `COURT#${courtCode}`, sk: 'COURT' }),
+  lunarHolidays: (year: number) => ({ pk: 'CALENDAR#national', sk: `LUNAR#${year}` }),
+  provincialHolidays: (provinceCode: string, year: number) => ({
+    pk: `CALENDAR#${provinceCode}`,
+    sk: `HOLIDAYS#${year}`,
+  }),
+  workWeek: (provinceCode: string) => ({ pk: `CALENDAR#${provinceCode}`, sk: 'WEEK' }),
   courtFallbacks: (provinceCode: string) => ({ pk: 'CONFIG', sk: `COURT-FALLBACKS#${provinceCode}` }),
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
 };

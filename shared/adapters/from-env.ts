@@ -9,6 +9,7 @@ import type { PetitionDeps, SubmissionDeps } from '../use-cases/petitions';
 import type { ReportDeps } from '../use-cases/reports';
 import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
+import { DynamoCalendarRepository } from './dynamo-calendar-repository';
 import { DynamoCourtRepository } from './dynamo-court-repository';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
@@ -29,6 +30,11 @@ export function officeRepositoryFromEnv(): DynamoOfficeRepository {
 export function courtRepositoryFromEnv(): DynamoCourtRepository {
   const config = readEnv(tableEnvShape);
   return new DynamoCourtRepository(createDocumentClient(config), config.TABLE_NAME);
+}
+
+export function calendarRepositoryFromEnv(): DynamoCalendarRepository {
+  const config = readEnv(tableEnvShape);
+  return new DynamoCalendarRepository(createDocumentClient(config), config.TABLE_NAME);
 }
 
 export const cryptoIds: IdGenerator = {

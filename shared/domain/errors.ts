@@ -15,6 +15,7 @@ export type ConflictCode =
   | 'court-exists'
   | 'court-changed'
   | 'court-closed'
+  | 'holiday-exists'
   | 'petition-changed'
   | 'transition-not-allowed'
   | 'documents-not-verified'
@@ -72,7 +73,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: 'office' | 'court' | 'petition' | 'document' | 'notice' | 'report' | 'route') {
+  constructor(what: 'office' | 'court' | 'calendar' | 'petition' | 'document' | 'notice' | 'report' | 'route') {
     super('not-found', { what });
   }
 }

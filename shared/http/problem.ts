@@ -22,6 +22,7 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'court-exists': 409,
   'court-changed': 409,
   'court-closed': 409,
+  'holiday-exists': 409,
   'petition-changed': 409,
   'transition-not-allowed': 409,
   'documents-not-verified': 409,

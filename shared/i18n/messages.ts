@@ -219,6 +219,10 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
       detail: () => 'A closed court stays closed; register the new court under another code.',
     },
   },
+  'holiday-exists': {
+    fa: { title: 'این روز قبلاً تعطیل است', detail: (p) => `روز ${p.date} از قبل در تعطیلات استان ثبت شده است.` },
+    en: { title: 'Holiday already listed', detail: (p) => `${p.date} is already one of the province's holidays.` },
+  },
   'petition-changed': {
     fa: {
       title: 'دادخواست در این فاصله تغییر کرده است',
@@ -357,6 +361,7 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
 const FA_THINGS: Record<string, string> = {
   office: 'دفتر',
   court: 'دادگاه',
+  calendar: 'تقویم',
   notice: 'ابلاغیه',
   petition: 'دادخواست',
   document: 'مدرک',
@@ -433,6 +438,22 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   },
   'province-required': { fa: 'کد استان لازم است (province).', en: 'The province is required (province).' },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
+  'solar-date': {
+    fa: 'تاریخ باید به شکل YYYY-MM-DD و روزی واقعی از تقویم هجری شمسی باشد.',
+    en: 'Date must be a real Solar Hijri day, written YYYY-MM-DD.',
+  },
+  'holiday-year': {
+    fa: 'تاریخ تعطیل باید در همان سالی باشد که تقویم برای آن است.',
+    en: "A holiday must fall within the calendar's year.",
+  },
+  'holiday-duplicate': {
+    fa: 'هر روز را یک بار بنویسید؛ مناسبت‌های هم‌زمان را در یک نام بیاورید.',
+    en: 'List each day once; put occasions that fall on the same day under one name.',
+  },
+  'work-week': {
+    fa: 'روزهای تعطیل هفته (جز جمعه که همیشه تعطیل است) را هر کدام یک بار بنویسید؛ دست‌کم یک روز باید باز بماند.',
+    en: 'List the closed weekdays other than Friday (always closed) once each; at least one day must stay open.',
+  },
 };
 
 export const FIELD_MESSAGE_PREFIX = 'msg:';

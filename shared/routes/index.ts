@@ -1,3 +1,4 @@
+import { route as addProvincialHoliday } from './add-provincial-holiday';
 import { route as createCourt } from './create-court';
 import { route as createOffice } from './create-office';
 import { route as createPetition } from './create-petition';
@@ -12,15 +13,18 @@ import { route as getMonthlyReport } from './get-monthly-report';
 import { route as getNationalReport } from './get-national-report';
 import { route as getOffice } from './get-office';
 import { route as getPetition } from './get-petition';
+import { route as getWorkCalendar } from './get-work-calendar';
 import { route as giveFeedback } from './give-feedback';
 import { route as health } from './health';
 import { route as listCourts } from './list-courts';
 import { route as listOffices } from './list-offices';
 import { route as listPetitions } from './list-petitions';
+import { route as loadLunarHolidays } from './load-lunar-holidays';
 import { route as openapi } from './openapi';
 import { route as removeDocument } from './remove-document';
 import { route as setCourtFallbacks } from './set-court-fallbacks';
 import { route as setNetworkTarget } from './set-network-target';
+import { route as setWorkWeek } from './set-work-week';
 import { route as submitPetition } from './submit-petition';
 import { route as trackPetition } from './track-petition';
 import { route as transitionPetition } from './transition-petition';
@@ -62,6 +66,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   getNationalReport,
   generateMonthlyReport,
   setNetworkTarget,
+  getWorkCalendar,
+  loadLunarHolidays,
+  addProvincialHoliday,
+  setWorkWeek,
 ];
 
 /** Functions started by events rather than routes. */

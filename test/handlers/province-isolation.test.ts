@@ -1,3 +1,4 @@
+import { handler as addProvincialHoliday } from '../../functions/add-provincial-holiday';
 import { handler as createCourt } from '../../functions/create-court';
 import { handler as createOffice } from '../../functions/create-office';
 import { handler as createPetition } from '../../functions/create-petition';
@@ -8,11 +9,13 @@ import { handler as getMonthlyReport } from '../../functions/get-monthly-report'
 import { handler as getNationalReport } from '../../functions/get-national-report';
 import { handler as getOffice } from '../../functions/get-office';
 import { handler as getPetition } from '../../functions/get-petition';
+import { handler as getWorkCalendar } from '../../functions/get-work-calendar';
 import { handler as listCourts } from '../../functions/list-courts';
 import { handler as listOffices } from '../../functions/list-offices';
 import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as setCourtFallbacks } from '../../functions/set-court-fallbacks';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
+import { handler as setWorkWeek } from '../../functions/set-work-week';
 import { handler as updateCourt } from '../../functions/update-court';
 import { handler as updateOffice } from '../../functions/update-office';
 import type { Role } from '../../shared/domain/roles';
@@ -148,6 +151,27 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
       apiEvent('set-court-fallbacks', { caller: tehran, body: { fallbacks: { 'general-civil': UNKNOWN_COURT } } }),
     ),
   }),
+  'add-provincial-holiday': async () => ({
+    foreign: await call(
+      addProvincialHoliday,
+      apiEvent('add-provincial-holiday', {
+        caller: tehran,
+        body: { provinceCode: '29', date: '1405-07-12', name: { fa: 'تعطیل استانی', en: 'Provincial holiday' } },
+      }),
+    ),
+  }),
+  'set-work-week': async () => ({
+    foreign: await call(
+      setWorkWeek,
+      apiEvent('set-work-week', { caller: tehran, body: { provinceCode: '29', closedWeekdays: ['thursday'] } }),
+    ),
+  }),
+  'get-work-calendar': async () => ({
+    foreign: await call(
+      getWorkCalendar,
+      apiEvent('get-work-calendar', { caller: tehran, pathParameters: { year: '1405' }, query: { province: '29' } }),
+    ),
+  }),
   'set-network-target': async () => ({
     foreign: await call(
       setNetworkTarget,
@@ -215,6 +239,8 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
 const REFUSALS: Record<string, number> = {
   'create-office': 403,
   'create-court': 403,
+  'add-provincial-holiday': 403,
+  'set-work-week': 403,
   'set-network-target': 400,
   'set-court-fallbacks': 400,
 };

@@ -31,6 +31,7 @@ const REPORT_READS = [
 const UPLOADS = 's3:PutObject,s3:PutObjectTagging on documents/petitions/*';
 
 const EXPECTED: Record<string, string[]> = {
+  'add-provincial-holiday': ['dynamodb:UpdateItem on table/data'],
   'create-court': ['dynamodb:PutItem on table/data'],
   'create-office': ['dynamodb:PutItem on table/data'],
   'create-petition': [ITEMS, UPLOADS],
@@ -46,6 +47,7 @@ const EXPECTED: Record<string, string[]> = {
   'get-court': ['dynamodb:GetItem on table/data'],
   'get-office': ['dynamodb:GetItem on table/data'],
   'get-petition': ['dynamodb:GetItem,dynamodb:Query on table/data'],
+  'get-work-calendar': ['dynamodb:BatchGetItem on table/data'],
   'give-feedback': [
     CITIZEN_READ,
     'dynamodb:PutItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#* ' +
@@ -59,6 +61,7 @@ const EXPECTED: Record<string, string[]> = {
   'list-courts': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-petitions': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
+  'load-lunar-holidays': ['dynamodb:PutItem on table/data'],
   'monthly-report-job': [
     'dynamodb:BatchGetItem,dynamodb:GetItem on table/data',
     'dynamodb:PutItem,dynamodb:UpdateItem on table/data',
@@ -70,6 +73,7 @@ const EXPECTED: Record<string, string[]> = {
   'set-court-fallbacks': [ITEMS],
   'set-network-target': ['dynamodb:PutItem on table/data'],
   'remove-document': [ITEMS, 's3:DeleteObject on documents/petitions/*'],
+  'set-work-week': ['dynamodb:PutItem on table/data'],
   'submit-petition': [
     'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem on table/idempotency',
     'dynamodb:BatchGetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
