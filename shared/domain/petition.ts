@@ -1,7 +1,9 @@
 import { fieldText } from '../i18n/messages';
+import type { CourtKind } from './court';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import type { ProvinceCode } from './provinces';
 import { isOfficeStaff, OFFICE_ROLES, type Principal, type Role } from './roles';
+import type { ReviewReason, RoutingRuleId } from './routing';
 
 export const PETITION_KINDS = [
   'civil-petition',
@@ -71,6 +73,32 @@ export interface HistoryEntry {
   note?: string;
   caseNumber?: string;
   documentId?: string;
+  /** Routing and reassignment: the court the petition went to, and the one it left. */
+  courtCode?: string;
+  previousCourtCode?: string;
+}
+
+/** The case a petition refers to: a written statement goes to its court; an appeal names the judgment's case. */
+export interface CaseReference {
+  courtCode: string;
+  caseNumber: string;
+}
+
+/** The court that holds a submitted petition, and how it got there. */
+export interface CourtAssignment {
+  courtCode: string;
+  /** The court's Persian name when it was assigned. */
+  name: string;
+  kind: CourtKind;
+  /** The court's province: its closed days count for the petition's legal periods. */
+  provinceCode: ProvinceCode;
+  /** When the petition reached this court: on submission, or by a reassignment. */
+  assignedAt: string;
+  /** The routing rule that sent it (shared/domain/routing.ts), or a province administrator's reassignment. */
+  rule: RoutingRuleId | 'reassignment';
+  /** Routed to the province's fallback because no court of the needed kind was found: for review. */
+  flaggedForReview: boolean;
+  reviewReason?: ReviewReason;
 }
 
 export interface Petition {
@@ -88,8 +116,12 @@ export interface Petition {
   description: string;
   claimAmountRials?: string;
   parties: Party[];
+  /** The case a written statement or an appeal refers to. */
+  caseReference?: CaseReference;
   documents: PetitionDocument[];
   status: PetitionStatus;
+  /** The court holding the petition, from its first submission on (routing, then reassignments). */
+  court?: CourtAssignment;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -112,6 +144,8 @@ export const HISTORY_ACTIONS = [
   ...TRANSITION_ACTIONS,
   'create',
   'submit',
+  'route',
+  'reassign',
   'declare-documents',
   'remove-document',
   'download',
@@ -145,20 +179,20 @@ export function actionsFor(role: Role, status?: PetitionStatus): PetitionAction[
 }
 
 /**
- * Office staff see only their office's petitions; others see all. A petition of another office
- * answers exactly like a missing one, so ids of other offices cannot be probed.
+ * Office staff see only their office's petitions, a court only those it holds. A petition out of
+ * reach answers exactly like a missing one, so ids cannot be probed.
  */
 export function assertVisible(petition: Petition | undefined, principal: Principal): asserts petition is Petition {
   if (!petition || !isVisibleTo(petition, principal)) throw new NotFoundError('petition');
 }
 
 /**
- * A draft is the office's own work until it is submitted: the court does not see it. A province
- * administrator sees their province's petitions only; the national administrator reads reports,
- * never petitions.
+ * A draft is the office's own work until it is submitted: no court sees it. A court sees the
+ * petitions it holds; a province administrator their province's; the national administrator reads
+ * reports, never petitions.
  */
 export function isVisibleTo(
-  petition: Pick<Petition, 'officeCode' | 'status' | 'provinceCode'>,
+  petition: Pick<Petition, 'officeCode' | 'status' | 'provinceCode' | 'court'>,
   principal: Principal,
 ): boolean {
   switch (principal.kind) {
@@ -169,7 +203,7 @@ export function isVisibleTo(
     case 'national':
       return false;
     case 'court':
-      return petition.status !== 'draft';
+      return petition.status !== 'draft' && petition.court?.courtCode === principal.courtCode;
   }
 }
 
