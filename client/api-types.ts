@@ -370,6 +370,8 @@ export interface components {
     Office: {
       officeCode: string;
       name: string;
+      /** @description The name SMS notices carry */
+      shortName?: string;
       /** @enum {string} */
       provinceCode:
         | '10'
@@ -469,6 +471,8 @@ export interface components {
         | '08';
       /** @description Office name in Persian */
       name: string;
+      /** @description Short Persian name used in SMS notices, at most 30 characters, no links */
+      shortName?: string;
       /** @description حوزه قضایی */
       judicialDistrict: string;
       /** @description شهرستان */
@@ -491,6 +495,8 @@ export interface components {
     UpdateOffice: {
       /** @description Office name in Persian */
       name?: string;
+      /** @description Short Persian name used in SMS notices, at most 30 characters, no links */
+      shortName?: string;
       /** @description حوزه قضایی */
       judicialDistrict?: string;
       /** @description شهرستان */

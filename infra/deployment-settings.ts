@@ -49,7 +49,14 @@ export interface DeploymentSettings {
   logoutUrls: string[];
   /** The hosted sign-in domain prefix (`<prefix>.auth.<region>.amazoncognito.com`), when configured. */
   authDomainPrefix?: string;
+  /** The SMS provider's API base URL (the HTTP adapter, shared/adapters/http-sms-provider.ts). */
+  smsApiBaseUrl: string;
+  /** The dedicated sender line SMS notices go out from; until it is set, no SMS is sent (and the notifier alarms). */
+  smsSenderLine?: string;
 }
+
+/** Kavenegar's REST API, the provider the HTTP adapter is written to. */
+export const DEFAULT_SMS_API_BASE_URL = 'https://api.kavenegar.com/v1';
 
 type ContextReader = (key: string) => unknown;
 
@@ -63,12 +70,20 @@ export function deploymentSettings(context: ContextReader, env: NodeJS.ProcessEn
   if (domain !== undefined && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain)) {
     throw new Error(`authDomainPrefix: lower-case letters, digits and hyphens only: "${domain}"`);
   }
+  const smsSenderLine = stringSetting('smsSenderLine', context('smsSenderLine'));
+  if (smsSenderLine !== undefined && !/^\+?\d{4,20}$/.test(smsSenderLine))
+    throw new Error(`smsSenderLine: digits only (a provider's sender line): "${smsSenderLine}"`);
+  const smsApiBaseUrl = stringSetting('smsApiBaseUrl', context('smsApiBaseUrl')) ?? DEFAULT_SMS_API_BASE_URL;
+  if (!smsApiBaseUrl.startsWith('https://') || smsApiBaseUrl.endsWith('/'))
+    throw new Error(`smsApiBaseUrl: an https URL without a trailing slash: "${smsApiBaseUrl}"`);
   return {
     region,
     allowedOrigins: listSetting('allowedOrigins', context('allowedOrigins'), DEFAULT_ALLOWED_ORIGINS).map(origin),
     callbackUrls: listSetting('callbackUrls', context('callbackUrls'), DEFAULT_CALLBACK_URLS).map(url),
     logoutUrls: listSetting('logoutUrls', context('logoutUrls'), DEFAULT_LOGOUT_URLS).map(url),
     ...(domain ? { authDomainPrefix: domain } : {}),
+    smsApiBaseUrl,
+    ...(smsSenderLine ? { smsSenderLine } : {}),
   };
 }
 

@@ -25,6 +25,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_FUNCTIONS, ROUTES, type RouteDefinition, routeKey } from '../shared/routes';
 import { API_CORS, type DeploymentSettings } from './deployment-settings';
+import { EventBackbone } from './event-backbone';
 import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
 import { Operations } from './operations';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function';
@@ -157,10 +158,12 @@ export class StatelessStack extends Stack {
     (stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
     functions.push(this.verifyDocumentsOnArrival(common), this.scheduleMonthlyReports(common));
+    const events = new EventBackbone(this, 'PetitionEvents', { common, table: props.table, settings: props.settings });
+    functions.push(...events.functions);
     new Operations(this, 'Operations', {
       api: this.api,
       functions,
-      deadLetterQueues: [this.deadLetterQueue, this.reportDeadLetters],
+      deadLetterQueues: [this.deadLetterQueue, this.reportDeadLetters, ...events.deadLetterQueues],
       tableNames: [props.table.tableName, props.idempotencyTable.tableName],
     });
 

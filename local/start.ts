@@ -7,6 +7,7 @@ import { createDocumentClient, createS3Client } from '../shared/adapters/aws-cli
 import { DynamoCalendarRepository } from '../shared/adapters/dynamo-calendar-repository';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
+import { injectSmsPort } from '../shared/adapters/notices-from-env';
 import { solarHijriMonth } from '../shared/domain/solar-hijri';
 import { EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
@@ -30,11 +31,13 @@ import {
   startDynamoDbLocal,
   startS3Server,
 } from './engines';
+import { startLocalEvents } from './events';
 import { createGateway } from './gateway';
 import { handlerLoader } from './handlers';
 import { forwardObjectCreated } from './s3-events';
 import { seedDemoCalendars, seedDemoData } from './seed';
 import { localSettings, recordRunningBackend } from './settings';
+import { recordingSmsSink } from './sms-outbox';
 import { registerTextImports } from './text-imports';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -84,6 +87,7 @@ async function main(): Promise<void> {
   stoppers.unshift(edge.stop);
   // Before any client or handler exists: every client signs as the function running it.
   const operator = useLocalCredentials(masterSecret);
+  injectSmsPort(recordingSmsSink(settings.dataDir));
 
   // The handlers read exactly these variables in Lambda; only the endpoints are local.
   Object.assign(process.env, {
@@ -92,6 +96,8 @@ async function main(): Promise<void> {
     IDEMPOTENCY_TABLE_NAME: settings.idempotencyTableName,
     DOCUMENTS_BUCKET: settings.documentsBucket,
     REPORTS_BUCKET: settings.reportsBucket,
+    // SMS are printed, and kept for `npm run sms`, by the local sink: nothing leaves the machine.
+    SMS_PROVIDER: 'local-sink',
     POWERTOOLS_SERVICE_NAME: 'judicial-e-services-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
     // EMF metric documents add a line per request; POWERTOOLS_METRICS_DISABLED=false shows them.
@@ -141,6 +147,15 @@ async function main(): Promise<void> {
   // Load every handler now: a configuration error shows at start, not on the first request.
   await Promise.all([...ROUTES, ...EVENT_FUNCTIONS].map((spec) => loadHandler(spec)));
   forwardObjectCreated(s3Server.server, settings.documentsBucket, () => loadHandler(EVENT_FUNCTIONS[0]!));
+  // The outbox pipe on the table's stream, the bus's rules and the SMS dispatcher's schedule.
+  const events = await startLocalEvents({
+    dataDir: settings.dataDir,
+    dynamodbEndpoint: edge.dynamodbEndpoint,
+    tableName: settings.tableName,
+    masterSecret,
+    loadHandler,
+  });
+  stoppers.unshift(events.stop);
   const gateway: Server = createGateway({
     routes: ROUTES,
     verifyToken: await createVerifier(keys),
@@ -171,6 +186,7 @@ async function main(): Promise<void> {
       `Judicial e-services backend is running on ${base} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       `  DynamoDB Local ${edge.dynamodbEndpoint} · table ${settings.tableName} (${tableState})`,
       `  S3 server      ${edge.s3Endpoint} · buckets ${settings.documentsBucket}, ${settings.reportsBucket}`,
+      '  events         table stream → outbox pipe → bus rules (notifier); SMS printed here, listed by npm run sms',
       `  IAM            each function's policy from the CDK app, enforced on both ` +
         `(${synthesizedIn === undefined ? 'cached' : `synthesized in ${(synthesizedIn / 1000).toFixed(1)} s`})`,
       `  data folder    ${settings.dataDir}`,

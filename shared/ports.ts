@@ -7,6 +7,7 @@ import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { ProvinceCode } from './domain/provinces';
 import type { NetworkTarget } from './domain/report';
 import type { Weekday } from './domain/solar-hijri-days';
+import type { PetitionEvent } from './events/petition-events';
 import type { PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
 
 /** Time is a port so that tests can submit "at 23:59 Tehran time" without waiting for it. */
@@ -135,6 +136,7 @@ export interface SubmissionStore {
     previousVersion: number,
     counters: CounterIncrement[],
     record: SubmissionRecord,
+    events?: PetitionEvent[],
   ): Promise<'ok' | 'tracking-code-taken' | 'key-taken' | 'petition-changed'>;
 }
 
@@ -147,8 +149,16 @@ export interface SubmissionSnapshot {
 export interface PetitionRepository {
   insert(petition: Petition): Promise<void>;
   get(petitionId: string): Promise<Petition | undefined>;
-  /** Writes a changed petition (and counters) if it is still at `previousVersion`. */
-  save(petition: Petition, previousVersion: number, counters?: CounterIncrement[]): Promise<void>;
+  /**
+   * Writes a changed petition, its counters and the change's events (outbox items) in one
+   * transaction, if the petition is still at `previousVersion`.
+   */
+  save(
+    petition: Petition,
+    previousVersion: number,
+    counters?: CounterIncrement[],
+    events?: PetitionEvent[],
+  ): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
   findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;
   /** Appends to the audit trail without touching the petition item (downloads, for example). */
@@ -166,6 +176,8 @@ export interface IdGenerator {
   trackingCode(): string;
   /** Who holds a claim (the monthly report job's run). */
   runId(): string;
+  /** A domain event's id: consumers deduplicate on it. */
+  eventId(): string;
 }
 
 export interface UploadInstruction {

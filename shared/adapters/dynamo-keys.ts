@@ -21,6 +21,11 @@
  * - a province's holidays of a year pk `CALENDAR#<province>`   sk `HOLIDAYS#<year>`
  * - a province's closed weekdays    pk `CALENDAR#<province>`   sk `WEEK`
  *   (a province's calendar for a period is one BatchGetItem of at most five keys)
+ * - outbox item       pk `OUTBOX#<eventId>`   sk `OUTBOX`                one per event, written in the change's
+ *   transaction; the table stream carries it to the event bus (dynamo-outbox.ts), TTL a few days
+ * - SMS notice        pk `NOTICE-SMS#<eventId>#<partyIndex>`  sk `NOTICE-SMS`   one per event and recipient: the
+ *   exactly-once claim of that SMS and its sending state (dynamo-sms-notices.ts)
+ *   gsi3 (due, sparse)  `SMS-DUE#<shard>`  / `<sendAt>#<eventId>#<partyIndex>`   only while not yet sent
  * - submission record (idempotency table)  id `SUBMIT#<office>#<Idempotency-Key>`
  * Every key a submission writes belongs to one petition, one office or one request: no key is
  * shared by the whole country or a province, so no partition runs hot at national peaks.
@@ -46,7 +51,12 @@ export const keys = {
   workWeek: (provinceCode: string) => ({ pk: `CALENDAR#${provinceCode}`, sk: 'WEEK' }),
   courtFallbacks: (provinceCode: string) => ({ pk: 'CONFIG', sk: `COURT-FALLBACKS#${provinceCode}` }),
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
+  outbox: (eventId: string) => ({ pk: `${OUTBOX_KEY_PREFIX}${eventId}`, sk: 'OUTBOX' }),
+  smsNotice: (eventId: string, partyIndex: number) => ({ pk: `NOTICE-SMS#${eventId}#${partyIndex}`, sk: 'NOTICE-SMS' }),
 };
+
+/** The partition-key prefix of outbox items: the table stream's pipe filter selects on it. */
+export const OUTBOX_KEY_PREFIX = 'OUTBOX#';
 
 /** Index keys of the registry and the petition listings. */
 export const indexKeys = {
@@ -67,4 +77,13 @@ export const indexKeys = {
     kind ? `${kind}#${judicialDistrict === undefined ? '' : `${judicialDistrict}#`}` : '',
   officePetitions: (officeCode: string) => `OFFICE#${officeCode}#PETITIONS`,
   officePetitionsByStatus: (officeCode: string, status: string) => `OFFICE#${officeCode}#PETITIONS#${status}`,
+  /**
+   * SMS waiting to be sent (quiet hours, or a failed try), spread over a few partitions of gsi3 so
+   * that a night's notices of the whole country never share one key; the dispatcher reads them all.
+   */
+  smsDue: (shard: number) => `SMS-DUE#${shard}`,
+  smsDueSortKey: (sendAt: string, eventId: string, partyIndex: number) => `${sendAt}#${eventId}#${partyIndex}`,
 };
+
+/** How many gsi3 partitions hold due SMS. */
+export const SMS_DUE_SHARDS = 8;

@@ -4,8 +4,10 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import { ConflictError, InvalidCursorError } from '../domain/errors';
 import type { HistoryEntry, Petition } from '../domain/petition';
 import { solarHijriMonth } from '../domain/solar-hijri';
+import type { PetitionEvent } from '../events/petition-events';
 import type { CounterIncrement, Feedback, PetitionPageQuery, PetitionRepository, PetitionSummary } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
+import { outboxPut } from './dynamo-outbox';
 import { counterUpdate, transactWrite } from './dynamo-transactions';
 
 /** Petitions, their audit entries and ratings (key layout: dynamo-keys.ts). */
@@ -32,9 +34,14 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return Item ? petitionFromItem(Item) : undefined;
   }
 
-  async save(petition: Petition, previousVersion: number, counters: CounterIncrement[] = []): Promise<void> {
+  async save(
+    petition: Petition,
+    previousVersion: number,
+    counters: CounterIncrement[] = [],
+    events: PetitionEvent[] = [],
+  ): Promise<void> {
     try {
-      if (counters.length === 0) {
+      if (counters.length === 0 && events.length === 0) {
         await this.db.send(new PutCommand(versionedPut(this.tableName, petition, previousVersion)));
         return;
       }
@@ -42,6 +49,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
         TransactItems: [
           { Put: versionedPut(this.tableName, petition, previousVersion) },
           ...counters.map((c) => ({ Update: counterUpdate(this.tableName, c) })),
+          ...events.map((event) => outboxPut(this.tableName, event)),
         ],
       });
     } catch (error) {

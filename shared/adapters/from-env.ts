@@ -41,6 +41,7 @@ export const cryptoIds: IdGenerator = {
   petitionId: () => randomUUID(),
   documentId: () => randomUUID(),
   runId: () => randomUUID(),
+  eventId: () => randomUUID(),
   trackingCode: () => newTrackingCode(() => randomInt(10)),
 };
 

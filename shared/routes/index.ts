@@ -86,13 +86,32 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
     reports: 'write',
     summary: 'Daily after Tehran midnight: produces each closed Solar Hijri month report that is missing, exactly once',
   },
+  {
+    id: 'notify-parties',
+    // Reads the petition's parties and the office's short name; writes only its SMS notices.
+    table: [
+      { actions: ['GetItem'], leadingKeys: ['PETITION#*', 'OFFICE#*'] },
+      { actions: ['PutItem', 'UpdateItem'], leadingKeys: ['NOTICE-SMS#*'] },
+    ],
+    summary: 'Tells the parties of each petition event by SMS, exactly once per party, never in quiet hours',
+  },
+  {
+    id: 'dispatch-sms',
+    // Finds due notices in gsi3, reads the number from the petition, claims and records each notice.
+    table: [
+      { actions: ['Query'], indexes: ['gsi3'], leadingKeys: ['SMS-DUE#*'] },
+      { actions: ['GetItem'], leadingKeys: ['PETITION#*'] },
+      { actions: ['UpdateItem'], leadingKeys: ['NOTICE-SMS#*'] },
+    ],
+    summary: 'Every quarter of an hour: sends the SMS notices that have come due (after quiet hours, or a failed try)',
+  },
 ];
 
 /** Cognito's token trigger: lives with the user pool in the stateful stack. */
 export const AUTH_FUNCTIONS: readonly FunctionSpec[] = [
   {
     id: 'pre-token-generation',
-    summary: 'Withholds the court and province-admin groups from tokens of users without MFA',
+    summary: 'Withholds the court, province-admin and national-admin groups from tokens of users without MFA',
   },
 ];
 
