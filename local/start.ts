@@ -5,6 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localDeploymentSettings } from '../infra/deployment-settings';
 import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
 import { DynamoCalendarRepository } from '../shared/adapters/dynamo-calendar-repository';
+import { DynamoCourtRepository } from '../shared/adapters/dynamo-court-repository';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
 import { injectSmsPort } from '../shared/adapters/notices-from-env';
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
     offices,
     new DynamoReportRepository(createDocumentClient(config), settings.tableName),
     new Date(),
+    new DynamoCourtRepository(createDocumentClient(config), settings.tableName),
   );
   const demoCalendarYears = await seedDemoCalendars(
     new DynamoCalendarRepository(createDocumentClient(config), settings.tableName),

@@ -6,6 +6,7 @@ import type { Office, OfficeStatus } from './domain/office';
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { ProvinceCode } from './domain/provinces';
 import type { NetworkTarget } from './domain/report';
+import type { CourtRegistrySnapshot } from './domain/routing';
 import type { Weekday } from './domain/solar-hijri-days';
 import type { PetitionEvent } from './events/petition-events';
 import type { PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
@@ -126,6 +127,11 @@ export interface SubmissionStore {
   load(petitionId: string, officeCode: string, key: string): Promise<SubmissionSnapshot>;
   /** The key's record alone, to find the winner's answer after losing a race. */
   record(officeCode: string, key: string): Promise<SubmissionRecord | undefined>;
+  /**
+   * What routing needs: the province's courts and fallbacks in one query, and the case's court
+   * when `caseCourtCode` names one in another province (then one read more).
+   */
+  courtRegistry(provinceCode: ProvinceCode, caseCourtCode?: string): Promise<CourtRegistrySnapshot>;
   /**
    * Writes the submitted petition (if still at `previousVersion`), claims its tracking code, bumps
    * the counters and stores the key's record in one transaction. Answers what stopped it, having

@@ -62,7 +62,7 @@ export class DynamoCourtRepository implements CourtRepository {
           ExclusiveStartKey: startKey,
         }),
       );
-      courts.push(...(page.Items ?? []).map(courtFromItem));
+      courts.push(...(page.Items ?? []).filter((item) => item.entity === 'court').map(courtFromItem));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return courts
@@ -75,17 +75,20 @@ export class DynamoCourtRepository implements CourtRepository {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.courtFallbacks(provinceCode) }),
     );
-    const stored = (Item?.fallbacks ?? {}) as Record<string, unknown>;
-    return Object.fromEntries(
-      COURT_KINDS.filter((kind) => typeof stored[kind] === 'string').map((kind) => [kind, String(stored[kind])]),
-    );
+    return fallbacksFromItem(Item);
   }
 
   async setFallbacks(provinceCode: ProvinceCode, fallbacks: CourtFallbacks): Promise<void> {
     await this.db.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { ...keys.courtFallbacks(provinceCode), entity: 'court-fallbacks', provinceCode, fallbacks },
+        Item: {
+          ...keys.courtFallbacks(provinceCode),
+          ...indexKeys.courtFallbacks(provinceCode),
+          entity: 'court-fallbacks',
+          provinceCode,
+          fallbacks,
+        },
       }),
     );
   }
@@ -103,4 +106,11 @@ export function courtItem(court: Court): Record<string, unknown> {
 export function courtFromItem(item: Record<string, unknown>): Court {
   const { pk: _pk, sk: _sk, gsi3pk: _g3, gsi3sk: _g3s, entity: _entity, ...court } = item;
   return court as unknown as Court;
+}
+
+export function fallbacksFromItem(item: Record<string, unknown> | undefined): CourtFallbacks {
+  const stored = (item?.fallbacks ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    COURT_KINDS.filter((kind) => typeof stored[kind] === 'string').map((kind) => [kind, String(stored[kind])]),
+  );
 }

@@ -17,6 +17,8 @@
  *   (a kind in a district, or in the province, is one `begins_with`; one partition per province)
  * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
  * - a province's fallback courts    pk `CONFIG`   sk `COURT-FALLBACKS#<province>`
+ *   gsi3 `COURTS#<province>` / `!FALLBACKS` (before every kind): submission reads a province's
+ *   courts and fallbacks with one query of that partition
  * - lunar holidays of a year        pk `CALENDAR#national`     sk `LUNAR#<year>`
  * - a province's holidays of a year pk `CALENDAR#<province>`   sk `HOLIDAYS#<year>`
  * - a province's closed weekdays    pk `CALENDAR#<province>`   sk `WEEK`
@@ -72,6 +74,8 @@ export const indexKeys = {
     gsi3sk: `${kind}#${judicialDistrict}#${courtCode}`,
   }),
   courtRegistryPartition: (provinceCode: string) => `COURTS#${provinceCode}`,
+  /** The province's fallbacks sit in its registry partition too, so routing reads both in one query. */
+  courtFallbacks: (provinceCode: string) => ({ gsi3pk: `COURTS#${provinceCode}`, gsi3sk: '!FALLBACKS' }),
   /** Courts of a kind (and district): the `#` ends each part, so `بیرجند#` is never a prefix of another district. */
   courtRegistryPrefix: (kind?: string, judicialDistrict?: string) =>
     kind ? `${kind}#${judicialDistrict === undefined ? '' : `${judicialDistrict}#`}` : '',

@@ -23,7 +23,9 @@ export type ConflictCode =
   | 'idempotency-in-progress'
   | 'office-not-active'
   | 'document-not-verified'
-  | 'documents-closed';
+  | 'documents-closed'
+  | 'no-court-for-petition'
+  | 'cure-period-over';
 
 export type DomainErrorCode =
   | ConflictCode

@@ -91,7 +91,12 @@ export function routingRuleFor(petition: { kind: PetitionKind; claimAmountRials?
 }
 
 /** Why a routed petition waits for the province's review. */
-export type ReviewReason = 'no-court-of-kind-in-district' | 'no-court-of-kind-in-province' | 'case-court-not-active';
+export const REVIEW_REASONS = [
+  'no-court-of-kind-in-district',
+  'no-court-of-kind-in-province',
+  'case-court-not-active',
+] as const;
+export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 export interface RoutingDecision {
   court: Court;
@@ -127,4 +132,45 @@ export function decideCourt(rule: RoutingRule, candidates: RoutingCandidates): R
         ? 'no-court-of-kind-in-district'
         : 'no-court-of-kind-in-province';
   return { court: fallback, rule, flaggedForReview: true, reviewReason };
+}
+
+/** What routing reads from the registry: the office's province's courts and its fallbacks. */
+export interface CourtRegistrySnapshot {
+  /** The courts of the office's province, and the case's court when it sits in another one. */
+  courts: readonly Court[];
+  fallbacks: Partial<Record<CourtKind, string>>;
+}
+
+/**
+ * Where a petition goes from an office, by the rule table: the courts the rule searches (the
+ * office's district, its province, or the case's court), else the province's fallback for the
+ * kind. Undefined when the registry has neither: the submission is refused, nothing is written.
+ */
+export function routePetition(
+  petition: { kind: PetitionKind; claimAmountRials?: string; caseReference?: { courtCode: string } },
+  office: { provinceCode: string; judicialDistrict: string },
+  registry: CourtRegistrySnapshot,
+): RoutingDecision | undefined {
+  const rule = routingRuleFor(petition);
+  const caseCourt =
+    rule.search === 'case'
+      ? registry.courts.find((court) => court.courtCode === petition.caseReference?.courtCode)
+      : undefined;
+  const kind = rule.courtKind ?? caseCourt?.kind;
+  const found =
+    rule.search === 'case'
+      ? caseCourt
+        ? [caseCourt]
+        : []
+      : registry.courts.filter(
+          (court) =>
+            court.kind === kind &&
+            court.provinceCode === office.provinceCode &&
+            (rule.search === 'province' || court.judicialDistrict === office.judicialDistrict),
+        );
+  const fallbackCode = kind ? registry.fallbacks[kind] : undefined;
+  const fallback = registry.courts.find(
+    (court) => court.courtCode === fallbackCode && court.provinceCode === office.provinceCode,
+  );
+  return decideCourt(rule, { found, ...(fallback ? { fallback } : {}) });
 }

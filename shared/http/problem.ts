@@ -31,6 +31,8 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'office-not-active': 409,
   'document-not-verified': 409,
   'documents-closed': 409,
+  'no-court-for-petition': 409,
+  'cure-period-over': 409,
   'payload-too-large': 413,
   'body-too-large': 413,
   'unsupported-media-type': 415,

@@ -57,6 +57,8 @@ function historyView(entry: HistoryEntry): PetitionView['history'][number] {
     ...optional('note', entry.note),
     ...optional('caseNumber', entry.caseNumber),
     ...optional('documentId', entry.documentId),
+    ...optional('courtCode', entry.courtCode),
+    ...optional('previousCourtCode', entry.previousCourtCode),
   };
 }
 
@@ -69,9 +71,11 @@ export function petitionView(petition: Petition): PetitionView {
     subject: petition.subject,
     description: petition.description,
     ...optional('claimAmountRials', petition.claimAmountRials),
+    ...optional('caseReference', petition.caseReference),
     parties: petition.parties,
     documents: petition.documents.map(documentView),
     status: petition.status,
+    ...optional('court', petition.court),
     version: petition.version,
     createdAt: petition.createdAt,
     updatedAt: petition.updatedAt,

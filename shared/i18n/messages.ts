@@ -219,6 +219,34 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
       detail: () => 'A closed court stays closed; register the new court under another code.',
     },
   },
+  'no-court-for-petition': {
+    fa: {
+      title: 'دادگاهی برای این دادخواست ثبت نشده است',
+      detail: () =>
+        'در حوزه قضایی دفتر دادگاهی از نوع لازم نیست و استان دادگاه جایگزینی برای آن تعیین نکرده است؛ ' +
+        'مدیر استان باید دادگاه را ثبت یا جایگزین را تعیین کند.',
+    },
+    en: {
+      title: 'No court for this petition',
+      detail: () =>
+        "The office's judicial district has no court of the kind needed and the province names no fallback for it; " +
+        "the province's administrator must register the court or name a fallback.",
+    },
+  },
+  'cure-period-over': {
+    fa: {
+      title: 'مهلت رفع نقص گذشته است',
+      detail: (p) =>
+        `آخرین روز مهلت رفع نقص ${p.lastDay} بود و به پایان رسیده است؛ ` +
+        'دادخواست دیگر قابل ارسال مجدد نیست و دفتر دادگاه قرار رد آن را صادر می‌کند.',
+    },
+    en: {
+      title: 'Cure period over',
+      detail: (p) =>
+        `The last day to cure the defects was ${p.lastDay} and it has ended; ` +
+        'the petition can no longer be resubmitted, and the court office issues the rejection order.',
+    },
+  },
   'holiday-exists': {
     fa: { title: 'این روز قبلاً تعطیل است', detail: (p) => `روز ${p.date} از قبل در تعطیلات استان ثبت شده است.` },
     en: { title: 'Holiday already listed', detail: (p) => `${p.date} is already one of the province's holidays.` },
@@ -378,6 +406,15 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   'court-code': {
     fa: 'کد دادگاه باید ۲ تا ۲۰ نویسه از حروف بزرگ لاتین، ارقام و خط تیره باشد.',
     en: 'Court code must be 2 to 20 upper-case Latin letters, digits and hyphens.',
+  },
+  'case-number': { fa: 'شماره پرونده باید ۶ تا ۲۰ رقم باشد.', en: 'Case number must be 6 to 20 digits.' },
+  'case-reference-required': {
+    fa: 'برای لایحه و تجدیدنظرخواهی، دادگاه و شماره پرونده لازم است.',
+    en: 'A written statement or an appeal needs its case: the court and the case number.',
+  },
+  'case-reference-not-allowed': {
+    fa: 'فقط لایحه و تجدیدنظرخواهی به پرونده ارجاع می‌دهند.',
+    en: 'Only a written statement or an appeal refers to a case.',
   },
   'fallback-court': {
     fa: 'دادگاه جایگزین باید دادگاهی فعال از همین نوع در استان شما باشد.',

@@ -12,8 +12,7 @@ const courtFields = {
   kind: z
     .enum(COURT_KINDS)
     .describe(
-      'peace (دادگاه صلح), general-civil (دادگاه عمومی حقوقی), prosecutor (دادسرا), ' +
-        'appeal (دادگاه تجدیدنظر استان), criminal (دادگاه کیفری), family (دادگاه خانواده)',
+      'peace: صلح, general-civil: عمومی حقوقی, prosecutor: دادسرا, appeal: تجدیدنظر, criminal: کیفری, family: خانواده',
     ),
   status: z.enum(COURT_STATUSES).describe('Only an active court takes petitions; closed is final'),
 };

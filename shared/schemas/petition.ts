@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { COURT_KINDS } from '../domain/court';
 import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, DOCUMENT_POLICY } from '../domain/document-policy';
 import { isValidLegalEntityId, isValidPersonNationalId } from '../domain/national-id';
 import {
@@ -10,9 +11,10 @@ import {
   TRANSITION_ACTIONS,
 } from '../domain/petition';
 import { STAFF_ROLES } from '../domain/roles';
+import { KINDS_WITH_CASE_REFERENCE, REVIEW_REASONS, ROUTING_RULES } from '../domain/routing';
 import { isValidTrackingCode } from '../domain/tracking-code';
 import { fieldMessage } from '../i18n/messages';
-import { officeCodeSchema, persianText } from './common';
+import { courtCodeSchema, officeCodeSchema, persianText } from './common';
 
 /** Caps that keep an item far below DynamoDB's 400 KB and a request small; published in OpenAPI. */
 export const PETITION_LIMITS = {
@@ -123,6 +125,16 @@ export const downloadSchema = z
   .strictObject({ downloadUrl: z.string(), expiresAt: z.string() })
   .meta({ id: 'Download' });
 
+export const caseReferenceSchema = z
+  .strictObject({
+    courtCode: courtCodeSchema.describe('The court that holds the case'),
+    caseNumber: z
+      .string()
+      .regex(/^\d{6,20}$/, { message: fieldMessage('case-number') })
+      .describe('Court case number, digits'),
+  })
+  .meta({ id: 'CaseReference' });
+
 export const createPetitionSchema = z
   .strictObject({
     kind: z.enum(PETITION_KINDS),
@@ -138,7 +150,19 @@ export const createPetitionSchema = z
       .min(1)
       .max(PETITION_LIMITS.parties)
       .refine((parties) => parties.some((p) => p.role === 'claimant'), { message: fieldMessage('claimant-required') }),
+    caseReference: caseReferenceSchema
+      .optional()
+      .describe('Required for written statements (routed to the case) and appeals; refused for other kinds'),
     documents: declarations.default([]),
+  })
+  .superRefine((input, context) => {
+    const needed = KINDS_WITH_CASE_REFERENCE.includes(input.kind);
+    if (needed === (input.caseReference !== undefined)) return;
+    context.addIssue({
+      code: 'custom',
+      path: ['caseReference'],
+      message: fieldMessage(needed ? 'case-reference-required' : 'case-reference-not-allowed'),
+    });
   })
   .meta({ id: 'CreatePetition' });
 
@@ -208,8 +232,25 @@ const historyEntry = z
     note: z.string().optional(),
     caseNumber: z.string().optional(),
     documentId: z.string().optional(),
+    courtCode: z.string().optional().describe('Routing and reassignment: the court the petition went to'),
+    previousCourtCode: z.string().optional().describe('Reassignment: the court it left'),
   })
   .meta({ id: 'HistoryEntry' });
+
+export const courtAssignmentSchema = z
+  .strictObject({
+    courtCode: z.string(),
+    name: z.string().describe("The court's Persian name when assigned"),
+    kind: z.enum(COURT_KINDS),
+    provinceCode: z.string(),
+    assignedAt: z.string(),
+    rule: z
+      .enum([...ROUTING_RULES.map((rule) => rule.id), 'reassignment'])
+      .describe('The routing rule, or a reassignment'),
+    flaggedForReview: z.boolean().describe("Sent to the province's fallback court: the province should review it"),
+    reviewReason: z.enum(REVIEW_REASONS).optional(),
+  })
+  .meta({ id: 'CourtAssignment', description: 'The court that holds the petition' });
 
 export const petitionDocumentSchema = z
   .strictObject({
@@ -235,9 +276,11 @@ export const petitionSchema = z
     subject: z.string(),
     description: z.string(),
     claimAmountRials: z.string().optional(),
+    caseReference: caseReferenceSchema.optional(),
     parties: z.array(partySchema),
     documents: z.array(petitionDocumentSchema),
     status: z.enum(PETITION_STATUSES),
+    court: courtAssignmentSchema.optional(),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -12,12 +12,14 @@ import {
   applyTransition,
   assertEditableByOffice,
   assertVisible,
+  type CourtAssignment,
   isVisibleTo,
   type Petition,
   type TransitionRequest,
   unverifiedDocuments,
 } from '../domain/petition';
 import { actor, asOfficeStaff, isOfficeStaff, type Principal } from '../domain/roles';
+import { type RoutingDecision, type RoutingRuleId, routePetition } from '../domain/routing';
 import { solarHijriMonth } from '../domain/solar-hijri';
 import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
@@ -71,6 +73,7 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
     subject: input.subject,
     description: input.description,
     ...(input.claimAmountRials !== undefined ? { claimAmountRials: input.claimAmountRials } : {}),
+    ...(input.caseReference ? { caseReference: input.caseReference } : {}),
     parties: input.parties,
     documents,
     status: 'draft',
@@ -155,10 +158,14 @@ export async function submitPetition(
   }
   if (office?.status !== 'active') throw new ConflictError('office-not-active', { status: office?.status ?? '' });
   assertDocumentsVerified(current);
+  const registry = await deps.submissions.courtRegistry(office.provinceCode, current.caseReference?.courtCode);
+  const route = routePetition(current, office, registry);
+  if (!route) throw new ConflictError('no-court-for-petition', { kind: current.kind });
   await keepDocuments(deps, current);
   const now = deps.clock.now();
   const at = now.toISOString();
   const month = solarHijriMonth(now);
+  const court = courtAssignment(route, at);
   for (let attempt = 1; attempt <= TRACKING_CODE_ATTEMPTS; attempt++) {
     const submitted: Petition = {
       ...current,
@@ -167,9 +174,14 @@ export async function submitPetition(
       submissionKey: request.key,
       submittedAt: at,
       month,
+      court,
       version: current.version + 1,
       updatedAt: at,
-      history: [...current.history, { at, by: actor(principal), action: 'submit', from: 'draft', to: 'submitted' }],
+      history: [
+        ...current.history,
+        { at, by: actor(principal), action: 'submit', from: 'draft', to: 'submitted' },
+        { at, by: SYSTEM, action: 'route', from: 'submitted', to: 'submitted', courtCode: court.courtCode },
+      ],
     };
     const answer = answerOf(submitted);
     const outcome = await deps.submissions.commit(
@@ -190,6 +202,12 @@ export async function submitPetition(
           { data: { month, resubmission: false } },
           { eventId: deps.ids.eventId(), occurredAt: at },
         ),
+        petitionEvent(
+          'routed',
+          submitted,
+          { courtCode: court.courtCode, data: { flaggedForReview: court.flaggedForReview } },
+          { eventId: deps.ids.eventId(), occurredAt: at },
+        ),
       ],
     );
     if (outcome === 'ok') return answer;
@@ -206,6 +224,22 @@ export async function submitPetition(
     }
   }
   throw new Error('no free tracking code after several attempts');
+}
+
+/** Routing is the system's act, by the rule table, not the clerk's. */
+const SYSTEM = { userId: 'system', role: 'system' } as const;
+
+function courtAssignment(route: RoutingDecision, at: string): CourtAssignment {
+  return {
+    courtCode: route.court.courtCode,
+    name: route.court.name,
+    kind: route.court.kind,
+    provinceCode: route.court.provinceCode,
+    assignedAt: at,
+    rule: route.rule.id as RoutingRuleId,
+    flaggedForReview: route.flaggedForReview,
+    ...(route.reviewReason ? { reviewReason: route.reviewReason } : {}),
+  };
 }
 
 function answerOf(petition: Petition): SubmissionAnswer {

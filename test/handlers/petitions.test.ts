@@ -418,10 +418,11 @@ describe('life cycle', () => {
     ).toEqual([
       'create:null->draft',
       'submit:draft->submitted',
+      'route:submitted->submitted',
       'dispatch:submitted->dispatched',
       'register:dispatched->registered',
     ]);
-    expect(read.body.history[2]).toMatchObject({
+    expect(read.body.history[3]).toMatchObject({
       by: { userId: 'court-judge-1', role: 'court' },
       at: expect.any(String),
     });

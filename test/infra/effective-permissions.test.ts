@@ -76,7 +76,8 @@ const EXPECTED: Record<string, string[]> = {
   'set-work-week': ['dynamodb:PutItem on table/data'],
   'submit-petition': [
     'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem on table/idempotency',
-    'dynamodb:BatchGetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    'dynamodb:Query on table/data/index/gsi3',
     's3:PutObjectTagging on documents/petitions/*',
   ],
   'track-petition': [

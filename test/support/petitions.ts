@@ -93,6 +93,10 @@ export function petitionBody(claimantId = nationalId(), overrides: Record<string
       },
       { type: 'legal-entity', role: 'defendant', nationalId: '10380284790', name: 'شرکت نمونه' },
     ],
+    // Written statements and appeals name their case: a case of the test district's civil court.
+    ...(overrides.kind === 'appeal' || overrides.kind === 'written-statement'
+      ? { caseReference: { courtCode: TEST_COURT, caseNumber: '140312345678' } }
+      : {}),
     ...overrides,
   };
 }
