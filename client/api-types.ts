@@ -158,6 +158,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/courts/{courtCode}/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A page of a court's petitions in one status, newest change first (the court's own users only) */
+    get: operations['get-court-inbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/petitions': {
     parameters: {
       query?: never;
@@ -806,6 +823,24 @@ export interface components {
     /** @description Replaces the whole setting: kinds left out have no fallback */
     SetCourtFallbacks: {
       fallbacks: components['schemas']['CourtFallbacks'];
+    };
+    CourtInbox: {
+      items: {
+        petitionId: string;
+        officeCode: string;
+        officeName: string;
+        /** @enum {string} */
+        kind: 'civil-petition' | 'criminal-complaint' | 'request' | 'appeal' | 'written-statement';
+        subject: string;
+        /** @enum {string} */
+        status: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        submittedAt: string;
+        /** @description The last change: the inbox is ordered by it, newest first */
+        updatedAt: string;
+        trackingCode: string;
+        month: string;
+      }[];
+      nextCursor: string | null;
     };
     DraftCreated: {
       petitionId: string;
@@ -2415,6 +2450,88 @@ export interface operations {
       };
     };
   };
+  'get-court-inbox': {
+    parameters: {
+      query?: {
+        status?: 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        courtCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; pass nextCursor back as cursor for the next */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourtInbox'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: court */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Another court's inbox, answered as an unknown court */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   'list-petitions': {
     parameters: {
       query?: {
@@ -2458,7 +2575,7 @@ export interface operations {
           'application/json': components['schemas']['GatewayMessage'];
         };
       };
-      /** @description Only for: clerk, manager, court, province-admin */
+      /** @description Only for: clerk, manager, province-admin */
       403: {
         headers: {
           [name: string]: unknown;

@@ -9,7 +9,7 @@ import type { NetworkTarget } from './domain/report';
 import type { CourtRegistrySnapshot } from './domain/routing';
 import type { Weekday } from './domain/solar-hijri-days';
 import type { PetitionEvent } from './events/petition-events';
-import type { PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
+import type { COURT_INBOX_ATTRIBUTES, PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
 
 /** Time is a port so that tests can submit "at 23:59 Tehran time" without waiting for it. */
 export interface Clock {
@@ -85,6 +85,18 @@ export interface PetitionPageQuery {
   limit: number;
   cursor?: string;
 }
+
+export interface CourtInboxQuery {
+  courtCode: string;
+  status: PetitionStatus;
+  limit: number;
+  cursor?: string;
+}
+
+/** What a court's inbox index holds of a petition. */
+export type CourtInboxItem = Pick<Petition, (typeof COURT_INBOX_ATTRIBUTES)[number] & keyof Petition> & {
+  courtCode: string;
+};
 
 /** What a listing index holds of a petition. */
 export type PetitionSummary = Pick<Petition, (typeof PETITION_SUMMARY_ATTRIBUTES)[number]>;
@@ -166,6 +178,8 @@ export interface PetitionRepository {
     events?: PetitionEvent[],
   ): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
+  /** A page of a court's inbox in one status, newest change first. */
+  inbox(query: CourtInboxQuery): Promise<{ items: CourtInboxItem[]; nextCursor: string | null }>;
   findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;
   /** Appends to the audit trail without touching the petition item (downloads, for example). */
   recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void>;

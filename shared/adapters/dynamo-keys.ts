@@ -8,6 +8,12 @@
  *   gsi1 (all of an office)       `OFFICE#<code>#PETITIONS`             / `<month>#<time>#<id>`
  *   gsi2 (an office, one status)  `OFFICE#<code>#PETITIONS#<status>`    / `<month>#<time>#<id>`
  *   (month and time: of submission, of creation for drafts; so newest first and a month is a prefix)
+ *   gsi4 (a court's inbox)        `COURT#<code>#INBOX#<status>`         / `<updated at>#<id>`
+ *   (only petitions a court holds, never drafts; newest change first). Not sharded: a partition
+ *   takes 1,000 write units a second; each change of a petition moves its inbox entry (under 1 KB:
+ *   a delete and a put, 2 units). Even if one court received a tenth of a national peak of 300
+ *   petition changes a second (about ten times the busiest month's average), its partitions would
+ *   take 30 x 2 = 60 units a second, 6% of the limit; a court's changes also spread over statuses.
  * - rating            pk `PETITION#<id>`      sk `FEEDBACK`              one per petition
  * - audit entries     pk `PETITION#<id>`      sk `AUDIT#<time>#<uuid>`   (downloads: never rewrite the petition)
  * - tracking code     pk `TRACK#<code>`       sk `TRACK`                 → petitionId; claimed once, on submission
@@ -80,6 +86,7 @@ export const indexKeys = {
   courtRegistryPrefix: (kind?: string, judicialDistrict?: string) =>
     kind ? `${kind}#${judicialDistrict === undefined ? '' : `${judicialDistrict}#`}` : '',
   officePetitions: (officeCode: string) => `OFFICE#${officeCode}#PETITIONS`,
+  courtInbox: (courtCode: string, status: string) => `COURT#${courtCode}#INBOX#${status}`,
   officePetitionsByStatus: (officeCode: string, status: string) => `OFFICE#${officeCode}#PETITIONS#${status}`,
   /**
    * SMS waiting to be sent (quiet hours, or a failed try), spread over a few partitions of gsi3 so

@@ -5,7 +5,15 @@ import { ConflictError, InvalidCursorError } from '../domain/errors';
 import type { HistoryEntry, Petition } from '../domain/petition';
 import { solarHijriMonth } from '../domain/solar-hijri';
 import type { PetitionEvent } from '../events/petition-events';
-import type { CounterIncrement, Feedback, PetitionPageQuery, PetitionRepository, PetitionSummary } from '../ports';
+import type {
+  CounterIncrement,
+  CourtInboxItem,
+  CourtInboxQuery,
+  Feedback,
+  PetitionPageQuery,
+  PetitionRepository,
+  PetitionSummary,
+} from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
 import { outboxPut } from './dynamo-outbox';
 import { counterUpdate, transactWrite } from './dynamo-transactions';
@@ -85,6 +93,28 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return { items, nextCursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : null };
   }
 
+  async inbox(query: CourtInboxQuery): Promise<{ items: CourtInboxItem[]; nextCursor: string | null }> {
+    const partition = indexKeys.courtInbox(query.courtCode, query.status);
+    const startKey = query.cursor ? decodeCursor(query.cursor, 'gsi4', partition) : undefined;
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi4',
+        KeyConditionExpression: 'gsi4pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: query.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const last = result.LastEvaluatedKey;
+    const items = (result.Items ?? []).map((item) => {
+      const { pk: _pk, sk: _sk, gsi4pk: _a, gsi4sk: _b, ...entry } = item;
+      return entry as unknown as CourtInboxItem;
+    });
+    return { items, nextCursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : null };
+  }
+
   async findByTrackingCode(trackingCode: string): Promise<Petition | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.trackingCode(trackingCode) }),
@@ -159,13 +189,32 @@ export function petitionItem(petition: Petition): Record<string, unknown> {
     gsi1sk: sortKey,
     gsi2pk: indexKeys.officePetitionsByStatus(petition.officeCode, petition.status),
     gsi2sk: sortKey,
+    ...(petition.court && petition.status !== 'draft'
+      ? {
+          gsi4pk: indexKeys.courtInbox(petition.court.courtCode, petition.status),
+          gsi4sk: `${petition.updatedAt}#${petition.petitionId}`,
+          courtCode: petition.court.courtCode,
+        }
+      : {}),
     entity: 'petition',
     ...petition,
   };
 }
 
 export function petitionFromItem(item: Record<string, unknown>): Petition {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...petition } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    gsi4pk: _f,
+    gsi4sk: _g,
+    courtCode: _h,
+    entity: _e,
+    ...petition
+  } = item;
   return petition as unknown as Petition;
 }
 
@@ -180,7 +229,7 @@ export function versionedPut(tableName: string, petition: Petition, previousVers
 }
 
 /** A cursor is the page's last key; it must point into the very partition being listed. */
-function decodeCursor(cursor: string, index: 'gsi1' | 'gsi2', partition: string): Record<string, unknown> {
+function decodeCursor(cursor: string, index: 'gsi1' | 'gsi2' | 'gsi4', partition: string): Record<string, unknown> {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -9,6 +9,7 @@ import { route as docsRenderer } from './docs-renderer';
 import { route as downloadDocument } from './download-document';
 import { route as generateMonthlyReport } from './generate-monthly-report';
 import { route as getCourt } from './get-court';
+import { route as getCourtInbox } from './get-court-inbox';
 import { route as getMonthlyReport } from './get-monthly-report';
 import { route as getNationalReport } from './get-national-report';
 import { route as getOffice } from './get-office';
@@ -52,6 +53,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   createCourt,
   updateCourt,
   setCourtFallbacks,
+  getCourtInbox,
   createPetition,
   declareDocuments,
   downloadDocument,

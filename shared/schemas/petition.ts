@@ -8,6 +8,7 @@ import {
   PARTY_ROLES,
   PETITION_KINDS,
   PETITION_STATUSES,
+  type PetitionStatus,
   TRANSITION_ACTIONS,
 } from '../domain/petition';
 import { STAFF_ROLES } from '../domain/roles';
@@ -181,10 +182,39 @@ export const listPetitionsQuerySchema = z.strictObject({
   month: solarMonthSchema.optional().describe('Solar Hijri month of submission (of creation for drafts)'),
   officeCode: officeCodeSchema
     .optional()
-    .describe('Required for court and province-admin; office staff always get their own office'),
+    .describe('Required for province-admin; office staff always get their own office'),
   limit: z.coerce.number().int().min(1).max(PETITION_LIMITS.pageSize).default(PETITION_LIMITS.defaultPageSize),
   cursor: z.string().max(1000).optional(),
 });
+
+export const courtInboxQuerySchema = z.strictObject({
+  status: z
+    .enum(PETITION_STATUSES.filter((status) => status !== 'draft') as [PetitionStatus, ...PetitionStatus[]])
+    .default('submitted')
+    .describe('The inbox of one status; submitted (what waits for the court) unless told'),
+  limit: z.coerce.number().int().min(1).max(PETITION_LIMITS.pageSize).default(PETITION_LIMITS.defaultPageSize),
+  cursor: z.string().max(1000).optional(),
+});
+
+export const courtInboxSchema = z
+  .strictObject({
+    items: z.array(
+      z.strictObject({
+        petitionId: z.string(),
+        officeCode: z.string(),
+        officeName: z.string(),
+        kind: z.enum(PETITION_KINDS),
+        subject: z.string(),
+        status: z.enum(PETITION_STATUSES),
+        submittedAt: z.string(),
+        updatedAt: z.string().describe('The last change: the inbox is ordered by it, newest first'),
+        trackingCode: z.string(),
+        month: z.string(),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'CourtInbox' });
 
 export const transitionSchema = z
   .strictObject({
@@ -348,4 +378,5 @@ export const trackingSchema = z
 
 export type CreatePetitionInput = z.output<typeof createPetitionSchema>;
 export type ListPetitionsQuery = z.output<typeof listPetitionsQuerySchema>;
+export type CourtInboxQueryInput = z.output<typeof courtInboxQuerySchema>;
 export type FeedbackInput = z.output<typeof feedbackSchema>;

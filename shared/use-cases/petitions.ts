@@ -35,7 +35,7 @@ import type {
   SubmissionRecord,
   SubmissionStore,
 } from '../ports';
-import type { CreatePetitionInput, ListPetitionsQuery } from '../schemas/petition';
+import type { CourtInboxQueryInput, CreatePetitionInput, ListPetitionsQuery } from '../schemas/petition';
 import { declareDocuments, uploadInstructions } from './documents';
 
 export interface PetitionDeps {
@@ -304,6 +304,40 @@ export async function listPetitions(
   };
 }
 
+/**
+ * A page of a court's inbox: only the court's own users read it; any other court's inbox answers
+ * 404, as an unknown court does.
+ */
+export async function courtInbox(
+  deps: Pick<PetitionDeps, 'petitions'>,
+  principal: Principal,
+  courtCode: string,
+  query: CourtInboxQueryInput,
+) {
+  if (principal.kind !== 'court' || principal.courtCode !== courtCode) throw new NotFoundError('court');
+  const page = await deps.petitions.inbox({
+    courtCode,
+    status: query.status,
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  return {
+    items: page.items.map((p) => ({
+      petitionId: p.petitionId,
+      officeCode: p.officeCode,
+      officeName: p.officeName,
+      kind: p.kind,
+      subject: p.subject,
+      status: p.status,
+      submittedAt: p.submittedAt ?? '',
+      updatedAt: p.updatedAt,
+      trackingCode: p.trackingCode ?? '',
+      month: p.month ?? '',
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
 export async function transitionPetition(
   deps: PetitionDeps,
   principal: Principal,
@@ -329,9 +363,9 @@ export async function transitionPetition(
 }
 
 /**
- * The event a transition emits, in its own transaction. The court's steps (dispatch, register,
- * return, reject) name the court that acts, which the court registry gives; until a petition is
- * routed to a court they emit nothing rather than an event without its court.
+ * The event a transition emits, in its own transaction. The court's steps name the court that
+ * holds the petition (routed on submission); a petition stored before routing holds none, and
+ * its court steps emit nothing rather than an event without its court.
  */
 function eventsOfTransition(before: Petition, after: Petition, eventId: string, now: Date): PetitionEvent[] {
   const meta = { eventId, occurredAt: now.toISOString() };
@@ -339,6 +373,12 @@ function eventsOfTransition(before: Petition, after: Petition, eventId: string, 
     return [petitionEvent('withdrawn', after, { data: { previousStatus: before.status } }, meta)];
   if (before.status === 'returned' && after.status === 'submitted' && after.month) {
     return [petitionEvent('submitted', after, { data: { month: after.month, resubmission: true } }, meta)];
+  }
+  const courtCode = after.court?.courtCode;
+  if (!courtCode) return [];
+  if (after.status === 'dispatched') return [petitionEvent('dispatched', after, { courtCode, data: {} }, meta)];
+  if (after.status === 'registered' && after.caseNumber) {
+    return [petitionEvent('registered', after, { courtCode, caseNumber: after.caseNumber, data: {} }, meta)];
   }
   return [];
 }
