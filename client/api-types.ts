@@ -271,7 +271,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A life-cycle step: dispatch, register, return, reject (court); resubmit, withdraw (office) */
+    /** A life-cycle step: dispatch, register, return, reject, reinstate (court); resubmit, withdraw (office) */
     post: operations['transition-petition'];
     delete?: never;
     options?: never;
@@ -833,7 +833,15 @@ export interface components {
         kind: 'civil-petition' | 'criminal-complaint' | 'request' | 'appeal' | 'written-statement';
         subject: string;
         /** @enum {string} */
-        status: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        status:
+          | 'draft'
+          | 'submitted'
+          | 'dispatched'
+          | 'registered'
+          | 'returned'
+          | 'rejection-due'
+          | 'rejected'
+          | 'withdrawn';
         submittedAt: string;
         /** @description The last change: the inbox is ordered by it, newest first */
         updatedAt: string;
@@ -950,8 +958,27 @@ export interface components {
       parties: components['schemas']['Party'][];
       documents: components['schemas']['PetitionDocument'][];
       /** @enum {string} */
-      status: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+      status:
+        | 'draft'
+        | 'submitted'
+        | 'dispatched'
+        | 'registered'
+        | 'returned'
+        | 'rejection-due'
+        | 'rejected'
+        | 'withdrawn';
       court?: components['schemas']['CourtAssignment'];
+      /** @description While returned: the defects to cure, labelled */
+      defects?: components['schemas']['LabelledDefect'][];
+      cureDeadline?: components['schemas']['Deadline'];
+      rejection?: {
+        /** @enum {string} */
+        reason: 'cure-period-lapsed' | 'court-order';
+        servedAt: string;
+        objectionDeadline: components['schemas']['Deadline'];
+      };
+      /** @description The petitioner's electronic notice record */
+      notices?: components['schemas']['NoticeRecordEntry'][];
       version: number;
       createdAt: string;
       updatedAt: string;
@@ -1003,6 +1030,52 @@ export interface components {
       /** @enum {string} */
       reviewReason?: 'no-court-of-kind-in-district' | 'no-court-of-kind-in-province' | 'case-court-not-active';
     };
+    LabelledDefect: {
+      /** @enum {string} */
+      code:
+        | 'unpaid-fees'
+        | 'defendant-particulars'
+        | 'claim-and-value'
+        | 'grounds-of-claim'
+        | 'relief-sought'
+        | 'evidence';
+      label: {
+        fa: string;
+        en: string;
+      };
+      whatToDo: {
+        fa: string;
+        en: string;
+      };
+    };
+    Deadline: {
+      /** @description The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445) */
+      lastDay: string;
+      /** @description The end of that day, Tehran time (exclusive), ISO 8601 */
+      endsAt: string;
+      /** @description Computed without a year's lunar holidays not loaded yet: it may move later */
+      provisional: boolean;
+    };
+    NoticeRecordEntry: {
+      noticeId: string;
+      /** @enum {string} */
+      kind: 'defect-notice' | 'rejection-order';
+      postedAt: string;
+      /** @description Posting to the notice record is service: the period runs from it */
+      servedAt: string;
+      deadline: components['schemas']['Deadline'];
+      defects?: (
+        | 'unpaid-fees'
+        | 'defendant-particulars'
+        | 'claim-and-value'
+        | 'grounds-of-claim'
+        | 'relief-sought'
+        | 'evidence'
+      )[];
+      /** @enum {string} */
+      reason?: 'cure-period-lapsed' | 'court-order';
+      note?: string;
+    };
     HistoryEntry: {
       at: string;
       by: {
@@ -1016,21 +1089,44 @@ export interface components {
         | 'register'
         | 'return'
         | 'reject'
+        | 'reinstate'
         | 'resubmit'
         | 'withdraw'
         | 'create'
         | 'submit'
         | 'route'
         | 'reassign'
+        | 'lapse'
         | 'declare-documents'
         | 'remove-document'
         | 'download';
-      from: ('draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn') | null;
+      from:
+        | (
+            | 'draft'
+            | 'submitted'
+            | 'dispatched'
+            | 'registered'
+            | 'returned'
+            | 'rejection-due'
+            | 'rejected'
+            | 'withdrawn'
+          )
+        | null;
       /** @enum {string} */
-      to: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+      to: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejection-due' | 'rejected' | 'withdrawn';
       note?: string;
       caseNumber?: string;
       documentId?: string;
+      defects?: (
+        | 'unpaid-fees'
+        | 'defendant-particulars'
+        | 'claim-and-value'
+        | 'grounds-of-claim'
+        | 'relief-sought'
+        | 'evidence'
+      )[];
+      /** @enum {string} */
+      reason?: 'cure-period-lapsed' | 'court-order';
       /** @description Routing and reassignment: the court the petition went to */
       courtCode?: string;
       /** @description Reassignment: the court it left */
@@ -1043,7 +1139,15 @@ export interface components {
         kind: 'civil-petition' | 'criminal-complaint' | 'request' | 'appeal' | 'written-statement';
         subject: string;
         /** @enum {string} */
-        status: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        status:
+          | 'draft'
+          | 'submitted'
+          | 'dispatched'
+          | 'registered'
+          | 'returned'
+          | 'rejection-due'
+          | 'rejected'
+          | 'withdrawn';
         createdAt: string;
         submittedAt?: string;
         month?: string;
@@ -1053,10 +1157,24 @@ export interface components {
     };
     Transition: {
       /** @enum {string} */
-      action: 'dispatch' | 'register' | 'return' | 'reject' | 'resubmit' | 'withdraw';
+      action: 'dispatch' | 'register' | 'return' | 'reject' | 'reinstate' | 'resubmit' | 'withdraw';
       note?: string;
       /** @description Court case number, digits (required to register) */
       caseNumber?: string;
+      /** @description Coded defects (Article 53: unpaid fees, Article 51 clauses 2-6); required to return */
+      defects?: (
+        | 'unpaid-fees'
+        | 'defendant-particulars'
+        | 'claim-and-value'
+        | 'grounds-of-claim'
+        | 'relief-sought'
+        | 'evidence'
+      )[];
+      /**
+       * @description reject: cure-period-lapsed from rejection-due, else court-order (with a note)
+       * @enum {string}
+       */
+      reason?: 'cure-period-lapsed' | 'court-order';
       expectedVersion: number;
     };
     /** @description Status, dates and the next step, in Persian or English by Accept-Language; no personal data */
@@ -1064,7 +1182,15 @@ export interface components {
       trackingCode: string;
       status: {
         /** @enum {string} */
-        code: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        code:
+          | 'draft'
+          | 'submitted'
+          | 'dispatched'
+          | 'registered'
+          | 'returned'
+          | 'rejection-due'
+          | 'rejected'
+          | 'withdrawn';
         label: string;
       };
       kind: {
@@ -1083,6 +1209,29 @@ export interface components {
       caseNumber?: string;
       /** @description The court's note when it returned the petition for defects */
       courtNote?: string;
+      /** @description While returned: the defects to cure, in the language asked for */
+      defects?: {
+        /** @enum {string} */
+        code:
+          | 'unpaid-fees'
+          | 'defendant-particulars'
+          | 'claim-and-value'
+          | 'grounds-of-claim'
+          | 'relief-sought'
+          | 'evidence';
+        label: string;
+        whatToDo: string;
+      }[];
+      cureDeadline?: {
+        /** @description The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445) */
+        lastDay: string;
+        /** @description The end of that day, Tehran time (exclusive), ISO 8601 */
+        endsAt: string;
+        /** @description Computed without a year's lunar holidays not loaded yet: it may move later */
+        provisional: boolean;
+        /** @description The last day in words, with "provisional" when it is */
+        text: string;
+      };
       /** @description What the citizen should do now, in the language asked for */
       nextStep: string;
     };
@@ -2453,7 +2602,7 @@ export interface operations {
   'get-court-inbox': {
     parameters: {
       query?: {
-        status?: 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        status?: 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejection-due' | 'rejected' | 'withdrawn';
         limit?: number;
         cursor?: string;
       };
@@ -2535,7 +2684,15 @@ export interface operations {
   'list-petitions': {
     parameters: {
       query?: {
-        status?: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        status?:
+          | 'draft'
+          | 'submitted'
+          | 'dispatched'
+          | 'registered'
+          | 'returned'
+          | 'rejection-due'
+          | 'rejected'
+          | 'withdrawn';
         month?: string;
         officeCode?: string;
         limit?: number;
@@ -3257,7 +3414,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed from the current state, or a stale expectedVersion */
+      /** @description Not allowed now, a stale expectedVersion, or the cure or objection period is over */
       409: {
         headers: {
           [name: string]: unknown;

@@ -178,6 +178,11 @@ export interface PetitionRepository {
     events?: PetitionEvent[],
   ): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
+  /**
+   * Returned petitions whose cure period ends on `day` (UTC date, YYYY-MM-DD) before the instant
+   * `before`, as the index holds them (eventually consistent: a write must check the version).
+   */
+  curesEndingOn(day: string, before: string): Promise<Petition[]>;
   /** A page of a court's inbox in one status, newest change first. */
   inbox(query: CourtInboxQuery): Promise<{ items: CourtInboxItem[]; nextCursor: string | null }>;
   findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;

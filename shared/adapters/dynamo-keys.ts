@@ -29,6 +29,7 @@
  * - a province's holidays of a year pk `CALENDAR#<province>`   sk `HOLIDAYS#<year>`
  * - a province's closed weekdays    pk `CALENDAR#<province>`   sk `WEEK`
  *   (a province's calendar for a period is one BatchGetItem of at most five keys)
+ *   gsi3 (returned, sparse)      `CURE-DUE#<date the cure ends>`       / `<ends at>#<id>`   (the lapse job)
  * - outbox item       pk `OUTBOX#<eventId>`   sk `OUTBOX`                one per event, written in the change's
  *   transaction; the table stream carries it to the event bus (dynamo-outbox.ts), TTL a few days
  * - SMS notice        pk `NOTICE-SMS#<eventId>#<partyIndex>`  sk `NOTICE-SMS`   one per event and recipient: the
@@ -87,6 +88,13 @@ export const indexKeys = {
     kind ? `${kind}#${judicialDistrict === undefined ? '' : `${judicialDistrict}#`}` : '',
   officePetitions: (officeCode: string) => `OFFICE#${officeCode}#PETITIONS`,
   courtInbox: (courtCode: string, status: string) => `COURT#${courtCode}#INBOX#${status}`,
+  /**
+   * Returned petitions by the day their cure period ends (the UTC date of its end, which is the
+   * Tehran last day's Gregorian date: Tehran midnight is 20:30 or 19:30 UTC), on gsi3 while
+   * returned only. The lapse job reads a few days' partitions; a day's partition takes the day's
+   * returns of the whole country, a few thousand writes spread over a day, far below the limit.
+   */
+  cureDue: (endsAt: string) => `CURE-DUE#${endsAt.slice(0, 10)}`,
   officePetitionsByStatus: (officeCode: string, status: string) => `OFFICE#${officeCode}#PETITIONS#${status}`,
   /**
    * SMS waiting to be sent (quiet hours, or a failed try), spread over a few partitions of gsi3 so

@@ -115,6 +115,25 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return { items, nextCursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : null };
   }
 
+  async curesEndingOn(day: string, before: string): Promise<Petition[]> {
+    const petitions: Petition[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
+          ExpressionAttributeValues: { ':pk': indexKeys.cureDue(day), ':before': before },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      petitions.push(...(page.Items ?? []).filter((item) => item.entity === 'petition').map(petitionFromItem));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return petitions;
+  }
+
   async findByTrackingCode(trackingCode: string): Promise<Petition | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.trackingCode(trackingCode) }),
@@ -196,6 +215,12 @@ export function petitionItem(petition: Petition): Record<string, unknown> {
           courtCode: petition.court.courtCode,
         }
       : {}),
+    ...(petition.status === 'returned' && petition.cureDeadline
+      ? {
+          gsi3pk: indexKeys.cureDue(petition.cureDeadline.endsAt),
+          gsi3sk: `${petition.cureDeadline.endsAt}#${petition.petitionId}`,
+        }
+      : {}),
     entity: 'petition',
     ...petition,
   };
@@ -209,6 +234,8 @@ export function petitionFromItem(item: Record<string, unknown>): Petition {
     gsi1sk: _b,
     gsi2pk: _c,
     gsi2sk: _d,
+    gsi3pk: _i,
+    gsi3sk: _j,
     gsi4pk: _f,
     gsi4sk: _g,
     courtCode: _h,

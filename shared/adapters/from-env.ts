@@ -5,7 +5,7 @@ import { newTrackingCode } from '../domain/tracking-code';
 import { type IdGenerator, systemClock } from '../ports';
 import type { CitizenDeps } from '../use-cases/citizen';
 import type { DocumentDeps } from '../use-cases/documents';
-import type { PetitionDeps, SubmissionDeps } from '../use-cases/petitions';
+import type { SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
 import type { ReportDeps } from '../use-cases/reports';
 import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
@@ -84,8 +84,14 @@ export function submissionDepsFromEnv(): SubmissionDeps {
 }
 
 /** Everything the petition use cases need, for the real clock and crypto-random ids. */
-export function petitionDepsFromEnv(): PetitionDeps {
-  return { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock: systemClock, ids: cryptoIds };
+export function petitionDepsFromEnv(): TransitionDeps {
+  return {
+    ...petitionAdaptersFromEnv(),
+    calendars: calendarRepositoryFromEnv(),
+    documents: documentStoreFromEnv(),
+    clock: systemClock,
+    ids: cryptoIds,
+  };
 }
 
 export function reportDepsFromEnv(): ReportDeps {

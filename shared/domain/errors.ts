@@ -25,7 +25,8 @@ export type ConflictCode =
   | 'document-not-verified'
   | 'documents-closed'
   | 'no-court-for-petition'
-  | 'cure-period-over';
+  | 'cure-period-over'
+  | 'objection-period-over';
 
 export type DomainErrorCode =
   | ConflictCode

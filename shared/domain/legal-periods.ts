@@ -216,7 +216,7 @@ export function isLapsed(period: Pick<LegalPeriod, 'endsAt'>, now: Date): boolea
 }
 
 /** One line for the petitioner or the office, e.g. `Last day to act: Sunday 12 Mehr 1405 (…)`. */
-export function describeLastDay(period: LegalPeriod, language: 'fa' | 'en'): string {
+export function describeLastDay(period: Pick<LegalPeriod, 'lastDay' | 'provisional'>, language: 'fa' | 'en'): string {
   const lastDay = parseDay(period.lastDay);
   if (!lastDay) throw new RangeError(`not a Solar Hijri day: ${period.lastDay}`);
   const weekday = WEEKDAY_NAMES[weekdayOf(lastDay)][language];

@@ -1,5 +1,6 @@
 import { fieldText } from '../i18n/messages';
 import type { CourtKind } from './court';
+import { DEFECT_CODES, type DefectCode } from './defects';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import type { ProvinceCode } from './provinces';
 import { isOfficeStaff, OFFICE_ROLES, type Principal, type Role } from './roles';
@@ -20,6 +21,7 @@ export const PETITION_STATUSES = [
   'dispatched',
   'registered',
   'returned',
+  'rejection-due',
   'rejected',
   'withdrawn',
 ] as const;
@@ -73,9 +75,44 @@ export interface HistoryEntry {
   note?: string;
   caseNumber?: string;
   documentId?: string;
+  /** A return's coded defects; a rejection's reason. */
+  defects?: DefectCode[];
+  reason?: RejectionReason;
   /** Routing and reassignment: the court the petition went to, and the one it left. */
   courtCode?: string;
   previousCourtCode?: string;
+}
+
+/** Why a court office rejects a petition: the cure period lapsed (Article 54), or another order of the court. */
+export const REJECTION_REASONS = ['cure-period-lapsed', 'court-order'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** A legal period's end as a petition keeps it (shared/domain/legal-periods.ts computes it). */
+export interface Deadline {
+  /** The last day to act, Solar Hijri `YYYY-MM-DD`, Tehran. */
+  lastDay: string;
+  /** The end of that day in Tehran (exclusive), ISO 8601. */
+  endsAt: string;
+  /** Computed without the lunar holidays of a year not loaded yet: it may still move later. */
+  provisional: boolean;
+}
+
+/**
+ * One entry of the petitioner's electronic notice record: a paper the court office serves. Its
+ * posting to the record is its service (the 1395 electronic-service regulation): the period it
+ * starts runs from `servedAt`. Printing at an office is logged here and never changes it.
+ */
+export interface NoticeRecordEntry {
+  noticeId: string;
+  kind: 'defect-notice' | 'rejection-order';
+  postedAt: string;
+  servedAt: string;
+  /** The period the notice starts: the cure period, or the objection window. */
+  deadline: Deadline;
+  defects?: DefectCode[];
+  reason?: RejectionReason;
+  note?: string;
+  printed?: Array<{ at: string; officeCode: string }>;
 }
 
 /** The case a petition refers to: a written statement goes to its court; an appeal names the judgment's case. */
@@ -122,6 +159,13 @@ export interface Petition {
   status: PetitionStatus;
   /** The court holding the petition, from its first submission on (routing, then reassignments). */
   court?: CourtAssignment;
+  /** While returned (and rejection-due): the coded defects to cure and the cure period's end. */
+  defects?: DefectCode[];
+  cureDeadline?: Deadline;
+  /** Once rejected: the order's reason, its service and the objection window's end. */
+  rejection?: { reason: RejectionReason; servedAt: string; objectionDeadline: Deadline };
+  /** The petitioner's electronic notice record: defect notices and rejection orders, oldest first. */
+  notices?: NoticeRecordEntry[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -136,7 +180,15 @@ export interface Petition {
   history: HistoryEntry[];
 }
 
-export const TRANSITION_ACTIONS = ['dispatch', 'register', 'return', 'reject', 'resubmit', 'withdraw'] as const;
+export const TRANSITION_ACTIONS = [
+  'dispatch',
+  'register',
+  'return',
+  'reject',
+  'reinstate',
+  'resubmit',
+  'withdraw',
+] as const;
 export type PetitionAction = (typeof TRANSITION_ACTIONS)[number];
 
 /** Everything the history records: life-cycle steps and what the office did to the file. */
@@ -146,6 +198,7 @@ export const HISTORY_ACTIONS = [
   'submit',
   'route',
   'reassign',
+  'lapse',
   'declare-documents',
   'remove-document',
   'download',
@@ -156,7 +209,7 @@ interface TransitionRule {
   by: readonly Role[];
   from: readonly PetitionStatus[];
   to: PetitionStatus;
-  needs?: 'note' | 'caseNumber';
+  needs?: 'note' | 'caseNumber' | 'defects';
 }
 
 const COURT: readonly Role[] = ['court'];
@@ -165,8 +218,11 @@ const COURT: readonly Role[] = ['court'];
 export const TRANSITIONS: Record<PetitionAction, TransitionRule> = {
   dispatch: { by: COURT, from: ['submitted'], to: 'dispatched' },
   register: { by: COURT, from: ['dispatched'], to: 'registered', needs: 'caseNumber' },
-  return: { by: COURT, from: ['submitted', 'dispatched'], to: 'returned', needs: 'note' },
-  reject: { by: COURT, from: ['submitted', 'dispatched'], to: 'rejected', needs: 'note' },
+  return: { by: COURT, from: ['submitted', 'dispatched'], to: 'returned', needs: 'defects' },
+  // From rejection-due the reason is the lapsed cure period; from submitted or dispatched an order needs a note.
+  reject: { by: COURT, from: ['submitted', 'dispatched', 'rejection-due'], to: 'rejected' },
+  // Within the objection window the court takes the petition back (Article 54), history kept.
+  reinstate: { by: COURT, from: ['rejected'], to: 'submitted' },
   resubmit: { by: OFFICE_ROLES, from: ['returned'], to: 'submitted' },
   withdraw: { by: OFFICE_ROLES, from: ['draft', 'submitted', 'dispatched', 'returned'], to: 'withdrawn' },
 };
@@ -215,6 +271,8 @@ export interface TransitionRequest {
   action: PetitionAction;
   note?: string;
   caseNumber?: string;
+  defects?: DefectCode[];
+  reason?: RejectionReason;
   expectedVersion: number;
 }
 
@@ -237,10 +295,17 @@ export function applyTransition(
       allowed: actionsFor(role, petition.status).join(','),
     });
   }
-  if (rule.needs && !request[rule.needs]) {
-    throw new ValidationError([
-      { field: `body.${rule.needs}`, code: 'required', messages: REQUIRED_MESSAGES[rule.needs] },
-    ]);
+  const needs = request.action === 'reject' && petition.status !== 'rejection-due' ? 'note' : rule.needs;
+  if (needs && (!request[needs] || (needs === 'defects' && request.defects?.length === 0))) {
+    throw new ValidationError([{ field: `body.${needs}`, code: 'required', messages: REQUIRED_MESSAGES[needs] }]);
+  }
+  const reason = request.action === 'reject' ? rejectionReasonOf(petition) : undefined;
+  if (request.reason !== undefined && request.reason !== reason) {
+    throw new ConflictError('transition-not-allowed', {
+      action: `${request.action}:${request.reason}`,
+      from: petition.status,
+      allowed: actionsFor(role, petition.status).join(','),
+    });
   }
   const at = now.toISOString();
   return {
@@ -259,14 +324,27 @@ export function applyTransition(
         to: rule.to,
         ...(request.note ? { note: request.note } : {}),
         ...(request.action === 'register' ? { caseNumber: request.caseNumber } : {}),
+        ...(request.action === 'return' ? { defects: orderedDefects(request.defects ?? []) } : {}),
+        ...(reason ? { reason } : {}),
       },
     ],
   };
 }
 
+/** A rejection from rejection-due is for the lapsed cure period; any other is an order of the court. */
+export function rejectionReasonOf(petition: Pick<Petition, 'status'>): RejectionReason {
+  return petition.status === 'rejection-due' ? 'cure-period-lapsed' : 'court-order';
+}
+
+/** Defect codes once each, in the order of the law. */
+export function orderedDefects(codes: readonly DefectCode[]): DefectCode[] {
+  return DEFECT_CODES.filter((code) => codes.includes(code));
+}
+
 const REQUIRED_MESSAGES = {
   note: fieldText('note-required'),
   caseNumber: fieldText('case-number-required'),
+  defects: fieldText('defects-required'),
 };
 
 /** Documents that block submission: declared but not (yet) verified. */

@@ -33,6 +33,7 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'documents-closed': 409,
   'no-court-for-petition': 409,
   'cure-period-over': 409,
+  'objection-period-over': 409,
   'payload-too-large': 413,
   'body-too-large': 413,
   'unsupported-media-type': 415,

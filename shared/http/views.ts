@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import { COURT_KIND_NAMES, type Court } from '../domain/court';
+import { DEFECTS } from '../domain/defects';
 import type { NewOffice, Office, OfficeChanges } from '../domain/office';
 import type { HistoryEntry, Petition, PetitionDocument } from '../domain/petition';
 import type { ProvinceCode } from '../domain/provinces';
@@ -57,6 +58,8 @@ function historyView(entry: HistoryEntry): PetitionView['history'][number] {
     ...optional('note', entry.note),
     ...optional('caseNumber', entry.caseNumber),
     ...optional('documentId', entry.documentId),
+    ...optional('defects', entry.defects),
+    ...optional('reason', entry.reason),
     ...optional('courtCode', entry.courtCode),
     ...optional('previousCourtCode', entry.previousCourtCode),
   };
@@ -76,6 +79,16 @@ export function petitionView(petition: Petition): PetitionView {
     documents: petition.documents.map(documentView),
     status: petition.status,
     ...optional('court', petition.court),
+    ...optional(
+      'defects',
+      petition.defects?.map((code) => ({ code, label: DEFECTS[code].label, whatToDo: DEFECTS[code].whatToDo })),
+    ),
+    ...optional('cureDeadline', petition.cureDeadline),
+    ...optional('rejection', petition.rejection),
+    ...optional(
+      'notices',
+      petition.notices?.map(({ printed: _printed, ...entry }) => entry),
+    ),
     version: petition.version,
     createdAt: petition.createdAt,
     updatedAt: petition.updatedAt,

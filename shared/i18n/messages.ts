@@ -12,6 +12,7 @@ export const LABELS: Record<string, Record<Language, string>> = {
   dispatched: { fa: 'ارجاع‌شده', en: 'dispatched' },
   registered: { fa: 'ثبت‌شده در دادگاه', en: 'registered' },
   returned: { fa: 'برگشتی برای رفع نقص', en: 'returned for defects' },
+  'rejection-due': { fa: 'مهلت رفع نقص گذشته؛ در انتظار قرار رد', en: 'cure period lapsed; rejection due' },
   rejected: { fa: 'ردشده', en: 'rejected' },
   withdrawn: { fa: 'مستردشده', en: 'withdrawn' },
   // petition actions
@@ -19,6 +20,7 @@ export const LABELS: Record<string, Record<Language, string>> = {
   register: { fa: 'ثبت', en: 'register' },
   return: { fa: 'بازگرداندن برای رفع نقص', en: 'return for defects' },
   reject: { fa: 'رد', en: 'reject' },
+  reinstate: { fa: 'بازگرداندن به جریان', en: 'reinstate' },
   resubmit: { fa: 'ارسال دوباره', en: 'resubmit' },
   withdraw: { fa: 'استرداد', en: 'withdraw' },
   // office statuses
@@ -76,6 +78,10 @@ export function nextStepText(
       en:
         `The court returned the petition to correct defects (see the court's note). Bring the documents needed to ` +
         `${params.office}${phone} to correct them; the time to do so is limited.`,
+    },
+    'rejection-due': {
+      fa: 'مهلت رفع نقص به پایان رسیده است و دفتر دادگاه قرار رد دادخواست را صادر می‌کند.',
+      en: 'The time to correct the defects has ended; the court office will issue the order rejecting the petition.',
     },
     rejected: {
       fa: `دادگاه دادخواست را رد کرده است. برای آگاهی از راه اعتراض به ${params.office}${phone} مراجعه کنید.`,
@@ -231,6 +237,17 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
       detail: () =>
         "The office's judicial district has no court of the kind needed and the province names no fallback for it; " +
         "the province's administrator must register the court or name a fallback.",
+    },
+  },
+  'objection-period-over': {
+    fa: {
+      title: 'مهلت اعتراض گذشته است',
+      detail: (p) => `آخرین روز مهلت اعتراض به قرار رد ${p.lastDay} بود؛ دادخواست دیگر به جریان بازنمی‌گردد.`,
+    },
+    en: {
+      title: 'Objection period over',
+      detail: (p) =>
+        `The last day to object to the rejection order was ${p.lastDay}; the petition can no longer be reinstated.`,
     },
   },
   'cure-period-over': {
@@ -469,6 +486,11 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   'invalid-gregorian-month': { fa: 'ماه میلادی معتبر نیست.', en: 'Not a valid Gregorian month.' },
   'note-required': { fa: 'برای این اقدام توضیح لازم است.', en: 'A note is required for this action.' },
   'case-number-required': { fa: 'برای ثبت، شماره پرونده لازم است.', en: 'A case number is required to register.' },
+  'duplicate-defect': { fa: 'هر نقص را یک بار بنویسید.', en: 'List each defect once.' },
+  'defects-required': {
+    fa: 'برای بازگرداندن، دست‌کم یک نقص کددار لازم است.',
+    en: 'A return needs at least one coded defect.',
+  },
   'province-code': {
     fa: 'کد استان معتبر نیست (دو رقم، مانند ۲۹ برای خراسان جنوبی).',
     en: 'Not a valid province code (two digits, e.g. 29 for South Khorasan).',

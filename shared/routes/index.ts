@@ -89,6 +89,14 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
     summary: 'Daily after Tehran midnight: produces each closed Solar Hijri month report that is missing, exactly once',
   },
   {
+    id: 'cure-lapse-job',
+    // Query: returned petitions by the day their cure ends (gsi3); one transaction per petition:
+    // the petition (conditional on its version), its counters and its outbox event.
+    table: [{ actions: ['PutItem', 'UpdateItem'] }, { actions: ['Query'], indexes: ['gsi3'] }],
+    summary:
+      'Daily after Tehran midnight: moves returned petitions whose cure period ended to rejection-due, once each',
+  },
+  {
     id: 'notify-parties',
     // Reads the petition's parties and the office's short name; writes only its SMS notices.
     table: [

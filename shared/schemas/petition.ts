@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { COURT_KINDS } from '../domain/court';
+import { DEFECT_CODES } from '../domain/defects';
 import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, DOCUMENT_POLICY } from '../domain/document-policy';
 import { isValidLegalEntityId, isValidPersonNationalId } from '../domain/national-id';
 import {
@@ -9,6 +10,7 @@ import {
   PETITION_KINDS,
   PETITION_STATUSES,
   type PetitionStatus,
+  REJECTION_REASONS,
   TRANSITION_ACTIONS,
 } from '../domain/petition';
 import { STAFF_ROLES } from '../domain/roles';
@@ -225,6 +227,17 @@ export const transitionSchema = z
       .regex(/^\d{6,20}$/)
       .optional()
       .describe('Court case number, digits (required to register)'),
+    defects: z
+      .array(z.enum(DEFECT_CODES))
+      .min(1)
+      .max(DEFECT_CODES.length)
+      .refine((codes) => new Set(codes).size === codes.length, { message: fieldMessage('duplicate-defect') })
+      .optional()
+      .describe('Coded defects (Article 53: unpaid fees, Article 51 clauses 2-6); required to return'),
+    reason: z
+      .enum(REJECTION_REASONS)
+      .optional()
+      .describe('reject: cure-period-lapsed from rejection-due, else court-order (with a note)'),
     expectedVersion: z.number().int().positive(),
   })
   .meta({ id: 'Transition' });
@@ -262,10 +275,41 @@ const historyEntry = z
     note: z.string().optional(),
     caseNumber: z.string().optional(),
     documentId: z.string().optional(),
+    defects: z.array(z.enum(DEFECT_CODES)).optional(),
+    reason: z.enum(REJECTION_REASONS).optional(),
     courtCode: z.string().optional().describe('Routing and reassignment: the court the petition went to'),
     previousCourtCode: z.string().optional().describe('Reassignment: the court it left'),
   })
   .meta({ id: 'HistoryEntry' });
+
+export const deadlineSchema = z
+  .strictObject({
+    lastDay: z.string().describe('The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445)'),
+    endsAt: z.string().describe('The end of that day, Tehran time (exclusive), ISO 8601'),
+    provisional: z.boolean().describe("Computed without a year's lunar holidays not loaded yet: it may move later"),
+  })
+  .meta({ id: 'Deadline' });
+
+export const labelledDefectSchema = z
+  .strictObject({
+    code: z.enum(DEFECT_CODES),
+    label: z.strictObject({ fa: z.string(), en: z.string() }),
+    whatToDo: z.strictObject({ fa: z.string(), en: z.string() }),
+  })
+  .meta({ id: 'LabelledDefect' });
+
+export const noticeRecordEntrySchema = z
+  .strictObject({
+    noticeId: z.string(),
+    kind: z.enum(['defect-notice', 'rejection-order']),
+    postedAt: z.string(),
+    servedAt: z.string().describe('Posting to the notice record is service: the period runs from it'),
+    deadline: deadlineSchema,
+    defects: z.array(z.enum(DEFECT_CODES)).optional(),
+    reason: z.enum(REJECTION_REASONS).optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'NoticeRecordEntry' });
 
 export const courtAssignmentSchema = z
   .strictObject({
@@ -311,6 +355,12 @@ export const petitionSchema = z
     documents: z.array(petitionDocumentSchema),
     status: z.enum(PETITION_STATUSES),
     court: courtAssignmentSchema.optional(),
+    defects: z.array(labelledDefectSchema).optional().describe('While returned: the defects to cure, labelled'),
+    cureDeadline: deadlineSchema.optional(),
+    rejection: z
+      .strictObject({ reason: z.enum(REJECTION_REASONS), servedAt: z.string(), objectionDeadline: deadlineSchema })
+      .optional(),
+    notices: z.array(noticeRecordEntrySchema).optional().describe("The petitioner's electronic notice record"),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -369,6 +419,13 @@ export const trackingSchema = z
     month: z.string().describe('Solar Hijri month the petition counts in'),
     caseNumber: z.string().optional(),
     courtNote: z.string().optional().describe("The court's note when it returned the petition for defects"),
+    defects: z
+      .array(z.strictObject({ code: z.enum(DEFECT_CODES), label: z.string(), whatToDo: z.string() }))
+      .optional()
+      .describe('While returned: the defects to cure, in the language asked for'),
+    cureDeadline: deadlineSchema
+      .extend({ text: z.string().describe('The last day in words, with "provisional" when it is') })
+      .optional(),
     nextStep: z.string().describe('What the citizen should do now, in the language asked for'),
   })
   .meta({

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type CounterChange, returnCounters, submissionCounters } from '../domain/counters';
+import { type CounterChange, courtStepCounters, submissionCounters } from '../domain/counters';
+import {
+  assertCurePeriodOpen,
+  assertObjectionWindowOpen,
+  clearedOfOrders,
+  withDefectNotice,
+  withRejectionOrder,
+} from '../domain/court-orders';
 import { documentKey } from '../domain/document-policy';
 import {
   ConflictError,
@@ -9,12 +16,21 @@ import {
   ValidationError,
 } from '../domain/errors';
 import {
+  calendarYearsFor,
+  LEGAL_PERIODS,
+  type LegalPeriod,
+  type LegalPeriodKind,
+  lastDayToAct,
+} from '../domain/legal-periods';
+import {
   applyTransition,
   assertEditableByOffice,
   assertVisible,
   type CourtAssignment,
   isVisibleTo,
+  orderedDefects,
   type Petition,
+  rejectionReasonOf,
   type TransitionRequest,
   unverifiedDocuments,
 } from '../domain/petition';
@@ -25,6 +41,7 @@ import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
 import { FIELD_MESSAGES } from '../i18n/messages';
 import type {
+  CalendarRepository,
   Clock,
   CounterIncrement,
   DocumentStore,
@@ -338,8 +355,10 @@ export async function courtInbox(
   };
 }
 
+export type TransitionDeps = PetitionDeps & { calendars: Pick<CalendarRepository, 'workCalendar'> };
+
 export async function transitionPetition(
-  deps: PetitionDeps,
+  deps: TransitionDeps,
   principal: Principal,
   petitionId: string,
   request: TransitionRequest,
@@ -347,19 +366,57 @@ export async function transitionPetition(
   const current = await deps.petitions.get(petitionId);
   assertVisible(current, principal);
   const now = deps.clock.now();
-  const next = applyTransition(current, request, principal, now);
+  let next = applyTransition(current, request, principal, now);
+  const eventId = deps.ids.eventId();
   if (request.action === 'resubmit') {
+    assertCurePeriodOpen(current, now);
     assertDocumentsVerified(current);
     await keepDocuments(deps, current);
+    next = clearedOfOrders(next);
   }
-  const counters = request.action === 'return' ? forOffice(current.officeCode, returnCounters(now)) : [];
-  await deps.petitions.save(
-    next,
-    current.version,
-    counters,
-    eventsOfTransition(current, next, deps.ids.eventId(), now),
-  );
+  if (request.action === 'reinstate') {
+    assertObjectionWindowOpen(current, now);
+    next = clearedOfOrders(next);
+  }
+  if (request.action === 'return') {
+    const cure = await legalPeriod(deps, current, 'cure', now);
+    const defects = orderedDefects(request.defects ?? []);
+    next = withDefectNotice(next, {
+      noticeId: eventId,
+      defects,
+      ...(request.note ? { note: request.note } : {}),
+      cure,
+    });
+  }
+  if (request.action === 'reject') {
+    const objection = await legalPeriod(deps, current, 'objection', now);
+    const reason = rejectionReasonOf(current);
+    next = withRejectionOrder(next, {
+      noticeId: eventId,
+      reason,
+      ...(request.note ? { note: request.note } : {}),
+      objection,
+    });
+  }
+  const counters = forOffice(current.officeCode, courtStepCounters(current, next, now));
+  await deps.petitions.save(next, current.version, counters, eventsOfTransition(current, next, eventId, now));
   return next;
+}
+
+/**
+ * A period served now on the petitioner, by the work calendar of the court's province (its closed
+ * days are the ones that count, Article 444), with the lunar holidays of the years it may reach.
+ */
+async function legalPeriod(
+  deps: Pick<TransitionDeps, 'calendars'>,
+  petition: Petition,
+  kind: LegalPeriodKind,
+  servedAt: Date,
+): Promise<LegalPeriod> {
+  const provinceCode = petition.court?.provinceCode ?? petition.provinceCode;
+  if (!provinceCode) throw new ConflictError('no-court-for-petition', { kind: petition.kind });
+  const calendar = await deps.calendars.workCalendar(provinceCode, calendarYearsFor(servedAt));
+  return lastDayToAct({ servedAt, days: LEGAL_PERIODS[kind].days, calendar });
 }
 
 /**
@@ -367,7 +424,7 @@ export async function transitionPetition(
  * holds the petition (routed on submission); a petition stored before routing holds none, and
  * its court steps emit nothing rather than an event without its court.
  */
-function eventsOfTransition(before: Petition, after: Petition, eventId: string, now: Date): PetitionEvent[] {
+export function eventsOfTransition(before: Petition, after: Petition, eventId: string, now: Date): PetitionEvent[] {
   const meta = { eventId, occurredAt: now.toISOString() };
   if (after.status === 'withdrawn')
     return [petitionEvent('withdrawn', after, { data: { previousStatus: before.status } }, meta)];
@@ -376,7 +433,28 @@ function eventsOfTransition(before: Petition, after: Petition, eventId: string, 
   }
   const courtCode = after.court?.courtCode;
   if (!courtCode) return [];
+  if (after.status === 'rejection-due' && before.cureDeadline) {
+    return [petitionEvent('rejection-due', after, { courtCode, data: { cureDeadline: before.cureDeadline } }, meta)];
+  }
   if (after.status === 'dispatched') return [petitionEvent('dispatched', after, { courtCode, data: {} }, meta)];
+  if (after.status === 'returned' && after.defects && after.cureDeadline) {
+    const servedAt = after.notices?.at(-1)?.servedAt ?? meta.occurredAt;
+    return [
+      petitionEvent(
+        'returned',
+        after,
+        { courtCode, data: { defects: after.defects, servedAt, cureDeadline: after.cureDeadline } },
+        meta,
+      ),
+    ];
+  }
+  if (after.status === 'rejected' && after.rejection) {
+    const { reason, servedAt, objectionDeadline } = after.rejection;
+    return [petitionEvent('rejected', after, { courtCode, data: { reason, servedAt, objectionDeadline } }, meta)];
+  }
+  if (before.status === 'rejected' && after.status === 'submitted') {
+    return [petitionEvent('reinstated', after, { courtCode, data: {} }, meta)];
+  }
   if (after.status === 'registered' && after.caseNumber) {
     return [petitionEvent('registered', after, { courtCode, caseNumber: after.caseNumber, data: {} }, meta)];
   }

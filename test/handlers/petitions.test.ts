@@ -461,12 +461,13 @@ describe('life cycle', () => {
     expect(await tableSnapshot()).toEqual(before);
   });
 
-  it('returns for defects with a required note, counts the return, and takes the resubmission', async () => {
+  it('returns for coded defects (a note optional), counts the return by defect, and takes the resubmission', async () => {
     const { officeCode, clerk, petitionId } = await submittedPetition();
 
-    const withoutNote = await step(court, petitionId, { action: 'return', expectedVersion: 2 });
+    const withoutNote = await step(court, petitionId, { action: 'return', note: 'بدون کد نقص', expectedVersion: 2 });
     const returned = await step(court, petitionId, {
       action: 'return',
+      defects: ['evidence'],
       note: 'تصویر سند مالکیت ناخوانا است',
       expectedVersion: 2,
     });
@@ -474,10 +475,25 @@ describe('life cycle', () => {
 
     expect(withoutNote.status).toBe(400);
     expect(returned.status).toBe(200);
-    expect(returned.body.history.at(-1)).toMatchObject({ action: 'return', note: 'تصویر سند مالکیت ناخوانا است' });
+    expect(returned.body.history.at(-1)).toMatchObject({
+      action: 'return',
+      note: 'تصویر سند مالکیت ناخوانا است',
+      defects: ['evidence'],
+    });
+    expect(returned.body.defects).toEqual([
+      expect.objectContaining({
+        code: 'evidence',
+        label: expect.objectContaining({ en: 'Evidence is not listed or attached' }),
+      }),
+    ]);
     expect(resubmitted.body.status).toBe('submitted');
+    expect(resubmitted.body.cureDeadline).toBeUndefined();
     const month = solarHijriMonth(new Date(returned.body.updatedAt));
-    expect(await counter(officeCode, `J#${month}`)).toMatchObject({ returned: 1, submitted: 1 });
+    expect(await counter(officeCode, `J#${month}`)).toMatchObject({
+      returned: 1,
+      returnedFor_evidence: 1,
+      submitted: 1,
+    });
   });
 
   it('lets the office withdraw before registration but not after', async () => {

@@ -35,6 +35,7 @@ const EXPECTED: Record<string, string[]> = {
   'create-court': ['dynamodb:PutItem on table/data'],
   'create-office': ['dynamodb:PutItem on table/data'],
   'create-petition': [ITEMS, UPLOADS],
+  'cure-lapse-job': ['dynamodb:PutItem,dynamodb:UpdateItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'declare-documents': [ITEMS, UPLOADS],
   'download-document': [ITEMS, 's3:GetObject on documents/petitions/*'],
   'generate-monthly-report': [
@@ -86,7 +87,10 @@ const EXPECTED: Record<string, string[]> = {
     'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys GUESS#* ' +
       'AND Null dynamodb:LeadingKeys false',
   ],
-  'transition-petition': [ITEMS_AND_COUNTERS, 's3:PutObjectTagging on documents/petitions/*'],
+  'transition-petition': [
+    'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    's3:PutObjectTagging on documents/petitions/*',
+  ],
   'update-court': [ITEMS],
   'update-office': [ITEMS],
   'notify-parties': [
