@@ -26,7 +26,8 @@ export type ConflictCode =
   | 'documents-closed'
   | 'no-court-for-petition'
   | 'cure-period-over'
-  | 'objection-period-over';
+  | 'objection-period-over'
+  | 'court-not-active';
 
 export type DomainErrorCode =
   | ConflictCode

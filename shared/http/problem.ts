@@ -34,6 +34,7 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'no-court-for-petition': 409,
   'cure-period-over': 409,
   'objection-period-over': 409,
+  'court-not-active': 409,
   'payload-too-large': 413,
   'body-too-large': 413,
   'unsupported-media-type': 415,

@@ -239,6 +239,10 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
         "the province's administrator must register the court or name a fallback.",
     },
   },
+  'court-not-active': {
+    fa: { title: 'دادگاه فعال نیست', detail: (p) => `دادگاه ${p.courtCode} فعال نیست و دادخواستی نمی‌پذیرد.` },
+    en: { title: 'Court not active', detail: (p) => `Court ${p.courtCode} is not active and takes no petitions.` },
+  },
   'objection-period-over': {
     fa: {
       title: 'مهلت اعتراض گذشته است',

@@ -22,6 +22,7 @@ import { route as listOffices } from './list-offices';
 import { route as listPetitions } from './list-petitions';
 import { route as loadLunarHolidays } from './load-lunar-holidays';
 import { route as openapi } from './openapi';
+import { route as reassignPetition } from './reassign-petition';
 import { route as removeDocument } from './remove-document';
 import { route as setCourtFallbacks } from './set-court-fallbacks';
 import { route as setNetworkTarget } from './set-network-target';
@@ -62,6 +63,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   getPetition,
   listPetitions,
   transitionPetition,
+  reassignPetition,
   trackPetition,
   giveFeedback,
   getMonthlyReport,

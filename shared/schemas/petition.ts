@@ -189,6 +189,14 @@ export const listPetitionsQuerySchema = z.strictObject({
   cursor: z.string().max(1000).optional(),
 });
 
+export const reassignSchema = z
+  .strictObject({
+    courtCode: courtCodeSchema.describe('The court of your province that takes the petition'),
+    note: z.string().min(3).max(PETITION_LIMITS.note).describe('Why: kept in the audited history'),
+    expectedVersion: z.number().int().positive(),
+  })
+  .meta({ id: 'Reassign' });
+
 export const courtInboxQuerySchema = z.strictObject({
   status: z
     .enum(PETITION_STATUSES.filter((status) => status !== 'draft') as [PetitionStatus, ...PetitionStatus[]])
@@ -435,5 +443,6 @@ export const trackingSchema = z
 
 export type CreatePetitionInput = z.output<typeof createPetitionSchema>;
 export type ListPetitionsQuery = z.output<typeof listPetitionsQuerySchema>;
+export type ReassignInput = z.output<typeof reassignSchema>;
 export type CourtInboxQueryInput = z.output<typeof courtInboxQuerySchema>;
 export type FeedbackInput = z.output<typeof feedbackSchema>;

@@ -34,7 +34,7 @@ import {
   type TransitionRequest,
   unverifiedDocuments,
 } from '../domain/petition';
-import { actor, asOfficeStaff, isOfficeStaff, type Principal } from '../domain/roles';
+import { actor, asOfficeStaff, asProvinceAdmin, isOfficeStaff, type Principal } from '../domain/roles';
 import { type RoutingDecision, type RoutingRuleId, routePetition } from '../domain/routing';
 import { solarHijriMonth } from '../domain/solar-hijri';
 import { petitionEvent } from '../events/emit';
@@ -44,6 +44,7 @@ import type {
   CalendarRepository,
   Clock,
   CounterIncrement,
+  CourtRepository,
   DocumentStore,
   IdGenerator,
   OfficeRepository,
@@ -52,7 +53,7 @@ import type {
   SubmissionRecord,
   SubmissionStore,
 } from '../ports';
-import type { CourtInboxQueryInput, CreatePetitionInput, ListPetitionsQuery } from '../schemas/petition';
+import type { CourtInboxQueryInput, CreatePetitionInput, ListPetitionsQuery, ReassignInput } from '../schemas/petition';
 import { declareDocuments, uploadInstructions } from './documents';
 
 export interface PetitionDeps {
@@ -400,6 +401,72 @@ export async function transitionPetition(
   }
   const counters = forOffice(current.officeCode, courtStepCounters(current, next, now));
   await deps.petitions.save(next, current.version, counters, eventsOfTransition(current, next, eventId, now));
+  return next;
+}
+
+/** Where a province administrator may move a petition: one a court holds and has not finished with. */
+const REASSIGNABLE: readonly Petition['status'][] = ['submitted', 'dispatched', 'returned', 'rejection-due'];
+
+/**
+ * A province administrator moves a petition of their province to another active court of the
+ * province. The history records who, when, from which court to which and why (the audit), and the
+ * `reassigned` event goes out in the same transaction. Another province's petition or court
+ * answers 404, as an unknown one does.
+ */
+export async function reassignPetition(
+  deps: Pick<PetitionDeps, 'petitions' | 'clock' | 'ids'> & { courts: Pick<CourtRepository, 'get'> },
+  principal: Principal,
+  petitionId: string,
+  input: ReassignInput,
+): Promise<Petition> {
+  const admin = asProvinceAdmin(principal);
+  const [current, court] = await Promise.all([deps.petitions.get(petitionId), deps.courts.get(input.courtCode)]);
+  assertVisible(current, admin);
+  if (!court || court.provinceCode !== admin.provinceCode) throw new NotFoundError('court');
+  if (court.status !== 'active') throw new ConflictError('court-not-active', { courtCode: court.courtCode });
+  if (input.expectedVersion !== current.version) {
+    throw new ConflictError('petition-changed', { expected: input.expectedVersion });
+  }
+  const previousCourtCode = current.court?.courtCode;
+  if (!previousCourtCode || !REASSIGNABLE.includes(current.status) || previousCourtCode === court.courtCode) {
+    throw new ConflictError('transition-not-allowed', { action: 'reassign', from: current.status, allowed: '' });
+  }
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const next: Petition = {
+    ...current,
+    court: {
+      courtCode: court.courtCode,
+      name: court.name,
+      kind: court.kind,
+      provinceCode: court.provinceCode,
+      assignedAt: at,
+      rule: 'reassignment',
+      flaggedForReview: false,
+    },
+    version: current.version + 1,
+    updatedAt: at,
+    history: [
+      ...current.history,
+      {
+        at,
+        by: actor(admin),
+        action: 'reassign',
+        from: current.status,
+        to: current.status,
+        note: input.note,
+        courtCode: court.courtCode,
+        previousCourtCode,
+      },
+    ],
+  };
+  const event = petitionEvent(
+    'reassigned',
+    next,
+    { courtCode: court.courtCode, data: { previousCourtCode } },
+    { eventId: deps.ids.eventId(), occurredAt: at },
+  );
+  await deps.petitions.save(next, current.version, [], [event]);
   return next;
 }
 

@@ -3,6 +3,7 @@ import { handler as downloadDocument } from '../../functions/download-document';
 import { handler as getCourtInbox } from '../../functions/get-court-inbox';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as listPetitions } from '../../functions/list-petitions';
+import { handler as reassignPetition } from '../../functions/reassign-petition';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as transitionPetition } from '../../functions/transition-petition';
 import { handler as verifyDocument } from '../../functions/verify-document';
@@ -216,6 +217,55 @@ describe('a court and the petitions it does not hold', () => {
     expect(read.body.court).toMatchObject({ courtCode: holder.courtCode, kind: 'general-civil' });
     const events = await outboxEventsOf(world.petitionId);
     expect(events.at(-1)).toMatchObject({ type: 'dispatched', courtCode: holder.courtCode });
+  });
+
+  it('reassigns a petition to another court of the province, audited, and the court it left loses it', async () => {
+    const clerk: Caller = { role: 'clerk', officeCode: world.officeCode, userId: `clerk-${world.officeCode}` };
+    const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody() }));
+    const petitionId = created.body.petitionId as string;
+    await call(
+      submitPetition,
+      apiEvent('submit-petition', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        headers: { 'idempotency-key': idempotencyKey() },
+      }),
+    );
+    const admin: Caller = { role: 'province-admin', provinceCode: '29', userId: 'admin-29' };
+    const reassign = (courtCode: string) =>
+      call(
+        reassignPetition,
+        apiEvent('reassign-petition', {
+          caller: admin,
+          pathParameters: { petitionId },
+          body: { courtCode, note: 'خواسته در صلاحیت دادگاه صلح است', expectedVersion: 2 },
+        }),
+      );
+
+    const unknownCourt = await reassign('NO-SUCH-COURT');
+    const moved = await reassign(otherCourt.courtCode!);
+    const readByOld = await call(
+      getPetition,
+      apiEvent('get-petition', { caller: holder, pathParameters: { petitionId } }),
+    );
+    const readByNew = await call(
+      getPetition,
+      apiEvent('get-petition', { caller: otherCourt, pathParameters: { petitionId } }),
+    );
+
+    expect([unknownCourt.status, moved.status, readByOld.status, readByNew.status]).toEqual([404, 200, 404, 200]);
+    expect(moved.body.court).toMatchObject({ courtCode: otherCourt.courtCode, rule: 'reassignment' });
+    expect(moved.body.history.at(-1)).toMatchObject({
+      action: 'reassign',
+      by: { userId: 'admin-29', role: 'province-admin' },
+      courtCode: otherCourt.courtCode,
+      previousCourtCode: holder.courtCode,
+      note: 'خواسته در صلاحیت دادگاه صلح است',
+    });
+    const events = await outboxEventsOf(petitionId);
+    expect(events.filter((event) => event.type === 'reassigned')).toEqual([
+      expect.objectContaining({ courtCode: otherCourt.courtCode, data: { previousCourtCode: holder.courtCode } }),
+    ]);
   });
 
   it('refuses a court user whose token names no court (403)', async () => {

@@ -13,6 +13,7 @@ import { handler as getWorkCalendar } from '../../functions/get-work-calendar';
 import { handler as listCourts } from '../../functions/list-courts';
 import { handler as listOffices } from '../../functions/list-offices';
 import { handler as listPetitions } from '../../functions/list-petitions';
+import { handler as reassignPetition } from '../../functions/reassign-petition';
 import { handler as setCourtFallbacks } from '../../functions/set-court-fallbacks';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
 import { handler as setWorkWeek } from '../../functions/set-work-week';
@@ -215,6 +216,24 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
     unknown: await call(
       listPetitions,
       apiEvent('list-petitions', { caller: tehran, query: { officeCode: '99999999' } }),
+    ),
+  }),
+  'reassign-petition': async () => ({
+    foreign: await call(
+      reassignPetition,
+      apiEvent('reassign-petition', {
+        caller: tehran,
+        pathParameters: { petitionId: world.petitionId },
+        body: { courtCode: TEST_COURT, note: 'ارجاع به دادگاه دیگر', expectedVersion: 1 },
+      }),
+    ),
+    unknown: await call(
+      reassignPetition,
+      apiEvent('reassign-petition', {
+        caller: tehran,
+        pathParameters: { petitionId: UNKNOWN_PETITION },
+        body: { courtCode: TEST_COURT, note: 'ارجاع به دادگاه دیگر', expectedVersion: 1 },
+      }),
     ),
   }),
   'download-document': async () => ({

@@ -74,6 +74,7 @@ const EXPECTED: Record<string, string[]> = {
   'pre-token-generation': [],
   'set-court-fallbacks': [ITEMS],
   'set-network-target': ['dynamodb:PutItem on table/data'],
+  'reassign-petition': [ITEMS],
   'remove-document': [ITEMS, 's3:DeleteObject on documents/petitions/*'],
   'set-work-week': ['dynamodb:PutItem on table/data'],
   'submit-petition': [

@@ -1,0 +1,14 @@
+import { courtRepositoryFromEnv, petitionDepsFromEnv } from '../shared/adapters/from-env';
+import { apiHandler } from '../shared/http/api-handler';
+import { ok } from '../shared/http/response';
+import { principalOf } from '../shared/http/types';
+import { petitionView } from '../shared/http/views';
+import { route } from '../shared/routes/reassign-petition';
+import { reassignPetition } from '../shared/use-cases/petitions';
+
+const deps = { ...petitionDepsFromEnv(), courts: courtRepositoryFromEnv() };
+
+export const handler = apiHandler(route).handler(async (_event, context) => {
+  const { path, body } = context.request;
+  return ok(petitionView(await reassignPetition(deps, principalOf(context), path.petitionId, body)));
+});
