@@ -1319,6 +1319,21 @@ export interface components {
         changePercent: number | null;
         documentsStored: number;
         returnedForDefects: number;
+        /** @description Returns by defect code (a return with two defects counts under both); absent in older reports */
+        returnsByDefect?: {
+          'unpaid-fees': number;
+          'defendant-particulars': number;
+          'claim-and-value': number;
+          'grounds-of-claim': number;
+          'relief-sought': number;
+          evidence: number;
+        };
+        /** @description Returned petitions whose cure period lapsed */
+        curesLapsed?: number;
+        /** @description Rejection orders of the courts */
+        rejections?: number;
+        /** @description Of them, orders for a lapsed cure period */
+        rejectionsForLapsedCure?: number;
         ratings: {
           responses: number;
           courtesy: number | null;
@@ -1338,6 +1353,21 @@ export interface components {
         changePercent: number | null;
         documentsStored: number;
         returnedForDefects: number;
+        /** @description Returns by defect code (a return with two defects counts under both); absent in older reports */
+        returnsByDefect?: {
+          'unpaid-fees': number;
+          'defendant-particulars': number;
+          'claim-and-value': number;
+          'grounds-of-claim': number;
+          'relief-sought': number;
+          evidence: number;
+        };
+        /** @description Returned petitions whose cure period lapsed */
+        curesLapsed?: number;
+        /** @description Rejection orders of the courts */
+        rejections?: number;
+        /** @description Of them, orders for a lapsed cure period */
+        rejectionsForLapsedCure?: number;
         ratings: {
           responses: number;
           courtesy: number | null;
@@ -1356,6 +1386,21 @@ export interface components {
         changePercent: number | null;
         documentsStored: number;
         returnedForDefects: number;
+        /** @description Returns by defect code (a return with two defects counts under both); absent in older reports */
+        returnsByDefect?: {
+          'unpaid-fees': number;
+          'defendant-particulars': number;
+          'claim-and-value': number;
+          'grounds-of-claim': number;
+          'relief-sought': number;
+          evidence: number;
+        };
+        /** @description Returned petitions whose cure period lapsed */
+        curesLapsed?: number;
+        /** @description Rejection orders of the courts */
+        rejections?: number;
+        /** @description Of them, orders for a lapsed cure period */
+        rejectionsForLapsedCure?: number;
         ratings: {
           responses: number;
           courtesy: number | null;
