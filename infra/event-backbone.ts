@@ -117,6 +117,8 @@ export interface EventBackboneProps {
   common: Omit<ServiceFunctionProps, 'spec' | 'description'>;
   table: ITableV2;
   settings: DeploymentSettings;
+  /** The delivery-report webhook's function (a route), which needs the webhook secret. */
+  deliveryReports: ServiceFunction;
 }
 
 /**
@@ -174,6 +176,24 @@ export class EventBackbone extends Construct {
         'The key is issued by the Iranian SMS provider in its own panel; no rotation function can make one. ' +
         'It is rotated there and put here by an operator.',
     });
+    // The delivery-report webhook's shared secret (docs/sms-provider-contract.md): generated here,
+    // given to the provider out of band; `{"current": …, "previous": …}` during a rotation.
+    const webhookSecret = new Secret(this, 'SmsWebhookSecret', {
+      description: 'The shared secret the SMS provider signs delivery reports with (HMAC-SHA256)',
+      generateSecretString: { excludePunctuation: true, passwordLength: 48 },
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(webhookSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'The secret is shared with the SMS provider, which must be given each new one in its panel; ' +
+        'it is rotated by an operator with an overlap (current and previous), not by a rotation function.',
+    });
+    props.deliveryReports.function.addEnvironment('SMS_WEBHOOK_SECRET_ARN', webhookSecret.secretArn);
+    props.deliveryReports.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [webhookSecret.secretArn] }),
+    );
+
     const withSms = (serviceFunction: ServiceFunction) => {
       const fn = serviceFunction.function;
       fn.addEnvironment('SMS_PROVIDER', 'kavenegar');

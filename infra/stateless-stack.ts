@@ -123,12 +123,15 @@ export class StatelessStack extends Stack {
     };
     const routes = props.routes ?? ROUTES;
     const functions: IFunction[] = [];
+    const routeFunctions = new Map<string, ServiceFunction>();
     for (const route of routes) {
-      const { function: fn } = new ServiceFunction(this, `Fn-${route.id}`, {
+      const serviceFunction = new ServiceFunction(this, `Fn-${route.id}`, {
         ...common,
         spec: route,
         description: routeKey(route),
       });
+      routeFunctions.set(route.id, serviceFunction);
+      const fn = serviceFunction.function;
       const [created] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -162,7 +165,14 @@ export class StatelessStack extends Stack {
       this.scheduleMonthlyReports(common),
       this.scheduleCureLapses(common),
     );
-    const events = new EventBackbone(this, 'PetitionEvents', { common, table: props.table, settings: props.settings });
+    const deliveryReports = routeFunctions.get('sms-delivery-reports');
+    if (!deliveryReports) throw new Error('no sms-delivery-reports route (shared/routes/index.ts)');
+    const events = new EventBackbone(this, 'PetitionEvents', {
+      common,
+      table: props.table,
+      settings: props.settings,
+      deliveryReports,
+    });
     functions.push(...events.functions);
     new Operations(this, 'Operations', {
       api: this.api,

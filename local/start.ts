@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +91,11 @@ async function main(): Promise<void> {
   // Before any client or handler exists: every client signs as the function running it.
   const operator = useLocalCredentials(masterSecret);
   injectSmsPort(recordingSmsSink(settings.dataDir));
+  // The delivery-report webhook verifies signatures locally too, with a secret made for this run
+  // (in AWS it is a Secrets Manager secret); a simulated provider reads it from the data folder.
+  const webhookSecret = randomBytes(32).toString('hex');
+  const webhookSecretFile = resolve(settings.dataDir, 'sms-webhook-secret');
+  writeFileSync(webhookSecretFile, webhookSecret, { mode: 0o600 });
 
   // The handlers read exactly these variables in Lambda; only the endpoints are local.
   Object.assign(process.env, {
@@ -99,6 +106,7 @@ async function main(): Promise<void> {
     REPORTS_BUCKET: settings.reportsBucket,
     // SMS are printed, and kept for `npm run sms`, by the local sink: nothing leaves the machine.
     SMS_PROVIDER: 'local-sink',
+    SMS_WEBHOOK_SECRET: webhookSecret,
     POWERTOOLS_SERVICE_NAME: 'judicial-e-services-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
     // EMF metric documents add a line per request; POWERTOOLS_METRICS_DISABLED=false shows them.
@@ -189,6 +197,7 @@ async function main(): Promise<void> {
       `  DynamoDB Local ${edge.dynamodbEndpoint} · table ${settings.tableName} (${tableState})`,
       `  S3 server      ${edge.s3Endpoint} · buckets ${settings.documentsBucket}, ${settings.reportsBucket}`,
       '  events         table stream → outbox pipe → bus rules (notifier); SMS printed here, listed by npm run sms',
+      `  SMS reports    POST /v1/sms/delivery-reports, HMAC-signed with the secret in ${webhookSecretFile}`,
       `  IAM            each function's policy from the CDK app, enforced on both ` +
         `(${synthesizedIn === undefined ? 'cached' : `synthesized in ${(synthesizedIn / 1000).toFixed(1)} s`})`,
       `  data folder    ${settings.dataDir}`,

@@ -1,4 +1,5 @@
 import type { Court, CourtFallbacks, CourtKind, CourtStatus } from './domain/court';
+import type { ENotice, ViewChannel } from './domain/e-notices';
 import type { GuessBudget } from './domain/guessing';
 import type { LunarHolidayCalendar, ProvincialHoliday } from './domain/holidays';
 import type { WorkCalendar } from './domain/legal-periods';
@@ -257,6 +258,17 @@ export type ReportFormat = 'json' | 'csv' | 'svg';
 export interface ReportFileStore {
   put(period: string, scope: ReportScope, files: Record<ReportFormat, string>): Promise<void>;
   getJson(period: string, scope: ReportScope): Promise<string | undefined>;
+}
+
+/**
+ * The electronic notice record (domain/e-notices.ts). Notices are posted by the petition
+ * repository, in the transaction of the change whose event serves them; this port reads them and
+ * records what happens to them after. Each record call on a notice that does not exist does nothing.
+ */
+export interface ENoticeStore {
+  ofPetition(petitionId: string): Promise<ENotice[]>;
+  recordView(petitionId: string, noticeId: string, at: Date, channel: ViewChannel): Promise<void>;
+  recordPrint(petitionId: string, noticeId: string, at: Date, officeCode: string): Promise<void>;
 }
 
 /** Counts citizens' tries against tracking codes per budget and time window (domain/guessing.ts). */

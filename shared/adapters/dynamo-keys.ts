@@ -35,6 +35,10 @@
  * - SMS notice        pk `NOTICE-SMS#<eventId>#<partyIndex>`  sk `NOTICE-SMS`   one per event and recipient: the
  *   exactly-once claim of that SMS and its sending state (dynamo-sms-notices.ts)
  *   gsi3 (due, sparse)  `SMS-DUE#<shard>`  / `<sendAt>#<eventId>#<partyIndex>`   only while not yet sent
+ * - electronic notice pk `ENOTICE#<petitionId>`  sk `ENOTICE#<eventId>.<partyIndex>`  what the law serves a
+ *   party (defect notice, rejection order): its service time, SMS delivery, views and prints (dynamo-e-notices.ts)
+ * - SMS message       pk `SMS-MSG#<providerMessageId>`  sk `SMS-MSG`   → the notice a provider's message id
+ *   belongs to, written with the sent notice, read by the delivery-report webhook
  * - submission record (idempotency table)  id `SUBMIT#<office>#<Idempotency-Key>`
  * Every key a submission writes belongs to one petition, one office or one request: no key is
  * shared by the whole country or a province, so no partition runs hot at national peaks.
@@ -62,6 +66,9 @@ export const keys = {
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
   outbox: (eventId: string) => ({ pk: `${OUTBOX_KEY_PREFIX}${eventId}`, sk: 'OUTBOX' }),
   smsNotice: (eventId: string, partyIndex: number) => ({ pk: `NOTICE-SMS#${eventId}#${partyIndex}`, sk: 'NOTICE-SMS' }),
+  eNotice: (petitionId: string, noticeId: string) => ({ pk: `ENOTICE#${petitionId}`, sk: `ENOTICE#${noticeId}` }),
+  eNoticePartition: (petitionId: string) => `ENOTICE#${petitionId}`,
+  smsMessage: (providerMessageId: string) => ({ pk: `SMS-MSG#${providerMessageId}`, sk: 'SMS-MSG' }),
 };
 
 /** The partition-key prefix of outbox items: the table stream's pipe filter selects on it. */

@@ -7,8 +7,10 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Party } from '../domain/petition';
-import type { NoticeSources, SmsNotice, SmsNoticeStore } from '../use-cases/notices';
+import type { DeliveryReport } from '../domain/sms-port';
+import type { DeliveryRecording, FirstDelivery, NoticeSources, SmsNotice, SmsNoticeStore } from '../use-cases/notices';
 import { indexKeys, keys, SMS_DUE_SHARDS } from './dynamo-keys';
+import { transactWrite } from './dynamo-transactions';
 
 /**
  * SMS notices in the data table (layout: dynamo-keys.ts). A notice is one item per event and
@@ -102,17 +104,84 @@ export class DynamoSmsNotices implements SmsNoticeStore, NoticeSources {
   }
 
   async markSent(eventId: string, partyIndex: number, sent: { providerMessageId: string; at: Date }): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.smsNotice(eventId, partyIndex),
-        UpdateExpression:
-          'SET #state = :sent, sentAt = :at, providerMessageId = :id REMOVE claimedAt, failure, gsi3pk, gsi3sk',
-        ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':sent': 'sent', ':at': sent.at.toISOString(), ':id': sent.providerMessageId },
-      }),
+    // The provider's message id points back to the notice, in the same transaction, so that a
+    // delivery report (which names only that id) finds its notice with one read.
+    await transactWrite(this.db, {
+      TransactItems: [
+        {
+          Update: {
+            TableName: this.tableName,
+            Key: keys.smsNotice(eventId, partyIndex),
+            UpdateExpression:
+              'SET #state = :sent, sentAt = :at, providerMessageId = :id REMOVE claimedAt, failure, gsi3pk, gsi3sk',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':sent': 'sent', ':at': sent.at.toISOString(), ':id': sent.providerMessageId },
+          },
+        },
+        {
+          Put: {
+            TableName: this.tableName,
+            Item: {
+              ...keys.smsMessage(sent.providerMessageId),
+              entity: 'sms-message',
+              eventId,
+              partyIndex,
+              expiresAt: Math.floor(sent.at.getTime() / 1000) + NOTICE_RETENTION_SECONDS,
+            },
+          },
+        },
+      ],
+    });
+  }
+
+  async recordDelivery(
+    report: DeliveryReport,
+    receivedAt: Date,
+  ): Promise<{ recording: DeliveryRecording; delivered?: FirstDelivery }> {
+    const { Item: pointer } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.smsMessage(report.providerMessageId) }),
     );
+    if (!pointer) return { recording: 'unknown' };
+    const at = report.at ?? receivedAt.toISOString();
+    const eventId = String(pointer.eventId);
+    const partyIndex = Number(pointer.partyIndex);
+    try {
+      const { Attributes } = await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.smsNotice(eventId, partyIndex),
+          UpdateExpression:
+            report.state === 'delivered'
+              ? 'SET delivery = :delivery, deliveredAt = if_not_exists(deliveredAt, :at)'
+              : 'SET delivery = :delivery',
+          // A final state is never overwritten (reports arrive at least once and out of order),
+          // and the same report twice changes nothing.
+          ConditionExpression:
+            'attribute_exists(pk) AND (attribute_not_exists(delivery) OR (NOT delivery.#state IN (:d, :u, :f, :b) ' +
+            'AND delivery.#state <> :state))',
+          ExpressionAttributeNames: { '#state': 'state' },
+          ExpressionAttributeValues: {
+            ':delivery': { state: report.state, providerStatus: report.providerStatus, at },
+            ':state': report.state,
+            // DynamoDB refuses a value the expressions do not use.
+            ...(report.state === 'delivered' ? { ':at': at } : {}),
+            ':d': 'delivered',
+            ':u': 'undelivered',
+            ':f': 'failed',
+            ':b': 'blocked',
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      const petitionId = Attributes?.petitionId;
+      return report.state === 'delivered' && typeof petitionId === 'string'
+        ? { recording: 'recorded', delivered: { petitionId, eventId, partyIndex, at: String(Attributes?.deliveredAt) } }
+        : { recording: 'recorded' };
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return { recording: 'unchanged' };
+      throw error;
+    }
   }
 
   async release(eventId: string, partyIndex: number, failure: string, final: boolean): Promise<void> {

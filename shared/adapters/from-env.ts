@@ -11,6 +11,7 @@ import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import { DynamoCalendarRepository } from './dynamo-calendar-repository';
 import { DynamoCourtRepository } from './dynamo-court-repository';
+import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
@@ -113,6 +114,19 @@ export function citizenDepsFromEnv(): CitizenDeps {
     petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
     offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
     limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
+    clock: systemClock,
+  };
+}
+
+/** The electronic notice record, with what reading it needs: the citizen's proof, or the staff's petition. */
+export function eNoticeDepsFromEnv() {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
+  return {
+    petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
+    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
+    limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
+    notices: new DynamoENotices(db, config.TABLE_NAME),
     clock: systemClock,
   };
 }

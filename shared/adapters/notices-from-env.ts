@@ -1,3 +1,4 @@
+import type { SendTextMessageRequest, SendTextMessageResult } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import { readEnv, tableEnvShape } from '../config';
@@ -11,6 +12,8 @@ import {
 import { systemClock } from '../ports';
 import type { NoticeDeps } from '../use-cases/notices';
 import { createDocumentClient } from './aws-clients';
+import { AwsEndUserMessagingSms } from './aws-end-user-messaging-sms';
+import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoSmsNotices } from './dynamo-sms-notices';
 import { HttpSmsProvider } from './http-sms-provider';
 
@@ -20,6 +23,9 @@ import { HttpSmsProvider } from './http-sms-provider';
  *   endpoint (`SMS_API_BASE_URL`) and sender line (`SMS_SENDER_LINE`) are plain settings; the API
  *   key is a Secrets Manager secret (`SMS_API_KEY_SECRET_ARN`) read once, at the first message,
  *   so no key sits in code, in the template or in the function's environment.
+ * - `aws-end-user-messaging`: AWS End User Messaging SMS, where AWS reaches the recipients
+ *   (shared/adapters/aws-end-user-messaging-sms.ts); its SDK client is loaded at the first message,
+ *   from the Lambda runtime's own SDK (infra/bundling.ts keeps it out of every bundle).
  * - `local-sink`: a port the local runtime injects (local/sms-sink.ts prints each message).
  */
 const smsEnvShape = {
@@ -27,8 +33,11 @@ const smsEnvShape = {
   SMS_API_BASE_URL: z.string().optional(),
   SMS_SENDER_LINE: z.string().optional(),
   SMS_API_KEY_SECRET_ARN: z.string().optional(),
+  /** aws-end-user-messaging: the origination identity (a phone number, sender id or pool). */
+  SMS_ORIGINATION_IDENTITY: z.string().optional(),
+  SMS_CONFIGURATION_SET: z.string().optional(),
 };
-const PROVIDERS = ['kavenegar', 'local-sink'];
+const PROVIDERS = ['kavenegar', 'aws-end-user-messaging', 'local-sink'];
 
 let injected: SmsPort | undefined;
 
@@ -57,6 +66,7 @@ function current(): SmsPort {
 export function smsPortFromEnv(env: NodeJS.ProcessEnv = process.env): SmsPort {
   const config = readEnv({ ...tableEnvShape, ...smsEnvShape }, env);
   if (config.SMS_PROVIDER === 'local-sink') return injectedPort;
+  if (config.SMS_PROVIDER === 'aws-end-user-messaging') return endUserMessagingPort(config);
   const { SMS_API_BASE_URL: baseUrl, SMS_SENDER_LINE: senderLine, SMS_API_KEY_SECRET_ARN: secretId } = config;
   if (!baseUrl || !secretId)
     throw new Error(
@@ -102,4 +112,78 @@ export function noticeDepsFromEnv(): NoticeDeps {
   const config = readEnv(tableEnvShape);
   const store = new DynamoSmsNotices(createDocumentClient(config), config.TABLE_NAME);
   return { sources: store, notices: store, sms: smsPortFromEnv(), clock: systemClock };
+}
+
+/** The delivery-report webhook's store: the notices, by the provider's message id. */
+export function deliveryReportDepsFromEnv() {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
+  return {
+    reports: new DynamoSmsNotices(db, config.TABLE_NAME),
+    eNotices: new DynamoENotices(db, config.TABLE_NAME),
+    clock: systemClock,
+  };
+}
+
+const webhookEnvShape = {
+  AWS_REGION: z.string().min(1),
+  /** In AWS: a Secrets Manager secret, `{"current": "…", "previous": "…"}` during a rotation, or one string. */
+  SMS_WEBHOOK_SECRET_ARN: z.string().min(1).optional(),
+  /** The local runtime's secret (local/start.ts makes one per run); never set in AWS. */
+  SMS_WEBHOOK_SECRET: z.string().min(32).optional(),
+};
+
+/** How long a read secret is used before it is read again: a rotation takes effect within this. */
+const SECRET_CACHE_MS = 5 * 60_000;
+
+/**
+ * The shared secrets the delivery-report webhook verifies signatures with. One source must be
+ * configured, or the function fails at cold start: a webhook with no secret would refuse every
+ * report (or, worse, be tempted to skip the check).
+ */
+export function webhookSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): () => Promise<readonly string[]> {
+  const config = readEnv(webhookEnvShape, env);
+  if (config.SMS_WEBHOOK_SECRET) {
+    const secret = config.SMS_WEBHOOK_SECRET;
+    return async () => [secret];
+  }
+  const secretId = config.SMS_WEBHOOK_SECRET_ARN;
+  if (!secretId)
+    throw new Error('Configuration error: missing environment variable SMS_WEBHOOK_SECRET_ARN (the webhook secret)');
+  const client = new SecretsManagerClient({ region: config.AWS_REGION });
+  let cached: { secrets: readonly string[]; until: number } | undefined;
+  return async () => {
+    if (cached && cached.until > Date.now()) return cached.secrets;
+    const { SecretString = '' } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+    cached = { secrets: secretsOf(SecretString), until: Date.now() + SECRET_CACHE_MS };
+    return cached.secrets;
+  };
+}
+
+function secretsOf(value: string): readonly string[] {
+  const trimmed = value.trim();
+  if (!trimmed.startsWith('{')) return [trimmed];
+  const parsed = z
+    .strictObject({ current: z.string().min(32), previous: z.string().min(32).optional() })
+    .parse(JSON.parse(trimmed));
+  return parsed.previous ? [parsed.current, parsed.previous] : [parsed.current];
+}
+
+function endUserMessagingPort(config: {
+  AWS_REGION: string;
+  SMS_ORIGINATION_IDENTITY?: string | undefined;
+  SMS_CONFIGURATION_SET?: string | undefined;
+}): SmsPort {
+  const origination = config.SMS_ORIGINATION_IDENTITY;
+  if (!origination)
+    return unconfigured('no-origination-identity', 'SMS_ORIGINATION_IDENTITY is not set for End User Messaging');
+  let send: Promise<(input: SendTextMessageRequest) => Promise<SendTextMessageResult>> | undefined;
+  const sendText = async (input: SendTextMessageRequest) => {
+    send ??= import('@aws-sdk/client-pinpoint-sms-voice-v2').then((sdk) => {
+      const client = new sdk.PinpointSMSVoiceV2Client({ region: config.AWS_REGION });
+      return (request: SendTextMessageRequest) => client.send(new sdk.SendTextMessageCommand(request));
+    });
+    return (await send)(input);
+  };
+  return new AwsEndUserMessagingSms(sendText, origination, config.SMS_CONFIGURATION_SET);
 }

@@ -1,7 +1,8 @@
 /**
  * Errors of the HTTP transport itself, raised by the middleware before any use case runs: a body
  * that is not JSON, too large, not UTF-8, nested too deeply, of another media type, or a call
- * without the claims the authorizer puts on every staff route.
+ * without the claims the authorizer puts on every staff route, or a webhook call whose signature does
+ * not verify.
  */
 export type TransportErrorCode =
   | 'malformed-json'
@@ -9,7 +10,8 @@ export type TransportErrorCode =
   | 'nesting-too-deep'
   | 'body-too-large'
   | 'unsupported-media-type'
-  | 'unauthorized';
+  | 'unauthorized'
+  | 'bad-signature';
 
 export class TransportError extends Error {
   readonly expose = true;

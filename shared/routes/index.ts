@@ -19,14 +19,18 @@ import { route as giveFeedback } from './give-feedback';
 import { route as health } from './health';
 import { route as listCourts } from './list-courts';
 import { route as listOffices } from './list-offices';
+import { route as listPetitionNotices } from './list-petition-notices';
 import { route as listPetitions } from './list-petitions';
 import { route as loadLunarHolidays } from './load-lunar-holidays';
 import { route as openapi } from './openapi';
+import { route as printNotice } from './print-notice';
+import { route as readOwnNotices } from './read-own-notices';
 import { route as reassignPetition } from './reassign-petition';
 import { route as removeDocument } from './remove-document';
 import { route as setCourtFallbacks } from './set-court-fallbacks';
 import { route as setNetworkTarget } from './set-network-target';
 import { route as setWorkWeek } from './set-work-week';
+import { route as smsDeliveryReports } from './sms-delivery-reports';
 import { route as submitPetition } from './submit-petition';
 import { route as trackPetition } from './track-petition';
 import { route as transitionPetition } from './transition-petition';
@@ -65,7 +69,11 @@ export const ROUTES: readonly RouteDefinition[] = [
   transitionPetition,
   reassignPetition,
   trackPetition,
+  readOwnNotices,
+  listPetitionNotices,
+  printNotice,
   giveFeedback,
+  smsDeliveryReports,
   getMonthlyReport,
   getNationalReport,
   generateMonthlyReport,
@@ -104,6 +112,8 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
     table: [
       { actions: ['GetItem'], leadingKeys: ['PETITION#*', 'OFFICE#*'] },
       { actions: ['PutItem', 'UpdateItem'], leadingKeys: ['NOTICE-SMS#*'] },
+      // The message id's pointer to its notice, written with the sent notice (delivery reports).
+      { actions: ['PutItem'], leadingKeys: ['SMS-MSG#*'] },
     ],
     summary: 'Tells the parties of each petition event by SMS, exactly once per party, never in quiet hours',
   },
@@ -114,6 +124,7 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
       { actions: ['Query'], indexes: ['gsi3'], leadingKeys: ['SMS-DUE#*'] },
       { actions: ['GetItem'], leadingKeys: ['PETITION#*'] },
       { actions: ['UpdateItem'], leadingKeys: ['NOTICE-SMS#*'] },
+      { actions: ['PutItem'], leadingKeys: ['SMS-MSG#*'] },
     ],
     summary: 'Every quarter of an hour: sends the SMS notices that have come due (after quiet hours, or a failed try)',
   },

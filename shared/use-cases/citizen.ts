@@ -33,7 +33,11 @@ export interface CitizenRequest {
  * concurrent guesses cannot get more tries evaluated than the budget; a try that proves the
  * caller's right is given back (domain/guessing.ts says how many and why).
  */
-async function petitionOfParty(deps: CitizenDeps, scope: GuessScope, request: CitizenRequest): Promise<Petition> {
+export async function petitionOfParty(
+  deps: CitizenDeps,
+  scope: GuessScope,
+  request: CitizenRequest,
+): Promise<Petition> {
   const now = deps.clock.now();
   const budgets = guessBudgets(scope, request.trackingCode, request.address);
   const spent = await deps.limiter.reserve(budgets, now);

@@ -1,7 +1,8 @@
+import { noticeIdOf } from '../domain/e-notices';
 import { noticePartiesOf } from '../domain/notice-recipients';
 import type { Party } from '../domain/petition';
 import { maskMobile, planSms, type SmsAudience, smsOfficeLabel, UnsafeSmsTextError } from '../domain/sms';
-import { type SmsFailureKind, type SmsPort, SmsProviderError } from '../domain/sms-port';
+import { type DeliveryReport, type SmsFailureKind, type SmsPort, SmsProviderError } from '../domain/sms-port';
 import type { PetitionEvent, PetitionEventType } from '../events/petition-events';
 import type { Clock } from '../ports';
 
@@ -59,6 +60,57 @@ export interface SmsNoticeStore {
   release(eventId: string, partyIndex: number, failure: string, final: boolean): Promise<void>;
   /** Notices due at `now` (oldest first, at most `limit`). */
   due(now: Date, limit: number): Promise<Array<{ eventId: string; partyIndex: number }>>;
+}
+
+/** What a delivery report did: recorded, already known (or after a final state), or for no message of ours. */
+export type DeliveryRecording = 'recorded' | 'unchanged' | 'unknown';
+
+/** A delivery recorded for the first time: which SMS it was, so that its served notice can note it. */
+export interface FirstDelivery {
+  petitionId: string;
+  eventId: string;
+  partyIndex: number;
+  at: string;
+}
+
+export interface DeliveryReportStore {
+  /** Records a provider's report on the notice its message id belongs to. */
+  recordDelivery(
+    report: DeliveryReport,
+    receivedAt: Date,
+  ): Promise<{ recording: DeliveryRecording; delivered?: FirstDelivery }>;
+}
+
+/** The electronic notice record's side of a delivery: the SMS about a served notice reached the party. */
+export interface SmsDeliveryOnNotices {
+  recordSmsDelivery(petitionId: string, noticeId: string, at: string): Promise<void>;
+}
+
+/**
+ * The provider's delivery reports (the webhook, whose signature the HTTP edge has verified). Each
+ * report is recorded on its notice at most once per state, and a final state (delivered, failed…)
+ * is kept against later or repeated reports, so the provider may send them at least once, in any
+ * order. A report for a message we never sent is counted, not an error: the provider must not
+ * retry it for a day.
+ */
+export async function recordDeliveryReports(
+  deps: { reports: DeliveryReportStore; eNotices: SmsDeliveryOnNotices; clock: Clock },
+  reports: readonly DeliveryReport[],
+): Promise<Record<DeliveryRecording, number>> {
+  const counts: Record<DeliveryRecording, number> = { recorded: 0, unchanged: 0, unknown: 0 };
+  const receivedAt = deps.clock.now();
+  for (const report of reports) {
+    const { recording, delivered } = await deps.reports.recordDelivery(report, receivedAt);
+    counts[recording] += 1;
+    // Only an SMS about a served notice has a record to note it on; for others this changes nothing.
+    if (delivered)
+      await deps.eNotices.recordSmsDelivery(
+        delivered.petitionId,
+        noticeIdOf(delivered.eventId, delivered.partyIndex),
+        delivered.at,
+      );
+  }
+  return counts;
 }
 
 export interface NoticeDeps {

@@ -2,6 +2,7 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { handler as downloadDocument } from '../../functions/download-document';
 import { handler as getCourtInbox } from '../../functions/get-court-inbox';
 import { handler as getPetition } from '../../functions/get-petition';
+import { handler as listPetitionNotices } from '../../functions/list-petition-notices';
 import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as reassignPetition } from '../../functions/reassign-petition';
 import { handler as submitPetition } from '../../functions/submit-petition';
@@ -94,6 +95,16 @@ const ACROSS_COURTS: Record<string, () => Promise<{ foreign: Answer; unknown: An
     unknown: await call(
       getCourtInbox,
       apiEvent('get-court-inbox', { caller: otherCourt, pathParameters: { courtCode: 'NO-SUCH-COURT' } }),
+    ),
+  }),
+  'list-petition-notices': async () => ({
+    foreign: await call(
+      listPetitionNotices,
+      apiEvent('list-petition-notices', { caller: otherCourt, pathParameters: { petitionId: world.petitionId } }),
+    ),
+    unknown: await call(
+      listPetitionNotices,
+      apiEvent('list-petition-notices', { caller: otherCourt, pathParameters: { petitionId: UNKNOWN_PETITION } }),
     ),
   }),
   'transition-petition': async () => ({

@@ -12,6 +12,7 @@ import { handler as getPetition } from '../../functions/get-petition';
 import { handler as getWorkCalendar } from '../../functions/get-work-calendar';
 import { handler as listCourts } from '../../functions/list-courts';
 import { handler as listOffices } from '../../functions/list-offices';
+import { handler as listPetitionNotices } from '../../functions/list-petition-notices';
 import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as reassignPetition } from '../../functions/reassign-petition';
 import { handler as setCourtFallbacks } from '../../functions/set-court-fallbacks';
@@ -206,6 +207,16 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
     unknown: await call(
       getPetition,
       apiEvent('get-petition', { caller: tehran, pathParameters: { petitionId: UNKNOWN_PETITION } }),
+    ),
+  }),
+  'list-petition-notices': async () => ({
+    foreign: await call(
+      listPetitionNotices,
+      apiEvent('list-petition-notices', { caller: tehran, pathParameters: { petitionId: world.petitionId } }),
+    ),
+    unknown: await call(
+      listPetitionNotices,
+      apiEvent('list-petition-notices', { caller: tehran, pathParameters: { petitionId: UNKNOWN_PETITION } }),
     ),
   }),
   'list-petitions': async () => ({

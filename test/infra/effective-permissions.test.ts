@@ -94,14 +94,42 @@ const EXPECTED: Record<string, string[]> = {
   ],
   'update-court': [ITEMS],
   'update-office': [ITEMS],
+  'read-own-notices': [
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys TRACK#*|PETITION#*|OFFICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:Query on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys GUESS#*|ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'list-petition-notices': [
+    'dynamodb:GetItem on table/data',
+    'dynamodb:Query on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'print-notice': [
+    'dynamodb:GetItem on table/data',
+    'dynamodb:Query,dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'sms-delivery-reports': [
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-MSG#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys NOTICE-SMS#*|ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
   'notify-parties': [
     'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#*|OFFICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:PutItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-MSG#* ' +
       'AND Null dynamodb:LeadingKeys false',
     'dynamodb:PutItem,dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys NOTICE-SMS#* ' +
       'AND Null dynamodb:LeadingKeys false',
   ],
   'dispatch-sms': [
     'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:PutItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-MSG#* ' +
       'AND Null dynamodb:LeadingKeys false',
     'dynamodb:Query on table/data/index/gsi3 IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-DUE#* ' +
       'AND Null dynamodb:LeadingKeys false',

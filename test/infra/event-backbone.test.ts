@@ -138,7 +138,7 @@ describe('SMS', () => {
   const fn = (id: string) => api.toJSON().Resources[id] as Resource;
 
   it('sends through the HTTP provider adapter, its key a secret the functions read and never hold in the template', () => {
-    const [secretId] = only(api, 'AWS::SecretsManager::Secret');
+    const [secretId] = only(api, 'AWS::SecretsManager::Secret', (id) => id.includes('SmsApiKey'));
     for (const id of [notifier, dispatcher]) {
       const variables = fn(id).Properties.Environment.Variables;
       expect(variables).toMatchObject({
@@ -149,7 +149,7 @@ describe('SMS', () => {
       expect(Object.keys(variables).filter((name) => /KEY$|TOKEN|PASSWORD/.test(name))).toEqual([]);
     }
     const readers = resources(api, 'AWS::IAM::Policy').filter(([, p]) =>
-      JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:'),
+      JSON.stringify(p.Properties.PolicyDocument).includes(`"Ref":"${secretId}"`),
     );
     expect(readers).toHaveLength(2);
     for (const [, policy] of readers) {
@@ -162,6 +162,19 @@ describe('SMS', () => {
         Resource: { Ref: secretId },
       });
     }
+  });
+
+  it('verifies delivery reports with a shared secret only the webhook function may read', () => {
+    const [secretId] = only(api, 'AWS::SecretsManager::Secret', (id) => id.includes('SmsWebhookSecret'));
+    const webhook = functionId('POST /v1/sms/delivery-reports');
+    expect(fn(webhook).Properties.Environment.Variables).toMatchObject({ SMS_WEBHOOK_SECRET_ARN: { Ref: secretId } });
+    const readers = resources(api, 'AWS::IAM::Policy').filter(([, p]) =>
+      JSON.stringify(p.Properties.PolicyDocument).includes(`"Ref":"${secretId}"`),
+    );
+    expect(readers).toHaveLength(1);
+    expect(JSON.stringify(readers[0]?.[1].Properties.Roles)).toContain(
+      String(fn(webhook).Properties.Role['Fn::GetAtt'][0]),
+    );
   });
 
   it('dispatches due messages every quarter of an hour, with time for the morning backlog and a dead-letter queue', () => {
