@@ -1,9 +1,11 @@
 import { withPersonCheckDigit } from '../shared/domain/national-id';
 import { PETITION_KINDS } from '../shared/domain/petition';
 import type { Principal } from '../shared/domain/roles';
+import { KINDS_WITH_CASE_REFERENCE } from '../shared/domain/routing';
 import type { IdGenerator, SubmissionStore } from '../shared/ports';
 import { createPetitionSchema } from '../shared/schemas/petition';
 import { createDraft, type PetitionDeps, submitPetition } from '../shared/use-cases/petitions';
+import { DEMO_COURTS, DEMO_OFFICES } from './demo-offices';
 
 /**
  * DEMO DATA: a few submitted petitions per active demo office over the last two months, through
@@ -13,6 +15,18 @@ import { createDraft, type PetitionDeps, submitPetition } from '../shared/use-ca
 const FIRST_NAMES = ['زهرا', 'محمد', 'فاطمه', 'علی', 'مریم', 'حسین', 'سارا', 'رضا'];
 const LAST_NAMES = ['محمدی', 'حسینی', 'رضایی', 'احمدی', 'کریمی', 'موسوی', 'جعفری', 'رحیمی'];
 const DAY = 86_400_000;
+
+/** A demo case's court: the general civil court of the office's district. */
+function demoCaseCourt(officeCode: string): string {
+  const office = DEMO_OFFICES.find((o) => o.officeCode === officeCode);
+  const court = DEMO_COURTS.find(
+    (c) =>
+      c.kind === 'general-civil' &&
+      c.provinceCode === office?.provinceCode &&
+      c.judicialDistrict === office?.judicialDistrict,
+  );
+  return court?.courtCode ?? 'D29-01-CIVIL';
+}
 
 export async function seedDemoPetitions(
   deps: Omit<PetitionDeps, 'clock'> & { ids: IdGenerator; submissions: SubmissionStore },
@@ -28,8 +42,12 @@ export async function seedDemoPetitions(
       const at = new Date(now.getTime() - ((o * 13 + i * 17) % 50) * DAY - ((i * 37) % 8) * 3600_000);
       const clock = { now: () => at };
       const seq = o * 100 + i;
+      const kind = PETITION_KINDS[seq % PETITION_KINDS.length]!;
       const body = createPetitionSchema.parse({
-        kind: PETITION_KINDS[seq % PETITION_KINDS.length],
+        kind,
+        ...(KINDS_WITH_CASE_REFERENCE.includes(kind)
+          ? { caseReference: { courtCode: demoCaseCourt(officeCode), caseNumber: String(140300000000 + seq) } }
+          : {}),
         subject: 'مطالبه وجه (نمونه)',
         description: 'دادخواست نمونه برای اجرای محلی.',
         parties: [

@@ -18,6 +18,8 @@ const TAGS = [
   { name: 'Documents', description: "A petition's scanned documents: declaration, upload and download" },
   { name: 'Citizens', description: 'Tracking by code and national ID, and rating the office' },
   { name: 'Reports', description: 'Monthly reports per office and the network target they measure' },
+  { name: 'Courts', description: "The court registry, each court's inbox and the province's fallback courts" },
+  { name: 'Holidays', description: 'The holidays and closed weekdays legal periods are counted on' },
 ] as const;
 const TAG_OF_SEGMENT: Record<string, (typeof TAGS)[number]['name']> = {
   health: 'API',
@@ -29,6 +31,8 @@ const TAG_OF_SEGMENT: Record<string, (typeof TAGS)[number]['name']> = {
   feedback: 'Citizens',
   reports: 'Reports',
   network: 'Reports',
+  courts: 'Courts',
+  holidays: 'Holidays',
 };
 
 /** `/v1/petitions/{id}/documents…` are Documents; otherwise the first segment after /v1 decides. */

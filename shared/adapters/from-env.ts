@@ -5,10 +5,12 @@ import { newTrackingCode } from '../domain/tracking-code';
 import { type IdGenerator, systemClock } from '../ports';
 import type { CitizenDeps } from '../use-cases/citizen';
 import type { DocumentDeps } from '../use-cases/documents';
-import type { PetitionDeps, SubmissionDeps } from '../use-cases/petitions';
+import type { SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
 import type { ReportDeps } from '../use-cases/reports';
 import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
+import { DynamoCalendarRepository } from './dynamo-calendar-repository';
+import { DynamoCourtRepository } from './dynamo-court-repository';
 import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
@@ -24,6 +26,16 @@ import { S3ReportStore } from './s3-report-store';
 export function officeRepositoryFromEnv(): DynamoOfficeRepository {
   const config = readEnv(tableEnvShape);
   return new DynamoOfficeRepository(createDocumentClient(config), config.TABLE_NAME);
+}
+
+export function courtRepositoryFromEnv(): DynamoCourtRepository {
+  const config = readEnv(tableEnvShape);
+  return new DynamoCourtRepository(createDocumentClient(config), config.TABLE_NAME);
+}
+
+export function calendarRepositoryFromEnv(): DynamoCalendarRepository {
+  const config = readEnv(tableEnvShape);
+  return new DynamoCalendarRepository(createDocumentClient(config), config.TABLE_NAME);
 }
 
 export const cryptoIds: IdGenerator = {
@@ -73,8 +85,14 @@ export function submissionDepsFromEnv(): SubmissionDeps {
 }
 
 /** Everything the petition use cases need, for the real clock and crypto-random ids. */
-export function petitionDepsFromEnv(): PetitionDeps {
-  return { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock: systemClock, ids: cryptoIds };
+export function petitionDepsFromEnv(): TransitionDeps {
+  return {
+    ...petitionAdaptersFromEnv(),
+    calendars: calendarRepositoryFromEnv(),
+    documents: documentStoreFromEnv(),
+    clock: systemClock,
+    ids: cryptoIds,
+  };
 }
 
 export function reportDepsFromEnv(): ReportDeps {

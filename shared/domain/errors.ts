@@ -12,6 +12,10 @@ export type ConflictCode =
   | 'office-exists'
   | 'office-changed'
   | 'office-status-step'
+  | 'court-exists'
+  | 'court-changed'
+  | 'court-closed'
+  | 'holiday-exists'
   | 'petition-changed'
   | 'transition-not-allowed'
   | 'documents-not-verified'
@@ -19,7 +23,11 @@ export type ConflictCode =
   | 'idempotency-in-progress'
   | 'office-not-active'
   | 'document-not-verified'
-  | 'documents-closed';
+  | 'documents-closed'
+  | 'no-court-for-petition'
+  | 'cure-period-over'
+  | 'objection-period-over'
+  | 'court-not-active';
 
 export type DomainErrorCode =
   | ConflictCode
@@ -69,7 +77,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route' | 'notice') {
+  constructor(what: 'office' | 'court' | 'calendar' | 'petition' | 'document' | 'notice' | 'report' | 'route') {
     super('not-found', { what });
   }
 }

@@ -1,7 +1,9 @@
 import { ratingCounters } from '../domain/counters';
+import { DEFECTS } from '../domain/defects';
 import { NotFoundError, TooManyAttemptsError } from '../domain/errors';
 import { type GuessScope, guessBudgets } from '../domain/guessing';
-import type { Petition } from '../domain/petition';
+import { describeLastDay } from '../domain/legal-periods';
+import { orderedDefects, type Petition } from '../domain/petition';
 import { IRAN_TIME_ZONE } from '../domain/solar-hijri';
 import { describeDay, formatDay, tehranDayOf } from '../domain/solar-hijri-days';
 import { type Language, label, nextStepText } from '../i18n/messages';
@@ -91,6 +93,18 @@ export async function trackPetition(deps: CitizenDeps, request: CitizenRequest, 
     month: petition.month ?? '',
     ...(petition.caseNumber ? { caseNumber: petition.caseNumber } : {}),
     ...(returned?.note ? { courtNote: returned.note } : {}),
+    ...(petition.defects && petition.status === 'returned'
+      ? {
+          defects: orderedDefects(petition.defects).map((code) => ({
+            code,
+            label: DEFECTS[code].label[language],
+            whatToDo: DEFECTS[code].whatToDo[language],
+          })),
+        }
+      : {}),
+    ...(petition.cureDeadline && petition.status === 'returned'
+      ? { cureDeadline: { ...petition.cureDeadline, text: describeLastDay(petition.cureDeadline, language) } }
+      : {}),
     nextStep: nextStepText(petition.status, language, {
       office: petition.officeName,
       phone: office?.contact.phone ?? '',

@@ -31,8 +31,11 @@ const REPORT_READS = [
 const UPLOADS = 's3:PutObject,s3:PutObjectTagging on documents/petitions/*';
 
 const EXPECTED: Record<string, string[]> = {
+  'add-provincial-holiday': ['dynamodb:UpdateItem on table/data'],
+  'create-court': ['dynamodb:PutItem on table/data'],
   'create-office': ['dynamodb:PutItem on table/data'],
   'create-petition': [ITEMS, UPLOADS],
+  'cure-lapse-job': ['dynamodb:PutItem,dynamodb:UpdateItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'declare-documents': [ITEMS, UPLOADS],
   'download-document': [ITEMS, 's3:GetObject on documents/petitions/*'],
   'generate-monthly-report': [
@@ -40,10 +43,13 @@ const EXPECTED: Record<string, string[]> = {
     'dynamodb:UpdateItem on table/data',
     's3:PutObject on reports/monthly/*',
   ],
+  'get-court-inbox': ['dynamodb:Query on table/data/index/gsi4'],
   'get-monthly-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
   'get-national-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
+  'get-court': ['dynamodb:GetItem on table/data'],
   'get-office': ['dynamodb:GetItem on table/data'],
   'get-petition': ['dynamodb:GetItem,dynamodb:Query on table/data'],
+  'get-work-calendar': ['dynamodb:BatchGetItem on table/data'],
   'give-feedback': [
     CITIZEN_READ,
     'dynamodb:PutItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#* ' +
@@ -54,8 +60,10 @@ const EXPECTED: Record<string, string[]> = {
   docs: [],
   'docs-renderer': [],
   health: [],
+  'list-courts': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-petitions': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
+  'load-lunar-holidays': ['dynamodb:PutItem on table/data'],
   'monthly-report-job': [
     'dynamodb:BatchGetItem,dynamodb:GetItem on table/data',
     'dynamodb:PutItem,dynamodb:UpdateItem on table/data',
@@ -64,11 +72,15 @@ const EXPECTED: Record<string, string[]> = {
   ],
   openapi: [],
   'pre-token-generation': [],
+  'set-court-fallbacks': [ITEMS],
   'set-network-target': ['dynamodb:PutItem on table/data'],
+  'reassign-petition': [ITEMS],
   'remove-document': [ITEMS, 's3:DeleteObject on documents/petitions/*'],
+  'set-work-week': ['dynamodb:PutItem on table/data'],
   'submit-petition': [
     'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem on table/idempotency',
-    'dynamodb:BatchGetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    'dynamodb:Query on table/data/index/gsi3',
     's3:PutObjectTagging on documents/petitions/*',
   ],
   'track-petition': [
@@ -76,7 +88,11 @@ const EXPECTED: Record<string, string[]> = {
     'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys GUESS#* ' +
       'AND Null dynamodb:LeadingKeys false',
   ],
-  'transition-petition': [ITEMS_AND_COUNTERS, 's3:PutObjectTagging on documents/petitions/*'],
+  'transition-petition': [
+    'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    's3:PutObjectTagging on documents/petitions/*',
+  ],
+  'update-court': [ITEMS],
   'update-office': [ITEMS],
   'read-own-notices': [
     'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys TRACK#*|PETITION#*|OFFICE#* ' +
