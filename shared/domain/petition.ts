@@ -100,7 +100,9 @@ export interface Deadline {
 /**
  * One entry of the petitioner's electronic notice record: a paper the court office serves. Its
  * posting to the record is its service (the 1395 electronic-service regulation): the period it
- * starts runs from `servedAt`. Printing at an office is logged here and never changes it.
+ * starts runs from `servedAt`. This is the petition's own copy of the orders served on it; each party's
+ * service record (SMS delivery, their views, an office's prints) is the electronic notice record
+ * (shared/domain/e-notices.ts), posted in the same transaction from the order's event.
  */
 export interface NoticeRecordEntry {
   noticeId: string;
@@ -112,7 +114,6 @@ export interface NoticeRecordEntry {
   defects?: DefectCode[];
   reason?: RejectionReason;
   note?: string;
-  printed?: Array<{ at: string; officeCode: string }>;
 }
 
 /** The case a petition refers to: a written statement goes to its court; an appeal names the judgment's case. */

@@ -87,7 +87,7 @@ export function petitionView(petition: Petition): PetitionView {
     ...optional('rejection', petition.rejection),
     ...optional(
       'notices',
-      petition.notices?.map(({ printed: _printed, ...entry }) => entry),
+      petition.notices?.map((entry) => ({ ...entry })),
     ),
     version: petition.version,
     createdAt: petition.createdAt,
