@@ -13,6 +13,9 @@
  * - tracking code     pk `TRACK#<code>`       sk `TRACK`                 → petitionId; claimed once, on submission
  * - guess window      pk `GUESS#<scope>#…`    sk `GUESS`                 failed citizen guesses, with a TTL
  * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
+ * - payment attempt   pk `PETITION#<id>`      sk `PAYMENT#<order id>`    the petition's payments, beside it
+ * - payment reference pk `PAYREF#<terminal>#<RefNum>` sk `PAYREF`    → order id; claimed once (a RefNum pays once)
+ * - fee schedule      pk `FEESCHEDULE#<Solar Hijri year>` sk `VERSION#<version id>`  read when quoting, rarely written
  * - submission record (idempotency table)  id `SUBMIT#<office>#<Idempotency-Key>`
  * Every key a submission writes belongs to one petition, one office or one request: no key is
  * shared by the whole country or a province, so no partition runs hot at national peaks.
@@ -30,6 +33,11 @@ export const keys = {
   report: (job: string) => ({ pk: `REPORT#${job}`, sk: 'REPORT' }),
   networkTarget: (provinceCode: string) => ({ pk: 'CONFIG', sk: `TARGET#${provinceCode}` }),
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
+  payment: (petitionId: string, orderId: string) => ({ pk: `PETITION#${petitionId}`, sk: `PAYMENT#${orderId}` }),
+  paymentsPrefix: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, skPrefix: 'PAYMENT#' }),
+  paymentReference: (terminalId: string, refNum: string) => ({ pk: `PAYREF#${terminalId}#${refNum}`, sk: 'PAYREF' }),
+  feeScheduleYear: (year: number) => `FEESCHEDULE#${year}`,
+  feeSchedule: (year: number, versionId: string) => ({ pk: `FEESCHEDULE#${year}`, sk: `VERSION#${versionId}` }),
 };
 
 /** Index keys of the registry and the petition listings. */

@@ -19,7 +19,18 @@ export type ConflictCode =
   | 'idempotency-in-progress'
   | 'office-not-active'
   | 'document-not-verified'
-  | 'documents-closed';
+  | 'documents-closed'
+  // fees and payments
+  | 'no-fee-schedule'
+  | 'schedule-version-used'
+  | 'schedule-changed'
+  | 'fees-due'
+  | 'fees-not-quoted'
+  | 'nothing-due'
+  | 'payment-in-progress'
+  | 'no-payment-terminal'
+  | 'payment-refused'
+  | 'indigency-step';
 
 export type DomainErrorCode =
   | ConflictCode
@@ -30,7 +41,8 @@ export type DomainErrorCode =
   | 'payload-too-large'
   | 'idempotency-key-mismatch'
   | 'throttled'
-  | 'temporarily-unavailable';
+  | 'temporarily-unavailable'
+  | 'payment-gateway-error';
 
 export type ErrorParams = Record<string, string | number>;
 
@@ -69,7 +81,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route') {
+  constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route' | 'fee-schedule' | 'payment') {
     super('not-found', { what });
   }
 }
@@ -104,6 +116,13 @@ export class InvalidCursorError extends DomainError {
 export class TooManyAttemptsError extends DomainError {
   constructor(retryAfterSeconds: number) {
     super('throttled', { retryAfterSeconds });
+  }
+}
+
+/** The payment gateway answered something we cannot act on (a refused token, a broken answer): not the caller's doing. */
+export class PaymentGatewayError extends DomainError {
+  constructor(params: { operation: string }) {
+    super('payment-gateway-error', params);
   }
 }
 

@@ -6,21 +6,29 @@ import { route as docs } from './docs';
 import { route as docsRenderer } from './docs-renderer';
 import { route as downloadDocument } from './download-document';
 import { route as generateMonthlyReport } from './generate-monthly-report';
+import { route as getFeeSchedule } from './get-fee-schedule';
 import { route as getMonthlyReport } from './get-monthly-report';
 import { route as getNationalReport } from './get-national-report';
 import { route as getOffice } from './get-office';
 import { route as getPetition } from './get-petition';
+import { route as getPetitionFees } from './get-petition-fees';
 import { route as giveFeedback } from './give-feedback';
 import { route as health } from './health';
+import { route as listFeeSchedules } from './list-fee-schedules';
 import { route as listOffices } from './list-offices';
 import { route as listPetitions } from './list-petitions';
 import { route as openapi } from './openapi';
+import { route as paymentCallback } from './payment-callback';
+import { route as putFeeSchedule } from './put-fee-schedule';
+import { route as recordIndigency } from './record-indigency';
 import { route as removeDocument } from './remove-document';
 import { route as setNetworkTarget } from './set-network-target';
+import { route as startPayment } from './start-payment';
 import { route as submitPetition } from './submit-petition';
 import { route as trackPetition } from './track-petition';
 import { route as transitionPetition } from './transition-petition';
 import { route as updateOffice } from './update-office';
+import { route as updatePetition } from './update-petition';
 
 export * from './define';
 
@@ -52,6 +60,15 @@ export const ROUTES: readonly RouteDefinition[] = [
   getNationalReport,
   generateMonthlyReport,
   setNetworkTarget,
+  // fees and payments
+  putFeeSchedule,
+  listFeeSchedules,
+  getFeeSchedule,
+  updatePetition,
+  getPetitionFees,
+  recordIndigency,
+  startPayment,
+  paymentCallback,
 ];
 
 /** Functions started by events rather than routes. */

@@ -1,12 +1,15 @@
 import { ratingCounters } from '../domain/counters';
 import { NotFoundError, TooManyAttemptsError } from '../domain/errors';
+import { PAYEE_LABELS } from '../domain/fees';
 import { type GuessScope, guessBudgets } from '../domain/guessing';
+import { receiptOf } from '../domain/payments';
 import type { Petition } from '../domain/petition';
 import { IRAN_TIME_ZONE } from '../domain/solar-hijri';
 import { describeDay, formatDay, tehranDayOf } from '../domain/solar-hijri-days';
 import { type Language, label, nextStepText } from '../i18n/messages';
-import type { AttemptLimiter, Clock, OfficeRepository, PetitionRepository } from '../ports';
+import type { AttemptLimiter, Clock, OfficeRepository, PaymentRepository, PetitionRepository } from '../ports';
 import type { FeedbackInput } from '../schemas/petition';
+import { balanceOf } from './fees';
 
 /**
  * The citizen's proof is a tracking code plus the national ID of a party. Any mismatch answers
@@ -16,6 +19,8 @@ export interface CitizenDeps {
   petitions: PetitionRepository;
   offices: Pick<OfficeRepository, 'get'>;
   limiter: AttemptLimiter;
+  /** The petition's payments, for the receipts a citizen may read. */
+  payments: Pick<PaymentRepository, 'forPetition'>;
   clock: Clock;
 }
 
@@ -71,7 +76,11 @@ const toPersianDigits = (text: string) => text.replace(/\d/g, (d) => String.from
  */
 export async function trackPetition(deps: CitizenDeps, request: CitizenRequest, language: Language) {
   const petition = await petitionOfParty(deps, 'track', request);
-  const office = await deps.offices.get(petition.officeCode);
+  const [office, payments] = await Promise.all([
+    deps.offices.get(petition.officeCode),
+    deps.payments.forPetition(petition.petitionId),
+  ]);
+  const balance = balanceOf(petition, payments);
   const returned =
     petition.status === 'returned' ? [...petition.history].reverse().find((h) => h.action === 'return') : undefined;
   return {
@@ -87,6 +96,29 @@ export async function trackPetition(deps: CitizenDeps, request: CitizenRequest, 
     month: petition.month ?? '',
     ...(petition.caseNumber ? { caseNumber: petition.caseNumber } : {}),
     ...(returned?.note ? { courtNote: returned.note } : {}),
+    // What was paid and what is still owed. No card number: any party of the petition may ask.
+    ...(balance
+      ? {
+          fees: {
+            dueRials: balance.dueRials,
+            receipts: payments.flatMap((payment) => {
+              const receipt = receiptOf(payment);
+              return receipt
+                ? [
+                    {
+                      payee: receipt.payee,
+                      payeeLabel: PAYEE_LABELS[receipt.payee][language],
+                      amountRials: receipt.amountRials,
+                      refNum: receipt.refNum,
+                      ...(receipt.traceNo ? { traceNo: receipt.traceNo } : {}),
+                      paid: tehranMoment(receipt.verifiedAt, language),
+                    },
+                  ]
+                : [];
+            }),
+          },
+        }
+      : {}),
     nextStep: nextStepText(petition.status, language, {
       office: petition.officeName,
       phone: office?.contact.phone ?? '',

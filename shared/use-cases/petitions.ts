@@ -24,20 +24,26 @@ import type {
   Clock,
   CounterIncrement,
   DocumentStore,
+  FeeScheduleRepository,
   IdGenerator,
   OfficeRepository,
+  PaymentRepository,
   PetitionRepository,
   SubmissionAnswer,
   SubmissionRecord,
   SubmissionStore,
 } from '../ports';
-import type { CreatePetitionInput, ListPetitionsQuery } from '../schemas/petition';
+import type { CreatePetitionInput, ListPetitionsQuery, UpdatePetitionInput } from '../schemas/petition';
 import { declareDocuments, uploadInstructions } from './documents';
+import { assertFeesSettled, quotePetition } from './fees';
 
 export interface PetitionDeps {
   petitions: PetitionRepository;
   offices: OfficeRepository;
   documents: DocumentStore;
+  /** The fee schedules every draft is quoted from, and the payments submission waits for. */
+  schedules: FeeScheduleRepository;
+  payments: Pick<PaymentRepository, 'forPetition'>;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -52,8 +58,12 @@ const TRACKING_CODE_ATTEMPTS = 3;
 const forOffice = (officeCode: string, changes: CounterChange[]): CounterIncrement[] =>
   changes.map((c) => ({ officeCode, ...c }));
 
-/** A draft with its parties and declared documents; answers with one upload instruction per document. */
-export async function createDraft(deps: PetitionDeps, principal: Principal, input: CreatePetitionInput) {
+/** A draft with its parties, declared documents and fee quote; answers with one upload instruction per document. */
+export async function createDraft(
+  deps: Omit<PetitionDeps, 'payments'>,
+  principal: Principal,
+  input: CreatePetitionInput,
+) {
   const { officeCode } = asOfficeStaff(principal);
   const now = deps.clock.now();
   const documents = declareDocuments([], input.documents, now, deps.ids);
@@ -69,6 +79,9 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
     subject: input.subject,
     description: input.description,
     ...(input.claimAmountRials !== undefined ? { claimAmountRials: input.claimAmountRials } : {}),
+    ...(input.stage !== undefined ? { stage: input.stage } : {}),
+    ...(input.judgmentAmountRials !== undefined ? { judgmentAmountRials: input.judgmentAmountRials } : {}),
+    ...(input.nonMonetaryCategory !== undefined ? { nonMonetaryCategory: input.nonMonetaryCategory } : {}),
     parties: input.parties,
     documents,
     status: 'draft',
@@ -78,8 +91,54 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
     createdBy: principal.userId,
     history: [{ at, by: actor(principal), action: 'create', from: null, to: 'draft' }],
   };
+  petition.quote = await quotePetition({ schedules: deps.schedules, clock: deps.clock }, petition, now);
   await deps.petitions.insert(petition);
   return { petition, uploads: await uploadInstructions(deps.documents, petition.petitionId, documents) };
+}
+
+/** What a draft or a returned petition may still change: the claim and what the fees are computed from. */
+const EDITABLE: readonly string[] = ['draft', 'returned'];
+const CLEARABLE = ['claimAmountRials', 'judgmentAmountRials', 'nonMonetaryCategory', 'stage'] as const;
+
+/**
+ * Changes a draft (or a petition returned for defects): subject, description, parties, the claim
+ * and the fields the fees are computed from. Every change re-quotes from the schedule valid today;
+ * a quote that rose after payment leaves the difference due, one that fell a credit.
+ */
+export async function updatePetition(
+  deps: Pick<PetitionDeps, 'petitions' | 'schedules' | 'clock'>,
+  principal: Principal,
+  petitionId: string,
+  input: UpdatePetitionInput,
+): Promise<Petition> {
+  const current = await deps.petitions.get(petitionId);
+  assertVisible(current, principal);
+  assertEditableByOffice(current, principal);
+  if (input.expectedVersion !== current.version) {
+    throw new ConflictError('petition-changed', { expected: input.expectedVersion });
+  }
+  if (!EDITABLE.includes(current.status)) {
+    throw new ConflictError('transition-not-allowed', { action: 'update', from: current.status, allowed: '' });
+  }
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const { expectedVersion: _version, ...changes } = input;
+  const next: Petition = { ...current };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    if (value === null && (CLEARABLE as readonly string[]).includes(field))
+      delete next[field as (typeof CLEARABLE)[number]];
+    else Object.assign(next, { [field]: value });
+  }
+  next.quote = await quotePetition({ schedules: deps.schedules, clock: deps.clock }, next, now);
+  next.version = current.version + 1;
+  next.updatedAt = at;
+  next.history = [
+    ...current.history,
+    { at, by: actor(principal), action: 'update', from: current.status, to: current.status },
+  ];
+  await deps.petitions.save(next, current.version);
+  return next;
 }
 
 /**
@@ -103,7 +162,9 @@ function assertDocumentsVerified(petition: Petition): void {
   }
 }
 
-export type SubmissionDeps = Omit<PetitionDeps, 'petitions' | 'offices'> & { submissions: SubmissionStore };
+export type SubmissionDeps = Omit<PetitionDeps, 'petitions' | 'offices' | 'schedules'> & {
+  submissions: SubmissionStore;
+};
 
 /** How long a submission's Idempotency-Key keeps its answer: clients retry within minutes, a day is ample. */
 const SUBMISSION_KEY_SECONDS = 24 * 3600;
@@ -153,6 +214,8 @@ export async function submitPetition(
   }
   if (office?.status !== 'active') throw new ConflictError('office-not-active', { status: office?.status ?? '' });
   assertDocumentsVerified(current);
+  // Paid in full, or the court fee deferred by an indigency claim: 409 with the amount due otherwise.
+  assertFeesSettled(current, await deps.payments.forPetition(petitionId));
   await keepDocuments(deps, current);
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -272,6 +335,8 @@ export async function transitionPetition(
   const next = applyTransition(current, request, principal, now);
   if (request.action === 'resubmit') {
     assertDocumentsVerified(current);
+    // A petition returned for unpaid fees goes back only once the difference is paid.
+    assertFeesSettled(current, await deps.payments.forPetition(petitionId));
     await keepDocuments(deps, current);
   }
   const counters = request.action === 'return' ? forOffice(current.officeCode, returnCounters(now)) : [];
