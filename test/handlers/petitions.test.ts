@@ -7,6 +7,7 @@ import { handler as updateOffice } from '../../functions/update-office';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { isValidTrackingCode } from '../../shared/domain/tracking-code';
 import { apiEvent, type Caller, call } from '../support/api-event';
+import { payInFull } from '../support/payments';
 import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
@@ -33,9 +34,11 @@ async function suspendOffice(officeCode: string) {
   expect(answer.status).toBe(200);
 }
 
+/** A draft whose fees are paid at the gateway (submission waits for them). */
 async function draft(clerk: Caller, body: unknown = petitionBody()) {
   const answer = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
   expect(answer.status).toBe(201);
+  await payInFull(clerk, answer.body.petitionId);
   return answer.body.petitionId as string;
 }
 
@@ -303,7 +306,12 @@ describe('submitting', () => {
     const { officeCode, clerk } = await officeWithClerk();
     const ids: string[] = [];
     for (let i = 0; i < 50; i++)
-      ids.push(await draft(clerk, petitionBody(undefined, { kind: i % 2 ? 'appeal' : 'request' })));
+      ids.push(
+        await draft(
+          clerk,
+          petitionBody(undefined, i % 2 ? { kind: 'appeal', judgmentAmountRials: '900000000' } : { kind: 'request' }),
+        ),
+      );
 
     const answers = await Promise.all(ids.map((petitionId) => submit(clerk, petitionId)));
 

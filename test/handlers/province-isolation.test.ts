@@ -6,6 +6,7 @@ import { handler as getMonthlyReport } from '../../functions/get-monthly-report'
 import { handler as getNationalReport } from '../../functions/get-national-report';
 import { handler as getOffice } from '../../functions/get-office';
 import { handler as getPetition } from '../../functions/get-petition';
+import { handler as getPetitionFees } from '../../functions/get-petition-fees';
 import { handler as listOffices } from '../../functions/list-offices';
 import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
@@ -140,6 +141,16 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
     unknown: await call(
       listPetitions,
       apiEvent('list-petitions', { caller: tehran, query: { officeCode: '99999999' } }),
+    ),
+  }),
+  'get-petition-fees': async () => ({
+    foreign: await call(
+      getPetitionFees,
+      apiEvent('get-petition-fees', { caller: tehran, pathParameters: { petitionId: world.petitionId } }),
+    ),
+    unknown: await call(
+      getPetitionFees,
+      apiEvent('get-petition-fees', { caller: tehran, pathParameters: { petitionId: UNKNOWN_PETITION } }),
     ),
   }),
   'download-document': async () => ({
