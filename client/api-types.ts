@@ -227,6 +227,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/track/{trackingCode}/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A party reads their served notices (a recorded view), given their national ID */
+    get: operations['read-own-notices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/petitions/{petitionId}/notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Staff read a petition's served notices (never counted as the party's view) */
+    get: operations['list-petition-notices'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/petitions/{petitionId}/notices/{noticeId}/print': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The office prints a notice for a party; logged, the service time unchanged */
+    post: operations['print-notice'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/feedback': {
     parameters: {
       query?: never;
@@ -238,6 +289,23 @@ export interface paths {
     put?: never;
     /** A citizen rates the office's service, once per petition */
     post: operations['give-feedback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/sms/delivery-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The SMS provider's delivery reports (signed webhook) */
+    post: operations['sms-delivery-reports'];
     delete?: never;
     options?: never;
     head?: never;
@@ -480,6 +548,8 @@ export interface components {
     Office: {
       officeCode: string;
       name: string;
+      /** @description The name SMS notices carry */
+      shortName?: string;
       /** @enum {string} */
       provinceCode:
         | '10'
@@ -581,6 +651,8 @@ export interface components {
         | '08';
       /** @description Office name in Persian */
       name: string;
+      /** @description Short Persian name used in SMS notices, at most 30 characters, no links */
+      shortName?: string;
       /** @description حوزه قضایی */
       judicialDistrict: string;
       /** @description شهرستان */
@@ -605,6 +677,8 @@ export interface components {
     UpdateOffice: {
       /** @description Office name in Persian */
       name?: string;
+      /** @description Short Persian name used in SMS notices, at most 30 characters, no links */
+      shortName?: string;
       /** @description حوزه قضایی */
       judicialDistrict?: string;
       /** @description شهرستان */
@@ -929,6 +1003,71 @@ export interface components {
       /** @description Day, month name, year and Tehran time, in the language asked for */
       text: string;
     };
+    OwnNotices: {
+      trackingCode: string;
+      items: components['schemas']['ElectronicNotice'][];
+    };
+    ElectronicNotice: {
+      noticeId: string;
+      kind: {
+        /** @enum {string} */
+        code: 'defect-notice' | 'rejection-order';
+        label: string;
+      };
+      courtCode: string;
+      /** @description Service time: posted to the party’s electronic account */
+      served: components['schemas']['TehranMoment'];
+      defects?: {
+        /** @enum {string} */
+        code:
+          | 'unpaid-fees'
+          | 'defendant-particulars'
+          | 'claim-and-value'
+          | 'grounds-of-claim'
+          | 'relief-sought'
+          | 'evidence';
+        label: string;
+        basis: string;
+        whatToDo: string;
+      }[];
+      reason?: {
+        /** @enum {string} */
+        code: 'cure-period-lapsed' | 'court-order';
+        label: string;
+      };
+      deadline: {
+        /** @description Solar Hijri day, YYYY-MM-DD */
+        lastDay: string;
+        endsAt: string;
+        provisional: boolean;
+        text: string;
+      };
+      smsDelivered?: components['schemas']['TehranMoment'];
+      firstViewed?: {
+        /** @description ISO 8601 instant (UTC) */
+        at: string;
+        /** @description The Solar Hijri day in Tehran, YYYY-MM-DD */
+        solarHijriDate: string;
+        /** @description Day, month name, year and Tehran time, in the language asked for */
+        text: string;
+        /** @enum {string} */
+        channel: 'web' | 'mobile-app';
+      };
+      views: number;
+      prints: {
+        /** @description ISO 8601 instant (UTC) */
+        at: string;
+        /** @description The Solar Hijri day in Tehran, YYYY-MM-DD */
+        solarHijriDate: string;
+        /** @description Day, month name, year and Tehran time, in the language asked for */
+        text: string;
+        officeCode: string;
+      }[];
+    };
+    PetitionNotices: {
+      petitionId: string;
+      items: components['schemas']['ElectronicNotice'][];
+    };
     FeedbackReceived: {
       trackingCode: string;
       ratedAt: string;
@@ -942,6 +1081,26 @@ export interface components {
         overall: number;
       };
       comment?: string;
+    };
+    SmsDeliveryReportsRecorded: {
+      /** @description Reports that changed a notice */
+      recorded: number;
+      /** @description Reports already recorded, or after a final state */
+      unchanged: number;
+      /** @description Reports for a message id we never sent */
+      unknown: number;
+    };
+    /** @description Delivery reports, signed with HMAC-SHA256 over the raw body */
+    SmsDeliveryReports: {
+      reports: {
+        providerMessageId: string;
+        localId?: string;
+        /** @enum {string} */
+        state: 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'blocked' | 'unknown';
+        providerStatus: string;
+        /** Format: date-time */
+        at?: string;
+      }[];
     };
     /** @description One province's report */
     MonthlyReport: {
@@ -2941,6 +3100,224 @@ export interface operations {
       };
     };
   };
+  'read-own-notices': {
+    parameters: {
+      query: {
+        nationalId: string;
+        channel: 'web' | 'mobile-app';
+      };
+      header?: never;
+      path: {
+        trackingCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The party's notices, each now viewed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['OwnNotices'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such petition for this national ID */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many tries on this code (the tracking route's budget): Retry-After says when */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'list-petition-notices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        petitionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Service time, SMS delivery, views and prints of each notice */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PetitionNotices'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager, court, province-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'print-notice': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        petitionId: string;
+        noticeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The notice, with this print logged */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ElectronicNotice'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown notice, or a petition of another office */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   'give-feedback': {
     parameters: {
       query?: never;
@@ -3015,6 +3392,85 @@ export interface operations {
         };
         content: {
           'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'sms-delivery-reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SmsDeliveryReports'];
+      };
+    };
+    responses: {
+      /** @description Reports recorded, already known, or for no message of ours */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SmsDeliveryReportsRecorded'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Missing, stale or wrong signature: nothing recorded */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
         };
       };
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */

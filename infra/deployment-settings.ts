@@ -65,7 +65,14 @@ export interface DeploymentSettings {
    * endpoint when absent.
    */
   publicApiUrl?: string;
+  /** The SMS provider's API base URL (the HTTP adapter, shared/adapters/http-sms-provider.ts). */
+  smsApiBaseUrl: string;
+  /** The dedicated sender line SMS notices go out from; until it is set, no SMS is sent (and the notifier alarms). */
+  smsSenderLine?: string;
 }
+
+/** Kavenegar's REST API, the provider the HTTP adapter is written to. */
+export const DEFAULT_SMS_API_BASE_URL = 'https://api.kavenegar.com/v1';
 
 type ContextReader = (key: string) => unknown;
 
@@ -83,6 +90,12 @@ export function deploymentSettings(context: ContextReader, env: NodeJS.ProcessEn
     stringSetting('judiciaryTerminalId', context('judiciaryTerminalId')) ?? PLACEHOLDER_JUDICIARY_TERMINAL;
   if (!/^\d{4,12}$/.test(terminal)) throw new Error(`judiciaryTerminalId: 4 to 12 digits: "${terminal}"`);
   const publicApiUrl = stringSetting('publicApiUrl', context('publicApiUrl'));
+  const smsSenderLine = stringSetting('smsSenderLine', context('smsSenderLine'));
+  if (smsSenderLine !== undefined && !/^\+?\d{4,20}$/.test(smsSenderLine))
+    throw new Error(`smsSenderLine: digits only (a provider's sender line): "${smsSenderLine}"`);
+  const smsApiBaseUrl = stringSetting('smsApiBaseUrl', context('smsApiBaseUrl')) ?? DEFAULT_SMS_API_BASE_URL;
+  if (!smsApiBaseUrl.startsWith('https://') || smsApiBaseUrl.endsWith('/'))
+    throw new Error(`smsApiBaseUrl: an https URL without a trailing slash: "${smsApiBaseUrl}"`);
   return {
     region,
     paymentGatewayUrl: httpsUrl(
@@ -95,6 +108,8 @@ export function deploymentSettings(context: ContextReader, env: NodeJS.ProcessEn
     callbackUrls: listSetting('callbackUrls', context('callbackUrls'), DEFAULT_CALLBACK_URLS).map(url),
     logoutUrls: listSetting('logoutUrls', context('logoutUrls'), DEFAULT_LOGOUT_URLS).map(url),
     ...(domain ? { authDomainPrefix: domain } : {}),
+    smsApiBaseUrl,
+    ...(smsSenderLine ? { smsSenderLine } : {}),
   };
 }
 

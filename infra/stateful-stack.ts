@@ -18,6 +18,7 @@ import {
   AttributeType,
   Billing,
   ProjectionType,
+  StreamViewType,
   TableEncryptionV2,
   TableV2,
 } from 'aws-cdk-lib/aws-dynamodb';
@@ -59,6 +60,7 @@ function retainedTable(scope: Construct, id: string, definition: TableDefinition
         : { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.projection] }),
     })),
     timeToLiveAttribute: definition.timeToLiveAttribute,
+    ...(definition.stream ? { dynamoStream: StreamViewType[definition.stream] } : {}),
     billing: Billing.onDemand(),
     encryption: TableEncryptionV2.awsManagedKey(),
     pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },

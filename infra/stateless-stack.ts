@@ -26,6 +26,7 @@ import type { Construct } from 'constructs';
 import { EVENT_FUNCTIONS, ROUTES, type RouteDefinition, routeKey } from '../shared/routes';
 import { route as paymentCallback } from '../shared/routes/payment-callback';
 import { API_CORS, type DeploymentSettings } from './deployment-settings';
+import { EventBackbone } from './event-backbone';
 import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
 import { Operations } from './operations';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function';
@@ -131,12 +132,15 @@ export class StatelessStack extends Stack {
     };
     const routes = props.routes ?? ROUTES;
     const functions: IFunction[] = [];
+    const routeFunctions = new Map<string, ServiceFunction>();
     for (const route of routes) {
-      const { function: fn } = new ServiceFunction(this, `Fn-${route.id}`, {
+      const serviceFunction = new ServiceFunction(this, `Fn-${route.id}`, {
         ...common,
         spec: route,
         description: routeKey(route),
       });
+      routeFunctions.set(route.id, serviceFunction);
+      const fn = serviceFunction.function;
       const [created] = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -166,10 +170,19 @@ export class StatelessStack extends Stack {
     (stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
     functions.push(this.verifyDocumentsOnArrival(common), this.scheduleMonthlyReports(common));
+    const deliveryReports = routeFunctions.get('sms-delivery-reports');
+    if (!deliveryReports) throw new Error('no sms-delivery-reports route (shared/routes/index.ts)');
+    const events = new EventBackbone(this, 'PetitionEvents', {
+      common,
+      table: props.table,
+      settings: props.settings,
+      deliveryReports,
+    });
+    functions.push(...events.functions);
     new Operations(this, 'Operations', {
       api: this.api,
       functions,
-      deadLetterQueues: [this.deadLetterQueue, this.reportDeadLetters],
+      deadLetterQueues: [this.deadLetterQueue, this.reportDeadLetters, ...events.deadLetterQueues],
       tableNames: [props.table.tableName, props.idempotencyTable.tableName],
     });
 

@@ -57,6 +57,7 @@ const SEEDS: Seed[] = [
 const SOUTH_KHORASAN: NewOffice[] = SEEDS.map((seed) => ({
   officeCode: seed.code,
   name: `دفتر خدمات الکترونیک قضایی ${seed.label} (نمونه)`,
+  shortName: `دفتر ${seed.label}`,
   provinceCode: '29',
   judicialDistrict: seed.district,
   county: seed.county,
@@ -81,6 +82,7 @@ const OTHER_PROVINCES: NewOffice[] = [
 ].map((seed) => ({
   officeCode: seed.code,
   name: `دفتر خدمات الکترونیک قضایی ${seed.label} (نمونه)`,
+  shortName: `دفتر ${seed.label}`,
   provinceCode: seed.provinceCode as NewOffice['provinceCode'],
   judicialDistrict: seed.district,
   county: seed.county,

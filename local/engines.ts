@@ -8,6 +8,7 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { BucketAlreadyOwnedByYou, CreateBucketCommand, HeadBucketCommand, type S3Client } from '@aws-sdk/client-s3';
@@ -180,12 +181,14 @@ export async function ensureTable(
                 ? { ProjectionType: 'ALL' as const }
                 : { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projection] },
           })),
+    ...(definition.stream ? { StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream } } : {}),
   };
   try {
     await client.send(new CreateTableCommand(input));
   } catch (error) {
-    if (error instanceof ResourceInUseException) return 'existing';
-    throw error;
+    if (!(error instanceof ResourceInUseException)) throw error;
+    await ensureStream(client, tableName, definition);
+    return 'existing';
   }
   await client.send(new DescribeTableCommand({ TableName: tableName }));
   await client.send(
@@ -195,6 +198,19 @@ export async function ensureTable(
     }),
   );
   return 'created';
+}
+
+/** A table kept from before the definition had a stream (a data folder of an older version) gets it now. */
+async function ensureStream(client: DynamoDBClient, tableName: string, definition: TableDefinition): Promise<void> {
+  if (!definition.stream) return;
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  if (Table?.StreamSpecification?.StreamEnabled) return;
+  await client.send(
+    new UpdateTableCommand({
+      TableName: tableName,
+      StreamSpecification: { StreamEnabled: true, StreamViewType: definition.stream },
+    }),
+  );
 }
 
 export async function ensureBucket(s3: S3Client, bucket: string): Promise<void> {

@@ -24,6 +24,10 @@ export interface SmsSinkOptions {
   /** Where each message is printed; tests collect it instead. */
   print?: (line: string) => void;
   now?: () => Date;
+  /** Messages an earlier run sent (`npm start` keeps them in the data folder), so their local ids stay used. */
+  sent?: readonly SinkRecord[];
+  /** Called with each new message, after it is printed: `npm start` appends it to its file. */
+  onRecord?: (record: SinkRecord) => void;
 }
 
 export class SmsSink implements SmsPort {
@@ -32,11 +36,17 @@ export class SmsSink implements SmsPort {
   private readonly now: () => Date;
   private readonly records: SinkRecord[] = [];
   private readonly byLocalId = new Map<string, SinkRecord>();
+  private readonly onRecord: (record: SinkRecord) => void;
 
   constructor(options: SmsSinkOptions = {}) {
     this.senderLine = options.senderLine ?? '10000000';
     this.print = options.print ?? ((line) => console.log(line));
     this.now = options.now ?? (() => new Date());
+    this.onRecord = options.onRecord ?? (() => undefined);
+    for (const record of options.sent ?? []) {
+      this.records.push(record);
+      this.byLocalId.set(record.localId, record);
+    }
   }
 
   async send(message: SmsMessage): Promise<SmsReceipt> {
@@ -55,6 +65,7 @@ export class SmsSink implements SmsPort {
     this.byLocalId.set(record.localId, record);
     const parts = `${record.segments} part${record.segments > 1 ? 's' : ''}`;
     this.print(`[sms] ${record.sentAt} ${this.senderLine} → ${record.to} (${parts})\n${record.text}`);
+    this.onRecord(record);
     return { providerMessageId: record.providerMessageId, state: 'delivered', segments: record.segments };
   }
 

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +8,7 @@ import { localDeploymentSettings } from '../infra/deployment-settings';
 import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
+import { injectSmsPort } from '../shared/adapters/notices-from-env';
 import { solarHijriMonth } from '../shared/domain/solar-hijri';
 import { EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
@@ -29,12 +32,14 @@ import {
   startDynamoDbLocal,
   startS3Server,
 } from './engines';
+import { startLocalEvents } from './events';
 import { createGateway } from './gateway';
 import { handlerLoader } from './handlers';
 import { startPaymentGatewaySimulator } from './payment-gateway-simulator';
 import { forwardObjectCreated } from './s3-events';
 import { DEMO_JUDICIARY_TERMINAL, seedDemoData, seedDemoFees } from './seed';
 import { localSettings, recordRunningBackend } from './settings';
+import { recordingSmsSink } from './sms-outbox';
 import { registerTextImports } from './text-imports';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -87,6 +92,12 @@ async function main(): Promise<void> {
   stoppers.unshift(edge.stop);
   // Before any client or handler exists: every client signs as the function running it.
   const operator = useLocalCredentials(masterSecret);
+  injectSmsPort(recordingSmsSink(settings.dataDir));
+  // The delivery-report webhook verifies signatures locally too, with a secret made for this run
+  // (in AWS it is a Secrets Manager secret); a simulated provider reads it from the data folder.
+  const webhookSecret = randomBytes(32).toString('hex');
+  const webhookSecretFile = resolve(settings.dataDir, 'sms-webhook-secret');
+  writeFileSync(webhookSecretFile, webhookSecret, { mode: 0o600 });
 
   // A Shaparak-style gateway (SEP's protocol) in place of the real one: tokens, a payment page,
   // the callback through the browser, verify and automatic reversal. It knows every terminal.
@@ -111,6 +122,9 @@ async function main(): Promise<void> {
     IDEMPOTENCY_TABLE_NAME: settings.idempotencyTableName,
     DOCUMENTS_BUCKET: settings.documentsBucket,
     REPORTS_BUCKET: settings.reportsBucket,
+    // SMS are printed, and kept for `npm run sms`, by the local sink: nothing leaves the machine.
+    SMS_PROVIDER: 'local-sink',
+    SMS_WEBHOOK_SECRET: webhookSecret,
     POWERTOOLS_SERVICE_NAME: 'judicial-e-services-local',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
     // EMF metric documents add a line per request; POWERTOOLS_METRICS_DISABLED=false shows them.
@@ -159,6 +173,15 @@ async function main(): Promise<void> {
   // Load every handler now: a configuration error shows at start, not on the first request.
   await Promise.all([...ROUTES, ...EVENT_FUNCTIONS].map((spec) => loadHandler(spec)));
   forwardObjectCreated(s3Server.server, settings.documentsBucket, () => loadHandler(EVENT_FUNCTIONS[0]!));
+  // The outbox pipe on the table's stream, the bus's rules and the SMS dispatcher's schedule.
+  const events = await startLocalEvents({
+    dataDir: settings.dataDir,
+    dynamodbEndpoint: edge.dynamodbEndpoint,
+    tableName: settings.tableName,
+    masterSecret,
+    loadHandler,
+  });
+  stoppers.unshift(events.stop);
   const gateway: Server = createGateway({
     routes: ROUTES,
     verifyToken: await createVerifier(keys),
@@ -189,6 +212,8 @@ async function main(): Promise<void> {
       `Judicial e-services backend is running on ${base} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       `  DynamoDB Local ${edge.dynamodbEndpoint} · table ${settings.tableName} (${tableState})`,
       `  S3 server      ${edge.s3Endpoint} · buckets ${settings.documentsBucket}, ${settings.reportsBucket}`,
+      '  events         table stream → outbox pipe → bus rules (notifier); SMS printed here, listed by npm run sms',
+      `  SMS reports    POST /v1/sms/delivery-reports, HMAC-signed with the secret in ${webhookSecretFile}`,
       `  IAM            each function's policy from the CDK app, enforced on both ` +
         `(${synthesizedIn === undefined ? 'cached' : `synthesized in ${(synthesizedIn / 1000).toFixed(1)} s`})`,
       `  payments       gateway simulator (Shaparak, SEP protocol) on ${gatewayPage}; judiciary terminal ` +

@@ -1,3 +1,4 @@
+import type { ENotice, ViewChannel } from './domain/e-notices';
 import type { FeeSchedule } from './domain/fees';
 import type { GuessBudget } from './domain/guessing';
 import type { Office, OfficeStatus } from './domain/office';
@@ -5,6 +6,7 @@ import type { GatewayCallback, GatewayReversal, GatewayVerification, Payment } f
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { ProvinceCode } from './domain/provinces';
 import type { NetworkTarget } from './domain/report';
+import type { PetitionEvent } from './events/petition-events';
 import type { PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
 
 /** Time is a port so that tests can submit "at 23:59 Tehran time" without waiting for it. */
@@ -96,6 +98,7 @@ export interface SubmissionStore {
     previousVersion: number,
     counters: CounterIncrement[],
     record: SubmissionRecord,
+    events?: PetitionEvent[],
   ): Promise<'ok' | 'tracking-code-taken' | 'key-taken' | 'petition-changed'>;
 }
 
@@ -108,8 +111,16 @@ export interface SubmissionSnapshot {
 export interface PetitionRepository {
   insert(petition: Petition): Promise<void>;
   get(petitionId: string): Promise<Petition | undefined>;
-  /** Writes a changed petition (and counters) if it is still at `previousVersion`. */
-  save(petition: Petition, previousVersion: number, counters?: CounterIncrement[]): Promise<void>;
+  /**
+   * Writes a changed petition, its counters and the change's events (outbox items) in one
+   * transaction, if the petition is still at `previousVersion`.
+   */
+  save(
+    petition: Petition,
+    previousVersion: number,
+    counters?: CounterIncrement[],
+    events?: PetitionEvent[],
+  ): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
   findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;
   /** Appends to the audit trail without touching the petition item (downloads, for example). */
@@ -127,6 +138,8 @@ export interface IdGenerator {
   trackingCode(): string;
   /** Who holds a claim (the monthly report job's run). */
   runId(): string;
+  /** A domain event's id: consumers deduplicate on it. */
+  eventId(): string;
 }
 
 export interface UploadInstruction {
@@ -181,6 +194,17 @@ export type ReportFormat = 'json' | 'csv' | 'svg';
 export interface ReportFileStore {
   put(period: string, scope: ReportScope, files: Record<ReportFormat, string>): Promise<void>;
   getJson(period: string, scope: ReportScope): Promise<string | undefined>;
+}
+
+/**
+ * The electronic notice record (domain/e-notices.ts). Notices are posted by the petition
+ * repository, in the transaction of the change whose event serves them; this port reads them and
+ * records what happens to them after. Each record call on a notice that does not exist does nothing.
+ */
+export interface ENoticeStore {
+  ofPetition(petitionId: string): Promise<ENotice[]>;
+  recordView(petitionId: string, noticeId: string, at: Date, channel: ViewChannel): Promise<void>;
+  recordPrint(petitionId: string, noticeId: string, at: Date, officeCode: string): Promise<void>;
 }
 
 /** Counts citizens' tries against tracking codes per budget and time window (domain/guessing.ts). */

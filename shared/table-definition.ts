@@ -41,6 +41,11 @@ export interface TableDefinition {
   globalSecondaryIndexes: IndexDefinition[];
   /** Epoch seconds after which DynamoDB deletes the item. */
   timeToLiveAttribute: string;
+  /**
+   * The table's change stream, when it has one. NEW_IMAGE: the outbox pipe needs the new outbox
+   * item itself, never the old image (which nothing reads).
+   */
+  stream?: 'NEW_IMAGE';
 }
 
 export const DATA_TABLE: TableDefinition = {
@@ -69,6 +74,11 @@ export const DATA_TABLE: TableDefinition = {
     },
   ],
   timeToLiveAttribute: 'expiresAt',
+  // The transactional outbox: new outbox items reach the event bus through an EventBridge pipe
+  // (infra/event-backbone.ts), locally through local/event-stream.ts. The stream holds every
+  // item's new image for 24 hours, parties included; only the pipe's role may read it, and its
+  // filter passes outbox items alone, so no personal data reaches the bus.
+  stream: 'NEW_IMAGE',
 };
 
 /**

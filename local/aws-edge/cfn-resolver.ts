@@ -116,6 +116,9 @@ export class CfnResolver {
     if (!resource) throw new UnresolvableError(`Fn::GetAtt ${logicalId}: no such resource in ${stack.stackName}`);
     const name = this.ref(stack, logicalId);
     const { account, region } = this.local;
+    // A stream's label is made when it is enabled, so no template knows it: any stream of the table.
+    if (attribute === 'StreamArn' && /^AWS::DynamoDB::(Global)?Table$/.test(resource.Type))
+      return `arn:aws:dynamodb:${region}:${account}:table/${name}/stream/*`;
     if (attribute !== 'Arn') return `unresolved:${stack.stackName}/${logicalId}.${attribute}`;
     switch (resource.Type) {
       case 'AWS::DynamoDB::GlobalTable':

@@ -10,6 +10,11 @@ import type { AuthorizationRequest } from './iam-evaluator';
  *   https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html
  * - LeadingKeys: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/specifying-conditions.html
  *   (for a Query, the key condition's partition key value; on an index, the index's partition key).
+ * - The DynamoDB Streams API (same signing name, target `DynamoDBStreams_20120810.*`): DescribeStream,
+ *   GetShardIterator and GetRecords act on the stream's ARN (for GetRecords, the stream the shard
+ *   iterator belongs to), ListStreams on `*` (list_amazondynamodb.html). DynamoDB Local names its
+ *   streams in its own region and account (`arn:aws:dynamodb:ddblocal:000000000000:table/T/stream/L`);
+ *   they are checked as the same table's stream in the local account.
  */
 
 type AttributeValue = Record<string, unknown>;
@@ -59,6 +64,12 @@ const TRANSACT_WRITE: Record<string, { action: string; field: 'Item' | 'Key' }> 
   Delete: { action: 'DeleteItem', field: 'Key' },
   ConditionCheck: { action: 'ConditionCheckItem', field: 'Key' },
 };
+
+/** The stream ARN a Streams request acts on, in the local account; as given when it is not a stream ARN. */
+function streamResource(arn: string, arnOf: (table: string) => string): string {
+  const match = /^arn:aws:dynamodb:[^:]+:\d+:table\/([^/]+)\/stream\/([^/|]+)$/.exec(arn);
+  return match ? `${arnOf(match[1]!)}/stream/${match[2]}` : arn;
+}
 
 export async function dynamodbChecks(
   operation: string,
@@ -119,6 +130,19 @@ export async function dynamodbChecks(
       }
       return checks;
     }
+    case 'DescribeStream':
+    case 'GetShardIterator':
+      return [
+        { action: `dynamodb:${operation}`, resource: streamResource(String(body.StreamArn), arnOf), context: {} },
+      ];
+    case 'GetRecords': {
+      // DynamoDB Local's shard iterators begin with their stream's ARN (`<arn>|<shard>|…`); real
+      // ones are opaque, but AWS checks GetRecords on the same stream ARN.
+      const streamArn = String(body.ShardIterator ?? '').split('|')[0] ?? '';
+      return [{ action: 'dynamodb:GetRecords', resource: streamResource(streamArn, arnOf), context: {} }];
+    }
+    case 'ListStreams':
+      return [{ action: 'dynamodb:ListStreams', resource: '*', context: {} }];
     default:
       // Control-plane and other calls: the operation's own action, on the table when it names one.
       return [table ? check(operation, table) : { action: `dynamodb:${operation}`, resource: '*', context: {} }];

@@ -20,6 +20,12 @@ export interface LocalCredentials {
 }
 
 const OPERATOR_KEY_ID = 'LOCAL.operator';
+
+/**
+ * The outbox pipe's identity: not a function, but it reads the table's stream with a role of its
+ * own (infra/event-backbone.ts), so locally it signs with a key of its own under that role's policy.
+ */
+export const OUTBOX_PIPE_PRINCIPAL = 'outbox-pipe';
 const NAME = /^[A-Za-z0-9-]+$/;
 
 export function accessKeyIdOf(principal: LocalPrincipal): string {

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
+import type { Role } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
 import type { RouteDefinition } from '../../shared/routes';
 import { CfnResolver, physicalKey, type StackTemplate, UnresolvableError } from './cfn-resolver';
 import { compilePolicy, type PolicyStatement } from './iam-evaluator';
+import { OUTBOX_PIPE_PRINCIPAL } from './identity';
 
 /**
  * Each function's IAM policy, read from the synthesized CloudFormation of the very CDK app that
@@ -38,7 +41,7 @@ export interface FunctionPolicy {
 export interface PolicySet {
   account: string;
   region: string;
-  /** By function id (the route table's `id`). */
+  /** By function id (the route table's `id`), and the outbox pipe's (`outbox-pipe`). */
   functions: Record<string, FunctionPolicy>;
 }
 
@@ -54,6 +57,7 @@ export async function synthesizePolicies(options: {
   const { App, Stack } = await import('aws-cdk-lib');
   const { buildApp } = await import('../../infra/app');
   const { ServiceFunction } = await import('../../infra/service-function');
+  const { OutboxPipe } = await import('../../infra/event-backbone');
   const { app, stateful } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), options.projectRoot, {
     checks: false,
     ...(options.routes ? { routes: options.routes } : {}),
@@ -92,15 +96,26 @@ export async function synthesizePolicies(options: {
   };
 
   const functions: Record<string, FunctionPolicy> = {};
-  for (const construct of app.node.findAll()) {
-    if (!(construct instanceof ServiceFunction)) continue;
+  // Every role the local runtime signs as: each service function's, and the outbox pipe's (its
+  // stream reads go through the edge as the pipe's own reads would reach DynamoDB).
+  const principals = app.node
+    .findAll()
+    .flatMap(
+      (construct): Array<{ id: string; role: Role; construct: Construct }> =>
+        construct instanceof ServiceFunction
+          ? [{ id: construct.spec.id, role: construct.role, construct }]
+          : construct instanceof OutboxPipe
+            ? [{ id: OUTBOX_PIPE_PRINCIPAL, role: construct.role, construct }]
+            : [],
+    );
+  for (const { id, role: principalRole, construct } of principals) {
     const stack = Stack.of(construct);
     const template = stacks.find((s) => s.stackName === stack.stackName)!;
-    const roleId = stack.resolve(stack.getLogicalId(construct.role.node.defaultChild as never)) as string;
-    const roleName = resolver.resolveString(template, { Ref: roleId }, `role of ${construct.spec.id}`);
+    const roleId = stack.resolve(stack.getLogicalId(principalRole.node.defaultChild as never)) as string;
+    const roleName = resolver.resolveString(template, { Ref: roleId }, `role of ${id}`);
     const role = template.template.Resources?.[roleId]?.Properties ?? {};
     if ((role.ManagedPolicyArns as unknown[] | undefined)?.length || role.PermissionsBoundary)
-      throw new UnresolvableError(`${construct.spec.id}: managed policies and boundaries are not evaluated locally`);
+      throw new UnresolvableError(`${id}: managed policies and boundaries are not evaluated locally`);
     const documents: unknown[] = ((role.Policies as Array<{ PolicyDocument: unknown }> | undefined) ?? []).map(
       (p) => p.PolicyDocument,
     );
@@ -115,15 +130,15 @@ export async function synthesizePolicies(options: {
       const resolved = resolver.resolve(template, document) as { Statement: PolicyStatement[] };
       return resolved.Statement.map((statement) => mapResources(statement, alias));
     });
-    assertMapped(construct.spec.id, statements);
+    assertMapped(id, statements);
     // A construct the local evaluator does not support stops the local runtime here, at start,
     // naming the function, rather than at that function's first call.
     try {
       compilePolicy(statements);
     } catch (error) {
-      throw new UnresolvableError(`${construct.spec.id}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new UnresolvableError(`${id}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    functions[construct.spec.id] = { roleName, statements };
+    functions[id] = { roleName, statements };
   }
   return { ...local, functions };
 }

@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { eNoticesOf } from '../domain/e-notices';
 import { ConflictError, InvalidCursorError } from '../domain/errors';
+import { noticePartiesOf } from '../domain/notice-recipients';
 import type { HistoryEntry, Petition } from '../domain/petition';
 import { solarHijriMonth } from '../domain/solar-hijri';
+import type { PetitionEvent } from '../events/petition-events';
 import type { CounterIncrement, Feedback, PetitionPageQuery, PetitionRepository, PetitionSummary } from '../ports';
+import { eNoticePut } from './dynamo-e-notices';
 import { indexKeys, keys } from './dynamo-keys';
+import { outboxPut } from './dynamo-outbox';
 import { counterUpdate, transactWrite } from './dynamo-transactions';
 
 /** Petitions, their audit entries and ratings (key layout: dynamo-keys.ts). */
@@ -32,9 +37,14 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return Item ? petitionFromItem(Item) : undefined;
   }
 
-  async save(petition: Petition, previousVersion: number, counters: CounterIncrement[] = []): Promise<void> {
+  async save(
+    petition: Petition,
+    previousVersion: number,
+    counters: CounterIncrement[] = [],
+    events: PetitionEvent[] = [],
+  ): Promise<void> {
     try {
-      if (counters.length === 0) {
+      if (counters.length === 0 && events.length === 0) {
         await this.db.send(new PutCommand(versionedPut(this.tableName, petition, previousVersion)));
         return;
       }
@@ -42,6 +52,12 @@ export class DynamoPetitionRepository implements PetitionRepository {
         TransactItems: [
           { Put: versionedPut(this.tableName, petition, previousVersion) },
           ...counters.map((c) => ({ Update: counterUpdate(this.tableName, c) })),
+          ...events.map((event) => outboxPut(this.tableName, event)),
+          // What the change serves on its parties (a defect notice, a rejection order) is posted
+          // with it: the service time is the change's own, and no notice exists without its change.
+          ...events
+            .flatMap((event) => eNoticesOf(event, noticePartiesOf(petition.parties)))
+            .map((notice) => eNoticePut(this.tableName, notice)),
         ],
       });
     } catch (error) {

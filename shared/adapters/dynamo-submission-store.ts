@@ -1,7 +1,9 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { PetitionEvent } from '../events/petition-events';
 import type { CounterIncrement, SubmissionRecord, SubmissionSnapshot, SubmissionStore } from '../ports';
 import { keys } from './dynamo-keys';
 import { officeFromItem } from './dynamo-office-repository';
+import { outboxPut } from './dynamo-outbox';
 import { petitionFromItem, versionedPut } from './dynamo-petition-repository';
 import { counterUpdate, failedConditions, transactWrite } from './dynamo-transactions';
 
@@ -54,6 +56,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
     previousVersion: number,
     counters: CounterIncrement[],
     record: SubmissionRecord,
+    events: PetitionEvent[] = [],
   ): ReturnType<SubmissionStore['commit']> {
     try {
       await transactWrite(this.db, {
@@ -78,6 +81,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
             },
           },
           ...counters.map((c) => ({ Update: counterUpdate(this.tableName, c) })),
+          ...events.map((event) => outboxPut(this.tableName, event)),
         ],
       });
       return 'ok';

@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
 import { newTrackingCode } from '../domain/tracking-code';
 import { type IdGenerator, systemClock } from '../ports';
-import type { CitizenDeps } from '../use-cases/citizen';
+import type { TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
 import type { PaymentDeps } from '../use-cases/payments';
@@ -11,6 +11,7 @@ import type { PetitionDeps, SubmissionDeps } from '../use-cases/petitions';
 import type { ReportDeps } from '../use-cases/reports';
 import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
+import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoFeeScheduleRepository } from './dynamo-fee-schedule-repository';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPaymentRepository } from './dynamo-payment-repository';
@@ -34,6 +35,7 @@ export const cryptoIds: IdGenerator = {
   petitionId: () => randomUUID(),
   documentId: () => randomUUID(),
   runId: () => randomUUID(),
+  eventId: () => randomUUID(),
   trackingCode: () => newTrackingCode(() => randomInt(10)),
 };
 
@@ -127,7 +129,7 @@ export function reportDepsFromEnv(): ReportDeps {
   };
 }
 
-export function citizenDepsFromEnv(): CitizenDeps {
+export function citizenDepsFromEnv(): TrackingDeps {
   const config = readEnv(tableEnvShape);
   const db = createDocumentClient(config);
   return {
@@ -135,6 +137,19 @@ export function citizenDepsFromEnv(): CitizenDeps {
     offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
     limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
     payments: new DynamoPaymentRepository(db, config.TABLE_NAME),
+    clock: systemClock,
+  };
+}
+
+/** The electronic notice record, with what reading it needs: the citizen's proof, or the staff's petition. */
+export function eNoticeDepsFromEnv() {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
+  return {
+    petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
+    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
+    limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
+    notices: new DynamoENotices(db, config.TABLE_NAME),
     clock: systemClock,
   };
 }

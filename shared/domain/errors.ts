@@ -81,7 +81,7 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route' | 'fee-schedule' | 'payment') {
+  constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route' | 'notice' | 'fee-schedule' | 'payment') {
     super('not-found', { what });
   }
 }

@@ -12,6 +12,8 @@ export interface OfficeContact {
 export interface Office {
   officeCode: string;
   name: string;
+  /** What SMS notices call the office (at most 30 characters); its code when missing. */
+  shortName?: string;
   /** The province it belongs to (shared/domain/provinces.ts); its administrator manages it. */
   provinceCode: ProvinceCode;
   /** The province's Persian name, for people (from the code). */

@@ -18,10 +18,13 @@ type Middleware<C> = middy.MiddlewareObj<ApiEvent, ApiResult, Error, C>;
  * A middy handler for one route, with the common chain in order: tracing, metrics, the logger's
  * Lambda context, the correlation id and language, errors as problem+json, the route's roles, the
  * JSON body (a form body for the one route a payment gateway posts to), and the route's request
- * schemas. Add `.handler()` last; the handler reads the
+ * schemas; `rawBodyChecks` run on the unparsed body. Add `.handler()` last; the handler reads the
  * validated request from `context.request`.
  */
-export function apiHandler<const R extends RouteDefinition>(route: R) {
+export function apiHandler<const R extends RouteDefinition>(
+  route: R,
+  options: { rawBodyChecks?: readonly middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext>[] } = {},
+) {
   type Context = ApiContext & { request: RequestOf<R> };
   return middy<ApiEvent, ApiResult, Error, Context>().use([
     captureLambdaHandler(tracer, { captureResponse: false }) as unknown as Middleware<Context>,
@@ -30,6 +33,8 @@ export function apiHandler<const R extends RouteDefinition>(route: R) {
     correlation() as Middleware<Context>,
     problemErrors() as Middleware<Context>,
     authorize(route.auth) as Middleware<Context>,
+    // Checks of the body exactly as received (a webhook's signature), before parsing changes it.
+    ...((options.rawBodyChecks ?? []) as Middleware<Context>[]),
     (route.request?.form ? formBody() : jsonBody()) as Middleware<Context>,
     validateRequest(route),
   ]);

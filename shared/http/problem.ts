@@ -14,6 +14,7 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'nesting-too-deep': 400,
   'invalid-cursor': 400,
   unauthorized: 401,
+  'bad-signature': 401,
   forbidden: 403,
   'not-found': 404,
   conflict: 409,

@@ -1,8 +1,8 @@
 /**
  * Errors of the HTTP transport itself, raised by the middleware before any use case runs: a body
  * that is not JSON (or, for the payment callback, not a plain form), too large, not UTF-8, nested
- * too deeply, of another media type, or a call without the claims the authorizer puts on every
- * staff route.
+ * too deeply, of another media type, a call without the claims the authorizer puts on every staff
+ * route, or a webhook call whose signature does not verify.
  */
 export type TransportErrorCode =
   | 'malformed-json'
@@ -11,7 +11,8 @@ export type TransportErrorCode =
   | 'nesting-too-deep'
   | 'body-too-large'
   | 'unsupported-media-type'
-  | 'unauthorized';
+  | 'unauthorized'
+  | 'bad-signature';
 
 export class TransportError extends Error {
   readonly expose = true;

@@ -91,6 +91,7 @@ export function officeView(office: Office): OfficeView {
   return {
     officeCode: office.officeCode,
     name: office.name,
+    ...optional('shortName', office.shortName),
     provinceCode: office.provinceCode,
     province: office.province,
     judicialDistrict: office.judicialDistrict,

@@ -15,6 +15,13 @@ export const LABELS: Record<string, Record<Language, string>> = {
   returned: { fa: 'برگشتی برای رفع نقص', en: 'returned for defects' },
   rejected: { fa: 'ردشده', en: 'rejected' },
   withdrawn: { fa: 'مستردشده', en: 'withdrawn' },
+  // electronic notices (shared/domain/e-notices.ts)
+  'defect-notice': { fa: 'اخطار رفع نقص', en: 'defect notice' },
+  'rejection-order': { fa: 'قرار رد دادخواست', en: 'rejection order' },
+  'cure-period-lapsed': { fa: 'نقص در مهلت قانونی رفع نشد', en: 'the cure period lapsed' },
+  'court-order': { fa: 'به دستور دادگاه', en: 'by order of the court' },
+  web: { fa: 'درگاه وب', en: 'web portal' },
+  'mobile-app': { fa: 'برنامه همراه', en: 'mobile app' },
   // petition actions
   dispatch: { fa: 'ارجاع', en: 'dispatch' },
   register: { fa: 'ثبت', en: 'register' },
@@ -296,6 +303,10 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
         `The documents of a ${label(p.status, 'en')} petition cannot change; only those of drafts or returned petitions.`,
     },
   },
+  'bad-signature': {
+    fa: { title: 'امضای درخواست معتبر نیست', detail: () => 'امضا یا زمان درخواست با کلید مشترک نمی‌خواند.' },
+    en: { title: 'Bad signature', detail: () => 'The request signature or its timestamp does not verify.' },
+  },
   'unsupported-media-type': {
     fa: { title: 'نوع محتوا پشتیبانی نمی‌شود', detail: (p) => `بدنه باید ${p.expected ?? 'application/json'} باشد.` },
     en: { title: 'Unsupported media type', detail: (p) => `The body must be ${p.expected ?? 'application/json'}.` },
@@ -344,6 +355,7 @@ const FA_THINGS: Record<string, string> = {
   document: 'مدرک',
   report: 'گزارش',
   route: 'مسیر',
+  notice: 'ابلاغیه',
 };
 
 /**

@@ -16,13 +16,17 @@ import { route as giveFeedback } from './give-feedback';
 import { route as health } from './health';
 import { route as listFeeSchedules } from './list-fee-schedules';
 import { route as listOffices } from './list-offices';
+import { route as listPetitionNotices } from './list-petition-notices';
 import { route as listPetitions } from './list-petitions';
 import { route as openapi } from './openapi';
 import { route as paymentCallback } from './payment-callback';
+import { route as printNotice } from './print-notice';
 import { route as putFeeSchedule } from './put-fee-schedule';
+import { route as readOwnNotices } from './read-own-notices';
 import { route as recordIndigency } from './record-indigency';
 import { route as removeDocument } from './remove-document';
 import { route as setNetworkTarget } from './set-network-target';
+import { route as smsDeliveryReports } from './sms-delivery-reports';
 import { route as startPayment } from './start-payment';
 import { route as submitPetition } from './submit-petition';
 import { route as trackPetition } from './track-petition';
@@ -55,7 +59,11 @@ export const ROUTES: readonly RouteDefinition[] = [
   listPetitions,
   transitionPetition,
   trackPetition,
+  readOwnNotices,
+  listPetitionNotices,
+  printNotice,
   giveFeedback,
+  smsDeliveryReports,
   getMonthlyReport,
   getNationalReport,
   generateMonthlyReport,
@@ -85,13 +93,35 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
     reports: 'write',
     summary: 'Daily after Tehran midnight: produces each closed Solar Hijri month report that is missing, exactly once',
   },
+  {
+    id: 'notify-parties',
+    // Reads the petition's parties and the office's short name; writes only its SMS notices.
+    table: [
+      { actions: ['GetItem'], leadingKeys: ['PETITION#*', 'OFFICE#*'] },
+      { actions: ['PutItem', 'UpdateItem'], leadingKeys: ['NOTICE-SMS#*'] },
+      // The message id's pointer to its notice, written with the sent notice (delivery reports).
+      { actions: ['PutItem'], leadingKeys: ['SMS-MSG#*'] },
+    ],
+    summary: 'Tells the parties of each petition event by SMS, exactly once per party, never in quiet hours',
+  },
+  {
+    id: 'dispatch-sms',
+    // Finds due notices in gsi3, reads the number from the petition, claims and records each notice.
+    table: [
+      { actions: ['Query'], indexes: ['gsi3'], leadingKeys: ['SMS-DUE#*'] },
+      { actions: ['GetItem'], leadingKeys: ['PETITION#*'] },
+      { actions: ['UpdateItem'], leadingKeys: ['NOTICE-SMS#*'] },
+      { actions: ['PutItem'], leadingKeys: ['SMS-MSG#*'] },
+    ],
+    summary: 'Every quarter of an hour: sends the SMS notices that have come due (after quiet hours, or a failed try)',
+  },
 ];
 
 /** Cognito's token trigger: lives with the user pool in the stateful stack. */
 export const AUTH_FUNCTIONS: readonly FunctionSpec[] = [
   {
     id: 'pre-token-generation',
-    summary: 'Withholds the court and province-admin groups from tokens of users without MFA',
+    summary: 'Withholds the court, province-admin and national-admin groups from tokens of users without MFA',
   },
 ];
 

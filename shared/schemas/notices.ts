@@ -37,3 +37,11 @@ export const deliveryReportWebhookSchema = z
   .meta({ id: 'SmsDeliveryReports', description: 'Delivery reports, signed with HMAC-SHA256 over the raw body' });
 
 export type DeliveryReportWebhook = z.infer<typeof deliveryReportWebhookSchema>;
+
+export const deliveryReportsRecordedSchema = z
+  .strictObject({
+    recorded: z.number().int().describe('Reports that changed a notice'),
+    unchanged: z.number().int().describe('Reports already recorded, or after a final state'),
+    unknown: z.number().int().describe('Reports for a message id we never sent'),
+  })
+  .meta({ id: 'SmsDeliveryReportsRecorded' });

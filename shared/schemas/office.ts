@@ -3,6 +3,7 @@ import { OFFICE_STATUSES } from '../domain/office';
 import { PROVINCE_CODES } from '../domain/provinces';
 import { fieldMessage } from '../i18n/messages';
 import { isoDate, officeCodeSchema, persianText, provinceCodeSchema, targetProgressSchema } from './common';
+import { officeShortNameSchema } from './notices';
 
 export const officePathSchema = z.strictObject({ officeCode: officeCodeSchema });
 
@@ -21,6 +22,7 @@ const paymentTerminal = z
 
 const officeFields = {
   name: persianText(3, 120).describe('Office name in Persian'),
+  shortName: officeShortNameSchema.optional(),
   judicialDistrict: persianText(2, 60).describe('حوزه قضایی'),
   county: persianText(2, 60).describe('شهرستان'),
   bakhsh: persianText(2, 60).optional().describe('بخش'),
@@ -45,6 +47,7 @@ export const createOfficeSchema = z
 export const updateOfficeSchema = z
   .strictObject({
     name: officeFields.name.optional(),
+    shortName: officeFields.shortName,
     judicialDistrict: officeFields.judicialDistrict.optional(),
     county: officeFields.county.optional(),
     bakhsh: persianText(2, 60).optional(),
@@ -68,6 +71,7 @@ export const officeSchema = z
   .strictObject({
     officeCode: z.string(),
     name: z.string(),
+    shortName: z.string().optional().describe('The name SMS notices carry'),
     provinceCode: z.enum(PROVINCE_CODES),
     province: z.string().describe("The province's Persian name"),
     judicialDistrict: z.string(),

@@ -227,7 +227,7 @@ export const trackingCodeSchema = z.string().refine(isValidTrackingCode, { messa
 
 export const trackPathSchema = z.strictObject({ trackingCode: trackingCodeSchema });
 /** A citizen proves to be a party by a national ID: a person's, or a company's for its representative. */
-const partyNationalId = z
+export const partyNationalId = z
   .string()
   .refine((v) => isValidPersonNationalId(v) || isValidLegalEntityId(v), { message: fieldMessage('national-id') });
 export const trackQuerySchema = z.strictObject({ nationalId: partyNationalId });
@@ -343,7 +343,7 @@ export const submissionSchema = z
   })
   .meta({ id: 'Submission' });
 
-const tehranMomentSchema = z
+export const tehranMomentSchema = z
   .strictObject({
     at: z.string().describe('ISO 8601 instant (UTC)'),
     solarHijriDate: z.string().describe('The Solar Hijri day in Tehran, YYYY-MM-DD'),

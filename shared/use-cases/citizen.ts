@@ -19,10 +19,11 @@ export interface CitizenDeps {
   petitions: PetitionRepository;
   offices: Pick<OfficeRepository, 'get'>;
   limiter: AttemptLimiter;
-  /** The petition's payments, for the receipts a citizen may read. */
-  payments: Pick<PaymentRepository, 'forPetition'>;
   clock: Clock;
 }
+
+/** Tracking also shows the receipts of the petition's payments. */
+export type TrackingDeps = CitizenDeps & { payments: Pick<PaymentRepository, 'forPetition'> };
 
 /** Who is asking, as far as the public routes know: the client's address (API Gateway's sourceIp). */
 export interface CitizenRequest {
@@ -36,7 +37,11 @@ export interface CitizenRequest {
  * concurrent guesses cannot get more tries evaluated than the budget; a try that proves the
  * caller's right is given back (domain/guessing.ts says how many and why).
  */
-async function petitionOfParty(deps: CitizenDeps, scope: GuessScope, request: CitizenRequest): Promise<Petition> {
+export async function petitionOfParty(
+  deps: CitizenDeps,
+  scope: GuessScope,
+  request: CitizenRequest,
+): Promise<Petition> {
   const now = deps.clock.now();
   const budgets = guessBudgets(scope, request.trackingCode, request.address);
   const spent = await deps.limiter.reserve(budgets, now);
@@ -74,7 +79,7 @@ const toPersianDigits = (text: string) => text.replace(/\d/g, (d) => String.from
  * Solar Hijri calendar in Tehran time, the office that filed it and its phone, and, when the court
  * returned it, the court's note and what to do next. No party's name, ID or number.
  */
-export async function trackPetition(deps: CitizenDeps, request: CitizenRequest, language: Language) {
+export async function trackPetition(deps: TrackingDeps, request: CitizenRequest, language: Language) {
   const petition = await petitionOfParty(deps, 'track', request);
   const [office, payments] = await Promise.all([
     deps.offices.get(petition.officeCode),

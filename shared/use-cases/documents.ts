@@ -11,6 +11,7 @@ import {
 import { ConflictError, type FieldIssue, LimitExceededError, NotFoundError } from '../domain/errors';
 import { assertEditableByOffice, assertVisible, type Petition, type PetitionDocument } from '../domain/petition';
 import { actor, type Principal } from '../domain/roles';
+import { petitionEvent } from '../events/emit';
 import { fieldText } from '../i18n/messages';
 import type { Clock, DocumentStore, FeeScheduleRepository, IdGenerator, PetitionRepository } from '../ports';
 import { quotePetition } from './fees';
@@ -31,7 +32,7 @@ export interface DocumentDeps {
   /** Declaring or removing a document changes the pages, and so re-quotes the fees. */
   schedules: FeeScheduleRepository;
   clock: Clock;
-  ids: Pick<IdGenerator, 'documentId'>;
+  ids: Pick<IdGenerator, 'documentId' | 'eventId'>;
 }
 
 const LIMITS = { maxBytes: DOCUMENT_POLICY.maxBytes, maxFiles: DOCUMENT_POLICY.maxFilesPerPetition };
@@ -171,11 +172,20 @@ export async function verifyArrival(deps: DocumentDeps, key: string): Promise<Ve
         result.status === 'verified'
           ? documentCounters(new Date(at)).map((c) => ({ officeCode: petition.officeCode, ...c }))
           : [];
-      await deps.petitions.save(
-        { ...petition, documents, version: petition.version + 1, updatedAt: at },
-        petition.version,
-        counters,
-      );
+      const next: Petition = { ...petition, documents, version: petition.version + 1, updatedAt: at };
+      // A rejected scan is news for the office (and its petitioner): the event goes with the decision.
+      const events =
+        result.status === 'rejected'
+          ? [
+              petitionEvent(
+                'document-rejected',
+                next,
+                { data: { documentId: document.documentId, reason: result.reason } },
+                { eventId: deps.ids.eventId(), occurredAt: at },
+              ),
+            ]
+          : [];
+      await deps.petitions.save(next, petition.version, counters, events);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * (attempt + 1)));

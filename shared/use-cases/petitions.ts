@@ -19,6 +19,8 @@ import {
 } from '../domain/petition';
 import { actor, asOfficeStaff, isOfficeStaff, type Principal } from '../domain/roles';
 import { solarHijriMonth } from '../domain/solar-hijri';
+import { petitionEvent } from '../events/emit';
+import type { PetitionEvent } from '../events/petition-events';
 import { FIELD_MESSAGES } from '../i18n/messages';
 import type {
   Clock,
@@ -244,6 +246,14 @@ export async function submitPetition(
         answer,
         expiresAt: Math.floor(now.getTime() / 1000) + SUBMISSION_KEY_SECONDS,
       },
+      [
+        petitionEvent(
+          'submitted',
+          submitted,
+          { data: { month, resubmission: false } },
+          { eventId: deps.ids.eventId(), occurredAt: at },
+        ),
+      ],
     );
     if (outcome === 'ok') return answer;
     if (outcome === 'key-taken') {
@@ -340,6 +350,26 @@ export async function transitionPetition(
     await keepDocuments(deps, current);
   }
   const counters = request.action === 'return' ? forOffice(current.officeCode, returnCounters(now)) : [];
-  await deps.petitions.save(next, current.version, counters);
+  await deps.petitions.save(
+    next,
+    current.version,
+    counters,
+    eventsOfTransition(current, next, deps.ids.eventId(), now),
+  );
   return next;
+}
+
+/**
+ * The event a transition emits, in its own transaction. The court's steps (dispatch, register,
+ * return, reject) name the court that acts, which the court registry gives; until a petition is
+ * routed to a court they emit nothing rather than an event without its court.
+ */
+function eventsOfTransition(before: Petition, after: Petition, eventId: string, now: Date): PetitionEvent[] {
+  const meta = { eventId, occurredAt: now.toISOString() };
+  if (after.status === 'withdrawn')
+    return [petitionEvent('withdrawn', after, { data: { previousStatus: before.status } }, meta)];
+  if (before.status === 'returned' && after.status === 'submitted' && after.month) {
+    return [petitionEvent('submitted', after, { data: { month: after.month, resubmission: true } }, meta)];
+  }
+  return [];
 }

@@ -14,6 +14,7 @@ import { systemClock } from '../../shared/ports';
 import { verifyArrival } from '../../shared/use-cases/documents';
 import { apiEvent, asFunction, type Caller, call, invoke } from '../support/api-event';
 import { declaration, keyOf, objectCreated, scan, sha256, upload } from '../support/documents';
+import { outboxEventsOf } from '../support/outbox';
 import { payInFull } from '../support/payments';
 import { activeOffice, idempotencyKey, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
@@ -192,6 +193,9 @@ describe('verification on arrival', () => {
     expect([400, 403]).toContain(refused);
     expect(outcome).toMatchObject({ outcome: 'rejected' });
     expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'rejected', reason });
+    expect(await outboxEventsOf(petitionId)).toEqual([
+      expect.objectContaining({ type: 'document-rejected', data: { documentId: instruction.documentId, reason } }),
+    ]);
     const store = documentStoreFromEnv();
     expect(await store.inspect(keyOf(instruction.uploadUrl))).toBeUndefined();
     expect(await store.inspect(keyOf(instruction.uploadUrl).replace(/^petitions\//, 'quarantine/'))).toBeDefined();

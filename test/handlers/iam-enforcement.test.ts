@@ -35,7 +35,7 @@ beforeAll(async () => {
   await provisionStores();
   // Loaded now, so that its module-scope clients point at this file's edge.
   ({ handler: trackPetition } = await import('../../functions/track-petition'));
-}, 60_000);
+}, 180_000); // a synth with bundling, while other test files load the same cores
 afterAll(async () => {
   await dropStores();
   await edge.stop();

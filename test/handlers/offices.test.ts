@@ -53,6 +53,28 @@ describe('POST /v1/offices', () => {
     expect(answer.body.contact.phone).toBe('05632221234');
   });
 
+  it('stores the short name SMS notices carry, and refuses one over 30 characters or with a link', async () => {
+    const shortName = 'دفتر بیرجند مرکزی';
+
+    const stored = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, body: officeBody({ shortName }) }),
+    );
+    const tooLong = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, body: officeBody({ shortName: 'د'.repeat(31) }) }),
+    );
+    const withLink = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, body: officeBody({ shortName: 'دفتر adliran.ir' }) }),
+    );
+
+    expect(stored.status).toBe(201);
+    expect(stored.body.shortName).toBe(shortName);
+    expect([tooLong.status, withLink.status]).toEqual([400, 400]);
+    expect(tooLong.body.errors).toEqual([expect.objectContaining({ field: 'body.shortName' })]);
+  });
+
   it('answers 409 for an office code that exists and leaves the first office as it was', async () => {
     const first = await registered();
     const before = await tableSnapshot();

@@ -7,7 +7,7 @@ import { handler as updateOffice } from '../../functions/update-office';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { isValidTrackingCode } from '../../shared/domain/tracking-code';
 import { apiEvent, type Caller, call } from '../support/api-event';
-import { payInFull } from '../support/payments';
+import { payInFull, recordPaidInFull } from '../support/payments';
 import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
@@ -34,11 +34,15 @@ async function suspendOffice(officeCode: string) {
   expect(answer.status).toBe(200);
 }
 
-/** A draft whose fees are paid at the gateway (submission waits for them). */
-async function draft(clerk: Caller, body: unknown = petitionBody()) {
+/**
+ * A draft whose fees are paid (submission waits for them): at the gateway, or, where many drafts
+ * are made, recorded as the verified payments the callback would write.
+ */
+async function draft(clerk: Caller, body: unknown = petitionBody(), paid: 'at-gateway' | 'recorded' = 'at-gateway') {
   const answer = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
   expect(answer.status).toBe(201);
-  await payInFull(clerk, answer.body.petitionId);
+  if (paid === 'at-gateway') await payInFull(clerk, answer.body.petitionId);
+  else await recordPaidInFull(answer.body.petitionId);
   return answer.body.petitionId as string;
 }
 
@@ -310,6 +314,7 @@ describe('submitting', () => {
         await draft(
           clerk,
           petitionBody(undefined, i % 2 ? { kind: 'appeal', judgmentAmountRials: '900000000' } : { kind: 'request' }),
+          'recorded',
         ),
       );
 

@@ -8,6 +8,7 @@ import { handler as getOffice } from '../../functions/get-office';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as getPetitionFees } from '../../functions/get-petition-fees';
 import { handler as listOffices } from '../../functions/list-offices';
+import { handler as listPetitionNotices } from '../../functions/list-petition-notices';
 import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
 import { handler as updateOffice } from '../../functions/update-office';
@@ -131,6 +132,16 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
     unknown: await call(
       getPetition,
       apiEvent('get-petition', { caller: tehran, pathParameters: { petitionId: UNKNOWN_PETITION } }),
+    ),
+  }),
+  'list-petition-notices': async () => ({
+    foreign: await call(
+      listPetitionNotices,
+      apiEvent('list-petition-notices', { caller: tehran, pathParameters: { petitionId: world.petitionId } }),
+    ),
+    unknown: await call(
+      listPetitionNotices,
+      apiEvent('list-petition-notices', { caller: tehran, pathParameters: { petitionId: UNKNOWN_PETITION } }),
     ),
   }),
   'list-petitions': async () => ({

@@ -102,6 +102,52 @@ const EXPECTED: Record<string, string[]> = {
   'transition-petition': [ITEMS_AND_COUNTERS, PAYMENTS, 's3:PutObjectTagging on documents/petitions/*'],
   'update-office': [ITEMS],
   'update-petition': [ITEMS, QUOTING],
+  'read-own-notices': [
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys TRACK#*|PETITION#*|OFFICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:Query on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys GUESS#*|ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'list-petition-notices': [
+    'dynamodb:GetItem on table/data',
+    'dynamodb:Query on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'print-notice': [
+    'dynamodb:GetItem on table/data',
+    'dynamodb:Query,dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'sms-delivery-reports': [
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-MSG#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys NOTICE-SMS#*|ENOTICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'notify-parties': [
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#*|OFFICE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:PutItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-MSG#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:PutItem,dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys NOTICE-SMS#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  'dispatch-sms': [
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:PutItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-MSG#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:Query on table/data/index/gsi3 IF ForAllValues:StringLike dynamodb:LeadingKeys SMS-DUE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys NOTICE-SMS#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
+  // Not a function: the outbox pipe's role, which the local runtime also holds its stream reads to.
+  'outbox-pipe': [
+    'dynamodb:DescribeStream,dynamodb:GetRecords,dynamodb:GetShardIterator,dynamodb:ListStreams on table/data/stream/*',
+  ],
   'verify-document': [
     ITEMS_AND_COUNTERS,
     's3:DeleteObject,s3:GetObject,s3:GetObjectTagging on documents/petitions/*',

@@ -12,6 +12,10 @@ process.env.TABLE_NAME = names.dataTable;
 process.env.IDEMPOTENCY_TABLE_NAME = names.idempotencyTable;
 process.env.DOCUMENTS_BUCKET = names.documentsBucket;
 process.env.REPORTS_BUCKET = names.reportsBucket;
+// As in `npm start`: SMS go to a sink the test injects (shared/adapters/notices-from-env.ts), never out.
+process.env.SMS_PROVIDER = 'local-sink';
+// The delivery-report webhook's shared secret (test/handlers/sms-delivery-reports.test.ts signs with it).
+process.env.SMS_WEBHOOK_SECRET = 'test-webhook-secret-0123456789abcdef0123456789';
 
 // As in `npm start`: handlers sign with their function's key (inside `call()` and `invoke()`),
 // fixtures outside any invocation with the operator's, and the local AWS edge started by

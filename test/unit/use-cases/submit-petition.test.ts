@@ -79,6 +79,7 @@ function deps(
     petitionId: () => 'p-1',
     documentId: () => 'd-1',
     runId: () => 'r-1',
+    eventId: () => crypto.randomUUID(),
     trackingCode: () => codes.shift() ?? '999999999990',
   };
   const documents = { keep: async () => undefined } as unknown as DocumentStore;

@@ -73,7 +73,7 @@ function setUp(stored: Petition, conflicts: number) {
     // Verification never quotes: no schedule is read.
     schedules: {} as FeeScheduleRepository,
     clock: { now: () => new Date('2026-11-25T08:05:00Z') },
-    ids: { documentId: () => 'd-2' },
+    ids: { documentId: () => 'd-2', eventId: () => 'e-1' },
   };
   return { deps, steps };
 }

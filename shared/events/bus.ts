@@ -1,0 +1,27 @@
+import type { EventPattern } from './event-pattern';
+import { NOTIFIER_RULE_PATTERN } from './rules';
+
+/** The custom bus petition events are published on; court systems subscribe to it by this name. */
+export const PETITION_EVENT_BUS_NAME = 'jeso-petition-events';
+
+/** A rule of the bus that invokes one of our functions (functions/<functionId>.ts). */
+export interface BusRule {
+  name: string;
+  description: string;
+  functionId: string;
+  pattern: EventPattern;
+}
+
+/**
+ * The bus's own rules, one list for CDK (infra/event-backbone.ts makes each a rule with retries and
+ * a dead-letter queue) and the local runtime (local/event-stream.ts matches each event against
+ * the same patterns and invokes the same handlers).
+ */
+export const BUS_RULES: readonly BusRule[] = [
+  {
+    name: 'Notifier',
+    description: 'Every petition event of schema version 1 to the notifier (NOTIFIER_RULE_PATTERN)',
+    functionId: 'notify-parties',
+    pattern: NOTIFIER_RULE_PATTERN,
+  },
+];
