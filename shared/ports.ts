@@ -254,13 +254,15 @@ export interface PaymentRepository {
   /** The payment that holds a gateway reference (RefNum of a terminal), if any does. */
   referenceHolder(terminalId: string, refNum: string): Promise<string | undefined>;
   /**
-   * Writes a payment still at `previousVersion`, claims its reference (when it has one) and adds
-   * `counters`, all in one transaction. Writes nothing and says why otherwise.
+   * Writes a payment still at `previousVersion`, claims its reference (when it has one), adds
+   * `counters` and puts `events` in the outbox, all in one transaction. Writes nothing and says
+   * why otherwise.
    */
   save(
     payment: Payment,
     previousVersion: number,
     counters: CounterIncrement[],
+    events?: PetitionEvent[],
   ): Promise<'ok' | 'payment-changed' | 'reference-taken'>;
 }
 

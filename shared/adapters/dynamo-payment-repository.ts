@@ -1,8 +1,10 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Payment } from '../domain/payments';
+import type { PetitionEvent } from '../events/petition-events';
 import type { CounterIncrement, PaymentRepository } from '../ports';
 import { keys } from './dynamo-keys';
+import { outboxPut } from './dynamo-outbox';
 import { counterUpdate, failedConditions, transactWrite } from './dynamo-transactions';
 
 /**
@@ -75,6 +77,7 @@ export class DynamoPaymentRepository implements PaymentRepository {
     payment: Payment,
     previousVersion: number,
     counters: CounterIncrement[],
+    events: PetitionEvent[] = [],
   ): ReturnType<PaymentRepository['save']> {
     const reference = payment.refNum
       ? [
@@ -107,6 +110,8 @@ export class DynamoPaymentRepository implements PaymentRepository {
           },
           ...reference,
           ...counters.map((c) => ({ Update: counterUpdate(this.tableName, c) })),
+          // The payment-verified event, in the outbox of the same transaction as the payment.
+          ...events.map((event) => outboxPut(this.tableName, event)),
         ],
       });
       return 'ok';

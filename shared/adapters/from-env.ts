@@ -80,6 +80,7 @@ export function paymentDepsFromEnv(): PaymentDeps {
     }),
     settings: { judiciaryTerminalId: config.JUDICIARY_TERMINAL_ID, callbackUrl: config.PAYMENT_CALLBACK_URL },
     clock: systemClock,
+    ids: cryptoIds,
   };
 }
 

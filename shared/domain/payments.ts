@@ -112,16 +112,17 @@ export interface Payment {
 export const ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
 
 /**
- * A petition's n-th payment attempt has the order id `<petitionId>_<n>`: unique per attempt (the
+ * A petition's n-th payment attempt has the order id `<petitionId>-<n>`: unique per attempt (the
  * gateway refuses a used one, which also stops two attempts racing for one number), and it leads
  * the callback to its petition without an index. It is a key to look up, never a proof: the
  * stored payment is what the callback is checked against.
  */
 export function orderIdFor(petitionId: string, attempt: number): string {
-  return `${petitionId}_${attempt}`;
+  return `${petitionId}-${attempt}`;
 }
 
-const ORDER_ID_PARTS = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})_([1-9]\d{0,3})$/;
+// `_` as well: order ids of the first local runs; a payment's id is its order id, and events allow no `_`.
+const ORDER_ID_PARTS = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})[-_]([1-9]\d{0,3})$/;
 
 /** The petition an order id belongs to, or undefined for an order id we never made. */
 export function petitionOfOrder(orderId: string): string | undefined {

@@ -12,8 +12,10 @@ export const route = defineRoute({
   // the code writes the payment item with a version condition, claims a reference only where
   // none is (or this payment holds it) and ADDs to counters, and only after the callback matched
   // the stored payment and the gateway verified it server to server.
+  // The payment-verified event goes to the outbox (OUTBOX#<eventId>) in the same transaction.
   table: [
     { actions: ['GetItem', 'PutItem'], leadingKeys: ['PETITION#*', 'PAYREF#*'] },
+    { actions: ['PutItem'], leadingKeys: ['OUTBOX#*'] },
     { actions: ['UpdateItem'], leadingKeys: ['OFFICE#*'] },
   ],
   throttle: PUBLIC_THROTTLE,

@@ -24,9 +24,12 @@ import {
 } from '../domain/payments';
 import { assertEditableByOffice, assertVisible } from '../domain/petition';
 import { asOfficeStaff, type Principal } from '../domain/roles';
+import { petitionEvent } from '../events/emit';
+import type { PetitionEvent } from '../events/petition-events';
 import {
   type Clock,
   GatewayProtocolError,
+  type IdGenerator,
   GatewayRefusedError,
   GatewayUnavailableError,
   type OfficeRepository,
@@ -57,7 +60,12 @@ export interface PaymentDeps {
   gateway: PaymentGateway;
   settings: PaymentSettings;
   clock: Clock;
+  /** Names the payment-verified event. */
+  ids: Pick<IdGenerator, 'eventId'>;
 }
+
+/** The event's names for the two payees (shared/events/petition-events.ts). */
+const EVENT_PAYEE = { judiciary: 'court-fee', office: 'office-tariff' } as const;
 
 export interface StartedPayment {
   /** False when an unused payment for the same amount was still open: its page is offered again. */
@@ -265,9 +273,30 @@ async function settle(
           ...c,
         }))
       : [];
-  const saved = await deps.payments.save(current, payment.version, counters);
+  const events = current.state === 'verified' ? await verifiedEvent(deps, current, now) : [];
+  const saved = await deps.payments.save(current, payment.version, counters, events);
   if (saved === 'reference-taken') throw new ConflictError('payment-refused', { reason: 'reference-reused' });
   return saved === 'ok' ? resultOf(current) : undefined;
+}
+
+/**
+ * The payment-verified event, written to the outbox in the payment's own transaction: so it is
+ * emitted exactly when the payment is recorded, and never for a refused or unverified callback.
+ * It describes the petition as it stands (a payment leaves the petition item unchanged).
+ */
+async function verifiedEvent(deps: PaymentDeps, payment: Payment, now: Date): Promise<PetitionEvent[]> {
+  const petition = await deps.petitions.get(payment.petitionId);
+  if (!petition) return [];
+  return [
+    petitionEvent(
+      'payment-verified',
+      petition,
+      {
+        data: { paymentId: payment.paymentId, payee: EVENT_PAYEE[payment.payee], amountRials: payment.amountRials },
+      },
+      { eventId: deps.ids.eventId(), occurredAt: now.toISOString() },
+    ),
+  ];
 }
 
 function resultOf(payment: Payment): CallbackResult {

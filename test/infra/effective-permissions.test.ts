@@ -76,6 +76,7 @@ const EXPECTED: Record<string, string[]> = {
   openapi: [],
   'payment-callback': [
     within('dynamodb:GetItem,dynamodb:PutItem', 'PETITION#*', 'PAYREF#*'),
+    within('dynamodb:PutItem', 'OUTBOX#*'),
     within('dynamodb:UpdateItem', 'OFFICE#*'),
   ],
   'pre-token-generation': [],
