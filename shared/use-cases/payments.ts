@@ -29,9 +29,9 @@ import type { PetitionEvent } from '../events/petition-events';
 import {
   type Clock,
   GatewayProtocolError,
-  type IdGenerator,
   GatewayRefusedError,
   GatewayUnavailableError,
+  type IdGenerator,
   type OfficeRepository,
   type PaymentGateway,
   type PaymentRedirect,
