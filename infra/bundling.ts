@@ -21,4 +21,8 @@ export const esbuildOptions = {
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_SHIM },
   logLevel: 'error',
+  // The one exception to bundling the SDK: AWS End User Messaging's client, which only the SMS
+  // functions load, and only when configured for it (shared/adapters/notices-from-env.ts). The
+  // runtime's copy serves then, and no bundle carries a client it never uses.
+  external: ['@aws-sdk/client-pinpoint-sms-voice-v2'],
 } satisfies BuildOptions;

@@ -1,3 +1,4 @@
+import type { SendTextMessageRequest, SendTextMessageResult } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import * as z from 'zod';
 import { readEnv, tableEnvShape } from '../config';
@@ -11,6 +12,7 @@ import {
 import { systemClock } from '../ports';
 import type { NoticeDeps } from '../use-cases/notices';
 import { createDocumentClient } from './aws-clients';
+import { AwsEndUserMessagingSms } from './aws-end-user-messaging-sms';
 import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoSmsNotices } from './dynamo-sms-notices';
 import { HttpSmsProvider } from './http-sms-provider';
@@ -21,6 +23,9 @@ import { HttpSmsProvider } from './http-sms-provider';
  *   endpoint (`SMS_API_BASE_URL`) and sender line (`SMS_SENDER_LINE`) are plain settings; the API
  *   key is a Secrets Manager secret (`SMS_API_KEY_SECRET_ARN`) read once, at the first message,
  *   so no key sits in code, in the template or in the function's environment.
+ * - `aws-end-user-messaging`: AWS End User Messaging SMS, where AWS reaches the recipients
+ *   (shared/adapters/aws-end-user-messaging-sms.ts); its SDK client is loaded at the first message,
+ *   from the Lambda runtime's own SDK (infra/bundling.ts keeps it out of every bundle).
  * - `local-sink`: a port the local runtime injects (local/sms-sink.ts prints each message).
  */
 const smsEnvShape = {
@@ -28,8 +33,11 @@ const smsEnvShape = {
   SMS_API_BASE_URL: z.string().optional(),
   SMS_SENDER_LINE: z.string().optional(),
   SMS_API_KEY_SECRET_ARN: z.string().optional(),
+  /** aws-end-user-messaging: the origination identity (a phone number, sender id or pool). */
+  SMS_ORIGINATION_IDENTITY: z.string().optional(),
+  SMS_CONFIGURATION_SET: z.string().optional(),
 };
-const PROVIDERS = ['kavenegar', 'local-sink'];
+const PROVIDERS = ['kavenegar', 'aws-end-user-messaging', 'local-sink'];
 
 let injected: SmsPort | undefined;
 
@@ -58,6 +66,7 @@ function current(): SmsPort {
 export function smsPortFromEnv(env: NodeJS.ProcessEnv = process.env): SmsPort {
   const config = readEnv({ ...tableEnvShape, ...smsEnvShape }, env);
   if (config.SMS_PROVIDER === 'local-sink') return injectedPort;
+  if (config.SMS_PROVIDER === 'aws-end-user-messaging') return endUserMessagingPort(config);
   const { SMS_API_BASE_URL: baseUrl, SMS_SENDER_LINE: senderLine, SMS_API_KEY_SECRET_ARN: secretId } = config;
   if (!baseUrl || !secretId)
     throw new Error(
@@ -158,4 +167,23 @@ function secretsOf(value: string): readonly string[] {
     .strictObject({ current: z.string().min(32), previous: z.string().min(32).optional() })
     .parse(JSON.parse(trimmed));
   return parsed.previous ? [parsed.current, parsed.previous] : [parsed.current];
+}
+
+function endUserMessagingPort(config: {
+  AWS_REGION: string;
+  SMS_ORIGINATION_IDENTITY?: string | undefined;
+  SMS_CONFIGURATION_SET?: string | undefined;
+}): SmsPort {
+  const origination = config.SMS_ORIGINATION_IDENTITY;
+  if (!origination)
+    return unconfigured('no-origination-identity', 'SMS_ORIGINATION_IDENTITY is not set for End User Messaging');
+  let send: Promise<(input: SendTextMessageRequest) => Promise<SendTextMessageResult>> | undefined;
+  const sendText = async (input: SendTextMessageRequest) => {
+    send ??= import('@aws-sdk/client-pinpoint-sms-voice-v2').then((sdk) => {
+      const client = new sdk.PinpointSMSVoiceV2Client({ region: config.AWS_REGION });
+      return (request: SendTextMessageRequest) => client.send(new sdk.SendTextMessageCommand(request));
+    });
+    return (await send)(input);
+  };
+  return new AwsEndUserMessagingSms(sendText, origination, config.SMS_CONFIGURATION_SET);
 }
