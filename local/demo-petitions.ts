@@ -38,7 +38,9 @@ export async function seedDemoPetitions(
   now: Date,
 ): Promise<number> {
   let count = 0;
-  for (const [o, officeCode] of officeCodes.entries()) {
+  // Offices side by side (a few at a time), each office's petitions in turn: the payments make
+  // seeding wait on the gateway simulator, and one office's items never touch another's.
+  const seedOffice = async (o: number, officeCode: string) => {
     const principal: Principal = { kind: 'office', userId: `demo-clerk-${officeCode}`, role: 'clerk', officeCode };
     const petitions = 4 + ((o * 7) % 9);
     for (let i = 0; i < petitions; i++) {
@@ -81,6 +83,14 @@ export async function seedDemoPetitions(
       await submitPetition({ ...deps, clock }, principal, petition.petitionId);
       count++;
     }
-  }
+  };
+  const queue = [...officeCodes.entries()];
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await seedOffice(...next);
+  };
+  await Promise.all(Array.from({ length: SEEDING_CONCURRENCY }, worker));
   return count;
 }
+
+/** How many offices are seeded at once. */
+const SEEDING_CONCURRENCY = 4;
