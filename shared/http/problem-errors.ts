@@ -1,4 +1,5 @@
 import type middy from '@middy/core';
+import { DependencyUnavailableError } from '../domain/errors';
 import { pickLanguage } from '../i18n/messages';
 import { logger } from '../observability/logger';
 import { logOutcome } from './outcome-log';
@@ -9,7 +10,7 @@ import type { ApiContext, ApiEvent, ApiResult } from './types';
 export function problemErrors(): middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext> {
   return {
     onError: (request) => {
-      const error = request.error;
+      const error = asTimeout(request.error);
       const language = request.context.language ?? pickLanguage(request.event.headers?.['accept-language']);
       const response = problemResponse(error, language, request.event.requestContext.requestId);
       const status = response.statusCode ?? 500;
@@ -28,4 +29,13 @@ export function problemErrors(): middy.MiddlewareObj<ApiEvent, ApiResult, Error,
       logOutcome(request);
     },
   };
+}
+
+/**
+ * middy answers just before Lambda's own timeout (`timeoutEarlyResponse`) when what the function
+ * waits on (DynamoDB, S3) has not answered in time. That is a dependency being slow, not a fault of
+ * ours: a 503 with Retry-After, since every write is conditional or keyed and a retry is safe.
+ */
+function asTimeout(error: Error | null | undefined): Error | null | undefined {
+  return error?.name === 'TimeoutError' ? new DependencyUnavailableError(1, { cause: error }) : error;
 }

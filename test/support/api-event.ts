@@ -91,10 +91,11 @@ type Handler = (event: ApiEvent, context: never) => Promise<ApiResult>;
  * Calls a route's handler as Lambda would behind the HTTP API: inside the invocation of the
  * function the event's route key names, so its AWS calls are held to that function's policy.
  */
-export async function call(handler: Handler, event: ApiEvent): Promise<Answer> {
+export async function call(handler: Handler, event: ApiEvent, options: { timeoutMs?: number } = {}): Promise<Answer> {
   const routeId = findRoute(event.routeKey)?.id;
   if (!routeId) throw new Error(`no route for ${event.routeKey}`);
-  const result = await runAsFunction(routeId, () => handler(event, lambdaContext(routeId, 10_000) as never));
+  const budget = options.timeoutMs ?? 10_000;
+  const result = await runAsFunction(routeId, () => handler(event, lambdaContext(routeId, budget) as never));
   checkAnswer(event.routeKey, result);
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
   return { status: result.statusCode ?? 200, headers, body: result.body ? JSON.parse(result.body) : undefined };

@@ -31,6 +31,14 @@ describe('problemErrors middleware', () => {
     expect([down.statusCode, down.headers?.['retry-after']]).toEqual([503, '1']);
   });
 
+  it("answers middy's early timeout (a dependency too slow to answer) with 503 and Retry-After, not 500", async () => {
+    const timeout = Object.assign(new Error('[AbortError]: The operation was aborted.'), { name: 'TimeoutError' });
+
+    const answer = await failingWith(timeout)(bareEvent());
+
+    expect([answer.statusCode, answer.headers?.['retry-after']]).toEqual([503, '1']);
+  });
+
   it('answers a transport error from the HTTP layer', async () => {
     const answer = await failingWith(new TransportError('unsupported-media-type'))(bareEvent());
 
