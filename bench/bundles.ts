@@ -5,12 +5,15 @@ import { build } from 'esbuild';
 import { esbuildOptions } from '../infra/bundling';
 import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
 
-const RUNS = 7;
+const RUNS = 9;
 
 export interface BundleFigure {
   name: string;
   bytes: number;
+  /** Median module load of RUNS fresh processes. */
   loadMs: number;
+  /** Median of per-pair ratios against the baseline sample taken just before each sample. */
+  loadRatio: number;
 }
 
 /**
@@ -26,19 +29,45 @@ export async function measureBundles(workDir: string): Promise<{ baseline: Bundl
     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({});\nexport " +
       'const handler = async () => client.config.region;\n',
   );
-  const baseline = await measure('bare DynamoDB client', baselineEntry, workDir);
-  const functions: BundleFigure[] = [];
+  const baselineFile = await bundle('bare DynamoDB client', baselineEntry, workDir);
+  const files = [];
   for (const spec of [...ROUTES, ...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS])
-    functions.push(await measure(spec.id, resolve('functions', `${spec.id}.ts`), workDir));
+    files.push(await bundle(spec.id, resolve('functions', `${spec.id}.ts`), workDir));
+  // Baseline and function alternate, sample by sample, so that the machine's drift falls on both.
+  const baseTimes: number[] = [];
+  const functions: BundleFigure[] = [];
+  for (const file of files) {
+    const pairs: [number, number][] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const base = loadTime(baselineFile);
+      baseTimes.push(base);
+      pairs.push([base, loadTime(file)]);
+    }
+    functions.push({
+      name: file.name,
+      bytes: file.bytes,
+      loadMs: median(pairs.map(([, f]) => f)),
+      loadRatio: median(pairs.map(([b, f]) => f / b)),
+    });
+  }
+  const baseline = { name: baselineFile.name, bytes: baselineFile.bytes, loadMs: median(baseTimes), loadRatio: 1 };
   return { baseline, functions };
 }
 
-async function measure(name: string, entry: string, workDir: string): Promise<BundleFigure> {
+interface Bundle {
+  name: string;
+  outfile: string;
+  bytes: number;
+}
+
+async function bundle(name: string, entry: string, workDir: string): Promise<Bundle> {
   const outfile = resolve(workDir, `${name.replace(/\W+/g, '-')}.mjs`);
   await build({ ...esbuildOptions, entryPoints: [entry], outfile, nodePaths: [resolve('node_modules')] });
-  const bytes = statSync(outfile).size;
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  return { name, outfile, bytes: statSync(outfile).size };
+}
+
+function loadTime({ name, outfile }: Bundle): number {
+  {
     const run = spawnSync(
       process.execPath,
       [
@@ -57,6 +86,8 @@ async function measure(name: string, entry: string, workDir: string): Promise<Bu
           DOCUMENTS_BUCKET: 'bench-documents',
           REPORTS_BUCKET: 'bench-reports',
           POWERTOOLS_LOG_LEVEL: 'ERROR',
+          SMS_PROVIDER: 'local-sink',
+          SMS_WEBHOOK_SECRET: 'b'.repeat(40),
         },
       },
     );
@@ -67,8 +98,11 @@ async function measure(name: string, entry: string, workDir: string): Promise<Bu
           .filter((l) => l.startsWith('Error'))
           .join(' ')}`,
       );
-    times.push(Number(run.stdout.trim()));
+    return Number(run.stdout.trim());
   }
-  times.sort((a, b) => a - b);
-  return { name, bytes, loadMs: times[Math.floor(times.length / 2)]! };
 }
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};

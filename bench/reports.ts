@@ -164,6 +164,12 @@ export async function measureNationalReports(officeCount = 3000) {
   const scopes = ['national', '07', '29'] as const;
   for (const scope of scopes) await generateReport(deps, MONTH, scope); // warm-up
   const times = new Map<string, number[]>(scopes.map((scope) => [scope, []]));
+  // Peak memory while reports are made: the bench process's resident set, sampled every 5 ms (an
+  // upper bound of a function's: this process also runs the local S3 server and the bench).
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 5);
   for (let run = 0; run < RUNS; run++) {
     for (const scope of scopes) {
       const started = performance.now();
@@ -171,10 +177,16 @@ export async function measureNationalReports(officeCount = 3000) {
       times.get(scope)!.push(performance.now() - started);
     }
   }
+  clearInterval(sampler);
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   db.destroy();
   raw.destroy();
   return {
+    peakRssMb: peakRss / 2 ** 20,
+    slowestMs: Object.fromEntries(scopes.map((scope) => [scope, Math.max(...times.get(scope)!)])) as Record<
+      (typeof scopes)[number],
+      number
+    >,
     offices: network.offices.length,
     provinces: new Set(network.offices.map((o) => o.provinceCode)).size,
     seedSeconds,

@@ -1,6 +1,10 @@
 import './quiet';
 import { resolve } from 'node:path';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../infra/service-function';
 import { measureBundles } from './bundles';
+import { COLD_RUNS, measureColdStarts } from './cold-start';
+import { measurePetitionLife } from './cost';
+import { costPer1000Petitions, formatCostReport, petitionLife } from './cost-model';
 import { startBenchStack } from './local-stack';
 import { measureNationalReports, measureReports } from './reports';
 import { measureSubmissions } from './submissions';
@@ -13,26 +17,86 @@ async function main(): Promise<void> {
   const workDir = resolve('.bench');
   // `npm run bench -- national reports` runs only those sections; no argument runs them all.
   const only = process.argv.slice(2);
-  const want = (section: 'bundles' | 'submissions' | 'reports' | 'national') =>
+  const want = (section: 'bundles' | 'cold' | 'submissions' | 'cost' | 'reports' | 'national') =>
     only.length === 0 || only.includes(section);
   console.log(`# Benchmarks (node ${process.version}, ${new Date().toISOString()})\n`);
 
-  if (want('bundles')) await bundles(workDir);
+  // The median module load, once measured, stands for INIT in the cost of cold invocations.
+  const initMs = want('bundles') ? await bundles(workDir) : undefined;
+  if (want('cold')) await coldStarts(workDir);
   if (want('submissions')) await submissions();
+  if (want('cost')) await cost(initMs);
   if (want('reports')) await reports();
   if (want('national')) await national();
 }
 
-async function bundles(workDir: string): Promise<void> {
+async function bundles(workDir: string): Promise<number> {
   const { baseline, functions } = await measureBundles(workDir);
-  console.log('## Function bundles against a bare DynamoDB client bundle (median module load of 7 fresh processes)\n');
+  console.log(
+    '## Function bundles against a bare DynamoDB client bundle (module load: median of 9 fresh processes, ' +
+      'baseline and function alternately; the ratio is the median of the per-pair ratios)\n',
+  );
   console.log('| bundle | size KiB | size ratio | load ms | load ratio |');
   console.log('| --- | ---: | ---: | ---: | ---: |');
   for (const figure of [baseline, ...functions]) {
     console.log(
       `| ${figure.name} | ${(figure.bytes / 1024).toFixed(1)} | ${(figure.bytes / baseline.bytes).toFixed(2)} | ` +
-        `${figure.loadMs.toFixed(1)} | ${(figure.loadMs / baseline.loadMs).toFixed(2)} |`,
+        `${figure.loadMs.toFixed(1)} | ${figure.loadRatio.toFixed(2)} |`,
     );
+  }
+  const sizes = functions.map((f) => f.bytes / baseline.bytes);
+  const loads = functions.map((f) => f.loadRatio).sort((a, b) => a - b);
+  console.log(
+    `\nSize ratio: largest ${Math.max(...sizes).toFixed(2)} (target ≤1.6, ≤2 with a second SDK client). ` +
+      `Load ratio: median ${loads[Math.floor(loads.length / 2)]!.toFixed(2)} (target ≤1.3), ` +
+      `largest ${loads[loads.length - 1]!.toFixed(2)} (target ≤1.6).`,
+  );
+  const times = functions.map((f) => f.loadMs).sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+async function cost(initMs: number | undefined): Promise<void> {
+  // A fresh engine: the petitions' stored bytes are read from a table holding only theirs.
+  const stack = await startBenchStack();
+  try {
+    const figures = await measurePetitionLife(stack, initMs === undefined ? {} : { initMs });
+    const report = costPer1000Petitions({
+      operations: petitionLife(figures.life),
+      petitionsPerMonth: figures.petitionsPerMonth,
+      stored: figures.stored,
+    });
+    console.log(`\n${formatCostReport(report)}`);
+    console.log('\nMeasured in this run:');
+    for (const note of figures.notes) console.log(`- ${note}`);
+    console.log(
+      `- a petition keeps about ${(figures.stored.dynamoBytes / 1024).toFixed(1)} KiB in DynamoDB ` +
+        `(items and index entries) and ${figures.stored.s3Objects} scans of 1 MiB in S3; the report job is shared ` +
+        `by ${figures.petitionsPerMonth.toLocaleString('en-US')} petitions a month (22 offices, about 300 each: an assumption)`,
+    );
+  } finally {
+    await stack.stop();
+  }
+}
+
+async function coldStarts(workDir: string): Promise<void> {
+  const stack = await startBenchStack();
+  try {
+    const figures = await measureColdStarts(stack, workDir);
+    console.log(
+      `\n## Cold start to first answer (process start, module load, config, clients, first request against ` +
+        `DynamoDB Local; median of ${COLD_RUNS} fresh processes, each after a baseline process: a bare ` +
+        'DynamoDB client answering one GetItem)\n',
+    );
+    console.log('| function | kind | first request answered | ms | baseline ms | ratio |');
+    console.log('| --- | --- | --- | ---: | ---: | ---: |');
+    for (const f of figures)
+      console.log(
+        `| ${f.name} | ${f.kind} | ${f.answer} | ${f.medianMs.toFixed(1)} | ${f.baselineMs.toFixed(1)} | ${f.ratio.toFixed(2)} |`,
+      );
+    const data = figures.filter((f) => f.kind === 'data').map((f) => f.ratio);
+    console.log(`\nData functions: largest ratio ${Math.max(...data).toFixed(2)} (target ≤1.5).`);
+  } finally {
+    await stack.stop();
   }
 }
 
@@ -52,13 +116,21 @@ async function submissions(): Promise<void> {
       `| POST /v1/petitions/{id}/submit, sequential | ${s.submit.n} | ${s.submit.p50.toFixed(1)} | ${s.submit.p99.toFixed(1)} |`,
     );
     console.log(
+      `\nSubmit against raw PutItem, p50: ${(s.submit.p50 / s.raw.p50).toFixed(2)}× ` +
+        '(no regression: compare with the README run of the same command).',
+    );
+    console.log(
       `\nThroughput: ${s.throughput.perSecond.toFixed(0)} submissions/s (${s.throughput.n} submissions, ` +
         `${s.throughput.concurrency} concurrent clients, one office).`,
     );
     console.log(
       `One submission: ${s.perSubmission.calls} DynamoDB calls (${s.perSubmission.commands.join(', ')}), ` +
-        `${s.perSubmission.readUnits} read units, ${s.perSubmission.writeUnits} write units (ReturnConsumedCapacity).`,
+        `${s.perSubmission.readUnits} read units, ${s.perSubmission.writeUnits} write units (ReturnConsumedCapacity; ` +
+        'targets ≤3 calls, ≤20 write units with the court inbox entry).',
     );
+    console.log('\n| written by one submission | write units |');
+    console.log('| --- | ---: |');
+    for (const { item, units } of s.perSubmission.writeUnitsByItem) console.log(`| ${item} | ${units} |`);
   } finally {
     await stack.stop();
   }
@@ -99,6 +171,13 @@ async function national(): Promise<void> {
     console.log(`| national (31 provinces ranked) | ${n.offices} | ${n.medianMs.national.toFixed(1)} |`);
     console.log(`| Tehran (07) | ${n.officesIn('07')} | ${n.medianMs['07'].toFixed(1)} |`);
     console.log(`| South Khorasan (29) | ${n.officesIn('29')} | ${n.medianMs['29'].toFixed(1)} |`);
+    console.log(
+      `\nThe report job's limits (infra/service-function.ts): ${FUNCTION_TIMEOUT_SECONDS} s, ${FUNCTION_MEMORY_MB} MB. ` +
+        `Slowest national report ${n.slowestMs.national.toFixed(0)} ms ` +
+        `(${((100 * n.slowestMs.national) / (FUNCTION_TIMEOUT_SECONDS * 1000)).toFixed(0)}% of the timeout); ` +
+        `peak resident memory of the whole bench process meanwhile ${n.peakRssMb.toFixed(0)} MB ` +
+        `(${n.peakRssMb <= FUNCTION_MEMORY_MB ? 'within' : 'OVER'} the memory; it also holds the local S3 server).`,
+    );
   } finally {
     await nationalStack.stop();
   }

@@ -106,12 +106,15 @@ export async function measureSubmissions(stack: Stack) {
   for (const petitionId of drafts.splice(0, SEQUENTIAL)) sequential.push((await timed(() => submit(petitionId)))[0]);
 
   capacityMeter.reset();
+  capacityMeter.detail = true;
   await submit(drafts.shift()!);
+  capacityMeter.detail = false;
   const perSubmission = {
     calls: capacityMeter.calls,
     commands: [...capacityMeter.commands],
     readUnits: capacityMeter.readUnits,
     writeUnits: capacityMeter.writeUnits,
+    writeUnitsByItem: writeUnitsByItem(capacityMeter.writes),
   };
 
   const queue = [...drafts];
@@ -131,4 +134,54 @@ export async function measureSubmissions(stack: Stack) {
     throughput: { perSecond: CONCURRENT / (elapsed / 1000), n: CONCURRENT, concurrency: CONCURRENCY },
     perSubmission,
   };
+}
+
+/** What a key family is, for the breakdown of a submission's write units. */
+function itemKind(tableName: string, key: Record<string, unknown>): string {
+  if (tableName === process.env.IDEMPOTENCY_TABLE_NAME) return 'idempotency record';
+  const pk = String((key.pk as { S?: string } | undefined)?.S ?? key.pk ?? '');
+  const sk = String((key.sk as { S?: string } | undefined)?.S ?? key.sk ?? '');
+  if (pk.startsWith('PETITION#')) return sk.startsWith('AUDIT#') ? 'audit entry' : 'petition (table)';
+  if (pk.startsWith('TRACK#')) return 'tracking code';
+  if (sk.startsWith('COUNT#')) return 'counters';
+  if (pk.startsWith('OUTBOX#')) return 'outbox';
+  return pk.replace(/#.*$/, '') || 'other';
+}
+
+/**
+ * A submission's write units by item: index units as DynamoDB reports them per index
+ * (`ReturnConsumedCapacity: INDEXES`); the table's units split over the items written by their
+ * size (a transactional write costs 2 units per started KB of the item, DynamoDB's rule), and
+ * checked against the table's measured total, which the breakdown is scaled to.
+ */
+function writeUnitsByItem(writes: typeof capacityMeter.writes): Array<{ item: string; units: number }> {
+  const units = new Map<string, number>();
+  const add = (item: string, n: number) => units.set(item, (units.get(item) ?? 0) + n);
+  for (const write of writes) {
+    const transactional = write.command === 'TransactWriteItems';
+    const items = transactional
+      ? (write.input.TransactItems as Array<Record<string, { TableName: string; Item?: object; Key?: object }>>).map(
+          (element) => Object.values(element)[0]!,
+        )
+      : [write.input as { TableName: string; Item?: object; Key?: object }];
+    for (const consumed of write.consumed) {
+      const table = consumed.TableName ?? '';
+      for (const [index, { CapacityUnits = 0 }] of Object.entries(consumed.GlobalSecondaryIndexes ?? {}))
+        add(`index ${index}`, CapacityUnits);
+      const tableUnits = consumed.Table?.CapacityUnits ?? 0;
+      const mine = items.filter((i) => i.TableName === table);
+      const estimates = mine.map((i) => {
+        const size = Buffer.byteLength(JSON.stringify(i.Item ?? i.Key ?? {}));
+        return (transactional ? 2 : 1) * Math.max(1, Math.ceil(size / 1024));
+      });
+      const estimated = estimates.reduce((a, b) => a + b, 0) || 1;
+      mine.forEach((i, n) => {
+        add(
+          itemKind(table, (i.Item ?? i.Key ?? {}) as Record<string, unknown>),
+          (estimates[n]! * tableUnits) / estimated,
+        );
+      });
+    }
+  }
+  return [...units].map(([item, n]) => ({ item, units: Math.round(n * 100) / 100 }));
 }

@@ -105,6 +105,76 @@ export interface paths {
     patch: operations['update-office'];
     trace?: never;
   };
+  '/v1/courts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A province's courts and its fallback court per kind (`province` required except for province-admin) */
+    get: operations['list-courts'];
+    put?: never;
+    /** Register a court in the administrator's province: code, name, judicial district, kind, status */
+    post: operations['create-court'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/courts/{courtCode}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One court of the registry (province-admin: own province) */
+    get: operations['get-court'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a court's name, district, kind or status (own province) */
+    patch: operations['update-court'];
+    trace?: never;
+  };
+  '/v1/courts/fallbacks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Name, per court kind, the court that takes petitions of districts without one (flagged for review) */
+    put: operations['set-court-fallbacks'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/courts/{courtCode}/inbox': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A page of a court's petitions in one status, newest change first (the court's own users only) */
+    get: operations['get-court-inbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/petitions': {
     parameters: {
       query?: never;
@@ -167,7 +237,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Submit a draft: tracking code, Solar Hijri month, counted once (Idempotency-Key required) */
+    /** Submit a draft: tracking code, month, routed to a court, counted once (Idempotency-Key required) */
     post: operations['submit-petition'];
     delete?: never;
     options?: never;
@@ -202,8 +272,25 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A life-cycle step: dispatch, register, return, reject (court); resubmit, withdraw (office) */
+    /** A life-cycle step: dispatch, register, return, reject, reinstate (court); resubmit, withdraw (office) */
     post: operations['transition-petition'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/petitions/{petitionId}/reassign': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move a petition of your province to another court of it, audited with the reason */
+    post: operations['reassign-petition'];
     delete?: never;
     options?: never;
     head?: never;
@@ -483,6 +570,74 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/holidays/{year}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A Solar Hijri year's closed days in a province: fixed, lunar and provincial holidays, closed weekdays */
+    get: operations['get-work-calendar'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/holidays/lunar': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Load a Solar Hijri year's lunar holidays from the official calendar (replaces that year's earlier load) */
+    post: operations['load-lunar-holidays'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/holidays/provincial': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a holiday (or a day the offices could not work) to the administrator's province */
+    post: operations['add-provincial-holiday'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/holidays/work-week': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Set the province's closed weekdays besides Friday (Thursdays in some provinces and years) */
+    put: operations['set-work-week'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -698,6 +853,204 @@ export interface components {
       /** @description Refuse the change (409) unless the office is at this version */
       expectedVersion?: number;
     };
+    CourtList: {
+      /** @enum {string} */
+      provinceCode:
+        | '10'
+        | '11'
+        | '12'
+        | '13'
+        | '14'
+        | '15'
+        | '16'
+        | '17'
+        | '18'
+        | '19'
+        | '20'
+        | '21'
+        | '22'
+        | '23'
+        | '24'
+        | '25'
+        | '26'
+        | '27'
+        | '28'
+        | '29'
+        | '30'
+        | '31'
+        | '32'
+        | '01'
+        | '02'
+        | '03'
+        | '04'
+        | '05'
+        | '06'
+        | '07'
+        | '08';
+      items: components['schemas']['Court'][];
+      fallbacks: components['schemas']['CourtFallbacks'];
+    };
+    Court: {
+      courtCode: string;
+      name: string;
+      /** @enum {string} */
+      provinceCode:
+        | '10'
+        | '11'
+        | '12'
+        | '13'
+        | '14'
+        | '15'
+        | '16'
+        | '17'
+        | '18'
+        | '19'
+        | '20'
+        | '21'
+        | '22'
+        | '23'
+        | '24'
+        | '25'
+        | '26'
+        | '27'
+        | '28'
+        | '29'
+        | '30'
+        | '31'
+        | '32'
+        | '01'
+        | '02'
+        | '03'
+        | '04'
+        | '05'
+        | '06'
+        | '07'
+        | '08';
+      judicialDistrict: string;
+      /** @enum {string} */
+      kind: 'peace' | 'general-civil' | 'prosecutor' | 'appeal' | 'criminal' | 'family';
+      kindName: {
+        fa: string;
+        en: string;
+      };
+      /** @enum {string} */
+      status: 'active' | 'suspended' | 'closed';
+      /** @description Seeded demo data of the local runtime */
+      demo: boolean;
+      version: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    /** @description Per court kind, the province's fallback court (an active court of that kind in the province) */
+    CourtFallbacks: {
+      peace?: string;
+      'general-civil'?: string;
+      prosecutor?: string;
+      appeal?: string;
+      criminal?: string;
+      family?: string;
+    };
+    CreateCourt: {
+      courtCode: string;
+      /**
+       * @description The court's province: the administrator's own (another province's is refused)
+       * @enum {string}
+       */
+      provinceCode?:
+        | '10'
+        | '11'
+        | '12'
+        | '13'
+        | '14'
+        | '15'
+        | '16'
+        | '17'
+        | '18'
+        | '19'
+        | '20'
+        | '21'
+        | '22'
+        | '23'
+        | '24'
+        | '25'
+        | '26'
+        | '27'
+        | '28'
+        | '29'
+        | '30'
+        | '31'
+        | '32'
+        | '01'
+        | '02'
+        | '03'
+        | '04'
+        | '05'
+        | '06'
+        | '07'
+        | '08';
+      /** @description Court name in Persian */
+      name: string;
+      /** @description حوزه قضایی: the same name its offices carry */
+      judicialDistrict: string;
+      /**
+       * @description peace: صلح, general-civil: عمومی حقوقی, prosecutor: دادسرا, appeal: تجدیدنظر, criminal: کیفری, family: خانواده
+       * @enum {string}
+       */
+      kind: 'peace' | 'general-civil' | 'prosecutor' | 'appeal' | 'criminal' | 'family';
+      /**
+       * @description Only an active court takes petitions; closed is final
+       * @enum {string}
+       */
+      status: 'active' | 'suspended' | 'closed';
+    };
+    UpdateCourt: {
+      /** @description Court name in Persian */
+      name?: string;
+      /** @description حوزه قضایی: the same name its offices carry */
+      judicialDistrict?: string;
+      /**
+       * @description peace: صلح, general-civil: عمومی حقوقی, prosecutor: دادسرا, appeal: تجدیدنظر, criminal: کیفری, family: خانواده
+       * @enum {string}
+       */
+      kind?: 'peace' | 'general-civil' | 'prosecutor' | 'appeal' | 'criminal' | 'family';
+      /**
+       * @description Only an active court takes petitions; closed is final
+       * @enum {string}
+       */
+      status?: 'active' | 'suspended' | 'closed';
+      /** @description Refuse the change (409) unless the court is at this version */
+      expectedVersion?: number;
+    };
+    /** @description Replaces the whole setting: kinds left out have no fallback */
+    SetCourtFallbacks: {
+      fallbacks: components['schemas']['CourtFallbacks'];
+    };
+    CourtInbox: {
+      items: {
+        petitionId: string;
+        officeCode: string;
+        officeName: string;
+        /** @enum {string} */
+        kind: 'civil-petition' | 'criminal-complaint' | 'request' | 'appeal' | 'written-statement';
+        subject: string;
+        /** @enum {string} */
+        status:
+          | 'draft'
+          | 'submitted'
+          | 'dispatched'
+          | 'registered'
+          | 'returned'
+          | 'rejection-due'
+          | 'rejected'
+          | 'withdrawn';
+        submittedAt: string;
+        /** @description The last change: the inbox is ordered by it, newest first */
+        updatedAt: string;
+        trackingCode: string;
+        month: string;
+      }[];
+      nextCursor: string | null;
+    };
     DraftCreated: {
       petitionId: string;
       /** @constant */
@@ -771,6 +1124,8 @@ export interface components {
       /** @description A non-monetary claim's category, from the fee schedule */
       nonMonetaryCategory?: string;
       parties: components['schemas']['Party'][];
+      /** @description Required for written statements (routed to the case) and appeals; refused for other kinds */
+      caseReference?: components['schemas']['CaseReference'];
       documents?: components['schemas']['DocumentDeclaration'][];
     };
     Party:
@@ -793,6 +1148,12 @@ export interface components {
           nationalId: string;
           name: string;
         };
+    CaseReference: {
+      /** @description The court that holds the case */
+      courtCode: string;
+      /** @description Court case number, digits */
+      caseNumber: string;
+    };
     DocumentDeclaration: {
       /** @enum {string} */
       kind: 'identity-document' | 'evidence' | 'power-of-attorney' | 'other';
@@ -855,13 +1216,34 @@ export interface components {
       stage?: 'first-instance' | 'appeal' | 'objection' | 'cassation' | 'retrial' | 'third-party-objection';
       judgmentAmountRials?: string;
       nonMonetaryCategory?: string;
+      caseReference?: components['schemas']['CaseReference'];
       parties: components['schemas']['Party'][];
       documents: components['schemas']['PetitionDocument'][];
       /** @description The current fee quote; absent on petitions stored before fees */
       quote?: components['schemas']['FeeQuote'];
       indigency?: components['schemas']['Indigency'];
       /** @enum {string} */
-      status: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+      status:
+        | 'draft'
+        | 'submitted'
+        | 'dispatched'
+        | 'registered'
+        | 'returned'
+        | 'rejection-due'
+        | 'rejected'
+        | 'withdrawn';
+      court?: components['schemas']['CourtAssignment'];
+      /** @description While returned: the defects to cure, labelled */
+      defects?: components['schemas']['LabelledDefect'][];
+      cureDeadline?: components['schemas']['Deadline'];
+      rejection?: {
+        /** @enum {string} */
+        reason: 'cure-period-lapsed' | 'court-order';
+        servedAt: string;
+        objectionDeadline: components['schemas']['Deadline'];
+      };
+      /** @description The petitioner's electronic notice record */
+      notices?: components['schemas']['NoticeRecordEntry'][];
       version: number;
       createdAt: string;
       updatedAt: string;
@@ -898,6 +1280,78 @@ export interface components {
       /** @description The court's note on its decision */
       note?: string;
     };
+    /** @description The court that holds the petition */
+    CourtAssignment: {
+      courtCode: string;
+      /** @description The court's Persian name when assigned */
+      name: string;
+      /** @enum {string} */
+      kind: 'peace' | 'general-civil' | 'prosecutor' | 'appeal' | 'criminal' | 'family';
+      provinceCode: string;
+      assignedAt: string;
+      /**
+       * @description The routing rule, or a reassignment
+       * @enum {string}
+       */
+      rule:
+        | 'civil-within-peace-limit'
+        | 'civil-over-limit-or-not-monetary'
+        | 'criminal-complaint'
+        | 'appeal'
+        | 'written-statement'
+        | 'request'
+        | 'reassignment';
+      /** @description Sent to the province's fallback court: the province should review it */
+      flaggedForReview: boolean;
+      /** @enum {string} */
+      reviewReason?: 'no-court-of-kind-in-district' | 'no-court-of-kind-in-province' | 'case-court-not-active';
+    };
+    LabelledDefect: {
+      /** @enum {string} */
+      code:
+        | 'unpaid-fees'
+        | 'defendant-particulars'
+        | 'claim-and-value'
+        | 'grounds-of-claim'
+        | 'relief-sought'
+        | 'evidence';
+      label: {
+        fa: string;
+        en: string;
+      };
+      whatToDo: {
+        fa: string;
+        en: string;
+      };
+    };
+    Deadline: {
+      /** @description The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445) */
+      lastDay: string;
+      /** @description The end of that day, Tehran time (exclusive), ISO 8601 */
+      endsAt: string;
+      /** @description Computed without a year's lunar holidays not loaded yet: it may move later */
+      provisional: boolean;
+    };
+    NoticeRecordEntry: {
+      noticeId: string;
+      /** @enum {string} */
+      kind: 'defect-notice' | 'rejection-order';
+      postedAt: string;
+      /** @description Posting to the notice record is service: the period runs from it */
+      servedAt: string;
+      deadline: components['schemas']['Deadline'];
+      defects?: (
+        | 'unpaid-fees'
+        | 'defendant-particulars'
+        | 'claim-and-value'
+        | 'grounds-of-claim'
+        | 'relief-sought'
+        | 'evidence'
+      )[];
+      /** @enum {string} */
+      reason?: 'cure-period-lapsed' | 'court-order';
+      note?: string;
+    };
     HistoryEntry: {
       at: string;
       by: {
@@ -911,10 +1365,14 @@ export interface components {
         | 'register'
         | 'return'
         | 'reject'
+        | 'reinstate'
         | 'resubmit'
         | 'withdraw'
         | 'create'
         | 'submit'
+        | 'route'
+        | 'reassign'
+        | 'lapse'
         | 'declare-documents'
         | 'remove-document'
         | 'download'
@@ -922,12 +1380,37 @@ export interface components {
         | 'claim-indigency'
         | 'grant-indigency'
         | 'reject-indigency';
-      from: ('draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn') | null;
+      from:
+        | (
+            | 'draft'
+            | 'submitted'
+            | 'dispatched'
+            | 'registered'
+            | 'returned'
+            | 'rejection-due'
+            | 'rejected'
+            | 'withdrawn'
+          )
+        | null;
       /** @enum {string} */
-      to: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+      to: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejection-due' | 'rejected' | 'withdrawn';
       note?: string;
       caseNumber?: string;
       documentId?: string;
+      defects?: (
+        | 'unpaid-fees'
+        | 'defendant-particulars'
+        | 'claim-and-value'
+        | 'grounds-of-claim'
+        | 'relief-sought'
+        | 'evidence'
+      )[];
+      /** @enum {string} */
+      reason?: 'cure-period-lapsed' | 'court-order';
+      /** @description Routing and reassignment: the court the petition went to */
+      courtCode?: string;
+      /** @description Reassignment: the court it left */
+      previousCourtCode?: string;
     };
     PetitionPage: {
       items: {
@@ -936,7 +1419,15 @@ export interface components {
         kind: 'civil-petition' | 'criminal-complaint' | 'request' | 'appeal' | 'written-statement';
         subject: string;
         /** @enum {string} */
-        status: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        status:
+          | 'draft'
+          | 'submitted'
+          | 'dispatched'
+          | 'registered'
+          | 'returned'
+          | 'rejection-due'
+          | 'rejected'
+          | 'withdrawn';
         createdAt: string;
         submittedAt?: string;
         month?: string;
@@ -946,10 +1437,31 @@ export interface components {
     };
     Transition: {
       /** @enum {string} */
-      action: 'dispatch' | 'register' | 'return' | 'reject' | 'resubmit' | 'withdraw';
+      action: 'dispatch' | 'register' | 'return' | 'reject' | 'reinstate' | 'resubmit' | 'withdraw';
       note?: string;
       /** @description Court case number, digits (required to register) */
       caseNumber?: string;
+      /** @description Coded defects (Article 53: unpaid fees, Article 51 clauses 2-6); required to return */
+      defects?: (
+        | 'unpaid-fees'
+        | 'defendant-particulars'
+        | 'claim-and-value'
+        | 'grounds-of-claim'
+        | 'relief-sought'
+        | 'evidence'
+      )[];
+      /**
+       * @description reject: cure-period-lapsed from rejection-due, else court-order (with a note)
+       * @enum {string}
+       */
+      reason?: 'cure-period-lapsed' | 'court-order';
+      expectedVersion: number;
+    };
+    Reassign: {
+      /** @description The court of your province that takes the petition */
+      courtCode: string;
+      /** @description Why: kept in the audited history */
+      note: string;
       expectedVersion: number;
     };
     /** @description Status, dates and the next step, in Persian or English by Accept-Language; no personal data */
@@ -957,7 +1469,15 @@ export interface components {
       trackingCode: string;
       status: {
         /** @enum {string} */
-        code: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        code:
+          | 'draft'
+          | 'submitted'
+          | 'dispatched'
+          | 'registered'
+          | 'returned'
+          | 'rejection-due'
+          | 'rejected'
+          | 'withdrawn';
         label: string;
       };
       kind: {
@@ -991,6 +1511,29 @@ export interface components {
           /** @description When the gateway confirmed the payment */
           paid: components['schemas']['TehranMoment'];
         }[];
+      };
+      /** @description While returned: the defects to cure, in the language asked for */
+      defects?: {
+        /** @enum {string} */
+        code:
+          | 'unpaid-fees'
+          | 'defendant-particulars'
+          | 'claim-and-value'
+          | 'grounds-of-claim'
+          | 'relief-sought'
+          | 'evidence';
+        label: string;
+        whatToDo: string;
+      }[];
+      cureDeadline?: {
+        /** @description The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445) */
+        lastDay: string;
+        /** @description The end of that day, Tehran time (exclusive), ISO 8601 */
+        endsAt: string;
+        /** @description Computed without a year's lunar holidays not loaded yet: it may move later */
+        provisional: boolean;
+        /** @description The last day in words, with "provisional" when it is */
+        text: string;
       };
       /** @description What the citizen should do now, in the language asked for */
       nextStep: string;
@@ -1140,6 +1683,21 @@ export interface components {
         changePercent: number | null;
         documentsStored: number;
         returnedForDefects: number;
+        /** @description Returns by defect code (a return with two defects counts under both); absent in older reports */
+        returnsByDefect?: {
+          'unpaid-fees': number;
+          'defendant-particulars': number;
+          'claim-and-value': number;
+          'grounds-of-claim': number;
+          'relief-sought': number;
+          evidence: number;
+        };
+        /** @description Returned petitions whose cure period lapsed */
+        curesLapsed?: number;
+        /** @description Rejection orders of the courts */
+        rejections?: number;
+        /** @description Of them, orders for a lapsed cure period */
+        rejectionsForLapsedCure?: number;
         ratings: {
           responses: number;
           courtesy: number | null;
@@ -1165,6 +1723,21 @@ export interface components {
         changePercent: number | null;
         documentsStored: number;
         returnedForDefects: number;
+        /** @description Returns by defect code (a return with two defects counts under both); absent in older reports */
+        returnsByDefect?: {
+          'unpaid-fees': number;
+          'defendant-particulars': number;
+          'claim-and-value': number;
+          'grounds-of-claim': number;
+          'relief-sought': number;
+          evidence: number;
+        };
+        /** @description Returned petitions whose cure period lapsed */
+        curesLapsed?: number;
+        /** @description Rejection orders of the courts */
+        rejections?: number;
+        /** @description Of them, orders for a lapsed cure period */
+        rejectionsForLapsedCure?: number;
         ratings: {
           responses: number;
           courtesy: number | null;
@@ -1189,6 +1762,21 @@ export interface components {
         changePercent: number | null;
         documentsStored: number;
         returnedForDefects: number;
+        /** @description Returns by defect code (a return with two defects counts under both); absent in older reports */
+        returnsByDefect?: {
+          'unpaid-fees': number;
+          'defendant-particulars': number;
+          'claim-and-value': number;
+          'grounds-of-claim': number;
+          'relief-sought': number;
+          evidence: number;
+        };
+        /** @description Returned petitions whose cure period lapsed */
+        curesLapsed?: number;
+        /** @description Rejection orders of the courts */
+        rejections?: number;
+        /** @description Of them, orders for a lapsed cure period */
+        rejectionsForLapsedCure?: number;
         ratings: {
           responses: number;
           courtesy: number | null;
@@ -1502,7 +2090,15 @@ export interface components {
     Fees: {
       petitionId: string;
       /** @enum {string} */
-      status: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+      status:
+        | 'draft'
+        | 'submitted'
+        | 'dispatched'
+        | 'registered'
+        | 'returned'
+        | 'rejection-due'
+        | 'rejected'
+        | 'withdrawn';
       /** @description Null for a petition stored before fees: edit it to get a quote */
       quote: components['schemas']['FeeQuote'] | null;
       balance: components['schemas']['FeeBalance'] | null;
@@ -1626,6 +2222,175 @@ export interface components {
     /** @description The gateway's callback form (application/x-www-form-urlencoded) */
     PaymentCallback: {
       [key: string]: string;
+    };
+    /** @description The days the offices of a province are closed in one Solar Hijri year */
+    WorkCalendar: {
+      year: number;
+      /** @description null: the national calendar alone */
+      provinceCode:
+        | (
+            | '10'
+            | '11'
+            | '12'
+            | '13'
+            | '14'
+            | '15'
+            | '16'
+            | '17'
+            | '18'
+            | '19'
+            | '20'
+            | '21'
+            | '22'
+            | '23'
+            | '24'
+            | '25'
+            | '26'
+            | '27'
+            | '28'
+            | '29'
+            | '30'
+            | '31'
+            | '32'
+            | '01'
+            | '02'
+            | '03'
+            | '04'
+            | '05'
+            | '06'
+            | '07'
+            | '08'
+          )
+        | null;
+      /** @description Friday and the province's other closed weekdays */
+      closedWeekdays: ('saturday' | 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday')[];
+      /** @description null: the year's lunar holidays are not loaded, and deadlines in it are provisional */
+      lunar: {
+        source: string;
+        demo: boolean;
+        loadedAt: string;
+      } | null;
+      holidays: {
+        /** @description Solar Hijri YYYY-MM-DD */
+        date: string;
+        /** @enum {string} */
+        kind: 'fixed' | 'lunar' | 'provincial';
+        name: {
+          fa: string;
+          en: string;
+        };
+      }[];
+    };
+    LunarHolidaysLoaded: {
+      year: number;
+      /** @description How many days were loaded */
+      holidays: number;
+      source: string;
+      demo: boolean;
+      loadedAt: string;
+    };
+    LunarHolidayCalendar: {
+      /** @description Solar Hijri year */
+      year: number;
+      holidays: {
+        /** @description Solar Hijri date, YYYY-MM-DD */
+        date: string;
+        name: {
+          fa: string;
+          en: string;
+        };
+      }[];
+      /** @description Where the dates come from: the calendar and its publisher */
+      source: string;
+      /**
+       * @description Demo data, not the official calendar
+       * @default false
+       */
+      demo: boolean;
+    };
+    ProvincialHoliday: {
+      /**
+       * @description The administrator's own province (another province's is refused)
+       * @enum {string}
+       */
+      provinceCode?:
+        | '10'
+        | '11'
+        | '12'
+        | '13'
+        | '14'
+        | '15'
+        | '16'
+        | '17'
+        | '18'
+        | '19'
+        | '20'
+        | '21'
+        | '22'
+        | '23'
+        | '24'
+        | '25'
+        | '26'
+        | '27'
+        | '28'
+        | '29'
+        | '30'
+        | '31'
+        | '32'
+        | '01'
+        | '02'
+        | '03'
+        | '04'
+        | '05'
+        | '06'
+        | '07'
+        | '08';
+      /** @description Solar Hijri date, YYYY-MM-DD */
+      date: string;
+      name: {
+        fa: string;
+        en: string;
+      };
+    };
+    WorkWeek: {
+      /**
+       * @description The administrator's own province (another province's is refused)
+       * @enum {string}
+       */
+      provinceCode?:
+        | '10'
+        | '11'
+        | '12'
+        | '13'
+        | '14'
+        | '15'
+        | '16'
+        | '17'
+        | '18'
+        | '19'
+        | '20'
+        | '21'
+        | '22'
+        | '23'
+        | '24'
+        | '25'
+        | '26'
+        | '27'
+        | '28'
+        | '29'
+        | '30'
+        | '31'
+        | '32'
+        | '01'
+        | '02'
+        | '03'
+        | '04'
+        | '05'
+        | '06'
+        | '07'
+        | '08';
+      /** @description Closed weekdays besides Friday, e.g. ["thursday"]; [] for Friday alone */
+      closedWeekdays: ('saturday' | 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday')[];
     };
   };
   responses: never;
@@ -2158,10 +2923,586 @@ export interface operations {
       };
     };
   };
+  'list-courts': {
+    parameters: {
+      query?: {
+        province?:
+          | '10'
+          | '11'
+          | '12'
+          | '13'
+          | '14'
+          | '15'
+          | '16'
+          | '17'
+          | '18'
+          | '19'
+          | '20'
+          | '21'
+          | '22'
+          | '23'
+          | '24'
+          | '25'
+          | '26'
+          | '27'
+          | '28'
+          | '29'
+          | '30'
+          | '31'
+          | '32'
+          | '01'
+          | '02'
+          | '03'
+          | '04'
+          | '05'
+          | '06'
+          | '07'
+          | '08';
+        judicialDistrict?: string;
+        kind?: 'peace' | 'general-civil' | 'prosecutor' | 'appeal' | 'criminal' | 'family';
+        status?: 'active' | 'suspended' | 'closed';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Courts, ordered by code, and the fallbacks */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourtList'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager, court, province-admin, national-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description province-admin: another province, answered as an unknown one */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'create-court': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateCourt'];
+      };
+    };
+    responses: {
+      /** @description Registered */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Court'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: province-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A court with this code exists */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'get-court': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        courtCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The court */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Court'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager, court, province-admin, national-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'update-court': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        courtCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateCourt'];
+      };
+    };
+    responses: {
+      /** @description Changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Court'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: province-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A closed court reopened, or a stale expectedVersion */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'set-court-fallbacks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetCourtFallbacks'];
+      };
+    };
+    responses: {
+      /** @description The setting as stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SetCourtFallbacks'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: province-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'get-court-inbox': {
+    parameters: {
+      query?: {
+        status?: 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejection-due' | 'rejected' | 'withdrawn';
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        courtCode: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description One page; pass nextCursor back as cursor for the next */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CourtInbox'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: court */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Another court's inbox, answered as an unknown court */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   'list-petitions': {
     parameters: {
       query?: {
-        status?: 'draft' | 'submitted' | 'dispatched' | 'registered' | 'returned' | 'rejected' | 'withdrawn';
+        status?:
+          | 'draft'
+          | 'submitted'
+          | 'dispatched'
+          | 'registered'
+          | 'returned'
+          | 'rejection-due'
+          | 'rejected'
+          | 'withdrawn';
         month?: string;
         officeCode?: string;
         limit?: number;
@@ -2201,7 +3542,7 @@ export interface operations {
           'application/json': components['schemas']['GatewayMessage'];
         };
       };
-      /** @description Only for: clerk, manager, court, province-admin */
+      /** @description Only for: clerk, manager, province-admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -2687,7 +4028,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not a draft, a document not verified, the fees not paid (with the amount due), or the same key still in progress */
+      /** @description Not a draft, a document not verified, fees due (with the amount), no court to route to, or the key in progress */
       409: {
         headers: {
           [name: string]: unknown;
@@ -2992,7 +4333,116 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed from the current state, a stale expectedVersion, or (resubmit) fees due */
+      /** @description Not allowed now, a stale expectedVersion, the cure or objection period is over, or (resubmit) fees due */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'reassign-petition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        petitionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['Reassign'];
+      };
+    };
+    responses: {
+      /** @description The petition, held by the new court */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Petition'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: province-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A petition or court of another province, answered as an unknown one */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The court is not active, the petition is not with a court, or a stale expectedVersion */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4541,6 +5991,393 @@ export interface operations {
         };
       };
       /** @description The gateway did not answer the verify: post the same callback again (it is kept) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'get-work-calendar': {
+    parameters: {
+      query?: {
+        province?:
+          | '10'
+          | '11'
+          | '12'
+          | '13'
+          | '14'
+          | '15'
+          | '16'
+          | '17'
+          | '18'
+          | '19'
+          | '20'
+          | '21'
+          | '22'
+          | '23'
+          | '24'
+          | '25'
+          | '26'
+          | '27'
+          | '28'
+          | '29'
+          | '30'
+          | '31'
+          | '32'
+          | '01'
+          | '02'
+          | '03'
+          | '04'
+          | '05'
+          | '06'
+          | '07'
+          | '08';
+      };
+      header?: never;
+      path: {
+        year: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The calendar; lunar is null while the year is not loaded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkCalendar'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager, court, province-admin, national-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'load-lunar-holidays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LunarHolidayCalendar'];
+      };
+    };
+    responses: {
+      /** @description Loaded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LunarHolidaysLoaded'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: national-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'add-provincial-holiday': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ProvincialHoliday'];
+      };
+    };
+    responses: {
+      /** @description Added */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProvincialHoliday'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: province-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The province has this day already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'set-work-week': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WorkWeek'];
+      };
+    };
+    responses: {
+      /** @description The setting as stored */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkWeek'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: province-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
           [name: string]: unknown;

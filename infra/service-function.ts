@@ -12,6 +12,9 @@ import { DATA_TABLE } from '../shared/table-definition';
 import { ESM_REQUIRE_SHIM, LAMBDA_NODE_TARGET } from './bundling';
 import { METRICS_NAMESPACE, nagObjectArn, serviceName } from './names';
 
+/** Every function's memory and timeout; the bench compares its figures with them. */
+export const FUNCTION_MEMORY_MB = 512;
+export const FUNCTION_TIMEOUT_SECONDS = 10;
 export interface ServiceFunctionProps {
   spec: FunctionSpec;
   description: string;
@@ -54,8 +57,8 @@ export class ServiceFunction extends Construct {
       handler: 'handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: 512,
-      timeout: Duration.seconds(10),
+      memorySize: FUNCTION_MEMORY_MB,
+      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
       role,
       logGroup,
       tracing: Tracing.ACTIVE,

@@ -169,7 +169,11 @@ export class StatelessStack extends Stack {
     }
     (stage.node.defaultChild as CfnStage).addPropertyOverride('RouteSettings', routeSettings);
 
-    functions.push(this.verifyDocumentsOnArrival(common), this.scheduleMonthlyReports(common));
+    functions.push(
+      this.verifyDocumentsOnArrival(common),
+      this.scheduleMonthlyReports(common),
+      this.scheduleCureLapses(common),
+    );
     const deliveryReports = routeFunctions.get('sms-delivery-reports');
     if (!deliveryReports) throw new Error('no sms-delivery-reports route (shared/routes/index.ts)');
     const events = new EventBackbone(this, 'PetitionEvents', {
@@ -251,6 +255,37 @@ export class StatelessStack extends Stack {
     new Schedule(this, 'MonthlyReportsDaily', {
       description: 'Produce missing monthly reports after Tehran midnight',
       schedule: ScheduleExpression.cron({ minute: '30', hour: '0', timeZone: TimeZone.ASIA_TEHRAN }),
+      target: new LambdaInvoke(fn, { retryAttempts: 3, maxEventAge: Duration.hours(2), deadLetterQueue: deadLetters }),
+    });
+    return fn;
+  }
+
+  /**
+   * Every day at 00:10 Tehran time (Asia/Tehran, so the run follows Tehran's midnight whatever
+   * the offset), the lapse job moves returned petitions whose cure period has ended. A run that
+   * fails is retried; each petition moves once however often or concurrently the job runs.
+   */
+  private scheduleCureLapses(common: Omit<ServiceFunctionProps, 'spec' | 'description'>): IFunction {
+    const spec = EVENT_FUNCTIONS.find((f) => f.id === 'cure-lapse-job')!;
+    const { function: fn } = new ServiceFunction(this, `Fn-${spec.id}`, { ...common, spec, description: spec.summary });
+    const deadLetters = new Queue(this, 'CureLapseDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(deadLetters).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue of the cure lapse schedule.',
+    });
+    const logicalId = this.resolve(this.getLogicalId(fn.node.defaultChild as CfnFunction)) as string;
+    Validations.of(this).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>:*]`,
+      reason:
+        'The scheduler target role CDK makes may invoke the cure lapse function and its versions; that function only.',
+    });
+    new Schedule(this, 'CureLapsesDaily', {
+      description: 'Move returned petitions whose cure period ended to rejection-due, after Tehran midnight',
+      schedule: ScheduleExpression.cron({ minute: '10', hour: '0', timeZone: TimeZone.ASIA_TEHRAN }),
       target: new LambdaInvoke(fn, { retryAttempts: 3, maxEventAge: Duration.hours(2), deadLetterQueue: deadLetters }),
     });
     return fn;

@@ -32,6 +32,7 @@ export async function loadOrCreateKeys(directory: string): Promise<LocalKeys> {
 export interface TokenRequest {
   role: Role;
   officeCode?: string;
+  courtCode?: string;
   provinceCode?: string;
   userId?: string;
   /** Seconds; an hour by default, as Cognito's ID tokens for the web client. */
@@ -40,11 +41,12 @@ export interface TokenRequest {
 
 export async function signToken(keys: LocalKeys, request: TokenRequest): Promise<string> {
   const key = await importJWK(keys.privateJwk, ALG);
-  const scope = request.officeCode ?? request.provinceCode;
+  const scope = request.officeCode ?? request.courtCode ?? request.provinceCode;
   const userId = request.userId ?? `local-${request.role}${scope ? `-${scope}` : ''}`;
   return new SignJWT({
     'cognito:groups': [request.role],
     ...(request.officeCode ? { 'custom:officeCode': request.officeCode } : {}),
+    ...(request.courtCode ? { 'custom:courtCode': request.courtCode } : {}),
     ...(request.provinceCode ? { 'custom:provinceCode': request.provinceCode } : {}),
     'cognito:username': userId,
     token_use: 'id',

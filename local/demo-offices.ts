@@ -1,3 +1,4 @@
+import type { NewCourt } from '../shared/domain/court';
 import type { NewOffice } from '../shared/domain/office';
 
 /**
@@ -97,3 +98,35 @@ export const DEMO_OFFICES: NewOffice[] = [...SOUTH_KHORASAN, ...OTHER_PROVINCES]
 
 /** South Khorasan's target in the report: 22 active offices by the end of Shahrivar 1398. */
 export const DEMO_TARGET = { provinceCode: '29', target: { targetCount: 22, targetDate: TARGET_DATE } } as const;
+
+/**
+ * The demo courts: every demo district gets a peace court, a general civil court and a
+ * prosecutor's office, and every demo province a court of appeal, so each demo office's petitions
+ * route. Codes and names are invented (marked demo), not the real registry.
+ */
+export const DEMO_COURTS: NewCourt[] = (() => {
+  const districts = [...new Map(DEMO_OFFICES.map((o) => [`${o.provinceCode}#${o.judicialDistrict}`, o])).values()];
+  const courts: NewCourt[] = [];
+  const perProvince = new Map<string, number>();
+  for (const office of districts) {
+    const n = (perProvince.get(office.provinceCode) ?? 0) + 1;
+    perProvince.set(office.provinceCode, n);
+    const prefix = `D${office.provinceCode}-${String(n).padStart(2, '0')}`;
+    const district = office.judicialDistrict;
+    const base = { provinceCode: office.provinceCode, judicialDistrict: district, status: 'active' as const };
+    courts.push(
+      { ...base, courtCode: `${prefix}-PEACE`, kind: 'peace', name: `دادگاه صلح ${district} (نمونه)` },
+      { ...base, courtCode: `${prefix}-CIVIL`, kind: 'general-civil', name: `دادگاه عمومی حقوقی ${district} (نمونه)` },
+      { ...base, courtCode: `${prefix}-PROS`, kind: 'prosecutor', name: `دادسرای عمومی و انقلاب ${district} (نمونه)` },
+    );
+    if (n === 1) {
+      courts.push({
+        ...base,
+        courtCode: `D${office.provinceCode}-APPEAL`,
+        kind: 'appeal',
+        name: `دادگاه تجدیدنظر استان (نمونه، ${district})`,
+      });
+    }
+  }
+  return courts;
+})();

@@ -2,11 +2,13 @@ import type { Payee } from '../shared/domain/fees';
 import { withPersonCheckDigit } from '../shared/domain/national-id';
 import { PETITION_KINDS, type PetitionKind } from '../shared/domain/petition';
 import type { Principal } from '../shared/domain/roles';
+import { KINDS_WITH_CASE_REFERENCE } from '../shared/domain/routing';
 import type { IdGenerator, PaymentRedirect, SubmissionStore } from '../shared/ports';
 import { createPetitionSchema } from '../shared/schemas/petition';
 import { balanceOf, decideIndigency } from '../shared/use-cases/fees';
 import { acceptCallback, type PaymentDeps, startPayment } from '../shared/use-cases/payments';
 import { createDraft, type PetitionDeps, submitPetition } from '../shared/use-cases/petitions';
+import { DEMO_COURTS, DEMO_OFFICES } from './demo-offices';
 
 /**
  * DEMO DATA: a few submitted petitions per active demo office over the last two months, through
@@ -30,6 +32,18 @@ function claimOf(kind: PetitionKind, seq: number): Record<string, string> {
   return seq % 4 === 1 ? { nonMonetaryCategory: 'reported-lowest' } : { claimAmountRials: amount };
 }
 
+/** A demo case's court: the general civil court of the office's district. */
+function demoCaseCourt(officeCode: string): string {
+  const office = DEMO_OFFICES.find((o) => o.officeCode === officeCode);
+  const court = DEMO_COURTS.find(
+    (c) =>
+      c.kind === 'general-civil' &&
+      c.provinceCode === office?.provinceCode &&
+      c.judicialDistrict === office?.judicialDistrict,
+  );
+  return court?.courtCode ?? 'D29-01-CIVIL';
+}
+
 export async function seedDemoPetitions(
   deps: Omit<PetitionDeps, 'clock'> & { ids: IdGenerator; submissions: SubmissionStore },
   payments: Omit<PaymentDeps, 'clock'>,
@@ -51,6 +65,9 @@ export async function seedDemoPetitions(
       const kind = PETITION_KINDS[seq % PETITION_KINDS.length]!;
       const body = createPetitionSchema.parse({
         kind,
+        ...(KINDS_WITH_CASE_REFERENCE.includes(kind)
+          ? { caseReference: { courtCode: demoCaseCourt(officeCode), caseNumber: String(140300000000 + seq) } }
+          : {}),
         subject: 'مطالبه وجه (نمونه)',
         description: 'دادخواست نمونه برای اجرای محلی.',
         ...claimOf(kind, seq),

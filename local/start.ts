@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { localDeploymentSettings } from '../infra/deployment-settings';
 import { createDocumentClient, createS3Client } from '../shared/adapters/aws-clients';
+import { DynamoCalendarRepository } from '../shared/adapters/dynamo-calendar-repository';
+import { DynamoCourtRepository } from '../shared/adapters/dynamo-court-repository';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
 import { injectSmsPort } from '../shared/adapters/notices-from-env';
@@ -37,7 +39,7 @@ import { createGateway } from './gateway';
 import { handlerLoader } from './handlers';
 import { startPaymentGatewaySimulator } from './payment-gateway-simulator';
 import { forwardObjectCreated } from './s3-events';
-import { DEMO_JUDICIARY_TERMINAL, seedDemoData, seedDemoFees } from './seed';
+import { DEMO_JUDICIARY_TERMINAL, seedDemoCalendars, seedDemoData, seedDemoFees } from './seed';
 import { localSettings, recordRunningBackend } from './settings';
 import { recordingSmsSink } from './sms-outbox';
 import { registerTextImports } from './text-imports';
@@ -145,6 +147,11 @@ async function main(): Promise<void> {
     offices,
     new DynamoReportRepository(createDocumentClient(config), settings.tableName),
     new Date(),
+    new DynamoCourtRepository(createDocumentClient(config), settings.tableName),
+  );
+  const demoCalendarYears = await seedDemoCalendars(
+    new DynamoCalendarRepository(createDocumentClient(config), settings.tableName),
+    new Date(),
   );
   const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds, submissionDepsFromEnv, paymentDepsFromEnv } =
     await import('../shared/adapters/from-env');
@@ -226,6 +233,9 @@ async function main(): Promise<void> {
         ? `  seeded ${seeded} DEMO offices (South Khorasan's 22, a few in Tehran and Yazd; marked demo: true) ` +
           `and ${demoPetitions} demo petitions`
         : '  existing data kept (no demo seeding)',
+      demoCalendarYears.length > 0
+        ? `  loaded DEMO lunar holidays (marked demo: true) for ${demoCalendarYears.join(' and ')}`
+        : '  lunar holidays of this year and the next already loaded',
       '',
       'Try:',
       `  curl ${base}/v1/health`,

@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { isProvinceCode, PROVINCE_CODES } from '../shared/domain/provinces';
 import { isOfficeRole, isRole, STAFF_ROLES } from '../shared/domain/roles';
+import { COURT_CODE_PATTERN } from '../shared/schemas/common';
 import { loadOrCreateKeys, signToken } from './auth';
 import { localSettings } from './settings';
 
 const usage =
-  `usage: npm run token -- --role <${STAFF_ROLES.join('|')}> [--office <code>] [--province <code>] ` +
+  `usage: npm run token -- --role <${STAFF_ROLES.join('|')}> [--office <code>] [--court <code>] [--province <code>] ` +
   '[--user <id>] [--lifetime <seconds, 3600 by default as in Cognito>]';
 
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
     options: {
       role: { type: 'string' },
       office: { type: 'string' },
+      court: { type: 'string' },
       province: { type: 'string' },
       user: { type: 'string' },
       lifetime: { type: 'string' },
@@ -23,6 +25,12 @@ async function main(): Promise<void> {
   if (isOfficeRole(role) && !values.office) throw new Error(`--office <code> is needed for ${role}. ${usage}`);
   if (values.office && !/^\d{4,10}$/.test(values.office))
     throw new Error('--office must be an office code (4 to 10 digits)');
+  if (role === 'court' && !values.court) {
+    throw new Error(`--court <code> is needed for court (29-BIR-CIVIL is Birjand's general civil court). ${usage}`);
+  }
+  if (values.court && !COURT_CODE_PATTERN.test(values.court)) {
+    throw new Error('--court must be a court code (2 to 20 upper-case letters, digits and hyphens)');
+  }
   if (role === 'province-admin' && !values.province) {
     throw new Error(`--province <code> is needed for province-admin (29 is South Khorasan). ${usage}`);
   }
@@ -36,6 +44,7 @@ async function main(): Promise<void> {
   const token = await signToken(keys, {
     role,
     ...(values.office ? { officeCode: values.office } : {}),
+    ...(values.court ? { courtCode: values.court } : {}),
     ...(values.province ? { provinceCode: values.province } : {}),
     ...(values.user ? { userId: values.user } : {}),
     ...(values.lifetime ? { lifetime: Number(values.lifetime) } : {}),

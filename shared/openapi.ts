@@ -19,6 +19,8 @@ const TAGS = [
   { name: 'Citizens', description: 'Tracking by code and national ID, and rating the office' },
   { name: 'Reports', description: 'Monthly reports per office and the network target they measure' },
   { name: 'Fees', description: 'National fee schedules, quotes, payments through the gateway and receipts' },
+  { name: 'Courts', description: "The court registry, each court's inbox and the province's fallback courts" },
+  { name: 'Holidays', description: 'The holidays and closed weekdays legal periods are counted on' },
 ] as const;
 const TAG_OF_SEGMENT: Record<string, (typeof TAGS)[number]['name']> = {
   health: 'API',
@@ -32,6 +34,8 @@ const TAG_OF_SEGMENT: Record<string, (typeof TAGS)[number]['name']> = {
   network: 'Reports',
   'fee-schedules': 'Fees',
   payments: 'Fees',
+  courts: 'Courts',
+  holidays: 'Holidays',
 };
 
 /** `/v1/petitions/{id}/documents…` are Documents, its fees and payments Fees; otherwise the first segment decides. */

@@ -1,13 +1,18 @@
+import type { Court, CourtFallbacks, CourtKind, CourtStatus } from './domain/court';
 import type { ENotice, ViewChannel } from './domain/e-notices';
 import type { FeeSchedule } from './domain/fees';
 import type { GuessBudget } from './domain/guessing';
+import type { LunarHolidayCalendar, ProvincialHoliday } from './domain/holidays';
+import type { WorkCalendar } from './domain/legal-periods';
 import type { Office, OfficeStatus } from './domain/office';
 import type { GatewayCallback, GatewayReversal, GatewayVerification, Payment } from './domain/payments';
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { ProvinceCode } from './domain/provinces';
 import type { NetworkTarget } from './domain/report';
+import type { CourtRegistrySnapshot } from './domain/routing';
+import type { Weekday } from './domain/solar-hijri-days';
 import type { PetitionEvent } from './events/petition-events';
-import type { PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
+import type { COURT_INBOX_ATTRIBUTES, PETITION_SUMMARY_ATTRIBUTES } from './table-definition';
 
 /** Time is a port so that tests can submit "at 23:59 Tehran time" without waiting for it. */
 export interface Clock {
@@ -30,6 +35,44 @@ export interface OfficeRepository {
   replace(office: Office, expectedVersion: number): Promise<void>;
 }
 
+export interface CourtFilter {
+  kind?: CourtKind;
+  /** With `kind`, read from the index key; alone, filtered after reading the province. */
+  judicialDistrict?: string;
+  status?: CourtStatus;
+}
+
+export interface CourtRepository {
+  /** Throws ConflictError('court-exists') when the code is taken. */
+  insert(court: Court): Promise<void>;
+  get(courtCode: string): Promise<Court | undefined>;
+  /** Writes `court` only if the stored one is still at `expectedVersion`; else ConflictError('court-changed'). */
+  replace(court: Court, expectedVersion: number): Promise<void>;
+  /** A province's courts, ordered by code. */
+  list(provinceCode: ProvinceCode, filter?: CourtFilter): Promise<Court[]>;
+  fallbacks(provinceCode: ProvinceCode): Promise<CourtFallbacks>;
+  setFallbacks(provinceCode: ProvinceCode, fallbacks: CourtFallbacks): Promise<void>;
+}
+
+/** A loaded year of lunar holidays, with when it was loaded. */
+export type StoredLunarCalendar = LunarHolidayCalendar & { loadedAt: string };
+
+/**
+ * What decides the days the offices are closed: the national lunar holidays per Solar Hijri year,
+ * and each province's own holidays and closed weekdays. One read gives a province's calendar.
+ */
+export interface CalendarRepository {
+  /** The province's work calendar with the lunar and provincial holidays of these years (one read). */
+  workCalendar(provinceCode: ProvinceCode, years: readonly number[]): Promise<WorkCalendar>;
+  /** When each of these years' lunar holidays was loaded (absent: not loaded). */
+  lunarLoads(years: readonly number[]): Promise<Map<number, StoredLunarCalendar>>;
+  /** Loads a year's lunar holidays, replacing an earlier load of that year. */
+  putLunarCalendar(calendar: StoredLunarCalendar): Promise<void>;
+  /** Adds one provincial holiday; ConflictError('holiday-exists') when the province has that day already. */
+  addProvincialHoliday(holiday: ProvincialHoliday): Promise<void>;
+  setClosedWeekdays(provinceCode: ProvinceCode, closedWeekdays: readonly Weekday[]): Promise<void>;
+}
+
 /** Counters kept per office and period, updated in the same transaction as the change they count. */
 export interface CounterIncrement {
   officeCode: string;
@@ -46,6 +89,18 @@ export interface PetitionPageQuery {
   limit: number;
   cursor?: string;
 }
+
+export interface CourtInboxQuery {
+  courtCode: string;
+  status: PetitionStatus;
+  limit: number;
+  cursor?: string;
+}
+
+/** What a court's inbox index holds of a petition. */
+export type CourtInboxItem = Pick<Petition, (typeof COURT_INBOX_ATTRIBUTES)[number] & keyof Petition> & {
+  courtCode: string;
+};
 
 /** What a listing index holds of a petition. */
 export type PetitionSummary = Pick<Petition, (typeof PETITION_SUMMARY_ATTRIBUTES)[number]>;
@@ -89,6 +144,11 @@ export interface SubmissionStore {
   /** The key's record alone, to find the winner's answer after losing a race. */
   record(officeCode: string, key: string): Promise<SubmissionRecord | undefined>;
   /**
+   * What routing needs: the province's courts and fallbacks in one query, and the case's court
+   * when `caseCourtCode` names one in another province (then one read more).
+   */
+  courtRegistry(provinceCode: ProvinceCode, caseCourtCode?: string): Promise<CourtRegistrySnapshot>;
+  /**
    * Writes the submitted petition (if still at `previousVersion`), claims its tracking code, bumps
    * the counters and stores the key's record in one transaction. Answers what stopped it, having
    * written nothing: the tracking code or the key taken, or the petition changed meanwhile.
@@ -122,6 +182,13 @@ export interface PetitionRepository {
     events?: PetitionEvent[],
   ): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
+  /**
+   * Returned petitions whose cure period ends on `day` (UTC date, YYYY-MM-DD) before the instant
+   * `before`, as the index holds them (eventually consistent: a write must check the version).
+   */
+  curesEndingOn(day: string, before: string): Promise<Petition[]>;
+  /** A page of a court's inbox in one status, newest change first. */
+  inbox(query: CourtInboxQuery): Promise<{ items: CourtInboxItem[]; nextCursor: string | null }>;
   findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;
   /** Appends to the audit trail without touching the petition item (downloads, for example). */
   recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void>;

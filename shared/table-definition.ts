@@ -35,6 +35,15 @@ export const PETITION_SUMMARY_ATTRIBUTES = [
   'trackingCode',
 ] as const;
 
+/** What a court's inbox shows: the summary, the office it came from and when it last changed. */
+export const COURT_INBOX_ATTRIBUTES = [
+  ...PETITION_SUMMARY_ATTRIBUTES,
+  'officeName',
+  'courtCode',
+  'updatedAt',
+  'cureDeadline',
+] as const;
+
 export interface TableDefinition {
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
@@ -71,6 +80,13 @@ export const DATA_TABLE: TableDefinition = {
       partitionKey: { name: 'gsi3pk', type: 'S' },
       sortKey: { name: 'gsi3sk', type: 'S' },
       projection: 'ALL',
+    },
+    // A court's inbox, one partition per court and status, newest change first (see dynamo-keys.ts).
+    {
+      indexName: 'gsi4',
+      partitionKey: { name: 'gsi4pk', type: 'S' },
+      sortKey: { name: 'gsi4sk', type: 'S' },
+      projection: COURT_INBOX_ATTRIBUTES,
     },
   ],
   timeToLiveAttribute: 'expiresAt',

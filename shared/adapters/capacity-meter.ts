@@ -10,13 +10,26 @@ export const capacityMeter = {
   readUnits: 0,
   writeUnits: 0,
   commands: [] as string[],
+  /**
+   * With `detail` on, calls ask for `INDEXES` (units per table and per index) and keep each write
+   * call's input and consumed capacity, so that a bench can say where a write's units go.
+   */
+  detail: false,
+  writes: [] as { command: string; input: Record<string, unknown>; consumed: DetailedCapacity[] }[],
   reset(): void {
     this.calls = 0;
     this.readUnits = 0;
     this.writeUnits = 0;
     this.commands = [];
+    this.writes = [];
   },
 };
+
+export interface DetailedCapacity extends ConsumedCapacity {
+  TableName?: string;
+  Table?: { CapacityUnits?: number };
+  GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }>;
+}
 
 const METERED = new Set([
   'GetItemCommand',
@@ -43,11 +56,17 @@ export function meterCapacity(client: DynamoDBClient): void {
       const commandName = String(context.commandName ?? '');
       if (!METERED.has(commandName)) return next(args);
       const input = args.input as Record<string, unknown>;
-      input.ReturnConsumedCapacity ??= 'TOTAL';
+      input.ReturnConsumedCapacity ??= capacityMeter.detail ? 'INDEXES' : 'TOTAL';
       const result = await next(args);
       capacityMeter.calls += 1;
       capacityMeter.commands.push(commandName.replace(/Command$/, ''));
       const consumed = (result.output as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] }).ConsumedCapacity;
+      if (capacityMeter.detail && /Put|Update|Delete|Write/.test(commandName))
+        capacityMeter.writes.push({
+          command: commandName.replace(/Command$/, ''),
+          input,
+          consumed: [consumed ?? []].flat() as DetailedCapacity[],
+        });
       for (const entry of [consumed ?? []].flat()) {
         const isWrite = /Put|Update|Delete|Write/.test(commandName);
         const units = entry.CapacityUnits ?? 0;

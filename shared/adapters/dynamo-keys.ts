@@ -8,14 +8,31 @@
  *   gsi1 (all of an office)       `OFFICE#<code>#PETITIONS`             / `<month>#<time>#<id>`
  *   gsi2 (an office, one status)  `OFFICE#<code>#PETITIONS#<status>`    / `<month>#<time>#<id>`
  *   (month and time: of submission, of creation for drafts; so newest first and a month is a prefix)
+ *   gsi4 (a court's inbox)        `COURT#<code>#INBOX#<status>`         / `<updated at>#<id>`
+ *   (only petitions a court holds, never drafts; newest change first). Not sharded: a partition
+ *   takes 1,000 write units a second; each change of a petition moves its inbox entry (under 1 KB:
+ *   a delete and a put, 2 units). Even if one court received a tenth of a national peak of 300
+ *   petition changes a second (about ten times the busiest month's average), its partitions would
+ *   take 30 x 2 = 60 units a second, 6% of the limit; a court's changes also spread over statuses.
  * - rating            pk `PETITION#<id>`      sk `FEEDBACK`              one per petition
  * - audit entries     pk `PETITION#<id>`      sk `AUDIT#<time>#<uuid>`   (downloads: never rewrite the petition)
  * - tracking code     pk `TRACK#<code>`       sk `TRACK`                 → petitionId; claimed once, on submission
  * - guess window      pk `GUESS#<scope>#…`    sk `GUESS`                 failed citizen guesses, with a TTL
+ * - court             pk `COURT#<code>`       sk `COURT`
+ *   gsi3 (the court registry, sparse) `COURTS#<province>`                / `<kind>#<district>#<court code>`
+ *   (a kind in a district, or in the province, is one `begins_with`; one partition per province)
  * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
  * - payment attempt   pk `PETITION#<id>`      sk `PAYMENT#<order id>`    the petition's payments, beside it
  * - payment reference pk `PAYREF#<terminal>#<RefNum>` sk `PAYREF`    → order id; claimed once (a RefNum pays once)
  * - fee schedule      pk `FEESCHEDULE#<Solar Hijri year>` sk `VERSION#<version id>`  read when quoting, rarely written
+ * - a province's fallback courts    pk `CONFIG`   sk `COURT-FALLBACKS#<province>`
+ *   gsi3 `COURTS#<province>` / `!FALLBACKS` (before every kind): submission reads a province's
+ *   courts and fallbacks with one query of that partition
+ * - lunar holidays of a year        pk `CALENDAR#national`     sk `LUNAR#<year>`
+ * - a province's holidays of a year pk `CALENDAR#<province>`   sk `HOLIDAYS#<year>`
+ * - a province's closed weekdays    pk `CALENDAR#<province>`   sk `WEEK`
+ *   (a province's calendar for a period is one BatchGetItem of at most five keys)
+ *   gsi3 (returned, sparse)      `CURE-DUE#<date the cure ends>`       / `<ends at>#<id>`   (the lapse job)
  * - outbox item       pk `OUTBOX#<eventId>`   sk `OUTBOX`                one per event, written in the change's
  *   transaction; the table stream carries it to the event bus (dynamo-outbox.ts), TTL a few days
  * - SMS notice        pk `NOTICE-SMS#<eventId>#<partyIndex>`  sk `NOTICE-SMS`   one per event and recipient: the
@@ -41,6 +58,14 @@ export const keys = {
   /** A report job's ledger (`J#1398-06@29`): done, or claimed by a run. */
   report: (job: string) => ({ pk: `REPORT#${job}`, sk: 'REPORT' }),
   networkTarget: (provinceCode: string) => ({ pk: 'CONFIG', sk: `TARGET#${provinceCode}` }),
+  court: (courtCode: string) => ({ pk: `COURT#${courtCode}`, sk: 'COURT' }),
+  lunarHolidays: (year: number) => ({ pk: 'CALENDAR#national', sk: `LUNAR#${year}` }),
+  provincialHolidays: (provinceCode: string, year: number) => ({
+    pk: `CALENDAR#${provinceCode}`,
+    sk: `HOLIDAYS#${year}`,
+  }),
+  workWeek: (provinceCode: string) => ({ pk: `CALENDAR#${provinceCode}`, sk: 'WEEK' }),
+  courtFallbacks: (provinceCode: string) => ({ pk: 'CONFIG', sk: `COURT-FALLBACKS#${provinceCode}` }),
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
   payment: (petitionId: string, orderId: string) => ({ pk: `PETITION#${petitionId}`, sk: `PAYMENT#${orderId}` }),
   paymentsPrefix: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, skPrefix: 'PAYMENT#' }),
@@ -65,7 +90,26 @@ export const indexKeys = {
     gsi3sk: `${provinceCode}#${officeCode}`,
   }),
   registryProvincePrefix: (provinceCode: string) => `${provinceCode}#`,
+  /** A province's courts, by kind and district: written by administrators only, read at each submission. */
+  courtRegistry: (provinceCode: string, kind: string, judicialDistrict: string, courtCode: string) => ({
+    gsi3pk: `COURTS#${provinceCode}`,
+    gsi3sk: `${kind}#${judicialDistrict}#${courtCode}`,
+  }),
+  courtRegistryPartition: (provinceCode: string) => `COURTS#${provinceCode}`,
+  /** The province's fallbacks sit in its registry partition too, so routing reads both in one query. */
+  courtFallbacks: (provinceCode: string) => ({ gsi3pk: `COURTS#${provinceCode}`, gsi3sk: '!FALLBACKS' }),
+  /** Courts of a kind (and district): the `#` ends each part, so `بیرجند#` is never a prefix of another district. */
+  courtRegistryPrefix: (kind?: string, judicialDistrict?: string) =>
+    kind ? `${kind}#${judicialDistrict === undefined ? '' : `${judicialDistrict}#`}` : '',
   officePetitions: (officeCode: string) => `OFFICE#${officeCode}#PETITIONS`,
+  courtInbox: (courtCode: string, status: string) => `COURT#${courtCode}#INBOX#${status}`,
+  /**
+   * Returned petitions by the day their cure period ends (the UTC date of its end, which is the
+   * Tehran last day's Gregorian date: Tehran midnight is 20:30 or 19:30 UTC), on gsi3 while
+   * returned only. The lapse job reads a few days' partitions; a day's partition takes the day's
+   * returns of the whole country, a few thousand writes spread over a day, far below the limit.
+   */
+  cureDue: (endsAt: string) => `CURE-DUE#${endsAt.slice(0, 10)}`,
   officePetitionsByStatus: (officeCode: string, status: string) => `OFFICE#${officeCode}#PETITIONS#${status}`,
   /**
    * SMS waiting to be sent (quiet hours, or a failed try), spread over a few partitions of gsi3 so

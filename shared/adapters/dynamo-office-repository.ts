@@ -1,10 +1,10 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors';
 import type { Office } from '../domain/office';
 import { type ProvinceCode, provinceByName, provinceOf } from '../domain/provinces';
 import type { OfficeFilter, OfficeRepository } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
+import { conditionalPut } from './dynamo-transactions';
 
 /**
  * Offices: `pk = OFFICE#<code>`, `sk = OFFICE`. The registry listing uses gsi3 with one partition
@@ -19,19 +19,11 @@ export class DynamoOfficeRepository implements OfficeRepository {
   ) {}
 
   async insert(office: Office): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: officeItem(office),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException)
-        throw new ConflictError('office-exists', { officeCode: office.officeCode });
-      throw error;
-    }
+    await conditionalPut(
+      this.db,
+      { TableName: this.tableName, Item: officeItem(office), ConditionExpression: 'attribute_not_exists(pk)' },
+      () => new ConflictError('office-exists', { officeCode: office.officeCode }),
+    );
   }
 
   async get(officeCode: string): Promise<Office | undefined> {
@@ -75,21 +67,16 @@ export class DynamoOfficeRepository implements OfficeRepository {
   }
 
   async replace(office: Office, expectedVersion: number): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: officeItem(office),
-          ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
-        }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new ConflictError('office-changed', { expected: expectedVersion });
-      }
-      throw error;
-    }
+    await conditionalPut(
+      this.db,
+      {
+        TableName: this.tableName,
+        Item: officeItem(office),
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+      () => new ConflictError('office-changed', { expected: expectedVersion }),
+    );
   }
 }
 

@@ -7,7 +7,15 @@ import { noticePartiesOf } from '../domain/notice-recipients';
 import type { HistoryEntry, Petition } from '../domain/petition';
 import { solarHijriMonth } from '../domain/solar-hijri';
 import type { PetitionEvent } from '../events/petition-events';
-import type { CounterIncrement, Feedback, PetitionPageQuery, PetitionRepository, PetitionSummary } from '../ports';
+import type {
+  CounterIncrement,
+  CourtInboxItem,
+  CourtInboxQuery,
+  Feedback,
+  PetitionPageQuery,
+  PetitionRepository,
+  PetitionSummary,
+} from '../ports';
 import { eNoticePut } from './dynamo-e-notices';
 import { indexKeys, keys } from './dynamo-keys';
 import { outboxPut } from './dynamo-outbox';
@@ -93,6 +101,47 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return { items, nextCursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : null };
   }
 
+  async inbox(query: CourtInboxQuery): Promise<{ items: CourtInboxItem[]; nextCursor: string | null }> {
+    const partition = indexKeys.courtInbox(query.courtCode, query.status);
+    const startKey = query.cursor ? decodeCursor(query.cursor, 'gsi4', partition) : undefined;
+    const result = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi4',
+        KeyConditionExpression: 'gsi4pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: query.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const last = result.LastEvaluatedKey;
+    const items = (result.Items ?? []).map((item) => {
+      const { pk: _pk, sk: _sk, gsi4pk: _a, gsi4sk: _b, ...entry } = item;
+      return entry as unknown as CourtInboxItem;
+    });
+    return { items, nextCursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : null };
+  }
+
+  async curesEndingOn(day: string, before: string): Promise<Petition[]> {
+    const petitions: Petition[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
+          ExpressionAttributeValues: { ':pk': indexKeys.cureDue(day), ':before': before },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      petitions.push(...(page.Items ?? []).filter((item) => item.entity === 'petition').map(petitionFromItem));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return petitions;
+  }
+
   async findByTrackingCode(trackingCode: string): Promise<Petition | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.trackingCode(trackingCode) }),
@@ -167,13 +216,40 @@ export function petitionItem(petition: Petition): Record<string, unknown> {
     gsi1sk: sortKey,
     gsi2pk: indexKeys.officePetitionsByStatus(petition.officeCode, petition.status),
     gsi2sk: sortKey,
+    ...(petition.court && petition.status !== 'draft'
+      ? {
+          gsi4pk: indexKeys.courtInbox(petition.court.courtCode, petition.status),
+          gsi4sk: `${petition.updatedAt}#${petition.petitionId}`,
+          courtCode: petition.court.courtCode,
+        }
+      : {}),
+    ...(petition.status === 'returned' && petition.cureDeadline
+      ? {
+          gsi3pk: indexKeys.cureDue(petition.cureDeadline.endsAt),
+          gsi3sk: `${petition.cureDeadline.endsAt}#${petition.petitionId}`,
+        }
+      : {}),
     entity: 'petition',
     ...petition,
   };
 }
 
 export function petitionFromItem(item: Record<string, unknown>): Petition {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, gsi2pk: _c, gsi2sk: _d, entity: _e, ...petition } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _a,
+    gsi1sk: _b,
+    gsi2pk: _c,
+    gsi2sk: _d,
+    gsi3pk: _i,
+    gsi3sk: _j,
+    gsi4pk: _f,
+    gsi4sk: _g,
+    courtCode: _h,
+    entity: _e,
+    ...petition
+  } = item;
   return petition as unknown as Petition;
 }
 
@@ -188,7 +264,7 @@ export function versionedPut(tableName: string, petition: Petition, previousVers
 }
 
 /** A cursor is the page's last key; it must point into the very partition being listed. */
-function decodeCursor(cursor: string, index: 'gsi1' | 'gsi2', partition: string): Record<string, unknown> {
+function decodeCursor(cursor: string, index: 'gsi1' | 'gsi2' | 'gsi4', partition: string): Record<string, unknown> {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

@@ -1,14 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  BatchGetCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PROVINCE_CODES, type ProvinceCode } from '../domain/provinces';
 import type { NetworkTarget } from '../domain/report';
 import type { ReportRepository } from '../ports';
+import { batchGetAll } from './dynamo-batch';
 import { keys } from './dynamo-keys';
 
 /**
@@ -18,8 +13,6 @@ import { keys } from './dynamo-keys';
  * - report ledger   pk `REPORT#<period>@<scope>`   sk `REPORT`  state generating|done, with a lease, so each
  *   month's report of each scope is produced once
  */
-const BATCH = 100;
-
 export class DynamoReportRepository implements ReportRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -38,21 +31,8 @@ export class DynamoReportRepository implements ReportRepository {
     return out;
   }
 
-  /** Every key's item that exists, 100 keys a call, asking again for keys DynamoDB left unprocessed. */
-  private async batchGet(wanted: ReadonlyArray<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
-    const items: Array<Record<string, unknown>> = [];
-    for (let i = 0; i < wanted.length; i += BATCH) {
-      let pending: Array<Record<string, unknown>> = wanted.slice(i, i + BATCH);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 50 * 2 ** attempt)));
-        const result = await this.db.send(
-          new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: pending, ConsistentRead: true } } }),
-        );
-        items.push(...(result.Responses?.[this.tableName] ?? []));
-        pending = (result.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as Array<Record<string, unknown>>;
-      }
-    }
-    return items;
+  private batchGet(wanted: ReadonlyArray<Record<string, unknown>>): Promise<Array<Record<string, unknown>>> {
+    return batchGetAll(this.db, this.tableName, wanted);
   }
 
   async target(provinceCode: ProvinceCode): Promise<NetworkTarget | null> {

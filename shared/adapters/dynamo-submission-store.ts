@@ -1,16 +1,26 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Court } from '../domain/court';
+import type { ProvinceCode } from '../domain/provinces';
+import type { CourtRegistrySnapshot } from '../domain/routing';
 import type { PetitionEvent } from '../events/petition-events';
 import type { CounterIncrement, SubmissionRecord, SubmissionSnapshot, SubmissionStore } from '../ports';
-import { keys } from './dynamo-keys';
+import { courtFromItem, fallbacksFromItem } from './dynamo-court-repository';
+import { indexKeys, keys } from './dynamo-keys';
 import { officeFromItem } from './dynamo-office-repository';
 import { outboxPut } from './dynamo-outbox';
 import { petitionFromItem, versionedPut } from './dynamo-petition-repository';
 import { counterUpdate, failedConditions, transactWrite } from './dynamo-transactions';
 
 /**
- * Submission in two DynamoDB calls: one BatchGetItem for the petition, its office and the key's
- * record (consistent reads), one TransactWriteItems for everything submission changes, the key's
- * record included. The record lives in the idempotency table (one partition per record, a TTL).
+ * Submission in three DynamoDB calls: one BatchGetItem for the petition, its office and the key's
+ * record (consistent reads); one Query of the office's province's court registry (its courts and
+ * fallbacks, one gsi3 partition) for routing, since the province is known only from the office;
+ * one TransactWriteItems for everything submission changes, the key's record and the events
+ * included. The record lives in the idempotency table (one partition per record, a TTL). A
+ * written statement on a case of another province's court reads that court too (a fourth call).
+ *
+ * The registry query's cost: a province has at most a few hundred courts of about 300 bytes, so
+ * one query reads under 100 KB (at most 13 read units, eventually consistent) in one page.
  */
 export class DynamoSubmissionStore implements SubmissionStore {
   constructor(
@@ -49,6 +59,32 @@ export class DynamoSubmissionStore implements SubmissionStore {
       new GetCommand({ TableName: this.recordsTableName, Key: keys.submission(officeCode, key), ConsistentRead: true }),
     );
     return Item ? recordFromItem(Item) : undefined;
+  }
+
+  async courtRegistry(provinceCode: ProvinceCode, caseCourtCode?: string): Promise<CourtRegistrySnapshot> {
+    const items: Array<Record<string, unknown>> = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi3',
+          KeyConditionExpression: 'gsi3pk = :pk',
+          ExpressionAttributeValues: { ':pk': indexKeys.courtRegistryPartition(provinceCode) },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    const courts: Court[] = items.filter((item) => item.entity === 'court').map(courtFromItem);
+    if (caseCourtCode && !courts.some((court) => court.courtCode === caseCourtCode)) {
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.tableName, Key: keys.court(caseCourtCode) }),
+      );
+      if (Item) courts.push(courtFromItem(Item));
+    }
+    return { courts, fallbacks: fallbacksFromItem(items.find((item) => item.entity === 'court-fallbacks')) };
   }
 
   async commit(

@@ -1,6 +1,8 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   type DynamoDBDocumentClient,
+  PutCommand,
+  type PutCommandInput,
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
@@ -56,4 +58,21 @@ export function counterUpdate(tableName: string, counter: CounterIncrement) {
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };
+}
+
+/**
+ * A put under a condition (the code is free, the version unchanged): a failed condition becomes
+ * the domain's own error, which says what the caller's request ran into.
+ */
+export async function conditionalPut(
+  db: DynamoDBDocumentClient,
+  input: PutCommandInput & { ConditionExpression: string },
+  conflict: () => Error,
+): Promise<void> {
+  try {
+    await db.send(new PutCommand(input));
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw conflict();
+    throw error;
+  }
 }

@@ -7,10 +7,12 @@ import type { TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
 import type { PaymentDeps } from '../use-cases/payments';
-import type { PetitionDeps, SubmissionDeps } from '../use-cases/petitions';
+import type { SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
 import type { ReportDeps } from '../use-cases/reports';
 import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
+import { DynamoCalendarRepository } from './dynamo-calendar-repository';
+import { DynamoCourtRepository } from './dynamo-court-repository';
 import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoFeeScheduleRepository } from './dynamo-fee-schedule-repository';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
@@ -29,6 +31,16 @@ import { SepPaymentGateway } from './shaparak-gateway';
 export function officeRepositoryFromEnv(): DynamoOfficeRepository {
   const config = readEnv(tableEnvShape);
   return new DynamoOfficeRepository(createDocumentClient(config), config.TABLE_NAME);
+}
+
+export function courtRepositoryFromEnv(): DynamoCourtRepository {
+  const config = readEnv(tableEnvShape);
+  return new DynamoCourtRepository(createDocumentClient(config), config.TABLE_NAME);
+}
+
+export function calendarRepositoryFromEnv(): DynamoCalendarRepository {
+  const config = readEnv(tableEnvShape);
+  return new DynamoCalendarRepository(createDocumentClient(config), config.TABLE_NAME);
 }
 
 export const cryptoIds: IdGenerator = {
@@ -114,8 +126,14 @@ export function submissionDepsFromEnv(): SubmissionDeps {
 }
 
 /** Everything the petition use cases need, for the real clock and crypto-random ids. */
-export function petitionDepsFromEnv(): PetitionDeps {
-  return { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock: systemClock, ids: cryptoIds };
+export function petitionDepsFromEnv(): TransitionDeps {
+  return {
+    ...petitionAdaptersFromEnv(),
+    calendars: calendarRepositoryFromEnv(),
+    documents: documentStoreFromEnv(),
+    clock: systemClock,
+    ids: cryptoIds,
+  };
 }
 
 export function reportDepsFromEnv(): ReportDeps {

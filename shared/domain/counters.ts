@@ -1,5 +1,6 @@
+import type { DefectCode } from './defects';
 import type { Payee } from './fees';
-import type { PetitionKind } from './petition';
+import type { Petition, PetitionKind } from './petition';
 import { solarHijriMonth, tehranGregorianMonth } from './solar-hijri';
 
 /**
@@ -20,8 +21,33 @@ export function submissionCounters(kind: PetitionKind, at: Date): CounterChange[
   return periods(at).map((period) => ({ period, add: { submitted: 1, [kindCounter(kind)]: 1 } }));
 }
 
-export function returnCounters(at: Date): CounterChange[] {
-  return periods(at).map((period) => ({ period, add: { returned: 1 } }));
+export function returnCounters(at: Date, defects: readonly DefectCode[] = []): CounterChange[] {
+  const byDefect = Object.fromEntries(defects.map((code) => [defectCounter(code), 1]));
+  return periods(at).map((period) => ({ period, add: { returned: 1, ...byDefect } }));
+}
+
+/** The counter of returns for one defect code: `returnedFor_unpaid-fees`. */
+export const defectCounter = (code: DefectCode) => `returnedFor_${code}`;
+
+/**
+ * What a court's step counts for the office: returns (and each defect code), cures that lapsed,
+ * and rejection orders (and of those, the ones for a lapsed cure period).
+ */
+export function courtStepCounters(
+  before: Pick<Petition, 'status'>,
+  after: Pick<Petition, 'status' | 'defects' | 'rejection'>,
+  at: Date,
+): CounterChange[] {
+  if (after.status === 'returned' && before.status !== 'returned') return returnCounters(at, after.defects ?? []);
+  if (after.status === 'rejection-due' && before.status === 'returned') {
+    return periods(at).map((period) => ({ period, add: { cureLapsed: 1 } }));
+  }
+  if (after.status === 'rejected' && before.status !== 'rejected') {
+    const lapsed: Record<string, number> =
+      after.rejection?.reason === 'cure-period-lapsed' ? { rejectedCureLapsed: 1 } : {};
+    return periods(at).map((period) => ({ period, add: { rejected: 1, ...lapsed } }));
+  }
+  return [];
 }
 
 export function ratingCounters(

@@ -12,6 +12,10 @@ export type ConflictCode =
   | 'office-exists'
   | 'office-changed'
   | 'office-status-step'
+  | 'court-exists'
+  | 'court-changed'
+  | 'court-closed'
+  | 'holiday-exists'
   | 'petition-changed'
   | 'transition-not-allowed'
   | 'documents-not-verified'
@@ -30,7 +34,11 @@ export type ConflictCode =
   | 'payment-in-progress'
   | 'no-payment-terminal'
   | 'payment-refused'
-  | 'indigency-step';
+  | 'indigency-step'
+  | 'no-court-for-petition'
+  | 'cure-period-over'
+  | 'objection-period-over'
+  | 'court-not-active';
 
 export type DomainErrorCode =
   | ConflictCode
@@ -81,7 +89,19 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: 'office' | 'petition' | 'document' | 'report' | 'route' | 'notice' | 'fee-schedule' | 'payment') {
+  constructor(
+    what:
+      | 'office'
+      | 'court'
+      | 'calendar'
+      | 'petition'
+      | 'document'
+      | 'notice'
+      | 'report'
+      | 'route'
+      | 'fee-schedule'
+      | 'payment',
+  ) {
     super('not-found', { what });
   }
 }

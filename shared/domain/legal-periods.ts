@@ -1,4 +1,11 @@
-import { fixedHolidaysOn, type LocalizedName, type LunarHolidayCalendar, type ProvincialHoliday } from './holidays';
+import {
+  fixedHolidaysOf,
+  fixedHolidaysOn,
+  type Holiday,
+  type LocalizedName,
+  type LunarHolidayCalendar,
+  type ProvincialHoliday,
+} from './holidays';
 import {
   addDays,
   dayEnd,
@@ -183,13 +190,33 @@ export function lastDayToAct({ servedAt, days, calendar }: LastDayToActInput): L
   };
 }
 
+/**
+ * The Solar Hijri years whose holidays can decide a period served at `servedAt`: the year of
+ * service and the next (a period of days, moved over a closed run, never reaches a third year).
+ */
+export function calendarYearsFor(servedAt: Date): number[] {
+  const { year } = tehranDayOf(servedAt);
+  return [year, year + 1];
+}
+
+/** Every holiday of a year in the calendar's province (fixed, lunar, provincial), by date. */
+export function holidaysOfYear(calendar: WorkCalendar, year: number): Holiday[] {
+  const lunar = calendar.lunarCalendars.find((loaded) => loaded.year === year)?.holidays ?? [];
+  const provincial = calendar.provincialHolidays.filter((holiday) => holiday.date.startsWith(`${year}-`));
+  return [
+    ...fixedHolidaysOf(year),
+    ...lunar.map((holiday) => ({ kind: 'lunar' as const, date: holiday.date, name: holiday.name })),
+    ...provincial.map((holiday) => ({ kind: 'provincial' as const, date: holiday.date, name: holiday.name })),
+  ].sort((a, b) => a.date.localeCompare(b.date));
+}
+
 /** Whether the period is over at `now`: the last day has ended in Tehran. */
 export function isLapsed(period: Pick<LegalPeriod, 'endsAt'>, now: Date): boolean {
   return now.getTime() >= Date.parse(period.endsAt);
 }
 
 /** One line for the petitioner or the office, e.g. `Last day to act: Sunday 12 Mehr 1405 (…)`. */
-export function describeLastDay(period: LegalPeriod, language: 'fa' | 'en'): string {
+export function describeLastDay(period: Pick<LegalPeriod, 'lastDay' | 'provisional'>, language: 'fa' | 'en'): string {
   const lastDay = parseDay(period.lastDay);
   if (!lastDay) throw new RangeError(`not a Solar Hijri day: ${period.lastDay}`);
   const weekday = WEEKDAY_NAMES[weekdayOf(lastDay)][language];

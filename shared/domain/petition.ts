@@ -1,8 +1,11 @@
 import { fieldText } from '../i18n/messages';
+import type { CourtKind } from './court';
+import { DEFECT_CODES, type DefectCode } from './defects';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import type { FeeQuote, FeeStage } from './fees';
 import type { ProvinceCode } from './provinces';
 import { isOfficeStaff, OFFICE_ROLES, type Principal, type Role } from './roles';
+import type { ReviewReason, RoutingRuleId } from './routing';
 
 export const PETITION_KINDS = [
   'civil-petition',
@@ -19,6 +22,7 @@ export const PETITION_STATUSES = [
   'dispatched',
   'registered',
   'returned',
+  'rejection-due',
   'rejected',
   'withdrawn',
 ] as const;
@@ -90,6 +94,68 @@ export interface HistoryEntry {
   note?: string;
   caseNumber?: string;
   documentId?: string;
+  /** A return's coded defects; a rejection's reason. */
+  defects?: DefectCode[];
+  reason?: RejectionReason;
+  /** Routing and reassignment: the court the petition went to, and the one it left. */
+  courtCode?: string;
+  previousCourtCode?: string;
+}
+
+/** Why a court office rejects a petition: the cure period lapsed (Article 54), or another order of the court. */
+export const REJECTION_REASONS = ['cure-period-lapsed', 'court-order'] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** A legal period's end as a petition keeps it (shared/domain/legal-periods.ts computes it). */
+export interface Deadline {
+  /** The last day to act, Solar Hijri `YYYY-MM-DD`, Tehran. */
+  lastDay: string;
+  /** The end of that day in Tehran (exclusive), ISO 8601. */
+  endsAt: string;
+  /** Computed without the lunar holidays of a year not loaded yet: it may still move later. */
+  provisional: boolean;
+}
+
+/**
+ * One entry of the petitioner's electronic notice record: a paper the court office serves. Its
+ * posting to the record is its service (the 1395 electronic-service regulation): the period it
+ * starts runs from `servedAt`. This is the petition's own copy of the orders served on it; each party's
+ * service record (SMS delivery, their views, an office's prints) is the electronic notice record
+ * (shared/domain/e-notices.ts), posted in the same transaction from the order's event.
+ */
+export interface NoticeRecordEntry {
+  noticeId: string;
+  kind: 'defect-notice' | 'rejection-order';
+  postedAt: string;
+  servedAt: string;
+  /** The period the notice starts: the cure period, or the objection window. */
+  deadline: Deadline;
+  defects?: DefectCode[];
+  reason?: RejectionReason;
+  note?: string;
+}
+
+/** The case a petition refers to: a written statement goes to its court; an appeal names the judgment's case. */
+export interface CaseReference {
+  courtCode: string;
+  caseNumber: string;
+}
+
+/** The court that holds a submitted petition, and how it got there. */
+export interface CourtAssignment {
+  courtCode: string;
+  /** The court's Persian name when it was assigned. */
+  name: string;
+  kind: CourtKind;
+  /** The court's province: its closed days count for the petition's legal periods. */
+  provinceCode: ProvinceCode;
+  /** When the petition reached this court: on submission, or by a reassignment. */
+  assignedAt: string;
+  /** The routing rule that sent it (shared/domain/routing.ts), or a province administrator's reassignment. */
+  rule: RoutingRuleId | 'reassignment';
+  /** Routed to the province's fallback because no court of the needed kind was found: for review. */
+  flaggedForReview: boolean;
+  reviewReason?: ReviewReason;
 }
 
 export interface Petition {
@@ -111,11 +177,22 @@ export interface Petition {
   judgmentAmountRials?: string;
   nonMonetaryCategory?: string;
   parties: Party[];
+  /** The case a written statement or an appeal refers to. */
+  caseReference?: CaseReference;
   documents: PetitionDocument[];
   /** The current fee quote, pinned to its schedule version; absent on petitions stored before fees. */
   quote?: FeeQuote;
   indigency?: IndigencyClaim;
   status: PetitionStatus;
+  /** The court holding the petition, from its first submission on (routing, then reassignments). */
+  court?: CourtAssignment;
+  /** While returned (and rejection-due): the coded defects to cure and the cure period's end. */
+  defects?: DefectCode[];
+  cureDeadline?: Deadline;
+  /** Once rejected: the order's reason, its service and the objection window's end. */
+  rejection?: { reason: RejectionReason; servedAt: string; objectionDeadline: Deadline };
+  /** The petitioner's electronic notice record: defect notices and rejection orders, oldest first. */
+  notices?: NoticeRecordEntry[];
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -130,7 +207,15 @@ export interface Petition {
   history: HistoryEntry[];
 }
 
-export const TRANSITION_ACTIONS = ['dispatch', 'register', 'return', 'reject', 'resubmit', 'withdraw'] as const;
+export const TRANSITION_ACTIONS = [
+  'dispatch',
+  'register',
+  'return',
+  'reject',
+  'reinstate',
+  'resubmit',
+  'withdraw',
+] as const;
 export type PetitionAction = (typeof TRANSITION_ACTIONS)[number];
 
 /** Everything the history records: life-cycle steps and what the office did to the file. */
@@ -138,6 +223,9 @@ export const HISTORY_ACTIONS = [
   ...TRANSITION_ACTIONS,
   'create',
   'submit',
+  'route',
+  'reassign',
+  'lapse',
   'declare-documents',
   'remove-document',
   'download',
@@ -152,7 +240,7 @@ interface TransitionRule {
   by: readonly Role[];
   from: readonly PetitionStatus[];
   to: PetitionStatus;
-  needs?: 'note' | 'caseNumber';
+  needs?: 'note' | 'caseNumber' | 'defects';
 }
 
 const COURT: readonly Role[] = ['court'];
@@ -161,8 +249,11 @@ const COURT: readonly Role[] = ['court'];
 export const TRANSITIONS: Record<PetitionAction, TransitionRule> = {
   dispatch: { by: COURT, from: ['submitted'], to: 'dispatched' },
   register: { by: COURT, from: ['dispatched'], to: 'registered', needs: 'caseNumber' },
-  return: { by: COURT, from: ['submitted', 'dispatched'], to: 'returned', needs: 'note' },
-  reject: { by: COURT, from: ['submitted', 'dispatched'], to: 'rejected', needs: 'note' },
+  return: { by: COURT, from: ['submitted', 'dispatched'], to: 'returned', needs: 'defects' },
+  // From rejection-due the reason is the lapsed cure period; from submitted or dispatched an order needs a note.
+  reject: { by: COURT, from: ['submitted', 'dispatched', 'rejection-due'], to: 'rejected' },
+  // Within the objection window the court takes the petition back (Article 54), history kept.
+  reinstate: { by: COURT, from: ['rejected'], to: 'submitted' },
   resubmit: { by: OFFICE_ROLES, from: ['returned'], to: 'submitted' },
   withdraw: { by: OFFICE_ROLES, from: ['draft', 'submitted', 'dispatched', 'returned'], to: 'withdrawn' },
 };
@@ -175,20 +266,20 @@ export function actionsFor(role: Role, status?: PetitionStatus): PetitionAction[
 }
 
 /**
- * Office staff see only their office's petitions; others see all. A petition of another office
- * answers exactly like a missing one, so ids of other offices cannot be probed.
+ * Office staff see only their office's petitions, a court only those it holds. A petition out of
+ * reach answers exactly like a missing one, so ids cannot be probed.
  */
 export function assertVisible(petition: Petition | undefined, principal: Principal): asserts petition is Petition {
   if (!petition || !isVisibleTo(petition, principal)) throw new NotFoundError('petition');
 }
 
 /**
- * A draft is the office's own work until it is submitted: the court does not see it. A province
- * administrator sees their province's petitions only; the national administrator reads reports,
- * never petitions.
+ * A draft is the office's own work until it is submitted: no court sees it. A court sees the
+ * petitions it holds; a province administrator their province's; the national administrator reads
+ * reports, never petitions.
  */
 export function isVisibleTo(
-  petition: Pick<Petition, 'officeCode' | 'status' | 'provinceCode'>,
+  petition: Pick<Petition, 'officeCode' | 'status' | 'provinceCode' | 'court'>,
   principal: Principal,
 ): boolean {
   switch (principal.kind) {
@@ -199,7 +290,7 @@ export function isVisibleTo(
     case 'national':
       return false;
     case 'court':
-      return petition.status !== 'draft';
+      return petition.status !== 'draft' && petition.court?.courtCode === principal.courtCode;
   }
 }
 
@@ -211,6 +302,8 @@ export interface TransitionRequest {
   action: PetitionAction;
   note?: string;
   caseNumber?: string;
+  defects?: DefectCode[];
+  reason?: RejectionReason;
   expectedVersion: number;
 }
 
@@ -233,10 +326,17 @@ export function applyTransition(
       allowed: actionsFor(role, petition.status).join(','),
     });
   }
-  if (rule.needs && !request[rule.needs]) {
-    throw new ValidationError([
-      { field: `body.${rule.needs}`, code: 'required', messages: REQUIRED_MESSAGES[rule.needs] },
-    ]);
+  const needs = request.action === 'reject' && petition.status !== 'rejection-due' ? 'note' : rule.needs;
+  if (needs && (!request[needs] || (needs === 'defects' && request.defects?.length === 0))) {
+    throw new ValidationError([{ field: `body.${needs}`, code: 'required', messages: REQUIRED_MESSAGES[needs] }]);
+  }
+  const reason = request.action === 'reject' ? rejectionReasonOf(petition) : undefined;
+  if (request.reason !== undefined && request.reason !== reason) {
+    throw new ConflictError('transition-not-allowed', {
+      action: `${request.action}:${request.reason}`,
+      from: petition.status,
+      allowed: actionsFor(role, petition.status).join(','),
+    });
   }
   const at = now.toISOString();
   return {
@@ -255,14 +355,27 @@ export function applyTransition(
         to: rule.to,
         ...(request.note ? { note: request.note } : {}),
         ...(request.action === 'register' ? { caseNumber: request.caseNumber } : {}),
+        ...(request.action === 'return' ? { defects: orderedDefects(request.defects ?? []) } : {}),
+        ...(reason ? { reason } : {}),
       },
     ],
   };
 }
 
+/** A rejection from rejection-due is for the lapsed cure period; any other is an order of the court. */
+export function rejectionReasonOf(petition: Pick<Petition, 'status'>): RejectionReason {
+  return petition.status === 'rejection-due' ? 'cure-period-lapsed' : 'court-order';
+}
+
+/** Defect codes once each, in the order of the law. */
+export function orderedDefects(codes: readonly DefectCode[]): DefectCode[] {
+  return DEFECT_CODES.filter((code) => codes.includes(code));
+}
+
 const REQUIRED_MESSAGES = {
   note: fieldText('note-required'),
   caseNumber: fieldText('case-number-required'),
+  defects: fieldText('defects-required'),
 };
 
 /** Documents that block submission: declared but not (yet) verified. */

@@ -1,4 +1,5 @@
-import { collectedCounter, kindCounter } from './counters';
+import { collectedCounter, defectCounter, kindCounter } from './counters';
+import { DEFECT_CODES, type DefectCode } from './defects';
 import { formatRials } from './money';
 import { type Calendar, formatMonth, type MonthId } from './months';
 import type { Office, OfficeStatus } from './office';
@@ -34,6 +35,13 @@ export interface Figures {
   changePercent: number | null;
   documentsStored: number;
   returnedForDefects: number;
+  /** Returns by defect code (a return with two defects counts under both). */
+  returnsByDefect: Record<DefectCode, number>;
+  /** Returned petitions whose cure period lapsed (moved to rejection-due). */
+  curesLapsed: number;
+  /** Rejection orders, and of them those for a lapsed cure period. */
+  rejections: number;
+  rejectionsForLapsedCure: number;
   ratings: RatingSummary;
   collected: Collected;
 }
@@ -126,6 +134,12 @@ function figures(current: CounterValues[], previous: CounterValues[]): Figures {
     changePercent: percent(registered - before, before),
     documentsStored: total(current, 'documentsVerified'),
     returnedForDefects: total(current, 'returned'),
+    returnsByDefect: Object.fromEntries(
+      DEFECT_CODES.map((code) => [code, total(current, defectCounter(code))]),
+    ) as Record<DefectCode, number>,
+    curesLapsed: total(current, 'cureLapsed'),
+    rejections: total(current, 'rejected'),
+    rejectionsForLapsedCure: total(current, 'rejectedCureLapsed'),
     ratings: {
       responses,
       courtesy: average(total(current, 'courtesySum'), responses),

@@ -15,13 +15,15 @@ export type OfficeRole = (typeof OFFICE_ROLES)[number];
  */
 export type Principal =
   | { kind: 'office'; userId: string; role: OfficeRole; officeCode: string }
-  | { kind: 'court'; userId: string; role: 'court' }
+  | { kind: 'court'; userId: string; role: 'court'; courtCode: string }
   | { kind: 'province'; userId: string; role: 'province-admin'; provinceCode: ProvinceCode }
   | { kind: 'national'; userId: string; role: 'national-admin' };
 
 export type ProvinceAdmin = Extract<Principal, { kind: 'province' }>;
 
 export type OfficeStaff = Extract<Principal, { kind: 'office' }>;
+
+export type CourtStaff = Extract<Principal, { kind: 'court' }>;
 
 export function isRole(value: string): value is Role {
   return (STAFF_ROLES as readonly string[]).includes(value);
@@ -33,17 +35,19 @@ export function isOfficeRole(role: Role): role is OfficeRole {
 
 /**
  * The principal a token's claims make, or undefined when they make none: a role with the scope it
- * needs (an office for office staff).
+ * needs (an office for office staff, a court for court staff, a province for its administrator).
  */
 export function principalFrom(claims: {
   userId: string;
   role: Role;
   officeCode?: string;
+  courtCode?: string;
   provinceCode?: string;
 }): Principal | undefined {
-  const { userId, role, officeCode, provinceCode } = claims;
+  const { userId, role, officeCode, courtCode, provinceCode } = claims;
   if (isOfficeRole(role)) return officeCode ? { kind: 'office', userId, role, officeCode } : undefined;
-  if (role === 'court') return { kind: 'court', userId, role };
+  // A court user without a court in the token could otherwise reach none or every court's petitions.
+  if (role === 'court') return courtCode ? { kind: 'court', userId, role, courtCode } : undefined;
   if (role === 'national-admin') return { kind: 'national', userId, role };
   // A province administrator without a valid province in the token could otherwise reach none or all.
   return provinceCode && isProvinceCode(provinceCode) ? { kind: 'province', userId, role, provinceCode } : undefined;
@@ -56,6 +60,12 @@ export function isOfficeStaff(principal: Principal): principal is OfficeStaff {
 /** The caller as office staff; anyone else is refused (403), as the route table would. */
 export function asOfficeStaff(principal: Principal): OfficeStaff {
   if (!isOfficeStaff(principal)) throw new ForbiddenError();
+  return principal;
+}
+
+/** The caller as court staff; anyone else is refused (403), as the route table would. */
+export function asCourtStaff(principal: Principal): CourtStaff {
+  if (principal.kind !== 'court') throw new ForbiddenError();
   return principal;
 }
 

@@ -30,6 +30,7 @@ export function petitionEvent<T extends PetitionEventType>(
     petitionVersion: petition.version,
     kind: petition.kind,
     officeCode: petition.officeCode,
+    ...(petition.court ? { courtCode: petition.court.courtCode } : {}),
     ...(petition.trackingCode ? { trackingCode: petition.trackingCode } : {}),
     ...(petition.caseNumber ? { caseNumber: petition.caseNumber } : {}),
     ...extra,

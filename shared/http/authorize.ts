@@ -9,7 +9,8 @@ import type { ApiContext, ApiEvent, ApiResult } from './types';
  * verified by the HTTP API authorizer (in AWS) or by the local gateway; the principal is built
  * from its claims: one role (a staff account is in one group; a token with several staff groups
  * cannot say which scope it acts in and is refused) with the scope the role needs (office staff
- * without an office in their token could otherwise act on no office or every office).
+ * without an office in their token could otherwise act on no office or every office; so could
+ * court staff without a court).
  */
 export function authorize(
   auth: 'public' | readonly Role[],
@@ -24,11 +25,13 @@ export function authorize(
       if (!role || others.length > 0 || !auth.includes(role)) throw new ForbiddenError();
       const claim = (name: string) => (typeof claims[name] === 'string' ? (claims[name] as string) : undefined);
       const officeCode = claim('custom:officeCode');
+      const courtCode = claim('custom:courtCode');
       const provinceCode = claim('custom:provinceCode');
       const principal = principalFrom({
         userId: claims.sub,
         role,
         ...(officeCode ? { officeCode } : {}),
+        ...(courtCode ? { courtCode } : {}),
         ...(provinceCode ? { provinceCode } : {}),
       });
       if (!principal) throw new ForbiddenError();

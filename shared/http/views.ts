@@ -1,9 +1,12 @@
 import type * as z from 'zod';
+import { COURT_KIND_NAMES, type Court } from '../domain/court';
+import { DEFECTS } from '../domain/defects';
 import { PAGES_WHEN_UNDECLARED } from '../domain/fees';
 import type { NewOffice, Office, OfficeChanges } from '../domain/office';
 import type { HistoryEntry, Petition, PetitionDocument } from '../domain/petition';
 import type { ProvinceCode } from '../domain/provinces';
 import type { MonthlyReport } from '../domain/report';
+import type { courtSchema } from '../schemas/court';
 import type { CreateOfficeInput, officeSchema, UpdateOfficeInput } from '../schemas/office';
 import type {
   CreatePetitionInput,
@@ -25,6 +28,7 @@ import type { submitPetition } from '../use-cases/petitions';
  */
 export type PetitionView = z.output<typeof petitionSchema>;
 export type OfficeView = z.output<typeof officeSchema>;
+export type CourtView = z.output<typeof courtSchema>;
 type DocumentView = z.output<typeof petitionDocumentSchema>;
 
 const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
@@ -56,6 +60,10 @@ function historyView(entry: HistoryEntry): PetitionView['history'][number] {
     ...optional('note', entry.note),
     ...optional('caseNumber', entry.caseNumber),
     ...optional('documentId', entry.documentId),
+    ...optional('defects', entry.defects),
+    ...optional('reason', entry.reason),
+    ...optional('courtCode', entry.courtCode),
+    ...optional('previousCourtCode', entry.previousCourtCode),
   };
 }
 
@@ -71,11 +79,23 @@ export function petitionView(petition: Petition): PetitionView {
     ...optional('stage', petition.stage),
     ...optional('judgmentAmountRials', petition.judgmentAmountRials),
     ...optional('nonMonetaryCategory', petition.nonMonetaryCategory),
+    ...optional('caseReference', petition.caseReference),
     parties: petition.parties,
     documents: petition.documents.map(documentView),
     ...optional('quote', petition.quote),
     ...optional('indigency', petition.indigency),
     status: petition.status,
+    ...optional('court', petition.court),
+    ...optional(
+      'defects',
+      petition.defects?.map((code) => ({ code, label: DEFECTS[code].label, whatToDo: DEFECTS[code].whatToDo })),
+    ),
+    ...optional('cureDeadline', petition.cureDeadline),
+    ...optional('rejection', petition.rejection),
+    ...optional(
+      'notices',
+      petition.notices?.map((entry) => ({ ...entry })),
+    ),
     version: petition.version,
     createdAt: petition.createdAt,
     updatedAt: petition.updatedAt,
@@ -112,6 +132,22 @@ export function officeView(office: Office): OfficeView {
   };
 }
 
+export function courtView(court: Court): CourtView {
+  return {
+    courtCode: court.courtCode,
+    name: court.name,
+    provinceCode: court.provinceCode,
+    judicialDistrict: court.judicialDistrict,
+    kind: court.kind,
+    kindName: COURT_KIND_NAMES[court.kind],
+    status: court.status,
+    demo: court.demo,
+    version: court.version,
+    createdAt: court.createdAt,
+    updatedAt: court.updatedAt,
+  };
+}
+
 /**
  * Compile-time ties between the published schemas and the domain: each line fails the type check
  * when one side changes without the other. `Sub` must be assignable to `Super`.
@@ -120,6 +156,7 @@ type Assignable<Super, Sub extends Super> = Sub;
 export type SchemaTies = [
   // What the API publishes of a stored item exists on it.
   Assignable<keyof Office, keyof OfficeView>,
+  Assignable<keyof Court | 'kindName', keyof CourtView>,
   Assignable<keyof Petition, keyof PetitionView>,
   Assignable<keyof PetitionDocument, keyof DocumentView>,
   // What the request schemas give, the use cases take.

@@ -13,6 +13,7 @@ export const LABELS: Record<string, Record<Language, string>> = {
   dispatched: { fa: 'ارجاع‌شده', en: 'dispatched' },
   registered: { fa: 'ثبت‌شده در دادگاه', en: 'registered' },
   returned: { fa: 'برگشتی برای رفع نقص', en: 'returned for defects' },
+  'rejection-due': { fa: 'مهلت رفع نقص گذشته؛ در انتظار قرار رد', en: 'cure period lapsed; rejection due' },
   rejected: { fa: 'ردشده', en: 'rejected' },
   withdrawn: { fa: 'مستردشده', en: 'withdrawn' },
   // electronic notices (shared/domain/e-notices.ts)
@@ -27,6 +28,7 @@ export const LABELS: Record<string, Record<Language, string>> = {
   register: { fa: 'ثبت', en: 'register' },
   return: { fa: 'بازگرداندن برای رفع نقص', en: 'return for defects' },
   reject: { fa: 'رد', en: 'reject' },
+  reinstate: { fa: 'بازگرداندن به جریان', en: 'reinstate' },
   resubmit: { fa: 'ارسال دوباره', en: 'resubmit' },
   withdraw: { fa: 'استرداد', en: 'withdraw' },
   // office statuses
@@ -86,6 +88,10 @@ export function nextStepText(
       en:
         `The court returned the petition to correct defects (see the court's note). Bring the documents needed to ` +
         `${params.office}${phone} to correct them; the time to do so is limited.`,
+    },
+    'rejection-due': {
+      fa: 'مهلت رفع نقص به پایان رسیده است و دفتر دادگاه قرار رد دادخواست را صادر می‌کند.',
+      en: 'The time to correct the defects has ended; the court office will issue the order rejecting the petition.',
     },
     rejected: {
       fa: `دادگاه دادخواست را رد کرده است. برای آگاهی از راه اعتراض به ${params.office}${phone} مراجعه کنید.`,
@@ -208,6 +214,77 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
         `An office that is ${label(p.from, 'en')} cannot become ${label(p.to, 'en')}.` +
         (p.allowed ? ` It can become: ${labels(p.allowed, 'en')}.` : ' A closed office stays closed.'),
     },
+  },
+  'court-exists': {
+    fa: { title: 'دادگاه تکراری است', detail: (p) => `دادگاهی با کد ${p.courtCode} از قبل ثبت شده است.` },
+    en: { title: 'Court already exists', detail: (p) => `A court with code ${p.courtCode} is already registered.` },
+  },
+  'court-changed': {
+    fa: {
+      title: 'دادگاه در این فاصله تغییر کرده است',
+      detail: (p) => `دادگاه دیگر در نسخه ${p.expected} نیست؛ دوباره بخوانید و تکرار کنید.`,
+    },
+    en: {
+      title: 'Court changed meanwhile',
+      detail: (p) => `The court is no longer at version ${p.expected}; read it again and retry.`,
+    },
+  },
+  'court-closed': {
+    fa: {
+      title: 'دادگاه بسته شده است',
+      detail: () => 'وضعیت دادگاه بسته‌شده دیگر تغییر نمی‌کند؛ دادگاه تازه را با کد دیگری ثبت کنید.',
+    },
+    en: {
+      title: 'Court closed',
+      detail: () => 'A closed court stays closed; register the new court under another code.',
+    },
+  },
+  'no-court-for-petition': {
+    fa: {
+      title: 'دادگاهی برای این دادخواست ثبت نشده است',
+      detail: () =>
+        'در حوزه قضایی دفتر دادگاهی از نوع لازم نیست و استان دادگاه جایگزینی برای آن تعیین نکرده است؛ ' +
+        'مدیر استان باید دادگاه را ثبت یا جایگزین را تعیین کند.',
+    },
+    en: {
+      title: 'No court for this petition',
+      detail: () =>
+        "The office's judicial district has no court of the kind needed and the province names no fallback for it; " +
+        "the province's administrator must register the court or name a fallback.",
+    },
+  },
+  'court-not-active': {
+    fa: { title: 'دادگاه فعال نیست', detail: (p) => `دادگاه ${p.courtCode} فعال نیست و دادخواستی نمی‌پذیرد.` },
+    en: { title: 'Court not active', detail: (p) => `Court ${p.courtCode} is not active and takes no petitions.` },
+  },
+  'objection-period-over': {
+    fa: {
+      title: 'مهلت اعتراض گذشته است',
+      detail: (p) => `آخرین روز مهلت اعتراض به قرار رد ${p.lastDay} بود؛ دادخواست دیگر به جریان بازنمی‌گردد.`,
+    },
+    en: {
+      title: 'Objection period over',
+      detail: (p) =>
+        `The last day to object to the rejection order was ${p.lastDay}; the petition can no longer be reinstated.`,
+    },
+  },
+  'cure-period-over': {
+    fa: {
+      title: 'مهلت رفع نقص گذشته است',
+      detail: (p) =>
+        `آخرین روز مهلت رفع نقص ${p.lastDay} بود و به پایان رسیده است؛ ` +
+        'دادخواست دیگر قابل ارسال مجدد نیست و دفتر دادگاه قرار رد آن را صادر می‌کند.',
+    },
+    en: {
+      title: 'Cure period over',
+      detail: (p) =>
+        `The last day to cure the defects was ${p.lastDay} and it has ended; ` +
+        'the petition can no longer be resubmitted, and the court office issues the rejection order.',
+    },
+  },
+  'holiday-exists': {
+    fa: { title: 'این روز قبلاً تعطیل است', detail: (p) => `روز ${p.date} از قبل در تعطیلات استان ثبت شده است.` },
+    en: { title: 'Holiday already listed', detail: (p) => `${p.date} is already one of the province's holidays.` },
   },
   'petition-changed': {
     fa: {
@@ -351,11 +428,13 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
 
 const FA_THINGS: Record<string, string> = {
   office: 'دفتر',
+  court: 'دادگاه',
+  calendar: 'تقویم',
+  notice: 'ابلاغیه',
   petition: 'دادخواست',
   document: 'مدرک',
   report: 'گزارش',
   route: 'مسیر',
-  notice: 'ابلاغیه',
 };
 
 /**
@@ -364,6 +443,23 @@ const FA_THINGS: Record<string, string> = {
  */
 export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   'office-code': { fa: 'کد دفتر باید ۴ تا ۱۰ رقم باشد.', en: 'Office code must be 4 to 10 digits.' },
+  'court-code': {
+    fa: 'کد دادگاه باید ۲ تا ۲۰ نویسه از حروف بزرگ لاتین، ارقام و خط تیره باشد.',
+    en: 'Court code must be 2 to 20 upper-case Latin letters, digits and hyphens.',
+  },
+  'case-number': { fa: 'شماره پرونده باید ۶ تا ۲۰ رقم باشد.', en: 'Case number must be 6 to 20 digits.' },
+  'case-reference-required': {
+    fa: 'برای لایحه و تجدیدنظرخواهی، دادگاه و شماره پرونده لازم است.',
+    en: 'A written statement or an appeal needs its case: the court and the case number.',
+  },
+  'case-reference-not-allowed': {
+    fa: 'فقط لایحه و تجدیدنظرخواهی به پرونده ارجاع می‌دهند.',
+    en: 'Only a written statement or an appeal refers to a case.',
+  },
+  'fallback-court': {
+    fa: 'دادگاه جایگزین باید دادگاهی فعال از همین نوع در استان شما باشد.',
+    en: 'A fallback must be an active court of this kind in your province.',
+  },
   'persian-text': {
     fa: 'فقط حروف فارسی، فاصله و ارقام مجاز است.',
     en: 'Only Persian letters, spaces and digits are allowed.',
@@ -413,6 +509,11 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   'invalid-gregorian-month': { fa: 'ماه میلادی معتبر نیست.', en: 'Not a valid Gregorian month.' },
   'note-required': { fa: 'برای این اقدام توضیح لازم است.', en: 'A note is required for this action.' },
   'case-number-required': { fa: 'برای ثبت، شماره پرونده لازم است.', en: 'A case number is required to register.' },
+  'duplicate-defect': { fa: 'هر نقص را یک بار بنویسید.', en: 'List each defect once.' },
+  'defects-required': {
+    fa: 'برای بازگرداندن، دست‌کم یک نقص کددار لازم است.',
+    en: 'A return needs at least one coded defect.',
+  },
   'province-code': {
     fa: 'کد استان معتبر نیست (دو رقم، مانند ۲۹ برای خراسان جنوبی).',
     en: 'Not a valid province code (two digits, e.g. 29 for South Khorasan).',
@@ -420,6 +521,22 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   'province-required': { fa: 'کد استان لازم است (province).', en: 'The province is required (province).' },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
   ...FEE_FIELD_MESSAGES,
+  'solar-date': {
+    fa: 'تاریخ باید به شکل YYYY-MM-DD و روزی واقعی از تقویم هجری شمسی باشد.',
+    en: 'Date must be a real Solar Hijri day, written YYYY-MM-DD.',
+  },
+  'holiday-year': {
+    fa: 'تاریخ تعطیل باید در همان سالی باشد که تقویم برای آن است.',
+    en: "A holiday must fall within the calendar's year.",
+  },
+  'holiday-duplicate': {
+    fa: 'هر روز را یک بار بنویسید؛ مناسبت‌های هم‌زمان را در یک نام بیاورید.',
+    en: 'List each day once; put occasions that fall on the same day under one name.',
+  },
+  'work-week': {
+    fa: 'روزهای تعطیل هفته (جز جمعه که همیشه تعطیل است) را هر کدام یک بار بنویسید؛ دست‌کم یک روز باید باز بماند.',
+    en: 'List the closed weekdays other than Friday (always closed) once each; at least one day must stay open.',
+  },
 };
 
 export const FIELD_MESSAGE_PREFIX = 'msg:';

@@ -1,3 +1,5 @@
+import { route as addProvincialHoliday } from './add-provincial-holiday';
+import { route as createCourt } from './create-court';
 import { route as createOffice } from './create-office';
 import { route as createPetition } from './create-petition';
 import { route as declareDocuments } from './declare-documents';
@@ -6,31 +8,40 @@ import { route as docs } from './docs';
 import { route as docsRenderer } from './docs-renderer';
 import { route as downloadDocument } from './download-document';
 import { route as generateMonthlyReport } from './generate-monthly-report';
+import { route as getCourt } from './get-court';
+import { route as getCourtInbox } from './get-court-inbox';
 import { route as getFeeSchedule } from './get-fee-schedule';
 import { route as getMonthlyReport } from './get-monthly-report';
 import { route as getNationalReport } from './get-national-report';
 import { route as getOffice } from './get-office';
 import { route as getPetition } from './get-petition';
 import { route as getPetitionFees } from './get-petition-fees';
+import { route as getWorkCalendar } from './get-work-calendar';
 import { route as giveFeedback } from './give-feedback';
 import { route as health } from './health';
+import { route as listCourts } from './list-courts';
 import { route as listFeeSchedules } from './list-fee-schedules';
 import { route as listOffices } from './list-offices';
 import { route as listPetitionNotices } from './list-petition-notices';
 import { route as listPetitions } from './list-petitions';
+import { route as loadLunarHolidays } from './load-lunar-holidays';
 import { route as openapi } from './openapi';
 import { route as paymentCallback } from './payment-callback';
 import { route as printNotice } from './print-notice';
 import { route as putFeeSchedule } from './put-fee-schedule';
 import { route as readOwnNotices } from './read-own-notices';
+import { route as reassignPetition } from './reassign-petition';
 import { route as recordIndigency } from './record-indigency';
 import { route as removeDocument } from './remove-document';
+import { route as setCourtFallbacks } from './set-court-fallbacks';
 import { route as setNetworkTarget } from './set-network-target';
+import { route as setWorkWeek } from './set-work-week';
 import { route as smsDeliveryReports } from './sms-delivery-reports';
 import { route as startPayment } from './start-payment';
 import { route as submitPetition } from './submit-petition';
 import { route as trackPetition } from './track-petition';
 import { route as transitionPetition } from './transition-petition';
+import { route as updateCourt } from './update-court';
 import { route as updateOffice } from './update-office';
 import { route as updatePetition } from './update-petition';
 
@@ -50,6 +61,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   getOffice,
   createOffice,
   updateOffice,
+  listCourts,
+  getCourt,
+  createCourt,
+  updateCourt,
+  setCourtFallbacks,
+  getCourtInbox,
   createPetition,
   declareDocuments,
   downloadDocument,
@@ -58,6 +75,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   getPetition,
   listPetitions,
   transitionPetition,
+  reassignPetition,
   trackPetition,
   readOwnNotices,
   listPetitionNotices,
@@ -77,6 +95,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   recordIndigency,
   startPayment,
   paymentCallback,
+  getWorkCalendar,
+  loadLunarHolidays,
+  addProvincialHoliday,
+  setWorkWeek,
 ];
 
 /** Functions started by events rather than routes. */
@@ -92,6 +114,14 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
     table: [...REPORT_READS, { actions: ['PutItem', 'UpdateItem'] }],
     reports: 'write',
     summary: 'Daily after Tehran midnight: produces each closed Solar Hijri month report that is missing, exactly once',
+  },
+  {
+    id: 'cure-lapse-job',
+    // Query: returned petitions by the day their cure ends (gsi3); one transaction per petition:
+    // the petition (conditional on its version), its counters and its outbox event.
+    table: [{ actions: ['PutItem', 'UpdateItem'] }, { actions: ['Query'], indexes: ['gsi3'] }],
+    summary:
+      'Daily after Tehran midnight: moves returned petitions whose cure period ended to rejection-due, once each',
   },
   {
     id: 'notify-parties',

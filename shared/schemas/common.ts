@@ -22,6 +22,10 @@ export const calendarSchema = z.enum(CALENDARS);
 export const OFFICE_CODE_PATTERN = /^\d{4,10}$/;
 export const officeCodeSchema = z.string().regex(OFFICE_CODE_PATTERN, { message: fieldMessage('office-code') });
 
+/** A court's code: upper-case Latin letters, digits and hyphens, 2 to 20 (as `custom:courtCode` allows). */
+export const COURT_CODE_PATTERN = /^[0-9A-Z][0-9A-Z-]{1,19}$/;
+export const courtCodeSchema = z.string().regex(COURT_CODE_PATTERN, { message: fieldMessage('court-code') });
+
 /** A province by its code (shared/domain/provinces.ts). */
 export const provinceCodeSchema = z.enum(PROVINCE_CODES, { error: fieldMessage('province-code') });
 

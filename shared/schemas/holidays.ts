@@ -1,28 +1,15 @@
 import * as z from 'zod';
-import { MAX_SUPPORTED_YEAR, MIN_SUPPORTED_YEAR, parseDay } from '../domain/solar-hijri-days';
-import { fieldMessage, type Language } from '../i18n/messages';
-import { persianText } from './common';
+import { PROVINCE_CODES } from '../domain/provinces';
+import { MAX_SUPPORTED_YEAR, MIN_SUPPORTED_YEAR, parseDay, WEEKDAYS, type Weekday } from '../domain/solar-hijri-days';
+import { FIELD_MESSAGES, fieldMessage, type Language } from '../i18n/messages';
+import { persianText, provinceCodeSchema } from './common';
 
-/**
- * The messages of the keys below, for FIELD_MESSAGES in shared/i18n/messages.ts (not merged there
- * yet): until they are, the validator shows the bare key.
- */
-type HolidayMessageKey = 'solar-date' | 'holiday-year' | 'holiday-duplicate';
+/** The messages of the keys these schemas use, as FIELD_MESSAGES holds them. */
+type HolidayMessageKey = 'solar-date' | 'holiday-year' | 'holiday-duplicate' | 'work-week';
 
-export const HOLIDAY_FIELD_MESSAGES: Record<HolidayMessageKey, Record<Language, string>> = {
-  'solar-date': {
-    fa: 'تاریخ باید به شکل YYYY-MM-DD و روزی واقعی از تقویم هجری شمسی باشد.',
-    en: 'Date must be a real Solar Hijri day, written YYYY-MM-DD.',
-  },
-  'holiday-year': {
-    fa: 'تاریخ تعطیل باید در همان سالی باشد که تقویم برای آن است.',
-    en: "A holiday must fall within the calendar's year.",
-  },
-  'holiday-duplicate': {
-    fa: 'هر روز را یک بار بنویسید؛ مناسبت‌های هم‌زمان را در یک نام بیاورید.',
-    en: 'List each day once; put occasions that fall on the same day under one name.',
-  },
-};
+export const HOLIDAY_FIELD_MESSAGES = Object.fromEntries(
+  (['solar-date', 'holiday-year', 'holiday-duplicate', 'work-week'] as const).map((key) => [key, FIELD_MESSAGES[key]]),
+) as Record<HolidayMessageKey, Record<Language, string>>;
 
 export const solarDaySchema = z
   .string()
@@ -62,3 +49,70 @@ export const lunarHolidayCalendarSchema = z
   .meta({ id: 'LunarHolidayCalendar' });
 
 export type LunarHolidayCalendarInput = z.input<typeof lunarHolidayCalendarSchema>;
+
+/** A holiday a province's administrator adds for the province alone (a provincial occasion, a closure). */
+export const provincialHolidaySchema = z
+  .strictObject({
+    provinceCode: provinceCodeSchema
+      .optional()
+      .describe("The administrator's own province (another province's is refused)"),
+    date: solarDaySchema,
+    name: holidayNameSchema,
+  })
+  .meta({ id: 'ProvincialHoliday' });
+
+/** Closed weekdays besides Friday, which is always closed. */
+export const workWeekSchema = z
+  .strictObject({
+    provinceCode: provinceCodeSchema
+      .optional()
+      .describe("The administrator's own province (another province's is refused)"),
+    closedWeekdays: z
+      .array(z.enum(WEEKDAYS.filter((day) => day !== 'friday') as [Weekday, ...Weekday[]]))
+      .max(5)
+      .refine((days) => new Set(days).size === days.length, { message: fieldMessage('work-week') })
+      .describe('Closed weekdays besides Friday, e.g. ["thursday"]; [] for Friday alone'),
+  })
+  .meta({ id: 'WorkWeek' });
+
+export const calendarPathSchema = z.strictObject({
+  year: z.coerce.number().int().min(MIN_SUPPORTED_YEAR).max(MAX_SUPPORTED_YEAR).describe('Solar Hijri year'),
+});
+
+export const calendarQuerySchema = z.strictObject({
+  province: provinceCodeSchema
+    .optional()
+    .describe('The province (required except for province-admin, who gets their own; national-admin may leave it out)'),
+});
+
+const holidayEntry = z.strictObject({
+  date: z.string().describe('Solar Hijri YYYY-MM-DD'),
+  kind: z.enum(['fixed', 'lunar', 'provincial']),
+  name: z.strictObject({ fa: z.string(), en: z.string() }),
+});
+
+export const workCalendarSchema = z
+  .strictObject({
+    year: z.number().int(),
+    provinceCode: z.enum(PROVINCE_CODES).nullable().describe('null: the national calendar alone'),
+    closedWeekdays: z.array(z.enum(WEEKDAYS)).describe("Friday and the province's other closed weekdays"),
+    lunar: z
+      .strictObject({ source: z.string(), demo: z.boolean(), loadedAt: z.string() })
+      .nullable()
+      .describe("null: the year's lunar holidays are not loaded, and deadlines in it are provisional"),
+    holidays: z.array(holidayEntry),
+  })
+  .meta({ id: 'WorkCalendar', description: 'The days the offices of a province are closed in one Solar Hijri year' });
+
+export const lunarHolidaysLoadedSchema = z
+  .strictObject({
+    year: z.number().int(),
+    holidays: z.number().int().describe('How many days were loaded'),
+    source: z.string(),
+    demo: z.boolean(),
+    loadedAt: z.string(),
+  })
+  .meta({ id: 'LunarHolidaysLoaded' });
+
+export type ProvincialHolidayInput = z.output<typeof provincialHolidaySchema>;
+export type WorkWeekInput = z.output<typeof workWeekSchema>;

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { COURT_KINDS } from '../domain/court';
+import { DEFECT_CODES } from '../domain/defects';
 import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, DOCUMENT_POLICY } from '../domain/document-policy';
 import { FEE_STAGES } from '../domain/fees';
 import { isValidLegalEntityId, isValidPersonNationalId } from '../domain/national-id';
@@ -9,12 +11,15 @@ import {
   PARTY_ROLES,
   PETITION_KINDS,
   PETITION_STATUSES,
+  type PetitionStatus,
+  REJECTION_REASONS,
   TRANSITION_ACTIONS,
 } from '../domain/petition';
 import { STAFF_ROLES } from '../domain/roles';
+import { KINDS_WITH_CASE_REFERENCE, REVIEW_REASONS, ROUTING_RULES } from '../domain/routing';
 import { isValidTrackingCode } from '../domain/tracking-code';
 import { fieldMessage } from '../i18n/messages';
-import { officeCodeSchema, persianText } from './common';
+import { courtCodeSchema, officeCodeSchema, persianText } from './common';
 import { feeCodeSchema, feeQuoteSchema, rialsSchema } from './fee-schedule';
 
 /** Caps that keep an item far below DynamoDB's 400 KB and a request small; published in OpenAPI. */
@@ -159,6 +164,15 @@ const feeFields = {
   judgmentAmountRials: rialsSchema.describe('For appeals and objections: the judgment amount the court fee is on'),
   nonMonetaryCategory: feeCodeSchema.describe("A non-monetary claim's category, from the fee schedule"),
 };
+export const caseReferenceSchema = z
+  .strictObject({
+    courtCode: courtCodeSchema.describe('The court that holds the case'),
+    caseNumber: z
+      .string()
+      .regex(/^\d{6,20}$/, { message: fieldMessage('case-number') })
+      .describe('Court case number, digits'),
+  })
+  .meta({ id: 'CaseReference' });
 
 export const createPetitionSchema = z
   .strictObject({
@@ -170,7 +184,19 @@ export const createPetitionSchema = z
     judgmentAmountRials: feeFields.judgmentAmountRials.optional(),
     nonMonetaryCategory: feeFields.nonMonetaryCategory.optional(),
     parties,
+    caseReference: caseReferenceSchema
+      .optional()
+      .describe('Required for written statements (routed to the case) and appeals; refused for other kinds'),
     documents: declarations.default([]),
+  })
+  .superRefine((input, context) => {
+    const needed = KINDS_WITH_CASE_REFERENCE.includes(input.kind);
+    if (needed === (input.caseReference !== undefined)) return;
+    context.addIssue({
+      code: 'custom',
+      path: ['caseReference'],
+      message: fieldMessage(needed ? 'case-reference-required' : 'case-reference-not-allowed'),
+    });
   })
   .meta({ id: 'CreatePetition' });
 
@@ -205,10 +231,47 @@ export const listPetitionsQuerySchema = z.strictObject({
   month: solarMonthSchema.optional().describe('Solar Hijri month of submission (of creation for drafts)'),
   officeCode: officeCodeSchema
     .optional()
-    .describe('Required for court and province-admin; office staff always get their own office'),
+    .describe('Required for province-admin; office staff always get their own office'),
   limit: z.coerce.number().int().min(1).max(PETITION_LIMITS.pageSize).default(PETITION_LIMITS.defaultPageSize),
   cursor: z.string().max(1000).optional(),
 });
+
+export const reassignSchema = z
+  .strictObject({
+    courtCode: courtCodeSchema.describe('The court of your province that takes the petition'),
+    note: z.string().min(3).max(PETITION_LIMITS.note).describe('Why: kept in the audited history'),
+    expectedVersion: z.number().int().positive(),
+  })
+  .meta({ id: 'Reassign' });
+
+export const courtInboxQuerySchema = z.strictObject({
+  status: z
+    .enum(PETITION_STATUSES.filter((status) => status !== 'draft') as [PetitionStatus, ...PetitionStatus[]])
+    .default('submitted')
+    .describe('The inbox of one status; submitted (what waits for the court) unless told'),
+  limit: z.coerce.number().int().min(1).max(PETITION_LIMITS.pageSize).default(PETITION_LIMITS.defaultPageSize),
+  cursor: z.string().max(1000).optional(),
+});
+
+export const courtInboxSchema = z
+  .strictObject({
+    items: z.array(
+      z.strictObject({
+        petitionId: z.string(),
+        officeCode: z.string(),
+        officeName: z.string(),
+        kind: z.enum(PETITION_KINDS),
+        subject: z.string(),
+        status: z.enum(PETITION_STATUSES),
+        submittedAt: z.string(),
+        updatedAt: z.string().describe('The last change: the inbox is ordered by it, newest first'),
+        trackingCode: z.string(),
+        month: z.string(),
+      }),
+    ),
+    nextCursor: z.string().nullable(),
+  })
+  .meta({ id: 'CourtInbox' });
 
 export const transitionSchema = z
   .strictObject({
@@ -219,6 +282,17 @@ export const transitionSchema = z
       .regex(/^\d{6,20}$/)
       .optional()
       .describe('Court case number, digits (required to register)'),
+    defects: z
+      .array(z.enum(DEFECT_CODES))
+      .min(1)
+      .max(DEFECT_CODES.length)
+      .refine((codes) => new Set(codes).size === codes.length, { message: fieldMessage('duplicate-defect') })
+      .optional()
+      .describe('Coded defects (Article 53: unpaid fees, Article 51 clauses 2-6); required to return'),
+    reason: z
+      .enum(REJECTION_REASONS)
+      .optional()
+      .describe('reject: cure-period-lapsed from rejection-due, else court-order (with a note)'),
     expectedVersion: z.number().int().positive(),
   })
   .meta({ id: 'Transition' });
@@ -256,8 +330,56 @@ const historyEntry = z
     note: z.string().optional(),
     caseNumber: z.string().optional(),
     documentId: z.string().optional(),
+    defects: z.array(z.enum(DEFECT_CODES)).optional(),
+    reason: z.enum(REJECTION_REASONS).optional(),
+    courtCode: z.string().optional().describe('Routing and reassignment: the court the petition went to'),
+    previousCourtCode: z.string().optional().describe('Reassignment: the court it left'),
   })
   .meta({ id: 'HistoryEntry' });
+
+export const deadlineSchema = z
+  .strictObject({
+    lastDay: z.string().describe('The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445)'),
+    endsAt: z.string().describe('The end of that day, Tehran time (exclusive), ISO 8601'),
+    provisional: z.boolean().describe("Computed without a year's lunar holidays not loaded yet: it may move later"),
+  })
+  .meta({ id: 'Deadline' });
+
+export const labelledDefectSchema = z
+  .strictObject({
+    code: z.enum(DEFECT_CODES),
+    label: z.strictObject({ fa: z.string(), en: z.string() }),
+    whatToDo: z.strictObject({ fa: z.string(), en: z.string() }),
+  })
+  .meta({ id: 'LabelledDefect' });
+
+export const noticeRecordEntrySchema = z
+  .strictObject({
+    noticeId: z.string(),
+    kind: z.enum(['defect-notice', 'rejection-order']),
+    postedAt: z.string(),
+    servedAt: z.string().describe('Posting to the notice record is service: the period runs from it'),
+    deadline: deadlineSchema,
+    defects: z.array(z.enum(DEFECT_CODES)).optional(),
+    reason: z.enum(REJECTION_REASONS).optional(),
+    note: z.string().optional(),
+  })
+  .meta({ id: 'NoticeRecordEntry' });
+
+export const courtAssignmentSchema = z
+  .strictObject({
+    courtCode: z.string(),
+    name: z.string().describe("The court's Persian name when assigned"),
+    kind: z.enum(COURT_KINDS),
+    provinceCode: z.string(),
+    assignedAt: z.string(),
+    rule: z
+      .enum([...ROUTING_RULES.map((rule) => rule.id), 'reassignment'])
+      .describe('The routing rule, or a reassignment'),
+    flaggedForReview: z.boolean().describe("Sent to the province's fallback court: the province should review it"),
+    reviewReason: z.enum(REVIEW_REASONS).optional(),
+  })
+  .meta({ id: 'CourtAssignment', description: 'The court that holds the petition' });
 
 export const petitionDocumentSchema = z
   .strictObject({
@@ -299,11 +421,19 @@ export const petitionSchema = z
     stage: z.enum(FEE_STAGES).optional(),
     judgmentAmountRials: z.string().optional(),
     nonMonetaryCategory: z.string().optional(),
+    caseReference: caseReferenceSchema.optional(),
     parties: z.array(partySchema),
     documents: z.array(petitionDocumentSchema),
     quote: feeQuoteSchema.optional().describe('The current fee quote; absent on petitions stored before fees'),
     indigency: indigencySchema.optional(),
     status: z.enum(PETITION_STATUSES),
+    court: courtAssignmentSchema.optional(),
+    defects: z.array(labelledDefectSchema).optional().describe('While returned: the defects to cure, labelled'),
+    cureDeadline: deadlineSchema.optional(),
+    rejection: z
+      .strictObject({ reason: z.enum(REJECTION_REASONS), servedAt: z.string(), objectionDeadline: deadlineSchema })
+      .optional(),
+    notices: z.array(noticeRecordEntrySchema).optional().describe("The petitioner's electronic notice record"),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -378,6 +508,13 @@ export const trackingSchema = z
       })
       .optional()
       .describe('Receipts of the verified payments and what is still due; no card numbers'),
+    defects: z
+      .array(z.strictObject({ code: z.enum(DEFECT_CODES), label: z.string(), whatToDo: z.string() }))
+      .optional()
+      .describe('While returned: the defects to cure, in the language asked for'),
+    cureDeadline: deadlineSchema
+      .extend({ text: z.string().describe('The last day in words, with "provisional" when it is') })
+      .optional(),
     nextStep: z.string().describe('What the citizen should do now, in the language asked for'),
   })
   .meta({
@@ -388,4 +525,6 @@ export const trackingSchema = z
 export type CreatePetitionInput = z.output<typeof createPetitionSchema>;
 export type UpdatePetitionInput = z.output<typeof updatePetitionSchema>;
 export type ListPetitionsQuery = z.output<typeof listPetitionsQuerySchema>;
+export type ReassignInput = z.output<typeof reassignSchema>;
+export type CourtInboxQueryInput = z.output<typeof courtInboxQuerySchema>;
 export type FeedbackInput = z.output<typeof feedbackSchema>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { DEFECT_CODES } from '../domain/defects';
 import { OFFICE_STATUSES } from '../domain/office';
 import { fieldMessage } from '../i18n/messages';
 import { calendarSchema, isoDate, provinceCodeSchema, targetProgressSchema } from './common';
@@ -45,6 +46,18 @@ const figures = {
   changePercent: z.number().nullable(),
   documentsStored: z.number().int(),
   returnedForDefects: z.number().int(),
+  returnsByDefect: z
+    .strictObject(
+      Object.fromEntries(DEFECT_CODES.map((code) => [code, z.number().int()])) as Record<
+        (typeof DEFECT_CODES)[number],
+        z.ZodNumber
+      >,
+    )
+    .optional()
+    .describe('Returns by defect code (a return with two defects counts under both); absent in older reports'),
+  curesLapsed: z.number().int().optional().describe('Returned petitions whose cure period lapsed'),
+  rejections: z.number().int().optional().describe('Rejection orders of the courts'),
+  rejectionsForLapsedCure: z.number().int().optional().describe('Of them, orders for a lapsed cure period'),
   ratings: z.strictObject({
     responses: z.number().int(),
     courtesy: z.number().nullable(),

@@ -1,9 +1,11 @@
 import { ratingCounters } from '../domain/counters';
+import { DEFECTS } from '../domain/defects';
 import { NotFoundError, TooManyAttemptsError } from '../domain/errors';
 import { PAYEE_LABELS } from '../domain/fees';
 import { type GuessScope, guessBudgets } from '../domain/guessing';
+import { describeLastDay } from '../domain/legal-periods';
 import { receiptOf } from '../domain/payments';
-import type { Petition } from '../domain/petition';
+import { orderedDefects, type Petition } from '../domain/petition';
 import { IRAN_TIME_ZONE } from '../domain/solar-hijri';
 import { describeDay, formatDay, tehranDayOf } from '../domain/solar-hijri-days';
 import { type Language, label, nextStepText } from '../i18n/messages';
@@ -123,6 +125,18 @@ export async function trackPetition(deps: TrackingDeps, request: CitizenRequest,
             }),
           },
         }
+      : {}),
+    ...(petition.defects && petition.status === 'returned'
+      ? {
+          defects: orderedDefects(petition.defects).map((code) => ({
+            code,
+            label: DEFECTS[code].label[language],
+            whatToDo: DEFECTS[code].whatToDo[language],
+          })),
+        }
+      : {}),
+    ...(petition.cureDeadline && petition.status === 'returned'
+      ? { cureDeadline: { ...petition.cureDeadline, text: describeLastDay(petition.cureDeadline, language) } }
       : {}),
     nextStep: nextStepText(petition.status, language, {
       office: petition.officeName,

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { type CounterChange, returnCounters, submissionCounters } from '../domain/counters';
+import { type CounterChange, courtStepCounters, submissionCounters } from '../domain/counters';
+import {
+  assertCurePeriodOpen,
+  assertObjectionWindowOpen,
+  clearedOfOrders,
+  withDefectNotice,
+  withRejectionOrder,
+} from '../domain/court-orders';
 import { documentKey } from '../domain/document-policy';
 import {
   ConflictError,
@@ -9,22 +16,35 @@ import {
   ValidationError,
 } from '../domain/errors';
 import {
+  calendarYearsFor,
+  LEGAL_PERIODS,
+  type LegalPeriod,
+  type LegalPeriodKind,
+  lastDayToAct,
+} from '../domain/legal-periods';
+import {
   applyTransition,
   assertEditableByOffice,
   assertVisible,
+  type CourtAssignment,
   isVisibleTo,
+  orderedDefects,
   type Petition,
+  rejectionReasonOf,
   type TransitionRequest,
   unverifiedDocuments,
 } from '../domain/petition';
-import { actor, asOfficeStaff, isOfficeStaff, type Principal } from '../domain/roles';
+import { actor, asOfficeStaff, asProvinceAdmin, isOfficeStaff, type Principal } from '../domain/roles';
+import { type RoutingDecision, type RoutingRuleId, routePetition } from '../domain/routing';
 import { solarHijriMonth } from '../domain/solar-hijri';
 import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
 import { FIELD_MESSAGES } from '../i18n/messages';
 import type {
+  CalendarRepository,
   Clock,
   CounterIncrement,
+  CourtRepository,
   DocumentStore,
   FeeScheduleRepository,
   IdGenerator,
@@ -35,7 +55,13 @@ import type {
   SubmissionRecord,
   SubmissionStore,
 } from '../ports';
-import type { CreatePetitionInput, ListPetitionsQuery, UpdatePetitionInput } from '../schemas/petition';
+import type {
+  CourtInboxQueryInput,
+  CreatePetitionInput,
+  ListPetitionsQuery,
+  ReassignInput,
+  UpdatePetitionInput,
+} from '../schemas/petition';
 import { declareDocuments, uploadInstructions } from './documents';
 import { assertFeesSettled, quotePetition } from './fees';
 
@@ -84,6 +110,7 @@ export async function createDraft(
     ...(input.stage !== undefined ? { stage: input.stage } : {}),
     ...(input.judgmentAmountRials !== undefined ? { judgmentAmountRials: input.judgmentAmountRials } : {}),
     ...(input.nonMonetaryCategory !== undefined ? { nonMonetaryCategory: input.nonMonetaryCategory } : {}),
+    ...(input.caseReference ? { caseReference: input.caseReference } : {}),
     parties: input.parties,
     documents,
     status: 'draft',
@@ -216,12 +243,20 @@ export async function submitPetition(
   }
   if (office?.status !== 'active') throw new ConflictError('office-not-active', { status: office?.status ?? '' });
   assertDocumentsVerified(current);
+  // The petition's payments and the province's court registry, read side by side.
+  const [payments, registry] = await Promise.all([
+    deps.payments.forPetition(petitionId),
+    deps.submissions.courtRegistry(office.provinceCode, current.caseReference?.courtCode),
+  ]);
   // Paid in full, or the court fee deferred by an indigency claim: 409 with the amount due otherwise.
-  assertFeesSettled(current, await deps.payments.forPetition(petitionId));
+  assertFeesSettled(current, payments);
+  const route = routePetition(current, office, registry);
+  if (!route) throw new ConflictError('no-court-for-petition', { kind: current.kind });
   await keepDocuments(deps, current);
   const now = deps.clock.now();
   const at = now.toISOString();
   const month = solarHijriMonth(now);
+  const court = courtAssignment(route, at);
   for (let attempt = 1; attempt <= TRACKING_CODE_ATTEMPTS; attempt++) {
     const submitted: Petition = {
       ...current,
@@ -230,9 +265,14 @@ export async function submitPetition(
       submissionKey: request.key,
       submittedAt: at,
       month,
+      court,
       version: current.version + 1,
       updatedAt: at,
-      history: [...current.history, { at, by: actor(principal), action: 'submit', from: 'draft', to: 'submitted' }],
+      history: [
+        ...current.history,
+        { at, by: actor(principal), action: 'submit', from: 'draft', to: 'submitted' },
+        { at, by: SYSTEM, action: 'route', from: 'submitted', to: 'submitted', courtCode: court.courtCode },
+      ],
     };
     const answer = answerOf(submitted);
     const outcome = await deps.submissions.commit(
@@ -253,6 +293,12 @@ export async function submitPetition(
           { data: { month, resubmission: false } },
           { eventId: deps.ids.eventId(), occurredAt: at },
         ),
+        petitionEvent(
+          'routed',
+          submitted,
+          { courtCode: court.courtCode, data: { flaggedForReview: court.flaggedForReview } },
+          { eventId: deps.ids.eventId(), occurredAt: at },
+        ),
       ],
     );
     if (outcome === 'ok') return answer;
@@ -269,6 +315,22 @@ export async function submitPetition(
     }
   }
   throw new Error('no free tracking code after several attempts');
+}
+
+/** Routing is the system's act, by the rule table, not the clerk's. */
+const SYSTEM = { userId: 'system', role: 'system' } as const;
+
+function courtAssignment(route: RoutingDecision, at: string): CourtAssignment {
+  return {
+    courtCode: route.court.courtCode,
+    name: route.court.name,
+    kind: route.court.kind,
+    provinceCode: route.court.provinceCode,
+    assignedAt: at,
+    rule: route.rule.id as RoutingRuleId,
+    flaggedForReview: route.flaggedForReview,
+    ...(route.reviewReason ? { reviewReason: route.reviewReason } : {}),
+  };
 }
 
 function answerOf(petition: Petition): SubmissionAnswer {
@@ -333,8 +395,44 @@ export async function listPetitions(
   };
 }
 
+/**
+ * A page of a court's inbox: only the court's own users read it; any other court's inbox answers
+ * 404, as an unknown court does.
+ */
+export async function courtInbox(
+  deps: Pick<PetitionDeps, 'petitions'>,
+  principal: Principal,
+  courtCode: string,
+  query: CourtInboxQueryInput,
+) {
+  if (principal.kind !== 'court' || principal.courtCode !== courtCode) throw new NotFoundError('court');
+  const page = await deps.petitions.inbox({
+    courtCode,
+    status: query.status,
+    limit: query.limit,
+    ...(query.cursor ? { cursor: query.cursor } : {}),
+  });
+  return {
+    items: page.items.map((p) => ({
+      petitionId: p.petitionId,
+      officeCode: p.officeCode,
+      officeName: p.officeName,
+      kind: p.kind,
+      subject: p.subject,
+      status: p.status,
+      submittedAt: p.submittedAt ?? '',
+      updatedAt: p.updatedAt,
+      trackingCode: p.trackingCode ?? '',
+      month: p.month ?? '',
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export type TransitionDeps = PetitionDeps & { calendars: Pick<CalendarRepository, 'workCalendar'> };
+
 export async function transitionPetition(
-  deps: PetitionDeps,
+  deps: TransitionDeps,
   principal: Principal,
   petitionId: string,
   request: TransitionRequest,
@@ -342,34 +440,165 @@ export async function transitionPetition(
   const current = await deps.petitions.get(petitionId);
   assertVisible(current, principal);
   const now = deps.clock.now();
-  const next = applyTransition(current, request, principal, now);
+  let next = applyTransition(current, request, principal, now);
+  const eventId = deps.ids.eventId();
   if (request.action === 'resubmit') {
+    assertCurePeriodOpen(current, now);
     assertDocumentsVerified(current);
     // A petition returned for unpaid fees goes back only once the difference is paid.
     assertFeesSettled(current, await deps.payments.forPetition(petitionId));
     await keepDocuments(deps, current);
+    next = clearedOfOrders(next);
   }
-  const counters = request.action === 'return' ? forOffice(current.officeCode, returnCounters(now)) : [];
-  await deps.petitions.save(
+  if (request.action === 'reinstate') {
+    assertObjectionWindowOpen(current, now);
+    next = clearedOfOrders(next);
+  }
+  if (request.action === 'return') {
+    const cure = await legalPeriod(deps, current, 'cure', now);
+    const defects = orderedDefects(request.defects ?? []);
+    next = withDefectNotice(next, {
+      noticeId: eventId,
+      defects,
+      ...(request.note ? { note: request.note } : {}),
+      cure,
+    });
+  }
+  if (request.action === 'reject') {
+    const objection = await legalPeriod(deps, current, 'objection', now);
+    const reason = rejectionReasonOf(current);
+    next = withRejectionOrder(next, {
+      noticeId: eventId,
+      reason,
+      ...(request.note ? { note: request.note } : {}),
+      objection,
+    });
+  }
+  const counters = forOffice(current.officeCode, courtStepCounters(current, next, now));
+  await deps.petitions.save(next, current.version, counters, eventsOfTransition(current, next, eventId, now));
+  return next;
+}
+
+/** Where a province administrator may move a petition: one a court holds and has not finished with. */
+const REASSIGNABLE: readonly Petition['status'][] = ['submitted', 'dispatched', 'returned', 'rejection-due'];
+
+/**
+ * A province administrator moves a petition of their province to another active court of the
+ * province. The history records who, when, from which court to which and why (the audit), and the
+ * `reassigned` event goes out in the same transaction. Another province's petition or court
+ * answers 404, as an unknown one does.
+ */
+export async function reassignPetition(
+  deps: Pick<PetitionDeps, 'petitions' | 'clock' | 'ids'> & { courts: Pick<CourtRepository, 'get'> },
+  principal: Principal,
+  petitionId: string,
+  input: ReassignInput,
+): Promise<Petition> {
+  const admin = asProvinceAdmin(principal);
+  const [current, court] = await Promise.all([deps.petitions.get(petitionId), deps.courts.get(input.courtCode)]);
+  assertVisible(current, admin);
+  if (!court || court.provinceCode !== admin.provinceCode) throw new NotFoundError('court');
+  if (court.status !== 'active') throw new ConflictError('court-not-active', { courtCode: court.courtCode });
+  if (input.expectedVersion !== current.version) {
+    throw new ConflictError('petition-changed', { expected: input.expectedVersion });
+  }
+  const previousCourtCode = current.court?.courtCode;
+  if (!previousCourtCode || !REASSIGNABLE.includes(current.status) || previousCourtCode === court.courtCode) {
+    throw new ConflictError('transition-not-allowed', { action: 'reassign', from: current.status, allowed: '' });
+  }
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const next: Petition = {
+    ...current,
+    court: {
+      courtCode: court.courtCode,
+      name: court.name,
+      kind: court.kind,
+      provinceCode: court.provinceCode,
+      assignedAt: at,
+      rule: 'reassignment',
+      flaggedForReview: false,
+    },
+    version: current.version + 1,
+    updatedAt: at,
+    history: [
+      ...current.history,
+      {
+        at,
+        by: actor(admin),
+        action: 'reassign',
+        from: current.status,
+        to: current.status,
+        note: input.note,
+        courtCode: court.courtCode,
+        previousCourtCode,
+      },
+    ],
+  };
+  const event = petitionEvent(
+    'reassigned',
     next,
-    current.version,
-    counters,
-    eventsOfTransition(current, next, deps.ids.eventId(), now),
+    { courtCode: court.courtCode, data: { previousCourtCode } },
+    { eventId: deps.ids.eventId(), occurredAt: at },
   );
+  await deps.petitions.save(next, current.version, [], [event]);
   return next;
 }
 
 /**
- * The event a transition emits, in its own transaction. The court's steps (dispatch, register,
- * return, reject) name the court that acts, which the court registry gives; until a petition is
- * routed to a court they emit nothing rather than an event without its court.
+ * A period served now on the petitioner, by the work calendar of the court's province (its closed
+ * days are the ones that count, Article 444), with the lunar holidays of the years it may reach.
  */
-function eventsOfTransition(before: Petition, after: Petition, eventId: string, now: Date): PetitionEvent[] {
+async function legalPeriod(
+  deps: Pick<TransitionDeps, 'calendars'>,
+  petition: Petition,
+  kind: LegalPeriodKind,
+  servedAt: Date,
+): Promise<LegalPeriod> {
+  const provinceCode = petition.court?.provinceCode ?? petition.provinceCode;
+  if (!provinceCode) throw new ConflictError('no-court-for-petition', { kind: petition.kind });
+  const calendar = await deps.calendars.workCalendar(provinceCode, calendarYearsFor(servedAt));
+  return lastDayToAct({ servedAt, days: LEGAL_PERIODS[kind].days, calendar });
+}
+
+/**
+ * The event a transition emits, in its own transaction. The court's steps name the court that
+ * holds the petition (routed on submission); a petition stored before routing holds none, and
+ * its court steps emit nothing rather than an event without its court.
+ */
+export function eventsOfTransition(before: Petition, after: Petition, eventId: string, now: Date): PetitionEvent[] {
   const meta = { eventId, occurredAt: now.toISOString() };
   if (after.status === 'withdrawn')
     return [petitionEvent('withdrawn', after, { data: { previousStatus: before.status } }, meta)];
   if (before.status === 'returned' && after.status === 'submitted' && after.month) {
     return [petitionEvent('submitted', after, { data: { month: after.month, resubmission: true } }, meta)];
+  }
+  const courtCode = after.court?.courtCode;
+  if (!courtCode) return [];
+  if (after.status === 'rejection-due' && before.cureDeadline) {
+    return [petitionEvent('rejection-due', after, { courtCode, data: { cureDeadline: before.cureDeadline } }, meta)];
+  }
+  if (after.status === 'dispatched') return [petitionEvent('dispatched', after, { courtCode, data: {} }, meta)];
+  if (after.status === 'returned' && after.defects && after.cureDeadline) {
+    const servedAt = after.notices?.at(-1)?.servedAt ?? meta.occurredAt;
+    return [
+      petitionEvent(
+        'returned',
+        after,
+        { courtCode, data: { defects: after.defects, servedAt, cureDeadline: after.cureDeadline } },
+        meta,
+      ),
+    ];
+  }
+  if (after.status === 'rejected' && after.rejection) {
+    const { reason, servedAt, objectionDeadline } = after.rejection;
+    return [petitionEvent('rejected', after, { courtCode, data: { reason, servedAt, objectionDeadline } }, meta)];
+  }
+  if (before.status === 'rejected' && after.status === 'submitted') {
+    return [petitionEvent('reinstated', after, { courtCode, data: {} }, meta)];
+  }
+  if (after.status === 'registered' && after.caseNumber) {
+    return [petitionEvent('registered', after, { courtCode, caseNumber: after.caseNumber, data: {} }, meta)];
   }
   return [];
 }

@@ -99,7 +99,7 @@ describe('GET /v1/track/{trackingCode}', () => {
     expect(answer.body.submitted.text).toMatch(/^\d+ [A-Z][a-z]+ 14\d\d, \d\d:\d\d$/);
   });
 
-  it("shows the court's note and what to do when the petition was returned", async () => {
+  it("shows the court's note, the labelled defects, the cure deadline and what to do when the petition was returned", async () => {
     const claimant = nationalId();
     const { trackingCode, petitionId } = await submittedFor(claimant);
     const court = { role: 'court' as const };
@@ -108,7 +108,12 @@ describe('GET /v1/track/{trackingCode}', () => {
       apiEvent('transition-petition', {
         caller: court,
         pathParameters: { petitionId },
-        body: { action: 'return', note: 'رونوشت سند مالکیت پیوست نشده است.', expectedVersion: 2 },
+        body: {
+          action: 'return',
+          defects: ['unpaid-fees', 'evidence'],
+          note: 'رونوشت سند مالکیت پیوست نشده است.',
+          expectedVersion: 2,
+        },
       }),
     );
 
@@ -116,6 +121,12 @@ describe('GET /v1/track/{trackingCode}', () => {
 
     expect(answer.body.status).toEqual({ code: 'returned', label: 'برگشتی برای رفع نقص' });
     expect(answer.body.courtNote).toBe('رونوشت سند مالکیت پیوست نشده است.');
+    expect(answer.body.defects.map((d: { code: string; label: string }) => [d.code, d.label])).toEqual([
+      ['unpaid-fees', 'هزینه دادرسی پرداخت نشده است'],
+      ['evidence', 'ادله و مدارک ذکر یا پیوست نشده است'],
+    ]);
+    expect(answer.body.cureDeadline).toMatchObject({ lastDay: expect.stringMatching(/^14\d\d-\d\d-\d\d$/) });
+    expect(answer.body.cureDeadline.text).toContain('آخرین روز مهلت');
     expect(answer.body.nextStep).toContain('دفتر خدمات الکترونیک قضایی آزمون (تلفن ۰۵۶۳۲۲۲۰۰۰۰)');
   });
 

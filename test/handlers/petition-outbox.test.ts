@@ -10,7 +10,8 @@ import { dropStores, provisionStores } from '../support/stores';
 
 /**
  * The outbox half of issue 15 on DynamoDB Local: each change of a petition writes exactly one event
- * in its own transaction, and a change that is refused (or a retry that changes nothing) writes none.
+ * in its own transaction (a submission two: it is submitted, and routed to a court, issue 13), and a
+ * change that is refused (or a retry that changes nothing) writes none.
  */
 beforeAll(provisionStores);
 afterAll(dropStores);
@@ -35,7 +36,7 @@ const step = (caller: Caller, petitionId: string, body: Record<string, unknown>)
   call(transition, apiEvent('transition-petition', { caller, pathParameters: { petitionId }, body }));
 
 describe('the outbox of a petition', () => {
-  it('holds one petition.submitted event for a submission, and none more when the same key is retried', async () => {
+  it('holds one petition.submitted and one petition.routed event for a submission, none more on a retried key', async () => {
     const { officeCode, clerk, petitionId } = await draftOfNewOffice();
     const key = idempotencyKey();
 
@@ -44,7 +45,8 @@ describe('the outbox of a petition', () => {
 
     expect([first.status, retried.status]).toEqual([200, 200]);
     const events = await outboxEventsOf(petitionId);
-    expect(events).toHaveLength(1);
+    expect(events.map((event) => event.type)).toEqual(['submitted', 'routed']);
+    expect(events[1]).toMatchObject({ petitionVersion: 2, courtCode: 'TEST-BIR-CIVIL' });
     expect(events[0]).toMatchObject({
       type: 'submitted',
       version: 1,
@@ -85,9 +87,9 @@ describe('the outbox of a petition', () => {
     expect(withdrawn.status).toBe(200);
     expect(stale.status).toBe(409);
     const events = await outboxEventsOf(petitionId);
-    expect(events.map((event) => event.type)).toEqual(['submitted', 'withdrawn']);
-    expect(events[1]).toMatchObject({ petitionVersion: version + 1, data: { previousStatus: 'submitted' } });
-    expect(new Set(events.map((event) => event.eventId)).size).toBe(2);
+    expect(events.map((event) => event.type)).toEqual(['submitted', 'routed', 'withdrawn']);
+    expect(events[2]).toMatchObject({ petitionVersion: version + 1, data: { previousStatus: 'submitted' } });
+    expect(new Set(events.map((event) => event.eventId)).size).toBe(3);
   });
 
   it('holds no event for a draft that is only created', async () => {

@@ -1,4 +1,5 @@
 import { handler as createPetition } from '../../functions/create-petition';
+import { handler as getCourtInbox } from '../../functions/get-court-inbox';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as submitPetition } from '../../functions/submit-petition';
@@ -6,7 +7,7 @@ import { handler as transition } from '../../functions/transition-petition';
 import { handler as updateOffice } from '../../functions/update-office';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { isValidTrackingCode } from '../../shared/domain/tracking-code';
-import { apiEvent, type Caller, call } from '../support/api-event';
+import { apiEvent, type Caller, call, TEST_COURT } from '../support/api-event';
 import { payInFull, recordPaidInFull } from '../support/payments';
 import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
@@ -341,21 +342,32 @@ describe('submitting', () => {
 });
 
 describe('drafts', () => {
-  it("stay the office's own until submitted: the court gets 404 and does not list them", async () => {
-    const { officeCode, clerk } = await officeWithClerk();
+  it("stay the office's own until submitted: the court gets 404 and its inbox does not list them", async () => {
+    const { clerk } = await officeWithClerk();
     const petitionId = await draft(clerk);
+    const inbox = () =>
+      call(
+        getCourtInbox,
+        apiEvent('get-court-inbox', {
+          caller: court,
+          pathParameters: { courtCode: TEST_COURT },
+          query: { limit: '100' },
+        }),
+      );
 
     const read = await call(getPetition, apiEvent('get-petition', { caller: court, pathParameters: { petitionId } }));
-    const listed = await call(listPetitions, apiEvent('list-petitions', { caller: court, query: { officeCode } }));
+    const listed = await inbox();
     await submit(clerk, petitionId);
     const afterSubmit = await call(
       getPetition,
       apiEvent('get-petition', { caller: court, pathParameters: { petitionId } }),
     );
+    const listedAfter = await inbox();
 
     expect(read.status).toBe(404);
-    expect(listed.body.items).toEqual([]);
+    expect(listed.body.items.map((p: { petitionId: string }) => p.petitionId)).not.toContain(petitionId);
     expect(afterSubmit.status).toBe(200);
+    expect(listedAfter.body.items[0]).toMatchObject({ petitionId, status: 'submitted' });
   });
 });
 
@@ -385,7 +397,7 @@ describe('listing', () => {
     expect([...times].sort().reverse()).toEqual(times);
   });
 
-  it("refuses a forged cursor, another office's list, and court without an office", async () => {
+  it("refuses a forged cursor, another office's list, and a court, which has its inbox instead", async () => {
     const { clerk } = await officeWithClerk();
     const other = await officeWithClerk();
     const forged = Buffer.from(
@@ -406,7 +418,7 @@ describe('listing', () => {
       apiEvent('list-petitions', { caller: court, query: { officeCode: other.officeCode } }),
     );
 
-    expect([badCursor.status, otherOffice.status, courtWithout.status, courtWith.status]).toEqual([400, 403, 400, 200]);
+    expect([badCursor.status, otherOffice.status, courtWithout.status, courtWith.status]).toEqual([400, 403, 403, 403]);
   });
 });
 
@@ -436,10 +448,11 @@ describe('life cycle', () => {
     ).toEqual([
       'create:null->draft',
       'submit:draft->submitted',
+      'route:submitted->submitted',
       'dispatch:submitted->dispatched',
       'register:dispatched->registered',
     ]);
-    expect(read.body.history[2]).toMatchObject({
+    expect(read.body.history[3]).toMatchObject({
       by: { userId: 'court-judge-1', role: 'court' },
       at: expect.any(String),
     });
@@ -466,12 +479,13 @@ describe('life cycle', () => {
     expect(await tableSnapshot()).toEqual(before);
   });
 
-  it('returns for defects with a required note, counts the return, and takes the resubmission', async () => {
+  it('returns for coded defects (a note optional), counts the return by defect, and takes the resubmission', async () => {
     const { officeCode, clerk, petitionId } = await submittedPetition();
 
-    const withoutNote = await step(court, petitionId, { action: 'return', expectedVersion: 2 });
+    const withoutNote = await step(court, petitionId, { action: 'return', note: 'بدون کد نقص', expectedVersion: 2 });
     const returned = await step(court, petitionId, {
       action: 'return',
+      defects: ['evidence'],
       note: 'تصویر سند مالکیت ناخوانا است',
       expectedVersion: 2,
     });
@@ -479,10 +493,25 @@ describe('life cycle', () => {
 
     expect(withoutNote.status).toBe(400);
     expect(returned.status).toBe(200);
-    expect(returned.body.history.at(-1)).toMatchObject({ action: 'return', note: 'تصویر سند مالکیت ناخوانا است' });
+    expect(returned.body.history.at(-1)).toMatchObject({
+      action: 'return',
+      note: 'تصویر سند مالکیت ناخوانا است',
+      defects: ['evidence'],
+    });
+    expect(returned.body.defects).toEqual([
+      expect.objectContaining({
+        code: 'evidence',
+        label: expect.objectContaining({ en: 'Evidence is not listed or attached' }),
+      }),
+    ]);
     expect(resubmitted.body.status).toBe('submitted');
+    expect(resubmitted.body.cureDeadline).toBeUndefined();
     const month = solarHijriMonth(new Date(returned.body.updatedAt));
-    expect(await counter(officeCode, `J#${month}`)).toMatchObject({ returned: 1, submitted: 1 });
+    expect(await counter(officeCode, `J#${month}`)).toMatchObject({
+      returned: 1,
+      returnedFor_evidence: 1,
+      submitted: 1,
+    });
   });
 
   it('lets the office withdraw before registration but not after', async () => {

@@ -1,20 +1,29 @@
+import { handler as addProvincialHoliday } from '../../functions/add-provincial-holiday';
+import { handler as createCourt } from '../../functions/create-court';
 import { handler as createOffice } from '../../functions/create-office';
 import { handler as createPetition } from '../../functions/create-petition';
 import { handler as downloadDocument } from '../../functions/download-document';
 import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
+import { handler as getCourt } from '../../functions/get-court';
 import { handler as getMonthlyReport } from '../../functions/get-monthly-report';
 import { handler as getNationalReport } from '../../functions/get-national-report';
 import { handler as getOffice } from '../../functions/get-office';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as getPetitionFees } from '../../functions/get-petition-fees';
+import { handler as getWorkCalendar } from '../../functions/get-work-calendar';
+import { handler as listCourts } from '../../functions/list-courts';
 import { handler as listOffices } from '../../functions/list-offices';
 import { handler as listPetitionNotices } from '../../functions/list-petition-notices';
 import { handler as listPetitions } from '../../functions/list-petitions';
+import { handler as reassignPetition } from '../../functions/reassign-petition';
+import { handler as setCourtFallbacks } from '../../functions/set-court-fallbacks';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
+import { handler as setWorkWeek } from '../../functions/set-work-week';
+import { handler as updateCourt } from '../../functions/update-court';
 import { handler as updateOffice } from '../../functions/update-office';
 import type { Role } from '../../shared/domain/roles';
 import { ROUTES } from '../../shared/routes';
-import { type Answer, apiEvent, type Caller, call } from '../support/api-event';
+import { type Answer, apiEvent, type Caller, call, TEST_COURT } from '../support/api-event';
 import { declaration, scan } from '../support/documents';
 import { officeBody } from '../support/fixtures';
 import { activeOffice, petitionBody } from '../support/petitions';
@@ -28,6 +37,7 @@ const own: Caller = { role: 'province-admin', provinceCode: '29' };
 const tehran: Caller = { role: 'province-admin', provinceCode: '07' };
 const national: Caller = { role: 'national-admin' };
 const UNKNOWN_PETITION = '00000000-0000-4000-8000-000000000000';
+const UNKNOWN_COURT = 'NO-SUCH-COURT';
 const MONTH = '1398-06';
 
 interface World {
@@ -99,6 +109,72 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
   'list-offices': async () => ({
     foreign: await call(listOffices, apiEvent('list-offices', { caller: tehran, query: { province: '29' } })),
   }),
+  'create-court': async () => ({
+    foreign: await call(
+      createCourt,
+      apiEvent('create-court', { caller: tehran, body: { ...courtBody(), provinceCode: '29' } }),
+    ),
+  }),
+  'update-court': async () => ({
+    foreign: await call(
+      updateCourt,
+      apiEvent('update-court', {
+        caller: tehran,
+        pathParameters: { courtCode: TEST_COURT },
+        body: { status: 'suspended' },
+      }),
+    ),
+    unknown: await call(
+      updateCourt,
+      apiEvent('update-court', {
+        caller: tehran,
+        pathParameters: { courtCode: UNKNOWN_COURT },
+        body: { status: 'suspended' },
+      }),
+    ),
+  }),
+  'get-court': async () => ({
+    foreign: await call(getCourt, apiEvent('get-court', { caller: tehran, pathParameters: { courtCode: TEST_COURT } })),
+    unknown: await call(
+      getCourt,
+      apiEvent('get-court', { caller: tehran, pathParameters: { courtCode: UNKNOWN_COURT } }),
+    ),
+  }),
+  'list-courts': async () => ({
+    foreign: await call(listCourts, apiEvent('list-courts', { caller: tehran, query: { province: '29' } })),
+  }),
+  'set-court-fallbacks': async () => ({
+    // Naming another province's court is refused as naming an unknown one is.
+    foreign: await call(
+      setCourtFallbacks,
+      apiEvent('set-court-fallbacks', { caller: tehran, body: { fallbacks: { 'general-civil': TEST_COURT } } }),
+    ),
+    unknown: await call(
+      setCourtFallbacks,
+      apiEvent('set-court-fallbacks', { caller: tehran, body: { fallbacks: { 'general-civil': UNKNOWN_COURT } } }),
+    ),
+  }),
+  'add-provincial-holiday': async () => ({
+    foreign: await call(
+      addProvincialHoliday,
+      apiEvent('add-provincial-holiday', {
+        caller: tehran,
+        body: { provinceCode: '29', date: '1405-07-12', name: { fa: 'تعطیل استانی', en: 'Provincial holiday' } },
+      }),
+    ),
+  }),
+  'set-work-week': async () => ({
+    foreign: await call(
+      setWorkWeek,
+      apiEvent('set-work-week', { caller: tehran, body: { provinceCode: '29', closedWeekdays: ['thursday'] } }),
+    ),
+  }),
+  'get-work-calendar': async () => ({
+    foreign: await call(
+      getWorkCalendar,
+      apiEvent('get-work-calendar', { caller: tehran, pathParameters: { year: '1405' }, query: { province: '29' } }),
+    ),
+  }),
   'set-network-target': async () => ({
     foreign: await call(
       setNetworkTarget,
@@ -164,6 +240,24 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
       apiEvent('get-petition-fees', { caller: tehran, pathParameters: { petitionId: UNKNOWN_PETITION } }),
     ),
   }),
+  'reassign-petition': async () => ({
+    foreign: await call(
+      reassignPetition,
+      apiEvent('reassign-petition', {
+        caller: tehran,
+        pathParameters: { petitionId: world.petitionId },
+        body: { courtCode: TEST_COURT, note: 'ارجاع به دادگاه دیگر', expectedVersion: 1 },
+      }),
+    ),
+    unknown: await call(
+      reassignPetition,
+      apiEvent('reassign-petition', {
+        caller: tehran,
+        pathParameters: { petitionId: UNKNOWN_PETITION },
+        body: { courtCode: TEST_COURT, note: 'ارجاع به دادگاه دیگر', expectedVersion: 1 },
+      }),
+    ),
+  }),
   'download-document': async () => ({
     foreign: await call(
       downloadDocument,
@@ -182,6 +276,26 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
   }),
 };
 
+/** Routes that address no existing object: another province named in the body is refused so. */
+const REFUSALS: Record<string, number> = {
+  'create-office': 403,
+  'create-court': 403,
+  'add-provincial-holiday': 403,
+  'set-work-week': 403,
+  'set-network-target': 400,
+  'set-court-fallbacks': 400,
+};
+
+function courtBody() {
+  return {
+    courtCode: 'TEST-NEW-PEACE',
+    name: 'دادگاه صلح آزمون',
+    judicialDistrict: 'بیرجند',
+    kind: 'peace',
+    status: 'active',
+  };
+}
+
 const provinceAdminRoutes = ROUTES.filter(
   (route) => route.auth !== 'public' && (route.auth as readonly Role[]).includes('province-admin'),
 );
@@ -198,13 +312,12 @@ describe("a province administrator and another province's objects", () => {
 
       const { foreign, unknown } = await ACROSS_PROVINCES[routeId]!();
 
-      // Creating and setting a target address no existing object: naming another province is refused.
-      expect(foreign.status).toBe(
-        ({ 'create-office': 403, 'set-network-target': 400 } as Record<string, number>)[routeId] ?? 404,
-      );
+      // Creating and setting address no existing object: naming another province is refused.
+      const refusal = REFUSALS[routeId] ?? 404;
+      expect(foreign.status).toBe(refusal);
       if (unknown) {
-        expect(unknown.status).toBe(404);
-        expect(foreign.body.detail).toBe(unknown.body.detail);
+        expect(unknown.status).toBe(refusal);
+        expect(foreign.body).toEqual({ ...unknown.body, instance: foreign.body.instance });
       }
       expect(await tableSnapshot()).toEqual(before);
     },

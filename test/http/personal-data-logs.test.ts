@@ -100,7 +100,12 @@ it('logs no national ID, name or mobile number on any route, on success or failu
       await api(`/v1/petitions/${plainId}/transitions`, {
         method: 'POST',
         headers: court,
-        body: JSON.stringify({ action: 'return', note: `${person.firstName} ${person.mobile}`, expectedVersion: 2 }),
+        body: JSON.stringify({
+          action: 'return',
+          defects: ['evidence'],
+          note: `${person.firstName} ${person.mobile}`,
+          expectedVersion: 2,
+        }),
       })
     ).status,
     (await api(`/v1/track/${trackingCode}?nationalId=${claimantId}`)).status,

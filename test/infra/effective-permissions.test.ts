@@ -39,8 +39,11 @@ const QUOTING = within('dynamodb:Query,dynamodb:UpdateItem', 'FEESCHEDULE#*');
 const PAYMENTS = within('dynamodb:Query', 'PETITION#*');
 
 const EXPECTED: Record<string, string[]> = {
+  'add-provincial-holiday': ['dynamodb:UpdateItem on table/data'],
+  'create-court': ['dynamodb:PutItem on table/data'],
   'create-office': ['dynamodb:PutItem on table/data'],
   'create-petition': [ITEMS, QUOTING, UPLOADS],
+  'cure-lapse-job': ['dynamodb:PutItem,dynamodb:UpdateItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'declare-documents': [ITEMS, QUOTING, UPLOADS],
   'download-document': [ITEMS, 's3:GetObject on documents/petitions/*'],
   'generate-monthly-report': [
@@ -48,12 +51,15 @@ const EXPECTED: Record<string, string[]> = {
     'dynamodb:UpdateItem on table/data',
     's3:PutObject on reports/monthly/*',
   ],
+  'get-court-inbox': ['dynamodb:Query on table/data/index/gsi4'],
   'get-monthly-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
   'get-national-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
+  'get-court': ['dynamodb:GetItem on table/data'],
   'get-office': ['dynamodb:GetItem on table/data'],
   'get-fee-schedule': [within('dynamodb:GetItem', 'FEESCHEDULE#*')],
   'get-petition': ['dynamodb:GetItem,dynamodb:Query on table/data'],
   'get-petition-fees': [within('dynamodb:GetItem,dynamodb:Query', 'PETITION#*')],
+  'get-work-calendar': ['dynamodb:BatchGetItem on table/data'],
   'give-feedback': [
     CITIZEN_READ,
     'dynamodb:PutItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#* ' +
@@ -65,8 +71,10 @@ const EXPECTED: Record<string, string[]> = {
   'docs-renderer': [],
   health: [],
   'list-fee-schedules': [within('dynamodb:Query', 'FEESCHEDULE#*')],
+  'list-courts': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-petitions': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
+  'load-lunar-holidays': ['dynamodb:PutItem on table/data'],
   'monthly-report-job': [
     'dynamodb:BatchGetItem,dynamodb:GetItem on table/data',
     'dynamodb:PutItem,dynamodb:UpdateItem on table/data',
@@ -82,16 +90,20 @@ const EXPECTED: Record<string, string[]> = {
   'pre-token-generation': [],
   'put-fee-schedule': [within('dynamodb:GetItem,dynamodb:PutItem', 'FEESCHEDULE#*')],
   'record-indigency': [ITEMS],
+  'set-court-fallbacks': [ITEMS],
   'set-network-target': ['dynamodb:PutItem on table/data'],
+  'reassign-petition': [ITEMS],
   'remove-document': [ITEMS, QUOTING, 's3:DeleteObject on documents/petitions/*'],
+  'set-work-week': ['dynamodb:PutItem on table/data'],
   'start-payment': [
     within('dynamodb:GetItem', 'PETITION#*', 'OFFICE#*'),
     within('dynamodb:PutItem,dynamodb:Query', 'PETITION#*'),
   ],
   'submit-petition': [
     'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem on table/idempotency',
-    'dynamodb:BatchGetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
     PAYMENTS,
+    'dynamodb:Query on table/data/index/gsi3',
     's3:PutObjectTagging on documents/petitions/*',
   ],
   'track-petition': [
@@ -100,7 +112,12 @@ const EXPECTED: Record<string, string[]> = {
     'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys GUESS#* ' +
       'AND Null dynamodb:LeadingKeys false',
   ],
-  'transition-petition': [ITEMS_AND_COUNTERS, PAYMENTS, 's3:PutObjectTagging on documents/petitions/*'],
+  'transition-petition': [
+    'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    PAYMENTS,
+    's3:PutObjectTagging on documents/petitions/*',
+  ],
+  'update-court': [ITEMS],
   'update-office': [ITEMS],
   'update-petition': [ITEMS, QUOTING],
   'read-own-notices': [

@@ -12,11 +12,25 @@ export interface Caller {
   officeCode?: string;
   /** A province administrator's province: South Khorasan (29) unless told; null sends none. */
   provinceCode?: string | null;
+  /** A court user's court: the test court of the test office's district unless told; null sends none. */
+  courtCode?: string | null;
   userId?: string;
 }
 
 /** The province a test's province administrator acts in unless it names another. */
 export const TEST_PROVINCE = '29';
+
+/**
+ * The court a test's court user works in unless it names another: the general civil court of the
+ * test offices' district (test/support/petitions.ts registers it), where test petitions are routed.
+ */
+export const TEST_COURT = 'TEST-BIR-CIVIL';
+
+/** The court claim a caller's token carries. */
+export function courtClaim(caller: Caller): string | undefined {
+  if (caller.courtCode === null) return undefined;
+  return caller.courtCode ?? (caller.role === 'court' ? TEST_COURT : undefined);
+}
 
 /** The province claim a caller's token carries. */
 export function provinceClaim(caller: Caller): string | undefined {
@@ -48,6 +62,7 @@ export function apiEvent(routeId: string, input: EventInput = {}): ApiEvent {
         sub: input.caller.userId ?? `user-${input.caller.role}`,
         'cognito:groups': `[${input.caller.role}]`,
         ...(input.caller.officeCode ? { 'custom:officeCode': input.caller.officeCode } : {}),
+        ...(courtClaim(input.caller) ? { 'custom:courtCode': courtClaim(input.caller) } : {}),
         ...(provinceClaim(input.caller) ? { 'custom:provinceCode': provinceClaim(input.caller) } : {}),
       }
     : undefined;

@@ -6,7 +6,7 @@ import { type ApiHandler, createGateway } from '../../local/gateway';
 import { handlerLoader } from '../../local/handlers';
 import type { ApiEvent, ApiResult } from '../../shared/http/types';
 import { ROUTES, type RouteDefinition } from '../../shared/routes';
-import { TEST_PROVINCE } from './api-event';
+import { TEST_COURT, TEST_PROVINCE } from './api-event';
 import { checkAnswer } from './contract';
 
 /** The local gateway in this test process, on a free port, with the run's signing keys. */
@@ -26,9 +26,16 @@ export async function startTestGateway(options: { allowedOrigins?: string[] } = 
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    // A province administrator acts in the test province unless the test names another.
+    // A province administrator acts in the test province, a court user in the test court, unless the test names another.
     token: (request) =>
-      signToken(keys, request.role === 'province-admin' ? { provinceCode: TEST_PROVINCE, ...request } : request),
+      signToken(
+        keys,
+        request.role === 'province-admin'
+          ? { provinceCode: TEST_PROVINCE, ...request }
+          : request.role === 'court'
+            ? { courtCode: TEST_COURT, ...request }
+            : request,
+      ),
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,10 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
+import { DynamoCourtRepository } from '../../shared/adapters/dynamo-court-repository';
 import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
 import { readEnv, tableEnvShape } from '../../shared/config';
+import { type CourtKind, newCourt } from '../../shared/domain/court';
+import { ConflictError } from '../../shared/domain/errors';
 import { withPersonCheckDigit } from '../../shared/domain/national-id';
 import { newOffice } from '../../shared/domain/office';
+import { TEST_COURT } from './api-event';
 import { uniqueOfficeCode } from './fixtures';
 
 const config = () => readEnv(tableEnvShape);
@@ -14,8 +18,43 @@ export function nationalId(): string {
   return withPersonCheckDigit(String(randomInt(100_000_000, 999_999_999)));
 }
 
-/** Registers an office in this file's table (active unless told) and returns its code. */
+/** The test offices' district (بیرجند, South Khorasan) has a court of each kind routing needs. */
+export const TEST_COURTS: Record<'peace' | 'general-civil' | 'prosecutor' | 'appeal', string> = {
+  peace: 'TEST-BIR-PEACE',
+  'general-civil': TEST_COURT,
+  prosecutor: 'TEST-BIR-PROS',
+  appeal: 'TEST-APPEAL-29',
+};
+
+let courtsRegistered: Promise<void> | undefined;
+
+/** Registers the test district's courts in this file's table, once. */
+export function testCourts(): Promise<void> {
+  courtsRegistered ??= (async () => {
+    const repository = new DynamoCourtRepository(createDocumentClient(config()), config().TABLE_NAME);
+    for (const [kind, courtCode] of Object.entries(TEST_COURTS) as Array<[CourtKind, string]>) {
+      const court = newCourt(
+        {
+          courtCode,
+          name: `دادگاه آزمون ${kind === 'appeal' ? 'استان' : 'بیرجند'}`,
+          provinceCode: '29',
+          judicialDistrict: 'بیرجند',
+          kind,
+          status: 'active',
+        },
+        new Date(),
+      );
+      await repository.insert(court).catch((error: unknown) => {
+        if (!(error instanceof ConflictError)) throw error;
+      });
+    }
+  })();
+  return courtsRegistered;
+}
+
+/** Registers an office in this file's table (active unless told), and its district's courts, and returns its code. */
 export async function activeOffice(status: 'active' | 'planned' = 'active'): Promise<string> {
+  await testCourts();
   const officeCode = uniqueOfficeCode();
   const repository = new DynamoOfficeRepository(createDocumentClient(config()), config().TABLE_NAME);
   await repository.insert(
@@ -55,6 +94,10 @@ export function petitionBody(claimantId = nationalId(), overrides: Record<string
       },
       { type: 'legal-entity', role: 'defendant', nationalId: '10380284790', name: 'شرکت نمونه' },
     ],
+    // Written statements and appeals name their case: a case of the test district's civil court.
+    ...(overrides.kind === 'appeal' || overrides.kind === 'written-statement'
+      ? { caseReference: { courtCode: TEST_COURT, caseNumber: '140312345678' } }
+      : {}),
     ...overrides,
   };
 }

@@ -6,10 +6,11 @@ describe('tags of the OpenAPI document', () => {
     expect(tagOf('/v1/petitions/{petitionId}/documents/{documentId}')).toBe('Documents');
     expect(tagOf('/v1/track/{trackingCode}')).toBe('Citizens');
     expect(tagOf('/v1/docs/redoc.standalone.js')).toBe('API');
+    expect(tagOf('/v1/courts/{courtCode}/inbox')).toBe('Courts');
   });
 
   it('gives a route under a new segment a tag of its own rather than none', () => {
-    expect(tagOf('/v1/courts/{courtCode}/inbox')).toBe('courts');
+    expect(tagOf('/v1/widgets/{widgetId}')).toBe('widgets');
   });
 
   it('declares, with a description, every tag an operation uses', () => {

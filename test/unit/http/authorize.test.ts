@@ -30,6 +30,19 @@ describe('authorize middleware', () => {
     expect(JSON.parse(answer.body!)).toEqual({ kind: 'office', userId: 'u-1', role: 'clerk', officeCode: '56101' });
   });
 
+  it('makes court staff a principal with their court', async () => {
+    const answer = await seenPrincipal(['court'])(
+      withClaims({ sub: 'u-2', 'cognito:groups': '[court]', 'custom:courtCode': '29-BIR-CIVIL' }),
+    );
+
+    expect(JSON.parse(answer.body!)).toEqual({
+      kind: 'court',
+      userId: 'u-2',
+      role: 'court',
+      courtCode: '29-BIR-CIVIL',
+    });
+  });
+
   it('answers 401 without the claims the authorizer adds', async () => {
     await expect(seenPrincipal(['clerk'])(withClaims(undefined))).rejects.toMatchObject({ code: 'unauthorized' });
   });
@@ -38,6 +51,7 @@ describe('authorize middleware', () => {
     ['a role the route does not name', { sub: 'u', 'cognito:groups': '[manager]', 'custom:officeCode': '56101' }],
     ['several staff groups (which scope would it act in?)', { sub: 'u', 'cognito:groups': '[clerk court]' }],
     ['office staff without an office', { sub: 'u', 'cognito:groups': '[clerk]' }],
+    ['court staff without a court', { sub: 'u', 'cognito:groups': '[court]' }],
     ['no staff group at all', { sub: 'u', 'cognito:groups': '[admins]' }],
   ])('answers 403 to %s', async (_case, claims) => {
     await expect(seenPrincipal(['clerk', 'court'])(withClaims(claims))).rejects.toMatchObject({ code: 'forbidden' });

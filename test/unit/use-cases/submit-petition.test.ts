@@ -1,3 +1,4 @@
+import { newCourt } from '../../../shared/domain/court';
 import { ConflictError } from '../../../shared/domain/errors';
 import type { Office } from '../../../shared/domain/office';
 import { newOffice } from '../../../shared/domain/office';
@@ -55,6 +56,18 @@ const activeOffice: Office = newOffice(
   now,
 );
 
+const civilCourt = newCourt(
+  {
+    courtCode: 'BIR-CIVIL',
+    name: 'دادگاه عمومی حقوقی بیرجند',
+    provinceCode: '29',
+    judicialDistrict: 'بیرجند',
+    kind: 'general-civil',
+    status: 'active',
+  },
+  now,
+);
+
 type Outcome = Awaited<ReturnType<SubmissionStore['commit']>>;
 
 /** A store that answers `commit` with the scripted outcomes in turn and records what it was given. */
@@ -63,6 +76,7 @@ function scriptedStore(outcomes: Outcome[], winner?: SubmissionRecord) {
   const store: SubmissionStore = {
     load: async () => ({ petition: draft(), office: activeOffice }),
     record: async () => winner,
+    courtRegistry: async () => ({ courts: [civilCourt], fallbacks: {} }),
     commit: async (petition, _previous, _counters, record) => {
       commits.push({ trackingCode: petition.trackingCode ?? '', record });
       return outcomes.shift() ?? 'ok';

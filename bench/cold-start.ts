@@ -1,0 +1,322 @@
+import { execFile } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+import { esbuildOptions } from '../infra/bundling';
+import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../local/auth';
+import { createGateway } from '../local/gateway';
+import { createDocumentClient } from '../shared/adapters/aws-clients';
+import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
+import { withPersonCheckDigit } from '../shared/domain/national-id';
+import { newOffice } from '../shared/domain/office';
+import type { ApiEvent } from '../shared/http/types';
+import { ROUTES } from '../shared/routes';
+import type { startBenchStack } from './local-stack';
+
+type Stack = Awaited<ReturnType<typeof startBenchStack>>;
+
+export const COLD_RUNS = 9;
+const OFFICE = '56102';
+const MiB = 2 ** 20;
+
+export interface ColdFigure {
+  name: string;
+  /** Median ms from process start to the first answer. */
+  medianMs: number;
+  /** Median of the baseline samples taken alternately with this function's. */
+  baselineMs: number;
+  /** Median of the per-pair ratios (function sample / the baseline sample just before it). */
+  ratio: number;
+  /** What the first answer was (HTTP status, or the event function's outcome). */
+  answer: string;
+  kind: 'data' | 'event' | 'no data';
+}
+
+/**
+ * "Cold start to first answer": a fresh Node process imports the function's bundle (built as the
+ * stack builds it), makes its clients from the environment a deployed function has, and answers
+ * one representative request against DynamoDB Local (and the local S3 server); the time is
+ * `performance.now()` at the answer, which counts from the process's own start. The baseline is a
+ * bundle holding only a bare DynamoDB client that answers one `GetItem`, run the same way.
+ * Baseline and function alternate, sample by sample, so that the machine's drift falls on both.
+ */
+export async function measureColdStarts(stack: Stack, workDir: string): Promise<ColdFigure[]> {
+  mkdirSync(workDir, { recursive: true });
+  const env = {
+    ...process.env,
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    SMS_PROVIDER: 'local-sink',
+    SMS_WEBHOOK_SECRET: 'b'.repeat(40),
+  };
+  const bundle = async (name: string, entry: string) => {
+    const outfile = resolve(workDir, `cold-${name}.mjs`);
+    await build({ ...esbuildOptions, entryPoints: [entry], outfile, nodePaths: [resolve('node_modules')] });
+    return outfile;
+  };
+  const baselineEntry = resolve(workDir, 'bare-dynamodb-getitem.ts');
+  writeFileSync(
+    baselineEntry,
+    "import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';\n" +
+      'const client = new DynamoDBClient({ region: process.env.AWS_REGION, endpoint: process.env.DYNAMODB_ENDPOINT });\n' +
+      'export const handler = async () => { const r = await client.send(new GetItemCommand({ TableName: ' +
+      "process.env.TABLE_NAME, Key: { pk: { S: 'OFFICE#00000' }, sk: { S: 'OFFICE' } } })); " +
+      'return { statusCode: r.$metadata.httpStatusCode }; };\n',
+  );
+  const driver = resolve(workDir, 'cold-driver.mjs');
+  writeFileSync(
+    driver,
+    "import { readFileSync } from 'node:fs';\n" +
+      'const [bundle, eventsFile, index] = process.argv.slice(2);\n' +
+      'const event = JSON.parse(readFileSync(eventsFile, "utf8"))[Number(index)];\n' +
+      'const context = { functionName: "bench", functionVersion: "1", awsRequestId: "cold", memoryLimitInMB: "512",\n' +
+      '  invokedFunctionArn: "arn:aws:lambda:me-central-1:000000000000:function:bench", getRemainingTimeInMillis: () => 10000 };\n' +
+      'const { handler } = await import(bundle);\n' +
+      'const result = await handler(event, context);\n' +
+      'const answered = performance.now();\n' +
+      'const answer = result?.statusCode ?? result?.outcome ?? (result?.produced ? `produced ${result.produced.length}` : "ok");\n' +
+      'console.log(JSON.stringify({ ms: answered, answer: String(answer) }));\n',
+  );
+  // Asynchronous: the local S3 server runs in this process and must keep answering meanwhile.
+  const run = (file: string, eventsFile: string, index: number) =>
+    new Promise<{ ms: number; answer: string }>((done, fail) => {
+      execFile(
+        process.execPath,
+        [driver, file, eventsFile, String(index)],
+        { encoding: 'utf8', env },
+        (error, out, err) => {
+          const line = out.trim().split('\n').pop() ?? '';
+          if (error || !line.startsWith('{')) {
+            const why = err.split('\n').filter((l) => /^\w*Error|^\s+at /.test(l) && l.length < 300);
+            fail(new Error(`cold start of ${file} failed: ${why.slice(0, 6).join(' ')}`));
+          } else done(JSON.parse(line) as { ms: number; answer: string });
+        },
+      );
+    });
+
+  const cases = await coldCases(stack);
+  const baseline = await bundle('baseline', baselineEntry);
+  const baselineEvents = resolve(workDir, 'cold-baseline-events.json');
+  writeFileSync(baselineEvents, JSON.stringify([{}]));
+  const figures: ColdFigure[] = [];
+  for (const c of cases) {
+    const file = await bundle(c.id, resolve('functions', `${c.id}.ts`));
+    const eventsFile = resolve(workDir, `cold-${c.id}-events.json`);
+    writeFileSync(eventsFile, JSON.stringify(c.events));
+    if (c.warmUp) await run(file, eventsFile, 0);
+    const pairs: { base: number; fn: number; answer: string }[] = [];
+    for (let i = 0; i < COLD_RUNS; i++) {
+      const base = (await run(baseline, baselineEvents, 0)).ms;
+      const fn = await run(file, eventsFile, Math.min(i, c.events.length - 1));
+      pairs.push({ base, fn: fn.ms, answer: fn.answer });
+    }
+    figures.push({
+      name: c.id,
+      kind: c.kind,
+      medianMs: median(pairs.map((p) => p.fn)),
+      baselineMs: median(pairs.map((p) => p.base)),
+      ratio: median(pairs.map((p) => p.fn / p.base)),
+      answer: [...new Set(pairs.map((p) => p.answer))].join('/'),
+    });
+  }
+  return figures;
+}
+
+export const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+interface ColdCase {
+  id: string;
+  kind: ColdFigure['kind'];
+  /** One event per run where a run changes state (a submission, a verification); else one for all. */
+  events: unknown[];
+  /** Run once, untimed, before the samples (the report job's first run produces the closed months). */
+  warmUp?: boolean;
+}
+
+/**
+ * The representative first requests, as API Gateway events made by the local gateway itself (a
+ * gateway whose handler only records the event), and data for them made through the real gateway.
+ */
+async function coldCases(stack: Stack): Promise<ColdCase[]> {
+  const db = createDocumentClient({
+    AWS_REGION: process.env.AWS_REGION!,
+    DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
+  });
+  await new DynamoOfficeRepository(db, process.env.TABLE_NAME!).insert(
+    newOffice(
+      {
+        officeCode: OFFICE,
+        name: 'دفتر سربیشه',
+        shortName: 'دفتر سربیشه',
+        provinceCode: '29',
+        judicialDistrict: 'سربیشه',
+        county: 'سربیشه',
+        deprivedArea: false,
+        status: 'active',
+        contact: { phone: '05632220000' },
+      } as Parameters<typeof newOffice>[0],
+      new Date(),
+    ),
+  );
+  db.destroy();
+  const clerk = await stack.token({ role: 'clerk', officeCode: OFFICE });
+  const json = { authorization: `Bearer ${clerk}`, 'content-type': 'application/json' };
+  const claimant = withPersonCheckDigit('049937089');
+  const draftBody = (documents: unknown[] = []) =>
+    JSON.stringify({
+      kind: 'civil-petition',
+      subject: 'مطالبه وجه چک',
+      description: 'خواهان مبلغ چک برگشتی را مطالبه می‌کند.',
+      claimAmountRials: '1250000000',
+      parties: [
+        {
+          type: 'person',
+          role: 'claimant',
+          nationalId: claimant,
+          firstName: 'زهرا',
+          lastName: 'محمدی',
+          fatherName: 'علی',
+          mobile: '09151234567',
+        },
+        { type: 'legal-entity', role: 'defendant', nationalId: '10380284790', name: 'شرکت نمونه' },
+      ],
+      documents,
+    });
+  const call = async (method: string, path: string, body?: string, headers: Record<string, string> = json) => {
+    const response = await fetch(`${stack.baseUrl}${path}`, { method, headers, ...(body ? { body } : {}) });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+    return JSON.parse(text) as Record<string, unknown>;
+  };
+  const draft = async () => (await call('POST', '/v1/petitions', draftBody())).petitionId as string;
+
+  // A submitted petition to read and track, and fresh drafts for the cold submissions.
+  const shown = await draft();
+  const submitted = await call('POST', `/v1/petitions/${shown}/submit`, undefined, {
+    ...json,
+    'idempotency-key': randomUUID(),
+  });
+  const drafts: string[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) drafts.push(await draft());
+
+  // One 1 MB scan per cold verification, uploaded through its presigned URL.
+  const scan = Buffer.alloc(MiB, 0x20);
+  scan.write('%PDF-1.7\n');
+  const sha256 = createHash('sha256').update(scan).digest('hex');
+  const uploads: unknown[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const created = await call(
+      'POST',
+      '/v1/petitions',
+      draftBody([
+        { kind: 'evidence', fileName: 'scan.pdf', contentType: 'application/pdf', size: scan.length, sha256 },
+      ]),
+    );
+    const upload = (
+      created.uploads as { documentId: string; uploadUrl: string; headers: Record<string, string> }[]
+    )[0]!;
+    const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: scan });
+    if (put.status !== 200) throw new Error(`upload answered ${put.status}`);
+    uploads.push({
+      'detail-type': 'Object Created',
+      source: 'aws.s3',
+      detail: {
+        bucket: { name: process.env.DOCUMENTS_BUCKET },
+        object: { key: `petitions/${created.petitionId as string}/${upload.documentId}`, size: scan.length },
+      },
+    });
+  }
+
+  const events = await recordEvents([
+    { id: 'health', method: 'GET', path: '/v1/health' },
+    { id: 'get-office', method: 'GET', path: `/v1/offices/${OFFICE}`, token: { role: 'clerk', officeCode: OFFICE } },
+    { id: 'list-offices', method: 'GET', path: '/v1/offices', token: { role: 'clerk', officeCode: OFFICE } },
+    {
+      id: 'create-petition',
+      method: 'POST',
+      path: '/v1/petitions',
+      body: draftBody(),
+      token: { role: 'clerk', officeCode: OFFICE },
+    },
+    { id: 'get-petition', method: 'GET', path: `/v1/petitions/${shown}`, token: { role: 'clerk', officeCode: OFFICE } },
+    {
+      id: 'list-petitions',
+      method: 'GET',
+      path: '/v1/petitions?limit=20',
+      token: { role: 'clerk', officeCode: OFFICE },
+    },
+    {
+      id: 'track-petition',
+      method: 'GET',
+      path: `/v1/track/${submitted.trackingCode as string}?nationalId=${claimant}`,
+    },
+    ...drafts.map((petitionId) => ({
+      id: 'submit-petition',
+      method: 'POST',
+      path: `/v1/petitions/${petitionId}/submit`,
+      token: { role: 'clerk', officeCode: OFFICE } as TokenRequest,
+      headers: { 'idempotency-key': randomUUID() },
+    })),
+  ]);
+  const byId = (id: string) => events.filter((e) => e.id === id).map((e) => e.event);
+  return [
+    { id: 'health', kind: 'no data', events: byId('health') },
+    ...['get-office', 'list-offices', 'create-petition', 'get-petition', 'list-petitions', 'track-petition'].map(
+      (id) => ({ id, kind: 'data' as const, events: byId(id) }),
+    ),
+    { id: 'submit-petition', kind: 'data', events: byId('submit-petition') },
+    { id: 'verify-document', kind: 'event', events: uploads },
+    // The job's first run produces the closed months' reports; the cold runs then have nothing to do.
+    { id: 'monthly-report-job', kind: 'event', events: [{}], warmUp: true },
+  ];
+}
+
+interface Request {
+  id: string;
+  method: string;
+  path: string;
+  body?: string;
+  token?: TokenRequest;
+  headers?: Record<string, string>;
+}
+
+/** API Gateway v2 events exactly as the local gateway builds them (JWT verified, claims flattened). */
+async function recordEvents(requests: Request[]): Promise<{ id: string; event: ApiEvent }[]> {
+  const keys = await loadOrCreateKeys(resolve('.bench', 'cold-auth'));
+  let recorded: ApiEvent | undefined;
+  const server = createGateway({
+    routes: ROUTES,
+    verifyToken: await createVerifier(keys),
+    loadHandler: (async () => async (event: ApiEvent) => {
+      recorded = event;
+      return { statusCode: 204 };
+    }) as never,
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const out: { id: string; event: ApiEvent }[] = [];
+  try {
+    for (const request of requests) {
+      recorded = undefined;
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...request.headers };
+      if (request.token) headers.authorization = `Bearer ${await signToken(keys, request.token)}`;
+      const response = await fetch(`http://127.0.0.1:${port}${request.path}`, {
+        method: request.method,
+        headers,
+        ...(request.body ? { body: request.body } : {}),
+      });
+      await response.arrayBuffer();
+      if (!recorded)
+        throw new Error(`the gateway did not pass ${request.method} ${request.path} on (${response.status})`);
+      out.push({ id: request.id, event: recorded });
+    }
+  } finally {
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+  return out;
+}

@@ -1,0 +1,395 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { FUNCTION_MEMORY_MB } from '../infra/service-function';
+import { lambdaContext } from '../local/gateway';
+import { handlerLoader } from '../local/handlers';
+import { createDocumentClient, createdClients } from '../shared/adapters/aws-clients';
+import { capacityMeter } from '../shared/adapters/capacity-meter';
+import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
+import { withPersonCheckDigit } from '../shared/domain/national-id';
+import { newOffice } from '../shared/domain/office';
+import { logger } from '../shared/observability/logger';
+import { EVENT_FUNCTIONS } from '../shared/routes';
+import { NOT_MEASURED, type OperationUse, type PetitionLifeMeasurements } from './cost-model';
+import type { startBenchStack } from './local-stack';
+
+type Stack = Awaited<ReturnType<typeof startBenchStack>>;
+
+/** Every function's configured memory (infra/service-function.ts). */
+export const MEMORY_MB = FUNCTION_MEMORY_MB;
+/** Petitions whose whole life the bench runs; each figure is the median over them. */
+const LIVES = 9;
+const OFFICE = '56103';
+const MiB = 2 ** 20;
+/** Lambda's own START, END and REPORT lines of one invocation (about 90, 70 and 190 bytes). */
+const LAMBDA_LOG_LINES_BYTES = 350;
+/** One API access log line (the stack's JSON access log format), about. */
+const ACCESS_LOG_LINE_BYTES = 300;
+
+/** S3 requests of every S3 client this process made, by price class. */
+const s3Meter = { classA: 0, classB: 0 };
+const CLASS_A = /^(Put|Copy|Post|List|CreateMultipart|UploadPart|CompleteMultipart|Delete)/;
+const metered = new WeakSet<S3Client>();
+function meterS3(): void {
+  for (const client of createdClients.s3) {
+    if (metered.has(client)) continue;
+    metered.add(client);
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const command = String(context.commandName ?? '');
+        // DELETE is free in S3's price list; the rest of class A as published.
+        if (CLASS_A.test(command) && !command.startsWith('Delete')) s3Meter.classA += 1;
+        else if (!command.startsWith('Delete')) s3Meter.classB += 1;
+        return next(args);
+      },
+      { step: 'initialize', name: 's3Meter' },
+    );
+  }
+}
+
+interface Sample {
+  ms: number;
+  readUnits: number;
+  writeUnits: number;
+  calls: number;
+  s3ClassA: number;
+  s3ClassB: number;
+  logBytes: number;
+}
+
+/** Runs `work` with the meters reset and stdout counted (the functions' own JSON log lines). */
+async function sample(work: () => Promise<void>): Promise<Sample> {
+  meterS3();
+  capacityMeter.reset();
+  s3Meter.classA = 0;
+  s3Meter.classB = 0;
+  let logBytes = 0;
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    logBytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+    return true;
+  }) as typeof process.stdout.write;
+  const started = performance.now();
+  try {
+    await work();
+  } finally {
+    process.stdout.write = write;
+  }
+  const ms = performance.now() - started;
+  meterS3();
+  return {
+    ms,
+    readUnits: capacityMeter.readUnits,
+    writeUnits: capacityMeter.writeUnits,
+    calls: capacityMeter.calls,
+    s3ClassA: s3Meter.classA,
+    s3ClassB: s3Meter.classB,
+    logBytes,
+  };
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+function use(samples: Sample[], extra: Partial<OperationUse> & { invocations: number }): OperationUse {
+  const m = (pick: (s: Sample) => number) => median(samples.map(pick));
+  return {
+    memoryMb: MEMORY_MB,
+    durationMs: m((s) => s.ms),
+    readUnits: m((s) => s.readUnits),
+    writeUnits: m((s) => s.writeUnits),
+    s3ClassA: m((s) => s.s3ClassA),
+    s3ClassB: m((s) => s.s3ClassB),
+    apiRequests: 0,
+    busEvents: 0,
+    logBytes: m((s) => s.logBytes) + extra.invocations * LAMBDA_LOG_LINES_BYTES,
+    traces: extra.invocations,
+    ...extra,
+  };
+}
+
+export interface CostFigures {
+  life: PetitionLifeMeasurements;
+  petitionsPerMonth: number;
+  stored: { dynamoBytes: number; s3Bytes: number; s3Objects: number };
+  notes: string[];
+}
+
+/**
+ * The life of an average petition (issue 16), run LIVES times through the local gateway and the
+ * real handlers, each step metered: consumed capacity, S3 requests by class, the functions' log
+ * bytes, and the step's duration. Durations are measured around the HTTP call to the in-process
+ * gateway (JWT check and event building included), so they are an upper bound of the handler's.
+ */
+export async function measurePetitionLife(stack: Stack, options: { initMs?: number } = {}): Promise<CostFigures> {
+  logger.setLogLevel('INFO');
+  const db = createDocumentClient({
+    AWS_REGION: process.env.AWS_REGION!,
+    DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
+  });
+  await new DynamoOfficeRepository(db, process.env.TABLE_NAME!).insert(
+    newOffice(
+      {
+        officeCode: OFFICE,
+        name: 'دفتر درمیان',
+        shortName: 'دفتر درمیان',
+        provinceCode: '29',
+        judicialDistrict: 'درمیان',
+        county: 'درمیان',
+        deprivedArea: false,
+        status: 'active',
+        contact: { phone: '05632420000' },
+      } as Parameters<typeof newOffice>[0],
+      new Date(),
+    ),
+  );
+  const clerk = { authorization: `Bearer ${await stack.token({ role: 'clerk', officeCode: OFFICE })}` };
+  const court = { authorization: `Bearer ${await stack.token({ role: 'court' })}` };
+  const claimant = withPersonCheckDigit('049937089');
+  const call = async (method: string, path: string, headers: Record<string, string>, body?: unknown) => {
+    const response = await fetch(`${stack.baseUrl}${path}`, {
+      method,
+      headers: { ...headers, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
+    return JSON.parse(text) as Record<string, unknown>;
+  };
+  const load = handlerLoader(process.cwd());
+  const verify = await load<(event: unknown, context: unknown) => Promise<unknown>>(
+    EVENT_FUNCTIONS.find((f) => f.id === 'verify-document')!,
+  );
+
+  const scans = [0, 1, 2].map((i) => {
+    const bytes = Buffer.alloc(MiB, 0x20 + i);
+    bytes.write('%PDF-1.7\n');
+    return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+  });
+  const samples: Record<string, Sample[]> = {
+    draft: [],
+    upload: [],
+    verify: [],
+    submit: [],
+    court: [],
+    track: [],
+    rating: [],
+  };
+  const notes: string[] = [];
+  let courtActions = true;
+  for (let life = 0; life < LIVES; life++) {
+    let created: Record<string, unknown> = {};
+    samples.draft!.push(
+      await sample(async () => {
+        created = await call('POST', '/v1/petitions', clerk, {
+          kind: 'civil-petition',
+          subject: 'مطالبه وجه چک',
+          description: 'خواهان مبلغ چک برگشتی را مطالبه می‌کند.',
+          claimAmountRials: '1250000000',
+          parties: [
+            {
+              type: 'person',
+              role: 'claimant',
+              nationalId: claimant,
+              firstName: 'زهرا',
+              lastName: 'محمدی',
+              fatherName: 'علی',
+              mobile: '09151234567',
+            },
+            { type: 'legal-entity', role: 'defendant', nationalId: '10380284790', name: 'شرکت نمونه' },
+          ],
+          documents: scans.map((s, i) => ({
+            kind: 'evidence',
+            fileName: `scan-${i}.pdf`,
+            contentType: 'application/pdf',
+            size: s.bytes.length,
+            sha256: s.sha256,
+          })),
+        });
+      }),
+    );
+    const petitionId = created.petitionId as string;
+    const uploads = created.uploads as { documentId: string; uploadUrl: string; headers: Record<string, string> }[];
+    for (const [i, upload] of uploads.entries()) {
+      // The browser's PUT: one S3 class A request, no function.
+      samples.upload!.push({ ms: 0, readUnits: 0, writeUnits: 0, calls: 0, s3ClassA: 1, s3ClassB: 0, logBytes: 0 });
+      const put = await fetch(upload.uploadUrl, { method: 'PUT', headers: upload.headers, body: scans[i]!.bytes });
+      if (put.status !== 200) throw new Error(`upload answered ${put.status}`);
+      samples.verify!.push(
+        await sample(async () => {
+          await verify(
+            {
+              'detail-type': 'Object Created',
+              source: 'aws.s3',
+              detail: {
+                bucket: { name: process.env.DOCUMENTS_BUCKET },
+                object: { key: `petitions/${petitionId}/${upload.documentId}`, size: MiB },
+              },
+            },
+            lambdaContext('verify-document', 60_000),
+          );
+        }),
+      );
+    }
+    let submitted: Record<string, unknown> = {};
+    samples.submit!.push(
+      await sample(async () => {
+        submitted = await call('POST', `/v1/petitions/${petitionId}/submit`, {
+          ...clerk,
+          'idempotency-key': randomUUID(),
+        });
+      }),
+    );
+    if (courtActions) {
+      try {
+        let version = (await call('GET', `/v1/petitions/${petitionId}`, court)).version as number;
+        for (const step of [{ action: 'dispatch' }, { action: 'register', caseNumber: '140312345678' }]) {
+          samples.court!.push(
+            await sample(async () => {
+              const after = await call('POST', `/v1/petitions/${petitionId}/transitions`, court, {
+                ...step,
+                expectedVersion: version,
+              });
+              version = after.version as number;
+            }),
+          );
+        }
+      } catch (error) {
+        courtActions = false;
+        notes.push(`court actions not measured: ${(error as Error).message.slice(0, 160)}`);
+      }
+    }
+    for (let t = 0; t < 5; t++)
+      samples.track!.push(
+        await sample(async () => {
+          await call('GET', `/v1/track/${submitted.trackingCode as string}?nationalId=${claimant}`, {});
+        }),
+      );
+    samples.rating!.push(
+      await sample(async () => {
+        await call(
+          'POST',
+          '/v1/feedback',
+          {},
+          {
+            trackingCode: submitted.trackingCode,
+            nationalId: claimant,
+            ratings: { courtesy: 5, responsiveness: 4, overall: 5 },
+          },
+        );
+      }),
+    );
+  }
+
+  // The report job, as scheduled: once a day; one run a month produces the closed month's reports,
+  // the others find nothing to do.
+  const job = await load<(event: unknown, context: unknown) => Promise<unknown>>(
+    EVENT_FUNCTIONS.find((f) => f.id === 'monthly-report-job')!,
+  );
+  const producing = await sample(async () => {
+    await job({}, lambdaContext('monthly-report-job', 300_000));
+  });
+  const idle = await sample(async () => {
+    await job({}, lambdaContext('monthly-report-job', 300_000));
+  });
+  logger.setLogLevel('ERROR');
+
+  // What a petition keeps in DynamoDB: the bench table's items (this office's petitions, their
+  // tracking codes, outbox items, audit entries, ratings) sized by DynamoDB's rules plus its 100
+  // bytes of overhead per item, each index entry counted as a whole copy (an upper bound: the
+  // listing indexes project summary attributes only), divided by the petitions that made them.
+  const dynamoBytes = await tableBytesPerPetition(stack, LIVES);
+  db.destroy();
+
+  const api = (invocations: number) => ({
+    invocations,
+    apiRequests: invocations,
+    accessLogBytes: invocations * ACCESS_LOG_LINE_BYTES,
+    ...(options.initMs === undefined ? {} : { initMs: options.initMs, coldStartShare: 0.5 }),
+  });
+  const reportRuns = 30;
+  const monthlyReports: OperationUse = {
+    ...NOT_MEASURED,
+    invocations: reportRuns,
+    durationMs: (producing.ms + (reportRuns - 1) * idle.ms) / reportRuns,
+    readUnits: producing.readUnits + (reportRuns - 1) * idle.readUnits,
+    writeUnits: producing.writeUnits + (reportRuns - 1) * idle.writeUnits,
+    s3ClassA: producing.s3ClassA + (reportRuns - 1) * idle.s3ClassA,
+    s3ClassB: producing.s3ClassB + (reportRuns - 1) * idle.s3ClassB,
+    logBytes: producing.logBytes + (reportRuns - 1) * idle.logBytes + reportRuns * LAMBDA_LOG_LINES_BYTES,
+    traces: reportRuns,
+  };
+  const cold =
+    options.initMs === undefined
+      ? 'not weighted in (run with the bundles section to weigh them)'
+      : `weighted at half the API invocations, INIT ${options.initMs.toFixed(0)} ms (median module load)`;
+  notes.push(
+    'notices: not measured (the notifier runs on the event bus, not through this bench): counted as zero; ' +
+      'the outbox items of submit and the court actions are in their write units',
+    `durations are measured around the call to the in-process gateway (an upper bound of the handler's); ` +
+      `cold starts ${cold}`,
+    'X-Ray: one trace per invocation (every request sampled: an upper bound)',
+  );
+  const life: PetitionLifeMeasurements = {
+    draft: use(samples.draft!, api(1)),
+    scanUpload: { ...NOT_MEASURED, s3ClassA: 1, s3BusEvents: 1 },
+    scanVerification: use(samples.verify!, { invocations: 1, s3BusEvents: 0 }),
+    submit: use(samples.submit!, api(1)),
+    courtAction: samples.court!.length > 0 ? use(samples.court!, api(1)) : NOT_MEASURED,
+    notice: NOT_MEASURED,
+    notices: 0,
+    track: use(samples.track!, api(1)),
+    rating: use(samples.rating!, api(1)),
+    monthlyReports,
+  };
+  // One province of 22 offices at about 300 petitions an office a month shares the job.
+  return { life, petitionsPerMonth: 22 * 300, stored: { dynamoBytes, s3Bytes: 3 * MiB, s3Objects: 3 }, notes };
+}
+
+async function tableBytesPerPetition(stack: Stack, petitions: number): Promise<number> {
+  let bytes = 0;
+  let start: Record<string, never> | undefined;
+  do {
+    const page = await stack.raw.send(
+      new ScanCommand({ TableName: process.env.TABLE_NAME!, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    );
+    for (const item of (page.Items ?? []) as Record<string, Attribute>[]) {
+      const size = itemSize(item);
+      const indexed = Object.keys(item).filter((k) => /^gsi\d+pk$/.test(k)).length;
+      // The office, its counters and the report ledger are shared, not the petition's.
+      if (/^(OFFICE|REPORT|CONFIG)#?/.test(String(item.pk?.S))) continue;
+      bytes += (size + 100) * (1 + indexed);
+    }
+    start = page.LastEvaluatedKey as typeof start;
+  } while (start);
+  return bytes / petitions;
+}
+
+type Attribute = {
+  S?: string;
+  N?: string;
+  B?: Uint8Array;
+  BOOL?: boolean;
+  NULL?: boolean;
+  M?: Record<string, Attribute>;
+  L?: Attribute[];
+  SS?: string[];
+  NS?: string[];
+};
+
+/** An item's size as DynamoDB bills it: names and values in UTF-8, numbers about one byte per two digits. */
+function itemSize(item: Record<string, Attribute>): number {
+  return Object.entries(item).reduce((sum, [name, value]) => sum + Buffer.byteLength(name) + valueSize(value), 0);
+}
+
+function valueSize(value: Attribute): number {
+  if (value.S !== undefined) return Buffer.byteLength(value.S);
+  if (value.N !== undefined) return Math.ceil(value.N.replace(/^-|\./g, '').length / 2) + 1;
+  if (value.B !== undefined) return value.B.length;
+  if (value.BOOL !== undefined || value.NULL !== undefined) return 1;
+  if (value.M) return 3 + itemSize(value.M);
+  if (value.L) return 3 + value.L.reduce((sum, v) => sum + 1 + valueSize(v), 0);
+  if (value.SS) return value.SS.reduce((sum, v) => sum + Buffer.byteLength(v), 0);
+  if (value.NS) return value.NS.reduce((sum, v) => sum + Math.ceil(v.length / 2) + 1, 0);
+  return 0;
+}

@@ -1,0 +1,116 @@
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { COURT_KINDS, type Court, type CourtFallbacks } from '../domain/court';
+import { ConflictError } from '../domain/errors';
+import type { ProvinceCode } from '../domain/provinces';
+import type { CourtFilter, CourtRepository } from '../ports';
+import { indexKeys, keys } from './dynamo-keys';
+import { conditionalPut } from './dynamo-transactions';
+
+/**
+ * Courts (key layout: dynamo-keys.ts). The registry index (gsi3) keeps one partition per province,
+ * sorted by kind and district, so routing a submission reads the few courts of one kind in one
+ * district with one query; courts are written by administrators only, so no partition is hot.
+ */
+export class DynamoCourtRepository implements CourtRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async insert(court: Court): Promise<void> {
+    await conditionalPut(
+      this.db,
+      { TableName: this.tableName, Item: courtItem(court), ConditionExpression: 'attribute_not_exists(pk)' },
+      () => new ConflictError('court-exists', { courtCode: court.courtCode }),
+    );
+  }
+
+  async get(courtCode: string): Promise<Court | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.court(courtCode), ConsistentRead: true }),
+    );
+    return Item ? courtFromItem(Item) : undefined;
+  }
+
+  async replace(court: Court, expectedVersion: number): Promise<void> {
+    await conditionalPut(
+      this.db,
+      {
+        TableName: this.tableName,
+        Item: courtItem(court),
+        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+        ExpressionAttributeValues: { ':expected': expectedVersion },
+      },
+      () => new ConflictError('court-changed', { expected: expectedVersion }),
+    );
+  }
+
+  async list(provinceCode: ProvinceCode, filter: CourtFilter = {}): Promise<Court[]> {
+    const prefix = indexKeys.courtRegistryPrefix(filter.kind, filter.kind ? filter.judicialDistrict : undefined);
+    const courts: Court[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi3',
+          KeyConditionExpression: prefix ? 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)' : 'gsi3pk = :pk',
+          ExpressionAttributeValues: {
+            ':pk': indexKeys.courtRegistryPartition(provinceCode),
+            ...(prefix ? { ':prefix': prefix } : {}),
+          },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      courts.push(...(page.Items ?? []).filter((item) => item.entity === 'court').map(courtFromItem));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return courts
+      .filter((court) => filter.judicialDistrict === undefined || court.judicialDistrict === filter.judicialDistrict)
+      .filter((court) => filter.status === undefined || court.status === filter.status)
+      .sort((a, b) => a.courtCode.localeCompare(b.courtCode));
+  }
+
+  async fallbacks(provinceCode: ProvinceCode): Promise<CourtFallbacks> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.courtFallbacks(provinceCode) }),
+    );
+    return fallbacksFromItem(Item);
+  }
+
+  async setFallbacks(provinceCode: ProvinceCode, fallbacks: CourtFallbacks): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.courtFallbacks(provinceCode),
+          ...indexKeys.courtFallbacks(provinceCode),
+          entity: 'court-fallbacks',
+          provinceCode,
+          fallbacks,
+        },
+      }),
+    );
+  }
+}
+
+export function courtItem(court: Court): Record<string, unknown> {
+  return {
+    ...keys.court(court.courtCode),
+    ...indexKeys.courtRegistry(court.provinceCode, court.kind, court.judicialDistrict, court.courtCode),
+    entity: 'court',
+    ...court,
+  };
+}
+
+export function courtFromItem(item: Record<string, unknown>): Court {
+  const { pk: _pk, sk: _sk, gsi3pk: _g3, gsi3sk: _g3s, entity: _entity, ...court } = item;
+  return court as unknown as Court;
+}
+
+export function fallbacksFromItem(item: Record<string, unknown> | undefined): CourtFallbacks {
+  const stored = (item?.fallbacks ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(
+    COURT_KINDS.filter((kind) => typeof stored[kind] === 'string').map((kind) => [kind, String(stored[kind])]),
+  );
+}

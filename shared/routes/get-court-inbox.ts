@@ -1,0 +1,18 @@
+import { courtPathSchema } from '../schemas/court';
+import { courtInboxQuerySchema, courtInboxSchema } from '../schemas/petition';
+import { defineRoute } from './define';
+
+export const route = defineRoute({
+  id: 'get-court-inbox',
+  method: 'GET',
+  path: '/v1/courts/{courtCode}/inbox',
+  auth: ['court'],
+  // Query: the court's inbox index (gsi4), one partition per court and status.
+  table: [{ actions: ['Query'], indexes: ['gsi4'] }],
+  summary: "A page of a court's petitions in one status, newest change first (the court's own users only)",
+  request: { path: courtPathSchema, query: courtInboxQuerySchema },
+  responses: {
+    200: { description: 'One page; pass nextCursor back as cursor for the next', schema: courtInboxSchema },
+    404: { description: "Another court's inbox, answered as an unknown court" },
+  },
+});
