@@ -126,7 +126,7 @@ async function submissions(): Promise<void> {
     console.log(
       `One submission: ${s.perSubmission.calls} DynamoDB calls (${s.perSubmission.commands.join(', ')}), ` +
         `${s.perSubmission.readUnits} read units, ${s.perSubmission.writeUnits} write units (ReturnConsumedCapacity; ` +
-        'targets ≤3 calls, ≤20 write units with the court inbox entry).',
+        'targets ≤3 calls, ≤20 write units with the court inbox entry; 4 calls since fees: the payments Query).',
     );
     console.log('\n| written by one submission | write units |');
     console.log('| --- | ---: |');

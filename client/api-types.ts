@@ -259,7 +259,8 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /** Change a draft or a returned petition (claim, parties, stage, judgment, category); the fees are re-quoted */
+    patch: operations['update-petition'];
     trace?: never;
   };
   '/v1/petitions/{petitionId}/transitions': {
@@ -466,6 +467,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/fee-schedules/{versionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One fee schedule version: every rule and tariff item with its legal source and how far it is confirmed */
+    get: operations['get-fee-schedule'];
+    /** Load a version of the national fee schedule; once used by a quote it never changes (correct by a new revision) */
+    put: operations['put-fee-schedule'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/fee-schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The fee schedule versions of a Solar Hijri year (the current one by default), and whether each is used */
+    get: operations['list-fee-schedules'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/petitions/{petitionId}/fees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A petition's fees: court-fee and tariff lines, totals per payee, what was paid and is due, payments and receipts */
+    get: operations['get-petition-fees'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/petitions/{petitionId}/indigency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Indigency claim (اعسار): the office records it (court fee deferred); the court grants or rejects it */
+    post: operations['record-indigency'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/petitions/{petitionId}/payments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Start paying what a petition owes one payee: a gateway token for the amount due, and where to send the payer */
+    post: operations['start-payment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/payments/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The gateway's return via the payer's browser: matched to the payment, then verified server to server */
+    post: operations['payment-callback'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/holidays/{year}': {
     parameters: {
       query?: never;
@@ -551,6 +655,12 @@ export interface components {
         code: string;
         message: string;
       }[];
+      /** @description fees-due: what the petition still owes each payee, in whole rials */
+      amountDue?: {
+        judiciaryRials: string;
+        officeRials: string;
+        totalRials: string;
+      };
     };
     /** @description API Gateway's own answer, before any function */
     GatewayMessage: {
@@ -648,6 +758,8 @@ export interface components {
         phone?: string;
         address?: string;
       };
+      /** @description The office's payment gateway terminal (its tariff is paid there) */
+      paymentTerminalId?: string;
       /** @description Seeded demo data of the local runtime */
       demo: boolean;
       version: number;
@@ -714,6 +826,8 @@ export interface components {
         phone?: string;
         address?: string;
       };
+      /** @description The office's own payment gateway terminal id, which its service tariff is paid to */
+      paymentTerminalId?: string;
     };
     UpdateOffice: {
       /** @description Office name in Persian */
@@ -734,6 +848,8 @@ export interface components {
         phone?: string;
         address?: string;
       };
+      /** @description The office's own payment gateway terminal id, which its service tariff is paid to */
+      paymentTerminalId?: string;
       /** @description Refuse the change (409) unless the office is at this version */
       expectedVersion?: number;
     };
@@ -941,6 +1057,8 @@ export interface components {
       status: 'draft';
       version: number;
       uploads: components['schemas']['UploadInstruction'][];
+      /** @description The draft's fees: court fee and office tariff, per payee */
+      quote: components['schemas']['FeeQuote'];
     };
     /** @description PUT the exact bytes to uploadUrl with exactly these headers before expiresAt */
     UploadInstruction: {
@@ -951,6 +1069,43 @@ export interface components {
       };
       expiresAt: string;
     };
+    /** @description Court-fee and tariff lines (label, basis, payee, rials, source), pinned to their schedule version */
+    FeeQuote: {
+      schedule: {
+        versionId: string;
+        year: number;
+        revision: number;
+        demo: boolean;
+      };
+      quotedAt: string;
+      /** @description Solar Hijri day the schedule was chosen by */
+      quotedOn: string;
+      lines: {
+        code: string;
+        label: {
+          fa: string;
+          en: string;
+        };
+        basis: {
+          fa: string;
+          en: string;
+        };
+        /** @enum {string} */
+        payee: 'judiciary' | 'office';
+        amountRials: string;
+        source: {
+          fa: string;
+          en: string;
+        };
+        /** @enum {string} */
+        status: 'verified' | 'secondary-source' | 'unverified';
+      }[];
+      totals: {
+        judiciary: string;
+        office: string;
+        total: string;
+      };
+    };
     CreatePetition: {
       /** @enum {string} */
       kind: 'civil-petition' | 'criminal-complaint' | 'request' | 'appeal' | 'written-statement';
@@ -959,6 +1114,15 @@ export interface components {
       description: string;
       /** @description Whole Rials as a decimal string: amounts exceed what a JSON number carries exactly */
       claimAmountRials?: string;
+      /**
+       * @description The stage the court fee is for; when absent, appeal for an appeal and first-instance otherwise
+       * @enum {string}
+       */
+      stage?: 'first-instance' | 'appeal' | 'objection' | 'cassation' | 'retrial' | 'third-party-objection';
+      /** @description For appeals and objections: the judgment amount the court fee is on */
+      judgmentAmountRials?: string;
+      /** @description A non-monetary claim's category, from the fee schedule */
+      nonMonetaryCategory?: string;
       parties: components['schemas']['Party'][];
       /** @description Required for written statements (routed to the case) and appeals; refused for other kinds */
       caseReference?: components['schemas']['CaseReference'];
@@ -1000,11 +1164,18 @@ export interface components {
       size: number;
       /** @description SHA-256 of the file, 64 hex digits */
       sha256: string;
+      /**
+       * @description Attachment pages of the document (the office tariff counts pages beyond those included)
+       * @default 1
+       */
+      pages: number;
     };
     DocumentsDeclared: {
       petitionId: string;
       version: number;
       uploads: components['schemas']['UploadInstruction'][];
+      /** @description The fees again, with the new pages */
+      quote: components['schemas']['FeeQuote'];
     };
     DeclareDocuments: {
       documents: components['schemas']['DocumentDeclaration'][];
@@ -1019,6 +1190,8 @@ export interface components {
       version: number;
       /** @description Documents the petition still has */
       documents: number;
+      /** @description The fees again, without the removed pages */
+      quote: components['schemas']['FeeQuote'];
     };
     Submission: {
       petitionId: string;
@@ -1039,9 +1212,16 @@ export interface components {
       subject: string;
       description: string;
       claimAmountRials?: string;
+      /** @enum {string} */
+      stage?: 'first-instance' | 'appeal' | 'objection' | 'cassation' | 'retrial' | 'third-party-objection';
+      judgmentAmountRials?: string;
+      nonMonetaryCategory?: string;
       caseReference?: components['schemas']['CaseReference'];
       parties: components['schemas']['Party'][];
       documents: components['schemas']['PetitionDocument'][];
+      /** @description The current fee quote; absent on petitions stored before fees */
+      quote?: components['schemas']['FeeQuote'];
+      indigency?: components['schemas']['Indigency'];
       /** @enum {string} */
       status:
         | 'draft'
@@ -1088,6 +1268,17 @@ export interface components {
       verifiedAt?: string;
       /** @description Why verification rejected the stored object */
       reason?: string;
+      /** @description Attachment pages, as declared (1 for documents declared before pages were) */
+      pages: number;
+    };
+    /** @description An indigency claim (اعسار): claimed or granted defers the court fee; rejected makes it due */
+    Indigency: {
+      /** @enum {string} */
+      status: 'claimed' | 'granted' | 'rejected';
+      claimedAt: string;
+      decidedAt?: string;
+      /** @description The court's note on its decision */
+      note?: string;
     };
     /** @description The court that holds the petition */
     CourtAssignment: {
@@ -1184,7 +1375,11 @@ export interface components {
         | 'lapse'
         | 'declare-documents'
         | 'remove-document'
-        | 'download';
+        | 'download'
+        | 'update'
+        | 'claim-indigency'
+        | 'grant-indigency'
+        | 'reject-indigency';
       from:
         | (
             | 'draft'
@@ -1301,6 +1496,22 @@ export interface components {
       caseNumber?: string;
       /** @description The court's note when it returned the petition for defects */
       courtNote?: string;
+      /** @description Receipts of the verified payments and what is still due; no card numbers */
+      fees?: {
+        /** @description What the petition still owes (whole rials) */
+        dueRials: string;
+        receipts: {
+          /** @enum {string} */
+          payee: 'judiciary' | 'office';
+          payeeLabel: string;
+          amountRials: string;
+          /** @description The gateway's reference number */
+          refNum: string;
+          traceNo?: string;
+          /** @description When the gateway confirmed the payment */
+          paid: components['schemas']['TehranMoment'];
+        }[];
+      };
       /** @description While returned: the defects to cure, in the language asked for */
       defects?: {
         /** @enum {string} */
@@ -1493,6 +1704,12 @@ export interface components {
           responsiveness: number | null;
           overall: number | null;
         };
+        /** @description Verified payments in the month per payee (court fee, office tariff), whole rials; absent before fees */
+        collected?: {
+          judiciaryRials: string;
+          officeRials: string;
+          totalRials: string;
+        };
       }[];
       districts: {
         judicialDistrict: string;
@@ -1527,6 +1744,12 @@ export interface components {
           responsiveness: number | null;
           overall: number | null;
         };
+        /** @description Verified payments in the month per payee (court fee, office tariff), whole rials; absent before fees */
+        collected?: {
+          judiciaryRials: string;
+          officeRials: string;
+          totalRials: string;
+        };
       }[];
       province: {
         offices: number;
@@ -1559,6 +1782,12 @@ export interface components {
           courtesy: number | null;
           responsiveness: number | null;
           overall: number | null;
+        };
+        /** @description Verified payments in the month per payee (court fee, office tariff), whole rials; absent before fees */
+        collected?: {
+          judiciaryRials: string;
+          officeRials: string;
+          totalRials: string;
         };
       };
       network: {
@@ -1634,6 +1863,365 @@ export interface components {
       targetCount: number;
       /** @description By when (YYYY-MM-DD) */
       targetDate: string;
+    };
+    FeeScheduleLoaded: {
+      /**
+       * @description replaced: an unused version corrected in place; unchanged: the same content again
+       * @enum {string}
+       */
+      outcome: 'created' | 'replaced' | 'unchanged';
+      schedule: components['schemas']['FeeScheduleSummary'];
+    };
+    FeeScheduleSummary: {
+      versionId: string;
+      year: number;
+      revision: number;
+      /** @description Demo data of the local runtime: not the official figures */
+      demo: boolean;
+      /** @description Solar Hijri day, inclusive */
+      validFrom: string;
+      /** @description Solar Hijri day, inclusive */
+      validTo: string;
+      title: {
+        fa: string;
+        en: string;
+      };
+      loadedAt: string;
+      /** @description When a quote first used this version: from then on it never changes (a correction is a new revision) */
+      usedAt?: string;
+    };
+    /** @description A national fee schedule version (court fees and office tariff) */
+    FeeSchedule: {
+      /** @description `<year>-r<revision>`, prefixed `demo-` for demo data; immutable once quoted */
+      versionId: string;
+      /** @description Solar Hijri year */
+      year: number;
+      /** @description A correction is the next revision */
+      revision: number;
+      /** @description Solar Hijri day, YYYY-MM-DD */
+      validFrom: string;
+      /** @description Solar Hijri day, YYYY-MM-DD */
+      validTo: string;
+      demo: boolean;
+      title: {
+        fa: string;
+        en: string;
+      };
+      derivedFrom?: string;
+      note?: {
+        fa: string;
+        en: string;
+      };
+      courtFeeRules: {
+        code: string;
+        label: {
+          fa: string;
+          en: string;
+        };
+        kinds: ('civil-petition' | 'criminal-complaint' | 'request' | 'appeal' | 'written-statement')[];
+        stages: ('first-instance' | 'appeal' | 'objection' | 'cassation' | 'retrial' | 'third-party-objection')[];
+        /**
+         * @description Which claims the rule answers; `any` for complaints and kinds without a claim
+         * @enum {string}
+         */
+        claim: 'monetary' | 'non-monetary' | 'any';
+        calculation:
+          | {
+              /** @constant */
+              type: 'percentage';
+              /** @enum {string} */
+              base: 'claim' | 'judgment';
+              brackets: {
+                /** @description Whole rials as a decimal string: amounts exceed what a JSON number carries exactly */
+                fromRials: string;
+                /** @description Exclusive upper end; null for the last, open bracket */
+                toRials: string | null;
+                /** @description Rate in basis points: 350 is 3.5% */
+                basisPoints: number;
+                /** @description Legal source or publication of the figure */
+                source: {
+                  fa: string;
+                  en: string;
+                };
+                /**
+                 * @description How far the figure is confirmed
+                 * @enum {string}
+                 */
+                status: 'verified' | 'secondary-source' | 'unverified';
+              }[];
+            }
+          | {
+              /** @constant */
+              type: 'flat';
+              /** @description Whole rials as a decimal string: amounts exceed what a JSON number carries exactly */
+              amountRials: string;
+            }
+          | {
+              /** @constant */
+              type: 'by-category';
+              categories: {
+                code: string;
+                label: {
+                  fa: string;
+                  en: string;
+                };
+                /** @description Whole rials as a decimal string: amounts exceed what a JSON number carries exactly */
+                amountRials: string;
+                /** @description Legal source or publication of the figure */
+                source: {
+                  fa: string;
+                  en: string;
+                };
+                /**
+                 * @description How far the figure is confirmed
+                 * @enum {string}
+                 */
+                status: 'verified' | 'secondary-source' | 'unverified';
+              }[];
+            }
+          | {
+              /** @constant */
+              type: 'none';
+            };
+        /** @description Legal source or publication of the figure */
+        source: {
+          fa: string;
+          en: string;
+        };
+        /**
+         * @description How far the figure is confirmed
+         * @enum {string}
+         */
+        status: 'verified' | 'secondary-source' | 'unverified';
+        note?: {
+          fa: string;
+          en: string;
+        };
+      }[];
+      tariffItems: {
+        code: string;
+        label: {
+          fa: string;
+          en: string;
+        };
+        /** @description Whole rials as a decimal string: amounts exceed what a JSON number carries exactly */
+        amountRials: string;
+        charge:
+          | {
+              /** @constant */
+              type: 'base';
+              kinds: ('civil-petition' | 'criminal-complaint' | 'request' | 'appeal' | 'written-statement')[];
+              includes?: {
+                claimants: number;
+                defendants: number;
+                attachmentPages: number;
+              };
+            }
+          | {
+              /** @constant */
+              type: 'extra-party';
+            }
+          | {
+              /** @constant */
+              type: 'extra-page';
+            }
+          | {
+              /** @constant */
+              type: 'electronic-payment';
+            }
+          | {
+              /** @constant */
+              type: 'per-unit';
+            };
+        /** @description Legal source or publication of the figure */
+        source: {
+          fa: string;
+          en: string;
+        };
+        /**
+         * @description How far the figure is confirmed
+         * @enum {string}
+         */
+        status: 'verified' | 'secondary-source' | 'unverified';
+        note?: {
+          fa: string;
+          en: string;
+        };
+      }[];
+    };
+    FeeScheduleList: {
+      year: number;
+      items: components['schemas']['FeeScheduleSummary'][];
+    };
+    FeeScheduleDetail: {
+      versionId: string;
+      year: number;
+      revision: number;
+      /** @description Demo data of the local runtime: not the official figures */
+      demo: boolean;
+      /** @description Solar Hijri day, inclusive */
+      validFrom: string;
+      /** @description Solar Hijri day, inclusive */
+      validTo: string;
+      title: {
+        fa: string;
+        en: string;
+      };
+      loadedAt: string;
+      /** @description When a quote first used this version: from then on it never changes (a correction is a new revision) */
+      usedAt?: string;
+      schedule: components['schemas']['FeeSchedule'];
+    };
+    /** @description Changes to a draft or a returned petition; the fees are quoted again from them */
+    UpdatePetition: {
+      subject?: string;
+      description?: string;
+      /** @description null removes it */
+      claimAmountRials?: string | null;
+      /** @description null: back to the stage the kind implies */
+      stage?: ('first-instance' | 'appeal' | 'objection' | 'cassation' | 'retrial' | 'third-party-objection') | null;
+      /** @description null removes it */
+      judgmentAmountRials?: string | null;
+      /** @description null removes it */
+      nonMonetaryCategory?: string | null;
+      parties?: components['schemas']['Party'][];
+      expectedVersion: number;
+    };
+    Fees: {
+      petitionId: string;
+      /** @enum {string} */
+      status:
+        | 'draft'
+        | 'submitted'
+        | 'dispatched'
+        | 'registered'
+        | 'returned'
+        | 'rejection-due'
+        | 'rejected'
+        | 'withdrawn';
+      /** @description Null for a petition stored before fees: edit it to get a quote */
+      quote: components['schemas']['FeeQuote'] | null;
+      balance: components['schemas']['FeeBalance'] | null;
+      indigency: components['schemas']['Indigency'] | null;
+      payments: components['schemas']['Payment'][];
+      /** @description One per verified payment: both payees appear when both were paid */
+      receipts: components['schemas']['Receipt'][];
+    };
+    /** @description The quote against the verified payments, per payee */
+    FeeBalance: {
+      judiciary: {
+        quotedRials: string;
+        /** @description Verified payments only */
+        paidRials: string;
+        /** @description Still to pay to this payee */
+        dueRials: string;
+        /** @description Paid beyond the quote: recorded, not refunded */
+        creditRials: string;
+        /** @description The court fee an indigency claim defers until the court decides it */
+        deferredRials: string;
+      };
+      office: {
+        quotedRials: string;
+        /** @description Verified payments only */
+        paidRials: string;
+        /** @description Still to pay to this payee */
+        dueRials: string;
+        /** @description Paid beyond the quote: recorded, not refunded */
+        creditRials: string;
+        /** @description The court fee an indigency claim defers until the court decides it */
+        deferredRials: string;
+      };
+      dueRials: string;
+      settled: boolean;
+    };
+    Payment: {
+      /** @description Also the order id sent to the gateway */
+      paymentId: string;
+      /** @enum {string} */
+      payee: 'judiciary' | 'office';
+      amountRials: string;
+      /**
+       * @description Only `verified` counts: confirmed by the gateway server to server, not just called back
+       * @enum {string}
+       */
+      state: 'initiated' | 'awaiting-verify' | 'verified' | 'failed' | 'reversal-required' | 'reversed' | 'expired';
+      createdAt: string;
+      /** @description The fee schedule version of the quote it pays */
+      scheduleVersionId: string;
+      refNum?: string;
+      verifiedAt?: string;
+      closedAt?: string;
+      /** @description Why it ended without counting */
+      reason?: string;
+    };
+    /** @description A verified payment: reference number, amount, payee and time */
+    Receipt: {
+      paymentId: string;
+      petitionId: string;
+      /** @enum {string} */
+      payee: 'judiciary' | 'office';
+      payeeLabel: {
+        fa: string;
+        en: string;
+      };
+      amountRials: string;
+      /** @description The gateway's reference number */
+      refNum: string;
+      traceNo?: string;
+      rrn?: string;
+      /** @description The card, masked by the gateway */
+      maskedPan?: string;
+      terminalId: string;
+      orderId: string;
+      paidAt: string;
+      verifiedAt: string;
+      scheduleVersionId: string;
+    };
+    IndigencyRequest: {
+      /**
+       * @description claim: office staff, on a draft or returned petition; grant, reject: the court decides
+       * @enum {string}
+       */
+      action: 'claim' | 'grant' | 'reject';
+      note?: string;
+      expectedVersion: number;
+    };
+    PaymentStarted: {
+      /** @description False: an open payment for the same amount is offered again */
+      created: boolean;
+      payment: components['schemas']['Payment'];
+      /** @description Send the payer's browser here (a link, or a form to post with these fields) */
+      redirect: {
+        /** @enum {string} */
+        method: 'GET' | 'POST';
+        url: string;
+        fields: {
+          [key: string]: string;
+        };
+      };
+      /** @description Until when the gateway's page takes the payment */
+      expiresAt: string;
+    };
+    StartPayment: {
+      /**
+       * @description judiciary: the court fee, to the judiciary terminal; office: the tariff, to the office terminal
+       * @enum {string}
+       */
+      payee: 'judiciary' | 'office';
+    };
+    PaymentResult: {
+      /**
+       * @description verified: confirmed by the gateway and counted; failed: cancelled or refused; reversed: given back
+       * @enum {string}
+       */
+      outcome: 'verified' | 'failed' | 'reversed';
+      petitionId: string;
+      payment: components['schemas']['Payment'];
+      receipt?: components['schemas']['Receipt'];
+    };
+    /** @description The gateway's callback form (application/x-www-form-urlencoded) */
+    PaymentCallback: {
+      [key: string]: string;
     };
     /** @description The days the offices of a province are closed in one Solar Hijri year */
     WorkCalendar: {
@@ -3043,7 +3631,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The office is not active */
+      /** @description The office is not active, or no fee schedule is loaded for today */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3152,7 +3740,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The petition is neither a draft nor returned */
+      /** @description The petition is neither a draft nor returned, or no fee schedule is loaded for today */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3440,7 +4028,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not a draft, a document not verified, no court to route to, or the key still in progress */
+      /** @description Not a draft, a document not verified, fees due (with the amount), no court to route to, or the key in progress */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3575,6 +4163,115 @@ export interface operations {
       };
     };
   };
+  'update-petition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        petitionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePetition'];
+      };
+    };
+    responses: {
+      /** @description The petition with its new quote */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Petition'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Neither a draft nor returned, a stale expectedVersion, or no fee schedule for today */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   'transition-petition': {
     parameters: {
       query?: never;
@@ -3636,7 +4333,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed now, a stale expectedVersion, or the cure or objection period is over */
+      /** @description Not allowed now, a stale expectedVersion, the cure or objection period is over, or (resubmit) fees due */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4617,6 +5314,683 @@ export interface operations {
         };
       };
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'get-fee-schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        versionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeeScheduleDetail'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager, court, national-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such version */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'put-fee-schedule': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        versionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['FeeSchedule'];
+      };
+    };
+    responses: {
+      /** @description The same content again, or an unused version corrected */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeeScheduleLoaded'];
+        };
+      };
+      /** @description A new version stored */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeeScheduleLoaded'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: national-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The version has priced a petition and cannot change, or it changed while this was being loaded */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'list-fee-schedules': {
+    parameters: {
+      query?: {
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Versions of the year */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FeeScheduleList'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager, court, national-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'get-petition-fees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        petitionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The quote, the balance per payee, the payments and their receipts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Fees'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager, court, province-admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'record-indigency': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        petitionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['IndigencyRequest'];
+      };
+    };
+    responses: {
+      /** @description The petition with its indigency claim */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Petition'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Claims are for office staff, decisions for the court */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not possible in the petition state or the claim state, or a stale expectedVersion */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'start-payment': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        petitionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['StartPayment'];
+      };
+    };
+    responses: {
+      /** @description An open payment for the same amount, offered again */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentStarted'];
+        };
+      };
+      /** @description A new payment; send the payer to the redirect */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentStarted'];
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No or invalid token (answered by the JWT authorizer) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description Only for: clerk, manager */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Unknown, or not yours to see */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Nothing due to this payee, another payment to it still open, no terminal for the office, or no quote */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/json */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description The gateway refused the token or answered something unreadable */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The gateway or a store did not answer: retry after Retry-After */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  'payment-callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': components['schemas']['PaymentCallback'];
+      };
+    };
+    responses: {
+      /** @description The payment verified (with its receipt), failed or given back; HTML for a browser */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PaymentResult'];
+          'text/html': string;
+        };
+      };
+      /** @description Invalid input: every failing field is listed */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such payment */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Refused: the callback does not match the payment, or repeats one with another result */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Request body over 65536 bytes */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The body is not application/x-www-form-urlencoded */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+          'application/json': components['schemas']['GatewayMessage'];
+        };
+      };
+      /** @description The gateway answered the verify with something unreadable */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The gateway did not answer the verify: post the same callback again (it is kept) */
       503: {
         headers: {
           [name: string]: unknown;

@@ -10,7 +10,13 @@ const deps = petitionDepsFromEnv();
 export const handler = apiHandler(route).handler(async (_event, context) => {
   const { petition, uploads } = await createDraft(deps, principalOf(context), context.request.body);
   return created(
-    { petitionId: petition.petitionId, status: petition.status, version: petition.version, uploads },
+    {
+      petitionId: petition.petitionId,
+      status: petition.status,
+      version: petition.version,
+      uploads,
+      quote: petition.quote,
+    },
     `/v1/petitions/${petition.petitionId}`,
   );
 });

@@ -42,6 +42,14 @@ export const DOCUMENTS_CORS = {
   maxAgeSeconds: 3600,
 };
 
+/** Saman's SEP internet payment gateway (the adapter's dialect), production. */
+export const DEFAULT_PAYMENT_GATEWAY_URL = 'https://sep.shaparak.ir';
+/**
+ * A placeholder for the judiciary's terminal: the gateway refuses it, so court fees cannot be
+ * taken until the real terminal is set (`-c judiciaryTerminalId=...`).
+ */
+export const PLACEHOLDER_JUDICIARY_TERMINAL = '00000000';
+
 export interface DeploymentSettings {
   region: string;
   allowedOrigins: string[];
@@ -49,6 +57,14 @@ export interface DeploymentSettings {
   logoutUrls: string[];
   /** The hosted sign-in domain prefix (`<prefix>.auth.<region>.amazoncognito.com`), when configured. */
   authDomainPrefix?: string;
+  /** The payment gateway's base URL and the judiciary's terminal, which court fees are paid to. */
+  paymentGatewayUrl: string;
+  judiciaryTerminalId: string;
+  /**
+   * The API's public base URL (a custom domain), for the gateway's callback; the HTTP API's own
+   * endpoint when absent.
+   */
+  publicApiUrl?: string;
   /** The SMS provider's API base URL (the HTTP adapter, shared/adapters/http-sms-provider.ts). */
   smsApiBaseUrl: string;
   /** The dedicated sender line SMS notices go out from; until it is set, no SMS is sent (and the notifier alarms). */
@@ -70,6 +86,10 @@ export function deploymentSettings(context: ContextReader, env: NodeJS.ProcessEn
   if (domain !== undefined && !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain)) {
     throw new Error(`authDomainPrefix: lower-case letters, digits and hyphens only: "${domain}"`);
   }
+  const terminal =
+    stringSetting('judiciaryTerminalId', context('judiciaryTerminalId')) ?? PLACEHOLDER_JUDICIARY_TERMINAL;
+  if (!/^\d{4,12}$/.test(terminal)) throw new Error(`judiciaryTerminalId: 4 to 12 digits: "${terminal}"`);
+  const publicApiUrl = stringSetting('publicApiUrl', context('publicApiUrl'));
   const smsSenderLine = stringSetting('smsSenderLine', context('smsSenderLine'));
   if (smsSenderLine !== undefined && !/^\+?\d{4,20}$/.test(smsSenderLine))
     throw new Error(`smsSenderLine: digits only (a provider's sender line): "${smsSenderLine}"`);
@@ -78,6 +98,12 @@ export function deploymentSettings(context: ContextReader, env: NodeJS.ProcessEn
     throw new Error(`smsApiBaseUrl: an https URL without a trailing slash: "${smsApiBaseUrl}"`);
   return {
     region,
+    paymentGatewayUrl: httpsUrl(
+      'paymentGatewayUrl',
+      stringSetting('paymentGatewayUrl', context('paymentGatewayUrl')) ?? DEFAULT_PAYMENT_GATEWAY_URL,
+    ),
+    judiciaryTerminalId: terminal,
+    ...(publicApiUrl ? { publicApiUrl: httpsUrl('publicApiUrl', publicApiUrl).replace(/\/+$/, '') } : {}),
     allowedOrigins: listSetting('allowedOrigins', context('allowedOrigins'), DEFAULT_ALLOWED_ORIGINS).map(origin),
     callbackUrls: listSetting('callbackUrls', context('callbackUrls'), DEFAULT_CALLBACK_URLS).map(url),
     logoutUrls: listSetting('logoutUrls', context('logoutUrls'), DEFAULT_LOGOUT_URLS).map(url),
@@ -123,6 +149,16 @@ function origin(value: string): string {
     throw new Error(`allowedOrigins: an origin is scheme://host[:port] with no path: "${value}"`);
   }
   return parsed.origin;
+}
+
+/** Money and its callbacks travel over TLS only. */
+function httpsUrl(name: string, value: string): string {
+  try {
+    if (new URL(value).protocol === 'https:') return value;
+  } catch {
+    // fall through to the error below
+  }
+  throw new Error(`${name}: not an https URL: "${value}"`);
 }
 
 function url(value: string): string {

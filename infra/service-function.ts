@@ -23,6 +23,8 @@ export interface ServiceFunctionProps {
   documentsBucket: IBucket;
   reportsBucket: IBucket;
   projectRoot: string;
+  /** For functions that call the payment gateway (spec `paymentGateway`). */
+  payments?: { gatewayUrl: string; judiciaryTerminalId: string; callbackUrl: string };
 }
 
 /**
@@ -117,6 +119,14 @@ export class ServiceFunction extends Construct {
           'Report files are keyed by calendar and month (monthly/<J|G>/<yyyy-mm>/report.*), made at run time; the ' +
           'grant names that prefix only.',
       });
+    }
+    if (route.paymentGateway) {
+      if (!props.payments) throw new Error(`${route.id}: calls the payment gateway but got no payment settings`);
+      // Outbound HTTPS to the gateway needs no grant (the function is outside any VPC); what it
+      // needs is where the gateway is, the judiciary's terminal and where payers come back to.
+      this.function.addEnvironment('PAYMENT_GATEWAY_URL', props.payments.gatewayUrl);
+      this.function.addEnvironment('JUDICIARY_TERMINAL_ID', props.payments.judiciaryTerminalId);
+      this.function.addEnvironment('PAYMENT_CALLBACK_URL', props.payments.callbackUrl);
     }
     if (route.idempotent) {
       this.function.addEnvironment('IDEMPOTENCY_TABLE_NAME', props.idempotencyTable.tableName);

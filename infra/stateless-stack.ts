@@ -24,11 +24,15 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_FUNCTIONS, ROUTES, type RouteDefinition, routeKey } from '../shared/routes';
+import { route as paymentCallback } from '../shared/routes/payment-callback';
 import { API_CORS, type DeploymentSettings } from './deployment-settings';
 import { EventBackbone } from './event-backbone';
 import { DOCUMENTS_BUCKET_NAME, REPORTS_BUCKET_NAME } from './names';
 import { Operations } from './operations';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function';
+
+/** Where the payment gateway sends payers back (the public callback route). */
+const CALLBACK_PATH = paymentCallback.path;
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
@@ -115,6 +119,11 @@ export class StatelessStack extends Stack {
     });
 
     const common = {
+      payments: {
+        gatewayUrl: props.settings.paymentGatewayUrl,
+        judiciaryTerminalId: props.settings.judiciaryTerminalId,
+        callbackUrl: `${props.settings.publicApiUrl ?? this.api.apiEndpoint}${CALLBACK_PATH}`,
+      },
       table: props.table,
       idempotencyTable: props.idempotencyTable,
       documentsBucket: Bucket.fromBucketName(this, 'DocumentsBucket', DOCUMENTS_BUCKET_NAME),

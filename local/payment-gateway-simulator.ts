@@ -17,8 +17,8 @@ export interface GatewaySimulatorOptions {
   /** 0 (default) takes a free port. */
   port?: number;
   host?: string;
-  /** Terminals that exist; a token for any other is refused. */
-  terminals: readonly string[];
+  /** Terminals that exist (a list, or a test of the id); a token for any other is refused. */
+  terminals: readonly string[] | ((terminalId: string) => boolean);
   /** After a payment, how long a verify is accepted before the automatic reversal. SEP: 30 minutes. */
   verifyWindowMs?: number;
   /** The simulator's clock, so tests can move past the window without waiting. */
@@ -73,7 +73,8 @@ const PAYMENT_PAGE_POST = '/OnlinePG/OnlinePG';
 export async function startPaymentGatewaySimulator(options: GatewaySimulatorOptions): Promise<RunningGatewaySimulator> {
   const now = options.now ?? Date.now;
   const windowMs = options.verifyWindowMs ?? 30 * 60_000;
-  const terminals = new Set(options.terminals);
+  const known = options.terminals;
+  const isTerminal = typeof known === 'function' ? known : (id: string) => known.includes(id);
   const byToken = new Map<string, SimulatedTransaction>();
   const byRef = new Map<string, SimulatedTransaction>();
   const resNums = new Set<string>();
@@ -139,7 +140,7 @@ export async function startPaymentGatewaySimulator(options: GatewaySimulatorOpti
     const redirectUrl = fields.get('redirecturl');
     const lifetime = fields.get('tokenexpiryinmin') ?? '20';
     if (fields.get('action')?.toLowerCase() !== 'token') return refuse('5', 'پارامترهای ارسالی نامعتبر است.');
-    if (!terminalId || !terminals.has(terminalId)) return refuse('12', 'شماره ترمینال ارسال شده یافت نشد.');
+    if (!terminalId || !isTerminal(terminalId)) return refuse('12', 'شماره ترمینال ارسال شده یافت نشد.');
     if (!amount || !/^[1-9]\d{0,20}$/.test(amount)) return refuse('5', 'مبلغ نامعتبر است.');
     if (!resNum || !ORDER_ID.test(resNum)) return refuse('5', 'شماره سفارش (ResNum) نامعتبر است.');
     // ResNum exists to stop double spending, so one order id buys one token.

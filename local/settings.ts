@@ -26,6 +26,8 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
     apiPort: port('PORT', 3000),
     dynamoPort: port('DYNAMODB_PORT', 8000),
     s3Port: port('S3_PORT', 4569),
+    /** The local payment gateway simulator: this port when set, else any free one (printed at start). */
+    paymentGatewayPort: env.PAYMENT_GATEWAY_PORT ? port('PAYMENT_GATEWAY_PORT', 0) : undefined,
     /** The address the API and the S3 server listen on: 0.0.0.0 lets a phone on the same network in. */
     listenHost: host('LISTEN_HOST', '127.0.0.1'),
     /**

@@ -37,8 +37,9 @@ import {
 import { startLocalEvents } from './events';
 import { createGateway } from './gateway';
 import { handlerLoader } from './handlers';
+import { startPaymentGatewaySimulator } from './payment-gateway-simulator';
 import { forwardObjectCreated } from './s3-events';
-import { seedDemoCalendars, seedDemoData } from './seed';
+import { DEMO_JUDICIARY_TERMINAL, seedDemoCalendars, seedDemoData, seedDemoFees } from './seed';
 import { localSettings, recordRunningBackend } from './settings';
 import { recordingSmsSink } from './sms-outbox';
 import { registerTextImports } from './text-imports';
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
   await ensurePortFree(settings.apiPort, 'the API', 'PORT');
   await ensurePortFree(settings.dynamoPort, 'DynamoDB Local', 'DYNAMODB_PORT');
   await ensurePortFree(settings.s3Port, 'the S3 server', 'S3_PORT');
+  if (settings.paymentGatewayPort !== undefined) {
+    await ensurePortFree(settings.paymentGatewayPort, 'the payment gateway simulator', 'PAYMENT_GATEWAY_PORT');
+  }
 
   // The engines listen on internal ports; DYNAMODB_PORT and S3_PORT belong to the local AWS edge
   // in front of them, which applies each function's IAM policy from the synthesized templates.
@@ -97,8 +101,24 @@ async function main(): Promise<void> {
   const webhookSecretFile = resolve(settings.dataDir, 'sms-webhook-secret');
   writeFileSync(webhookSecretFile, webhookSecret, { mode: 0o600 });
 
+  // A Shaparak-style gateway (SEP's protocol) in place of the real one: tokens, a payment page,
+  // the callback through the browser, verify and automatic reversal. It knows every terminal.
+  const simulator = await startPaymentGatewaySimulator({
+    terminals: () => true,
+    host: settings.listenHost,
+    port: settings.paymentGatewayPort ?? (await freePort()),
+  });
+  stoppers.unshift(simulator.close);
+  const publicBase = `http://${settings.publicHost === '127.0.0.1' ? 'localhost' : settings.publicHost}`;
+  const gatewayPort = new URL(simulator.baseUrl).port;
+  const gatewayPage = `${publicBase}:${gatewayPort}`;
+
   // The handlers read exactly these variables in Lambda; only the endpoints are local.
   Object.assign(process.env, {
+    PAYMENT_GATEWAY_URL: `http://${['0.0.0.0', '::'].includes(settings.listenHost) ? '127.0.0.1' : settings.listenHost}:${gatewayPort}`,
+    PAYMENT_GATEWAY_PAGE_URL: gatewayPage,
+    JUDICIARY_TERMINAL_ID: DEMO_JUDICIARY_TERMINAL,
+    PAYMENT_CALLBACK_URL: `${publicBase}:${settings.apiPort}/v1/payments/callback`,
     ...engineEnvironment({ dynamo: edge.dynamodbEndpoint, s3: edge.s3Endpoint }, operator),
     TABLE_NAME: settings.tableName,
     IDEMPOTENCY_TABLE_NAME: settings.idempotencyTableName,
@@ -133,11 +153,12 @@ async function main(): Promise<void> {
     new DynamoCalendarRepository(createDocumentClient(config), settings.tableName),
     new Date(),
   );
+  const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds, submissionDepsFromEnv, paymentDepsFromEnv } =
+    await import('../shared/adapters/from-env');
+  // Every start: the demo fee schedules of the current and next Solar Hijri year (and 1403) that are missing.
+  const fees = await seedDemoFees(petitionAdaptersFromEnv().schedules, offices, new Date());
   let demoPetitions = 0;
   if (seeded > 0) {
-    const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds, submissionDepsFromEnv } = await import(
-      '../shared/adapters/from-env'
-    );
     const active = (await offices.list({ status: 'active' })).map((o) => o.officeCode);
     demoPetitions = await seedDemoPetitions(
       {
@@ -146,6 +167,8 @@ async function main(): Promise<void> {
         documents: documentStoreFromEnv(),
         ids: cryptoIds,
       },
+      paymentDepsFromEnv(),
+      (redirect) => simulator.pay(new URL(redirect.url).searchParams.get('token') ?? ''),
       active,
       new Date(),
     );
@@ -200,6 +223,10 @@ async function main(): Promise<void> {
       `  SMS reports    POST /v1/sms/delivery-reports, HMAC-signed with the secret in ${webhookSecretFile}`,
       `  IAM            each function's policy from the CDK app, enforced on both ` +
         `(${synthesizedIn === undefined ? 'cached' : `synthesized in ${(synthesizedIn / 1000).toFixed(1)} s`})`,
+      `  payments       gateway simulator (Shaparak, SEP protocol) on ${gatewayPage}; judiciary terminal ` +
+        `${DEMO_JUDICIARY_TERMINAL}; callbacks to ${base}/v1/payments/callback`,
+      `  fee schedules  ${fees.schedules.length > 0 ? `added ${fees.schedules.join(', ')} (DEMO)` : 'demo schedules present'}` +
+        (fees.terminals > 0 ? `; demo terminals given to ${fees.terminals} demo offices` : ''),
       `  data folder    ${settings.dataDir}`,
       `  browsers from  ${allowedOrigins.join(', ')} (cdk.json allowedOrigins)`,
       seeded > 0
@@ -216,6 +243,7 @@ async function main(): Promise<void> {
       `  TOKEN=$(npm run -s token -- --role clerk --office 56101)`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/offices`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/petitions`,
+      `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/fee-schedules   (then …/petitions/<id>/fees, …/payments)`,
       `  ADMIN=$(npm run -s token -- --role province-admin --province 29)   (South Khorasan; 07 Tehran, 25 Yazd)`,
       `  curl -H "Authorization: Bearer $ADMIN" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}"   (the ` +
         `running Solar Hijri month; ?format=csv or svg)`,

@@ -18,6 +18,7 @@ const TAGS = [
   { name: 'Documents', description: "A petition's scanned documents: declaration, upload and download" },
   { name: 'Citizens', description: 'Tracking by code and national ID, and rating the office' },
   { name: 'Reports', description: 'Monthly reports per office and the network target they measure' },
+  { name: 'Fees', description: 'National fee schedules, quotes, payments through the gateway and receipts' },
   { name: 'Courts', description: "The court registry, each court's inbox and the province's fallback courts" },
   { name: 'Holidays', description: 'The holidays and closed weekdays legal periods are counted on' },
 ] as const;
@@ -31,14 +32,17 @@ const TAG_OF_SEGMENT: Record<string, (typeof TAGS)[number]['name']> = {
   feedback: 'Citizens',
   reports: 'Reports',
   network: 'Reports',
+  'fee-schedules': 'Fees',
+  payments: 'Fees',
   courts: 'Courts',
   holidays: 'Holidays',
 };
 
-/** `/v1/petitions/{id}/documents…` are Documents; otherwise the first segment after /v1 decides. */
+/** `/v1/petitions/{id}/documents…` are Documents, its fees and payments Fees; otherwise the first segment decides. */
 export function tagOf(path: string): string {
   const [, , first = '', , sub] = path.split('/');
   if (first === 'petitions' && sub === 'documents') return 'Documents';
+  if (first === 'petitions' && (sub === 'fees' || sub === 'payments' || sub === 'indigency')) return 'Fees';
   return TAG_OF_SEGMENT[first] ?? first;
 }
 
@@ -125,7 +129,7 @@ export function commonResponses(route: RouteDefinition): Record<string, string> 
   if (route.request?.path && !route.path.startsWith('/v1/reports/')) common['404'] = 'Unknown, or not yours to see';
   if (route.request?.body) {
     common['413'] = `Request body over ${MAX_BODY_BYTES} bytes`;
-    common['415'] = 'The body is not application/json';
+    common['415'] = `The body is not ${route.request.form ? 'application/x-www-form-urlencoded' : 'application/json'}`;
   }
   common['429'] = 'Too many requests: Retry-After says when to try again';
   if (route.table?.length || route.documents?.length || route.reports) {
@@ -205,7 +209,11 @@ function operation(route: RouteDefinition, toSchema: (s: z.ZodType, io: 'input' 
       ? {
           requestBody: {
             required: !route.request.bodyOptional,
-            content: { 'application/json': { schema: toSchema(route.request.body, 'input') } },
+            content: {
+              [route.request.form ? 'application/x-www-form-urlencoded' : 'application/json']: {
+                schema: toSchema(route.request.body, 'input'),
+              },
+            },
           },
         }
       : {}),

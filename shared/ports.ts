@@ -1,9 +1,11 @@
 import type { Court, CourtFallbacks, CourtKind, CourtStatus } from './domain/court';
 import type { ENotice, ViewChannel } from './domain/e-notices';
+import type { FeeSchedule } from './domain/fees';
 import type { GuessBudget } from './domain/guessing';
 import type { LunarHolidayCalendar, ProvincialHoliday } from './domain/holidays';
 import type { WorkCalendar } from './domain/legal-periods';
 import type { Office, OfficeStatus } from './domain/office';
+import type { GatewayCallback, GatewayReversal, GatewayVerification, Payment } from './domain/payments';
 import type { HistoryEntry, Petition, PetitionStatus } from './domain/petition';
 import type { ProvinceCode } from './domain/provinces';
 import type { NetworkTarget } from './domain/report';
@@ -76,7 +78,8 @@ export interface CounterIncrement {
   officeCode: string;
   /** `J#1398-06` (Solar Hijri month) or `G#2019-09` (Gregorian month), both in Tehran time. */
   period: string;
-  add: Record<string, number>;
+  /** Counts as numbers; amounts of rials as bigint, added exactly. */
+  add: Record<string, number | bigint>;
 }
 
 export interface PetitionPageQuery {
@@ -238,7 +241,7 @@ export type ReportScope = ProvinceCode | 'national';
 
 export interface ReportRepository {
   /** Counter values of each office for one period (`J#1398-06`), absent offices omitted. */
-  counters(officeCodes: readonly string[], period: string): Promise<Map<string, Record<string, number>>>;
+  counters(officeCodes: readonly string[], period: string): Promise<Map<string, Record<string, number | bigint>>>;
   target(provinceCode: ProvinceCode): Promise<NetworkTarget | null>;
   /** Every province's target that is set, for the national report. */
   targets(): Promise<Map<ProvinceCode, NetworkTarget>>;
@@ -277,4 +280,135 @@ export interface AttemptLimiter {
   reserve(budgets: readonly GuessBudget[], now: Date): Promise<{ retryAfter: number } | undefined>;
   /** Gives a try back to every budget: the caller proved their right. */
   refund(budgets: readonly GuessBudget[], now: Date): Promise<void>;
+}
+
+// --- Fees and payments -----------------------------------------------------------------------
+
+/** A fee schedule version as stored: the schedule, a hash of its content, and when it was first quoted with. */
+export interface StoredFeeSchedule {
+  schedule: FeeSchedule;
+  /** SHA-256 of the schedule's canonical JSON: what "unchanged" and "still the content I read" compare. */
+  contentHash: string;
+  loadedAt: string;
+  /** Set by the first quote made with it: from then on the version never changes. */
+  usedAt?: string;
+}
+
+/** The national fee schedules, one item per version, kept per Solar Hijri year. */
+export interface FeeScheduleRepository {
+  /** Every version of one Solar Hijri year (read consistently). */
+  forYear(year: number): Promise<StoredFeeSchedule[]>;
+  get(versionId: string): Promise<StoredFeeSchedule | undefined>;
+  /**
+   * Stores a new version (no `expected`: only if absent) or replaces one still holding the
+   * `expected` content and never used; false, having written nothing, when that condition fails.
+   */
+  put(stored: StoredFeeSchedule, expected?: { contentHash: string }): Promise<boolean>;
+  /**
+   * Marks a version as quoted with, once, if its content is still `contentHash`; false when it is
+   * not (replaced meanwhile, or gone): the quote must be made again from what is stored now.
+   */
+  markUsed(versionId: string, contentHash: string, at: Date): Promise<boolean>;
+}
+
+/** A petition's payment attempts, each its own item beside the petition, and the references they claim. */
+export interface PaymentRepository {
+  /** Every attempt of a petition, oldest first. */
+  forPetition(petitionId: string): Promise<Payment[]>;
+  get(petitionId: string, orderId: string): Promise<Payment | undefined>;
+  /** Stores a new attempt; false when its order id is taken (a concurrent attempt won it). */
+  create(payment: Payment): Promise<boolean>;
+  /** The payment that holds a gateway reference (RefNum of a terminal), if any does. */
+  referenceHolder(terminalId: string, refNum: string): Promise<string | undefined>;
+  /**
+   * Writes a payment still at `previousVersion`, claims its reference (when it has one), adds
+   * `counters` and puts `events` in the outbox, all in one transaction. Writes nothing and says
+   * why otherwise.
+   */
+  save(
+    payment: Payment,
+    previousVersion: number,
+    counters: CounterIncrement[],
+    events?: PetitionEvent[],
+  ): Promise<'ok' | 'payment-changed' | 'reference-taken'>;
+}
+
+/**
+ * The port to an Iranian internet payment gateway (a Shaparak PSP), shaped on the token / redirect
+ * / callback / verify / reverse protocol they share. One instance serves every terminal: the
+ * judiciary's and each office's are different terminals of the same kind of gateway, so the
+ * terminal travels with each call. docs/payment-gateway-contract.md says what a provider must
+ * offer to plug in.
+ */
+export interface PaymentTokenRequest {
+  terminalId: string;
+  amountRials: string;
+  /** Our order id (ResNum): unique per attempt, matched against the callback. */
+  orderId: string;
+  /** Where the gateway sends the payer's browser back, with the result. */
+  callbackUrl: string;
+  /** The payer's mobile, which gateways use to offer saved cards. */
+  mobile?: string;
+}
+
+/** How to send the payer's browser to the gateway: a link, or a form to auto-submit. */
+export interface PaymentRedirect {
+  method: 'GET' | 'POST';
+  url: string;
+  fields: Record<string, string>;
+}
+
+export interface GatewayReference {
+  refNum: string;
+  terminalId: string;
+}
+
+export interface PaymentGateway {
+  /** How long after a payment the gateway still accepts a verify before reversing by itself. */
+  readonly verifyWindowMs: number;
+  /** How long an issued token can be used to pay. */
+  readonly tokenLifetimeMs: number;
+  /** Throws GatewayRefusedError when the gateway declines (unknown terminal, bad amount...). */
+  requestToken(request: PaymentTokenRequest): Promise<{ token: string }>;
+  redirect(token: string): PaymentRedirect;
+  /** Reads the callback's form fields; throws GatewayProtocolError when they do not make a callback. */
+  parseCallback(body: string | URLSearchParams | Record<string, unknown>): GatewayCallback;
+  /**
+   * Server to server, and the only proof of payment. Idempotent at the gateway: a repeat answers
+   * `duplicate: true`. Throws GatewayUnavailableError when no answer came, the one case in which
+   * the caller should simply call it again.
+   */
+  verify(reference: GatewayReference): Promise<GatewayVerification>;
+  /** Gives the money back for a payment we will not keep. */
+  reverse(reference: GatewayReference): Promise<GatewayReversal>;
+}
+
+/** No answer (network, timeout, 5xx): the request may or may not have been applied; retry. */
+export class GatewayUnavailableError extends Error {
+  constructor(
+    readonly operation: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Payment gateway did not answer: ${operation}`, options);
+    this.name = 'GatewayUnavailableError';
+  }
+}
+
+/** An answer or a callback that does not follow the protocol. */
+export class GatewayProtocolError extends Error {
+  constructor(readonly what: string) {
+    super(`Payment gateway protocol error: ${what}`);
+    this.name = 'GatewayProtocolError';
+  }
+}
+
+/** The gateway understood and declined. */
+export class GatewayRefusedError extends Error {
+  constructor(
+    readonly code: string,
+    readonly description: string,
+  ) {
+    super(`Payment gateway refused (${code}): ${description}`);
+    this.name = 'GatewayRefusedError';
+  }
 }

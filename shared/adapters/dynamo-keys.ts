@@ -22,6 +22,9 @@
  *   gsi3 (the court registry, sparse) `COURTS#<province>`                / `<kind>#<district>#<court code>`
  *   (a kind in a district, or in the province, is one `begins_with`; one partition per province)
  * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
+ * - payment attempt   pk `PETITION#<id>`      sk `PAYMENT#<order id>`    the petition's payments, beside it
+ * - payment reference pk `PAYREF#<terminal>#<RefNum>` sk `PAYREF`    → order id; claimed once (a RefNum pays once)
+ * - fee schedule      pk `FEESCHEDULE#<Solar Hijri year>` sk `VERSION#<version id>`  read when quoting, rarely written
  * - a province's fallback courts    pk `CONFIG`   sk `COURT-FALLBACKS#<province>`
  *   gsi3 `COURTS#<province>` / `!FALLBACKS` (before every kind): submission reads a province's
  *   courts and fallbacks with one query of that partition
@@ -64,6 +67,11 @@ export const keys = {
   workWeek: (provinceCode: string) => ({ pk: `CALENDAR#${provinceCode}`, sk: 'WEEK' }),
   courtFallbacks: (provinceCode: string) => ({ pk: 'CONFIG', sk: `COURT-FALLBACKS#${provinceCode}` }),
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
+  payment: (petitionId: string, orderId: string) => ({ pk: `PETITION#${petitionId}`, sk: `PAYMENT#${orderId}` }),
+  paymentsPrefix: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, skPrefix: 'PAYMENT#' }),
+  paymentReference: (terminalId: string, refNum: string) => ({ pk: `PAYREF#${terminalId}#${refNum}`, sk: 'PAYREF' }),
+  feeScheduleYear: (year: number) => `FEESCHEDULE#${year}`,
+  feeSchedule: (year: number, versionId: string) => ({ pk: `FEESCHEDULE#${year}`, sk: `VERSION#${versionId}` }),
   outbox: (eventId: string) => ({ pk: `${OUTBOX_KEY_PREFIX}${eventId}`, sk: 'OUTBOX' }),
   smsNotice: (eventId: string, partyIndex: number) => ({ pk: `NOTICE-SMS#${eventId}#${partyIndex}`, sk: 'NOTICE-SMS' }),
   eNotice: (petitionId: string, noticeId: string) => ({ pk: `ENOTICE#${petitionId}`, sk: `ENOTICE#${noticeId}` }),

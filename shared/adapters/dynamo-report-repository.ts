@@ -19,11 +19,14 @@ export class DynamoReportRepository implements ReportRepository {
     private readonly tableName: string,
   ) {}
 
-  async counters(officeCodes: readonly string[], period: string): Promise<Map<string, Record<string, number>>> {
-    const out = new Map<string, Record<string, number>>();
+  async counters(
+    officeCodes: readonly string[],
+    period: string,
+  ): Promise<Map<string, Record<string, number | bigint>>> {
+    const out = new Map<string, Record<string, number | bigint>>();
     for (const item of await this.batchGet(officeCodes.map((code) => keys.counter(code, period)))) {
       const { pk, sk: _sk, officeCode: _o, period: _p, ...values } = item;
-      out.set(String(pk).slice('OFFICE#'.length), values as Record<string, number>);
+      out.set(String(pk).slice('OFFICE#'.length), values as Record<string, number | bigint>);
     }
     return out;
   }

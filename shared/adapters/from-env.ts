@@ -3,8 +3,10 @@ import * as z from 'zod';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
 import { newTrackingCode } from '../domain/tracking-code';
 import { type IdGenerator, systemClock } from '../ports';
-import type { CitizenDeps } from '../use-cases/citizen';
+import type { TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps } from '../use-cases/documents';
+import type { FeeDeps } from '../use-cases/fees';
+import type { PaymentDeps } from '../use-cases/payments';
 import type { SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
 import type { ReportDeps } from '../use-cases/reports';
 import { createDocumentClient, createS3Client } from './aws-clients';
@@ -12,12 +14,15 @@ import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import { DynamoCalendarRepository } from './dynamo-calendar-repository';
 import { DynamoCourtRepository } from './dynamo-court-repository';
 import { DynamoENotices } from './dynamo-e-notices';
+import { DynamoFeeScheduleRepository } from './dynamo-fee-schedule-repository';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
+import { DynamoPaymentRepository } from './dynamo-payment-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
 import { DynamoSubmissionStore } from './dynamo-submission-store';
 import { S3DocumentStore } from './s3-document-store';
 import { S3ReportStore } from './s3-report-store';
+import { SepPaymentGateway } from './shaparak-gateway';
 
 /**
  * Secondary adapters wired from the environment. Functions call these at module scope (cold start),
@@ -52,6 +57,42 @@ export function petitionAdaptersFromEnv() {
   return {
     petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
     offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
+    schedules: new DynamoFeeScheduleRepository(db, config.TABLE_NAME),
+    payments: new DynamoPaymentRepository(db, config.TABLE_NAME),
+  };
+}
+
+export function feeDepsFromEnv(): FeeDeps {
+  return { schedules: petitionAdaptersFromEnv().schedules, clock: systemClock };
+}
+
+/**
+ * The payment gateway and where it sends payers back. Only the functions that call the gateway
+ * (route spec `paymentGateway: true`) get these variables; infra/service-function.ts sets them
+ * from the deployment settings, local/start.ts to the local simulator.
+ */
+export const paymentEnvShape = {
+  PAYMENT_GATEWAY_URL: z.url(),
+  /** Local only: where browsers open the simulator's page (PUBLIC_HOST), when not where the backend calls it. */
+  PAYMENT_GATEWAY_PAGE_URL: z.url().optional(),
+  JUDICIARY_TERMINAL_ID: z.string().regex(/^\d{4,12}$/),
+  PAYMENT_CALLBACK_URL: z.url(),
+};
+
+export function paymentDepsFromEnv(): PaymentDeps {
+  const config = readEnv(paymentEnvShape);
+  const adapters = petitionAdaptersFromEnv();
+  return {
+    petitions: adapters.petitions,
+    offices: adapters.offices,
+    payments: adapters.payments,
+    gateway: new SepPaymentGateway({
+      baseUrl: config.PAYMENT_GATEWAY_URL,
+      ...(config.PAYMENT_GATEWAY_PAGE_URL ? { pageBaseUrl: config.PAYMENT_GATEWAY_PAGE_URL } : {}),
+    }),
+    settings: { judiciaryTerminalId: config.JUDICIARY_TERMINAL_ID, callbackUrl: config.PAYMENT_CALLBACK_URL },
+    clock: systemClock,
+    ids: cryptoIds,
   };
 }
 
@@ -61,8 +102,10 @@ export function documentStoreFromEnv(): S3DocumentStore {
 }
 
 export function documentDepsFromEnv(): DocumentDeps {
+  const { petitions, schedules } = petitionAdaptersFromEnv();
   return {
-    petitions: petitionAdaptersFromEnv().petitions,
+    petitions,
+    schedules,
     documents: documentStoreFromEnv(),
     clock: systemClock,
     ids: cryptoIds,
@@ -72,12 +115,10 @@ export function documentDepsFromEnv(): DocumentDeps {
 /** What submission needs: the data table and the idempotency table holding the keys' records. */
 export function submissionDepsFromEnv(): SubmissionDeps {
   const config = readEnv({ ...tableEnvShape, IDEMPOTENCY_TABLE_NAME: z.string().min(3) });
+  const db = createDocumentClient(config);
   return {
-    submissions: new DynamoSubmissionStore(
-      createDocumentClient(config),
-      config.TABLE_NAME,
-      config.IDEMPOTENCY_TABLE_NAME,
-    ),
+    submissions: new DynamoSubmissionStore(db, config.TABLE_NAME, config.IDEMPOTENCY_TABLE_NAME),
+    payments: new DynamoPaymentRepository(db, config.TABLE_NAME),
     documents: documentStoreFromEnv(),
     clock: systemClock,
     ids: cryptoIds,
@@ -107,13 +148,14 @@ export function reportDepsFromEnv(): ReportDeps {
   };
 }
 
-export function citizenDepsFromEnv(): CitizenDeps {
+export function citizenDepsFromEnv(): TrackingDeps {
   const config = readEnv(tableEnvShape);
   const db = createDocumentClient(config);
   return {
     petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
     offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
     limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
+    payments: new DynamoPaymentRepository(db, config.TABLE_NAME),
     clock: systemClock,
   };
 }

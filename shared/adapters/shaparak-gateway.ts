@@ -9,7 +9,7 @@ import {
   type PaymentGateway,
   type PaymentRedirect,
   type PaymentTokenRequest,
-} from '../payment-gateway-port';
+} from '../ports';
 
 /**
  * The PaymentGateway port over HTTP, in the protocol of Saman's SEP internet payment gateway
@@ -40,6 +40,11 @@ export const SEP_RESULT = { ok: '0', duplicate: '2', notFound: '-2', windowElaps
 export interface SepGatewayOptions {
   /** `https://sep.shaparak.ir` in production; the simulator's URL locally. */
   baseUrl: string;
+  /**
+   * Where payers' browsers reach the gateway's page, when not at `baseUrl`: only locally, where
+   * the backend calls the simulator on 127.0.0.1 and a phone opens it at the laptop's address.
+   */
+  pageBaseUrl?: string;
   timeoutMs?: number;
   /** SEP accepts 20 to 3600 minutes. */
   tokenLifetimeMinutes?: number;
@@ -55,12 +60,14 @@ export class SepPaymentGateway implements PaymentGateway {
   readonly verifyWindowMs: number;
   readonly tokenLifetimeMs: number;
   private readonly baseUrl: string;
+  private readonly pageBaseUrl: string;
   private readonly timeoutMs: number;
   private readonly tokenLifetimeMinutes: number;
   private readonly fetch: typeof fetch;
 
   constructor(options: SepGatewayOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.pageBaseUrl = (options.pageBaseUrl ?? options.baseUrl).replace(/\/+$/, '');
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.tokenLifetimeMinutes = options.tokenLifetimeMinutes ?? 20;
     this.tokenLifetimeMs = this.tokenLifetimeMinutes * 60_000;
@@ -91,7 +98,7 @@ export class SepPaymentGateway implements PaymentGateway {
   redirect(token: string): PaymentRedirect {
     return {
       method: 'GET',
-      url: `${this.baseUrl}${SEP_PATHS.sendToken}?token=${encodeURIComponent(token)}`,
+      url: `${this.pageBaseUrl}${SEP_PATHS.sendToken}?token=${encodeURIComponent(token)}`,
       fields: {},
     };
   }
@@ -247,10 +254,4 @@ function formFields(body: string | URLSearchParams | Record<string, unknown>): M
     else if (typeof value === 'number' && Number.isSafeInteger(value)) fields.set(key, String(value));
   }
   return fields;
-}
-
-export function sepGatewayFromEnv(env: NodeJS.ProcessEnv = process.env): SepPaymentGateway {
-  const baseUrl = env.PAYMENT_GATEWAY_URL;
-  if (!baseUrl) throw new Error('PAYMENT_GATEWAY_URL is not set');
-  return new SepPaymentGateway({ baseUrl });
 }

@@ -1,4 +1,5 @@
 import type { DefectCode } from './defects';
+import type { Payee } from './fees';
 import type { Petition, PetitionKind } from './petition';
 import { solarHijriMonth, tehranGregorianMonth } from './solar-hijri';
 
@@ -8,7 +9,8 @@ import { solarHijriMonth, tehranGregorianMonth } from './solar-hijri';
  */
 export interface CounterChange {
   period: string;
-  add: Record<string, number>;
+  /** Counts as numbers; rials as bigint (DynamoDB adds numbers of up to 38 digits exactly). */
+  add: Record<string, number | bigint>;
 }
 
 const periods = (at: Date) => [`J#${solarHijriMonth(at)}`, `G#${tehranGregorianMonth(at)}`];
@@ -65,4 +67,11 @@ export function ratingCounters(
 
 export function documentCounters(at: Date): CounterChange[] {
   return periods(at).map((period) => ({ period, add: { documentsVerified: 1 } }));
+}
+
+/** What an office collected for a payee: whole rials, counted when the gateway verified the payment. */
+export const collectedCounter = (payee: Payee) => `collected:${payee}`;
+
+export function collectedCounters(payee: Payee, amountRials: bigint, at: Date): CounterChange[] {
+  return periods(at).map((period) => ({ period, add: { [collectedCounter(payee)]: amountRials } }));
 }

@@ -24,6 +24,17 @@ export type ConflictCode =
   | 'office-not-active'
   | 'document-not-verified'
   | 'documents-closed'
+  // fees and payments
+  | 'no-fee-schedule'
+  | 'schedule-version-used'
+  | 'schedule-changed'
+  | 'fees-due'
+  | 'fees-not-quoted'
+  | 'nothing-due'
+  | 'payment-in-progress'
+  | 'no-payment-terminal'
+  | 'payment-refused'
+  | 'indigency-step'
   | 'no-court-for-petition'
   | 'cure-period-over'
   | 'objection-period-over'
@@ -38,7 +49,8 @@ export type DomainErrorCode =
   | 'payload-too-large'
   | 'idempotency-key-mismatch'
   | 'throttled'
-  | 'temporarily-unavailable';
+  | 'temporarily-unavailable'
+  | 'payment-gateway-error';
 
 export type ErrorParams = Record<string, string | number>;
 
@@ -77,7 +89,19 @@ export class ForbiddenError extends DomainError {
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: 'office' | 'court' | 'calendar' | 'petition' | 'document' | 'notice' | 'report' | 'route') {
+  constructor(
+    what:
+      | 'office'
+      | 'court'
+      | 'calendar'
+      | 'petition'
+      | 'document'
+      | 'notice'
+      | 'report'
+      | 'route'
+      | 'fee-schedule'
+      | 'payment',
+  ) {
     super('not-found', { what });
   }
 }
@@ -112,6 +136,13 @@ export class InvalidCursorError extends DomainError {
 export class TooManyAttemptsError extends DomainError {
   constructor(retryAfterSeconds: number) {
     super('throttled', { retryAfterSeconds });
+  }
+}
+
+/** The payment gateway answered something we cannot act on (a refused token, a broken answer): not the caller's doing. */
+export class PaymentGatewayError extends DomainError {
+  constructor(params: { operation: string }) {
+    super('payment-gateway-error', params);
   }
 }
 

@@ -9,7 +9,7 @@ import {
   percentText,
   sumRials,
 } from './money';
-import type { Party, PetitionKind } from './petition';
+import type { IndigencyClaim, Party, Petition, PetitionKind } from './petition';
 import { solarHijriDay } from './solar-hijri-days';
 
 /**
@@ -155,6 +155,14 @@ export function feeScheduleVersionId(schedule: Pick<FeeSchedule, 'year' | 'revis
   return `${schedule.demo ? 'demo-' : ''}${schedule.year}-r${schedule.revision}`;
 }
 
+export const FEE_SCHEDULE_VERSION_PATTERN = /^(demo-)?(1[34]\d{2})-r([1-9]\d{0,2})$/;
+
+/** The Solar Hijri year a version id names, or undefined when it is not a version id. */
+export function yearOfVersion(versionId: string): number | undefined {
+  const match = FEE_SCHEDULE_VERSION_PATTERN.exec(versionId);
+  return match ? Number(match[2]) : undefined;
+}
+
 export const FEE_ERROR_CODES = [
   'no-schedule-for-date',
   'ambiguous-schedule',
@@ -296,6 +304,37 @@ export function partyCounts(parties: readonly Pick<Party, 'role'>[]): { claimant
   };
 }
 
+/** The stage a petition's court fee is for when the form does not say: an appeal is at the appeal stage. */
+export function defaultStage(kind: PetitionKind): FeeStage {
+  return kind === 'appeal' ? 'appeal' : 'first-instance';
+}
+
+/** Pages a document counts for when it was declared before pages were asked for. */
+export const PAGES_WHEN_UNDECLARED = 1;
+
+/**
+ * What a petition's quote is made of: its kind and stage, its claim (an amount, a judgment or a
+ * category), its parties and the attachment pages of every declared document. Payment is always
+ * electronic (the gateway), so the tariff's electronic-payment item always applies.
+ */
+export function quoteInputOf(
+  petition: Pick<
+    Petition,
+    'kind' | 'stage' | 'claimAmountRials' | 'judgmentAmountRials' | 'nonMonetaryCategory' | 'parties' | 'documents'
+  >,
+): QuoteInput {
+  return {
+    kind: petition.kind,
+    stage: petition.stage ?? defaultStage(petition.kind),
+    ...(petition.claimAmountRials !== undefined ? { claimAmountRials: petition.claimAmountRials } : {}),
+    ...(petition.judgmentAmountRials !== undefined ? { judgmentAmountRials: petition.judgmentAmountRials } : {}),
+    ...(petition.nonMonetaryCategory !== undefined ? { nonMonetaryCategory: petition.nonMonetaryCategory } : {}),
+    ...partyCounts(petition.parties),
+    attachmentPages: petition.documents.map((d) => d.pages ?? PAGES_WHEN_UNDECLARED),
+    paidElectronically: true,
+  };
+}
+
 /** The court-fee and tariff lines for a petition, from a schedule valid on the day of `at`. */
 export function quoteFees(input: QuoteInput, schedule: FeeSchedule, at: Date): FeeQuote {
   assertQuoteInput(input);
@@ -369,7 +408,9 @@ function courtFeeLine(input: QuoteInput, schedule: FeeSchedule): FeeLine {
     basis,
     payee: 'judiciary',
     amountRials: formatRials(amount),
-    ...provenance,
+    // Only the provenance: a rule passed as its own provenance must not bring its other fields.
+    source: provenance.source,
+    status: provenance.status,
   });
   const calc = rule.calculation;
   switch (calc.type) {
@@ -517,6 +558,8 @@ export interface PayeeBalance {
   dueRials: string;
   /** Paid beyond the quote; recorded, not refunded (refunds are out of scope). */
   creditRials: string;
+  /** Not asked for now: the court fee of a petition with an indigency claim claimed or granted. */
+  deferredRials: string;
 }
 
 export interface FeeBalance {
@@ -527,20 +570,33 @@ export interface FeeBalance {
   settled: boolean;
 }
 
+/** An indigency claim defers the court fee while it is claimed or granted; a rejected one makes it due. */
+export function defersCourtFee(indigency: Pick<IndigencyClaim, 'status'> | undefined): boolean {
+  return indigency?.status === 'claimed' || indigency?.status === 'granted';
+}
+
 /**
  * Compares a (new) quote with the verified payments so far. Each payee is balanced on its own: a
  * credit with the office cannot pay a court fee, since the two go to different accounts, so one
- * payee's credit never reduces the other's due.
+ * payee's credit never reduces the other's due. With `deferJudiciary` (an indigency claim), what
+ * the judiciary is still owed is deferred rather than due: the court decides the claim.
  */
-export function compareWithPaid(quote: Pick<FeeQuote, 'totals'>, paid: Record<Payee, string>): FeeBalance {
+export function compareWithPaid(
+  quote: Pick<FeeQuote, 'totals'>,
+  paid: Record<Payee, string>,
+  options: { deferJudiciary?: boolean } = {},
+): FeeBalance {
   const balance = (payee: Payee): PayeeBalance => {
     const quoted = parseRials(quote.totals[payee]);
     const paidAmount = parseRials(paid[payee]);
+    const owed = quoted > paidAmount ? quoted - paidAmount : 0n;
+    const deferred = payee === 'judiciary' && options.deferJudiciary === true;
     return {
       quotedRials: formatRials(quoted),
       paidRials: formatRials(paidAmount),
-      dueRials: formatRials(quoted > paidAmount ? quoted - paidAmount : 0n),
+      dueRials: formatRials(deferred ? 0n : owed),
       creditRials: formatRials(paidAmount > quoted ? paidAmount - quoted : 0n),
+      deferredRials: formatRials(deferred ? owed : 0n),
     };
   };
   const judiciary = balance('judiciary');

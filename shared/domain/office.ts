@@ -31,6 +31,11 @@ export interface Office {
   plannedOpeningBy?: string;
   statusHistory: Array<{ status: OfficeStatus; since: string }>;
   contact: OfficeContact;
+  /**
+   * The office's own payment gateway terminal (Shaparak), which its service tariff is paid to.
+   * Without one the tariff cannot be paid electronically, and so the office cannot submit.
+   */
+  paymentTerminalId?: string;
   /** True for the seeded South Khorasan offices of the local runtime: not real registry data. */
   demo: boolean;
   version: number;

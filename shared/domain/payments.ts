@@ -85,6 +85,8 @@ export type GatewayReversal =
 export interface Payment {
   paymentId: string;
   petitionId: string;
+  /** The office that filed the petition: its monthly counters record what it collected. */
+  officeCode: string;
   payee: Payee;
   terminalId: string;
   /** Our order id (SEP's ResNum): unique per attempt, the key the callback is matched by. */
@@ -109,6 +111,24 @@ export interface Payment {
 
 export const ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
 
+/**
+ * A petition's n-th payment attempt has the order id `<petitionId>-<n>`: unique per attempt (the
+ * gateway refuses a used one, which also stops two attempts racing for one number), and it leads
+ * the callback to its petition without an index. It is a key to look up, never a proof: the
+ * stored payment is what the callback is checked against.
+ */
+export function orderIdFor(petitionId: string, attempt: number): string {
+  return `${petitionId}-${attempt}`;
+}
+
+// `_` as well: order ids of the first local runs; a payment's id is its order id, and events allow no `_`.
+const ORDER_ID_PARTS = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})[-_]([1-9]\d{0,3})$/;
+
+/** The petition an order id belongs to, or undefined for an order id we never made. */
+export function petitionOfOrder(orderId: string): string | undefined {
+  return ORDER_ID_PARTS.exec(orderId)?.[1];
+}
+
 export class PaymentError extends Error {
   constructor(readonly code: 'invalid-amount' | 'invalid-order-id') {
     super(code);
@@ -119,6 +139,7 @@ export class PaymentError extends Error {
 export interface NewPayment {
   paymentId: string;
   petitionId: string;
+  officeCode: string;
   payee: Payee;
   terminalId: string;
   orderId: string;
@@ -181,7 +202,9 @@ export function applyCallback(
 ): Transition<CallbackRefusal> {
   if (callback.orderId !== payment.orderId) return refuse(payment, 'order-id-mismatch');
   if (callback.terminalId !== payment.terminalId) return refuse(payment, 'terminal-mismatch');
-  if (callback.token !== undefined && callback.token !== payment.token) return refuse(payment, 'token-mismatch');
+  // The token went only to the payer's browser: a callback without it could come from anyone who
+  // learnt the order id, and could close someone else's payment.
+  if (callback.token !== payment.token) return refuse(payment, 'token-mismatch');
   if (payment.state !== 'initiated') {
     const repeated =
       callback.outcome === 'paid'

@@ -2,6 +2,7 @@ import { fieldText } from '../i18n/messages';
 import type { CourtKind } from './court';
 import { DEFECT_CODES, type DefectCode } from './defects';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
+import type { FeeQuote, FeeStage } from './fees';
 import type { ProvinceCode } from './provinces';
 import { isOfficeStaff, OFFICE_ROLES, type Principal, type Role } from './roles';
 import type { ReviewReason, RoutingRuleId } from './routing';
@@ -64,6 +65,24 @@ export interface PetitionDocument {
   reason?: string;
   declaredAt: string;
   verifiedAt?: string;
+  /** Attachment pages, as declared (the office tariff counts them); items stored before fees read as 1. */
+  pages?: number;
+}
+
+/**
+ * An indigency claim (اعسار از هزینه دادرسی) a clerk records on a petition: the court fee is then
+ * not asked for before submission, and the court decides the claim. Granted, the fee stays
+ * deferred; rejected, it is due like any other difference.
+ */
+export const INDIGENCY_STATUSES = ['claimed', 'granted', 'rejected'] as const;
+export type IndigencyStatus = (typeof INDIGENCY_STATUSES)[number];
+
+export interface IndigencyClaim {
+  status: IndigencyStatus;
+  claimedAt: string;
+  decidedAt?: string;
+  /** The court's note on its decision. */
+  note?: string;
 }
 
 export interface HistoryEntry {
@@ -153,10 +172,17 @@ export interface Petition {
   subject: string;
   description: string;
   claimAmountRials?: string;
+  /** Fees: the stage the court fee is for (by kind when absent), the judgment appealed, a non-monetary claim's category. */
+  stage?: FeeStage;
+  judgmentAmountRials?: string;
+  nonMonetaryCategory?: string;
   parties: Party[];
   /** The case a written statement or an appeal refers to. */
   caseReference?: CaseReference;
   documents: PetitionDocument[];
+  /** The current fee quote, pinned to its schedule version; absent on petitions stored before fees. */
+  quote?: FeeQuote;
+  indigency?: IndigencyClaim;
   status: PetitionStatus;
   /** The court holding the petition, from its first submission on (routing, then reassignments). */
   court?: CourtAssignment;
@@ -203,6 +229,10 @@ export const HISTORY_ACTIONS = [
   'declare-documents',
   'remove-document',
   'download',
+  'update',
+  'claim-indigency',
+  'grant-indigency',
+  'reject-indigency',
 ] as const;
 export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
 

@@ -46,6 +46,8 @@ export function reportCsv(report: MonthlyReport): string {
     'برگشت برای رفع نقص (returned for defects)',
     'تعداد نظرها (ratings)',
     'میانگین رضایت کلی (overall rating)',
+    'دریافتی هزینه دادرسی، ریال (court fees collected, rials)',
+    'دریافتی تعرفه دفتر، ریال (office tariff collected, rials)',
   ];
   const row = (r: OfficeRow) => [
     cell(r.rank),
@@ -65,6 +67,8 @@ export function reportCsv(report: MonthlyReport): string {
     cell(r.returnedForDefects),
     cell(r.ratings.responses),
     cell(r.ratings.overall),
+    cell(r.collected?.judiciaryRials ?? ''),
+    cell(r.collected?.officeRials ?? ''),
   ];
   const lines = [...preamble, header.map((h) => cell(h)), ...report.offices.map(row)].map((cells) => cells.join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;

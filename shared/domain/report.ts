@@ -1,11 +1,23 @@
-import { defectCounter, kindCounter } from './counters';
+import { collectedCounter, defectCounter, kindCounter } from './counters';
 import { DEFECT_CODES, type DefectCode } from './defects';
+import { formatRials } from './money';
 import { type Calendar, formatMonth, type MonthId } from './months';
 import type { Office, OfficeStatus } from './office';
 import { PETITION_KINDS, type PetitionKind } from './petition';
 
-/** One office's counters for one period, as the counter items hold them (absent = zero). */
-export type CounterValues = Record<string, number>;
+/**
+ * One office's counters for one period, as the counter items hold them (absent = zero): counts as
+ * numbers, and rials collected as whatever exact integer DynamoDB gave back (a number while it is
+ * safe, a bigint beyond 2^53).
+ */
+export type CounterValues = Record<string, number | bigint>;
+
+/** What an office collected in the month per payee, from verified payments: whole rials as decimal strings. */
+export interface Collected {
+  judiciaryRials: string;
+  officeRials: string;
+  totalRials: string;
+}
 
 export interface RatingSummary {
   responses: number;
@@ -31,6 +43,7 @@ export interface Figures {
   rejections: number;
   rejectionsForLapsedCure: number;
   ratings: RatingSummary;
+  collected: Collected;
 }
 
 export interface OfficeRow extends Figures {
@@ -103,7 +116,11 @@ function percent(change: number, previous: number): number | null {
 
 /** Adds counter values up (for districts and the province) and derives the figures. */
 function figures(current: CounterValues[], previous: CounterValues[]): Figures {
-  const total = (values: CounterValues[], field: string) => values.reduce((sum, v) => sum + (v[field] ?? 0), 0);
+  const total = (values: CounterValues[], field: string) => values.reduce((sum, v) => sum + Number(v[field] ?? 0), 0);
+  // Rials are added as bigint: exact whatever the sum, never through a double.
+  const rials = (field: string) => current.reduce((sum, v) => sum + BigInt(v[field] ?? 0), 0n);
+  const judiciary = rials(collectedCounter('judiciary'));
+  const office = rials(collectedCounter('office'));
   const registered = total(current, 'submitted');
   const before = total(previous, 'submitted');
   const responses = total(current, 'ratings');
@@ -128,6 +145,11 @@ function figures(current: CounterValues[], previous: CounterValues[]): Figures {
       courtesy: average(total(current, 'courtesySum'), responses),
       responsiveness: average(total(current, 'responsivenessSum'), responses),
       overall: average(total(current, 'overallSum'), responses),
+    },
+    collected: {
+      judiciaryRials: formatRials(judiciary),
+      officeRials: formatRials(office),
+      totalRials: formatRials(judiciary + office),
     },
   };
 }

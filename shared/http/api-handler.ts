@@ -6,6 +6,7 @@ import { publishMetrics, tracer } from '../observability/metrics';
 import type { RouteDefinition } from '../routes/define';
 import { authorize } from './authorize';
 import { correlation } from './correlation';
+import { formBody } from './form-body';
 import { jsonBody } from './json-body';
 import { problemErrors } from './problem-errors';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
@@ -16,8 +17,9 @@ type Middleware<C> = middy.MiddlewareObj<ApiEvent, ApiResult, Error, C>;
 /**
  * A middy handler for one route, with the common chain in order: tracing, metrics, the logger's
  * Lambda context, the correlation id and language, errors as problem+json, the route's roles, the
- * JSON body, and the route's request schemas; `rawBodyChecks` run on the unparsed body. Add
- * `.handler()` last; the handler reads the validated request from `context.request`.
+ * JSON body (a form body for the one route a payment gateway posts to), and the route's request
+ * schemas; `rawBodyChecks` run on the unparsed body. Add `.handler()` last; the handler reads the
+ * validated request from `context.request`.
  */
 export function apiHandler<const R extends RouteDefinition>(
   route: R,
@@ -33,7 +35,7 @@ export function apiHandler<const R extends RouteDefinition>(
     authorize(route.auth) as Middleware<Context>,
     // Checks of the body exactly as received (a webhook's signature), before parsing changes it.
     ...((options.rawBodyChecks ?? []) as Middleware<Context>[]),
-    jsonBody() as Middleware<Context>,
+    (route.request?.form ? formBody() : jsonBody()) as Middleware<Context>,
     validateRequest(route),
   ]);
 }

@@ -9,6 +9,7 @@ export type ProblemCode = DomainErrorCode | TransportErrorCode | 'internal';
 export const STATUS_OF: Record<ProblemCode, number> = {
   validation: 400,
   'malformed-json': 400,
+  'malformed-form': 400,
   'invalid-encoding': 400,
   'nesting-too-deep': 400,
   'invalid-cursor': 400,
@@ -32,6 +33,16 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'office-not-active': 409,
   'document-not-verified': 409,
   'documents-closed': 409,
+  'no-fee-schedule': 409,
+  'schedule-version-used': 409,
+  'schedule-changed': 409,
+  'fees-due': 409,
+  'fees-not-quoted': 409,
+  'nothing-due': 409,
+  'payment-in-progress': 409,
+  'no-payment-terminal': 409,
+  'payment-refused': 409,
+  'indigency-step': 409,
   'no-court-for-petition': 409,
   'cure-period-over': 409,
   'objection-period-over': 409,
@@ -42,6 +53,7 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'idempotency-key-mismatch': 422,
   throttled: 429,
   internal: 500,
+  'payment-gateway-error': 502,
   'temporarily-unavailable': 503,
 };
 
@@ -65,6 +77,16 @@ export function problemResponse(error: unknown, language: Language, instance: st
     instance,
     ...(fields.length > 0
       ? { errors: fields.map((f) => ({ field: f.field, code: f.code, message: f.messages[language] })) }
+      : {}),
+    // Submission refused for fees: the amount due, machine-readable beside the sentence that says it.
+    ...(code === 'fees-due'
+      ? {
+          amountDue: {
+            judiciaryRials: String(params.judiciaryDueRials),
+            officeRials: String(params.officeDueRials),
+            totalRials: String(params.dueRials),
+          },
+        }
       : {}),
   };
   const retryAfter = params.retryAfterSeconds ?? (code === 'idempotency-in-progress' ? 1 : undefined);

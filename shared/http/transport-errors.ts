@@ -1,11 +1,12 @@
 /**
  * Errors of the HTTP transport itself, raised by the middleware before any use case runs: a body
- * that is not JSON, too large, not UTF-8, nested too deeply, of another media type, or a call
- * without the claims the authorizer puts on every staff route, or a webhook call whose signature does
- * not verify.
+ * that is not JSON (or, for the payment callback, not a plain form), too large, not UTF-8, nested
+ * too deeply, of another media type, a call without the claims the authorizer puts on every staff
+ * route, or a webhook call whose signature does not verify.
  */
 export type TransportErrorCode =
   | 'malformed-json'
+  | 'malformed-form'
   | 'invalid-encoding'
   | 'nesting-too-deep'
   | 'body-too-large'

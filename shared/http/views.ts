@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { COURT_KIND_NAMES, type Court } from '../domain/court';
 import { DEFECTS } from '../domain/defects';
+import { PAGES_WHEN_UNDECLARED } from '../domain/fees';
 import type { NewOffice, Office, OfficeChanges } from '../domain/office';
 import type { HistoryEntry, Petition, PetitionDocument } from '../domain/petition';
 import type { ProvinceCode } from '../domain/provinces';
@@ -45,6 +46,7 @@ export function documentView(document: PetitionDocument): DocumentView {
     declaredAt: document.declaredAt,
     ...optional('verifiedAt', document.verifiedAt),
     ...optional('reason', document.reason),
+    pages: document.pages ?? PAGES_WHEN_UNDECLARED,
   };
 }
 
@@ -74,9 +76,14 @@ export function petitionView(petition: Petition): PetitionView {
     subject: petition.subject,
     description: petition.description,
     ...optional('claimAmountRials', petition.claimAmountRials),
+    ...optional('stage', petition.stage),
+    ...optional('judgmentAmountRials', petition.judgmentAmountRials),
+    ...optional('nonMonetaryCategory', petition.nonMonetaryCategory),
     ...optional('caseReference', petition.caseReference),
     parties: petition.parties,
     documents: petition.documents.map(documentView),
+    ...optional('quote', petition.quote),
+    ...optional('indigency', petition.indigency),
     status: petition.status,
     ...optional('court', petition.court),
     ...optional(
@@ -117,6 +124,7 @@ export function officeView(office: Office): OfficeView {
     ...optional('plannedOpeningBy', office.plannedOpeningBy),
     statusHistory: office.statusHistory.map((step) => ({ status: step.status, since: step.since })),
     contact: { ...optional('phone', office.contact.phone), ...optional('address', office.contact.address) },
+    ...optional('paymentTerminalId', office.paymentTerminalId),
     demo: office.demo,
     version: office.version,
     createdAt: office.createdAt,

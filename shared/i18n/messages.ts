@@ -1,4 +1,5 @@
 import type { ProblemCode } from '../http/problem';
+import { FEE_FIELD_MESSAGES, FEE_LABELS, FEE_PROBLEM_TEXT } from './fee-messages';
 
 export type Language = 'fa' | 'en';
 
@@ -44,6 +45,8 @@ export const LABELS: Record<string, Record<Language, string>> = {
   request: { fa: 'درخواست', en: 'request' },
   appeal: { fa: 'دادخواست تجدیدنظر', en: 'appeal' },
   'written-statement': { fa: 'لایحه', en: 'written statement' },
+  // fees and payments: payees, indigency steps
+  ...FEE_LABELS,
 };
 
 /**
@@ -125,6 +128,10 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
   'malformed-json': {
     fa: { title: 'بدنه درخواست JSON معتبر نیست', detail: () => 'بدنه درخواست باید یک سند JSON معتبر باشد.' },
     en: { title: 'Malformed JSON body', detail: () => 'The request body must be a valid JSON document.' },
+  },
+  'malformed-form': {
+    fa: { title: 'فرم نامعتبر است', detail: () => 'بدنه باید فرمی ساده باشد و هیچ فیلدی دو بار نیامده باشد.' },
+    en: { title: 'Malformed form', detail: () => 'The body must be a plain form in which no field appears twice.' },
   },
   'invalid-encoding': {
     fa: { title: 'کدگذاری نامعتبر', detail: () => 'بدنه درخواست باید متن UTF-8 معتبر باشد.' },
@@ -378,8 +385,8 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
     en: { title: 'Bad signature', detail: () => 'The request signature or its timestamp does not verify.' },
   },
   'unsupported-media-type': {
-    fa: { title: 'نوع محتوا پشتیبانی نمی‌شود', detail: () => 'بدنه باید application/json باشد.' },
-    en: { title: 'Unsupported media type', detail: () => 'The body must be application/json.' },
+    fa: { title: 'نوع محتوا پشتیبانی نمی‌شود', detail: (p) => `بدنه باید ${p.expected ?? 'application/json'} باشد.` },
+    en: { title: 'Unsupported media type', detail: (p) => `The body must be ${p.expected ?? 'application/json'}.` },
   },
   'idempotency-key-mismatch': {
     fa: {
@@ -409,6 +416,7 @@ export const PROBLEM_TEXT: Record<ProblemCode, Record<Language, { title: string;
     fa: { title: 'بدنه درخواست بیش از حد بزرگ است', detail: (p) => `بدنه درخواست حداکثر ${p.maxBytes} بایت است.` },
     en: { title: 'Request body too large', detail: (p) => `A request body may be at most ${p.maxBytes} bytes.` },
   },
+  ...FEE_PROBLEM_TEXT,
   internal: {
     fa: { title: 'خطای داخلی', detail: () => 'خطایی پیش‌بینی‌نشده رخ داد؛ با شناسه درخواست پیگیری کنید.' },
     en: {
@@ -512,6 +520,7 @@ export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
   },
   'province-required': { fa: 'کد استان لازم است (province).', en: 'The province is required (province).' },
   'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
+  ...FEE_FIELD_MESSAGES,
   'solar-date': {
     fa: 'تاریخ باید به شکل YYYY-MM-DD و روزی واقعی از تقویم هجری شمسی باشد.',
     en: 'Date must be a real Solar Hijri day, written YYYY-MM-DD.',

@@ -47,6 +47,11 @@ export interface FunctionSpec {
   documents?: readonly DocumentAccess[];
   /** Monthly report files in the reports bucket: read (the API) or write (producing them). */
   reports?: 'read' | 'write';
+  /**
+   * Calls the payment gateway over HTTPS (outbound internet): the function gets the gateway's
+   * URL, the judiciary's terminal and the callback URL (shared/adapters/from-env.ts, paymentEnvShape).
+   */
+  paymentGateway?: boolean;
   summary: string;
 }
 
@@ -86,6 +91,8 @@ export interface RouteDefinition extends FunctionSpec {
     body?: z.ZodType;
     /** The body may be left out, meaning `{}` (a submission needs nothing but its path). */
     bodyOptional?: boolean;
+    /** The body is an HTML form (application/x-www-form-urlencoded), not JSON: a gateway's callback. */
+    form?: boolean;
   };
   responses: Record<
     number,
@@ -100,6 +107,18 @@ export const REGISTRY_READERS: readonly Role[] = [...ALL_STAFF, 'national-admin'
 export const PROVINCE_ADMIN: readonly Role[] = ['province-admin'];
 export const NATIONAL_ADMIN: readonly Role[] = ['national-admin'];
 export const OFFICE_STAFF: readonly Role[] = ['clerk', 'manager'];
+/** The national fee schedules: loaded by the national administrator, read by those who quote and collect. */
+export const FEE_SCHEDULE_READERS: readonly Role[] = ['clerk', 'manager', 'court', 'national-admin'];
+/**
+ * What changes a petition and so quotes its fees again: the petition item, the schedules of the
+ * quote day's year (Query) and, the first time a version is used, marking it used (UpdateItem).
+ */
+export const QUOTING: readonly TableGrant[] = [
+  { actions: ['GetItem', 'PutItem'] },
+  { actions: ['Query', 'UpdateItem'], leadingKeys: ['FEESCHEDULE#*'] },
+];
+/** A petition's payments, read beside it (submission and resubmission wait for them). */
+export const PAYMENT_READS: TableGrant = { actions: ['Query'], leadingKeys: ['PETITION#*'] };
 export const PUBLIC_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 
 /**

@@ -10,32 +10,40 @@ import { route as downloadDocument } from './download-document';
 import { route as generateMonthlyReport } from './generate-monthly-report';
 import { route as getCourt } from './get-court';
 import { route as getCourtInbox } from './get-court-inbox';
+import { route as getFeeSchedule } from './get-fee-schedule';
 import { route as getMonthlyReport } from './get-monthly-report';
 import { route as getNationalReport } from './get-national-report';
 import { route as getOffice } from './get-office';
 import { route as getPetition } from './get-petition';
+import { route as getPetitionFees } from './get-petition-fees';
 import { route as getWorkCalendar } from './get-work-calendar';
 import { route as giveFeedback } from './give-feedback';
 import { route as health } from './health';
 import { route as listCourts } from './list-courts';
+import { route as listFeeSchedules } from './list-fee-schedules';
 import { route as listOffices } from './list-offices';
 import { route as listPetitionNotices } from './list-petition-notices';
 import { route as listPetitions } from './list-petitions';
 import { route as loadLunarHolidays } from './load-lunar-holidays';
 import { route as openapi } from './openapi';
+import { route as paymentCallback } from './payment-callback';
 import { route as printNotice } from './print-notice';
+import { route as putFeeSchedule } from './put-fee-schedule';
 import { route as readOwnNotices } from './read-own-notices';
 import { route as reassignPetition } from './reassign-petition';
+import { route as recordIndigency } from './record-indigency';
 import { route as removeDocument } from './remove-document';
 import { route as setCourtFallbacks } from './set-court-fallbacks';
 import { route as setNetworkTarget } from './set-network-target';
 import { route as setWorkWeek } from './set-work-week';
 import { route as smsDeliveryReports } from './sms-delivery-reports';
+import { route as startPayment } from './start-payment';
 import { route as submitPetition } from './submit-petition';
 import { route as trackPetition } from './track-petition';
 import { route as transitionPetition } from './transition-petition';
 import { route as updateCourt } from './update-court';
 import { route as updateOffice } from './update-office';
+import { route as updatePetition } from './update-petition';
 
 export * from './define';
 
@@ -78,6 +86,15 @@ export const ROUTES: readonly RouteDefinition[] = [
   getNationalReport,
   generateMonthlyReport,
   setNetworkTarget,
+  // fees and payments
+  putFeeSchedule,
+  listFeeSchedules,
+  getFeeSchedule,
+  updatePetition,
+  getPetitionFees,
+  recordIndigency,
+  startPayment,
+  paymentCallback,
   getWorkCalendar,
   loadLunarHolidays,
   addProvincialHoliday,

@@ -1,12 +1,13 @@
 import { documentPathSchema, documentRemovedSchema } from '../schemas/petition';
-import { defineRoute, OFFICE_STAFF, READ_WRITE_ITEMS } from './define';
+import { defineRoute, OFFICE_STAFF, QUOTING } from './define';
 
 export const route = defineRoute({
   id: 'remove-document',
   method: 'DELETE',
   path: '/v1/petitions/{petitionId}/documents/{documentId}',
   auth: OFFICE_STAFF,
-  table: READ_WRITE_ITEMS,
+  // The petition, and its fees quoted again from the schedule valid today.
+  table: QUOTING,
   documents: ['remove'],
   summary: 'Remove a declared document (a rejected scan, a wrong file) from a draft or a returned petition',
   request: { path: documentPathSchema },

@@ -10,6 +10,8 @@ export const route = defineRoute({
     CITIZEN_READS,
     // The guessing limit counts tries per code (and address); it writes nothing else.
     { actions: ['UpdateItem'], leadingKeys: ['GUESS#*'] },
+    // The receipts: the petition's payments, beside it.
+    { actions: ['Query'], leadingKeys: ['PETITION#*'] },
   ],
   throttle: PUBLIC_THROTTLE,
   summary: "A citizen follows a petition: status and dates, given a party's national ID",

@@ -1,5 +1,5 @@
 import { petitionPathSchema, petitionSchema, transitionSchema } from '../schemas/petition';
-import { defineRoute } from './define';
+import { defineRoute, PAYMENT_READS } from './define';
 
 export const route = defineRoute({
   id: 'transition-petition',
@@ -7,13 +7,17 @@ export const route = defineRoute({
   path: '/v1/petitions/{petitionId}/transitions',
   auth: ['clerk', 'manager', 'court'],
   // The petition and its counters; BatchGetItem: the court's province's work calendar for a period.
-  table: [{ actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'] }],
+  // A resubmission reads the petition's payments: the fees must be paid again in full.
+  table: [{ actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'] }, PAYMENT_READS],
   documents: ['keep'],
   summary: 'A life-cycle step: dispatch, register, return, reject, reinstate (court); resubmit, withdraw (office)',
   request: { path: petitionPathSchema, body: transitionSchema },
   responses: {
     200: { description: 'The petition after the step', schema: petitionSchema },
     403: { description: 'Not a step for this role; the allowed actions are listed' },
-    409: { description: 'Not allowed now, a stale expectedVersion, or the cure or objection period is over' },
+    409: {
+      description:
+        'Not allowed now, a stale expectedVersion, the cure or objection period is over, or (resubmit) fees due',
+    },
   },
 });

@@ -50,6 +50,10 @@ export const problemSchema = z
       .array(z.strictObject({ field: z.string(), code: z.string(), message: z.string() }))
       .optional()
       .describe('Every failing field, for validation errors'),
+    amountDue: z
+      .strictObject({ judiciaryRials: z.string(), officeRials: z.string(), totalRials: z.string() })
+      .optional()
+      .describe('fees-due: what the petition still owes each payee, in whole rials'),
   })
   .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 

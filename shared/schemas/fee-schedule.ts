@@ -28,7 +28,7 @@ const bilingual = z.strictObject({
   en: z.string().min(1).max(FEE_SCHEDULE_LIMITS.text),
 });
 
-const codeSchema = z
+export const feeCodeSchema = z
   .string()
   .max(60)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: fieldMessage('fee-code') });
@@ -84,7 +84,12 @@ const percentageSchema = z
     if (brackets.at(-1)?.toRials !== null) issue(brackets.length - 1, 'toRials', 'fee-brackets-open-ended');
   });
 
-const categorySchema = z.strictObject({ code: codeSchema, label: bilingual, amountRials: rialsSchema, ...provenance });
+const categorySchema = z.strictObject({
+  code: feeCodeSchema,
+  label: bilingual,
+  amountRials: rialsSchema,
+  ...provenance,
+});
 
 const calculationSchema = z.discriminatedUnion('type', [
   percentageSchema,
@@ -106,7 +111,7 @@ const calculationSchema = z.discriminatedUnion('type', [
 
 const courtFeeRuleSchema = z
   .strictObject({
-    code: codeSchema,
+    code: feeCodeSchema,
     label: bilingual,
     kinds: z.array(z.enum(PETITION_KINDS)).min(1),
     stages: z.array(z.enum(FEE_STAGES)).min(1),
@@ -145,7 +150,7 @@ const chargeSchema = z.discriminatedUnion('type', [
 ]);
 
 const tariffItemSchema = z.strictObject({
-  code: codeSchema,
+  code: feeCodeSchema,
   label: bilingual,
   amountRials: rialsSchema,
   charge: chargeSchema,
@@ -239,12 +244,12 @@ export const feeQuoteInputSchema = z
     judgmentAmountRials: rialsSchema
       .optional()
       .describe('For appeals and objections: the judgment amount the fee is a percentage of'),
-    nonMonetaryCategory: codeSchema.optional().describe('Category code of a non-monetary claim, from the schedule'),
+    nonMonetaryCategory: feeCodeSchema.optional().describe('Category code of a non-monetary claim, from the schedule'),
     claimants: z.number().int().min(0).max(20),
     defendants: z.number().int().min(0).max(20),
     attachmentPages: z.array(z.number().int().min(0).max(500)).max(50).describe('Attachment pages of each document'),
     paidElectronically: z.boolean().default(true),
-    services: z.record(codeSchema, z.number().int().min(0).max(20)).optional(),
+    services: z.record(feeCodeSchema, z.number().int().min(0).max(20)).optional(),
   })
   .refine(
     (v) =>
@@ -259,11 +264,11 @@ export const feeQuoteInputSchema = z
   )
   .meta({ id: 'FeeQuoteInput' });
 
-const bilingualOut = z.object({ fa: z.string(), en: z.string() });
+const bilingualOut = z.strictObject({ fa: z.string(), en: z.string() });
 
 export const feeQuoteSchema = z
-  .object({
-    schedule: z.object({
+  .strictObject({
+    schedule: z.strictObject({
       versionId: z.string(),
       year: z.number().int(),
       revision: z.number().int(),
@@ -272,7 +277,7 @@ export const feeQuoteSchema = z
     quotedAt: z.string(),
     quotedOn: z.string().describe('Solar Hijri day the schedule was chosen by'),
     lines: z.array(
-      z.object({
+      z.strictObject({
         code: z.string(),
         label: bilingualOut,
         basis: bilingualOut,
@@ -282,19 +287,23 @@ export const feeQuoteSchema = z
         status: z.enum(VERIFICATION_STATUSES),
       }),
     ),
-    totals: z.object({ judiciary: z.string(), office: z.string(), total: z.string() }),
+    totals: z.strictObject({ judiciary: z.string(), office: z.string(), total: z.string() }),
   })
-  .meta({ id: 'FeeQuote' });
+  .meta({
+    id: 'FeeQuote',
+    description: 'Court-fee and tariff lines (label, basis, payee, rials, source), pinned to their schedule version',
+  });
 
-const payeeBalance = z.object({
+const payeeBalance = z.strictObject({
   quotedRials: z.string(),
-  paidRials: z.string(),
-  dueRials: z.string(),
-  creditRials: z.string(),
+  paidRials: z.string().describe('Verified payments only'),
+  dueRials: z.string().describe('Still to pay to this payee'),
+  creditRials: z.string().describe('Paid beyond the quote: recorded, not refunded'),
+  deferredRials: z.string().describe('The court fee an indigency claim defers until the court decides it'),
 });
 export const feeBalanceSchema = z
-  .object({ judiciary: payeeBalance, office: payeeBalance, dueRials: z.string(), settled: z.boolean() })
-  .meta({ id: 'FeeBalance' });
+  .strictObject({ judiciary: payeeBalance, office: payeeBalance, dueRials: z.string(), settled: z.boolean() })
+  .meta({ id: 'FeeBalance', description: 'The quote against the verified payments, per payee' });
 
 // The domain types are written by hand, as elsewhere; this holds the schemas to them at compile time.
 void ([feeScheduleSchema, feeQuoteInputSchema, feeQuoteSchema, feeBalanceSchema] satisfies [

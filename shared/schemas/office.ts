@@ -15,6 +15,11 @@ const contactSchema = z.strictObject({
   address: z.string().min(5).max(300).optional(),
 });
 
+const paymentTerminal = z
+  .string()
+  .regex(/^\d{4,12}$/, { message: fieldMessage('payment-terminal') })
+  .describe("The office's own payment gateway terminal id, which its service tariff is paid to");
+
 const officeFields = {
   name: persianText(3, 120).describe('Office name in Persian'),
   shortName: officeShortNameSchema.optional(),
@@ -26,6 +31,7 @@ const officeFields = {
   statusSince: isoDate.optional().describe('Date the status took effect; today when omitted'),
   plannedOpeningBy: isoDate.optional(),
   contact: contactSchema.default({}),
+  paymentTerminalId: paymentTerminal.optional(),
 };
 
 export const createOfficeSchema = z
@@ -50,6 +56,7 @@ export const updateOfficeSchema = z
     statusSince: isoDate.optional(),
     plannedOpeningBy: isoDate.optional(),
     contact: contactSchema.optional(),
+    paymentTerminalId: paymentTerminal.optional(),
     expectedVersion: z
       .number()
       .int()
@@ -77,6 +84,10 @@ export const officeSchema = z
     plannedOpeningBy: z.string().optional(),
     statusHistory: z.array(z.strictObject({ status: z.enum(OFFICE_STATUSES), since: z.string() })),
     contact: z.strictObject({ phone: z.string().optional(), address: z.string().optional() }),
+    paymentTerminalId: z
+      .string()
+      .optional()
+      .describe("The office's payment gateway terminal (its tariff is paid there)"),
     demo: z.boolean().describe('Seeded demo data of the local runtime'),
     version: z.number().int(),
     createdAt: z.string(),

@@ -2,10 +2,12 @@ import * as z from 'zod';
 import { COURT_KINDS } from '../domain/court';
 import { DEFECT_CODES } from '../domain/defects';
 import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, DOCUMENT_POLICY } from '../domain/document-policy';
+import { FEE_STAGES } from '../domain/fees';
 import { isValidLegalEntityId, isValidPersonNationalId } from '../domain/national-id';
 import {
   DOCUMENT_STATUSES,
   HISTORY_ACTIONS,
+  INDIGENCY_STATUSES,
   PARTY_ROLES,
   PETITION_KINDS,
   PETITION_STATUSES,
@@ -18,6 +20,7 @@ import { KINDS_WITH_CASE_REFERENCE, REVIEW_REASONS, ROUTING_RULES } from '../dom
 import { isValidTrackingCode } from '../domain/tracking-code';
 import { fieldMessage } from '../i18n/messages';
 import { courtCodeSchema, officeCodeSchema, persianText } from './common';
+import { feeCodeSchema, feeQuoteSchema, rialsSchema } from './fee-schedule';
 
 /** Caps that keep an item far below DynamoDB's 400 KB and a request small; published in OpenAPI. */
 export const PETITION_LIMITS = {
@@ -26,6 +29,8 @@ export const PETITION_LIMITS = {
   description: 4000,
   note: 1000,
   comment: 500,
+  /** Attachment pages of one document: a thick file is split into several documents. */
+  pages: 1000,
   pageSize: 100,
   defaultPageSize: 20,
 } as const;
@@ -80,6 +85,13 @@ export const documentDeclarationSchema = z
       .regex(/^[0-9a-fA-F]{64}$/, { message: fieldMessage('sha256') })
       .transform((v) => v.toLowerCase())
       .describe('SHA-256 of the file, 64 hex digits'),
+    pages: z
+      .number()
+      .int()
+      .min(1)
+      .max(PETITION_LIMITS.pages)
+      .default(1)
+      .describe('Attachment pages of the document (the office tariff counts pages beyond those included)'),
   })
   .meta({ id: 'DocumentDeclaration' });
 
@@ -96,6 +108,7 @@ export const documentRemovedSchema = z
     petitionId: z.string(),
     version: z.number().int().describe('The petition version after the removal'),
     documents: z.number().int().describe('Documents the petition still has'),
+    quote: feeQuoteSchema.describe('The fees again, without the removed pages'),
   })
   .meta({ id: 'DocumentRemoved' });
 
@@ -117,17 +130,40 @@ export const draftCreatedSchema = z
     status: z.literal('draft'),
     version: z.number().int(),
     uploads: z.array(uploadInstructionSchema),
+    quote: feeQuoteSchema.describe("The draft's fees: court fee and office tariff, per payee"),
   })
   .meta({ id: 'DraftCreated' });
 
 export const documentsDeclaredSchema = z
-  .strictObject({ petitionId: z.string(), version: z.number().int(), uploads: z.array(uploadInstructionSchema) })
+  .strictObject({
+    petitionId: z.string(),
+    version: z.number().int(),
+    uploads: z.array(uploadInstructionSchema),
+    quote: feeQuoteSchema.describe('The fees again, with the new pages'),
+  })
   .meta({ id: 'DocumentsDeclared' });
 
 export const downloadSchema = z
   .strictObject({ downloadUrl: z.string(), expiresAt: z.string() })
   .meta({ id: 'Download' });
 
+const claimAmount = z
+  .string()
+  .regex(/^(0|[1-9]\d{0,20})$/, { message: fieldMessage('rials') })
+  .describe('Whole Rials as a decimal string: amounts exceed what a JSON number carries exactly');
+const parties = z
+  .array(partySchema)
+  .min(1)
+  .max(PETITION_LIMITS.parties)
+  .refine((list) => list.some((p) => p.role === 'claimant'), { message: fieldMessage('claimant-required') });
+/** What the fees are computed from, besides the kind, the claim, the parties and the pages. */
+const feeFields = {
+  stage: z
+    .enum(FEE_STAGES)
+    .describe('The stage the court fee is for; when absent, appeal for an appeal and first-instance otherwise'),
+  judgmentAmountRials: rialsSchema.describe('For appeals and objections: the judgment amount the court fee is on'),
+  nonMonetaryCategory: feeCodeSchema.describe("A non-monetary claim's category, from the fee schedule"),
+};
 export const caseReferenceSchema = z
   .strictObject({
     courtCode: courtCodeSchema.describe('The court that holds the case'),
@@ -143,16 +179,11 @@ export const createPetitionSchema = z
     kind: z.enum(PETITION_KINDS),
     subject: z.string().min(3).max(PETITION_LIMITS.subject),
     description: z.string().max(PETITION_LIMITS.description).default(''),
-    claimAmountRials: z
-      .string()
-      .regex(/^(0|[1-9]\d{0,20})$/, { message: fieldMessage('rials') })
-      .optional()
-      .describe('Whole Rials as a decimal string: amounts exceed what a JSON number carries exactly'),
-    parties: z
-      .array(partySchema)
-      .min(1)
-      .max(PETITION_LIMITS.parties)
-      .refine((parties) => parties.some((p) => p.role === 'claimant'), { message: fieldMessage('claimant-required') }),
+    claimAmountRials: claimAmount.optional(),
+    stage: feeFields.stage.optional(),
+    judgmentAmountRials: feeFields.judgmentAmountRials.optional(),
+    nonMonetaryCategory: feeFields.nonMonetaryCategory.optional(),
+    parties,
     caseReference: caseReferenceSchema
       .optional()
       .describe('Required for written statements (routed to the case) and appeals; refused for other kinds'),
@@ -168,6 +199,22 @@ export const createPetitionSchema = z
     });
   })
   .meta({ id: 'CreatePetition' });
+
+export const updatePetitionSchema = z
+  .strictObject({
+    subject: z.string().min(3).max(PETITION_LIMITS.subject).optional(),
+    description: z.string().max(PETITION_LIMITS.description).optional(),
+    claimAmountRials: claimAmount.nullable().optional().describe('null removes it'),
+    stage: feeFields.stage.nullable().optional().describe('null: back to the stage the kind implies'),
+    judgmentAmountRials: feeFields.judgmentAmountRials.nullable().optional().describe('null removes it'),
+    nonMonetaryCategory: feeFields.nonMonetaryCategory.nullable().optional().describe('null removes it'),
+    parties: parties.optional(),
+    expectedVersion: z.number().int().positive(),
+  })
+  .meta({
+    id: 'UpdatePetition',
+    description: 'Changes to a draft or a returned petition; the fees are quoted again from them',
+  });
 
 export const petitionPathSchema = z.strictObject({ petitionId: uuidSchema });
 
@@ -346,8 +393,21 @@ export const petitionDocumentSchema = z
     declaredAt: z.string(),
     verifiedAt: z.string().optional(),
     reason: z.string().optional().describe('Why verification rejected the stored object'),
+    pages: z.number().int().describe('Attachment pages, as declared (1 for documents declared before pages were)'),
   })
   .meta({ id: 'PetitionDocument' });
+
+export const indigencySchema = z
+  .strictObject({
+    status: z.enum(INDIGENCY_STATUSES),
+    claimedAt: z.string(),
+    decidedAt: z.string().optional(),
+    note: z.string().optional().describe("The court's note on its decision"),
+  })
+  .meta({
+    id: 'Indigency',
+    description: 'An indigency claim (اعسار): claimed or granted defers the court fee; rejected makes it due',
+  });
 
 export const petitionSchema = z
   .strictObject({
@@ -358,9 +418,14 @@ export const petitionSchema = z
     subject: z.string(),
     description: z.string(),
     claimAmountRials: z.string().optional(),
+    stage: z.enum(FEE_STAGES).optional(),
+    judgmentAmountRials: z.string().optional(),
+    nonMonetaryCategory: z.string().optional(),
     caseReference: caseReferenceSchema.optional(),
     parties: z.array(partySchema),
     documents: z.array(petitionDocumentSchema),
+    quote: feeQuoteSchema.optional().describe('The current fee quote; absent on petitions stored before fees'),
+    indigency: indigencySchema.optional(),
     status: z.enum(PETITION_STATUSES),
     court: courtAssignmentSchema.optional(),
     defects: z.array(labelledDefectSchema).optional().describe('While returned: the defects to cure, labelled'),
@@ -427,6 +492,22 @@ export const trackingSchema = z
     month: z.string().describe('Solar Hijri month the petition counts in'),
     caseNumber: z.string().optional(),
     courtNote: z.string().optional().describe("The court's note when it returned the petition for defects"),
+    fees: z
+      .strictObject({
+        dueRials: z.string().describe('What the petition still owes (whole rials)'),
+        receipts: z.array(
+          z.strictObject({
+            payee: z.enum(['judiciary', 'office']),
+            payeeLabel: z.string(),
+            amountRials: z.string(),
+            refNum: z.string().describe("The gateway's reference number"),
+            traceNo: z.string().optional(),
+            paid: tehranMomentSchema.describe('When the gateway confirmed the payment'),
+          }),
+        ),
+      })
+      .optional()
+      .describe('Receipts of the verified payments and what is still due; no card numbers'),
     defects: z
       .array(z.strictObject({ code: z.enum(DEFECT_CODES), label: z.string(), whatToDo: z.string() }))
       .optional()
@@ -442,6 +523,7 @@ export const trackingSchema = z
   });
 
 export type CreatePetitionInput = z.output<typeof createPetitionSchema>;
+export type UpdatePetitionInput = z.output<typeof updatePetitionSchema>;
 export type ListPetitionsQuery = z.output<typeof listPetitionsQuerySchema>;
 export type ReassignInput = z.output<typeof reassignSchema>;
 export type CourtInboxQueryInput = z.output<typeof courtInboxQuerySchema>;

@@ -64,6 +64,10 @@ const figures = {
     responsiveness: z.number().nullable(),
     overall: z.number().nullable(),
   }),
+  collected: z
+    .strictObject({ judiciaryRials: z.string(), officeRials: z.string(), totalRials: z.string() })
+    .optional()
+    .describe('Verified payments in the month per payee (court fee, office tariff), whole rials; absent before fees'),
 };
 
 export const monthlyReportSchema = z

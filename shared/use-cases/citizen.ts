@@ -1,14 +1,17 @@
 import { ratingCounters } from '../domain/counters';
 import { DEFECTS } from '../domain/defects';
 import { NotFoundError, TooManyAttemptsError } from '../domain/errors';
+import { PAYEE_LABELS } from '../domain/fees';
 import { type GuessScope, guessBudgets } from '../domain/guessing';
 import { describeLastDay } from '../domain/legal-periods';
+import { receiptOf } from '../domain/payments';
 import { orderedDefects, type Petition } from '../domain/petition';
 import { IRAN_TIME_ZONE } from '../domain/solar-hijri';
 import { describeDay, formatDay, tehranDayOf } from '../domain/solar-hijri-days';
 import { type Language, label, nextStepText } from '../i18n/messages';
-import type { AttemptLimiter, Clock, OfficeRepository, PetitionRepository } from '../ports';
+import type { AttemptLimiter, Clock, OfficeRepository, PaymentRepository, PetitionRepository } from '../ports';
 import type { FeedbackInput } from '../schemas/petition';
+import { balanceOf } from './fees';
 
 /**
  * The citizen's proof is a tracking code plus the national ID of a party. Any mismatch answers
@@ -20,6 +23,9 @@ export interface CitizenDeps {
   limiter: AttemptLimiter;
   clock: Clock;
 }
+
+/** Tracking also shows the receipts of the petition's payments. */
+export type TrackingDeps = CitizenDeps & { payments: Pick<PaymentRepository, 'forPetition'> };
 
 /** Who is asking, as far as the public routes know: the client's address (API Gateway's sourceIp). */
 export interface CitizenRequest {
@@ -75,9 +81,13 @@ const toPersianDigits = (text: string) => text.replace(/\d/g, (d) => String.from
  * Solar Hijri calendar in Tehran time, the office that filed it and its phone, and, when the court
  * returned it, the court's note and what to do next. No party's name, ID or number.
  */
-export async function trackPetition(deps: CitizenDeps, request: CitizenRequest, language: Language) {
+export async function trackPetition(deps: TrackingDeps, request: CitizenRequest, language: Language) {
   const petition = await petitionOfParty(deps, 'track', request);
-  const office = await deps.offices.get(petition.officeCode);
+  const [office, payments] = await Promise.all([
+    deps.offices.get(petition.officeCode),
+    deps.payments.forPetition(petition.petitionId),
+  ]);
+  const balance = balanceOf(petition, payments);
   const returned =
     petition.status === 'returned' ? [...petition.history].reverse().find((h) => h.action === 'return') : undefined;
   return {
@@ -93,6 +103,29 @@ export async function trackPetition(deps: CitizenDeps, request: CitizenRequest, 
     month: petition.month ?? '',
     ...(petition.caseNumber ? { caseNumber: petition.caseNumber } : {}),
     ...(returned?.note ? { courtNote: returned.note } : {}),
+    // What was paid and what is still owed. No card number: any party of the petition may ask.
+    ...(balance
+      ? {
+          fees: {
+            dueRials: balance.dueRials,
+            receipts: payments.flatMap((payment) => {
+              const receipt = receiptOf(payment);
+              return receipt
+                ? [
+                    {
+                      payee: receipt.payee,
+                      payeeLabel: PAYEE_LABELS[receipt.payee][language],
+                      amountRials: receipt.amountRials,
+                      refNum: receipt.refNum,
+                      ...(receipt.traceNo ? { traceNo: receipt.traceNo } : {}),
+                      paid: tehranMoment(receipt.verifiedAt, language),
+                    },
+                  ]
+                : [];
+            }),
+          },
+        }
+      : {}),
     ...(petition.defects && petition.status === 'returned'
       ? {
           defects: orderedDefects(petition.defects).map((code) => ({

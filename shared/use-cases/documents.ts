@@ -13,7 +13,8 @@ import { assertEditableByOffice, assertVisible, type Petition, type PetitionDocu
 import { actor, type Principal } from '../domain/roles';
 import { petitionEvent } from '../events/emit';
 import { fieldText } from '../i18n/messages';
-import type { Clock, DocumentStore, IdGenerator, PetitionRepository } from '../ports';
+import type { Clock, DocumentStore, FeeScheduleRepository, IdGenerator, PetitionRepository } from '../ports';
+import { quotePetition } from './fees';
 
 export interface DocumentDeclaration {
   kind: DocumentKind;
@@ -21,11 +22,15 @@ export interface DocumentDeclaration {
   contentType: DocumentContentType;
   size: number;
   sha256: string;
+  /** Attachment pages: the office tariff counts them. */
+  pages: number;
 }
 
 export interface DocumentDeps {
   petitions: PetitionRepository;
   documents: DocumentStore;
+  /** Declaring or removing a document changes the pages, and so re-quotes the fees. */
+  schedules: FeeScheduleRepository;
   clock: Clock;
   ids: Pick<IdGenerator, 'documentId' | 'eventId'>;
 }
@@ -94,9 +99,12 @@ export async function addDocuments(
   const now = deps.clock.now();
   const added = declareDocuments(current.documents, declarations, now, deps.ids);
   const at = now.toISOString();
+  const documents = [...current.documents, ...added];
+  const quote = await quotePetition(deps, { ...current, documents }, now);
   const next: Petition = {
     ...current,
-    documents: [...current.documents, ...added],
+    documents,
+    quote,
     version: current.version + 1,
     updatedAt: at,
     history: [
@@ -111,7 +119,12 @@ export async function addDocuments(
     ],
   };
   await deps.petitions.save(next, current.version);
-  return { petitionId, version: next.version, uploads: await uploadInstructions(deps.documents, petitionId, added) };
+  return {
+    petitionId,
+    version: next.version,
+    uploads: await uploadInstructions(deps.documents, petitionId, added),
+    quote,
+  };
 }
 
 export type VerificationOutcome = 'verified' | 'rejected' | 'ignored';
@@ -197,10 +210,14 @@ export async function removeDocument(deps: DocumentDeps, principal: Principal, p
   if (current.status !== 'draft' && current.status !== 'returned') {
     throw new ConflictError('documents-closed', { status: current.status });
   }
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const documents = current.documents.filter((d) => d.documentId !== documentId);
+  const quote = await quotePetition(deps, { ...current, documents }, now);
   const next: Petition = {
     ...current,
-    documents: current.documents.filter((d) => d.documentId !== documentId),
+    documents,
+    quote,
     version: current.version + 1,
     updatedAt: at,
     history: [
@@ -210,7 +227,7 @@ export async function removeDocument(deps: DocumentDeps, principal: Principal, p
   };
   await deps.petitions.save(next, current.version);
   await deps.documents.remove(documentKey(petitionId, documentId));
-  return { petitionId, version: next.version, documents: next.documents.length };
+  return { petitionId, version: next.version, documents: next.documents.length, quote };
 }
 
 /** A short-lived download URL for a verified document; every grant is kept in the audit trail. */

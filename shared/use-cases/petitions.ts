@@ -46,20 +46,32 @@ import type {
   CounterIncrement,
   CourtRepository,
   DocumentStore,
+  FeeScheduleRepository,
   IdGenerator,
   OfficeRepository,
+  PaymentRepository,
   PetitionRepository,
   SubmissionAnswer,
   SubmissionRecord,
   SubmissionStore,
 } from '../ports';
-import type { CourtInboxQueryInput, CreatePetitionInput, ListPetitionsQuery, ReassignInput } from '../schemas/petition';
+import type {
+  CourtInboxQueryInput,
+  CreatePetitionInput,
+  ListPetitionsQuery,
+  ReassignInput,
+  UpdatePetitionInput,
+} from '../schemas/petition';
 import { declareDocuments, uploadInstructions } from './documents';
+import { assertFeesSettled, quotePetition } from './fees';
 
 export interface PetitionDeps {
   petitions: PetitionRepository;
   offices: OfficeRepository;
   documents: DocumentStore;
+  /** The fee schedules every draft is quoted from, and the payments submission waits for. */
+  schedules: FeeScheduleRepository;
+  payments: Pick<PaymentRepository, 'forPetition'>;
   clock: Clock;
   ids: IdGenerator;
 }
@@ -74,8 +86,12 @@ const TRACKING_CODE_ATTEMPTS = 3;
 const forOffice = (officeCode: string, changes: CounterChange[]): CounterIncrement[] =>
   changes.map((c) => ({ officeCode, ...c }));
 
-/** A draft with its parties and declared documents; answers with one upload instruction per document. */
-export async function createDraft(deps: PetitionDeps, principal: Principal, input: CreatePetitionInput) {
+/** A draft with its parties, declared documents and fee quote; answers with one upload instruction per document. */
+export async function createDraft(
+  deps: Omit<PetitionDeps, 'payments'>,
+  principal: Principal,
+  input: CreatePetitionInput,
+) {
   const { officeCode } = asOfficeStaff(principal);
   const now = deps.clock.now();
   const documents = declareDocuments([], input.documents, now, deps.ids);
@@ -91,6 +107,9 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
     subject: input.subject,
     description: input.description,
     ...(input.claimAmountRials !== undefined ? { claimAmountRials: input.claimAmountRials } : {}),
+    ...(input.stage !== undefined ? { stage: input.stage } : {}),
+    ...(input.judgmentAmountRials !== undefined ? { judgmentAmountRials: input.judgmentAmountRials } : {}),
+    ...(input.nonMonetaryCategory !== undefined ? { nonMonetaryCategory: input.nonMonetaryCategory } : {}),
     ...(input.caseReference ? { caseReference: input.caseReference } : {}),
     parties: input.parties,
     documents,
@@ -101,8 +120,54 @@ export async function createDraft(deps: PetitionDeps, principal: Principal, inpu
     createdBy: principal.userId,
     history: [{ at, by: actor(principal), action: 'create', from: null, to: 'draft' }],
   };
+  petition.quote = await quotePetition({ schedules: deps.schedules, clock: deps.clock }, petition, now);
   await deps.petitions.insert(petition);
   return { petition, uploads: await uploadInstructions(deps.documents, petition.petitionId, documents) };
+}
+
+/** What a draft or a returned petition may still change: the claim and what the fees are computed from. */
+const EDITABLE: readonly string[] = ['draft', 'returned'];
+const CLEARABLE = ['claimAmountRials', 'judgmentAmountRials', 'nonMonetaryCategory', 'stage'] as const;
+
+/**
+ * Changes a draft (or a petition returned for defects): subject, description, parties, the claim
+ * and the fields the fees are computed from. Every change re-quotes from the schedule valid today;
+ * a quote that rose after payment leaves the difference due, one that fell a credit.
+ */
+export async function updatePetition(
+  deps: Pick<PetitionDeps, 'petitions' | 'schedules' | 'clock'>,
+  principal: Principal,
+  petitionId: string,
+  input: UpdatePetitionInput,
+): Promise<Petition> {
+  const current = await deps.petitions.get(petitionId);
+  assertVisible(current, principal);
+  assertEditableByOffice(current, principal);
+  if (input.expectedVersion !== current.version) {
+    throw new ConflictError('petition-changed', { expected: input.expectedVersion });
+  }
+  if (!EDITABLE.includes(current.status)) {
+    throw new ConflictError('transition-not-allowed', { action: 'update', from: current.status, allowed: '' });
+  }
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const { expectedVersion: _version, ...changes } = input;
+  const next: Petition = { ...current };
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    if (value === null && (CLEARABLE as readonly string[]).includes(field))
+      delete next[field as (typeof CLEARABLE)[number]];
+    else Object.assign(next, { [field]: value });
+  }
+  next.quote = await quotePetition({ schedules: deps.schedules, clock: deps.clock }, next, now);
+  next.version = current.version + 1;
+  next.updatedAt = at;
+  next.history = [
+    ...current.history,
+    { at, by: actor(principal), action: 'update', from: current.status, to: current.status },
+  ];
+  await deps.petitions.save(next, current.version);
+  return next;
 }
 
 /**
@@ -126,7 +191,9 @@ function assertDocumentsVerified(petition: Petition): void {
   }
 }
 
-export type SubmissionDeps = Omit<PetitionDeps, 'petitions' | 'offices'> & { submissions: SubmissionStore };
+export type SubmissionDeps = Omit<PetitionDeps, 'petitions' | 'offices' | 'schedules'> & {
+  submissions: SubmissionStore;
+};
 
 /** How long a submission's Idempotency-Key keeps its answer: clients retry within minutes, a day is ample. */
 const SUBMISSION_KEY_SECONDS = 24 * 3600;
@@ -176,7 +243,13 @@ export async function submitPetition(
   }
   if (office?.status !== 'active') throw new ConflictError('office-not-active', { status: office?.status ?? '' });
   assertDocumentsVerified(current);
-  const registry = await deps.submissions.courtRegistry(office.provinceCode, current.caseReference?.courtCode);
+  // The petition's payments and the province's court registry, read side by side.
+  const [payments, registry] = await Promise.all([
+    deps.payments.forPetition(petitionId),
+    deps.submissions.courtRegistry(office.provinceCode, current.caseReference?.courtCode),
+  ]);
+  // Paid in full, or the court fee deferred by an indigency claim: 409 with the amount due otherwise.
+  assertFeesSettled(current, payments);
   const route = routePetition(current, office, registry);
   if (!route) throw new ConflictError('no-court-for-petition', { kind: current.kind });
   await keepDocuments(deps, current);
@@ -372,6 +445,8 @@ export async function transitionPetition(
   if (request.action === 'resubmit') {
     assertCurePeriodOpen(current, now);
     assertDocumentsVerified(current);
+    // A petition returned for unpaid fees goes back only once the difference is paid.
+    assertFeesSettled(current, await deps.payments.forPetition(petitionId));
     await keepDocuments(deps, current);
     next = clearedOfOrders(next);
   }

@@ -14,6 +14,7 @@ import { EVENT_FUNCTIONS } from '../../shared/routes';
 import { startFileEdge } from '../support/aws-edge';
 import { ARTIFACTS, launchChromium, servePage } from '../support/browser';
 import { startTestGateway } from '../support/gateway';
+import { payInFullOverHttp } from '../support/payments';
 import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -63,6 +64,14 @@ try {
     const current = await (await fetch(api + '/v1/petitions/' + draft.petitionId, { headers: auth })).json();
     if (current.documents[0].status === 'verified') break;
     if (i > 100) throw new Error('not verified: ' + current.documents[0].status);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  // The fees: the payer pays at the gateway (in another window, here the test); the page waits.
+  show('status', 'پرداخت ' + draft.petitionId);
+  for (let i = 0; ; i++) {
+    const fees = await (await fetch(api + '/v1/petitions/' + draft.petitionId + '/fees', { headers: auth })).json();
+    if (fees.balance.dueRials === '0') break;
+    if (i > 200) throw new Error('not paid: ' + fees.balance.dueRials);
     await new Promise((r) => setTimeout(r, 100));
   }
   const submitted = await fetch(api + '/v1/petitions/' + draft.petitionId + '/submit', { method: 'POST',
@@ -122,9 +131,18 @@ async function runPage(origin: string, screenshot: string) {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
   await tab.goto(`${origin}/`);
+  // The payer pays the quote at the gateway while the page waits for it.
+  await tab.waitForFunction("/^(پرداخت|خطا|ثبت)/.test(document.getElementById('status').textContent)", undefined, {
+    timeout: 20_000,
+  });
+  const paying = /^پرداخت (\S+)/.exec((await tab.textContent('#status')) ?? '');
+  if (paying) {
+    const clerk = `Bearer ${await gateway.token({ role: 'clerk', officeCode })}`;
+    await payInFullOverHttp(gateway.baseUrl, clerk, paying[1]!);
+  }
   // Done once the status is neither "running" nor the intermediate "draft ..." line.
   await tab.waitForFunction(
-    "!/^(در حال اجرا|پیش‌نویس)/.test(document.getElementById('status').textContent)",
+    "!/^(در حال اجرا|پیش‌نویس|پرداخت)/.test(document.getElementById('status').textContent)",
     undefined,
     { timeout: 20_000 },
   );

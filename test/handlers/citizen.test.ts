@@ -7,6 +7,7 @@ import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { solarHijriDay } from '../../shared/domain/solar-hijri-days';
 import { newTrackingCode } from '../../shared/domain/tracking-code';
 import { apiEvent, call } from '../support/api-event';
+import { payInFull } from '../support/payments';
 import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
@@ -21,6 +22,7 @@ async function submittedFor(claimantId: string) {
     createPetition,
     apiEvent('create-petition', { caller: clerk, body: petitionBody(claimantId) }),
   );
+  await payInFull(clerk, created.body.petitionId);
   const submitted = await call(
     submitPetition,
     apiEvent('submit-petition', {
@@ -62,6 +64,18 @@ describe('GET /v1/track/{trackingCode}', () => {
       updated: { at: submittedAt, solarHijriDate: solarHijriDay(new Date(submittedAt)), text: expect.any(String) },
       month: solarHijriMonth(new Date(submittedAt)),
       nextStep: 'دادخواست به دادگاه رسیده است و منتظر ارجاع است. اکنون کاری لازم نیست.',
+      // The receipts of both payees (reference, amount, payee, time), nothing owed.
+      fees: {
+        dueRials: '0',
+        receipts: ['judiciary', 'office'].map((payee) => ({
+          payee,
+          payeeLabel: expect.any(String),
+          amountRials: expect.stringMatching(/^[1-9]\d*$/),
+          refNum: expect.any(String),
+          traceNo: expect.any(String),
+          paid: { at: expect.any(String), solarHijriDate: expect.any(String), text: expect.any(String) },
+        })),
+      },
     });
     expect(answer.body.submitted.text).toMatch(/^[۰-۹]+ [آ-ی]+ ۱۴[۰-۹]{2}، [۰-۹]{2}:[۰-۹]{2}$/);
     expect(JSON.stringify(answer.body)).not.toContain(claimant);

@@ -12,6 +12,7 @@ import { createPetitionSchema } from '../../shared/schemas/petition';
 import { runCureLapses } from '../../shared/use-cases/lapses';
 import { createDraft, submitPetition, transitionPetition } from '../../shared/use-cases/petitions';
 import { outboxEventsOf } from '../support/outbox';
+import { recordPaidInFull } from '../support/payments';
 import { activeOffice, counter, petitionBody, TEST_COURTS } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -50,6 +51,7 @@ async function returnedPetition(defects: string[] = ['unpaid-fees', 'evidence'])
   const officeCode = await activeOffice();
   const clerk: Principal = { kind: 'office', userId: 'clerk', role: 'clerk', officeCode };
   const { petition } = await createDraft(deps(at(SERVED)), clerk, createPetitionSchema.parse(petitionBody()));
+  await recordPaidInFull(petition.petitionId, new Date(SERVED));
   await submitPetition(deps(at(SERVED)), clerk, petition.petitionId);
   const returned = await transitionPetition(deps(at(SERVED)), court, petition.petitionId, {
     action: 'return',

@@ -2,9 +2,11 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { handler as downloadDocument } from '../../functions/download-document';
 import { handler as getCourtInbox } from '../../functions/get-court-inbox';
 import { handler as getPetition } from '../../functions/get-petition';
+import { handler as getPetitionFees } from '../../functions/get-petition-fees';
 import { handler as listPetitionNotices } from '../../functions/list-petition-notices';
 import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as reassignPetition } from '../../functions/reassign-petition';
+import { handler as recordIndigency } from '../../functions/record-indigency';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as transitionPetition } from '../../functions/transition-petition';
 import { handler as verifyDocument } from '../../functions/verify-document';
@@ -13,6 +15,7 @@ import { ROUTES } from '../../shared/routes';
 import { type Answer, apiEvent, type Caller, call, invoke } from '../support/api-event';
 import { declaration, keyOf, objectCreated, scan, upload } from '../support/documents';
 import { outboxEventsOf } from '../support/outbox';
+import { recordPaidInFull } from '../support/payments';
 import { activeOffice, idempotencyKey, petitionBody, TEST_COURTS } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
@@ -44,6 +47,7 @@ beforeAll(async () => {
   const instruction = created.body.uploads[0];
   expect(await upload(instruction, bytes)).toBe(200);
   await invoke('verify-document', verifyDocument, objectCreated(keyOf(instruction.uploadUrl)));
+  await recordPaidInFull(created.body.petitionId);
   const submitted = await call(
     submitPetition,
     apiEvent('submit-petition', {
@@ -125,10 +129,49 @@ const ACROSS_COURTS: Record<string, () => Promise<{ foreign: Answer; unknown: An
       }),
     ),
   }),
+  'get-petition-fees': async () => ({
+    foreign: await call(
+      getPetitionFees,
+      apiEvent('get-petition-fees', { caller: otherCourt, pathParameters: { petitionId: world.petitionId } }),
+    ),
+    unknown: await call(
+      getPetitionFees,
+      apiEvent('get-petition-fees', { caller: otherCourt, pathParameters: { petitionId: UNKNOWN_PETITION } }),
+    ),
+  }),
+  'record-indigency': async () => ({
+    foreign: await call(
+      recordIndigency,
+      apiEvent('record-indigency', {
+        caller: otherCourt,
+        pathParameters: { petitionId: world.petitionId },
+        body: { action: 'grant', expectedVersion: 2 },
+      }),
+    ),
+    unknown: await call(
+      recordIndigency,
+      apiEvent('record-indigency', {
+        caller: otherCourt,
+        pathParameters: { petitionId: UNKNOWN_PETITION },
+        body: { action: 'grant', expectedVersion: 2 },
+      }),
+    ),
+  }),
 };
 
-/** Court routes that show no petition: the registry and calendars are public knowledge to staff. */
-const REGISTRY_ROUTES = ['get-office', 'list-offices', 'get-court', 'list-courts', 'get-work-calendar'];
+/**
+ * Court routes that show no petition: the registry, calendars and national fee schedules are
+ * public knowledge to staff.
+ */
+const REGISTRY_ROUTES = [
+  'get-office',
+  'list-offices',
+  'get-court',
+  'list-courts',
+  'get-work-calendar',
+  'get-fee-schedule',
+  'list-fee-schedules',
+];
 
 const courtRoutes = ROUTES.filter(
   (route) => route.auth !== 'public' && (route.auth as readonly Role[]).includes('court'),
@@ -177,6 +220,7 @@ describe('a court and the petitions it does not hold', () => {
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody() }));
+      await recordPaidInFull(created.body.petitionId);
       const submitted = await call(
         submitPetition,
         apiEvent('submit-petition', {
@@ -234,6 +278,7 @@ describe('a court and the petitions it does not hold', () => {
     const clerk: Caller = { role: 'clerk', officeCode: world.officeCode, userId: `clerk-${world.officeCode}` };
     const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody() }));
     const petitionId = created.body.petitionId as string;
+    await recordPaidInFull(petitionId);
     await call(
       submitPetition,
       apiEvent('submit-petition', {

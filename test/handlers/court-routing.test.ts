@@ -13,7 +13,6 @@ import {
 } from '../../shared/adapters/from-env';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { newCourt } from '../../shared/domain/court';
-import { ConflictError } from '../../shared/domain/errors';
 import { newOffice } from '../../shared/domain/office';
 import type { Principal } from '../../shared/domain/roles';
 import type { IdGenerator } from '../../shared/ports';
@@ -21,6 +20,7 @@ import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, submitPetition } from '../../shared/use-cases/petitions';
 import { apiEvent, call } from '../support/api-event';
 import { uniqueOfficeCode } from '../support/fixtures';
+import { recordPaidInFull } from '../support/payments';
 import { activeOffice, petitionBody, TEST_COURTS } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -52,6 +52,7 @@ async function submitted(officeCode: string, overrides: Record<string, unknown> 
     principal,
     createPetitionSchema.parse(petitionBody(undefined, overrides)),
   );
+  await recordPaidInFull(petition.petitionId);
   emitted.length = 0;
   await submitPetition(deps(), principal, petition.petitionId);
   return (await deps().petitions.get(petition.petitionId))!;
@@ -109,7 +110,11 @@ describe('routing on submission', () => {
 
     const peace = await submitted(officeCode, { claimAmountRials: '900000000' });
     const complaint = await submitted(officeCode, { kind: 'criminal-complaint', claimAmountRials: undefined });
-    const appeal = await submitted(officeCode, { kind: 'appeal' });
+    const appeal = await submitted(officeCode, {
+      kind: 'appeal',
+      claimAmountRials: undefined,
+      judgmentAmountRials: '900000000',
+    });
 
     expect([peace, complaint, appeal].map((p) => p.court?.courtCode)).toEqual([
       TEST_COURTS.peace,
@@ -149,8 +154,11 @@ describe('routing on submission', () => {
     const officeCode = await officeWithoutCourts();
     const principal: Principal = { kind: 'office', userId: 'clerk', role: 'clerk', officeCode };
     const { petition } = await createDraft(deps(), principal, createPetitionSchema.parse(petitionBody()));
+    await recordPaidInFull(petition.petitionId);
 
-    await expect(submitPetition(deps(), principal, petition.petitionId)).rejects.toThrow(ConflictError);
+    await expect(submitPetition(deps(), principal, petition.petitionId)).rejects.toMatchObject({
+      code: 'no-court-for-petition',
+    });
     expect((await deps().petitions.get(petition.petitionId))?.status).toBe('draft');
   });
 

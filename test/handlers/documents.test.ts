@@ -15,6 +15,7 @@ import { verifyArrival } from '../../shared/use-cases/documents';
 import { apiEvent, asFunction, type Caller, call, invoke } from '../support/api-event';
 import { declaration, keyOf, objectCreated, scan, sha256, upload } from '../support/documents';
 import { outboxEventsOf } from '../support/outbox';
+import { payInFull } from '../support/payments';
 import { activeOffice, idempotencyKey, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
@@ -136,6 +137,7 @@ describe('declaring documents', () => {
     const [instruction] = more.body.uploads as Upload[];
     await upload(instruction!, photo);
     await verify(instruction!);
+    await payInFull(clerk, petitionId);
     const submitted = await call(
       submitPetition,
       apiEvent('submit-petition', {
@@ -297,6 +299,7 @@ describe('no dead ends', () => {
 
     // Act
     const removed = await remove(clerk, petitionId, badUpload.documentId);
+    await payInFull(clerk, petitionId);
     const submitted = await call(
       submitPetition,
       apiEvent('submit-petition', {
@@ -321,6 +324,7 @@ describe('no dead ends', () => {
     const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
     await upload(uploads[0]!, bytes);
     await verify(uploads[0]!);
+    await payInFull(clerk, petitionId);
     await call(
       submitPetition,
       apiEvent('submit-petition', {
@@ -422,7 +426,7 @@ describe('transient failures', () => {
       { step: 'initialize', name: 'injectFault' },
     );
     const deps = {
-      petitions: petitionAdaptersFromEnv().petitions,
+      ...petitionAdaptersFromEnv(),
       documents: new S3DocumentStore(s3, process.env.DOCUMENTS_BUCKET!, systemClock),
       clock: systemClock,
       ids: cryptoIds,

@@ -14,6 +14,7 @@ import { smsLocalId } from '../../shared/domain/sms';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../../shared/domain/webhook-signature';
 import { petitionEvent } from '../../shared/events/emit';
 import { apiEvent, type Caller, call } from '../support/api-event';
+import { recordPaidInFull } from '../support/payments';
 import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -40,6 +41,7 @@ async function returnedPetition() {
     apiEvent('create-petition', { caller: clerk, body: petitionBody(claimantId) }),
   );
   const petitionId = created.body.petitionId as string;
+  await recordPaidInFull(petitionId);
   const submitted = await call(
     submitPetition,
     apiEvent('submit-petition', {

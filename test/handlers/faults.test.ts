@@ -6,6 +6,7 @@ import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { apiEvent, type Caller, call, invoke } from '../support/api-event';
 import { declaration, keyOf, objectCreated, scan, upload } from '../support/documents';
 import { injectFault, s3Unavailable, throttled, transactionConflict } from '../support/faults';
+import { recordPaidInFull } from '../support/payments';
 import { activeOffice, counter, idempotencyKey, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
@@ -16,6 +17,7 @@ async function draft() {
   const officeCode = await activeOffice();
   const clerk: Caller = { role: 'clerk', officeCode };
   const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody() }));
+  await recordPaidInFull(created.body.petitionId);
   return { officeCode, clerk, petitionId: created.body.petitionId as string };
 }
 

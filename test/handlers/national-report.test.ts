@@ -25,7 +25,7 @@ function expectedRows() {
     const offices = network.offices.filter((o) => o.provinceCode === code);
     const active = offices.filter((o) => o.status === 'active');
     const sum = (values: typeof network.current) =>
-      offices.reduce((total, o) => total + (values.get(o.officeCode)?.submitted ?? 0), 0);
+      offices.reduce((total, o) => total + Number(values.get(o.officeCode)?.submitted ?? 0), 0);
     const deprived = offices.filter((o) => o.deprivedArea);
     return {
       provinceCode: code,
@@ -36,7 +36,10 @@ function expectedRows() {
       previous: sum(network.previous),
       deprivedAreaOffices: deprived.length,
       deprivedAreasServed: new Set(deprived.filter((o) => o.status === 'active').map((o) => o.bakhsh ?? o.county)).size,
-      deprivedAreaPetitions: deprived.reduce((t, o) => t + (network.current.get(o.officeCode)?.submitted ?? 0), 0),
+      deprivedAreaPetitions: deprived.reduce(
+        (t, o) => t + Number(network.current.get(o.officeCode)?.submitted ?? 0),
+        0,
+      ),
       targetCount: network.targets.get(code)!.targetCount,
     };
   });

@@ -47,6 +47,9 @@ it('writes no mobile number or name when it tells parties now, or after quiet ho
     parties: [{ ...claimant, firstName: NAMES[0], lastName: NAMES[1], fatherName: NAMES[2] }],
   });
   const principal = { kind: 'office' as const, userId: 'clerk', role: 'clerk' as const, officeCode };
+  // Imported here, as the modules above are: its handlers' logger must start at DEBUG.
+  const { demoSchedulesFor } = await import('../support/payments');
+  await demoSchedulesFor(clock.now());
   const { petition } = await createDraft(petitionDeps, principal, createPetitionSchema.parse(body));
   const event = {
     ...sampleEvent('submitted'),

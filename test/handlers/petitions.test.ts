@@ -8,6 +8,7 @@ import { handler as updateOffice } from '../../functions/update-office';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { isValidTrackingCode } from '../../shared/domain/tracking-code';
 import { apiEvent, type Caller, call, TEST_COURT } from '../support/api-event';
+import { payInFull, recordPaidInFull } from '../support/payments';
 import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
@@ -34,9 +35,15 @@ async function suspendOffice(officeCode: string) {
   expect(answer.status).toBe(200);
 }
 
-async function draft(clerk: Caller, body: unknown = petitionBody()) {
+/**
+ * A draft whose fees are paid (submission waits for them): at the gateway, or, where many drafts
+ * are made, recorded as the verified payments the callback would write.
+ */
+async function draft(clerk: Caller, body: unknown = petitionBody(), paid: 'at-gateway' | 'recorded' = 'at-gateway') {
   const answer = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
   expect(answer.status).toBe(201);
+  if (paid === 'at-gateway') await payInFull(clerk, answer.body.petitionId);
+  else await recordPaidInFull(answer.body.petitionId);
   return answer.body.petitionId as string;
 }
 
@@ -305,7 +312,13 @@ describe('submitting', () => {
     const { officeCode, clerk } = await officeWithClerk();
     const ids: string[] = [];
     for (let i = 0; i < 50; i++)
-      ids.push(await draft(clerk, petitionBody(undefined, { kind: i % 2 ? 'appeal' : 'request' })));
+      ids.push(
+        await draft(
+          clerk,
+          petitionBody(undefined, i % 2 ? { kind: 'appeal', judgmentAmountRials: '900000000' } : { kind: 'request' }),
+          'recorded',
+        ),
+      );
 
     // Lambda would run these in 50 sandboxes, each with its own time budget; here they share one
     // process (and, on a busy machine, its CPU), so each gets the budget of all of them together.

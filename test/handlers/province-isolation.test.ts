@@ -9,6 +9,7 @@ import { handler as getMonthlyReport } from '../../functions/get-monthly-report'
 import { handler as getNationalReport } from '../../functions/get-national-report';
 import { handler as getOffice } from '../../functions/get-office';
 import { handler as getPetition } from '../../functions/get-petition';
+import { handler as getPetitionFees } from '../../functions/get-petition-fees';
 import { handler as getWorkCalendar } from '../../functions/get-work-calendar';
 import { handler as listCourts } from '../../functions/list-courts';
 import { handler as listOffices } from '../../functions/list-offices';
@@ -227,6 +228,16 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
     unknown: await call(
       listPetitions,
       apiEvent('list-petitions', { caller: tehran, query: { officeCode: '99999999' } }),
+    ),
+  }),
+  'get-petition-fees': async () => ({
+    foreign: await call(
+      getPetitionFees,
+      apiEvent('get-petition-fees', { caller: tehran, pathParameters: { petitionId: world.petitionId } }),
+    ),
+    unknown: await call(
+      getPetitionFees,
+      apiEvent('get-petition-fees', { caller: tehran, pathParameters: { petitionId: UNKNOWN_PETITION } }),
     ),
   }),
   'reassign-petition': async () => ({

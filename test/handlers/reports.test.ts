@@ -20,6 +20,7 @@ import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, submitPetition } from '../../shared/use-cases/petitions';
 import { CATCH_UP_MONTHS, generateReport, type ReportDeps, runScheduledReports } from '../../shared/use-cases/reports';
 import { apiEvent, asFunction, type Caller, call, invokeRoute } from '../support/api-event';
+import { demoSchedulesFor, recordPaidInFull } from '../support/payments';
 import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -56,11 +57,15 @@ async function submitAt(officeCode: string, instant: string, kind = 'civil-petit
     ids: cryptoIds,
   };
   const principal: Principal = { kind: 'office', userId: 'clerk', role: 'clerk', officeCode };
+  await demoSchedulesFor(new Date(instant));
   const { petition } = await createDraft(
     deps,
     principal,
-    createPetitionSchema.parse(petitionBody(undefined, { kind })),
+    createPetitionSchema.parse(
+      petitionBody(undefined, kind === 'appeal' ? { kind, judgmentAmountRials: '900000000' } : { kind }),
+    ),
   );
+  await recordPaidInFull(petition.petitionId, new Date(instant));
   return submitPetition(deps, principal, petition.petitionId);
 }
 

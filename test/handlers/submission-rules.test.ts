@@ -9,6 +9,7 @@ import { newTrackingCode } from '../../shared/domain/tracking-code';
 import type { Clock, IdGenerator } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, type PetitionDeps, type SubmissionDeps, submitPetition } from '../../shared/use-cases/petitions';
+import { demoSchedulesFor, recordPaidInFull } from '../support/payments';
 import { activeOffice, counter, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -27,8 +28,13 @@ async function setUp(clock: Clock, ids: IdGenerator = cryptoIds) {
     clock,
     ids,
   };
-  const draftOf = async () =>
-    (await createDraft(deps, principal, createPetitionSchema.parse(petitionBody()))).petition.petitionId;
+  // The draft is quoted from the demo schedule of the clock's year, and its fees are paid.
+  await demoSchedulesFor(clock.now());
+  const draftOf = async () => {
+    const { petitionId } = (await createDraft(deps, principal, createPetitionSchema.parse(petitionBody()))).petition;
+    await recordPaidInFull(petitionId, clock.now());
+    return petitionId;
+  };
   return { officeCode, principal, deps, draftOf };
 }
 

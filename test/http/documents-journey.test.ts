@@ -9,6 +9,7 @@ import { EVENT_FUNCTIONS } from '../../shared/routes';
 import { startFileEdge } from '../support/aws-edge';
 import { declaration, scan, upload } from '../support/documents';
 import { startTestGateway } from '../support/gateway';
+import { payInFullOverHttp } from '../support/payments';
 import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -77,6 +78,7 @@ it('drafts with two documents, uploads both to S3, verifies them on arrival, sub
       (r) => r.json() as Promise<{ documents: Array<{ status: string }> }>,
     );
   const verified = await eventually(read, (p) => p.documents.every((d) => d.status === 'verified'));
+  await payInFullOverHttp(gateway.baseUrl, headers.authorization, draft.petitionId);
   const submitted = await fetch(`${gateway.baseUrl}/v1/petitions/${draft.petitionId}/submit`, {
     method: 'POST',
     headers: { ...headers, 'idempotency-key': 'journey-with-documents-1' },

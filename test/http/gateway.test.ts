@@ -93,6 +93,7 @@ describe('the local HTTP gateway', () => {
 describe('a petition through the local gateway', () => {
   it('is drafted and submitted by a clerk, retried safely, followed by the citizen and dispatched by the court', async () => {
     const { activeOffice, nationalId, petitionBody } = await import('../support/petitions');
+    const { payInFullOverHttp } = await import('../support/payments');
     const officeCode = await activeOffice();
     const claimant = nationalId();
     const clerk = {
@@ -110,6 +111,7 @@ describe('a petition through the local gateway', () => {
       body: JSON.stringify(petitionBody(claimant)),
     });
     const { petitionId } = (await created.json()) as { petitionId: string };
+    await payInFullOverHttp(gateway.baseUrl, clerk.authorization, petitionId);
     const submitOnce = () =>
       fetch(`${gateway.baseUrl}/v1/petitions/${petitionId}/submit`, {
         method: 'POST',

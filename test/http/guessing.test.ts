@@ -4,6 +4,7 @@ import { handler as submitPetition } from '../../functions/submit-petition';
 import { GUESS_POLICY, guessWindow } from '../../shared/domain/guessing';
 import { apiEvent, call } from '../support/api-event';
 import { startTestGateway } from '../support/gateway';
+import { recordPaidInFull } from '../support/payments';
 import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -29,6 +30,7 @@ async function submittedFor(claimant: string): Promise<string> {
     createPetition,
     apiEvent('create-petition', { caller: clerk, body: petitionBody(claimant) }),
   );
+  await recordPaidInFull(created.body.petitionId);
   const submitted = await call(
     submitPetition,
     apiEvent('submit-petition', {

@@ -1,6 +1,7 @@
 import { logger } from '../../shared/observability/logger';
 import { declaration, scan, upload } from '../support/documents';
 import { startTestGateway } from '../support/gateway';
+import { payInFullOverHttp } from '../support/payments';
 import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -83,6 +84,8 @@ it('logs no national ID, name or mobile number on any route, on success or failu
   });
   const plain = await api('/v1/petitions', { method: 'POST', headers: clerk, body: JSON.stringify(body) });
   const plainId = (JSON.parse(plain.body) as { petitionId: string }).petitionId;
+  // The fees and payment routes log too: the quote, the payment start, the gateway's callback.
+  await payInFullOverHttp(gateway.baseUrl, clerk.authorization, plainId);
   const submitted = await api(`/v1/petitions/${plainId}/submit`, {
     method: 'POST',
     headers: { ...clerk, 'idempotency-key': idempotencyKey() },

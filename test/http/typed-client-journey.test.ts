@@ -11,6 +11,7 @@ import { EVENT_FUNCTIONS } from '../../shared/routes';
 import { startFileEdge } from '../support/aws-edge';
 import { scan, sha256, upload } from '../support/documents';
 import { startTestGateway } from '../support/gateway';
+import { payInFullOverHttp } from '../support/payments';
 import { activeOffice, idempotencyKey, nationalId } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -100,6 +101,7 @@ it('drafts, uploads, verifies, submits, has the court register it, lets the citi
             contentType: 'application/pdf',
             size: deed.length,
             sha256: sha256(deed),
+            pages: 1,
           },
         ],
       },
@@ -113,6 +115,8 @@ it('drafts, uploads, verifies, submits, has the court register it, lets the citi
     (petition) => petition.documents.every((document) => document.status === 'verified'),
   );
 
+  // Act: the fees are paid at the gateway (the payer's browser), then it submits.
+  const receipts = await payInFullOverHttp(gateway.baseUrl, clerk.authorization, petitionId);
   // Act: it submits with an Idempotency-Key, and a retry with the same key gets the same answer.
   const submit = () =>
     api.POST('/v1/petitions/{petitionId}/submit', {
@@ -163,6 +167,7 @@ it('drafts, uploads, verifies, submits, has the court register it, lets the citi
   expect(draft.status).toBe('draft');
   expect(uploadStatus).toBe(200);
   expect(verified.documents.map((document) => document.status)).toEqual(['verified']);
+  expect(receipts.map((receipt) => receipt.payee)).toEqual(['judiciary', 'office']);
   expect([submission.petitionId, submission.status]).toEqual([petitionId, 'submitted']);
   expect(submission.trackingCode).toMatch(/^\d{12}$/);
   expect(retried).toEqual(submission);

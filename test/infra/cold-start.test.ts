@@ -28,6 +28,14 @@ const specs = [
   ...[...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS].map((f) => ({ id: f.id, description: f.summary })),
 ];
 
+/** A placeholder of the variable's shape: URLs are URLs, the terminal is digits, the rest any name. */
+const placeholder = (name: string) =>
+  name.endsWith('_URL')
+    ? `https://placeholder.example/${name.toLowerCase()}`
+    : name.endsWith('TERMINAL_ID')
+      ? '00000000'
+      : `placeholder-${name.toLowerCase()}`;
+
 it.each(specs)('$id loads with only the variables its function is given', async ({ id, description }) => {
   const fn = functions.find((f) => f.Properties.Description === description);
   const names = Object.keys(fn?.Properties.Environment?.Variables ?? {});
@@ -37,7 +45,7 @@ it.each(specs)('$id loads with only the variables its function is given', async 
   const env = {
     PATH: process.env.PATH,
     AWS_REGION: 'me-central-1',
-    ...Object.fromEntries(names.map((n) => [n, `placeholder-${n.toLowerCase()}`])),
+    ...Object.fromEntries(names.map((n) => [n, placeholder(n)])),
   };
 
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(outfile)});`], {

@@ -29,14 +29,22 @@ const REPORT_READS = [
   'dynamodb:Query on table/data/index/gsi3',
 ];
 const UPLOADS = 's3:PutObject,s3:PutObjectTagging on documents/petitions/*';
+/** Only within the given partitions (a LeadingKeys condition). */
+const within = (grant: string, ...prefixes: string[]) =>
+  `${grant} on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ${prefixes.join('|')} ` +
+  'AND Null dynamodb:LeadingKeys false';
+/** Quoting: the schedules of the quote day's year, and marking a version used. */
+const QUOTING = within('dynamodb:Query,dynamodb:UpdateItem', 'FEESCHEDULE#*');
+/** A petition's payments, beside it. */
+const PAYMENTS = within('dynamodb:Query', 'PETITION#*');
 
 const EXPECTED: Record<string, string[]> = {
   'add-provincial-holiday': ['dynamodb:UpdateItem on table/data'],
   'create-court': ['dynamodb:PutItem on table/data'],
   'create-office': ['dynamodb:PutItem on table/data'],
-  'create-petition': [ITEMS, UPLOADS],
+  'create-petition': [ITEMS, QUOTING, UPLOADS],
   'cure-lapse-job': ['dynamodb:PutItem,dynamodb:UpdateItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
-  'declare-documents': [ITEMS, UPLOADS],
+  'declare-documents': [ITEMS, QUOTING, UPLOADS],
   'download-document': [ITEMS, 's3:GetObject on documents/petitions/*'],
   'generate-monthly-report': [
     ...REPORT_READS,
@@ -48,7 +56,9 @@ const EXPECTED: Record<string, string[]> = {
   'get-national-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
   'get-court': ['dynamodb:GetItem on table/data'],
   'get-office': ['dynamodb:GetItem on table/data'],
+  'get-fee-schedule': [within('dynamodb:GetItem', 'FEESCHEDULE#*')],
   'get-petition': ['dynamodb:GetItem,dynamodb:Query on table/data'],
+  'get-petition-fees': [within('dynamodb:GetItem,dynamodb:Query', 'PETITION#*')],
   'get-work-calendar': ['dynamodb:BatchGetItem on table/data'],
   'give-feedback': [
     CITIZEN_READ,
@@ -60,6 +70,7 @@ const EXPECTED: Record<string, string[]> = {
   docs: [],
   'docs-renderer': [],
   health: [],
+  'list-fee-schedules': [within('dynamodb:Query', 'FEESCHEDULE#*')],
   'list-courts': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-petitions': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
@@ -71,29 +82,44 @@ const EXPECTED: Record<string, string[]> = {
     's3:PutObject on reports/monthly/*',
   ],
   openapi: [],
+  'payment-callback': [
+    within('dynamodb:GetItem,dynamodb:PutItem', 'PETITION#*', 'PAYREF#*'),
+    within('dynamodb:PutItem', 'OUTBOX#*'),
+    within('dynamodb:UpdateItem', 'OFFICE#*'),
+  ],
   'pre-token-generation': [],
+  'put-fee-schedule': [within('dynamodb:GetItem,dynamodb:PutItem', 'FEESCHEDULE#*')],
+  'record-indigency': [ITEMS],
   'set-court-fallbacks': [ITEMS],
   'set-network-target': ['dynamodb:PutItem on table/data'],
   'reassign-petition': [ITEMS],
-  'remove-document': [ITEMS, 's3:DeleteObject on documents/petitions/*'],
+  'remove-document': [ITEMS, QUOTING, 's3:DeleteObject on documents/petitions/*'],
   'set-work-week': ['dynamodb:PutItem on table/data'],
+  'start-payment': [
+    within('dynamodb:GetItem', 'PETITION#*', 'OFFICE#*'),
+    within('dynamodb:PutItem,dynamodb:Query', 'PETITION#*'),
+  ],
   'submit-petition': [
     'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem on table/idempotency',
     'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    PAYMENTS,
     'dynamodb:Query on table/data/index/gsi3',
     's3:PutObjectTagging on documents/petitions/*',
   ],
   'track-petition': [
     CITIZEN_READ,
+    PAYMENTS,
     'dynamodb:UpdateItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys GUESS#* ' +
       'AND Null dynamodb:LeadingKeys false',
   ],
   'transition-petition': [
     'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    PAYMENTS,
     's3:PutObjectTagging on documents/petitions/*',
   ],
   'update-court': [ITEMS],
   'update-office': [ITEMS],
+  'update-petition': [ITEMS, QUOTING],
   'read-own-notices': [
     'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys TRACK#*|PETITION#*|OFFICE#* ' +
       'AND Null dynamodb:LeadingKeys false',

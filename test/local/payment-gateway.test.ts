@@ -18,7 +18,7 @@ import {
   GatewayRefusedError,
   GatewayUnavailableError,
   type PaymentRedirect,
-} from '../../shared/payment-gateway-port';
+} from '../../shared/ports';
 
 /*
  * The simulator and the adapter over real HTTP, with the pure payment model in between playing
@@ -55,6 +55,7 @@ async function startPayment(payee: Payee, amountRials: string, via = gateway): P
     {
       paymentId: randomUUID(),
       petitionId: 'petition-1',
+      officeCode: '56101',
       payee,
       terminalId,
       orderId,

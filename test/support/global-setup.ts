@@ -15,6 +15,8 @@ import {
   startDynamoDbLocal,
   startS3Server,
 } from '../../local/engines';
+import { startPaymentGatewaySimulator } from '../../local/payment-gateway-simulator';
+import { DEMO_JUDICIARY_TERMINAL } from '../../local/seed';
 import { storeNames } from './store-names';
 
 /**
@@ -53,7 +55,10 @@ export default async function globalSetup(): Promise<void> {
     },
   });
   await loadOrCreateKeys(join(workDir, 'auth'));
-  (globalThis as { __engines?: unknown }).__engines = { dynamo, s3, edge, workDir };
+  // The payment gateway, as in `npm start`: the SEP-protocol simulator, knowing every terminal.
+  // Tests drive its payment page over HTTP, as a payer's browser does.
+  const paymentGateway = await startPaymentGatewaySimulator({ terminals: () => true });
+  (globalThis as { __engines?: unknown }).__engines = { dynamo, s3, edge, workDir, paymentGateway };
   Object.assign(process.env, {
     // Clients that get no injected credentials (raw ones in test support) sign as the operator.
     ...engineEnvironment(
@@ -67,6 +72,10 @@ export default async function globalSetup(): Promise<void> {
     TEST_SETUP_MS: String(Date.now() - started),
     TEST_AUTH_DIR: join(workDir, 'auth'),
     TEST_WORK_DIR: workDir,
+    PAYMENT_GATEWAY_URL: paymentGateway.baseUrl,
+    JUDICIARY_TERMINAL_ID: DEMO_JUDICIARY_TERMINAL,
+    // Where the simulator sends payers back; tests post the callback to the handler or gateway they run.
+    PAYMENT_CALLBACK_URL: 'http://127.0.0.1/v1/payments/callback',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'ERROR',
     POWERTOOLS_SERVICE_NAME: 'judicial-e-services-test',
     // Metrics would print an EMF document per invocation; the code path runs, the output is muted.

@@ -68,6 +68,7 @@ export async function activeOffice(status: 'active' | 'planned' = 'active'): Pro
         deprivedArea: false,
         status,
         contact: { phone: '05632220000' },
+        paymentTerminalId: `9${officeCode}`,
       },
       new Date(),
     ),

@@ -1,16 +1,23 @@
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureBucket, ensureTable } from '../../local/engines';
+import { seedDemoSchedules } from '../../local/seed';
 import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients';
+import { DynamoFeeScheduleRepository } from '../../shared/adapters/dynamo-fee-schedule-repository';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../../shared/table-definition';
 
-/** Creates this test file's table and buckets from the shared definitions (as `npm start` does). */
+/**
+ * Creates this test file's table and buckets from the shared definitions, with the demo fee
+ * schedules `npm start` adds (every draft is quoted from them), as `npm start` does.
+ */
 export async function provisionStores(): Promise<void> {
   const config = readEnv(tableEnvShape);
   const dynamo = new DynamoDBClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
   await ensureTable(dynamo, config.TABLE_NAME, DATA_TABLE);
   await ensureTable(dynamo, process.env.IDEMPOTENCY_TABLE_NAME!, IDEMPOTENCY_TABLE);
+  const db = createDocumentClient(config, dynamo);
+  await seedDemoSchedules(new DynamoFeeScheduleRepository(db, config.TABLE_NAME), new Date());
   dynamo.destroy();
   const s3 = createS3Client(config);
   for (const bucket of [process.env.DOCUMENTS_BUCKET!, process.env.REPORTS_BUCKET!]) await ensureBucket(s3, bucket);

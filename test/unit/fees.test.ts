@@ -345,8 +345,8 @@ describe('a new quote against what was paid', () => {
     const balance = compareWithPaid(more, { judiciary: '250000', office: '845000' });
 
     expect(balance).toEqual({
-      judiciary: { quotedRials: '250000', paidRials: '250000', dueRials: '0', creditRials: '0' },
-      office: { quotedRials: '985000', paidRials: '845000', dueRials: '140000', creditRials: '0' },
+      judiciary: { quotedRials: '250000', paidRials: '250000', dueRials: '0', creditRials: '0', deferredRials: '0' },
+      office: { quotedRials: '985000', paidRials: '845000', dueRials: '140000', creditRials: '0', deferredRials: '0' },
       dueRials: '140000',
       settled: false,
     });

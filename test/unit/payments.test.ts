@@ -21,6 +21,7 @@ const initiated = (overrides: Partial<Parameters<typeof newPayment>[0]> = {}): P
     {
       paymentId: 'pay-court-1',
       petitionId: 'petition-1',
+      officeCode: '56101',
       payee: 'judiciary',
       terminalId: '11110001',
       orderId: 'ORD-court-1',

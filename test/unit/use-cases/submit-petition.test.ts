@@ -25,6 +25,14 @@ function draft(): Petition {
     description: '',
     parties: [],
     documents: [],
+    // Nothing to pay: submission's fee check passes, and these tests are about the rest.
+    quote: {
+      schedule: { versionId: 'demo-1405-r1', year: 1405, revision: 1, demo: true },
+      quotedAt: now.toISOString(),
+      quotedOn: '1405-09-04',
+      lines: [],
+      totals: { judiciary: '0', office: '0', total: '0' },
+    },
     status: 'draft',
     version: 1,
     createdAt: now.toISOString(),
@@ -89,7 +97,7 @@ function deps(
     trackingCode: () => codes.shift() ?? '999999999990',
   };
   const documents = { keep: async () => undefined } as unknown as DocumentStore;
-  return { submissions: store, documents, clock: { now: () => now }, ids };
+  return { submissions: store, documents, payments: { forPetition: async () => [] }, clock: { now: () => now }, ids };
 }
 
 const winnerRecord = (requestHash: string): SubmissionRecord => ({

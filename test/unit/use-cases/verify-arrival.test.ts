@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { documentKey, quarantineKey } from '../../../shared/domain/document-policy';
 import { ConflictError } from '../../../shared/domain/errors';
 import type { Petition } from '../../../shared/domain/petition';
-import type { DocumentStore, PetitionRepository } from '../../../shared/ports';
+import type { DocumentStore, FeeScheduleRepository, PetitionRepository } from '../../../shared/ports';
 import { type DocumentDeps, verifyArrival } from '../../../shared/use-cases/documents';
 
 /**
@@ -70,6 +70,8 @@ function setUp(stored: Petition, conflicts: number) {
   const deps: DocumentDeps = {
     petitions,
     documents,
+    // Verification never quotes: no schedule is read.
+    schedules: {} as FeeScheduleRepository,
     clock: { now: () => new Date('2026-11-25T08:05:00Z') },
     ids: { documentId: () => 'd-2', eventId: () => 'e-1' },
   };

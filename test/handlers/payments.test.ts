@@ -1,0 +1,195 @@
+import { handler as createPetition } from '../../functions/create-petition';
+import { handler as getFeeSchedule } from '../../functions/get-fee-schedule';
+import { handler as paymentCallback } from '../../functions/payment-callback';
+import { handler as putFeeSchedule } from '../../functions/put-fee-schedule';
+import { handler as recordIndigency } from '../../functions/record-indigency';
+import { handler as submitPetition } from '../../functions/submit-petition';
+import { solarHijriMonth } from '../../shared/domain/solar-hijri';
+import type { PaymentRedirect } from '../../shared/ports';
+import { apiEvent, type Caller, call } from '../support/api-event';
+import { outboxEventsOf } from '../support/outbox';
+import { callbackEvent, feesOf, payAtGateway, payInFull, postCallback, startPaymentFor } from '../support/payments';
+import { activeOffice, counter, idempotencyKey, petitionBody } from '../support/petitions';
+import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
+
+/**
+ * Fees and payments through the handlers and DynamoDB Local, paid at the gateway simulator as a
+ * payer would: submission waits for the money, only a verified callback records a payment (with
+ * its receipt, the office's collected counters and a payment-verified event in one transaction),
+ * and a tampered or repeated callback records nothing more.
+ */
+beforeAll(provisionStores);
+afterAll(dropStores);
+
+async function draft() {
+  const officeCode = await activeOffice();
+  const clerk: Caller = { role: 'clerk', officeCode };
+  const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody() }));
+  expect(created.status).toBe(201);
+  return { officeCode, clerk, petitionId: created.body.petitionId as string, quote: created.body.quote };
+}
+
+const submit = (clerk: Caller, petitionId: string) =>
+  call(
+    submitPetition,
+    apiEvent('submit-petition', {
+      caller: clerk,
+      pathParameters: { petitionId },
+      headers: { 'idempotency-key': idempotencyKey() },
+    }),
+  );
+
+/** A payment to the judiciary started and paid at the gateway; answers the callback's form fields. */
+async function paidAtGateway(clerk: Caller, petitionId: string) {
+  const started = await startPaymentFor(clerk, petitionId, 'judiciary');
+  expect(started.status).toBe(201);
+  return { fields: await payAtGateway(started.body.redirect as PaymentRedirect), started };
+}
+
+describe('submission and the fees', () => {
+  it('is refused with 409 and the amount due per payee until the quote is paid, then goes through', async () => {
+    const { clerk, petitionId, quote } = await draft();
+
+    const unpaid = await submit(clerk, petitionId);
+    await payInFull(clerk, petitionId);
+    const paid = await submit(clerk, petitionId);
+
+    expect(unpaid.status).toBe(409);
+    expect(unpaid.body.type).toBe('urn:judicial-e-services:problem:fees-due');
+    expect(JSON.stringify(unpaid.body)).toContain(quote.totals.total);
+    expect(paid.status).toBe(200);
+  });
+
+  it("lets a clerk's indigency claim defer the court fee: only the office's tariff is asked for", async () => {
+    const { clerk, petitionId } = await draft();
+    const claimed = await call(
+      recordIndigency,
+      apiEvent('record-indigency', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        body: { action: 'claim', expectedVersion: 1 },
+      }),
+    );
+
+    const fees = await feesOf(clerk, petitionId);
+    const onlyTariff = await startPaymentFor(clerk, petitionId, 'judiciary');
+    await payInFull(clerk, petitionId);
+    const submitted = await submit(clerk, petitionId);
+
+    expect(claimed.status).toBe(200);
+    expect(fees.body.balance.judiciary.dueRials).toBe('0');
+    expect(fees.body.balance.judiciary.deferredRials).toBe(fees.body.quote.totals.judiciary);
+    expect(onlyTariff.status).toBe(409);
+    expect(submitted.status).toBe(200);
+  });
+});
+
+describe('a verified payment', () => {
+  it('gives a receipt per payee, adds to the office collected counters exactly, and emits payment-verified', async () => {
+    const { officeCode, clerk, petitionId, quote } = await draft();
+
+    const receipts = await payInFull(clerk, petitionId);
+
+    expect(receipts.map((r) => [r.payee, r.amountRials])).toEqual([
+      ['judiciary', quote.totals.judiciary],
+      ['office', quote.totals.office],
+    ]);
+    for (const receipt of receipts) expect(receipt).toMatchObject({ refNum: expect.any(String) });
+    const month = await counter(officeCode, `J#${solarHijriMonth(new Date())}`);
+    expect(String(month?.['collected:judiciary'])).toBe(quote.totals.judiciary);
+    expect(String(month?.['collected:office'])).toBe(quote.totals.office);
+    const events = (await outboxEventsOf(petitionId)).filter((e) => e.type === 'payment-verified');
+    // Both at the same petition version (a payment leaves the petition as it is): in payee order.
+    const paid = events.map((e) => (e.type === 'payment-verified' ? [e.data.payee, e.data.amountRials] : []));
+    expect(paid.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
+      ['court-fee', quote.totals.judiciary],
+      ['office-tariff', quote.totals.office],
+    ]);
+  });
+});
+
+describe('callbacks', () => {
+  const tamper = (fields: Record<string, string>, field: string, value: string) => ({ ...fields, [field]: value });
+
+  it.each([
+    ['the amount lowered', 'Amount', '1000'],
+    ['another reference', 'RefNum', 'invented-reference-0001'],
+    ['the order id of another payment', 'ResNum', '00000000-0000-4000-8000-000000000000-1'],
+    ['another token', 'Token', 'f'.repeat(32)],
+  ])('refuses a callback with %s and records nothing', async (_case, field, value) => {
+    const { clerk, petitionId } = await draft();
+    const { fields } = await paidAtGateway(clerk, petitionId);
+    const before = await tableSnapshot();
+
+    const answer = await postCallback(tamper(fields, field, value));
+
+    expect([400, 404, 409]).toContain(answer.status);
+    expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(await tableSnapshot()).toEqual(before);
+    expect((await feesOf(clerk, petitionId)).body.receipts).toEqual([]);
+  });
+
+  it('records no payment for a callback the gateway does not confirm by verify (a cancelled payment)', async () => {
+    const { clerk, petitionId } = await draft();
+    const started = await startPaymentFor(clerk, petitionId, 'judiciary');
+    const fields = await payAtGateway(started.body.redirect as PaymentRedirect, 'cancel');
+
+    const answer = await postCallback(fields);
+
+    expect(answer.body.outcome).toBe('failed');
+    const fees = await feesOf(clerk, petitionId);
+    expect(fees.body.receipts).toEqual([]);
+    expect(fees.body.balance.judiciary.paidRials).toBe('0');
+    expect((await outboxEventsOf(petitionId)).filter((e) => e.type === 'payment-verified')).toEqual([]);
+  });
+
+  it('records one payment for concurrent duplicate callbacks, and answers each the same', async () => {
+    const { officeCode, clerk, petitionId, quote } = await draft();
+    const { fields } = await paidAtGateway(clerk, petitionId);
+
+    const answers = await Promise.all(Array.from({ length: 8 }, () => call(paymentCallback, callbackEvent(fields))));
+    const replay = await postCallback(fields);
+
+    const verified = answers.filter((a) => a.body.outcome === 'verified');
+    expect(verified.length).toBeGreaterThanOrEqual(1);
+    for (const answer of answers) expect([200, 409]).toContain(answer.status);
+    expect(replay.body.outcome).toBe('verified');
+    const fees = await feesOf(clerk, petitionId);
+    expect(fees.body.receipts).toHaveLength(1);
+    expect(fees.body.balance.judiciary.paidRials).toBe(quote.totals.judiciary);
+    const month = await counter(officeCode, `J#${solarHijriMonth(new Date())}`);
+    expect(String(month?.['collected:judiciary'])).toBe(quote.totals.judiciary);
+    expect((await outboxEventsOf(petitionId)).filter((e) => e.type === 'payment-verified')).toHaveLength(1);
+  });
+});
+
+describe('a schedule change', () => {
+  it('leaves an existing quote as it was; the used version refuses to change, and a correction is a new version', async () => {
+    const { clerk, petitionId, quote } = await draft();
+    const admin: Caller = { role: 'national-admin' };
+    const used = quote.schedule.versionId as string;
+    const read = await call(
+      getFeeSchedule,
+      apiEvent('get-fee-schedule', { caller: admin, pathParameters: { versionId: used } }),
+    );
+    const raised = (schedule: Record<string, unknown>) => ({
+      ...schedule,
+      tariffItems: (schedule.tariffItems as Array<Record<string, unknown>>).map((item) =>
+        item.code === 'petition' ? { ...item, amountRials: '990000' } : item,
+      ),
+    });
+    const original = read.body.schedule as Record<string, unknown>;
+    const put = (versionId: string, body: unknown) =>
+      call(putFeeSchedule, apiEvent('put-fee-schedule', { caller: admin, pathParameters: { versionId }, body }));
+
+    const changedInPlace = await put(used, raised(original));
+    const correction = { ...raised(original), revision: 2, versionId: used.replace(/-r\d+$/, '-r2') };
+    const loaded = await put(correction.versionId, correction);
+
+    expect(read.status).toBe(200);
+    expect(changedInPlace.status).toBe(409);
+    expect(changedInPlace.body.type).toBe('urn:judicial-e-services:problem:schedule-version-used');
+    expect(loaded.status).toBe(201);
+    expect((await feesOf(clerk, petitionId)).body.quote).toEqual(quote);
+  });
+});
