@@ -2,13 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { FUNCTION_MEMORY_MB } from '../infra/service-function';
+import { recordPaidInFull } from '../local/demo-payments';
 import { lambdaContext } from '../local/gateway';
 import { handlerLoader } from '../local/handlers';
 import { createDocumentClient, createdClients } from '../shared/adapters/aws-clients';
 import { capacityMeter } from '../shared/adapters/capacity-meter';
-import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { withPersonCheckDigit } from '../shared/domain/national-id';
-import { newOffice } from '../shared/domain/office';
 import { logger } from '../shared/observability/logger';
 import { EVENT_FUNCTIONS } from '../shared/routes';
 import { NOT_MEASURED, type OperationUse, type PetitionLifeMeasurements } from './cost-model';
@@ -20,6 +19,7 @@ type Stack = Awaited<ReturnType<typeof startBenchStack>>;
 export const MEMORY_MB = FUNCTION_MEMORY_MB;
 /** Petitions whose whole life the bench runs; each figure is the median over them. */
 const LIVES = 9;
+/** A demo office (bench/local-stack.ts seeds the registry, its district's courts and the fee schedules). */
 const OFFICE = '56103';
 const MiB = 2 ** 20;
 /** Lambda's own START, END and REPORT lines of one invocation (about 90, 70 and 190 bytes). */
@@ -127,24 +127,7 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     AWS_REGION: process.env.AWS_REGION!,
     DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
   });
-  await new DynamoOfficeRepository(db, process.env.TABLE_NAME!).insert(
-    newOffice(
-      {
-        officeCode: OFFICE,
-        name: 'دفتر درمیان',
-        shortName: 'دفتر درمیان',
-        provinceCode: '29',
-        judicialDistrict: 'درمیان',
-        county: 'درمیان',
-        deprivedArea: false,
-        status: 'active',
-        contact: { phone: '05632420000' },
-      } as Parameters<typeof newOffice>[0],
-      new Date(),
-    ),
-  );
   const clerk = { authorization: `Bearer ${await stack.token({ role: 'clerk', officeCode: OFFICE })}` };
-  const court = { authorization: `Bearer ${await stack.token({ role: 'court' })}` };
   const claimant = withPersonCheckDigit('049937089');
   const call = async (method: string, path: string, headers: Record<string, string>, body?: unknown) => {
     const response = await fetch(`${stack.baseUrl}${path}`, {
@@ -204,6 +187,7 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
             contentType: 'application/pdf',
             size: s.bytes.length,
             sha256: s.sha256,
+            pages: 2,
           })),
         });
       }),
@@ -231,6 +215,8 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
         }),
       );
     }
+    // The quote paid as a verified gateway callback leaves it (payment is not metered here).
+    await recordPaidInFull(petitionId);
     let submitted: Record<string, unknown> = {};
     samples.submit!.push(
       await sample(async () => {
@@ -242,7 +228,11 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     );
     if (courtActions) {
       try {
-        let version = (await call('GET', `/v1/petitions/${petitionId}`, court)).version as number;
+        // The court the submission routed the petition to acts on it, with its own token.
+        const routed = await call('GET', `/v1/petitions/${petitionId}`, clerk);
+        const courtCode = (routed.court as { courtCode: string }).courtCode;
+        const court = { authorization: `Bearer ${await stack.token({ role: 'court', courtCode })}` };
+        let version = routed.version as number;
         for (const step of [{ action: 'dispatch' }, { action: 'register', caseNumber: '140312345678' }]) {
           samples.court!.push(
             await sample(async () => {

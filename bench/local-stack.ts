@@ -15,6 +15,7 @@ import {
 } from '../local/engines';
 import { createGateway } from '../local/gateway';
 import { handlerLoader } from '../local/handlers';
+import { seedDemoData, seedDemoSchedules } from '../local/seed';
 import { createS3Client } from '../shared/adapters/aws-clients';
 import { ROUTES } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
@@ -39,6 +40,14 @@ export async function startBenchStack() {
   const s3Client = createS3Client({ AWS_REGION: LOCAL_REGION, S3_ENDPOINT: s3.endpoint });
   for (const bucket of ['bench-documents', 'bench-reports']) await ensureBucket(s3Client, bucket);
   s3Client.destroy();
+  // What a petition needs since courts and fees: the demo offices with their districts' courts,
+  // and the demo fee schedules around today (a draft is quoted, a submission routed to a court).
+  const { petitionAdaptersFromEnv, courtRepositoryFromEnv, registryAdaptersFromEnv } = await import(
+    '../shared/adapters/from-env'
+  );
+  const registry = registryAdaptersFromEnv();
+  await seedDemoData(registry.offices, registry.targets, new Date(), courtRepositoryFromEnv());
+  await seedDemoSchedules(petitionAdaptersFromEnv().schedules, new Date());
   const keys = await loadOrCreateKeys(join(workDir, 'auth'));
   const server = createGateway({
     routes: ROUTES,

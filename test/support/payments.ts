@@ -1,12 +1,10 @@
 import { handler as getPetitionFees } from '../../functions/get-petition-fees';
 import { handler as paymentCallback } from '../../functions/payment-callback';
 import { handler as startPayment } from '../../functions/start-payment';
-import { DEMO_JUDICIARY_TERMINAL, seedDemoSchedules } from '../../local/seed';
+import { seedDemoSchedules } from '../../local/seed';
 import { petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
 import type { Payee } from '../../shared/domain/fees';
-import { newPayment, orderIdFor, type Payment } from '../../shared/domain/payments';
 import type { PaymentRedirect } from '../../shared/ports';
-import { balanceOf } from '../../shared/use-cases/fees';
 import { type Answer, apiEvent, type Caller, call } from './api-event';
 
 /**
@@ -78,47 +76,7 @@ export async function payInFull(caller: Caller, petitionId: string): Promise<Ans
   return (await feesOf(caller, petitionId)).body.receipts;
 }
 
-/**
- * For tests about something else than payments, at a fixed clock the gateway cannot follow: writes
- * a verified payment per payee for what the stored quote still asks, as the callback would after
- * a successful verify (no counters: the collections are not what such tests count).
- */
-export async function recordPaidInFull(petitionId: string, at = new Date()): Promise<void> {
-  const { petitions, payments } = petitionAdaptersFromEnv();
-  const petition = await petitions.get(petitionId);
-  if (!petition?.quote) throw new Error(`no quote on ${petitionId}`);
-  const existing = await payments.forPetition(petitionId);
-  const balance = balanceOf(petition, existing);
-  let attempt = existing.length;
-  for (const payee of ['judiciary', 'office'] as const) {
-    const due = balance?.[payee].dueRials ?? '0';
-    if (due === '0') continue;
-    attempt++;
-    const orderId = orderIdFor(petitionId, attempt);
-    const payment = newPayment(
-      {
-        paymentId: orderId,
-        petitionId,
-        officeCode: petition.officeCode,
-        payee,
-        terminalId: payee === 'judiciary' ? DEMO_JUDICIARY_TERMINAL : `9${petition.officeCode}`,
-        orderId,
-        amountRials: due,
-        token: `test-${orderId}`,
-        quote: { versionId: petition.quote.schedule.versionId, quotedAt: petition.quote.quotedAt },
-      },
-      at,
-    );
-    const verified: Payment = {
-      ...payment,
-      state: 'verified',
-      refNum: `T${Date.now()}${attempt}`,
-      callbackAt: at.toISOString(),
-      verifiedAt: at.toISOString(),
-    };
-    if (!(await payments.create(verified))) throw new Error(`payment ${orderId} exists`);
-  }
-}
+export { recordPaidInFull } from '../../local/demo-payments';
 
 /** Demo fee schedules for the Solar Hijri year of `at` (and the next), for drafts at a fixed clock. */
 export async function demoSchedulesFor(at: Date): Promise<void> {
