@@ -1,0 +1,84 @@
+// Usage: node bench/compare-trees.mjs <tree before> <tree after> [runs] — module load of each function's bundle
+// in two checkouts (git worktrees with node_modules), measured alternately; medians of <runs> fresh processes.
+// Used for issue 11's check (no bench ratio more than 10% worse across a change); prints a Markdown table.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+const [before, after, runsArg] = process.argv.slice(2);
+const RUNS = Number(runsArg ?? 9);
+const out = resolve(process.env.TMPDIR ?? '/tmp', 'compare-trees');
+mkdirSync(out, { recursive: true });
+const env = {
+  ...process.env,
+  AWS_REGION: 'me-central-1',
+  TABLE_NAME: 'bench-table',
+  IDEMPOTENCY_TABLE_NAME: 'bench-idempotency',
+  DOCUMENTS_BUCKET: 'bench-documents',
+  REPORTS_BUCKET: 'bench-reports',
+  POWERTOOLS_LOG_LEVEL: 'ERROR',
+  SMS_PROVIDER: 'kavenegar',
+  SMS_API_BASE_URL: 'https://api.kavenegar.com/v1',
+  SMS_API_KEY_SECRET_ARN: 'arn:x',
+  SMS_WEBHOOK_SECRET_ARN: 'arn:y',
+};
+function load(file) {
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const t = performance.now(); await import(${JSON.stringify(file)}); console.log(performance.now() - t);`,
+    ],
+    { encoding: 'utf8', env },
+  );
+  if (r.status !== 0) throw new Error(`${file}: ${r.stderr.slice(0, 300)}`);
+  return Number(r.stdout.trim());
+}
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const ids = readdirSync(resolve(before, 'functions'))
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
+  .filter((id) => readdirSync(resolve(after, 'functions')).includes(`${id}.ts`));
+console.log('| function | KiB before | KiB after | load ms before | load ms after | after/before |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+const rows = [];
+for (const id of ids) {
+  const files = {};
+  for (const [name, tree] of [
+    ['before', before],
+    ['after', after],
+  ]) {
+    files[name] = `${out}/${name}-${id}.mjs`;
+    spawnSync(
+      'npx',
+      [
+        'tsx',
+        '-e',
+        `import { build } from 'esbuild'; import { esbuildOptions } from './infra/bundling'; build({ ...esbuildOptions, entryPoints: ['functions/${id}.ts'], outfile: '${files[name]}' }).catch((e) => { console.error(e); process.exit(1); });`,
+      ],
+      { cwd: tree, stdio: 'inherit' },
+    );
+  }
+  const t = { before: [], after: [] };
+  for (let i = 0; i < RUNS; i++) {
+    t.before.push(load(files.before));
+    t.after.push(load(files.after));
+  }
+  const b = median(t.before),
+    a = median(t.after);
+  rows.push({
+    id,
+    beforeKiB: statSync(files.before).size / 1024,
+    afterKiB: statSync(files.after).size / 1024,
+    b,
+    a,
+    ratio: a / b,
+  });
+  console.log(
+    `| ${id} | ${(statSync(files.before).size / 1024).toFixed(1)} | ${(statSync(files.after).size / 1024).toFixed(1)} | ${b.toFixed(1)} | ${a.toFixed(1)} | ${(a / b).toFixed(2)} |`,
+  );
+}
