@@ -1,9 +1,9 @@
 import { DEFECTS } from '../domain/defects';
 import type { ENotice, ViewChannel } from '../domain/e-notices';
 import { NotFoundError } from '../domain/errors';
+import { describeLastDay } from '../domain/legal-periods';
 import { assertVisible } from '../domain/petition';
 import { asOfficeStaff, type Principal } from '../domain/roles';
-import { describeDay, parseDay } from '../domain/solar-hijri-days';
 import type { Deadline } from '../events/petition-events';
 import { type Language, label } from '../i18n/messages';
 import type { Clock, ENoticeStore, PetitionRepository } from '../ports';
@@ -105,12 +105,7 @@ export function noticeView(notice: ENotice, language: Language) {
   };
 }
 
+/** The deadline as the tracking answer words it (legal-periods.ts), so both say the same. */
 function deadlineView(deadline: Deadline, language: Language) {
-  const day = parseDay(deadline.lastDay);
-  const dayText = day ? describeDay(day, language) : deadline.lastDay;
-  const text =
-    language === 'fa'
-      ? `تا پایان ${dayText}${deadline.provisional ? ' (موقت: تعطیلات قمری سال بارگذاری نشده است)' : ''}`
-      : `until the end of ${dayText}${deadline.provisional ? " (provisional: the year's lunar holidays are not loaded)" : ''}`;
-  return { lastDay: deadline.lastDay, endsAt: deadline.endsAt, provisional: deadline.provisional, text };
+  return { ...deadline, text: describeLastDay(deadline, language) };
 }
