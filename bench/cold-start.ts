@@ -6,18 +6,17 @@ import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildOptions } from '../infra/bundling';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../local/auth';
+import { recordPaidInFull } from '../local/demo-payments';
 import { createGateway } from '../local/gateway';
-import { createDocumentClient } from '../shared/adapters/aws-clients';
-import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
-import { withPersonCheckDigit } from '../shared/domain/national-id';
-import { newOffice } from '../shared/domain/office';
 import type { ApiEvent } from '../shared/http/types';
 import { ROUTES } from '../shared/routes';
 import type { startBenchStack } from './local-stack';
+import { BENCH_CLAIMANT, samplePetition } from './sample-petition';
 
 type Stack = Awaited<ReturnType<typeof startBenchStack>>;
 
 export const COLD_RUNS = 9;
+/** A demo office of Birjand (bench/local-stack.ts seeds the registry, its courts and the fee schedules). */
 const OFFICE = '56102';
 const MiB = 2 ** 20;
 
@@ -143,57 +142,22 @@ interface ColdCase {
  * gateway whose handler only records the event), and data for them made through the real gateway.
  */
 async function coldCases(stack: Stack): Promise<ColdCase[]> {
-  const db = createDocumentClient({
-    AWS_REGION: process.env.AWS_REGION!,
-    DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
-  });
-  await new DynamoOfficeRepository(db, process.env.TABLE_NAME!).insert(
-    newOffice(
-      {
-        officeCode: OFFICE,
-        name: 'دفتر سربیشه',
-        shortName: 'دفتر سربیشه',
-        provinceCode: '29',
-        judicialDistrict: 'سربیشه',
-        county: 'سربیشه',
-        deprivedArea: false,
-        status: 'active',
-        contact: { phone: '05632220000' },
-      } as Parameters<typeof newOffice>[0],
-      new Date(),
-    ),
-  );
-  db.destroy();
   const clerk = await stack.token({ role: 'clerk', officeCode: OFFICE });
   const json = { authorization: `Bearer ${clerk}`, 'content-type': 'application/json' };
-  const claimant = withPersonCheckDigit('049937089');
-  const draftBody = (documents: unknown[] = []) =>
-    JSON.stringify({
-      kind: 'civil-petition',
-      subject: 'مطالبه وجه چک',
-      description: 'خواهان مبلغ چک برگشتی را مطالبه می‌کند.',
-      claimAmountRials: '1250000000',
-      parties: [
-        {
-          type: 'person',
-          role: 'claimant',
-          nationalId: claimant,
-          firstName: 'زهرا',
-          lastName: 'محمدی',
-          fatherName: 'علی',
-          mobile: '09151234567',
-        },
-        { type: 'legal-entity', role: 'defendant', nationalId: '10380284790', name: 'شرکت نمونه' },
-      ],
-      documents,
-    });
+  const claimant = BENCH_CLAIMANT;
+  const draftBody = (documents: unknown[] = []) => JSON.stringify(samplePetition(documents));
   const call = async (method: string, path: string, body?: string, headers: Record<string, string> = json) => {
     const response = await fetch(`${stack.baseUrl}${path}`, { method, headers, ...(body ? { body } : {}) });
     const text = await response.text();
     if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
     return JSON.parse(text) as Record<string, unknown>;
   };
-  const draft = async () => (await call('POST', '/v1/petitions', draftBody())).petitionId as string;
+  // Drafts are paid as a verified gateway callback leaves them: submission needs it, payment is not measured here.
+  const draft = async () => {
+    const petitionId = (await call('POST', '/v1/petitions', draftBody())).petitionId as string;
+    await recordPaidInFull(petitionId);
+    return petitionId;
+  };
 
   // A submitted petition to read and track, and fresh drafts for the cold submissions.
   const shown = await draft();
@@ -214,7 +178,7 @@ async function coldCases(stack: Stack): Promise<ColdCase[]> {
       'POST',
       '/v1/petitions',
       draftBody([
-        { kind: 'evidence', fileName: 'scan.pdf', contentType: 'application/pdf', size: scan.length, sha256 },
+        { kind: 'evidence', fileName: 'scan.pdf', contentType: 'application/pdf', size: scan.length, sha256, pages: 2 },
       ]),
     );
     const upload = (

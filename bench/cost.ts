@@ -7,11 +7,11 @@ import { lambdaContext } from '../local/gateway';
 import { handlerLoader } from '../local/handlers';
 import { createDocumentClient, createdClients } from '../shared/adapters/aws-clients';
 import { capacityMeter } from '../shared/adapters/capacity-meter';
-import { withPersonCheckDigit } from '../shared/domain/national-id';
 import { logger } from '../shared/observability/logger';
 import { EVENT_FUNCTIONS } from '../shared/routes';
 import { NOT_MEASURED, type OperationUse, type PetitionLifeMeasurements } from './cost-model';
 import type { startBenchStack } from './local-stack';
+import { BENCH_CLAIMANT, samplePetition } from './sample-petition';
 
 type Stack = Awaited<ReturnType<typeof startBenchStack>>;
 
@@ -128,7 +128,7 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
   });
   const clerk = { authorization: `Bearer ${await stack.token({ role: 'clerk', officeCode: OFFICE })}` };
-  const claimant = withPersonCheckDigit('049937089');
+  const claimant = BENCH_CLAIMANT;
   const call = async (method: string, path: string, headers: Record<string, string>, body?: unknown) => {
     const response = await fetch(`${stack.baseUrl}${path}`, {
       method,
@@ -164,32 +164,21 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     let created: Record<string, unknown> = {};
     samples.draft!.push(
       await sample(async () => {
-        created = await call('POST', '/v1/petitions', clerk, {
-          kind: 'civil-petition',
-          subject: 'مطالبه وجه چک',
-          description: 'خواهان مبلغ چک برگشتی را مطالبه می‌کند.',
-          claimAmountRials: '1250000000',
-          parties: [
-            {
-              type: 'person',
-              role: 'claimant',
-              nationalId: claimant,
-              firstName: 'زهرا',
-              lastName: 'محمدی',
-              fatherName: 'علی',
-              mobile: '09151234567',
-            },
-            { type: 'legal-entity', role: 'defendant', nationalId: '10380284790', name: 'شرکت نمونه' },
-          ],
-          documents: scans.map((s, i) => ({
-            kind: 'evidence',
-            fileName: `scan-${i}.pdf`,
-            contentType: 'application/pdf',
-            size: s.bytes.length,
-            sha256: s.sha256,
-            pages: 2,
-          })),
-        });
+        created = await call(
+          'POST',
+          '/v1/petitions',
+          clerk,
+          samplePetition(
+            scans.map((s, i) => ({
+              kind: 'evidence',
+              fileName: `scan-${i}.pdf`,
+              contentType: 'application/pdf',
+              size: s.bytes.length,
+              sha256: s.sha256,
+              pages: 2,
+            })),
+          ),
+        );
       }),
     );
     const petitionId = created.petitionId as string;

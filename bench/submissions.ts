@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { recordPaidInFull } from '../local/demo-payments';
 import { capacityMeter } from '../shared/adapters/capacity-meter';
-import { withPersonCheckDigit } from '../shared/domain/national-id';
 import { percentile, type startBenchStack } from './local-stack';
+import { samplePetition } from './sample-petition';
 
 type Stack = Awaited<ReturnType<typeof startBenchStack>>;
 
@@ -11,24 +11,7 @@ const SEQUENTIAL = 200;
 const CONCURRENT = 400;
 const CONCURRENCY = 16;
 
-const body = JSON.stringify({
-  kind: 'civil-petition',
-  subject: 'مطالبه وجه چک',
-  description: 'خواهان مبلغ چک برگشتی را مطالبه می‌کند.',
-  claimAmountRials: '1250000000',
-  parties: [
-    {
-      type: 'person',
-      role: 'claimant',
-      nationalId: withPersonCheckDigit('049937089'),
-      firstName: 'زهرا',
-      lastName: 'محمدی',
-      fatherName: 'علی',
-      mobile: '09151234567',
-    },
-    { type: 'legal-entity', role: 'defendant', nationalId: '10380284790', name: 'شرکت نمونه' },
-  ],
-});
+const body = JSON.stringify(samplePetition());
 
 async function timed<T>(work: () => Promise<T>): Promise<[number, T]> {
   const started = performance.now();
