@@ -45,7 +45,6 @@ const ids = readdirSync(resolve(before, 'functions'))
   .filter((id) => readdirSync(resolve(after, 'functions')).includes(`${id}.ts`));
 console.log('| function | KiB before | KiB after | load ms before | load ms after | after/before |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-const rows = [];
 for (const id of ids) {
   const files = {};
   for (const [name, tree] of [
@@ -58,7 +57,12 @@ for (const id of ids) {
       [
         'tsx',
         '-e',
-        `import { build } from 'esbuild'; import { esbuildOptions } from './infra/bundling'; build({ ...esbuildOptions, entryPoints: ['functions/${id}.ts'], outfile: '${files[name]}' }).catch((e) => { console.error(e); process.exit(1); });`,
+        [
+          "import { build } from 'esbuild';",
+          "import { esbuildOptions } from './infra/bundling';",
+          `build({ ...esbuildOptions, entryPoints: ['functions/${id}.ts'], outfile: '${files[name]}' })`,
+          '.catch((e) => { console.error(e); process.exit(1); });',
+        ].join(' '),
       ],
       { cwd: tree, stdio: 'inherit' },
     );
@@ -70,15 +74,6 @@ for (const id of ids) {
   }
   const b = median(t.before),
     a = median(t.after);
-  rows.push({
-    id,
-    beforeKiB: statSync(files.before).size / 1024,
-    afterKiB: statSync(files.after).size / 1024,
-    b,
-    a,
-    ratio: a / b,
-  });
-  console.log(
-    `| ${id} | ${(statSync(files.before).size / 1024).toFixed(1)} | ${(statSync(files.after).size / 1024).toFixed(1)} | ${b.toFixed(1)} | ${a.toFixed(1)} | ${(a / b).toFixed(2)} |`,
-  );
+  const [beforeKiB, afterKiB] = [files.before, files.after].map((file) => (statSync(file).size / 1024).toFixed(1));
+  console.log(`| ${id} | ${beforeKiB} | ${afterKiB} | ${b.toFixed(1)} | ${a.toFixed(1)} | ${(a / b).toFixed(2)} |`);
 }
