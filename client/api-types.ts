@@ -1806,6 +1806,46 @@ export interface components {
           progressPercent: number;
         } | null;
       };
+      /** @description The province's petitions with a provisional deadline or flagged for review (a manager: own office's) */
+      attention?: {
+        /** @description When the list was read: today, even in a closed month's report */
+        asOf: string;
+        petitions: {
+          petitionId: string;
+          officeCode: string;
+          courtCode: string | null;
+          /** @enum {string} */
+          status:
+            | 'draft'
+            | 'submitted'
+            | 'dispatched'
+            | 'registered'
+            | 'returned'
+            | 'rejection-due'
+            | 'rejected'
+            | 'withdrawn';
+          reasons: ('provisional-deadline' | 'flagged-for-review')[];
+          /** @description The period computed without a year's lunar holidays: it may move once they are loaded */
+          provisionalDeadline?: {
+            /** @description The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445) */
+            lastDay: string;
+            /** @description The end of that day, Tehran time (exclusive), ISO 8601 */
+            endsAt: string;
+            /** @description Computed without a year's lunar holidays not loaded yet: it may move later */
+            provisional: boolean;
+            /** @enum {string} */
+            period: 'cure' | 'objection';
+          };
+          /**
+           * @description Why it went to the fallback court
+           * @enum {string}
+           */
+          reviewReason?: 'no-court-of-kind-in-district' | 'no-court-of-kind-in-province' | 'case-court-not-active';
+          updatedAt: string;
+        }[];
+        /** @description More petitions need attention than the list holds (latest changes first) */
+        truncated: boolean;
+      };
     };
     /** @description The provinces ranked, from the per-office counters */
     NationalReport: {

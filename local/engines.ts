@@ -188,6 +188,7 @@ export async function ensureTable(
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
     await ensureStream(client, tableName, definition);
+    await ensureIndexes(client, tableName, input);
     return 'existing';
   }
   await client.send(new DescribeTableCommand({ TableName: tableName }));
@@ -198,6 +199,29 @@ export async function ensureTable(
     }),
   );
   return 'created';
+}
+
+/**
+ * A table kept from an older version (a data folder of an earlier `npm start`) gets the indexes
+ * added since, one at a time as DynamoDB allows. Items written before hold no keys of a new index
+ * until they are written again; `npm run backfill` does not rewrite them.
+ */
+async function ensureIndexes(client: DynamoDBClient, tableName: string, input: CreateTableCommandInput): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const existing = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const index of input.GlobalSecondaryIndexes ?? []) {
+    if (existing.has(index.IndexName)) continue;
+    const keyNames = new Set(index.KeySchema?.map((key) => key.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: input.AttributeDefinitions?.filter((a) => keyNames.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [
+          { Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } },
+        ],
+      }),
+    );
+  }
 }
 
 /** A table kept from before the definition had a stream (a data folder of an older version) gets it now. */

@@ -1,3 +1,4 @@
+import type { AttentionEntry } from './domain/attention';
 import type { Court, CourtFallbacks, CourtKind, CourtStatus } from './domain/court';
 import type { ENotice, ViewChannel } from './domain/e-notices';
 import type { FeeSchedule } from './domain/fees';
@@ -187,6 +188,11 @@ export interface PetitionRepository {
    * `before`, as the index holds them (eventually consistent: a write must check the version).
    */
   curesEndingOn(day: string, before: string): Promise<Petition[]>;
+  /**
+   * The province's petitions that need its look (domain/attention.ts), latest change first, at most
+   * `limit`; as the index holds them (eventually consistent).
+   */
+  needingAttention(provinceCode: string, limit: number): Promise<AttentionEntry[]>;
   /** A page of a court's inbox in one status, newest change first. */
   inbox(query: CourtInboxQuery): Promise<{ items: CourtInboxItem[]; nextCursor: string | null }>;
   findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;

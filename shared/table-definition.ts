@@ -44,6 +44,17 @@ export const COURT_INBOX_ATTRIBUTES = [
   'cureDeadline',
 ] as const;
 
+/** What the province's attention list needs of a petition: no party, no document. */
+export const ATTENTION_ATTRIBUTES = [
+  'petitionId',
+  'officeCode',
+  'status',
+  'court',
+  'cureDeadline',
+  'rejection',
+  'updatedAt',
+] as const;
+
 export interface TableDefinition {
   partitionKey: KeyAttribute;
   sortKey?: KeyAttribute;
@@ -87,6 +98,13 @@ export const DATA_TABLE: TableDefinition = {
       partitionKey: { name: 'gsi4pk', type: 'S' },
       sortKey: { name: 'gsi4sk', type: 'S' },
       projection: COURT_INBOX_ATTRIBUTES,
+    },
+    // What a province must look at (shared/domain/attention.ts): sparse, one partition per province.
+    {
+      indexName: 'gsi5',
+      partitionKey: { name: 'gsi5pk', type: 'S' },
+      sortKey: { name: 'gsi5sk', type: 'S' },
+      projection: ATTENTION_ATTRIBUTES,
     },
   ],
   timeToLiveAttribute: 'expiresAt',

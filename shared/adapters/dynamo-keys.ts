@@ -14,6 +14,9 @@
  *   a delete and a put, 2 units). Even if one court received a tenth of a national peak of 300
  *   petition changes a second (about ten times the busiest month's average), its partitions would
  *   take 30 x 2 = 60 units a second, 6% of the limit; a court's changes also spread over statuses.
+ *   gsi5 (a province's attention list, sparse) `ATTENTION#<province>` / `<updated at>#<id>`
+ *   (only while a petition needs the province's look, domain/attention.ts: a provisional deadline,
+ *   a fallback routing; rare, so one partition per province takes them all)
  * - rating            pk `PETITION#<id>`      sk `FEEDBACK`              one per petition
  * - audit entries     pk `PETITION#<id>`      sk `AUDIT#<time>#<uuid>`   (downloads: never rewrite the petition)
  * - tracking code     pk `TRACK#<code>`       sk `TRACK`                 → petitionId; claimed once, on submission
@@ -111,6 +114,7 @@ export const indexKeys = {
    */
   cureDue: (endsAt: string) => `CURE-DUE#${endsAt.slice(0, 10)}`,
   officePetitionsByStatus: (officeCode: string, status: string) => `OFFICE#${officeCode}#PETITIONS#${status}`,
+  provinceAttention: (provinceCode: string) => `ATTENTION#${provinceCode}`,
   /**
    * SMS waiting to be sent (quiet hours, or a failed try), spread over a few partitions of gsi3 so
    * that a night's notices of the whole country never share one key; the dispatcher reads them all.

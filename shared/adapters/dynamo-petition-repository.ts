@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type AttentionEntry, attentionEntry, attentionReasons } from '../domain/attention';
 import { eNoticesOf } from '../domain/e-notices';
 import { ConflictError, InvalidCursorError } from '../domain/errors';
 import { noticePartiesOf } from '../domain/notice-recipients';
@@ -142,6 +143,31 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return petitions;
   }
 
+  async needingAttention(provinceCode: string, limit: number): Promise<AttentionEntry[]> {
+    const entries: AttentionEntry[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi5',
+          KeyConditionExpression: 'gsi5pk = :pk',
+          ExpressionAttributeValues: { ':pk': indexKeys.provinceAttention(provinceCode) },
+          ScanIndexForward: false,
+          Limit: limit - entries.length,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      // The index holds the attributes the list needs only (ATTENTION_ATTRIBUTES), enough for attentionEntry.
+      for (const item of page.Items ?? []) {
+        const entry = attentionEntry(petitionFromItem(item));
+        if (entry) entries.push(entry);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey && entries.length < limit);
+    return entries;
+  }
+
   async findByTrackingCode(trackingCode: string): Promise<Petition | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.trackingCode(trackingCode) }),
@@ -229,6 +255,12 @@ export function petitionItem(petition: Petition): Record<string, unknown> {
           gsi3sk: `${petition.cureDeadline.endsAt}#${petition.petitionId}`,
         }
       : {}),
+    ...(petition.provinceCode && attentionReasons(petition).length > 0
+      ? {
+          gsi5pk: indexKeys.provinceAttention(petition.provinceCode),
+          gsi5sk: `${petition.updatedAt}#${petition.petitionId}`,
+        }
+      : {}),
     entity: 'petition',
     ...petition,
   };
@@ -246,6 +278,8 @@ export function petitionFromItem(item: Record<string, unknown>): Petition {
     gsi3sk: _j,
     gsi4pk: _f,
     gsi4sk: _g,
+    gsi5pk: _k,
+    gsi5sk: _l,
     courtCode: _h,
     entity: _e,
     ...petition

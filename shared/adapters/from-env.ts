@@ -8,7 +8,7 @@ import type { DocumentDeps } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
 import type { PaymentDeps } from '../use-cases/payments';
 import type { SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
-import type { ReportDeps } from '../use-cases/reports';
+import type { ReportReadDeps } from '../use-cases/reports';
 import { createDocumentClient, createS3Client } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import { DynamoCalendarRepository } from './dynamo-calendar-repository';
@@ -136,11 +136,12 @@ export function petitionDepsFromEnv(): TransitionDeps {
   };
 }
 
-export function reportDepsFromEnv(): ReportDeps {
+export function reportDepsFromEnv(): ReportReadDeps {
   const config = readEnv({ ...tableEnvShape, REPORTS_BUCKET: z.string().min(3) });
   const db = createDocumentClient(config);
   return {
     offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
+    attention: new DynamoPetitionRepository(db, config.TABLE_NAME),
     reports: new DynamoReportRepository(db, config.TABLE_NAME),
     files: new S3ReportStore(createS3Client(config), config.REPORTS_BUCKET),
     clock: systemClock,

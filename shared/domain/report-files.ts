@@ -1,3 +1,5 @@
+import type { AttentionEntry } from './attention';
+import { DEFECT_CODES, DEFECTS } from './defects';
 import { PETITION_KINDS } from './petition';
 import type { MonthlyReport, NationalReport, OfficeRow, ProvinceRow } from './report';
 
@@ -48,6 +50,10 @@ export function reportCsv(report: MonthlyReport): string {
     'میانگین رضایت کلی (overall rating)',
     'دریافتی هزینه دادرسی، ریال (court fees collected, rials)',
     'دریافتی تعرفه دفتر، ریال (office tariff collected, rials)',
+    ...DEFECT_CODES.map((code) => `برگشت: ${DEFECTS[code].label.fa} (returned: ${code})`),
+    'مهلت رفع نقص سپری‌شده (cures lapsed)',
+    'قرار رد دادخواست (rejections)',
+    'رد به سبب سپری‌شدن مهلت (rejections for a lapsed cure)',
   ];
   const row = (r: OfficeRow) => [
     cell(r.rank),
@@ -69,9 +75,52 @@ export function reportCsv(report: MonthlyReport): string {
     cell(r.ratings.overall),
     cell(r.collected?.judiciaryRials ?? ''),
     cell(r.collected?.officeRials ?? ''),
+    ...DEFECT_CODES.map((code) => cell(r.returnsByDefect?.[code] ?? '')),
+    cell(r.curesLapsed ?? ''),
+    cell(r.rejections ?? ''),
+    cell(r.rejectionsForLapsedCure ?? ''),
   ];
-  const lines = [...preamble, header.map((h) => cell(h)), ...report.offices.map(row)].map((cells) => cells.join(','));
+  const lines = [
+    ...preamble,
+    header.map((h) => cell(h)),
+    ...report.offices.map(row),
+    ...(report.attention ? attentionTable(report.attention.petitions, report.attention.asOf) : []),
+  ].map((cells) => cells.join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const ATTENTION_LABELS: Record<AttentionEntry['reasons'][number], string> = {
+  'provisional-deadline': 'مهلت موقت (provisional deadline)',
+  'flagged-for-review': 'نیازمند بازبینی ارجاع (flagged for review)',
+};
+
+/**
+ * The petitions the province must look at, as a second table below the offices after an empty line,
+ * so that a spreadsheet reading the offices' table up to its end still reads the same rows.
+ */
+function attentionTable(petitions: AttentionEntry[], asOf: string): string[][] {
+  return [
+    [],
+    [cell('دادخواست‌های نیازمند بررسی استان (petitions needing attention)'), cell(asOf)],
+    [
+      cell('شناسه دادخواست (petition id)'),
+      cell('کد دفتر (office code)'),
+      cell('کد دادگاه (court code)'),
+      cell('وضعیت (status)'),
+      cell('علت (reason)'),
+      cell('آخرین روز مهلت (last day)'),
+      cell('علت بازبینی (review reason)'),
+    ],
+    ...petitions.map((p) => [
+      cell(p.petitionId),
+      cell(p.officeCode),
+      cell(p.courtCode),
+      cell(p.status),
+      cell(p.reasons.map((r) => ATTENTION_LABELS[r]).join(' / ')),
+      cell(p.provisionalDeadline?.lastDay),
+      cell(p.reviewReason),
+    ]),
+  ];
 }
 
 type Frame = Pick<MonthlyReport, 'month' | 'calendar' | 'from' | 'to' | 'provisional' | 'coverage'>;

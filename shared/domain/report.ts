@@ -1,3 +1,4 @@
+import type { AttentionEntry } from './attention';
 import { collectedCounter, defectCounter, kindCounter } from './counters';
 import { DEFECT_CODES, type DefectCode } from './defects';
 import { formatRials } from './money';
@@ -102,7 +103,22 @@ export interface MonthlyReport {
     deprivedAreaPetitions: number;
     target: TargetProgress | null;
   };
+  /**
+   * The province's petitions that need its look now (domain/attention.ts), as at `asOf`: added when
+   * the report is read, so a closed month's stored report shows today's list, not its month's.
+   */
+  attention?: AttentionList;
 }
+
+export interface AttentionList {
+  asOf: string;
+  /** At most ATTENTION_LIST_LIMIT, latest change first; `truncated` when there were more. */
+  petitions: AttentionEntry[];
+  truncated: boolean;
+}
+
+/** Enough for any province on any day (they are rare); a longer list says it was cut. */
+export const ATTENTION_LIST_LIMIT = 500;
 
 const emptyKinds = () => Object.fromEntries(PETITION_KINDS.map((k) => [k, 0])) as Record<PetitionKind, number>;
 
@@ -269,6 +285,14 @@ export function cutToOffice(report: MonthlyReport, officeCode: string): MonthlyR
   return {
     ...report,
     offices: report.offices.filter((o) => o.officeCode === officeCode),
+    ...(report.attention
+      ? {
+          attention: {
+            ...report.attention,
+            petitions: report.attention.petitions.filter((p) => p.officeCode === officeCode),
+          },
+        }
+      : {}),
     districts: report.districts.filter((d) =>
       report.offices.some((o) => o.officeCode === officeCode && o.judicialDistrict === d.judicialDistrict),
     ),

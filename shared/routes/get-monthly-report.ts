@@ -6,7 +6,8 @@ export const route = defineRoute({
   method: 'GET',
   path: '/v1/reports/monthly/{month}',
   auth: ['province-admin', 'manager', 'national-admin'],
-  table: REPORT_READS,
+  // gsi5: the province's attention list, read with the report.
+  table: [...REPORT_READS, { actions: ['Query'], indexes: ['gsi5'] }],
   reports: 'read',
   summary:
     "A province's report for a month (province-admin: own; national-admin: ?province=; manager: own office); ?format=csv|svg",

@@ -77,3 +77,11 @@ export const openApiDocumentSchema = z
   .meta({ id: 'OpenApiDocument' });
 
 export const healthSchema = z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' });
+
+export const deadlineSchema = z
+  .strictObject({
+    lastDay: z.string().describe('The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445)'),
+    endsAt: z.string().describe('The end of that day, Tehran time (exclusive), ISO 8601'),
+    provisional: z.boolean().describe("Computed without a year's lunar holidays not loaded yet: it may move later"),
+  })
+  .meta({ id: 'Deadline' });

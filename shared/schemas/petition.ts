@@ -19,7 +19,7 @@ import { STAFF_ROLES } from '../domain/roles';
 import { KINDS_WITH_CASE_REFERENCE, REVIEW_REASONS, ROUTING_RULES } from '../domain/routing';
 import { isValidTrackingCode } from '../domain/tracking-code';
 import { fieldMessage } from '../i18n/messages';
-import { courtCodeSchema, officeCodeSchema, persianText } from './common';
+import { courtCodeSchema, deadlineSchema, officeCodeSchema, persianText } from './common';
 import { feeCodeSchema, feeQuoteSchema, rialsSchema } from './fee-schedule';
 
 /** Caps that keep an item far below DynamoDB's 400 KB and a request small; published in OpenAPI. */
@@ -336,14 +336,6 @@ const historyEntry = z
     previousCourtCode: z.string().optional().describe('Reassignment: the court it left'),
   })
   .meta({ id: 'HistoryEntry' });
-
-export const deadlineSchema = z
-  .strictObject({
-    lastDay: z.string().describe('The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445)'),
-    endsAt: z.string().describe('The end of that day, Tehran time (exclusive), ISO 8601'),
-    provisional: z.boolean().describe("Computed without a year's lunar holidays not loaded yet: it may move later"),
-  })
-  .meta({ id: 'Deadline' });
 
 export const labelledDefectSchema = z
   .strictObject({

@@ -1,8 +1,11 @@
 import * as z from 'zod';
+import { ATTENTION_REASONS } from '../domain/attention';
 import { DEFECT_CODES } from '../domain/defects';
 import { OFFICE_STATUSES } from '../domain/office';
+import { PETITION_STATUSES } from '../domain/petition';
+import { REVIEW_REASONS } from '../domain/routing';
 import { fieldMessage } from '../i18n/messages';
-import { calendarSchema, isoDate, provinceCodeSchema, targetProgressSchema } from './common';
+import { calendarSchema, deadlineSchema, isoDate, provinceCodeSchema, targetProgressSchema } from './common';
 
 export const reportPathSchema = z.strictObject({
   month: z
@@ -70,6 +73,28 @@ const figures = {
     .describe('Verified payments in the month per payee (court fee, office tariff), whole rials; absent before fees'),
 };
 
+const attentionListSchema = z
+  .strictObject({
+    asOf: z.string().describe("When the list was read: today, even in a closed month's report"),
+    petitions: z.array(
+      z.strictObject({
+        petitionId: z.string(),
+        officeCode: z.string(),
+        courtCode: z.string().nullable(),
+        status: z.enum(PETITION_STATUSES),
+        reasons: z.array(z.enum(ATTENTION_REASONS)).min(1),
+        provisionalDeadline: deadlineSchema
+          .extend({ period: z.enum(['cure', 'objection']) })
+          .optional()
+          .describe("The period computed without a year's lunar holidays: it may move once they are loaded"),
+        reviewReason: z.enum(REVIEW_REASONS).optional().describe('Why it went to the fallback court'),
+        updatedAt: z.string(),
+      }),
+    ),
+    truncated: z.boolean().describe('More petitions need attention than the list holds (latest changes first)'),
+  })
+  .describe("The province's petitions with a provisional deadline or flagged for review (a manager: own office's)");
+
 export const monthlyReportSchema = z
   .strictObject({
     provinceCode: z.string(),
@@ -109,6 +134,7 @@ export const monthlyReportSchema = z
       deprivedAreaPetitions: z.number().int(),
       target: targetProgressSchema,
     }),
+    attention: attentionListSchema.optional(),
   })
   .meta({ id: 'MonthlyReport', description: "One province's report" });
 

@@ -503,7 +503,13 @@ export async function reassignPetition(
     throw new ConflictError('petition-changed', { expected: input.expectedVersion });
   }
   const previousCourtCode = current.court?.courtCode;
-  if (!previousCourtCode || !REASSIGNABLE.includes(current.status) || previousCourtCode === court.courtCode) {
+  // The same court again confirms a fallback routing the province has reviewed: the flag goes, audited.
+  const confirmsFallback = previousCourtCode === court.courtCode && current.court?.flaggedForReview === true;
+  if (
+    !previousCourtCode ||
+    !REASSIGNABLE.includes(current.status) ||
+    (previousCourtCode === court.courtCode && !confirmsFallback)
+  ) {
     throw new ConflictError('transition-not-allowed', { action: 'reassign', from: current.status, allowed: '' });
   }
   const now = deps.clock.now();

@@ -1,3 +1,4 @@
+import { stillNeedsAttention } from '../domain/attention';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import {
   counterPeriod,
@@ -11,6 +12,8 @@ import {
 import type { Office } from '../domain/office';
 import { type ProvinceCode, provinceOf } from '../domain/provinces';
 import {
+  ATTENTION_LIST_LIMIT,
+  type AttentionList,
   buildMonthlyReport,
   buildNationalReport,
   type CounterValues,
@@ -27,6 +30,7 @@ import {
   type Clock,
   type IdGenerator,
   type OfficeRepository,
+  type PetitionRepository,
   type ReportFileStore,
   type ReportFormat,
   type ReportRepository,
@@ -40,6 +44,11 @@ export interface ReportDeps {
   files: ReportFileStore;
   clock: Clock;
   ids: Pick<IdGenerator, 'runId'>;
+}
+
+/** Reading a province's report also reads its attention list, live. */
+export interface ReportReadDeps extends ReportDeps {
+  attention: Pick<PetitionRepository, 'needingAttention'>;
 }
 
 /** How far back the daily job looks for months whose report is missing. */
@@ -198,7 +207,7 @@ async function storedOrLive(deps: ReportDeps, month: MonthId, scope: ReportScope
  * a manager their own office's cut of their province's.
  */
 export async function readReport(
-  deps: ReportDeps,
+  deps: ReportReadDeps,
   principal: Principal,
   month: MonthId,
   format: ReportFormat,
@@ -207,11 +216,25 @@ export async function readReport(
   if (principal.kind === 'office') {
     const office = await deps.offices.get(principal.officeCode);
     if (!office || (province && province !== office.provinceCode)) throw new NotFoundError('report');
-    const report = (await storedOrLive(deps, month, office.provinceCode)) as MonthlyReport;
+    const report = await withAttention(deps, (await storedOrLive(deps, month, office.provinceCode)) as MonthlyReport);
     return renderReport(cutToOffice(report, principal.officeCode), format);
   }
   const scope = scopeOf(principal, province);
-  return renderReport(await storedOrLive(deps, month, scope), format);
+  const report = await withAttention(deps, (await storedOrLive(deps, month, scope)) as MonthlyReport);
+  return renderReport(report, format);
+}
+
+/** The report with the province's attention list as it stands now. */
+async function withAttention(deps: ReportReadDeps, report: MonthlyReport): Promise<MonthlyReport> {
+  const now = deps.clock.now();
+  const found = await deps.attention.needingAttention(report.provinceCode, ATTENTION_LIST_LIMIT + 1);
+  const petitions = found.filter((entry) => stillNeedsAttention(entry, now));
+  const attention: AttentionList = {
+    asOf: now.toISOString(),
+    petitions: petitions.slice(0, ATTENTION_LIST_LIMIT),
+    truncated: petitions.length > ATTENTION_LIST_LIMIT,
+  };
+  return { ...report, attention };
 }
 
 /** The national report: provinces ranked, for the national administrator. */

@@ -4,7 +4,6 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { DynamoCourtRepository } from '../../shared/adapters/dynamo-court-repository';
 import { keys } from '../../shared/adapters/dynamo-keys';
-import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
 import {
   cryptoIds,
   documentStoreFromEnv,
@@ -13,15 +12,13 @@ import {
 } from '../../shared/adapters/from-env';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { newCourt } from '../../shared/domain/court';
-import { newOffice } from '../../shared/domain/office';
 import type { Principal } from '../../shared/domain/roles';
 import type { IdGenerator } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, submitPetition } from '../../shared/use-cases/petitions';
 import { apiEvent, call } from '../support/api-event';
-import { uniqueOfficeCode } from '../support/fixtures';
 import { recordPaidInFull } from '../support/payments';
-import { activeOffice, petitionBody, TEST_COURTS } from '../support/petitions';
+import { activeOffice, officeWithoutCourts, petitionBody, TEST_COURTS } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
 beforeAll(provisionStores);
@@ -61,27 +58,6 @@ async function submitted(officeCode: string, overrides: Record<string, unknown> 
 async function outboxEvent(eventId: string) {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: keys.outbox(eventId) }));
   return Item ? JSON.parse(String(Item.event)) : undefined;
-}
-
-/** An office in a district of South Khorasan that has no court of its own. */
-async function officeWithoutCourts(): Promise<string> {
-  const officeCode = uniqueOfficeCode();
-  await new DynamoOfficeRepository(db(), tableName()).insert(
-    newOffice(
-      {
-        officeCode,
-        name: 'دفتر خدمات الکترونیک قضایی خوسف',
-        provinceCode: '29',
-        judicialDistrict: 'خوسف',
-        county: 'خوسف',
-        deprivedArea: false,
-        status: 'active',
-        contact: {},
-      },
-      new Date(),
-    ),
-  );
-  return officeCode;
 }
 
 describe('routing on submission', () => {

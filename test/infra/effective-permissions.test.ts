@@ -52,7 +52,12 @@ const EXPECTED: Record<string, string[]> = {
     's3:PutObject on reports/monthly/*',
   ],
   'get-court-inbox': ['dynamodb:Query on table/data/index/gsi4'],
-  'get-monthly-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
+  'get-monthly-report': [
+    ...REPORT_READS,
+    'dynamodb:Query on table/data/index/gsi5',
+    's3:GetObject on reports/monthly/*',
+    's3:ListBucket on reports',
+  ],
   'get-national-report': [...REPORT_READS, 's3:GetObject on reports/monthly/*', 's3:ListBucket on reports'],
   'get-court': ['dynamodb:GetItem on table/data'],
   'get-office': ['dynamodb:GetItem on table/data'],

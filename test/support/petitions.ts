@@ -76,6 +76,27 @@ export async function activeOffice(status: 'active' | 'planned' = 'active'): Pro
   return officeCode;
 }
 
+/** An office of South Khorasan in a district (خوسف) with no court: its petitions go to the province's fallback. */
+export async function officeWithoutCourts(): Promise<string> {
+  const officeCode = uniqueOfficeCode();
+  await new DynamoOfficeRepository(createDocumentClient(config()), config().TABLE_NAME).insert(
+    newOffice(
+      {
+        officeCode,
+        name: 'دفتر خدمات الکترونیک قضایی خوسف',
+        provinceCode: '29',
+        judicialDistrict: 'خوسف',
+        county: 'خوسف',
+        deprivedArea: false,
+        status: 'active',
+        contact: {},
+      },
+      new Date(),
+    ),
+  );
+  return officeCode;
+}
+
 export function petitionBody(claimantId = nationalId(), overrides: Record<string, unknown> = {}) {
   return {
     kind: 'civil-petition',

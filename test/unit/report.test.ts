@@ -151,6 +151,34 @@ describe('report files', () => {
     expect(table[0]).toMatch(/^رتبه \(rank\),/);
   });
 
+  it('adds the court figures per office at the end of each CSV row: returns by defect code, lapsed cures, rejections', () => {
+    const first = report.offices[0]!;
+    const withCourtWork = {
+      ...report,
+      offices: [
+        {
+          ...first,
+          returnsByDefect: {
+            'unpaid-fees': 3,
+            'defendant-particulars': 0,
+            'claim-and-value': 1,
+            'grounds-of-claim': 0,
+            'relief-sought': 0,
+            evidence: 2,
+          },
+          curesLapsed: 1,
+          rejections: 2,
+          rejectionsForLapsedCure: 1,
+        },
+      ],
+    };
+
+    const [header, row] = reportCsv(withCourtWork).slice(1).split('\r\n').slice(PREAMBLE_LINES);
+
+    expect(header).toMatch(/\(returned: unpaid-fees\).*\(returned: evidence\),.*\(cures lapsed\),.*\(rejections\),/);
+    expect(row!.split(',').slice(-9)).toEqual(['3', '0', '1', '0', '0', '2', '1', '2', '1']);
+  });
+
   it('draws a right-to-left chart with Persian labels and digits, escaping names', () => {
     const svg = reportSvg(report);
 
