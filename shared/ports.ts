@@ -1,7 +1,7 @@
 import type { AttentionEntry } from './domain/attention';
 import type { Court, CourtFallbacks, CourtKind, CourtStatus } from './domain/court';
 import type { ENotice, ViewChannel } from './domain/e-notices';
-import type { FeeSchedule } from './domain/fees';
+import type { FeeSchedule, Payee } from './domain/fees';
 import type { GuessBudget } from './domain/guessing';
 import type { LunarHolidayCalendar, ProvincialHoliday } from './domain/holidays';
 import type { WorkCalendar } from './domain/legal-periods';
@@ -140,7 +140,7 @@ export interface SubmissionRecord {
  * key reused for another request is refused without touching the first one's record.
  */
 export interface SubmissionStore {
-  /** The petition, its office and the key's record, read at once (consistently). */
+  /** The petition, its paid totals, its office and the key's record, read at once (consistently). */
   load(petitionId: string, officeCode: string, key: string): Promise<SubmissionSnapshot>;
   /** The key's record alone, to find the winner's answer after losing a race. */
   record(officeCode: string, key: string): Promise<SubmissionRecord | undefined>;
@@ -165,6 +165,11 @@ export interface SubmissionStore {
 
 export interface SubmissionSnapshot {
   petition?: Petition;
+  /**
+   * Verified rials per payee, from the petition's paid-totals item (kept by the transaction that
+   * verifies each payment); absent when none was verified since the item exists.
+   */
+  paid?: Record<Payee, string>;
   office?: Office;
   record?: SubmissionRecord;
 }

@@ -26,6 +26,8 @@
  *   (a kind in a district, or in the province, is one `begins_with`; one partition per province)
  * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
  * - payment attempt   pk `PETITION#<id>`      sk `PAYMENT#<order id>`    the petition's payments, beside it
+ * - paid totals       pk `PETITION#<id>`      sk `PAID`                  verified rials per payee, added to in the
+ *   transaction that verifies a payment; submission reads it in its BatchGetItem instead of querying the payments
  * - payment reference pk `PAYREF#<terminal>#<RefNum>` sk `PAYREF`    → order id; claimed once (a RefNum pays once)
  * - fee schedule      pk `FEESCHEDULE#<Solar Hijri year>` sk `VERSION#<version id>`  read when quoting, rarely written
  * - a province's fallback courts    pk `CONFIG`   sk `COURT-FALLBACKS#<province>`
@@ -71,6 +73,7 @@ export const keys = {
   courtFallbacks: (provinceCode: string) => ({ pk: 'CONFIG', sk: `COURT-FALLBACKS#${provinceCode}` }),
   submission: (officeCode: string, idempotencyKey: string) => ({ id: `SUBMIT#${officeCode}#${idempotencyKey}` }),
   payment: (petitionId: string, orderId: string) => ({ pk: `PETITION#${petitionId}`, sk: `PAYMENT#${orderId}` }),
+  paidTotals: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, sk: 'PAID' }),
   paymentsPrefix: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, skPrefix: 'PAYMENT#' }),
   paymentReference: (terminalId: string, refNum: string) => ({ pk: `PAYREF#${terminalId}#${refNum}`, sk: 'PAYREF' }),
   feeScheduleYear: (year: number) => `FEESCHEDULE#${year}`,

@@ -1,5 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PAYEES, type Payee } from '../domain/fees';
+import { formatRials, parseRials } from '../domain/money';
 import type { Payment } from '../domain/payments';
 import type { PetitionEvent } from '../events/petition-events';
 import type { CounterIncrement, PaymentRepository } from '../ports';
@@ -47,19 +49,37 @@ export class DynamoPaymentRepository implements PaymentRepository {
   }
 
   async create(payment: Payment): Promise<boolean> {
+    const put = {
+      TableName: this.tableName,
+      Item: paymentItem(payment),
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
     try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: paymentItem(payment),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
+      // Only test and demo seeding create a payment already verified; its totals move with it.
+      if (payment.state === 'verified') {
+        await transactWrite(this.db, { TransactItems: [{ Put: put }, { Update: this.paidTotalsUpdate(payment) }] });
+      } else {
+        await this.db.send(new PutCommand(put));
+      }
       return true;
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
+      if (error instanceof ConditionalCheckFailedException || failedConditions(error)?.[0]) return false;
       throw error;
     }
+  }
+
+  /**
+   * Adds a verified payment to its petition's paid totals. Verification is final and happens once:
+   * the payment's own write is conditioned on its not being verified already, so no payment adds twice.
+   */
+  private paidTotalsUpdate(payment: Payment) {
+    return {
+      TableName: this.tableName,
+      Key: keys.paidTotals(payment.petitionId),
+      UpdateExpression: 'SET entity = :entity ADD #payee :amount',
+      ExpressionAttributeNames: { '#payee': payment.payee },
+      ExpressionAttributeValues: { ':entity': 'paid-totals', ':amount': parseRials(payment.amountRials) },
+    };
   }
 
   async referenceHolder(terminalId: string, refNum: string): Promise<string | undefined> {
@@ -97,6 +117,7 @@ export class DynamoPaymentRepository implements PaymentRepository {
           },
         ]
       : [];
+    const verifies = payment.state === 'verified';
     try {
       await transactWrite(this.db, {
         TransactItems: [
@@ -104,11 +125,20 @@ export class DynamoPaymentRepository implements PaymentRepository {
             Put: {
               TableName: this.tableName,
               Item: paymentItem(payment),
-              ConditionExpression: 'version = :previous',
-              ExpressionAttributeValues: { ':previous': previousVersion },
+              ...(verifies
+                ? {
+                    ConditionExpression: 'version = :previous AND #state <> :verified',
+                    ExpressionAttributeNames: { '#state': 'state' },
+                    ExpressionAttributeValues: { ':previous': previousVersion, ':verified': 'verified' },
+                  }
+                : {
+                    ConditionExpression: 'version = :previous',
+                    ExpressionAttributeValues: { ':previous': previousVersion },
+                  }),
             },
           },
           ...reference,
+          ...(verifies ? [{ Update: this.paidTotalsUpdate(payment) }] : []),
           ...counters.map((c) => ({ Update: counterUpdate(this.tableName, c) })),
           // The payment-verified event, in the outbox of the same transaction as the payment.
           ...events.map((event) => outboxPut(this.tableName, event)),
@@ -123,6 +153,12 @@ export class DynamoPaymentRepository implements PaymentRepository {
       throw error;
     }
   }
+}
+
+/** The paid-totals item as rials per payee (DynamoDB adds numbers of up to 38 digits exactly). */
+export function paidTotalsFromItem(item: Record<string, unknown>): Record<Payee, string> {
+  const amount = (payee: Payee) => formatRials(parseRials(String(item[payee] ?? 0)));
+  return Object.fromEntries(PAYEES.map((payee) => [payee, amount(payee)])) as Record<Payee, string>;
 }
 
 function paymentItem(payment: Payment): Record<string, unknown> {

@@ -8,12 +8,13 @@ import { courtFromItem, fallbacksFromItem } from './dynamo-court-repository';
 import { indexKeys, keys } from './dynamo-keys';
 import { officeFromItem } from './dynamo-office-repository';
 import { outboxPut } from './dynamo-outbox';
+import { paidTotalsFromItem } from './dynamo-payment-repository';
 import { petitionFromItem, versionedPut } from './dynamo-petition-repository';
 import { counterUpdate, failedConditions, transactWrite } from './dynamo-transactions';
 
 /**
- * Submission in three DynamoDB calls: one BatchGetItem for the petition, its office and the key's
- * record (consistent reads); one Query of the office's province's court registry (its courts and
+ * Submission in three DynamoDB calls: one BatchGetItem for the petition, its paid totals, its
+ * office and the key's record (consistent reads); one Query of the office's province's court registry (its courts and
  * fallbacks, one gsi3 partition) for routing, since the province is known only from the office;
  * one TransactWriteItems for everything submission changes, the key's record and the events
  * included. The record lives in the idempotency table (one partition per record, a TTL). A
@@ -31,7 +32,10 @@ export class DynamoSubmissionStore implements SubmissionStore {
 
   async load(petitionId: string, officeCode: string, key: string): Promise<SubmissionSnapshot> {
     const wanted = {
-      [this.tableName]: { Keys: [keys.petition(petitionId), keys.office(officeCode)], ConsistentRead: true },
+      [this.tableName]: {
+        Keys: [keys.petition(petitionId), keys.paidTotals(petitionId), keys.office(officeCode)],
+        ConsistentRead: true,
+      },
       [this.recordsTableName]: { Keys: [keys.submission(officeCode, key)], ConsistentRead: true },
     };
     const found: Array<Record<string, unknown>> = [];
@@ -47,8 +51,10 @@ export class DynamoSubmissionStore implements SubmissionStore {
     const petition = found.find((item) => item.entity === 'petition');
     const office = found.find((item) => item.entity === 'office');
     const record = found.find((item) => typeof item.id === 'string');
+    const paid = found.find((item) => item.entity === 'paid-totals');
     return {
       ...(petition ? { petition: petitionFromItem(petition) } : {}),
+      ...(paid ? { paid: paidTotalsFromItem(paid) } : {}),
       ...(office ? { office: officeFromItem(office) } : {}),
       ...(record ? { record: recordFromItem(record) } : {}),
     };

@@ -16,7 +16,8 @@ export const route = defineRoute({
   table: [
     { actions: ['GetItem', 'PutItem'], leadingKeys: ['PETITION#*', 'PAYREF#*'] },
     { actions: ['PutItem'], leadingKeys: ['OUTBOX#*'] },
-    { actions: ['UpdateItem'], leadingKeys: ['OFFICE#*'] },
+    // Counters (OFFICE#) and the petition's paid totals (PETITION#<id> / PAID), in the verify transaction.
+    { actions: ['UpdateItem'], leadingKeys: ['OFFICE#*', 'PETITION#*'] },
   ],
   throttle: PUBLIC_THROTTLE,
   paymentGateway: true,

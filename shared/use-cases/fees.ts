@@ -9,6 +9,7 @@ import {
   FeeError,
   type FeeQuote,
   type FeeSchedule,
+  type Payee,
   quoteFees,
   quoteInputOf,
   selectSchedule,
@@ -209,19 +210,28 @@ function fieldTexts(key: keyof typeof EXTRA_TEXT, params: Record<string, string 
 
 // --- A petition's fees: the quote against what was paid ---------------------------------------
 
-/** The quote against the verified payments, with the court fee deferred by an indigency claim. */
-export function balanceOf(petition: Pick<Petition, 'quote' | 'indigency'>, payments: readonly Payment[]) {
+function isPaymentList(payments: readonly Payment[] | Record<Payee, string>): payments is readonly Payment[] {
+  return Array.isArray(payments);
+}
+
+/** The quote against the verified payments (or their totals per payee), with the court fee deferred by an indigency claim. */
+export function balanceOf(
+  petition: Pick<Petition, 'quote' | 'indigency'>,
+  payments: readonly Payment[] | Record<Payee, string>,
+) {
   if (!petition.quote) return undefined;
-  return compareWithPaid(petition.quote, paidByPayee(payments), {
-    deferJudiciary: defersCourtFee(petition.indigency),
-  });
+  const paid = isPaymentList(payments) ? paidByPayee(payments) : payments;
+  return compareWithPaid(petition.quote, paid, { deferJudiciary: defersCourtFee(petition.indigency) });
 }
 
 /**
  * Submission (and resubmission) waits until the quote is paid: 409 with the amount due. A claimed
  * or granted indigency defers the court fee, so only the office's tariff is then asked for.
  */
-export function assertFeesSettled(petition: Pick<Petition, 'quote' | 'indigency'>, payments: readonly Payment[]) {
+export function assertFeesSettled(
+  petition: Pick<Petition, 'quote' | 'indigency'>,
+  payments: readonly Payment[] | Record<Payee, string>,
+) {
   const balance = balanceOf(petition, payments);
   if (!balance) throw new ConflictError('fees-not-quoted');
   if (!balance.settled) {

@@ -226,7 +226,7 @@ export async function submitPetition(
 ): Promise<SubmissionAnswer> {
   const { officeCode } = asOfficeStaff(principal);
   const requestHash = submissionRequestHash(petitionId, request.body);
-  const { petition: current, office, record } = await deps.submissions.load(petitionId, officeCode, request.key);
+  const { petition: current, office, record, paid } = await deps.submissions.load(petitionId, officeCode, request.key);
   if (record) return replay(record, requestHash);
   assertVisible(current, principal);
   assertEditableByOffice(current, principal);
@@ -243,9 +243,10 @@ export async function submitPetition(
   }
   if (office?.status !== 'active') throw new ConflictError('office-not-active', { status: office?.status ?? '' });
   assertDocumentsVerified(current);
-  // The petition's payments and the province's court registry, read side by side.
+  // The province's court registry; and the payments themselves only where no paid totals were
+  // found (nothing verified yet, or payments older than the totals), read side by side.
   const [payments, registry] = await Promise.all([
-    deps.payments.forPetition(petitionId),
+    paid ?? deps.payments.forPetition(petitionId),
     deps.submissions.courtRegistry(office.provinceCode, current.caseReference?.courtCode),
   ]);
   // Paid in full, or the court fee deferred by an indigency claim: 409 with the amount due otherwise.

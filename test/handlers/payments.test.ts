@@ -1,9 +1,16 @@
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as createPetition } from '../../functions/create-petition';
 import { handler as getFeeSchedule } from '../../functions/get-fee-schedule';
 import { handler as paymentCallback } from '../../functions/payment-callback';
 import { handler as putFeeSchedule } from '../../functions/put-fee-schedule';
 import { handler as recordIndigency } from '../../functions/record-indigency';
 import { handler as submitPetition } from '../../functions/submit-petition';
+import { createDocumentClient } from '../../shared/adapters/aws-clients';
+import { capacityMeter } from '../../shared/adapters/capacity-meter';
+import { keys } from '../../shared/adapters/dynamo-keys';
+import { petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import { readEnv, tableEnvShape } from '../../shared/config';
+import { newPayment, orderIdFor } from '../../shared/domain/payments';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import type { PaymentRedirect } from '../../shared/ports';
 import { apiEvent, type Caller, call } from '../support/api-event';
@@ -160,6 +167,82 @@ describe('callbacks', () => {
     const month = await counter(officeCode, `J#${solarHijriMonth(new Date())}`);
     expect(String(month?.['collected:judiciary'])).toBe(quote.totals.judiciary);
     expect((await outboxEventsOf(petitionId)).filter((e) => e.type === 'payment-verified')).toHaveLength(1);
+  });
+});
+
+describe('the paid totals beside the petition', () => {
+  const db = () => createDocumentClient(readEnv(tableEnvShape));
+  const paidTotals = async (petitionId: string) =>
+    (
+      await db().send(
+        new GetCommand({ TableName: readEnv(tableEnvShape).TABLE_NAME, Key: keys.paidTotals(petitionId) }),
+      )
+    ).Item;
+
+  it('hold each verified payment once, even under duplicate callbacks, so submission reads them with no query', async () => {
+    const { clerk, petitionId, quote } = await draft();
+    const { fields } = await paidAtGateway(clerk, petitionId);
+    await Promise.all(Array.from({ length: 4 }, () => call(paymentCallback, callbackEvent(fields))));
+    await payInFull(clerk, petitionId);
+    capacityMeter.reset();
+
+    const submitted = await submit(clerk, petitionId);
+
+    expect(submitted.status).toBe(200);
+    expect(capacityMeter.commands).toEqual(['BatchGetItem', 'Query', 'TransactWriteItems']);
+    const totals = await paidTotals(petitionId);
+    expect(String(totals?.judiciary)).toBe(quote.totals.judiciary);
+    expect(String(totals?.office)).toBe(quote.totals.office);
+  });
+
+  it('refuses to verify a payment a second time, adding nothing to the totals', async () => {
+    const { clerk, petitionId, quote } = await draft();
+    await payInFull(clerk, petitionId);
+    const { payments } = petitionAdaptersFromEnv();
+    const [verified] = (await payments.forPetition(petitionId)).filter((p) => p.payee === 'judiciary');
+
+    const again = await payments.save(verified!, verified!.version, []);
+
+    expect(again).toBe('payment-changed');
+    expect(String((await paidTotals(petitionId))?.judiciary)).toBe(quote.totals.judiciary);
+  });
+
+  it('still let a petition whose payments were verified before the totals existed be submitted, by reading them', async () => {
+    const { clerk, petitionId, quote } = await draft();
+    const petition = await petitionAdaptersFromEnv().petitions.get(petitionId);
+    for (const [attempt, payee] of (['judiciary', 'office'] as const).entries()) {
+      const orderId = orderIdFor(petitionId, attempt + 1);
+      const payment = newPayment(
+        {
+          paymentId: orderId,
+          petitionId,
+          officeCode: clerk.officeCode!,
+          payee,
+          terminalId: 'T1',
+          orderId,
+          amountRials: quote.totals[payee],
+          token: `legacy-${orderId}`,
+          quote: { versionId: petition!.quote!.schedule.versionId, quotedAt: petition!.quote!.quotedAt },
+        },
+        new Date(),
+      );
+      // Written as the payment repository wrote it before the paid totals: the payment alone.
+      await db().send(
+        new PutCommand({
+          TableName: readEnv(tableEnvShape).TABLE_NAME,
+          Item: { ...keys.payment(petitionId, orderId), entity: 'payment', ...payment, state: 'verified' },
+        }),
+      );
+    }
+    capacityMeter.reset();
+
+    const submitted = await submit(clerk, petitionId);
+    const commands = [...capacityMeter.commands];
+
+    expect(submitted.status).toBe(200);
+    expect(await paidTotals(petitionId)).toBeUndefined();
+    // The payments query is the fourth call, for such petitions only.
+    expect(commands).toEqual(['BatchGetItem', 'Query', 'Query', 'TransactWriteItems']);
   });
 });
 

@@ -90,7 +90,7 @@ const EXPECTED: Record<string, string[]> = {
   'payment-callback': [
     within('dynamodb:GetItem,dynamodb:PutItem', 'PETITION#*', 'PAYREF#*'),
     within('dynamodb:PutItem', 'OUTBOX#*'),
-    within('dynamodb:UpdateItem', 'OFFICE#*'),
+    within('dynamodb:UpdateItem', 'OFFICE#*', 'PETITION#*'),
   ],
   'pre-token-generation': [],
   'put-fee-schedule': [within('dynamodb:GetItem,dynamodb:PutItem', 'FEESCHEDULE#*')],
