@@ -1,14 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { FUNCTION_MEMORY_MB } from '../infra/service-function';
 import { recordPaidInFull } from '../local/demo-payments';
 import { lambdaContext } from '../local/gateway';
 import { handlerLoader } from '../local/handlers';
 import { createDocumentClient, createdClients } from '../shared/adapters/aws-clients';
 import { capacityMeter } from '../shared/adapters/capacity-meter';
 import { logger } from '../shared/observability/logger';
-import { EVENT_FUNCTIONS } from '../shared/routes';
+import { DEFAULT_LIMITS, EVENT_FUNCTIONS, limitsOf } from '../shared/routes';
 import { NOT_MEASURED, type OperationUse, type PetitionLifeMeasurements } from './cost-model';
 import type { startBenchStack } from './local-stack';
 import { BENCH_CLAIMANT, samplePetition } from './sample-petition';
@@ -16,7 +15,7 @@ import { BENCH_CLAIMANT, samplePetition } from './sample-petition';
 type Stack = Awaited<ReturnType<typeof startBenchStack>>;
 
 /** Every function's configured memory (infra/service-function.ts). */
-export const MEMORY_MB = FUNCTION_MEMORY_MB;
+export const MEMORY_MB = DEFAULT_LIMITS.memoryMb;
 /** Petitions whose whole life the bench runs; each figure is the median over them. */
 const LIVES = 9;
 /** A demo office (bench/local-stack.ts seeds the registry, its district's courts and the fee schedules). */
@@ -289,6 +288,7 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
   const reportRuns = 30;
   const monthlyReports: OperationUse = {
     ...NOT_MEASURED,
+    memoryMb: limitsOf(EVENT_FUNCTIONS.find((f) => f.id === 'monthly-report-job')!).memoryMb,
     invocations: reportRuns,
     durationMs: (producing.ms + (reportRuns - 1) * idle.ms) / reportRuns,
     readUnits: producing.readUnits + (reportRuns - 1) * idle.readUnits,

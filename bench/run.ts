@@ -1,6 +1,6 @@
+import { EVENT_FUNCTIONS, limitsOf, ROUTES } from '../shared/routes';
 import './quiet';
 import { resolve } from 'node:path';
-import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../infra/service-function';
 import { measureBundles } from './bundles';
 import { COLD_RUNS, measureColdStarts } from './cold-start';
 import { measurePetitionLife } from './cost';
@@ -126,7 +126,7 @@ async function submissions(): Promise<void> {
     console.log(
       `One submission: ${s.perSubmission.calls} DynamoDB calls (${s.perSubmission.commands.join(', ')}), ` +
         `${s.perSubmission.readUnits} read units, ${s.perSubmission.writeUnits} write units (ReturnConsumedCapacity; ` +
-        'targets ≤3 calls, ≤20 write units with the court inbox entry; 4 calls since fees: the payments Query).',
+        'targets ≤3 calls, ≤20 write units with the court inbox entry; the paid totals come in the BatchGetItem).',
     );
     console.log('\n| written by one submission | write units |');
     console.log('| --- | ---: |');
@@ -171,12 +171,16 @@ async function national(): Promise<void> {
     console.log(`| national (31 provinces ranked) | ${n.offices} | ${n.medianMs.national.toFixed(1)} |`);
     console.log(`| Tehran (07) | ${n.officesIn('07')} | ${n.medianMs['07'].toFixed(1)} |`);
     console.log(`| South Khorasan (29) | ${n.officesIn('29')} | ${n.medianMs['29'].toFixed(1)} |`);
+    // The tightest function that builds a national report: the API's (the job has minutes).
+    const { timeoutSeconds, memoryMb } = limitsOf(ROUTES.find((r) => r.id === 'get-national-report')!);
+    const job = limitsOf(EVENT_FUNCTIONS.find((f) => f.id === 'monthly-report-job')!);
     console.log(
-      `\nThe report job's limits (infra/service-function.ts): ${FUNCTION_TIMEOUT_SECONDS} s, ${FUNCTION_MEMORY_MB} MB. ` +
+      `\nLimits (shared/routes): the national report's routes ${timeoutSeconds} s, ${memoryMb} MB; ` +
+        `the report job ${job.timeoutSeconds} s, ${job.memoryMb} MB. ` +
         `Slowest national report ${n.slowestMs.national.toFixed(0)} ms ` +
-        `(${((100 * n.slowestMs.national) / (FUNCTION_TIMEOUT_SECONDS * 1000)).toFixed(0)}% of the timeout); ` +
+        `(${((100 * n.slowestMs.national) / (timeoutSeconds * 1000)).toFixed(0)}% of the routes' timeout); ` +
         `peak resident memory of the whole bench process meanwhile ${n.peakRssMb.toFixed(0)} MB ` +
-        `(${n.peakRssMb <= FUNCTION_MEMORY_MB ? 'within' : 'OVER'} the memory; it also holds the local S3 server).`,
+        `(${n.peakRssMb <= memoryMb ? 'within' : 'OVER'} the memory; it also holds the local S3 server).`,
     );
   } finally {
     await nationalStack.stop();

@@ -15,7 +15,6 @@ import { OUTBOX_PIPE } from '../shared/adapters/dynamo-outbox';
 import { BUS_RULES, PETITION_EVENT_BUS_NAME } from '../shared/events/bus';
 import type { EventPattern } from '../shared/events/event-pattern';
 import { EVENT_FUNCTIONS } from '../shared/routes';
-import { DISPATCH_TIMEOUT_SECONDS } from '../shared/use-cases/notices';
 import type { DeploymentSettings } from './deployment-settings';
 import { ServiceFunction, type ServiceFunctionProps } from './service-function';
 
@@ -249,11 +248,9 @@ export class EventBackbone extends Construct {
     if (!notifier) throw new Error('no bus rule invokes notify-parties (shared/events/bus.ts)');
     this.notifier = notifier;
 
-    // The dispatcher: a quarter-hourly sweep for notices that have come due. At 07:00 Tehran it
-    // sends the night's notices, so it gets time for a few thousand sends instead of the usual 10 s.
+    // The dispatcher: a quarter-hourly sweep for notices that have come due (its own timeout: its spec's limits).
     const dispatcherFunction = serviceFunction('dispatch-sms');
     this.dispatcher = withSms(dispatcherFunction);
-    (this.dispatcher.node.defaultChild as CfnFunction).addPropertyOverride('Timeout', DISPATCH_TIMEOUT_SECONDS);
     // A failed run is not retried: the next run, a quarter of an hour later, takes up what is due.
     new EventInvokeConfig(this, 'DispatcherRetries', {
       function: this.dispatcher,

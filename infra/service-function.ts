@@ -7,14 +7,11 @@ import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-n
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { DocumentAccess, FunctionSpec, TableGrant } from '../shared/routes';
+import { type DocumentAccess, type FunctionSpec, limitsOf, type TableGrant } from '../shared/routes';
 import { DATA_TABLE } from '../shared/table-definition';
 import { ESM_REQUIRE_SHIM, LAMBDA_NODE_TARGET } from './bundling';
 import { METRICS_NAMESPACE, nagObjectArn, serviceName } from './names';
 
-/** Every function's memory and timeout; the bench compares its figures with them. */
-export const FUNCTION_MEMORY_MB = 512;
-export const FUNCTION_TIMEOUT_SECONDS = 10;
 export interface ServiceFunctionProps {
   spec: FunctionSpec;
   description: string;
@@ -57,8 +54,8 @@ export class ServiceFunction extends Construct {
       handler: 'handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
-      memorySize: FUNCTION_MEMORY_MB,
-      timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS),
+      memorySize: limitsOf(route).memoryMb,
+      timeout: Duration.seconds(limitsOf(route).timeoutSeconds),
       role,
       logGroup,
       tracing: Tracing.ACTIVE,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Context } from 'aws-lambda';
 import type { ApiEvent, ApiResult } from '../shared/http/types';
-import { type RouteDefinition, routeKey } from '../shared/routes';
+import { limitsOf, type RouteDefinition, routeKey } from '../shared/routes';
 import type { TokenVerifier } from './auth';
 import { runAsFunction } from './aws-edge/identity';
 import type { CorsHeaders } from './cors';
@@ -85,7 +85,8 @@ export function createGateway(options: {
     const handler = await options.loadHandler(match.route);
     // Inside the function's invocation: its AWS calls sign with its own key, so its policy applies.
     const result = await runAsFunction(match.route.id, () =>
-      handler(event, lambdaContext(match.route.id, options.timeoutMs ?? 29_000)),
+      // The function's own timeout, as in AWS: a slow answer fails here as it would there.
+      handler(event, lambdaContext(match.route.id, options.timeoutMs ?? limitsOf(match.route).timeoutSeconds * 1000)),
     );
     writeResult(res, result);
   }

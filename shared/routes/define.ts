@@ -52,8 +52,30 @@ export interface FunctionSpec {
    * URL, the judiciary's terminal and the callback URL (shared/adapters/from-env.ts, paymentEnvShape).
    */
   paymentGateway?: boolean;
+  /** Its own timeout and memory, where the shared ones (DEFAULT_LIMITS) do not fit; say why beside it. */
+  limits?: FunctionLimits;
   summary: string;
 }
+
+export interface FunctionLimits {
+  timeoutSeconds: number;
+  memoryMb: number;
+}
+
+/**
+ * Every function's timeout and memory unless its spec names its own: an API answer takes tens of
+ * milliseconds (`npm run bench`), so 10 s is a generous bound that still fails fast.
+ */
+export const DEFAULT_LIMITS: FunctionLimits = { timeoutSeconds: 10, memoryMb: 512 };
+
+export const limitsOf = (spec: Pick<FunctionSpec, 'limits'>): FunctionLimits => spec.limits ?? DEFAULT_LIMITS;
+
+/**
+ * What the national report needs (`npm run bench -- national`: 3,000 offices took 1.6 s on a quiet
+ * 2-core machine and up to 10.4 s on a loaded one, with 382 MB resident): a larger memory, which
+ * also brings Lambda more CPU, and a timeout that API Gateway's 30 s integration limit still allows.
+ */
+export const NATIONAL_REPORT_LIMITS: FunctionLimits = { timeoutSeconds: 29, memoryMb: 1024 };
 
 /** Reading and writing whole items by key, as the staff functions that change petitions do. */
 export const READ_WRITE_ITEMS: readonly TableGrant[] = [{ actions: ['GetItem', 'PutItem'] }];

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { generateQuerySchema, monthlyReportSchema, nationalReportSchema, reportPathSchema } from '../schemas/report';
-import { defineRoute, REPORT_READS } from './define';
+import { defineRoute, NATIONAL_REPORT_LIMITS, REPORT_READS } from './define';
 
 export const route = defineRoute({
   id: 'generate-monthly-report',
@@ -9,6 +9,8 @@ export const route = defineRoute({
   auth: ['province-admin', 'national-admin'],
   table: [...REPORT_READS, { actions: ['UpdateItem'] }],
   reports: 'write',
+  // The national report over every office of the country: see NATIONAL_REPORT_LIMITS.
+  limits: NATIONAL_REPORT_LIMITS,
   summary:
     "Produce a month's report and store JSON, CSV and SVG: province-admin their own; national-admin any, or national",
   request: { path: reportPathSchema, query: generateQuerySchema },

@@ -1,5 +1,5 @@
 import { nationalReportQuerySchema, nationalReportSchema, reportPathSchema } from '../schemas/report';
-import { defineRoute, NATIONAL_ADMIN, REPORT_READS } from './define';
+import { defineRoute, NATIONAL_ADMIN, NATIONAL_REPORT_LIMITS, REPORT_READS } from './define';
 
 export const route = defineRoute({
   id: 'get-national-report',
@@ -8,6 +8,8 @@ export const route = defineRoute({
   auth: NATIONAL_ADMIN,
   table: REPORT_READS,
   reports: 'read',
+  // The national report over every office of the country: see NATIONAL_REPORT_LIMITS.
+  limits: NATIONAL_REPORT_LIMITS,
   summary: 'The national report for a month: the provinces ranked; ?format=csv|svg gives the file',
   request: { path: reportPathSchema, query: nationalReportQuerySchema },
   responses: {

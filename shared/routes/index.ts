@@ -3,7 +3,15 @@ import { route as createCourt } from './create-court';
 import { route as createOffice } from './create-office';
 import { route as createPetition } from './create-petition';
 import { route as declareDocuments } from './declare-documents';
-import { type FunctionSpec, READ_WRITE_COUNT, REPORT_READS, type RouteDefinition, routeKey } from './define';
+import {
+  DEFAULT_LIMITS,
+  type FunctionSpec,
+  NATIONAL_REPORT_LIMITS,
+  READ_WRITE_COUNT,
+  REPORT_READS,
+  type RouteDefinition,
+  routeKey,
+} from './define';
 import { route as docs } from './docs';
 import { route as docsRenderer } from './docs-renderer';
 import { route as downloadDocument } from './download-document';
@@ -113,6 +121,9 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
     id: 'monthly-report-job',
     table: [...REPORT_READS, { actions: ['PutItem', 'UpdateItem'] }],
     reports: 'write',
+    // One run may produce every province's report and the national one for each of up to 12 missing
+    // months (a new deployment, a missed week): many national-sized reports, so minutes, not seconds.
+    limits: { timeoutSeconds: 300, memoryMb: NATIONAL_REPORT_LIMITS.memoryMb },
     summary: 'Daily after Tehran midnight: produces each closed Solar Hijri month report that is missing, exactly once',
   },
   {
@@ -143,6 +154,8 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
       { actions: ['UpdateItem'], leadingKeys: ['NOTICE-SMS#*'] },
       { actions: ['PutItem'], leadingKeys: ['SMS-MSG#*'] },
     ],
+    // At 07:00 Tehran it sends the night's notices: time for a few thousand sends, in one run or a few.
+    limits: { timeoutSeconds: 300, memoryMb: DEFAULT_LIMITS.memoryMb },
     summary: 'Every quarter of an hour: sends the SMS notices that have come due (after quiet hours, or a failed try)',
   },
 ];

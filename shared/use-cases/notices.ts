@@ -125,9 +125,6 @@ export const CLAIM_LEASE_MS = 20 * 60_000;
 /** Tries before a notice is given up on: six hours of the dispatcher's quarter-hourly runs. */
 export const MAX_SEND_ATTEMPTS = 24;
 
-/** The dispatcher's timeout (infra/event-backbone.ts): the night's notices go at 07:00, in one run or a few. */
-export const DISPATCH_TIMEOUT_SECONDS = 300;
-
 export type SmsOutcome =
   | { partyIndex: number; outcome: 'sent'; to: string }
   | { partyIndex: number; outcome: 'delayed'; sendAt: string }

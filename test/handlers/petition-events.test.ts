@@ -22,8 +22,8 @@ import type { Principal } from '../../shared/domain/roles';
 import { smsLocalId } from '../../shared/domain/sms';
 import type { PetitionEvent } from '../../shared/events/petition-events';
 import { type Clock, systemClock } from '../../shared/ports';
+import { EVENT_FUNCTIONS, limitsOf } from '../../shared/routes';
 import { createPetitionSchema } from '../../shared/schemas/petition';
-import { DISPATCH_TIMEOUT_SECONDS } from '../../shared/use-cases/notices';
 import { createDraft } from '../../shared/use-cases/petitions';
 import { asFunction, invoke } from '../support/api-event';
 import { startTestEventStream } from '../support/event-stream';
@@ -278,7 +278,10 @@ describe('quiet hours', () => {
       asFunction('dispatch-sms', () =>
         dispatchSmsHandler({ ...noticeDepsFromEnv(), clock: at(iso) })(
           {},
-          lambdaContext('dispatch-sms', DISPATCH_TIMEOUT_SECONDS * 1000),
+          lambdaContext(
+            'dispatch-sms',
+            limitsOf(EVENT_FUNCTIONS.find((f) => f.id === 'dispatch-sms')!).timeoutSeconds * 1000,
+          ),
         ),
       );
 

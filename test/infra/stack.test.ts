@@ -1,7 +1,7 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app';
-import { EVENT_FUNCTIONS, ROUTES, routeKey } from '../../shared/routes';
+import { EVENT_FUNCTIONS, type FunctionSpec, ROUTES, routeKey } from '../../shared/routes';
 
 // Bundling off: these tests look at the template, not at the code esbuild would produce.
 const { app, stateful, stateless } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), process.cwd());
@@ -146,6 +146,34 @@ describe('stateless stack', () => {
 
     expect(functions).toHaveLength(ROUTES.length + EVENT_FUNCTIONS.length);
     for (const fn of functions) expect(fn.Properties.Runtime).toBe('nodejs24.x');
+  });
+
+  it("gives each function its spec's timeout and memory: 10 s and 512 MB, longer only where a figure says why", () => {
+    const functions = Object.values(api.findResources('AWS::Lambda::Function')) as Resource[];
+    // A route's function is described by its route key, an event function by its summary.
+    const specs: FunctionSpec[] = [...ROUTES, ...EVENT_FUNCTIONS];
+    const description = (f: FunctionSpec) => {
+      const route = ROUTES.find((r) => r.id === f.id);
+      return route ? routeKey(route) : f.summary;
+    };
+    const limits = (f: FunctionSpec) => {
+      const fn = functions.find((candidate) => candidate.Properties.Description === description(f))!;
+      return { timeoutSeconds: fn.Properties.Timeout, memoryMb: fn.Properties.MemorySize };
+    };
+    const spec = (id: string) => specs.find((f) => f.id === id)!;
+
+    expect(limits(spec('get-petition'))).toEqual({ timeoutSeconds: 10, memoryMb: 512 });
+    expect(limits(spec('get-national-report'))).toEqual({ timeoutSeconds: 29, memoryMb: 1024 });
+    expect(limits(spec('generate-monthly-report'))).toEqual({ timeoutSeconds: 29, memoryMb: 1024 });
+    expect(limits(spec('monthly-report-job'))).toEqual({ timeoutSeconds: 300, memoryMb: 1024 });
+    expect(limits(spec('dispatch-sms'))).toEqual({ timeoutSeconds: 300, memoryMb: 512 });
+    const longer = specs.filter((f) => limits(f).timeoutSeconds !== 10);
+    expect(longer.map((f) => f.id).sort()).toEqual([
+      'dispatch-sms',
+      'generate-monthly-report',
+      'get-national-report',
+      'monthly-report-job',
+    ]);
   });
 
   it('grants each route exactly the DynamoDB actions its route table entry declares, and no delete, batch write or scan', () => {
