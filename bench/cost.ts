@@ -1,11 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { recordPaidInFull } from '../local/demo-payments';
+import { type DynamoDBDocumentClient, ScanCommand as ScanItemsCommand } from '@aws-sdk/lib-dynamodb';
 import { lambdaContext } from '../local/gateway';
 import { handlerLoader } from '../local/handlers';
 import { createDocumentClient, createdClients } from '../shared/adapters/aws-clients';
 import { capacityMeter } from '../shared/adapters/capacity-meter';
+import { matchesEventPattern } from '../shared/events/event-pattern';
+import { type PetitionEvent, toBusEvent } from '../shared/events/petition-events';
+import { NOTIFIER_RULE_PATTERN } from '../shared/events/rules';
 import { logger } from '../shared/observability/logger';
 import { DEFAULT_LIMITS, EVENT_FUNCTIONS, limitsOf } from '../shared/routes';
 import { NOT_MEASURED, type OperationUse, type PetitionLifeMeasurements } from './cost-model';
@@ -18,6 +21,8 @@ type Stack = Awaited<ReturnType<typeof startBenchStack>>;
 export const MEMORY_MB = DEFAULT_LIMITS.memoryMb;
 /** Petitions whose whole life the bench runs; each figure is the median over them. */
 const LIVES = 9;
+/** The bus a bench event claims to come from (the notifier reads the detail only). */
+const BENCH_BUS = { id: 'bench', account: '000000000000', region: 'me-central-1' };
 /** A demo office (bench/local-stack.ts seeds the registry, its district's courts and the fee schedules). */
 const OFFICE = '56103';
 const MiB = 2 ** 20;
@@ -149,6 +154,9 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
   });
   const samples: Record<string, Sample[]> = {
+    quote: [],
+    payment: [],
+    notice: [],
     draft: [],
     upload: [],
     verify: [],
@@ -159,6 +167,11 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
   };
   const notes: string[] = [];
   let courtActions = true;
+  let paymentCalls = 0;
+  const noticeCounts: number[] = [];
+  const notify = await load<(event: unknown, context: unknown) => Promise<unknown>>(
+    EVENT_FUNCTIONS.find((f) => f.id === 'notify-parties')!,
+  );
   for (let life = 0; life < LIVES; life++) {
     let created: Record<string, unknown> = {};
     samples.draft!.push(
@@ -203,8 +216,33 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
         }),
       );
     }
-    // The quote paid as a verified gateway callback leaves it (payment is not metered here).
-    await recordPaidInFull(petitionId);
+    // The quote as the clerk shows it to the payer (it was computed with the draft), then each
+    // payee paid as a payer does: the office starts the payment, the payer pays at the gateway's
+    // page (the simulator: no AWS cost), the browser's callback verifies it server to server.
+    let fees: Record<string, unknown> = {};
+    samples.quote!.push(
+      await sample(async () => {
+        fees = await call('GET', `/v1/petitions/${petitionId}/fees`, clerk);
+      }),
+    );
+    const due = (fees.balance as Record<string, { dueRials: string }>) ?? {};
+    const payees = (['judiciary', 'office'] as const).filter((payee) => due[payee]?.dueRials !== '0');
+    paymentCalls = 2 * payees.length;
+    samples.payment!.push(
+      await sample(async () => {
+        for (const payee of payees) {
+          const started = await call('POST', `/v1/petitions/${petitionId}/payments`, clerk, { payee });
+          const token = new URL((started.redirect as { url: string }).url).searchParams.get('token')!;
+          const callback = await fetch(`${stack.baseUrl}/v1/payments/callback`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+            body: new URLSearchParams(stack.simulator.pay(token)).toString(),
+          });
+          const answer = (await callback.json()) as { outcome?: string };
+          if (answer.outcome !== 'verified') throw new Error(`payment not verified: ${JSON.stringify(answer)}`);
+        }
+      }),
+    );
     let submitted: Record<string, unknown> = {};
     samples.submit!.push(
       await sample(async () => {
@@ -257,6 +295,19 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
         );
       }),
     );
+    // Its notices: each event of the petition that the notifier's bus rule passes, delivered to
+    // the notifier as EventBridge would (the SMS go to the sink; their provider's price is not AWS's).
+    const events = (await outboxEventsOf(db, petitionId)).filter((event) =>
+      matchesEventPattern(NOTIFIER_RULE_PATTERN, toBusEvent(event, BENCH_BUS)),
+    );
+    noticeCounts.push(events.length);
+    for (const event of events) {
+      samples.notice!.push(
+        await sample(async () => {
+          await notify(toBusEvent(event, BENCH_BUS), lambdaContext('notify-parties', 60_000));
+        }),
+      );
+    }
   }
 
   // The report job, as scheduled: once a day; one run a month produces the closed month's reports,
@@ -303,8 +354,10 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
       ? 'not weighted in (run with the bundles section to weigh them)'
       : `weighted at half the API invocations, INIT ${options.initMs.toFixed(0)} ms (median module load)`;
   notes.push(
-    'notices: not measured (the notifier runs on the event bus, not through this bench): counted as zero; ' +
-      'the outbox items of submit and the court actions are in their write units',
+    'notices: the notifier invoked once per event its bus rule passes, as EventBridge would; each event also ' +
+      "counts one EventBridge Pipes request and one custom event; the SMS themselves are the provider's price, not AWS's",
+    `payment: both payees paid at the gateway simulator (${paymentCalls} API calls: start and callback per payee); ` +
+      "the gateway's own fees are the PSP's, not AWS's",
     `durations are measured around the call to the in-process gateway (an upper bound of the handler's); ` +
       `cold starts ${cold}`,
     'X-Ray: one trace per invocation (every request sampled: an upper bound)',
@@ -315,8 +368,14 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     scanVerification: use(samples.verify!, { invocations: 1, s3BusEvents: 0 }),
     submit: use(samples.submit!, api(1)),
     courtAction: samples.court!.length > 0 ? use(samples.court!, api(1)) : NOT_MEASURED,
-    notice: NOT_MEASURED,
-    notices: 0,
+    quote: use(samples.quote!, api(1)),
+    // One sample covers the petition's whole payment (its calls); Lambda bills each call.
+    payment: use(
+      samples.payment!.map((s) => ({ ...s, ms: s.ms / paymentCalls })),
+      api(paymentCalls),
+    ),
+    notice: use(samples.notice!, { invocations: 1, busEvents: 1, pipesRequests: 1 }),
+    notices: median(noticeCounts),
     track: use(samples.track!, api(1)),
     rating: use(samples.rating!, api(1)),
     monthlyReports,
@@ -371,4 +430,26 @@ function valueSize(value: Attribute): number {
   if (value.SS) return value.SS.reduce((sum, v) => sum + Buffer.byteLength(v), 0);
   if (value.NS) return value.NS.reduce((sum, v) => sum + Math.ceil(v.length / 2) + 1, 0);
   return 0;
+}
+
+/** A petition's events in the outbox, oldest first (read outside any sample: the pipe reads the stream, not the table). */
+async function outboxEventsOf(db: DynamoDBDocumentClient, petitionId: string): Promise<PetitionEvent[]> {
+  const events: PetitionEvent[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new ScanItemsCommand({
+        TableName: process.env.TABLE_NAME!,
+        FilterExpression: 'entity = :outbox',
+        ExpressionAttributeValues: { ':outbox': 'outbox' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      const event = JSON.parse(String(item.event)) as PetitionEvent;
+      if (event.petitionId === petitionId) events.push(event);
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return events.sort((a, b) => a.petitionVersion - b.petitionVersion);
 }

@@ -15,8 +15,11 @@ import {
 } from '../local/engines';
 import { createGateway } from '../local/gateway';
 import { handlerLoader } from '../local/handlers';
-import { seedDemoData, seedDemoSchedules } from '../local/seed';
+import { startPaymentGatewaySimulator } from '../local/payment-gateway-simulator';
+import { DEMO_JUDICIARY_TERMINAL, seedDemoData, seedDemoSchedules } from '../local/seed';
+import { SmsSink } from '../local/sms-sink';
 import { createS3Client } from '../shared/adapters/aws-clients';
+import { injectSmsPort } from '../shared/adapters/notices-from-env';
 import { ROUTES } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 
@@ -56,12 +59,29 @@ export async function startBenchStack() {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  // Payments against the Shaparak-style simulator, and SMS into a sink, as `npm start` has them;
+  // the handlers read these variables when first loaded, after this.
+  const simulator = await startPaymentGatewaySimulator({ terminals: () => true, host: '127.0.0.1', port: 0 });
+  const sms = new SmsSink({ print: () => undefined });
+  injectSmsPort(sms);
+  Object.assign(process.env, {
+    PAYMENT_GATEWAY_URL: simulator.baseUrl,
+    PAYMENT_GATEWAY_PAGE_URL: simulator.baseUrl,
+    JUDICIARY_TERMINAL_ID: DEMO_JUDICIARY_TERMINAL,
+    PAYMENT_CALLBACK_URL: `${baseUrl}/v1/payments/callback`,
+    SMS_PROVIDER: 'local-sink',
+  });
   return {
     raw,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
+    simulator,
+    sms,
     token: (request: TokenRequest) => signToken(keys, request),
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      injectSmsPort(undefined);
+      await simulator.close();
       raw.destroy();
       await s3.stop();
       await dynamo.stop();
