@@ -10,10 +10,11 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'b64'],
   // The docs renderer is imported as text (esbuild's `with { type: 'text' }`); the first match wins.
   transform: {
     'redoc/bundles/redoc\\.standalone\\.js$': '<rootDir>/test/support/text-transform.cjs',
+    '\\.gz\\.b64$': '<rootDir>/test/support/text-transform.cjs',
     '^.+\\.(t|j|mj)s$': swc,
   },
   transformIgnorePatterns: ['/node_modules/(?!(@middy|jose|zod/v4/locales|zod/v4/core|redoc/bundles)/)'],

@@ -4,3 +4,9 @@ declare module 'redoc/bundles/redoc.standalone.js' {
   const script: string;
   export default script;
 }
+
+// The OpenAPI document, gzipped and in base64 (`npm run client` writes it), imported as text the same way.
+declare module '*.gz.b64' {
+  const base64: string;
+  export default base64;
+}
