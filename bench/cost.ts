@@ -371,7 +371,7 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     quote: use(samples.quote!, api(1)),
     // One sample covers the petition's whole payment (its calls); Lambda bills each call.
     payment: use(
-      samples.payment!.map((s) => ({ ...s, ms: s.ms / paymentCalls })),
+      samples.payment!.map((s) => ({ ...s, ms: s.ms / Math.max(1, paymentCalls) })),
       api(paymentCalls),
     ),
     notice: use(samples.notice!, { invocations: 1, busEvents: 1, pipesRequests: 1 }),

@@ -1,6 +1,6 @@
-import { EVENT_FUNCTIONS, limitsOf, ROUTES } from '../shared/routes';
 import './quiet';
 import { resolve } from 'node:path';
+import { EVENT_FUNCTIONS, limitsOf, ROUTES } from '../shared/routes';
 import { measureBundles } from './bundles';
 import { COLD_RUNS, measureColdStarts } from './cold-start';
 import { measurePetitionLife } from './cost';

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
 
   const { createDocumentClient } = await import('../shared/adapters/aws-clients');
   const { backfillProvinces } = await import('./backfill-provinces');
+  const { backfillAttention } = await import('./backfill-attention');
   const db = createDocumentClient({
     AWS_REGION: process.env.AWS_REGION,
     DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
@@ -39,8 +40,11 @@ async function main(): Promise<void> {
     tableName!,
     targetProvince ? { legacyTargetProvince: targetProvince } : {},
   );
+  // After the provinces: a petition is listed under its province, so it needs its code first.
+  const listed = await backfillAttention(db, tableName!);
   console.log(
-    `${tableName}: ${result.offices} offices, ${result.petitions} petitions and ${result.targets} targets brought up to date.`,
+    `${tableName}: ${result.offices} offices, ${result.petitions} petitions and ${result.targets} targets brought up to date; ` +
+      `${listed} petitions put on their province's attention list.`,
   );
   if (result.unplacedOffices.length > 0) {
     console.log(

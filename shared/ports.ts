@@ -195,9 +195,14 @@ export interface PetitionRepository {
   curesEndingOn(day: string, before: string): Promise<Petition[]>;
   /**
    * The province's petitions that need its look (domain/attention.ts), latest change first, at most
-   * `limit`; as the index holds them (eventually consistent).
+   * `limit` of those `keep` accepts (so entries past their time never push current ones out); as the
+   * index holds them (eventually consistent).
    */
-  needingAttention(provinceCode: string, limit: number): Promise<AttentionEntry[]>;
+  needingAttention(
+    provinceCode: string,
+    limit: number,
+    keep?: (entry: AttentionEntry) => boolean,
+  ): Promise<AttentionEntry[]>;
   /** A page of a court's inbox in one status, newest change first. */
   inbox(query: CourtInboxQuery): Promise<{ items: CourtInboxItem[]; nextCursor: string | null }>;
   findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;

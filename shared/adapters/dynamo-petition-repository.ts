@@ -143,7 +143,11 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return petitions;
   }
 
-  async needingAttention(provinceCode: string, limit: number): Promise<AttentionEntry[]> {
+  async needingAttention(
+    provinceCode: string,
+    limit: number,
+    keep: (entry: AttentionEntry) => boolean = () => true,
+  ): Promise<AttentionEntry[]> {
     const entries: AttentionEntry[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
@@ -161,7 +165,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
       // The index holds the attributes the list needs only (ATTENTION_ATTRIBUTES), enough for attentionEntry.
       for (const item of page.Items ?? []) {
         const entry = attentionEntry(petitionFromItem(item));
-        if (entry) entries.push(entry);
+        if (entry && keep(entry) && entries.length < limit) entries.push(entry);
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey && entries.length < limit);
@@ -255,14 +259,23 @@ export function petitionItem(petition: Petition): Record<string, unknown> {
           gsi3sk: `${petition.cureDeadline.endsAt}#${petition.petitionId}`,
         }
       : {}),
-    ...(petition.provinceCode && attentionReasons(petition).length > 0
-      ? {
-          gsi5pk: indexKeys.provinceAttention(petition.provinceCode),
-          gsi5sk: `${petition.updatedAt}#${petition.petitionId}`,
-        }
-      : {}),
+    ...attentionIndexKeys(petition),
     entity: 'petition',
     ...petition,
+  };
+}
+
+/** The petition's entry in its province's attention list (gsi5), when it needs the province's look. */
+export function attentionIndexKeys(
+  petition: Pick<
+    Petition,
+    'provinceCode' | 'updatedAt' | 'petitionId' | 'status' | 'court' | 'cureDeadline' | 'rejection'
+  >,
+): { gsi5pk: string; gsi5sk: string } | Record<string, never> {
+  if (!petition.provinceCode || attentionReasons(petition as Petition).length === 0) return {};
+  return {
+    gsi5pk: indexKeys.provinceAttention(petition.provinceCode),
+    gsi5sk: `${petition.updatedAt}#${petition.petitionId}`,
   };
 }
 

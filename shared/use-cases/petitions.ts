@@ -63,7 +63,7 @@ import type {
   UpdatePetitionInput,
 } from '../schemas/petition';
 import { declareDocuments, uploadInstructions } from './documents';
-import { assertFeesSettled, quotePetition } from './fees';
+import { assertFeesSettled, balanceOf, quotePetition } from './fees';
 
 export interface PetitionDeps {
   petitions: PetitionRepository;
@@ -250,7 +250,13 @@ export async function submitPetition(
     deps.submissions.courtRegistry(office.provinceCode, current.caseReference?.courtCode),
   ]);
   // Paid in full, or the court fee deferred by an indigency claim: 409 with the amount due otherwise.
-  assertFeesSettled(current, payments);
+  // Totals that fall short are checked against the payments themselves before refusing: a payment
+  // verified before the totals existed is in the payments only.
+  if (paid && !balanceOf(current, paid)?.settled) {
+    assertFeesSettled(current, await deps.payments.forPetition(petitionId));
+  } else {
+    assertFeesSettled(current, payments);
+  }
   const route = routePetition(current, office, registry);
   if (!route) throw new ConflictError('no-court-for-petition', { kind: current.kind });
   await keepDocuments(deps, current);
@@ -542,13 +548,19 @@ export async function reassignPetition(
       },
     ],
   };
-  const event = petitionEvent(
-    'reassigned',
-    next,
-    { courtCode: court.courtCode, data: { previousCourtCode } },
-    { eventId: deps.ids.eventId(), occurredAt: at },
-  );
-  await deps.petitions.save(next, current.version, [], [event]);
+  // Confirming the court that holds it moves nothing: no `reassigned` event (and so no SMS telling
+  // the parties their petition went to another court); the history keeps who confirmed it.
+  const events = confirmsFallback
+    ? []
+    : [
+        petitionEvent(
+          'reassigned',
+          next,
+          { courtCode: court.courtCode, data: { previousCourtCode } },
+          { eventId: deps.ids.eventId(), occurredAt: at },
+        ),
+      ];
+  await deps.petitions.save(next, current.version, [], events);
   return next;
 }
 

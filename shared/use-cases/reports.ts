@@ -227,8 +227,9 @@ export async function readReport(
 /** The report with the province's attention list as it stands now. */
 async function withAttention(deps: ReportReadDeps, report: MonthlyReport): Promise<MonthlyReport> {
   const now = deps.clock.now();
-  const found = await deps.attention.needingAttention(report.provinceCode, ATTENTION_LIST_LIMIT + 1);
-  const petitions = found.filter((entry) => stillNeedsAttention(entry, now));
+  const petitions = await deps.attention.needingAttention(report.provinceCode, ATTENTION_LIST_LIMIT + 1, (entry) =>
+    stillNeedsAttention(entry, now),
+  );
   const attention: AttentionList = {
     asOf: now.toISOString(),
     petitions: petitions.slice(0, ATTENTION_LIST_LIMIT),

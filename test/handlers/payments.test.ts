@@ -244,6 +244,45 @@ describe('the paid totals beside the petition', () => {
     // The payments query is the fourth call, for such petitions only.
     expect(commands).toEqual(['BatchGetItem', 'Query', 'Query', 'TransactWriteItems']);
   });
+
+  it('lets a petition be submitted whose totals hold only the payments verified since they existed', async () => {
+    const { clerk, petitionId, quote } = await draft();
+    const petition = await petitionAdaptersFromEnv().petitions.get(petitionId);
+    const orderId = orderIdFor(petitionId, 1);
+    // The court fee, verified before the totals existed: in the payments only.
+    await db().send(
+      new PutCommand({
+        TableName: readEnv(tableEnvShape).TABLE_NAME,
+        Item: {
+          ...keys.payment(petitionId, orderId),
+          entity: 'payment',
+          ...newPayment(
+            {
+              paymentId: orderId,
+              petitionId,
+              officeCode: clerk.officeCode!,
+              payee: 'judiciary',
+              terminalId: 'T1',
+              orderId,
+              amountRials: quote.totals.judiciary,
+              token: `legacy-${orderId}`,
+              quote: { versionId: petition!.quote!.schedule.versionId, quotedAt: petition!.quote!.quotedAt },
+            },
+            new Date(),
+          ),
+          state: 'verified',
+        },
+      }),
+    );
+    // The office's tariff, paid through the gateway since: in the totals too.
+    await payInFull(clerk, petitionId);
+
+    const submitted = await submit(clerk, petitionId);
+
+    expect(submitted.status).toBe(200);
+    expect(await paidTotals(petitionId)).toMatchObject({ office: expect.anything() });
+    expect((await paidTotals(petitionId))?.judiciary).toBeUndefined();
+  });
 });
 
 describe('a schedule change', () => {

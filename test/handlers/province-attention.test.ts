@@ -16,6 +16,7 @@ import type { Clock } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, submitPetition, transitionPetition } from '../../shared/use-cases/petitions';
 import { apiEvent, type Caller, call, invokeRoute } from '../support/api-event';
+import { outboxEventsOf } from '../support/outbox';
 import { recordPaidInFull } from '../support/payments';
 import { activeOffice, officeWithoutCourts, petitionBody, TEST_COURTS } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
@@ -120,6 +121,8 @@ describe("the province report's attention list", () => {
       previousCourtCode: TEST_COURTS['general-civil'],
     });
     expect(listed(after.body, petitionId)).toBeUndefined();
+    // Nothing moved: no reassigned event, so no SMS tells the parties of another court.
+    expect((await outboxEventsOf(petitionId)).map((event) => event.type)).not.toContain('reassigned');
   });
 
   it('still refuses to "reassign" a petition that is not flagged to the court that holds it (409)', async () => {

@@ -1,42 +1,13 @@
 import { petitionItem } from '../../shared/adapters/dynamo-petition-repository';
 import { attentionEntry, attentionReasons, stillNeedsAttention } from '../../shared/domain/attention';
-import type { CourtAssignment, Deadline, Petition } from '../../shared/domain/petition';
+import type { Deadline } from '../../shared/domain/petition';
+import { FALLBACK_ASSIGNMENT, submittedPetition } from '../support/submitted-petition';
 
 /** Which petitions the province's attention list holds, and when they leave it. */
 const provisional: Deadline = { lastDay: '1405-12-27', endsAt: '2027-03-17T20:30:00.000Z', provisional: true };
 const settled: Deadline = { ...provisional, provisional: false };
-const fallbackCourt: CourtAssignment = {
-  courtCode: 'SKH-CIVIL-1',
-  name: 'دادگاه عمومی حقوقی بیرجند',
-  kind: 'general-civil',
-  provinceCode: '29',
-  assignedAt: '2027-03-01T06:30:00.000Z',
-  rule: 'civil-over-limit-or-not-monetary',
-  flaggedForReview: true,
-  reviewReason: 'no-court-of-kind-in-district',
-};
-
-function petition(overrides: Partial<Petition>): Petition {
-  return {
-    petitionId: 'p-1',
-    officeCode: '56101',
-    officeName: 'دفتر آزمون',
-    provinceCode: '29',
-    kind: 'civil-petition',
-    subject: 'مطالبه وجه',
-    description: '',
-    parties: [],
-    documents: [],
-    status: 'submitted',
-    court: { ...fallbackCourt, flaggedForReview: false, reviewReason: undefined },
-    version: 2,
-    createdAt: '2027-03-01T06:00:00.000Z',
-    updatedAt: '2027-03-01T06:30:00.000Z',
-    createdBy: 'clerk-1',
-    history: [],
-    ...overrides,
-  } as Petition;
-}
+const fallbackCourt = FALLBACK_ASSIGNMENT;
+const petition = submittedPetition;
 
 describe('attention reasons', () => {
   it('names a provisional cure period while returned or rejection-due, and a provisional objection window', () => {
@@ -68,7 +39,7 @@ describe('attention reasons', () => {
     expect(attentionEntry(flagged)).toMatchObject({
       reasons: ['flagged-for-review'],
       reviewReason: 'no-court-of-kind-in-district',
-      courtCode: 'SKH-CIVIL-1',
+      courtCode: 'TEST-BIR-CIVIL',
     });
     expect(attentionReasons(registered)).toEqual([]);
   });
