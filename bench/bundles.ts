@@ -88,6 +88,9 @@ function loadTime({ name, outfile }: Bundle): number {
           POWERTOOLS_LOG_LEVEL: 'ERROR',
           SMS_PROVIDER: 'local-sink',
           SMS_WEBHOOK_SECRET: 'b'.repeat(40),
+          PAYMENT_GATEWAY_URL: 'https://sep.shaparak.ir',
+          JUDICIARY_TERMINAL_ID: '13000000',
+          PAYMENT_CALLBACK_URL: 'https://api.example.ir/v1/payments/callback',
         },
       },
     );
