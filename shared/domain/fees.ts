@@ -1,3 +1,4 @@
+import { QUOTE_TEXT } from '../i18n/quote-texts';
 import {
   BASIS_POINTS_PER_WHOLE,
   divide,
@@ -424,27 +425,17 @@ function courtFeeLine(input: QuoteInput, schedule: FeeSchedule): FeeLine {
       return line(amount, basis, combine([rule, ...used]));
     }
     case 'flat':
-      return line(parseRials(calc.amountRials), { fa: 'مبلغ مقطوع', en: 'flat amount' }, rule);
+      return line(parseRials(calc.amountRials), QUOTE_TEXT.flat, rule);
     case 'by-category': {
       const category = calc.categories.find((c) => c.code === input.nonMonetaryCategory);
       if (!category) throw new FeeError('unknown-category', { category: input.nonMonetaryCategory ?? '-' });
       const label = { fa: `${rule.label.fa}: ${category.label.fa}`, en: `${rule.label.en}: ${category.label.en}` };
-      return line(
-        parseRials(category.amountRials),
-        { fa: 'مبلغ مقطوع این دسته', en: 'flat amount for this category' },
-        combine([rule, category]),
-        label,
-      );
+      return line(parseRials(category.amountRials), QUOTE_TEXT.flatForCategory, combine([rule, category]), label);
     }
     case 'none':
-      return line(0n, { fa: 'هزینه دادرسی ندارد', en: 'no court fee' }, rule);
+      return line(0n, QUOTE_TEXT.noCourtFee, rule);
   }
 }
-
-const BASE_WORDS = {
-  claim: { fa: 'خواسته', en: 'the claim' },
-  judgment: { fa: 'محکوم‌به', en: 'the judgment' },
-};
 
 /** Each rate on its slice, summed exactly in ten-thousandths of a rial, then rounded once. */
 function marginalFee(base: bigint, brackets: readonly FeeBracket[], baseKind: 'claim' | 'judgment') {
@@ -459,21 +450,15 @@ function marginalFee(base: bigint, brackets: readonly FeeBracket[], baseKind: 'c
     const slice = (to === null || base < to ? base : to) - from;
     numerator += slice * BigInt(bracket.basisPoints);
     used.push(bracket);
-    fa.push(`${percentText(bracket.basisPoints, 'fa')} از ${formatRialsForPeople(slice, 'fa')}`);
-    en.push(`${percentText(bracket.basisPoints, 'en')} of ${formatRialsForPeople(slice, 'en')}`);
+    fa.push(QUOTE_TEXT.slice.fa(percentText(bracket.basisPoints, 'fa'), formatRialsForPeople(slice, 'fa')));
+    en.push(QUOTE_TEXT.slice.en(percentText(bracket.basisPoints, 'en'), formatRialsForPeople(slice, 'en')));
   }
   const amount = divide(numerator, BASIS_POINTS_PER_WHOLE, FEE_ROUNDING);
-  const words = BASE_WORDS[baseKind];
   const rounded = amount * BASIS_POINTS_PER_WHOLE !== numerator;
   const basis =
     used.length === 0
-      ? { fa: `${words.fa} صفر ریال`, en: `${words.en} is 0 rials` }
-      : {
-          fa: `${fa.join(' + ')} ریال ${words.fa} (هر نرخ بر بخش خود)` + (rounded ? '، گرد به بالا تا ریال کامل' : ''),
-          en:
-            `${en.join(' + ')} rials of ${words.en} (each rate on its own part)` +
-            (rounded ? ', rounded up to the whole rial' : ''),
-        };
+      ? { fa: QUOTE_TEXT.zeroBase.fa(baseKind), en: QUOTE_TEXT.zeroBase.en(baseKind) }
+      : { fa: QUOTE_TEXT.marginal.fa(fa, baseKind, rounded), en: QUOTE_TEXT.marginal.en(en, baseKind, rounded) };
   return { amount, used, basis };
 }
 
@@ -494,18 +479,26 @@ function tariffLines(input: QuoteInput, schedule: FeeSchedule): FeeLine[] {
   const perUnit = (item: TariffItem, units: number, what: Bilingual = { fa: '', en: '' }): Bilingual => {
     const price = parseRials(item.amountRials);
     return {
-      fa: [formatRialsForPeople(BigInt(units), 'fa'), what.fa, '×', formatRialsForPeople(price, 'fa'), 'ریال']
+      fa: [
+        formatRialsForPeople(BigInt(units), 'fa'),
+        what.fa,
+        '×',
+        formatRialsForPeople(price, 'fa'),
+        QUOTE_TEXT.rials.fa,
+      ]
         .filter(Boolean)
         .join(' '),
-      en: [String(units), what.en, '×', formatRialsForPeople(price, 'en'), 'rials'].filter(Boolean).join(' '),
+      en: [String(units), what.en, '×', formatRialsForPeople(price, 'en'), QUOTE_TEXT.rials.en]
+        .filter(Boolean)
+        .join(' '),
     };
   };
   const kind = KIND_LABELS[input.kind];
   const includes = base.charge.includes;
   const lines = [
     line(base, 1n, {
-      fa: `یک ${kind.fa}` + (includes ? `، شامل ${includesText(includes, 'fa')}` : ''),
-      en: `one ${kind.en}` + (includes ? `, including ${includesText(includes, 'en')}` : ''),
+      fa: QUOTE_TEXT.base.fa(kind.fa, includes ? includesText(includes, 'fa') : undefined),
+      en: QUOTE_TEXT.base.en(kind.en, includes ? includesText(includes, 'en') : undefined),
     }),
   ];
   if (includes) {
@@ -514,8 +507,8 @@ function tariffLines(input: QuoteInput, schedule: FeeSchedule): FeeLine[] {
     const pages = input.attachmentPages.reduce((sum, n) => sum + n, 0);
     const extraPages = Math.max(0, pages - includes.attachmentPages);
     for (const [type, units, what] of [
-      ['extra-party', extraParties, { fa: 'طرف اضافه', en: 'extra parties' }],
-      ['extra-page', extraPages, { fa: 'برگ پیوست اضافه', en: 'extra attachment pages' }],
+      ['extra-party', extraParties, QUOTE_TEXT.extraParties],
+      ['extra-page', extraPages, QUOTE_TEXT.extraPages],
     ] as const) {
       if (units === 0) continue;
       const item = byCharge(type);
@@ -526,7 +519,7 @@ function tariffLines(input: QuoteInput, schedule: FeeSchedule): FeeLine[] {
   if (input.paidElectronically) {
     const item = byCharge('electronic-payment');
     if (!item) throw new FeeError('no-tariff-item', { item: 'electronic-payment' });
-    lines.push(line(item, 1n, { fa: 'یک بار برای این برآورد', en: 'once per quote' }));
+    lines.push(line(item, 1n, QUOTE_TEXT.oncePerQuote));
   }
   for (const [code, units] of Object.entries(input.services ?? {})) {
     if (units === 0) continue;
@@ -538,15 +531,7 @@ function tariffLines(input: QuoteInput, schedule: FeeSchedule): FeeLine[] {
 }
 
 function includesText(includes: TariffIncludes, language: 'fa' | 'en'): string {
-  const n = (value: number) => formatRialsForPeople(BigInt(value), language);
-  return language === 'fa'
-    ? `${n(includes.claimants)} خواهان، ${n(includes.defendants)} خوانده و ${n(includes.attachmentPages)} برگ پیوست`
-    : `${plural(includes.claimants, 'claimant')}, ${plural(includes.defendants, 'defendant')} ` +
-        `and ${plural(includes.attachmentPages, 'attachment page')}`;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return QUOTE_TEXT.includes[language](includes.claimants, includes.defendants, includes.attachmentPages);
 }
 
 // --- Quote against what was paid -------------------------------------------------------------

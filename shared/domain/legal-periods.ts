@@ -1,3 +1,4 @@
+import { LAST_DAY_TEXT } from '../i18n/messages';
 import {
   fixedHolidaysOf,
   fixedHolidaysOn,
@@ -220,10 +221,7 @@ export function describeLastDay(period: Pick<LegalPeriod, 'lastDay' | 'provision
   const lastDay = parseDay(period.lastDay);
   if (!lastDay) throw new RangeError(`not a Solar Hijri day: ${period.lastDay}`);
   const weekday = WEEKDAY_NAMES[weekdayOf(lastDay)][language];
-  if (language === 'fa') {
-    const line = `آخرین روز مهلت: ${weekday} ${describeDay(lastDay, 'fa')}، تا پایان همان روز به وقت تهران.`;
-    return period.provisional ? `${line} این تاریخ موقت است، زیرا تعطیلات قمری سال هنوز ثبت نشده است.` : line;
-  }
-  const line = `Last day to act: ${weekday} ${describeDay(lastDay, 'en')}, until the end of that day, Tehran time.`;
-  return period.provisional ? `${line} This date is provisional: the year's lunar holidays are not loaded yet.` : line;
+  const text = LAST_DAY_TEXT[language];
+  const line = text.lastDay(weekday, describeDay(lastDay, language));
+  return period.provisional ? `${line} ${text.provisional}` : line;
 }

@@ -1,15 +1,17 @@
+import {
+  ATTENTION_TEXT,
+  CHART_TEXT,
+  monthName,
+  NATIONAL_TABLE_HEADER,
+  OFFICE_TABLE_HEADER,
+  PREAMBLE_TEXT,
+  YES_NO,
+} from '../i18n/report-texts';
 import type { AttentionEntry } from './attention';
-import { DEFECT_CODES, DEFECTS } from './defects';
+import { DEFECT_CODES } from './defects';
+import { toPersianDigits } from './money';
 import { PETITION_KINDS } from './petition';
 import type { MonthlyReport, NationalReport, OfficeRow, ProvinceRow } from './report';
-
-const KIND_LABELS: Record<(typeof PETITION_KINDS)[number], string> = {
-  'civil-petition': 'دادخواست حقوقی',
-  'criminal-complaint': 'شکوائیه کیفری',
-  request: 'درخواست',
-  appeal: 'تجدیدنظر',
-  'written-statement': 'لایحه',
-};
 
 /** RFC 4180 quoting, and a leading apostrophe so a cell never starts a spreadsheet formula. */
 function cell(value: string | number | boolean | null | undefined, text = false): string {
@@ -30,31 +32,7 @@ const PREAMBLE_LINES = 4;
  */
 export function reportCsv(report: MonthlyReport): string {
   const preamble = csvPreamble(report, `${report.provinceName} (${report.provinceCode})`);
-  const header = [
-    'رتبه (rank)',
-    'کد دفتر (office code)',
-    'نام دفتر (name)',
-    'حوزه قضایی (judicial district)',
-    'شهرستان (county)',
-    'بخش (bakhsh)',
-    'محروم (deprived area)',
-    'وضعیت (status)',
-    'دادخواست‌های ثبت‌شده این ماه (registered)',
-    'ماه قبل (previous month)',
-    'تغییر (change)',
-    'درصد تغییر (change %)',
-    ...PETITION_KINDS.map((k) => `${KIND_LABELS[k]} (${k})`),
-    'مدارک ذخیره‌شده (documents stored)',
-    'برگشت برای رفع نقص (returned for defects)',
-    'تعداد نظرها (ratings)',
-    'میانگین رضایت کلی (overall rating)',
-    'دریافتی هزینه دادرسی، ریال (court fees collected, rials)',
-    'دریافتی تعرفه دفتر، ریال (office tariff collected, rials)',
-    ...DEFECT_CODES.map((code) => `برگشت: ${DEFECTS[code].label.fa} (returned: ${code})`),
-    'مهلت رفع نقص سپری‌شده (cures lapsed)',
-    'قرار رد دادخواست (rejections)',
-    'رد به سبب سپری‌شدن مهلت (rejections for a lapsed cure)',
-  ];
+  const header = OFFICE_TABLE_HEADER;
   const row = (r: OfficeRow) => [
     cell(r.rank),
     cell(r.officeCode),
@@ -62,7 +40,7 @@ export function reportCsv(report: MonthlyReport): string {
     cell(r.judicialDistrict, true),
     cell(r.county, true),
     cell(r.bakhsh ?? '', true),
-    cell(r.deprivedArea ? 'بله' : 'خیر'),
+    cell(r.deprivedArea ? YES_NO.yes : YES_NO.no),
     cell(r.statusAtMonthEnd),
     cell(r.registered),
     cell(r.previous),
@@ -89,11 +67,6 @@ export function reportCsv(report: MonthlyReport): string {
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-const ATTENTION_LABELS: Record<AttentionEntry['reasons'][number], string> = {
-  'provisional-deadline': 'مهلت موقت (provisional deadline)',
-  'flagged-for-review': 'نیازمند بازبینی ارجاع (flagged for review)',
-};
-
 /**
  * The petitions the province must look at, as a second table below the offices after an empty line,
  * so that a spreadsheet reading the offices' table up to its end still reads the same rows.
@@ -101,22 +74,14 @@ const ATTENTION_LABELS: Record<AttentionEntry['reasons'][number], string> = {
 function attentionTable(petitions: AttentionEntry[], asOf: string): string[][] {
   return [
     [],
-    [cell('دادخواست‌های نیازمند بررسی استان (petitions needing attention)'), cell(asOf)],
-    [
-      cell('شناسه دادخواست (petition id)'),
-      cell('کد دفتر (office code)'),
-      cell('کد دادگاه (court code)'),
-      cell('وضعیت (status)'),
-      cell('علت (reason)'),
-      cell('آخرین روز مهلت (last day)'),
-      cell('علت بازبینی (review reason)'),
-    ],
+    [cell(ATTENTION_TEXT.heading), cell(asOf)],
+    ATTENTION_TEXT.header.map((h) => cell(h)),
     ...petitions.map((p) => [
       cell(p.petitionId),
       cell(p.officeCode),
       cell(p.courtCode),
       cell(p.status),
-      cell(p.reasons.map((r) => ATTENTION_LABELS[r]).join(' / ')),
+      cell(p.reasons.map((r) => ATTENTION_TEXT.reasons[r]).join(' / ')),
       cell(p.provisionalDeadline?.lastDay),
       cell(p.reviewReason),
     ]),
@@ -129,21 +94,12 @@ type Frame = Pick<MonthlyReport, 'month' | 'calendar' | 'from' | 'to' | 'provisi
 function csvPreamble(report: Frame, scope: string): string[][] {
   const { daysCovered, daysInMonth } = report.coverage;
   return [
+    [cell(PREAMBLE_TEXT.title), cell(report.month), cell(report.calendar), cell(scope, true)],
     [
-      cell('گزارش ماهانه دفاتر خدمات الکترونیک قضایی (monthly report)'),
-      cell(report.month),
-      cell(report.calendar),
-      cell(scope, true),
+      cell(PREAMBLE_TEXT.status),
+      cell(report.provisional ? PREAMBLE_TEXT.provisional(daysCovered, daysInMonth) : PREAMBLE_TEXT.final),
     ],
-    [
-      cell('وضعیت (status)'),
-      cell(
-        report.provisional
-          ? `موقت: ${daysCovered} روز از ${daysInMonth} روز ماه (provisional: ${daysCovered} of ${daysInMonth} days)`
-          : 'نهایی (final)',
-      ),
-    ],
-    [cell('بازه به وقت جهانی (UTC range)'), cell(report.from), cell(report.to)],
+    [cell(PREAMBLE_TEXT.utcRange), cell(report.from), cell(report.to)],
     [],
   ];
 }
@@ -153,22 +109,7 @@ function csvPreamble(report: Frame, scope: string): string[][] {
  * the same every month.
  */
 export function nationalCsv(report: NationalReport): string {
-  const header = [
-    'رتبه (rank)',
-    'کد استان (province code)',
-    'استان (province)',
-    'دفاتر (offices)',
-    'فعال (active)',
-    'در دست راه‌اندازی (planned)',
-    'دادخواست‌های ثبت‌شده این ماه (registered)',
-    'ماه قبل (previous month)',
-    'تغییر (change)',
-    'درصد تغییر (change %)',
-    'مناطق محروم دارای دفتر (deprived areas served)',
-    'دادخواست‌های مناطق محروم (deprived-area petitions)',
-    'هدف (target offices)',
-    'پیشرفت نسبت به هدف (progress %)',
-  ];
+  const header = NATIONAL_TABLE_HEADER;
   const row = (r: ProvinceRow) => [
     cell(r.rank),
     cell(r.provinceCode),
@@ -186,7 +127,7 @@ export function nationalCsv(report: NationalReport): string {
     cell(r.target?.progressPercent),
   ];
   const lines = [
-    ...csvPreamble(report, 'کشور (national)'),
+    ...csvPreamble(report, PREAMBLE_TEXT.national),
     header.map((h) => cell(h)),
     ...report.provinces.map(row),
   ].map((cells) => cells.join(','));
@@ -205,45 +146,9 @@ export function reportFileName(
 
 export { PREAMBLE_LINES };
 
-const SOLAR_MONTHS = [
-  'فروردین',
-  'اردیبهشت',
-  'خرداد',
-  'تیر',
-  'مرداد',
-  'شهریور',
-  'مهر',
-  'آبان',
-  'آذر',
-  'دی',
-  'بهمن',
-  'اسفند',
-];
-const GREGORIAN_MONTHS = [
-  'ژانویه',
-  'فوریه',
-  'مارس',
-  'آوریل',
-  'مه',
-  'ژوئن',
-  'ژوئیه',
-  'اوت',
-  'سپتامبر',
-  'اکتبر',
-  'نوامبر',
-  'دسامبر',
-];
-
-/** `شهریور ۱۳۹۸`: a month name reads unambiguously right to left, where `۱۳۹۸-۰۶` may flip. */
-function monthName(report: Pick<MonthlyReport, 'month' | 'calendar'>): string {
-  const [year, month] = report.month.split('-').map(Number);
-  const names = report.calendar === 'solar-hijri' ? SOLAR_MONTHS : GREGORIAN_MONTHS;
-  return `${names[month! - 1]} ${persianDigits(year!)}`;
-}
-
 const escapeXml = (text: string) =>
   text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
-const persianDigits = (value: number | string) => String(value).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+const persianDigits = (value: number | string) => toPersianDigits(String(value));
 
 /** One bar pair of a chart: this month's figure against last month's. */
 interface Bar {
@@ -262,9 +167,9 @@ export function reportSvg(report: MonthlyReport): string {
   const { registered, previous } = report.province;
   return barChart(
     report,
-    `${report.provinceName}: دادخواست‌های ثبت‌شده در دفاتر خدمات الکترونیک قضایی`,
+    CHART_TEXT.provinceHeading(report.provinceName),
     report.offices.map((o) => ({ label: o.name, current: o.registered, previous: o.previous })),
-    'جمع استان',
+    CHART_TEXT.provinceTotal,
     { registered, previous },
   );
 }
@@ -274,9 +179,9 @@ export function nationalSvg(report: NationalReport): string {
   const { registered, previous } = report.country;
   return barChart(
     report,
-    'دادخواست‌های ثبت‌شده در دفاتر خدمات الکترونیک قضایی کشور',
+    CHART_TEXT.nationalHeading,
     report.provinces.map((p) => ({ label: p.name, current: p.registered, previous: p.previous })),
-    'جمع کشور',
+    CHART_TEXT.nationalTotal,
     { registered, previous },
   );
 }
@@ -323,24 +228,21 @@ function barChart(
     ].join('');
   });
   const { daysCovered, daysInMonth } = report.coverage;
-  const running = report.provisional
-    ? ` (موقت: ${persianDigits(daysCovered)} روز از ${persianDigits(daysInMonth)} روز)`
-    : '';
+  const running = report.provisional ? CHART_TEXT.running(daysCovered, daysInMonth) : '';
   const title = `${heading} — ${monthName(report)}${running}`;
   const footer = report.provisional
-    ? `${totalLabel} تا امروز: ${persianDigits(total.registered)} در ${persianDigits(daysCovered)} روز؛ ` +
-      `ماه قبل (کامل، ${persianDigits(daysInMonth)} روز): ${persianDigits(total.previous)}`
-    : `${totalLabel}: ${persianDigits(total.registered)} (ماه قبل ${persianDigits(total.previous)})`;
+    ? CHART_TEXT.runningFooter(totalLabel, total.registered, total.previous, daysCovered, daysInMonth)
+    : CHART_TEXT.closedFooter(totalLabel, total.registered, total.previous);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" ` +
       `xml:lang="fa" font-family="Vazirmatn, Tahoma, 'Noto Sans Arabic', sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     text(width - 12, 32, title, 'font-size="18" font-weight="bold"'),
     `<rect x="${width - 30}" y="50" width="16" height="12" fill="#1f6f8b"/>`,
-    text(width - 38, 61, 'این ماه', 'font-size="13"'),
+    text(width - 38, 61, CHART_TEXT.thisMonth, 'font-size="13"'),
     `<rect x="${width - 130}" y="50" width="16" height="12" fill="#9ccbd9"/>`,
-    text(width - 138, 61, 'ماه قبل', 'font-size="13"'),
-    text(right, 84, 'تعداد دادخواست', 'font-size="11" fill="#555"'),
+    text(width - 138, 61, CHART_TEXT.previousMonth, 'font-size="13"'),
+    text(right, 84, CHART_TEXT.axis, 'font-size="11" fill="#555"'),
     ...ticks,
     ...bars,
     text(width - 12, height - 18, footer, 'font-size="12" fill="#555"'),

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Payee, PetitionEvent, PetitionEventOf, PetitionEventType } from '../events/petition-events';
+import type { PetitionEvent, PetitionEventType } from '../events/petition-events';
+import { officeFallbackLabel, SMS_TEMPLATES, type SmsAudience, type SmsTemplate } from '../i18n/sms-texts';
+import { toPersianDigits } from './money';
 import { type NoticeParty, noticeRecipients } from './notice-recipients';
 import { IRAN_TIME_ZONE } from './solar-hijri';
-import { describeDay, parseDay } from './solar-hijri-days';
 
 /**
  * SMS notices in Persian: templates, the length budget, the link ban and quiet hours.
@@ -135,31 +136,12 @@ export function assertSendableSmsText(text: string): void {
   if (smsSegments(text) > SMS_MAX_SEGMENTS) throw new UnsafeSmsTextError('too-long');
 }
 
-// ---------------------------------------------------------------------------------------------
-// Values as a Persian reader expects them
-
-const PERSIAN_DIGITS = '۰۱۲۳۴۵۶۷۸۹';
-export const toPersianDigits = (text: string): string =>
-  text.replace(/[0-9]/g, (d) => PERSIAN_DIGITS.charAt(Number(d)));
-
-/** `1404-07-12` → `۱۲ مهر ۱۴۰۴`: the way a deadline is read aloud, so it cannot be mistaken for a Gregorian date. */
-export function formatSolarDay(solarDay: string): string {
-  const day = parseDay(solarDay);
-  if (!day) throw new RangeError(`not a Solar Hijri day: ${solarDay}`);
-  return describeDay(day, 'fa');
-}
-
-/** `1250000` → `۱٬۲۵۰٬۰۰۰`, with the Persian thousands separator. */
-export function formatRials(amount: string): string {
-  return toPersianDigits(amount.replace(/\B(?=(\d{3})+(?!\d))/g, '\u066C'));
-}
-
 /** The office's short name is a registry field (issue 15); offices stored before it have none. */
 export const OFFICE_SHORT_NAME_MAX = 30;
 
 export function smsOfficeLabel(office: { shortName?: string; officeCode: string }): string {
   const shortName = office.shortName?.trim();
-  return toPersianDigits(shortName ? shortName : `دفتر ${office.officeCode}`);
+  return toPersianDigits(shortName ? shortName : officeFallbackLabel(office.officeCode));
 }
 
 /** `09121234567` → `0912***4567`: enough to tell two recipients apart in a log, not enough to call. */
@@ -168,88 +150,9 @@ export function maskMobile(mobile: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Templates
+// Templates: one per event and audience, in shared/i18n/sms-texts.ts with the rest of the text for people
 
-export type SmsAudience = 'claimant' | 'defendant';
-
-interface Values {
-  office: string;
-  /** The tracking code in Persian digits, or a phrase for a draft that has none yet. */
-  code?: string;
-  caseNumber?: string;
-}
-
-type Template<T extends PetitionEventType> = (event: PetitionEventOf<T>, values: Values) => string;
-
-const PAYEE_LABELS: Record<Payee, string> = { 'court-fee': 'هزینه دادرسی', 'office-tariff': 'تعرفه دفتر' };
-
-/** "the petition 1234…" or, for a draft (documents and fees come before submission), "your draft petition". */
-const petition = (v: Values) => (v.code ? `دادخواست ${v.code}` : 'دادخواست در حال ثبت شما');
-const caseOf = (v: Values) => `پرونده ${v.caseNumber ?? ''}`;
-const lines = (v: Values, body: string) => `${v.office}\n${body}`;
-
-/**
- * One template per event and audience. A defendant template exists exactly where the notice
- * table gives a civil defendant an SMS, and it names the case, never the claimant.
- */
-export const SMS_TEMPLATES: { [T in PetitionEventType]: { claimant: Template<T>; defendant?: Template<T> } } = {
-  submitted: {
-    claimant: (e, v) =>
-      lines(
-        v,
-        e.data.resubmission
-          ? `${petition(v)} پس از رفع نقص دوباره فرستاده شد.`
-          : `${petition(v)} ثبت و برای مرجع قضایی فرستاده شد.`,
-      ),
-  },
-  routed: { claimant: (_, v) => lines(v, `مرجع رسیدگی به ${petition(v)} تعیین شد.`) },
-  reassigned: {
-    claimant: (_, v) => lines(v, `${petition(v)} به مرجع قضایی دیگری ارجاع شد.`),
-    defendant: (_, v) => lines(v, `${caseOf(v)} با کد رهگیری ${v.code} به مرجع قضایی دیگری ارجاع شد.`),
-  },
-  dispatched: { claimant: (_, v) => lines(v, `${petition(v)} در مرجع قضایی به شعبه ارجاع شد.`) },
-  registered: {
-    claimant: (_, v) => lines(v, `${petition(v)} در مرجع قضایی ثبت شد. شماره پرونده: ${v.caseNumber}`),
-    defendant: (_, v) => lines(v, `پرونده‌ای به طرفیت شما با شماره ${v.caseNumber} ثبت شد. کد رهگیری: ${v.code}`),
-  },
-  returned: {
-    claimant: (e, v) =>
-      lines(
-        v,
-        `اخطار رفع نقص ${petition(v)} (${toPersianDigits(String(e.data.defects.length))} مورد) ابلاغ الکترونیک شد.` +
-          ` مهلت تا پایان ${formatSolarDay(e.data.cureDeadline.lastDay)}`,
-      ),
-  },
-  'rejection-due': {
-    claimant: (_, v) => lines(v, `مهلت رفع نقص ${petition(v)} گذشت و پرونده برای تصمیم به مرجع قضایی رفت.`),
-  },
-  rejected: {
-    claimant: (e, v) =>
-      lines(
-        v,
-        `قرار رد ${petition(v)} ابلاغ الکترونیک شد. مهلت اعتراض تا پایان ${formatSolarDay(e.data.objectionDeadline.lastDay)}`,
-      ),
-    defendant: (_, v) => lines(v, `قرار رد دادخواست در ${caseOf(v)} با کد رهگیری ${v.code} صادر شد.`),
-  },
-  reinstated: {
-    claimant: (_, v) => lines(v, `${petition(v)} دوباره به جریان افتاد.`),
-    defendant: (_, v) => lines(v, `${caseOf(v)} با کد رهگیری ${v.code} دوباره به جریان افتاد.`),
-  },
-  withdrawn: {
-    claimant: (_, v) => lines(v, `${petition(v)} مسترد شد.`),
-    defendant: (_, v) => lines(v, `دادخواست ${caseOf(v)} با کد رهگیری ${v.code} مسترد شد.`),
-  },
-  'document-rejected': {
-    claimant: (_, v) => lines(v, `یکی از مدارک ${petition(v)} پذیرفته نشد. لطفاً به دفتر مراجعه کنید.`),
-  },
-  'payment-verified': {
-    claimant: (e, v) =>
-      lines(
-        v,
-        `پرداخت ${formatRials(e.data.amountRials)} ریال بابت ${PAYEE_LABELS[e.data.payee]} ${petition(v)} تأیید شد.`,
-      ),
-  },
-};
+export type { SmsAudience } from '../i18n/sms-texts';
 
 export interface SmsContext {
   /** From `smsOfficeLabel`: the registry's short name, at most 30 characters. */
@@ -263,7 +166,7 @@ export interface SmsContext {
  * one runs: never a party's name, national ID or number, nor a link.
  */
 export function renderSms(event: PetitionEvent, context: SmsContext): string {
-  const templates = SMS_TEMPLATES[event.type] as Record<SmsAudience, Template<PetitionEventType> | undefined>;
+  const templates = SMS_TEMPLATES[event.type] as Record<SmsAudience, SmsTemplate<PetitionEventType> | undefined>;
   const template = templates[context.audience];
   if (!template) throw new Error(`no ${context.audience} SMS for ${event.type}`);
   if (context.audience === 'defendant' && !event.caseNumber) {

@@ -331,3 +331,55 @@ export const FEE_PROBLEM_TEXT = {
     },
   },
 } satisfies Record<string, Record<Language, { title: string; detail: ProblemTemplate }>>;
+
+/** Fee inputs that no schema alone can refuse: a schedule body against its path, a claim without either figure. */
+export const FEE_INPUT_TEXT = {
+  'schedule-path-mismatch': {
+    fa: (p: Record<string, string | number>) => `شناسه نسخه در بدنه باید همان نشانی (${p.versionId}) باشد.`,
+    en: (p: Record<string, string | number>) => `The body's versionId must be the one in the path (${p.versionId}).`,
+  },
+  'claim-or-category-required': {
+    fa: () => 'مبلغ خواسته (دعوای مالی) یا دسته دعوای غیرمالی را بنویسید؛ هزینه دادرسی از یکی از این دو حساب می‌شود.',
+    en: () =>
+      'Give the claim amount (a monetary claim) or the category of a non-monetary claim: the court fee is ' +
+      'computed from one of them.',
+  },
+};
+
+/** A payment callback the gateway protocol cannot read. */
+export const CALLBACK_UNREADABLE_TEXT = {
+  fa: 'این بازگشت از درگاه پرداخت کامل یا خوانا نیست.',
+  en: 'This return from the payment gateway is incomplete or unreadable.',
+};
+
+/** The payer's page after the gateway: its title by outcome. */
+export const PAYMENT_OUTCOME_TEXT = {
+  verified: { fa: 'پرداخت تأیید شد', en: 'Payment confirmed' },
+  failed: { fa: 'پرداخت انجام نشد', en: 'Payment not made' },
+  reversed: { fa: 'پرداخت برگشت خورد', en: 'Payment given back' },
+} as const;
+
+/** What the payer does next, by outcome. */
+export const PAYMENT_NEXT_STEP_TEXT = {
+  verified: {
+    fa: 'رسید این پرداخت نزد دفتر ثبت شد. این صفحه را می‌توانید ببندید و به دفتر برگردید.',
+    en: 'The office has the receipt of this payment. You may close this page and return to the office.',
+  },
+  failed: {
+    fa: 'پولی کسر نشده است، یا اگر کسر شده باشد درگاه آن را خودکار برمی‌گرداند. دوباره از دفتر بخواهید.',
+    en: 'Nothing was taken, or the gateway gives back what was taken by itself. Ask the office to try again.',
+  },
+  reversed: {
+    fa: 'مبلغ به کارت برگردانده شد. دوباره از دفتر بخواهید.',
+    en: 'The amount was returned to the card. Ask the office to try again.',
+  },
+} as const;
+
+/** The receipt's rows on the payer's page. */
+export const PAYMENT_PAGE_TEXT: Record<
+  Language,
+  Record<'payee' | 'amount' | 'rials' | 'refNum' | 'traceNo', string>
+> = {
+  fa: { payee: 'دریافت‌کننده', amount: 'مبلغ', rials: 'ریال', refNum: 'شماره مرجع', traceNo: 'شماره پیگیری' },
+  en: { payee: 'Payee', amount: 'Amount', rials: 'rials', refNum: 'Reference number', traceNo: 'Trace number' },
+};

@@ -644,3 +644,18 @@ export function pickLanguage(acceptLanguage: string | undefined): Language {
   }
   return best?.lang ?? 'fa';
 }
+
+/** The last day of a legal period, as the petitioner and the office read it (legal-periods.ts). */
+export const LAST_DAY_TEXT: Record<
+  Language,
+  { lastDay: (weekday: string, day: string) => string; provisional: string }
+> = {
+  fa: {
+    lastDay: (weekday, day) => `آخرین روز مهلت: ${weekday} ${day}، تا پایان همان روز به وقت تهران.`,
+    provisional: 'این تاریخ موقت است، زیرا تعطیلات قمری سال هنوز ثبت نشده است.',
+  },
+  en: {
+    lastDay: (weekday, day) => `Last day to act: ${weekday} ${day}, until the end of that day, Tehran time.`,
+    provisional: "This date is provisional: the year's lunar holidays are not loaded yet.",
+  },
+};

@@ -4,6 +4,7 @@ import { NotFoundError, TooManyAttemptsError } from '../domain/errors';
 import { PAYEE_LABELS } from '../domain/fees';
 import { type GuessScope, guessBudgets } from '../domain/guessing';
 import { describeLastDay } from '../domain/legal-periods';
+import { toPersianDigits } from '../domain/money';
 import { receiptOf } from '../domain/payments';
 import { orderedDefects, type Petition } from '../domain/petition';
 import { IRAN_TIME_ZONE } from '../domain/solar-hijri';
@@ -73,8 +74,6 @@ export function tehranMoment(instant: string, language: Language) {
       language === 'fa' ? `${describeDay(day, 'fa')}، ${toPersianDigits(time)}` : `${describeDay(day, 'en')}, ${time}`,
   };
 }
-
-const toPersianDigits = (text: string) => text.replace(/\d/g, (d) => String.fromCharCode(0x06f0 + Number(d)));
 
 /**
  * What a citizen sees of their petition: status and kind named in their language, dates on the

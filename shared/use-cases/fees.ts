@@ -24,7 +24,7 @@ import {
 } from '../domain/petition';
 import { actor, type Principal } from '../domain/roles';
 import { solarHijriDate } from '../domain/solar-hijri';
-import { FEE_ERROR_TEXT } from '../i18n/fee-messages';
+import { FEE_ERROR_TEXT, FEE_INPUT_TEXT } from '../i18n/fee-messages';
 import type { Clock, FeeScheduleRepository, PaymentRepository, PetitionRepository, StoredFeeSchedule } from '../ports';
 
 /**
@@ -191,21 +191,8 @@ function fieldOf(code: FeeError['code'], params: Record<string, string | number>
   };
 }
 
-const EXTRA_TEXT = {
-  'schedule-path-mismatch': {
-    fa: (p: Record<string, string | number>) => `شناسه نسخه در بدنه باید همان نشانی (${p.versionId}) باشد.`,
-    en: (p: Record<string, string | number>) => `The body's versionId must be the one in the path (${p.versionId}).`,
-  },
-  'claim-or-category-required': {
-    fa: () => 'مبلغ خواسته (دعوای مالی) یا دسته دعوای غیرمالی را بنویسید؛ هزینه دادرسی از یکی از این دو حساب می‌شود.',
-    en: () =>
-      'Give the claim amount (a monetary claim) or the category of a non-monetary claim: the court fee is ' +
-      'computed from one of them.',
-  },
-};
-
-function fieldTexts(key: keyof typeof EXTRA_TEXT, params: Record<string, string | number>) {
-  return { fa: EXTRA_TEXT[key].fa(params), en: EXTRA_TEXT[key].en(params) };
+function fieldTexts(key: keyof typeof FEE_INPUT_TEXT, params: Record<string, string | number>) {
+  return { fa: FEE_INPUT_TEXT[key].fa(params), en: FEE_INPUT_TEXT[key].en(params) };
 }
 
 // --- A petition's fees: the quote against what was paid ---------------------------------------

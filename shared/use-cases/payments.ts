@@ -26,6 +26,7 @@ import { assertEditableByOffice, assertVisible } from '../domain/petition';
 import { asOfficeStaff, type Principal } from '../domain/roles';
 import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
+import { CALLBACK_UNREADABLE_TEXT } from '../i18n/fee-messages';
 import {
   type Clock,
   GatewayProtocolError,
@@ -199,10 +200,7 @@ export async function acceptCallback(deps: PaymentDeps, fields: Record<string, s
       {
         field: 'body',
         code: 'payment-callback',
-        messages: {
-          fa: 'این بازگشت از درگاه پرداخت کامل یا خوانا نیست.',
-          en: 'This return from the payment gateway is incomplete or unreadable.',
-        },
+        messages: CALLBACK_UNREADABLE_TEXT,
       },
     ]);
   }

@@ -1,29 +1,27 @@
 import fc from 'fast-check';
+import { toPersianDigits } from '../../shared/domain/money';
 import { NOTICE_TABLE, type NoticeParty } from '../../shared/domain/notice-recipients';
 import {
   assertSendableSmsText,
   containsLink,
   earliestSendInstant,
   findLink,
-  formatRials,
-  formatSolarDay,
   isQuietHour,
   maskMobile,
   OFFICE_SHORT_NAME_MAX,
   planSms,
   renderSms,
   SMS_MAX_PERSIAN_LENGTH,
-  SMS_TEMPLATES,
   type SmsAudience,
   smsLength,
   smsLocalId,
   smsOfficeLabel,
   smsSegments,
-  toPersianDigits,
   UnsafeSmsTextError,
 } from '../../shared/domain/sms';
 import { parseDay } from '../../shared/domain/solar-hijri-days';
 import { PETITION_EVENT_TYPES, type PetitionEvent, type PetitionEventType } from '../../shared/events/petition-events';
+import { formatRials, formatSolarDay, SMS_TEMPLATES } from '../../shared/i18n/sms-texts';
 import {
   allSampleEvents,
   CASE_NUMBER_LONGEST,
