@@ -3,7 +3,6 @@ import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { type DynamoDBDocumentClient, ScanCommand as ScanItemsCommand } from '@aws-sdk/lib-dynamodb';
 import { lambdaContext } from '../local/gateway';
-import { handlerLoader } from '../local/handlers';
 import { createDocumentClient, createdClients } from '../shared/adapters/aws-clients';
 import { capacityMeter } from '../shared/adapters/capacity-meter';
 import { matchesEventPattern } from '../shared/events/event-pattern';
@@ -143,7 +142,7 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     if (response.status >= 300) throw new Error(`${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
     return JSON.parse(text) as Record<string, unknown>;
   };
-  const load = handlerLoader(process.cwd());
+  const load = stack.loadHandler;
   const verify = await load<(event: unknown, context: unknown) => Promise<unknown>>(
     EVENT_FUNCTIONS.find((f) => f.id === 'verify-document')!,
   );

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../local/auth';
 import {
@@ -52,11 +52,9 @@ export async function startBenchStack() {
   await seedDemoData(registry.offices, registry.targets, new Date(), courtRepositoryFromEnv());
   await seedDemoSchedules(petitionAdaptersFromEnv().schedules, new Date());
   const keys = await loadOrCreateKeys(join(workDir, 'auth'));
-  const server = createGateway({
-    routes: ROUTES,
-    verifyToken: await createVerifier(keys),
-    loadHandler: handlerLoader(process.cwd()),
-  });
+  // Function modules of this stack's own, made with its engines' endpoints (see handlerLoader).
+  const loadHandler = handlerLoader(process.cwd(), { instance: basename(workDir) });
+  const server = createGateway({ routes: ROUTES, verifyToken: await createVerifier(keys), loadHandler });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -77,6 +75,7 @@ export async function startBenchStack() {
     baseUrl,
     simulator,
     sms,
+    loadHandler,
     token: (request: TokenRequest) => signToken(keys, request),
     async stop() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
