@@ -215,10 +215,7 @@ export function balanceOf(
  * Submission (and resubmission) waits until the quote is paid: 409 with the amount due. A claimed
  * or granted indigency defers the court fee, so only the office's tariff is then asked for.
  */
-export function assertFeesSettled(
-  petition: Pick<Petition, 'quote' | 'indigency'>,
-  payments: readonly Payment[] | Record<Payee, string>,
-) {
+export function assertFeesSettled(petition: Pick<Petition, 'quote' | 'indigency'>, payments: readonly Payment[]) {
   const balance = balanceOf(petition, payments);
   if (!balance) throw new ConflictError('fees-not-quoted');
   if (!balance.settled) {

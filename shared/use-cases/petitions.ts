@@ -243,20 +243,12 @@ export async function submitPetition(
   }
   if (office?.status !== 'active') throw new ConflictError('office-not-active', { status: office?.status ?? '' });
   assertDocumentsVerified(current);
-  // The province's court registry; and the payments themselves only where no paid totals were
-  // found (nothing verified yet, or payments older than the totals), read side by side.
-  const [payments, registry] = await Promise.all([
-    paid ?? deps.payments.forPetition(petitionId),
-    deps.submissions.courtRegistry(office.provinceCode, current.caseReference?.courtCode),
-  ]);
   // Paid in full, or the court fee deferred by an indigency claim: 409 with the amount due otherwise.
-  // Totals that fall short are checked against the payments themselves before refusing: a payment
-  // verified before the totals existed is in the payments only.
-  if (paid && !balanceOf(current, paid)?.settled) {
-    assertFeesSettled(current, await deps.payments.forPetition(petitionId));
-  } else {
-    assertFeesSettled(current, payments);
-  }
+  // The paid totals settle it in the common case; where they are missing or fall short (nothing
+  // paid yet, or a payment verified before the totals existed), the payments themselves decide.
+  const settledByTotals = paid !== undefined && balanceOf(current, paid)?.settled === true;
+  if (!settledByTotals) assertFeesSettled(current, await deps.payments.forPetition(petitionId));
+  const registry = await deps.submissions.courtRegistry(office.provinceCode, current.caseReference?.courtCode);
   const route = routePetition(current, office, registry);
   if (!route) throw new ConflictError('no-court-for-petition', { kind: current.kind });
   await keepDocuments(deps, current);
