@@ -17,6 +17,7 @@ import type {
   PetitionRepository,
   PetitionSummary,
 } from '../ports';
+import { compressJson, decompressJson } from './compressed-attribute';
 import { eNoticePut } from './dynamo-e-notices';
 import { indexKeys, keys } from './dynamo-keys';
 import { outboxPut } from './dynamo-outbox';
@@ -262,6 +263,7 @@ export function petitionItem(petition: Petition): Record<string, unknown> {
     ...attentionIndexKeys(petition),
     entity: 'petition',
     ...petition,
+    ...(petition.quote ? { quote: compressJson(petition.quote) } : {}),
   };
 }
 
@@ -295,9 +297,10 @@ export function petitionFromItem(item: Record<string, unknown>): Petition {
     gsi5sk: _l,
     courtCode: _h,
     entity: _e,
+    quote,
     ...petition
   } = item;
-  return petition as unknown as Petition;
+  return { ...petition, ...(quote !== undefined ? { quote: decompressJson(quote) } : {}) } as unknown as Petition;
 }
 
 /** A put of the petition that succeeds only if no one changed it since `previousVersion`. */

@@ -285,6 +285,45 @@ describe('the paid totals beside the petition', () => {
   });
 });
 
+describe("the petition's stored quote", () => {
+  const db = () => createDocumentClient(readEnv(tableEnvShape));
+  const storedPetition = async (petitionId: string) =>
+    (await db().send(new GetCommand({ TableName: readEnv(tableEnvShape).TABLE_NAME, Key: keys.petition(petitionId) })))
+      .Item!;
+
+  it('is kept compressed, under half its size as JSON, and read back whole', async () => {
+    const { clerk, petitionId, quote } = await draft();
+
+    const stored = await storedPetition(petitionId);
+    const fees = await feesOf(clerk, petitionId);
+
+    expect(ArrayBuffer.isView(stored.quote)).toBe(true);
+    expect((stored.quote as Uint8Array).byteLength).toBeLessThan(Buffer.byteLength(JSON.stringify(quote)) / 2);
+    expect(fees.body.quote).toEqual(quote);
+    expect((await petitionAdaptersFromEnv().petitions.get(petitionId))?.quote).toEqual(quote);
+  });
+
+  it('is still read from a petition stored before compression, and submission accepts it once paid', async () => {
+    const { clerk, petitionId, quote } = await draft();
+    const petition = (await petitionAdaptersFromEnv().petitions.get(petitionId))!;
+    // Written as the repository wrote it before: the quote as a plain map.
+    await db().send(
+      new PutCommand({
+        TableName: readEnv(tableEnvShape).TABLE_NAME,
+        Item: { ...(await storedPetition(petitionId)), quote: petition.quote },
+      }),
+    );
+
+    const fees = await feesOf(clerk, petitionId);
+    await payInFull(clerk, petitionId);
+    const submitted = await submit(clerk, petitionId);
+
+    expect(fees.body.quote).toEqual(quote);
+    expect(submitted.status).toBe(200);
+    expect(ArrayBuffer.isView((await storedPetition(petitionId)).quote)).toBe(true);
+  });
+});
+
 describe('a schedule change', () => {
   it('leaves an existing quote as it was; the used version refuses to change, and a correction is a new version', async () => {
     const { clerk, petitionId, quote } = await draft();
