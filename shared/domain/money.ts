@@ -1,3 +1,5 @@
+import { lazily } from './lazily';
+
 /**
  * Money in whole rials, exact end to end: `bigint` inside, decimal strings at every edge (JSON,
  * DynamoDB, gateways). A claim can exceed 2^53 rials (about 900 billion tomans), where a JSON
@@ -33,13 +35,13 @@ export function formatRials(amount: bigint): string {
 
 /** Digit-grouped for people: `۱۲٬۳۴۵٬۰۰۰` in Persian, `12,345,000` in English. Intl formats bigint exactly. */
 export function formatRialsForPeople(amount: bigint, language: 'fa' | 'en'): string {
-  return GROUPED[language].format(amount);
+  return grouped()[language].format(amount);
 }
 
-const GROUPED = {
+const grouped = lazily(() => ({
   fa: new Intl.NumberFormat('fa-IR', { useGrouping: true }),
   en: new Intl.NumberFormat('en-US', { useGrouping: true }),
-};
+}));
 
 export function sumRials(amounts: Iterable<bigint>): bigint {
   let total = 0n;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PetitionEvent, PetitionEventType } from '../events/petition-events';
 import { officeFallbackLabel, SMS_TEMPLATES, type SmsAudience, type SmsTemplate } from '../i18n/sms-texts';
+import { lazily } from './lazily';
 import { toPersianDigits } from './money';
 import { type NoticeParty, noticeRecipients } from './notice-recipients';
 import { IRAN_TIME_ZONE } from './solar-hijri';
@@ -202,16 +203,19 @@ export function smsLocalId(eventId: string, partyIndex: number): string {
 /** No SMS from 22:00 until 07:00, Tehran wall clock: a notice due then waits for the morning, it is never dropped. */
 export const QUIET_HOURS = { from: 22, until: 7 } as const;
 
-const tehranWallClock = new Intl.DateTimeFormat('en-US', {
-  timeZone: IRAN_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-});
+const tehranWallClock = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: IRAN_TIME_ZONE,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    }),
+);
 
 interface WallClock {
   year: number;
@@ -224,7 +228,7 @@ interface WallClock {
 
 function wallClockOf(instant: Date): WallClock {
   const values: Record<string, number> = {};
-  for (const part of tehranWallClock.formatToParts(instant)) {
+  for (const part of tehranWallClock().formatToParts(instant)) {
     if (part.type !== 'literal') values[part.type] = Number(part.value);
   }
   const at = (key: string) => values[key] ?? Number.NaN;

@@ -1,3 +1,4 @@
+import { lazily } from './lazily';
 import { tehranGregorianDate } from './solar-hijri';
 
 /**
@@ -51,16 +52,19 @@ export const MONTH_NAMES: readonly { fa: string; en: string }[] = [
 const DAY_MS = 86_400_000;
 
 // Formatting in UTC at noon reads the calendar date of a day number without any zone offset.
-const persianOfUtc = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', {
-  timeZone: 'UTC',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
+const persianOfUtc = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', {
+      timeZone: 'UTC',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    }),
+);
 
 function persianDateOfDayNumber(dayNumber: number): SolarHijriDay {
   const values: Record<string, number> = {};
-  for (const part of persianOfUtc.formatToParts(new Date(dayNumber * DAY_MS + DAY_MS / 2))) {
+  for (const part of persianOfUtc().formatToParts(new Date(dayNumber * DAY_MS + DAY_MS / 2))) {
     if (part.type === 'year' || part.type === 'month' || part.type === 'day') values[part.type] = Number(part.value);
   }
   return { year: values.year!, month: values.month!, day: values.day! };

@@ -1,3 +1,5 @@
+import { lazily } from './lazily';
+
 /**
  * Solar Hijri (Jalali) dates in Asia/Tehran time, from the ICU Persian calendar and the time-zone
  * database that Node ships: Iran kept daylight saving until 2022, so the offset of an instant
@@ -5,19 +7,25 @@
  */
 export const IRAN_TIME_ZONE = 'Asia/Tehran';
 
-const persianParts = new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', {
-  timeZone: IRAN_TIME_ZONE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
+const persianParts = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', {
+      timeZone: IRAN_TIME_ZONE,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    }),
+);
 
-const gregorianTehranParts = new Intl.DateTimeFormat('en-US-u-nu-latn', {
-  timeZone: IRAN_TIME_ZONE,
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-});
+const gregorianTehranParts = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-US-u-nu-latn', {
+      timeZone: IRAN_TIME_ZONE,
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+    }),
+);
 
 export interface CalendarDate {
   year: number;
@@ -35,12 +43,12 @@ function parts(format: Intl.DateTimeFormat, instant: Date): CalendarDate {
 
 /** The Solar Hijri date of an instant on a Tehran wall calendar. */
 export function solarHijriDate(instant: Date): CalendarDate {
-  return parts(persianParts, instant);
+  return parts(persianParts(), instant);
 }
 
 /** The Gregorian date of an instant on a Tehran wall calendar. */
 export function tehranGregorianDate(instant: Date): CalendarDate {
-  return parts(gregorianTehranParts, instant);
+  return parts(gregorianTehranParts(), instant);
 }
 
 const monthKey = ({ year, month }: CalendarDate) => `${year}-${String(month).padStart(2, '0')}`;

@@ -3,6 +3,7 @@ import { DEFECTS } from '../domain/defects';
 import { NotFoundError, TooManyAttemptsError } from '../domain/errors';
 import { PAYEE_LABELS } from '../domain/fees';
 import { type GuessScope, guessBudgets } from '../domain/guessing';
+import { lazily } from '../domain/lazily';
 import { describeLastDay } from '../domain/legal-periods';
 import { toPersianDigits } from '../domain/money';
 import { receiptOf } from '../domain/payments';
@@ -55,18 +56,21 @@ export async function petitionOfParty(
   return petition;
 }
 
-const timeOfDay = new Intl.DateTimeFormat('en-GB', {
-  timeZone: IRAN_TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const timeOfDay = lazily(
+  () =>
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: IRAN_TIME_ZONE,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
+);
 
 /** An instant as people in Iran read it: the Solar Hijri day and the time in Tehran, beside ISO. */
 export function tehranMoment(instant: string, language: Language) {
   const at = new Date(instant);
   const day = tehranDayOf(at);
-  const time = timeOfDay.format(at);
+  const time = timeOfDay().format(at);
   return {
     at: instant,
     solarHijriDate: formatDay(day),
