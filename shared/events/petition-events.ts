@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DEFECT_CODES } from '../domain/defects';
 import type { RejectionReason } from '../domain/document-policy';
+import { lazily } from '../domain/lazily';
 import { PETITION_KINDS, PETITION_STATUSES } from '../domain/petition';
 import { parseDay } from '../domain/solar-hijri-days';
 import { isValidTrackingCode } from '../domain/tracking-code';
@@ -47,42 +48,52 @@ const DOCUMENT_REJECTION_REASONS = [
 export const PAYEES = ['court-fee', 'office-tariff'] as const;
 export type Payee = (typeof PAYEES)[number];
 
-const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-const instant = z.iso.datetime().describe('An instant in UTC, ISO 8601 with Z');
-const officeCode = z.string().regex(OFFICE_CODE_PATTERN);
-const courtCode = z
-  .string()
-  .regex(/^[0-9A-Za-z-]{2,20}$/)
-  .describe('Court code from the registry');
-const caseNumber = z
-  .string()
-  .regex(/^\d{6,20}$/)
-  .describe('Court case number, set when the court registers the case');
-const trackingCode = z.string().refine(isValidTrackingCode, { message: 'tracking-code' }).meta({
-  pattern: '^[1-9][0-9]{11}$',
-  description: 'The 12-digit tracking code (Damm check digit) the petition got on its first submission',
-});
-const solarMonth = z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/);
-const solarDay = z
-  .string()
-  .regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
-  .refine((day) => parseDay(day) !== undefined, { message: 'solar-day' })
-  .describe('A Solar Hijri calendar day, YYYY-MM-DD, on the Tehran calendar');
+const uuid = z.lazy(() => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
+const instant = z.lazy(() => z.iso.datetime().describe('An instant in UTC, ISO 8601 with Z'));
+const officeCode = z.lazy(() => z.string().regex(OFFICE_CODE_PATTERN));
+const courtCode = z.lazy(() =>
+  z
+    .string()
+    .regex(/^[0-9A-Za-z-]{2,20}$/)
+    .describe('Court code from the registry'),
+);
+const caseNumber = z.lazy(() =>
+  z
+    .string()
+    .regex(/^\d{6,20}$/)
+    .describe('Court case number, set when the court registers the case'),
+);
+const trackingCode = z.lazy(() =>
+  z.string().refine(isValidTrackingCode, { message: 'tracking-code' }).meta({
+    pattern: '^[1-9][0-9]{11}$',
+    description: 'The 12-digit tracking code (Damm check digit) the petition got on its first submission',
+  }),
+);
+const solarMonth = z.lazy(() => z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/));
+const solarDay = z.lazy(() =>
+  z
+    .string()
+    .regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
+    .refine((day) => parseDay(day) !== undefined, { message: 'solar-day' })
+    .describe('A Solar Hijri calendar day, YYYY-MM-DD, on the Tehran calendar'),
+);
 
 /**
  * A legal period's end as `lastDayToAct` (shared/domain/legal-periods.ts, Articles 443-445)
  * computes it: the last day one may still act, and the instant that day ends in Tehran.
  */
-const deadline = z.strictObject({
-  lastDay: solarDay,
-  endsAt: instant.describe('The end of the last day, Tehran time (exclusive)'),
-  provisional: z
-    .boolean()
-    .describe("True when the year's lunar holidays were not loaded: the day may still move later"),
-});
+const deadline = z.lazy(() =>
+  z.strictObject({
+    lastDay: solarDay,
+    endsAt: instant.describe('The end of the last day, Tehran time (exclusive)'),
+    provisional: z
+      .boolean()
+      .describe("True when the year's lunar holidays were not loaded: the day may still move later"),
+  }),
+);
 export type Deadline = z.infer<typeof deadline>;
 
-const envelope = {
+const envelope = lazily(() => ({
   eventId: uuid.describe('Unique per event; consumers deduplicate on it'),
   version: z.literal(PETITION_EVENT_VERSION),
   occurredAt: instant,
@@ -95,10 +106,10 @@ const envelope = {
     .optional()
     .describe('The court holding the petition, whenever one does; required where a court acts'),
   caseNumber: caseNumber.optional(),
-};
+}));
 
 /** The envelope of one event type; members are written out so that each keeps its literal type. */
-const envelopeOf = <T extends PetitionEventType>(type: T) => ({ ...envelope, type: z.literal(type) });
+const envelopeOf = <T extends PetitionEventType>(type: T) => ({ ...envelope(), type: z.literal(type) });
 const member = <S extends z.ZodRawShape>(type: PetitionEventType, shape: S) =>
   z.strictObject(shape).meta({ title: detailTypeOf(type) });
 
@@ -107,107 +118,135 @@ const member = <S extends z.ZodRawShape>(type: PetitionEventType, shape: S) =>
  * court has registered the case. A draft has no tracking code yet: documents are verified and fees
  * paid before the first submission, so those two events may come without one.
  */
-const draftTrackingCode = trackingCode.optional();
+const draftTrackingCode = z.lazy(() => trackingCode.optional());
 
-const submitted = member('submitted', {
-  ...envelopeOf('submitted'),
-  data: z.strictObject({
-    month: solarMonth.describe('Solar Hijri month the petition is counted in'),
-    resubmission: z.boolean().describe('True when the office resubmits a returned petition'),
+const submitted = z.lazy(() =>
+  member('submitted', {
+    ...envelopeOf('submitted'),
+    data: z.strictObject({
+      month: solarMonth.describe('Solar Hijri month the petition is counted in'),
+      resubmission: z.boolean().describe('True when the office resubmits a returned petition'),
+    }),
   }),
-});
-const routed = member('routed', {
-  ...envelopeOf('routed'),
-  courtCode,
-  data: z.strictObject({
-    flaggedForReview: z
-      .boolean()
-      .describe("True when the district had no court of the needed kind and the province's fallback took it"),
+);
+const routed = z.lazy(() =>
+  member('routed', {
+    ...envelopeOf('routed'),
+    courtCode,
+    data: z.strictObject({
+      flaggedForReview: z
+        .boolean()
+        .describe("True when the district had no court of the needed kind and the province's fallback took it"),
+    }),
   }),
-});
-const reassigned = member('reassigned', {
-  ...envelopeOf('reassigned'),
-  courtCode,
-  data: z.strictObject({ previousCourtCode: courtCode }),
-});
-const dispatched = member('dispatched', { ...envelopeOf('dispatched'), courtCode, data: z.strictObject({}) });
-const registered = member('registered', {
-  ...envelopeOf('registered'),
-  courtCode,
-  caseNumber,
-  data: z.strictObject({}),
-});
-const returned = member('returned', {
-  ...envelopeOf('returned'),
-  courtCode,
-  data: z.strictObject({
-    defects: z
-      .array(z.enum(DEFECT_CODES))
-      .min(1)
-      .max(DEFECT_CODES.length)
-      .refine((codes) => new Set(codes).size === codes.length, { message: 'duplicate-defect' }),
-    servedAt: instant.describe("Posting time of the defect notice to the petitioner's notice record: the service time"),
-    cureDeadline: deadline,
+);
+const reassigned = z.lazy(() =>
+  member('reassigned', {
+    ...envelopeOf('reassigned'),
+    courtCode,
+    data: z.strictObject({ previousCourtCode: courtCode }),
   }),
-});
-const rejectionDue = member('rejection-due', {
-  ...envelopeOf('rejection-due'),
-  courtCode,
-  data: z.strictObject({ cureDeadline: deadline.describe('The cure period that lapsed') }),
-});
-const rejected = member('rejected', {
-  ...envelopeOf('rejected'),
-  courtCode,
-  data: z.strictObject({
-    reason: z.enum(['cure-period-lapsed', 'court-order']),
-    servedAt: instant.describe('Posting time of the rejection order: the objection window runs from it'),
-    objectionDeadline: deadline,
+);
+const dispatched = z.lazy(() =>
+  member('dispatched', { ...envelopeOf('dispatched'), courtCode, data: z.strictObject({}) }),
+);
+const registered = z.lazy(() =>
+  member('registered', {
+    ...envelopeOf('registered'),
+    courtCode,
+    caseNumber,
+    data: z.strictObject({}),
   }),
-});
-const reinstated = member('reinstated', { ...envelopeOf('reinstated'), courtCode, data: z.strictObject({}) });
-const withdrawn = member('withdrawn', {
-  ...envelopeOf('withdrawn'),
-  data: z.strictObject({ previousStatus: z.enum(PETITION_STATUSES) }),
-});
-const documentRejected = member('document-rejected', {
-  ...envelopeOf('document-rejected'),
-  trackingCode: draftTrackingCode,
-  data: z.strictObject({ documentId: uuid, reason: z.enum(DOCUMENT_REJECTION_REASONS) }),
-});
-const paymentVerified = member('payment-verified', {
-  ...envelopeOf('payment-verified'),
-  trackingCode: draftTrackingCode,
-  data: z.strictObject({
-    paymentId: z.string().regex(/^[0-9A-Za-z-]{8,64}$/),
-    payee: z.enum(PAYEES),
-    amountRials: z
-      .string()
-      .regex(/^[1-9]\d{0,17}$/)
-      .describe('Whole Rials as a decimal string'),
+);
+const returned = z.lazy(() =>
+  member('returned', {
+    ...envelopeOf('returned'),
+    courtCode,
+    data: z.strictObject({
+      defects: z
+        .array(z.enum(DEFECT_CODES))
+        .min(1)
+        .max(DEFECT_CODES.length)
+        .refine((codes) => new Set(codes).size === codes.length, { message: 'duplicate-defect' }),
+      servedAt: instant.describe(
+        "Posting time of the defect notice to the petitioner's notice record: the service time",
+      ),
+      cureDeadline: deadline,
+    }),
   }),
-});
+);
+const rejectionDue = z.lazy(() =>
+  member('rejection-due', {
+    ...envelopeOf('rejection-due'),
+    courtCode,
+    data: z.strictObject({ cureDeadline: deadline.describe('The cure period that lapsed') }),
+  }),
+);
+const rejected = z.lazy(() =>
+  member('rejected', {
+    ...envelopeOf('rejected'),
+    courtCode,
+    data: z.strictObject({
+      reason: z.enum(['cure-period-lapsed', 'court-order']),
+      servedAt: instant.describe('Posting time of the rejection order: the objection window runs from it'),
+      objectionDeadline: deadline,
+    }),
+  }),
+);
+const reinstated = z.lazy(() =>
+  member('reinstated', { ...envelopeOf('reinstated'), courtCode, data: z.strictObject({}) }),
+);
+const withdrawn = z.lazy(() =>
+  member('withdrawn', {
+    ...envelopeOf('withdrawn'),
+    data: z.strictObject({ previousStatus: z.enum(PETITION_STATUSES) }),
+  }),
+);
+const documentRejected = z.lazy(() =>
+  member('document-rejected', {
+    ...envelopeOf('document-rejected'),
+    trackingCode: draftTrackingCode,
+    data: z.strictObject({ documentId: uuid, reason: z.enum(DOCUMENT_REJECTION_REASONS) }),
+  }),
+);
+const paymentVerified = z.lazy(() =>
+  member('payment-verified', {
+    ...envelopeOf('payment-verified'),
+    trackingCode: draftTrackingCode,
+    data: z.strictObject({
+      paymentId: z.string().regex(/^[0-9A-Za-z-]{8,64}$/),
+      payee: z.enum(PAYEES),
+      amountRials: z
+        .string()
+        .regex(/^[1-9]\d{0,17}$/)
+        .describe('Whole Rials as a decimal string'),
+    }),
+  }),
+);
 
-export const petitionEventSchema = z
-  .discriminatedUnion('type', [
-    submitted,
-    routed,
-    reassigned,
-    dispatched,
-    registered,
-    returned,
-    rejectionDue,
-    rejected,
-    reinstated,
-    withdrawn,
-    documentRejected,
-    paymentVerified,
-  ])
-  .meta({
-    title: 'Petition event, version 1',
-    description:
-      'One change of a petition. Carries no names, national IDs or mobile numbers: ' +
-      'recipients are resolved from the petition when a notice is sent.',
-  });
+export const petitionEventSchema = z.lazy(() =>
+  z
+    .discriminatedUnion('type', [
+      submitted,
+      routed,
+      reassigned,
+      dispatched,
+      registered,
+      returned,
+      rejectionDue,
+      rejected,
+      reinstated,
+      withdrawn,
+      documentRejected,
+      paymentVerified,
+    ])
+    .meta({
+      title: 'Petition event, version 1',
+      description:
+        'One change of a petition. Carries no names, national IDs or mobile numbers: ' +
+        'recipients are resolved from the petition when a notice is sent.',
+    }),
+);
 
 export type PetitionEvent = z.infer<typeof petitionEventSchema>;
 export type PetitionEventOf<T extends PetitionEventType> = Extract<PetitionEvent, { type: T }>;

@@ -16,72 +16,88 @@ export const persianText = (min: number, max: number) =>
     .refine((v) => HAS_PERSIAN_LETTER.test(v), { message: fieldMessage('persian-text') });
 
 /** The calendars a month can be given in (shared/domain/months.ts). */
-export const calendarSchema = z.enum(CALENDARS);
+export const calendarSchema = z.lazy(() => z.enum(CALENDARS));
 
 /** An office's code: 4 to 10 digits (after normalisation, so Persian digits count). */
 export const OFFICE_CODE_PATTERN = /^\d{4,10}$/;
-export const officeCodeSchema = z.string().regex(OFFICE_CODE_PATTERN, { message: fieldMessage('office-code') });
+export const officeCodeSchema = z.lazy(() =>
+  z.string().regex(OFFICE_CODE_PATTERN, { message: fieldMessage('office-code') }),
+);
 
 /** A court's code: upper-case Latin letters, digits and hyphens, 2 to 20 (as `custom:courtCode` allows). */
 export const COURT_CODE_PATTERN = /^[0-9A-Z][0-9A-Z-]{1,19}$/;
-export const courtCodeSchema = z.string().regex(COURT_CODE_PATTERN, { message: fieldMessage('court-code') });
+export const courtCodeSchema = z.lazy(() =>
+  z.string().regex(COURT_CODE_PATTERN, { message: fieldMessage('court-code') }),
+);
 
 /** A province by its code (shared/domain/provinces.ts). */
-export const provinceCodeSchema = z.enum(PROVINCE_CODES, { error: fieldMessage('province-code') });
+export const provinceCodeSchema = z.lazy(() => z.enum(PROVINCE_CODES, { error: fieldMessage('province-code') }));
 
-export const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: fieldMessage('iso-date') })
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    {
-      message: fieldMessage('iso-date'),
-    },
-  );
+export const isoDate = z.lazy(() =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: fieldMessage('iso-date') })
+    .refine(
+      (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+      {
+        message: fieldMessage('iso-date'),
+      },
+    ),
+);
 
-export const problemSchema = z
-  .strictObject({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    instance: z.string().optional(),
-    errors: z
-      .array(z.strictObject({ field: z.string(), code: z.string(), message: z.string() }))
-      .optional()
-      .describe('Every failing field, for validation errors'),
-    amountDue: z
-      .strictObject({ judiciaryRials: z.string(), officeRials: z.string(), totalRials: z.string() })
-      .optional()
-      .describe('fees-due: what the petition still owes each payee, in whole rials'),
-  })
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
+export const problemSchema = z.lazy(() =>
+  z
+    .strictObject({
+      type: z.string(),
+      title: z.string(),
+      status: z.number().int(),
+      detail: z.string(),
+      instance: z.string().optional(),
+      errors: z
+        .array(z.strictObject({ field: z.string(), code: z.string(), message: z.string() }))
+        .optional()
+        .describe('Every failing field, for validation errors'),
+      amountDue: z
+        .strictObject({ judiciaryRials: z.string(), officeRials: z.string(), totalRials: z.string() })
+        .optional()
+        .describe('fees-due: what the petition still owes each payee, in whole rials'),
+    })
+    .meta({ id: 'Problem', description: 'RFC 9457 problem details' }),
+);
 
-export const targetProgressSchema = z
-  .strictObject({ targetCount: z.number().int(), targetDate: z.string(), progressPercent: z.number() })
-  .nullable()
-  .describe('Active offices against the target an administrator set; null when none is set');
+export const targetProgressSchema = z.lazy(() =>
+  z
+    .strictObject({ targetCount: z.number().int(), targetDate: z.string(), progressPercent: z.number() })
+    .nullable()
+    .describe('Active offices against the target an administrator set; null when none is set'),
+);
 
 /** What API Gateway itself answers for a bad token or its own throttling. */
-export const gatewayMessageSchema = z
-  .strictObject({ message: z.string() })
-  .meta({ id: 'GatewayMessage', description: "API Gateway's own answer, before any function" });
+export const gatewayMessageSchema = z.lazy(() =>
+  z
+    .strictObject({ message: z.string() })
+    .meta({ id: 'GatewayMessage', description: "API Gateway's own answer, before any function" }),
+);
 
 /** The OpenAPI document's outline: the document describes itself in full. */
-export const openApiDocumentSchema = z
-  .looseObject({
-    openapi: z.string(),
-    info: z.looseObject({ title: z.string() }),
-    paths: z.record(z.string(), z.unknown()),
-  })
-  .meta({ id: 'OpenApiDocument' });
+export const openApiDocumentSchema = z.lazy(() =>
+  z
+    .looseObject({
+      openapi: z.string(),
+      info: z.looseObject({ title: z.string() }),
+      paths: z.record(z.string(), z.unknown()),
+    })
+    .meta({ id: 'OpenApiDocument' }),
+);
 
-export const healthSchema = z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' });
+export const healthSchema = z.lazy(() => z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' }));
 
-export const deadlineSchema = z
-  .strictObject({
-    lastDay: z.string().describe('The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445)'),
-    endsAt: z.string().describe('The end of that day, Tehran time (exclusive), ISO 8601'),
-    provisional: z.boolean().describe("Computed without a year's lunar holidays not loaded yet: it may move later"),
-  })
-  .meta({ id: 'Deadline' });
+export const deadlineSchema = z.lazy(() =>
+  z
+    .strictObject({
+      lastDay: z.string().describe('The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445)'),
+      endsAt: z.string().describe('The end of that day, Tehran time (exclusive), ISO 8601'),
+      provisional: z.boolean().describe("Computed without a year's lunar holidays not loaded yet: it may move later"),
+    })
+    .meta({ id: 'Deadline' }),
+);

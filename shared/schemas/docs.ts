@@ -1,5 +1,5 @@
 import * as z from 'zod';
 
 /** The reference page and its renderer are files, not JSON: the OpenAPI document names their media types. */
-export const htmlPageSchema = z.string().meta({ description: 'An HTML page' });
-export const javascriptSchema = z.string().meta({ description: 'A JavaScript file' });
+export const htmlPageSchema = z.lazy(() => z.string().meta({ description: 'An HTML page' }));
+export const javascriptSchema = z.lazy(() => z.string().meta({ description: 'A JavaScript file' }));
