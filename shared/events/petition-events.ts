@@ -6,6 +6,7 @@ import { PETITION_KINDS, PETITION_STATUSES } from '../domain/petition';
 import { parseDay } from '../domain/solar-hijri-days';
 import { isValidTrackingCode } from '../domain/tracking-code';
 import { OFFICE_CODE_PATTERN } from '../schemas/common';
+import { lazySchema } from '../schemas/lazy';
 
 /**
  * The domain events of a petition: one per change, published on the event bus for the notifier
@@ -48,29 +49,31 @@ const DOCUMENT_REJECTION_REASONS = [
 export const PAYEES = ['court-fee', 'office-tariff'] as const;
 export type Payee = (typeof PAYEES)[number];
 
-const uuid = z.lazy(() => z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/));
-const instant = z.lazy(() => z.iso.datetime().describe('An instant in UTC, ISO 8601 with Z'));
-const officeCode = z.lazy(() => z.string().regex(OFFICE_CODE_PATTERN));
-const courtCode = z.lazy(() =>
+const uuid = /* @__PURE__ */ lazySchema(() =>
+  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+);
+const instant = /* @__PURE__ */ lazySchema(() => z.iso.datetime().describe('An instant in UTC, ISO 8601 with Z'));
+const officeCode = /* @__PURE__ */ lazySchema(() => z.string().regex(OFFICE_CODE_PATTERN));
+const courtCode = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .regex(/^[0-9A-Za-z-]{2,20}$/)
     .describe('Court code from the registry'),
 );
-const caseNumber = z.lazy(() =>
+const caseNumber = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .regex(/^\d{6,20}$/)
     .describe('Court case number, set when the court registers the case'),
 );
-const trackingCode = z.lazy(() =>
+const trackingCode = /* @__PURE__ */ lazySchema(() =>
   z.string().refine(isValidTrackingCode, { message: 'tracking-code' }).meta({
     pattern: '^[1-9][0-9]{11}$',
     description: 'The 12-digit tracking code (Damm check digit) the petition got on its first submission',
   }),
 );
-const solarMonth = z.lazy(() => z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/));
-const solarDay = z.lazy(() =>
+const solarMonth = /* @__PURE__ */ lazySchema(() => z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/));
+const solarDay = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
@@ -82,7 +85,7 @@ const solarDay = z.lazy(() =>
  * A legal period's end as `lastDayToAct` (shared/domain/legal-periods.ts, Articles 443-445)
  * computes it: the last day one may still act, and the instant that day ends in Tehran.
  */
-const deadline = z.lazy(() =>
+const deadline = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     lastDay: solarDay,
     endsAt: instant.describe('The end of the last day, Tehran time (exclusive)'),
@@ -93,7 +96,7 @@ const deadline = z.lazy(() =>
 );
 export type Deadline = z.infer<typeof deadline>;
 
-const envelope = lazily(() => ({
+const envelope = /* @__PURE__ */ lazily(() => ({
   eventId: uuid.describe('Unique per event; consumers deduplicate on it'),
   version: z.literal(PETITION_EVENT_VERSION),
   occurredAt: instant,
@@ -118,9 +121,9 @@ const member = <S extends z.ZodRawShape>(type: PetitionEventType, shape: S) =>
  * court has registered the case. A draft has no tracking code yet: documents are verified and fees
  * paid before the first submission, so those two events may come without one.
  */
-const draftTrackingCode = z.lazy(() => trackingCode.optional());
+const draftTrackingCode = /* @__PURE__ */ lazySchema(() => trackingCode.optional());
 
-const submitted = z.lazy(() =>
+const submitted = /* @__PURE__ */ lazySchema(() =>
   member('submitted', {
     ...envelopeOf('submitted'),
     data: z.strictObject({
@@ -129,7 +132,7 @@ const submitted = z.lazy(() =>
     }),
   }),
 );
-const routed = z.lazy(() =>
+const routed = /* @__PURE__ */ lazySchema(() =>
   member('routed', {
     ...envelopeOf('routed'),
     courtCode,
@@ -140,17 +143,17 @@ const routed = z.lazy(() =>
     }),
   }),
 );
-const reassigned = z.lazy(() =>
+const reassigned = /* @__PURE__ */ lazySchema(() =>
   member('reassigned', {
     ...envelopeOf('reassigned'),
     courtCode,
     data: z.strictObject({ previousCourtCode: courtCode }),
   }),
 );
-const dispatched = z.lazy(() =>
+const dispatched = /* @__PURE__ */ lazySchema(() =>
   member('dispatched', { ...envelopeOf('dispatched'), courtCode, data: z.strictObject({}) }),
 );
-const registered = z.lazy(() =>
+const registered = /* @__PURE__ */ lazySchema(() =>
   member('registered', {
     ...envelopeOf('registered'),
     courtCode,
@@ -158,7 +161,7 @@ const registered = z.lazy(() =>
     data: z.strictObject({}),
   }),
 );
-const returned = z.lazy(() =>
+const returned = /* @__PURE__ */ lazySchema(() =>
   member('returned', {
     ...envelopeOf('returned'),
     courtCode,
@@ -175,14 +178,14 @@ const returned = z.lazy(() =>
     }),
   }),
 );
-const rejectionDue = z.lazy(() =>
+const rejectionDue = /* @__PURE__ */ lazySchema(() =>
   member('rejection-due', {
     ...envelopeOf('rejection-due'),
     courtCode,
     data: z.strictObject({ cureDeadline: deadline.describe('The cure period that lapsed') }),
   }),
 );
-const rejected = z.lazy(() =>
+const rejected = /* @__PURE__ */ lazySchema(() =>
   member('rejected', {
     ...envelopeOf('rejected'),
     courtCode,
@@ -193,23 +196,23 @@ const rejected = z.lazy(() =>
     }),
   }),
 );
-const reinstated = z.lazy(() =>
+const reinstated = /* @__PURE__ */ lazySchema(() =>
   member('reinstated', { ...envelopeOf('reinstated'), courtCode, data: z.strictObject({}) }),
 );
-const withdrawn = z.lazy(() =>
+const withdrawn = /* @__PURE__ */ lazySchema(() =>
   member('withdrawn', {
     ...envelopeOf('withdrawn'),
     data: z.strictObject({ previousStatus: z.enum(PETITION_STATUSES) }),
   }),
 );
-const documentRejected = z.lazy(() =>
+const documentRejected = /* @__PURE__ */ lazySchema(() =>
   member('document-rejected', {
     ...envelopeOf('document-rejected'),
     trackingCode: draftTrackingCode,
     data: z.strictObject({ documentId: uuid, reason: z.enum(DOCUMENT_REJECTION_REASONS) }),
   }),
 );
-const paymentVerified = z.lazy(() =>
+const paymentVerified = /* @__PURE__ */ lazySchema(() =>
   member('payment-verified', {
     ...envelopeOf('payment-verified'),
     trackingCode: draftTrackingCode,
@@ -224,7 +227,7 @@ const paymentVerified = z.lazy(() =>
   }),
 );
 
-export const petitionEventSchema = z.lazy(() =>
+export const petitionEventSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .discriminatedUnion('type', [
       submitted,

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { CALENDARS } from '../domain/months';
 import { PROVINCE_CODES } from '../domain/provinces';
 import { fieldMessage } from '../i18n/messages';
+import { lazySchema } from './lazy';
 
 /** Persian letters (with ZWNJ), spaces, ASCII digits (after normalisation) and light punctuation. */
 const PERSIAN_TEXT = /^[\u0600-\u06FF\u200C 0-9()\-.،/]+$/;
@@ -16,24 +17,26 @@ export const persianText = (min: number, max: number) =>
     .refine((v) => HAS_PERSIAN_LETTER.test(v), { message: fieldMessage('persian-text') });
 
 /** The calendars a month can be given in (shared/domain/months.ts). */
-export const calendarSchema = z.lazy(() => z.enum(CALENDARS));
+export const calendarSchema = /* @__PURE__ */ lazySchema(() => z.enum(CALENDARS));
 
 /** An office's code: 4 to 10 digits (after normalisation, so Persian digits count). */
 export const OFFICE_CODE_PATTERN = /^\d{4,10}$/;
-export const officeCodeSchema = z.lazy(() =>
+export const officeCodeSchema = /* @__PURE__ */ lazySchema(() =>
   z.string().regex(OFFICE_CODE_PATTERN, { message: fieldMessage('office-code') }),
 );
 
 /** A court's code: upper-case Latin letters, digits and hyphens, 2 to 20 (as `custom:courtCode` allows). */
 export const COURT_CODE_PATTERN = /^[0-9A-Z][0-9A-Z-]{1,19}$/;
-export const courtCodeSchema = z.lazy(() =>
+export const courtCodeSchema = /* @__PURE__ */ lazySchema(() =>
   z.string().regex(COURT_CODE_PATTERN, { message: fieldMessage('court-code') }),
 );
 
 /** A province by its code (shared/domain/provinces.ts). */
-export const provinceCodeSchema = z.lazy(() => z.enum(PROVINCE_CODES, { error: fieldMessage('province-code') }));
+export const provinceCodeSchema = /* @__PURE__ */ lazySchema(() =>
+  z.enum(PROVINCE_CODES, { error: fieldMessage('province-code') }),
+);
 
-export const isoDate = z.lazy(() =>
+export const isoDate = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { message: fieldMessage('iso-date') })
@@ -45,7 +48,7 @@ export const isoDate = z.lazy(() =>
     ),
 );
 
-export const problemSchema = z.lazy(() =>
+export const problemSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       type: z.string(),
@@ -65,7 +68,7 @@ export const problemSchema = z.lazy(() =>
     .meta({ id: 'Problem', description: 'RFC 9457 problem details' }),
 );
 
-export const targetProgressSchema = z.lazy(() =>
+export const targetProgressSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ targetCount: z.number().int(), targetDate: z.string(), progressPercent: z.number() })
     .nullable()
@@ -73,14 +76,14 @@ export const targetProgressSchema = z.lazy(() =>
 );
 
 /** What API Gateway itself answers for a bad token or its own throttling. */
-export const gatewayMessageSchema = z.lazy(() =>
+export const gatewayMessageSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ message: z.string() })
     .meta({ id: 'GatewayMessage', description: "API Gateway's own answer, before any function" }),
 );
 
 /** The OpenAPI document's outline: the document describes itself in full. */
-export const openApiDocumentSchema = z.lazy(() =>
+export const openApiDocumentSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .looseObject({
       openapi: z.string(),
@@ -90,9 +93,11 @@ export const openApiDocumentSchema = z.lazy(() =>
     .meta({ id: 'OpenApiDocument' }),
 );
 
-export const healthSchema = z.lazy(() => z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' }));
+export const healthSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' }),
+);
 
-export const deadlineSchema = z.lazy(() =>
+export const deadlineSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       lastDay: z.string().describe('The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445)'),

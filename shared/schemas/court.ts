@@ -4,10 +4,11 @@ import { lazily } from '../domain/lazily';
 import { PROVINCE_CODES } from '../domain/provinces';
 import { fieldMessage } from '../i18n/messages';
 import { courtCodeSchema, persianText, provinceCodeSchema } from './common';
+import { lazySchema } from './lazy';
 
-export const courtPathSchema = z.lazy(() => z.strictObject({ courtCode: courtCodeSchema }));
+export const courtPathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ courtCode: courtCodeSchema }));
 
-const courtFields = lazily(() => ({
+const courtFields = /* @__PURE__ */ lazily(() => ({
   name: persianText(3, 120).describe('Court name in Persian'),
   judicialDistrict: persianText(2, 60).describe('حوزه قضایی: the same name its offices carry'),
   kind: z
@@ -18,7 +19,7 @@ const courtFields = lazily(() => ({
   status: z.enum(COURT_STATUSES).describe('Only an active court takes petitions; closed is final'),
 }));
 
-export const createCourtSchema = z.lazy(() =>
+export const createCourtSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       courtCode: courtCodeSchema,
@@ -30,7 +31,7 @@ export const createCourtSchema = z.lazy(() =>
     .meta({ id: 'CreateCourt' }),
 );
 
-export const updateCourtSchema = z.lazy(() =>
+export const updateCourtSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       name: courtFields().name.optional(),
@@ -48,7 +49,7 @@ export const updateCourtSchema = z.lazy(() =>
     .meta({ id: 'UpdateCourt' }),
 );
 
-export const courtSchema = z.lazy(() =>
+export const courtSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       courtCode: z.string(),
@@ -67,7 +68,7 @@ export const courtSchema = z.lazy(() =>
 );
 
 /** For each kind, the court that takes petitions of districts without one; absent kinds have none. */
-export const courtFallbacksSchema = z.lazy(() =>
+export const courtFallbacksSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject(
       Object.fromEntries(COURT_KINDS.map((kind) => [kind, courtCodeSchema.optional()])) as Record<
@@ -79,13 +80,13 @@ export const courtFallbacksSchema = z.lazy(() =>
     .meta({ id: 'CourtFallbacks' }),
 );
 
-export const setCourtFallbacksSchema = z.lazy(() =>
+export const setCourtFallbacksSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ fallbacks: courtFallbacksSchema })
     .meta({ id: 'SetCourtFallbacks', description: 'Replaces the whole setting: kinds left out have no fallback' }),
 );
 
-export const courtListSchema = z.lazy(() =>
+export const courtListSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       provinceCode: z.enum(PROVINCE_CODES),
@@ -95,7 +96,7 @@ export const courtListSchema = z.lazy(() =>
     .meta({ id: 'CourtList' }),
 );
 
-export const listCourtsQuerySchema = z.lazy(() =>
+export const listCourtsQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     province: provinceCodeSchema
       .optional()

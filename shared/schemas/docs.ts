@@ -1,5 +1,6 @@
 import * as z from 'zod';
+import { lazySchema } from './lazy';
 
 /** The reference page and its renderer are files, not JSON: the OpenAPI document names their media types. */
-export const htmlPageSchema = z.lazy(() => z.string().meta({ description: 'An HTML page' }));
-export const javascriptSchema = z.lazy(() => z.string().meta({ description: 'A JavaScript file' }));
+export const htmlPageSchema = /* @__PURE__ */ lazySchema(() => z.string().meta({ description: 'An HTML page' }));
+export const javascriptSchema = /* @__PURE__ */ lazySchema(() => z.string().meta({ description: 'A JavaScript file' }));

@@ -1,26 +1,29 @@
 import * as z from 'zod';
 import { DEFECT_CODES } from '../domain/defects';
 import { E_NOTICE_KINDS, VIEW_CHANNELS } from '../domain/e-notices';
+import { lazySchema } from './lazy';
 import { partyNationalId, petitionPathSchema, tehranMomentSchema, trackingCodeSchema, uuidSchema } from './petition';
 
-export const ownNoticesPathSchema = z.lazy(() => z.strictObject({ trackingCode: trackingCodeSchema }));
-export const ownNoticesQuerySchema = z.lazy(() =>
+export const ownNoticesPathSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({ trackingCode: trackingCodeSchema }),
+);
+export const ownNoticesQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     nationalId: partyNationalId,
     channel: z.enum(VIEW_CHANNELS).describe('Where the party reads it; recorded with the view'),
   }),
 );
 
-const noticeId = z.lazy(() =>
+const noticeId = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.\d{1,2}$/)
     .describe('<eventId>.<partyIndex>'),
 );
-export const noticePathSchema = z.lazy(() => z.strictObject({ petitionId: uuidSchema, noticeId }));
+export const noticePathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ petitionId: uuidSchema, noticeId }));
 export { petitionPathSchema };
 
-export const eNoticeSchema = z.lazy(() =>
+export const eNoticeSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       noticeId: z.string(),
@@ -55,9 +58,9 @@ export const eNoticeSchema = z.lazy(() =>
     .meta({ id: 'ElectronicNotice' }),
 );
 
-export const ownNoticesSchema = z.lazy(() =>
+export const ownNoticesSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ trackingCode: z.string(), items: z.array(eNoticeSchema) }).meta({ id: 'OwnNotices' }),
 );
-export const petitionNoticesSchema = z.lazy(() =>
+export const petitionNoticesSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ petitionId: z.string(), items: z.array(eNoticeSchema) }).meta({ id: 'PetitionNotices' }),
 );

@@ -15,6 +15,7 @@ import { isRialsString, parseRials, RIALS_PATTERN } from '../domain/money';
 import { PETITION_KINDS } from '../domain/petition';
 import { isValidSolarHijriDay } from '../domain/solar-hijri-days';
 import { fieldMessage } from '../i18n/messages';
+import { lazySchema } from './lazy';
 
 /**
  * A national fee schedule as the national admin loads it through the API. Everything the quote
@@ -24,42 +25,44 @@ import { fieldMessage } from '../i18n/messages';
  */
 export const FEE_SCHEDULE_LIMITS = { rules: 50, brackets: 20, categories: 50, tariffItems: 50, text: 500 } as const;
 
-const bilingual = z.lazy(() =>
+const bilingual = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     fa: z.string().min(1).max(FEE_SCHEDULE_LIMITS.text),
     en: z.string().min(1).max(FEE_SCHEDULE_LIMITS.text),
   }),
 );
 
-export const feeCodeSchema = z.lazy(() =>
+export const feeCodeSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .max(60)
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: fieldMessage('fee-code') }),
 );
 
-export const rialsSchema = z.lazy(() =>
+export const rialsSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .regex(RIALS_PATTERN, { message: fieldMessage('fee-rials') })
     .describe('Whole rials as a decimal string: amounts exceed what a JSON number carries exactly'),
 );
 
-const basisPoints = z.lazy(() => z.number().int().min(1).max(10_000).describe('Rate in basis points: 350 is 3.5%'));
+const basisPoints = /* @__PURE__ */ lazySchema(() =>
+  z.number().int().min(1).max(10_000).describe('Rate in basis points: 350 is 3.5%'),
+);
 
-const solarDay = z.lazy(() =>
+const solarDay = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .refine(isValidSolarHijriDay, { message: fieldMessage('fee-solar-day') })
     .describe('Solar Hijri day, YYYY-MM-DD'),
 );
 
-const provenance = lazily(() => ({
+const provenance = /* @__PURE__ */ lazily(() => ({
   source: bilingual.describe('Legal source or publication of the figure'),
   status: z.enum(VERIFICATION_STATUSES).describe('How far the figure is confirmed'),
 }));
 
-const bracketSchema = z.lazy(() =>
+const bracketSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     fromRials: rialsSchema,
     toRials: rialsSchema.nullable().describe('Exclusive upper end; null for the last, open bracket'),
@@ -68,7 +71,7 @@ const bracketSchema = z.lazy(() =>
   }),
 );
 
-const percentageSchema = z.lazy(() =>
+const percentageSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       type: z.literal('percentage'),
@@ -97,7 +100,7 @@ const percentageSchema = z.lazy(() =>
     }),
 );
 
-const categorySchema = z.lazy(() =>
+const categorySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     code: feeCodeSchema,
     label: bilingual,
@@ -106,7 +109,7 @@ const categorySchema = z.lazy(() =>
   }),
 );
 
-const calculationSchema = z.lazy(() =>
+const calculationSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('type', [
     percentageSchema,
     z.strictObject({ type: z.literal('flat'), amountRials: rialsSchema }),
@@ -126,7 +129,7 @@ const calculationSchema = z.lazy(() =>
   ]),
 );
 
-const courtFeeRuleSchema = z.lazy(() =>
+const courtFeeRuleSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       code: feeCodeSchema,
@@ -150,7 +153,7 @@ const courtFeeRuleSchema = z.lazy(() =>
     }),
 );
 
-const includesSchema = z.lazy(() =>
+const includesSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     claimants: z.number().int().min(0).max(20),
     defendants: z.number().int().min(0).max(20),
@@ -158,7 +161,7 @@ const includesSchema = z.lazy(() =>
   }),
 );
 
-const chargeSchema = z.lazy(() =>
+const chargeSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('base'),
@@ -172,7 +175,7 @@ const chargeSchema = z.lazy(() =>
   ]),
 );
 
-const tariffItemSchema = z.lazy(() =>
+const tariffItemSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     code: feeCodeSchema,
     label: bilingual,
@@ -183,7 +186,7 @@ const tariffItemSchema = z.lazy(() =>
   }),
 );
 
-export const feeScheduleSchema = z.lazy(() =>
+export const feeScheduleSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       versionId: z
@@ -263,7 +266,7 @@ function duplicates(codes: readonly string[], path: (string | number)[], ctx: z.
 }
 
 /** What a petition adds for its quote: the fields the petition form gains, plus the stage. */
-export const feeQuoteInputSchema = z.lazy(() =>
+export const feeQuoteInputSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       kind: z.enum(PETITION_KINDS),
@@ -295,9 +298,9 @@ export const feeQuoteInputSchema = z.lazy(() =>
     .meta({ id: 'FeeQuoteInput' }),
 );
 
-const bilingualOut = z.lazy(() => z.strictObject({ fa: z.string(), en: z.string() }));
+const bilingualOut = /* @__PURE__ */ lazySchema(() => z.strictObject({ fa: z.string(), en: z.string() }));
 
-export const feeQuoteSchema = z.lazy(() =>
+export const feeQuoteSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       schedule: z.strictObject({
@@ -327,7 +330,7 @@ export const feeQuoteSchema = z.lazy(() =>
     }),
 );
 
-const payeeBalance = z.lazy(() =>
+const payeeBalance = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     quotedRials: z.string(),
     paidRials: z.string().describe('Verified payments only'),
@@ -336,7 +339,7 @@ const payeeBalance = z.lazy(() =>
     deferredRials: z.string().describe('The court fee an indigency claim defers until the court decides it'),
   }),
 );
-export const feeBalanceSchema = z.lazy(() =>
+export const feeBalanceSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ judiciary: payeeBalance, office: payeeBalance, dueRials: z.string(), settled: z.boolean() })
     .meta({ id: 'FeeBalance', description: 'The quote against the verified payments, per payee' }),

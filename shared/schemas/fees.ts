@@ -5,11 +5,12 @@ import { PAYMENT_STATES } from '../domain/payments';
 import { PETITION_STATUSES } from '../domain/petition';
 import { fieldMessage } from '../i18n/messages';
 import { feeBalanceSchema, feeQuoteSchema, feeScheduleSchema } from './fee-schedule';
+import { lazySchema } from './lazy';
 import { indigencySchema, PETITION_LIMITS } from './petition';
 
 /** Requests and answers of the fee schedule, fees and payment routes (the schedule itself: fee-schedule.ts). */
 
-export const feeSchedulePathSchema = z.lazy(() =>
+export const feeSchedulePathSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     versionId: z
       .string()
@@ -18,7 +19,7 @@ export const feeSchedulePathSchema = z.lazy(() =>
   }),
 );
 
-export const feeScheduleListQuerySchema = z.lazy(() =>
+export const feeScheduleListQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     year: z.coerce
       .number()
@@ -30,9 +31,9 @@ export const feeScheduleListQuerySchema = z.lazy(() =>
   }),
 );
 
-const bilingual = z.lazy(() => z.strictObject({ fa: z.string(), en: z.string() }));
+const bilingual = /* @__PURE__ */ lazySchema(() => z.strictObject({ fa: z.string(), en: z.string() }));
 
-const scheduleSummaryFields = lazily(() => ({
+const scheduleSummaryFields = /* @__PURE__ */ lazily(() => ({
   versionId: z.string(),
   year: z.number().int(),
   revision: z.number().int(),
@@ -47,19 +48,19 @@ const scheduleSummaryFields = lazily(() => ({
     .describe('When a quote first used this version: from then on it never changes (a correction is a new revision)'),
 }));
 
-export const feeScheduleSummarySchema = z.lazy(() =>
+export const feeScheduleSummarySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject(scheduleSummaryFields()).meta({ id: 'FeeScheduleSummary' }),
 );
 
-export const feeScheduleListSchema = z.lazy(() =>
+export const feeScheduleListSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ year: z.number().int(), items: z.array(feeScheduleSummarySchema) }).meta({ id: 'FeeScheduleList' }),
 );
 
-export const feeScheduleDetailSchema = z.lazy(() =>
+export const feeScheduleDetailSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ ...scheduleSummaryFields(), schedule: feeScheduleSchema }).meta({ id: 'FeeScheduleDetail' }),
 );
 
-export const feeScheduleLoadedSchema = z.lazy(() =>
+export const feeScheduleLoadedSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       outcome: z
@@ -70,7 +71,7 @@ export const feeScheduleLoadedSchema = z.lazy(() =>
     .meta({ id: 'FeeScheduleLoaded' }),
 );
 
-export const paymentViewSchema = z.lazy(() =>
+export const paymentViewSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       paymentId: z.string().describe('Also the order id sent to the gateway'),
@@ -89,7 +90,7 @@ export const paymentViewSchema = z.lazy(() =>
     .meta({ id: 'Payment' }),
 );
 
-export const receiptSchema = z.lazy(() =>
+export const receiptSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       paymentId: z.string(),
@@ -110,7 +111,7 @@ export const receiptSchema = z.lazy(() =>
     .meta({ id: 'Receipt', description: 'A verified payment: reference number, amount, payee and time' }),
 );
 
-export const feesSchema = z.lazy(() =>
+export const feesSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       petitionId: z.string(),
@@ -124,7 +125,7 @@ export const feesSchema = z.lazy(() =>
     .meta({ id: 'Fees' }),
 );
 
-export const startPaymentSchema = z.lazy(() =>
+export const startPaymentSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       payee: z
@@ -134,7 +135,7 @@ export const startPaymentSchema = z.lazy(() =>
     .meta({ id: 'StartPayment' }),
 );
 
-export const paymentStartedSchema = z.lazy(() =>
+export const paymentStartedSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       created: z.boolean().describe('False: an open payment for the same amount is offered again'),
@@ -155,14 +156,14 @@ export const paymentStartedSchema = z.lazy(() =>
  * The gateway's form fields, as the payer's browser posts them back: names and values only; what
  * they mean is the gateway adapter's to read, and everything is checked against the stored payment.
  */
-export const paymentCallbackSchema = z.lazy(() =>
+export const paymentCallbackSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .record(z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/), z.string().max(512))
     .refine((fields) => Object.keys(fields).length <= 40, { message: fieldMessage('payment-callback') })
     .meta({ id: 'PaymentCallback', description: "The gateway's callback form (application/x-www-form-urlencoded)" }),
 );
 
-export const callbackResultSchema = z.lazy(() =>
+export const callbackResultSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       outcome: z
@@ -175,7 +176,7 @@ export const callbackResultSchema = z.lazy(() =>
     .meta({ id: 'PaymentResult' }),
 );
 
-export const indigencyRequestSchema = z.lazy(() =>
+export const indigencyRequestSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       action: z

@@ -3,6 +3,7 @@ import { PROVINCE_CODES } from '../domain/provinces';
 import { MAX_SUPPORTED_YEAR, MIN_SUPPORTED_YEAR, parseDay, WEEKDAYS, type Weekday } from '../domain/solar-hijri-days';
 import { FIELD_MESSAGES, fieldMessage, type Language } from '../i18n/messages';
 import { persianText, provinceCodeSchema } from './common';
+import { lazySchema } from './lazy';
 
 /** The messages of the keys these schemas use, as FIELD_MESSAGES holds them. */
 type HolidayMessageKey = 'solar-date' | 'holiday-year' | 'holiday-duplicate' | 'work-week';
@@ -11,14 +12,14 @@ export const HOLIDAY_FIELD_MESSAGES = Object.fromEntries(
   (['solar-date', 'holiday-year', 'holiday-duplicate', 'work-week'] as const).map((key) => [key, FIELD_MESSAGES[key]]),
 ) as Record<HolidayMessageKey, Record<Language, string>>;
 
-export const solarDaySchema = z.lazy(() =>
+export const solarDaySchema = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .refine((value) => parseDay(value) !== undefined, { message: fieldMessage('solar-date') })
     .describe('Solar Hijri date, YYYY-MM-DD'),
 );
 
-export const holidayNameSchema = z.lazy(() =>
+export const holidayNameSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     fa: persianText(2, 120),
     en: z.string().trim().min(2).max(120),
@@ -26,7 +27,7 @@ export const holidayNameSchema = z.lazy(() =>
 );
 
 /** A year of lunar holidays as `national-admin` loads it from the official calendar. */
-export const lunarHolidayCalendarSchema = z.lazy(() =>
+export const lunarHolidayCalendarSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       year: z.number().int().min(MIN_SUPPORTED_YEAR).max(MAX_SUPPORTED_YEAR).describe('Solar Hijri year'),
@@ -61,7 +62,7 @@ export const lunarHolidayCalendarSchema = z.lazy(() =>
 export type LunarHolidayCalendarInput = z.input<typeof lunarHolidayCalendarSchema>;
 
 /** A holiday a province's administrator adds for the province alone (a provincial occasion, a closure). */
-export const provincialHolidaySchema = z.lazy(() =>
+export const provincialHolidaySchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       provinceCode: provinceCodeSchema
@@ -74,7 +75,7 @@ export const provincialHolidaySchema = z.lazy(() =>
 );
 
 /** Closed weekdays besides Friday, which is always closed. */
-export const workWeekSchema = z.lazy(() =>
+export const workWeekSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       provinceCode: provinceCodeSchema
@@ -89,13 +90,13 @@ export const workWeekSchema = z.lazy(() =>
     .meta({ id: 'WorkWeek' }),
 );
 
-export const calendarPathSchema = z.lazy(() =>
+export const calendarPathSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     year: z.coerce.number().int().min(MIN_SUPPORTED_YEAR).max(MAX_SUPPORTED_YEAR).describe('Solar Hijri year'),
   }),
 );
 
-export const calendarQuerySchema = z.lazy(() =>
+export const calendarQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     province: provinceCodeSchema
       .optional()
@@ -105,7 +106,7 @@ export const calendarQuerySchema = z.lazy(() =>
   }),
 );
 
-const holidayEntry = z.lazy(() =>
+const holidayEntry = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     date: z.string().describe('Solar Hijri YYYY-MM-DD'),
     kind: z.enum(['fixed', 'lunar', 'provincial']),
@@ -113,7 +114,7 @@ const holidayEntry = z.lazy(() =>
   }),
 );
 
-export const workCalendarSchema = z.lazy(() =>
+export const workCalendarSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       year: z.number().int(),
@@ -128,7 +129,7 @@ export const workCalendarSchema = z.lazy(() =>
     .meta({ id: 'WorkCalendar', description: 'The days the offices of a province are closed in one Solar Hijri year' }),
 );
 
-export const lunarHolidaysLoadedSchema = z.lazy(() =>
+export const lunarHolidaysLoadedSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       year: z.number().int(),

@@ -3,12 +3,13 @@ import { containsLink, OFFICE_SHORT_NAME_MAX } from '../domain/sms';
 import { DELIVERY_STATES } from '../domain/sms-port';
 import { fieldMessage } from '../i18n/messages';
 import { persianText } from './common';
+import { lazySchema } from './lazy';
 
 /**
  * The office's short name, the registry field SMS notices carry (issue 15): Persian, at most 30
  * characters so that every template fits two SMS parts, and nothing that reads as a link.
  */
-export const officeShortNameSchema = z.lazy(() =>
+export const officeShortNameSchema = /* @__PURE__ */ lazySchema(() =>
   persianText(2, OFFICE_SHORT_NAME_MAX)
     .refine((value) => !containsLink(value), { message: fieldMessage('persian-text') })
     .describe('Short Persian name used in SMS notices, at most 30 characters, no links'),
@@ -18,7 +19,7 @@ export const officeShortNameSchema = z.lazy(() =>
  * The body of the delivery-report webhook a provider posts to us (docs/sms-provider-contract.md),
  * once its signature has been verified over the raw body.
  */
-export const deliveryReportWebhookSchema = z.lazy(() =>
+export const deliveryReportWebhookSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       reports: z
@@ -42,7 +43,7 @@ export const deliveryReportWebhookSchema = z.lazy(() =>
 
 export type DeliveryReportWebhook = z.infer<typeof deliveryReportWebhookSchema>;
 
-export const deliveryReportsRecordedSchema = z.lazy(() =>
+export const deliveryReportsRecordedSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       recorded: z.number().int().describe('Reports that changed a notice'),

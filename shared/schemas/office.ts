@@ -4,11 +4,12 @@ import { OFFICE_STATUSES } from '../domain/office';
 import { PROVINCE_CODES } from '../domain/provinces';
 import { fieldMessage } from '../i18n/messages';
 import { isoDate, officeCodeSchema, persianText, provinceCodeSchema, targetProgressSchema } from './common';
+import { lazySchema } from './lazy';
 import { officeShortNameSchema } from './notices';
 
-export const officePathSchema = z.lazy(() => z.strictObject({ officeCode: officeCodeSchema }));
+export const officePathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ officeCode: officeCodeSchema }));
 
-const contactSchema = z.lazy(() =>
+const contactSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     phone: z
       .string()
@@ -18,14 +19,14 @@ const contactSchema = z.lazy(() =>
   }),
 );
 
-const paymentTerminal = z.lazy(() =>
+const paymentTerminal = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .regex(/^\d{4,12}$/, { message: fieldMessage('payment-terminal') })
     .describe("The office's own payment gateway terminal id, which its service tariff is paid to"),
 );
 
-const officeFields = lazily(() => ({
+const officeFields = /* @__PURE__ */ lazily(() => ({
   name: persianText(3, 120).describe('Office name in Persian'),
   shortName: officeShortNameSchema.optional(),
   judicialDistrict: persianText(2, 60).describe('حوزه قضایی'),
@@ -39,7 +40,7 @@ const officeFields = lazily(() => ({
   paymentTerminalId: paymentTerminal.optional(),
 }));
 
-export const createOfficeSchema = z.lazy(() =>
+export const createOfficeSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       officeCode: officeCodeSchema,
@@ -51,7 +52,7 @@ export const createOfficeSchema = z.lazy(() =>
     .meta({ id: 'CreateOffice' }),
 );
 
-export const updateOfficeSchema = z.lazy(() =>
+export const updateOfficeSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       name: officeFields().name.optional(),
@@ -76,7 +77,7 @@ export const updateOfficeSchema = z.lazy(() =>
     .meta({ id: 'UpdateOffice' }),
 );
 
-export const officeSchema = z.lazy(() =>
+export const officeSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       officeCode: z.string(),
@@ -106,7 +107,7 @@ export const officeSchema = z.lazy(() =>
     .meta({ id: 'Office' }),
 );
 
-export const officeListSchema = z.lazy(() =>
+export const officeListSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       items: z.array(officeSchema),
@@ -123,7 +124,7 @@ export const officeListSchema = z.lazy(() =>
     .meta({ id: 'OfficeList' }),
 );
 
-export const listOfficesQuerySchema = z.lazy(() =>
+export const listOfficesQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     status: z.enum(OFFICE_STATUSES).optional(),
     province: provinceCodeSchema.optional().describe("Only this province's offices (a code, e.g. 29)"),

@@ -22,6 +22,7 @@ import { isValidTrackingCode } from '../domain/tracking-code';
 import { fieldMessage } from '../i18n/messages';
 import { courtCodeSchema, deadlineSchema, officeCodeSchema, persianText } from './common';
 import { feeCodeSchema, feeQuoteSchema, rialsSchema } from './fee-schedule';
+import { lazySchema } from './lazy';
 
 /** Caps that keep an item far below DynamoDB's 400 KB and a request small; published in OpenAPI. */
 export const PETITION_LIMITS = {
@@ -36,17 +37,19 @@ export const PETITION_LIMITS = {
   defaultPageSize: 20,
 } as const;
 
-export const uuidSchema = z.lazy(() =>
+export const uuidSchema = /* @__PURE__ */ lazySchema(() =>
   z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: fieldMessage('uuid') }),
 );
 
-export const personNationalId = z.lazy(() =>
+export const personNationalId = /* @__PURE__ */ lazySchema(() =>
   z.string().refine(isValidPersonNationalId, { message: fieldMessage('national-id') }),
 );
-const legalEntityId = z.lazy(() => z.string().refine(isValidLegalEntityId, { message: fieldMessage('legal-id') }));
-const mobile = z.lazy(() => z.string().regex(/^09\d{9}$/, { message: fieldMessage('mobile') }));
+const legalEntityId = /* @__PURE__ */ lazySchema(() =>
+  z.string().refine(isValidLegalEntityId, { message: fieldMessage('legal-id') }),
+);
+const mobile = /* @__PURE__ */ lazySchema(() => z.string().regex(/^09\d{9}$/, { message: fieldMessage('mobile') }));
 
-const personParty = z.lazy(() =>
+const personParty = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     type: z.literal('person'),
     role: z.enum(PARTY_ROLES),
@@ -58,7 +61,7 @@ const personParty = z.lazy(() =>
   }),
 );
 
-const legalEntityParty = z.lazy(() =>
+const legalEntityParty = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     type: z.literal('legal-entity'),
     role: z.enum(PARTY_ROLES),
@@ -67,11 +70,11 @@ const legalEntityParty = z.lazy(() =>
   }),
 );
 
-export const partySchema = z.lazy(() =>
+export const partySchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('type', [personParty, legalEntityParty]).meta({ id: 'Party' }),
 );
 
-export const documentDeclarationSchema = z.lazy(() =>
+export const documentDeclarationSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       kind: z.enum(DOCUMENT_KINDS),
@@ -106,15 +109,19 @@ export const documentDeclarationSchema = z.lazy(() =>
     .meta({ id: 'DocumentDeclaration' }),
 );
 
-const declarations = z.lazy(() => z.array(documentDeclarationSchema).max(DOCUMENT_POLICY.maxFilesPerPetition));
+const declarations = /* @__PURE__ */ lazySchema(() =>
+  z.array(documentDeclarationSchema).max(DOCUMENT_POLICY.maxFilesPerPetition),
+);
 
-export const declareDocumentsSchema = z.lazy(() =>
+export const declareDocumentsSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ documents: declarations.unwrap().min(1) }).meta({ id: 'DeclareDocuments' }),
 );
 
-export const documentPathSchema = z.lazy(() => z.strictObject({ petitionId: uuidSchema, documentId: uuidSchema }));
+export const documentPathSchema = /* @__PURE__ */ lazySchema(() =>
+  z.strictObject({ petitionId: uuidSchema, documentId: uuidSchema }),
+);
 
-export const documentRemovedSchema = z.lazy(() =>
+export const documentRemovedSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       petitionId: z.string(),
@@ -125,7 +132,7 @@ export const documentRemovedSchema = z.lazy(() =>
     .meta({ id: 'DocumentRemoved' }),
 );
 
-export const uploadInstructionSchema = z.lazy(() =>
+export const uploadInstructionSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       documentId: z.string(),
@@ -139,7 +146,7 @@ export const uploadInstructionSchema = z.lazy(() =>
     }),
 );
 
-export const draftCreatedSchema = z.lazy(() =>
+export const draftCreatedSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       petitionId: z.string(),
@@ -151,7 +158,7 @@ export const draftCreatedSchema = z.lazy(() =>
     .meta({ id: 'DraftCreated' }),
 );
 
-export const documentsDeclaredSchema = z.lazy(() =>
+export const documentsDeclaredSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       petitionId: z.string(),
@@ -162,17 +169,17 @@ export const documentsDeclaredSchema = z.lazy(() =>
     .meta({ id: 'DocumentsDeclared' }),
 );
 
-export const downloadSchema = z.lazy(() =>
+export const downloadSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ downloadUrl: z.string(), expiresAt: z.string() }).meta({ id: 'Download' }),
 );
 
-const claimAmount = z.lazy(() =>
+const claimAmount = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .regex(/^(0|[1-9]\d{0,20})$/, { message: fieldMessage('rials') })
     .describe('Whole Rials as a decimal string: amounts exceed what a JSON number carries exactly'),
 );
-const parties = z.lazy(() =>
+const parties = /* @__PURE__ */ lazySchema(() =>
   z
     .array(partySchema)
     .min(1)
@@ -180,14 +187,14 @@ const parties = z.lazy(() =>
     .refine((list) => list.some((p) => p.role === 'claimant'), { message: fieldMessage('claimant-required') }),
 );
 /** What the fees are computed from, besides the kind, the claim, the parties and the pages. */
-const feeFields = lazily(() => ({
+const feeFields = /* @__PURE__ */ lazily(() => ({
   stage: z
     .enum(FEE_STAGES)
     .describe('The stage the court fee is for; when absent, appeal for an appeal and first-instance otherwise'),
   judgmentAmountRials: rialsSchema.describe('For appeals and objections: the judgment amount the court fee is on'),
   nonMonetaryCategory: feeCodeSchema.describe("A non-monetary claim's category, from the fee schedule"),
 }));
-export const caseReferenceSchema = z.lazy(() =>
+export const caseReferenceSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       courtCode: courtCodeSchema.describe('The court that holds the case'),
@@ -199,7 +206,7 @@ export const caseReferenceSchema = z.lazy(() =>
     .meta({ id: 'CaseReference' }),
 );
 
-export const createPetitionSchema = z.lazy(() =>
+export const createPetitionSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       kind: z.enum(PETITION_KINDS),
@@ -227,7 +234,7 @@ export const createPetitionSchema = z.lazy(() =>
     .meta({ id: 'CreatePetition' }),
 );
 
-export const updatePetitionSchema = z.lazy(() =>
+export const updatePetitionSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       subject: z.string().min(3).max(PETITION_LIMITS.subject).optional(),
@@ -245,17 +252,17 @@ export const updatePetitionSchema = z.lazy(() =>
     }),
 );
 
-export const petitionPathSchema = z.lazy(() => z.strictObject({ petitionId: uuidSchema }));
+export const petitionPathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ petitionId: uuidSchema }));
 
-export const submitPetitionSchema = z.lazy(() =>
+export const submitPetitionSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({}).meta({ id: 'SubmitPetition', description: 'Empty object, or no body' }),
 );
 
-export const solarMonthSchema = z.lazy(() =>
+export const solarMonthSchema = /* @__PURE__ */ lazySchema(() =>
   z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/, { message: fieldMessage('solar-month') }),
 );
 
-export const listPetitionsQuerySchema = z.lazy(() =>
+export const listPetitionsQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     status: z.enum(PETITION_STATUSES).optional(),
     month: solarMonthSchema.optional().describe('Solar Hijri month of submission (of creation for drafts)'),
@@ -267,7 +274,7 @@ export const listPetitionsQuerySchema = z.lazy(() =>
   }),
 );
 
-export const reassignSchema = z.lazy(() =>
+export const reassignSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       courtCode: courtCodeSchema.describe('The court of your province that takes the petition'),
@@ -277,7 +284,7 @@ export const reassignSchema = z.lazy(() =>
     .meta({ id: 'Reassign' }),
 );
 
-export const courtInboxQuerySchema = z.lazy(() =>
+export const courtInboxQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     status: z
       .enum(PETITION_STATUSES.filter((status) => status !== 'draft') as [PetitionStatus, ...PetitionStatus[]])
@@ -288,7 +295,7 @@ export const courtInboxQuerySchema = z.lazy(() =>
   }),
 );
 
-export const courtInboxSchema = z.lazy(() =>
+export const courtInboxSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       items: z.array(
@@ -310,7 +317,7 @@ export const courtInboxSchema = z.lazy(() =>
     .meta({ id: 'CourtInbox' }),
 );
 
-export const transitionSchema = z.lazy(() =>
+export const transitionSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       action: z.enum(TRANSITION_ACTIONS),
@@ -336,21 +343,21 @@ export const transitionSchema = z.lazy(() =>
     .meta({ id: 'Transition' }),
 );
 
-export const trackingCodeSchema = z.lazy(() =>
+export const trackingCodeSchema = /* @__PURE__ */ lazySchema(() =>
   z.string().refine(isValidTrackingCode, { message: fieldMessage('tracking-code') }),
 );
 
-export const trackPathSchema = z.lazy(() => z.strictObject({ trackingCode: trackingCodeSchema }));
+export const trackPathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ trackingCode: trackingCodeSchema }));
 /** A citizen proves to be a party by a national ID: a person's, or a company's for its representative. */
-export const partyNationalId = z.lazy(() =>
+export const partyNationalId = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
     .refine((v) => isValidPersonNationalId(v) || isValidLegalEntityId(v), { message: fieldMessage('national-id') }),
 );
-export const trackQuerySchema = z.lazy(() => z.strictObject({ nationalId: partyNationalId }));
+export const trackQuerySchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ nationalId: partyNationalId }));
 
-const rating = z.lazy(() => z.number().int().min(1).max(5));
-export const feedbackSchema = z.lazy(() =>
+const rating = /* @__PURE__ */ lazySchema(() => z.number().int().min(1).max(5));
+export const feedbackSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       trackingCode: trackingCodeSchema,
@@ -361,11 +368,11 @@ export const feedbackSchema = z.lazy(() =>
     .meta({ id: 'Feedback' }),
 );
 
-export const feedbackReceivedSchema = z.lazy(() =>
+export const feedbackReceivedSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({ trackingCode: z.string(), ratedAt: z.string() }).meta({ id: 'FeedbackReceived' }),
 );
 
-const historyEntry = z.lazy(() =>
+const historyEntry = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       at: z.string(),
@@ -384,7 +391,7 @@ const historyEntry = z.lazy(() =>
     .meta({ id: 'HistoryEntry' }),
 );
 
-export const labelledDefectSchema = z.lazy(() =>
+export const labelledDefectSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       code: z.enum(DEFECT_CODES),
@@ -394,7 +401,7 @@ export const labelledDefectSchema = z.lazy(() =>
     .meta({ id: 'LabelledDefect' }),
 );
 
-export const noticeRecordEntrySchema = z.lazy(() =>
+export const noticeRecordEntrySchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       noticeId: z.string(),
@@ -409,7 +416,7 @@ export const noticeRecordEntrySchema = z.lazy(() =>
     .meta({ id: 'NoticeRecordEntry' }),
 );
 
-export const courtAssignmentSchema = z.lazy(() =>
+export const courtAssignmentSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       courtCode: z.string(),
@@ -426,7 +433,7 @@ export const courtAssignmentSchema = z.lazy(() =>
     .meta({ id: 'CourtAssignment', description: 'The court that holds the petition' }),
 );
 
-export const petitionDocumentSchema = z.lazy(() =>
+export const petitionDocumentSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       documentId: z.string(),
@@ -444,7 +451,7 @@ export const petitionDocumentSchema = z.lazy(() =>
     .meta({ id: 'PetitionDocument' }),
 );
 
-export const indigencySchema = z.lazy(() =>
+export const indigencySchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       status: z.enum(INDIGENCY_STATUSES),
@@ -458,7 +465,7 @@ export const indigencySchema = z.lazy(() =>
     }),
 );
 
-export const petitionSchema = z.lazy(() =>
+export const petitionSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       petitionId: z.string(),
@@ -496,7 +503,7 @@ export const petitionSchema = z.lazy(() =>
     .meta({ id: 'Petition' }),
 );
 
-export const petitionPageSchema = z.lazy(() =>
+export const petitionPageSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       items: z.array(
@@ -516,7 +523,7 @@ export const petitionPageSchema = z.lazy(() =>
     .meta({ id: 'PetitionPage' }),
 );
 
-export const submissionSchema = z.lazy(() =>
+export const submissionSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       petitionId: z.string(),
@@ -528,7 +535,7 @@ export const submissionSchema = z.lazy(() =>
     .meta({ id: 'Submission' }),
 );
 
-export const tehranMomentSchema = z.lazy(() =>
+export const tehranMomentSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       at: z.string().describe('ISO 8601 instant (UTC)'),
@@ -538,7 +545,7 @@ export const tehranMomentSchema = z.lazy(() =>
     .meta({ id: 'TehranMoment' }),
 );
 
-export const trackingSchema = z.lazy(() =>
+export const trackingSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       trackingCode: z.string(),

@@ -7,8 +7,9 @@ import { PETITION_STATUSES } from '../domain/petition';
 import { REVIEW_REASONS } from '../domain/routing';
 import { fieldMessage } from '../i18n/messages';
 import { calendarSchema, deadlineSchema, isoDate, provinceCodeSchema, targetProgressSchema } from './common';
+import { lazySchema } from './lazy';
 
-export const reportPathSchema = z.lazy(() =>
+export const reportPathSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     month: z
       .string()
@@ -17,7 +18,7 @@ export const reportPathSchema = z.lazy(() =>
   }),
 );
 
-export const reportQuerySchema = z.lazy(() =>
+export const reportQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     province: provinceCodeSchema
       .optional()
@@ -30,9 +31,11 @@ export const reportQuerySchema = z.lazy(() =>
   }),
 );
 
-export const nationalReportQuerySchema = z.lazy(() => reportQuerySchema.unwrap().omit({ province: true }));
+export const nationalReportQuerySchema = /* @__PURE__ */ lazySchema(() =>
+  reportQuerySchema.unwrap().omit({ province: true }),
+);
 
-export const generateQuerySchema = z.lazy(() =>
+export const generateQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     province: provinceCodeSchema
       .optional()
@@ -41,7 +44,7 @@ export const generateQuerySchema = z.lazy(() =>
   }),
 );
 
-export const networkTargetSchema = z.lazy(() =>
+export const networkTargetSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       targetCount: z.number().int().min(1).max(100_000).describe('Active offices the network should reach'),
@@ -50,7 +53,7 @@ export const networkTargetSchema = z.lazy(() =>
     .meta({ id: 'NetworkTarget' }),
 );
 
-const figures = lazily(() => ({
+const figures = /* @__PURE__ */ lazily(() => ({
   registered: z.number().int(),
   byKind: z.record(z.string(), z.number().int()),
   previous: z.number().int(),
@@ -82,7 +85,7 @@ const figures = lazily(() => ({
     .describe('Verified payments in the month per payee (court fee, office tariff), whole rials; absent before fees'),
 }));
 
-const attentionListSchema = z.lazy(() =>
+const attentionListSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       asOf: z.string().describe("When the list was read: today, even in a closed month's report"),
@@ -107,7 +110,7 @@ const attentionListSchema = z.lazy(() =>
     .describe("The province's petitions with a provisional deadline or flagged for review (a manager: own office's)"),
 );
 
-export const monthlyReportSchema = z.lazy(() =>
+export const monthlyReportSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       provinceCode: z.string(),
@@ -152,7 +155,7 @@ export const monthlyReportSchema = z.lazy(() =>
     .meta({ id: 'MonthlyReport', description: "One province's report" }),
 );
 
-const provinceFigures = lazily(() => ({
+const provinceFigures = /* @__PURE__ */ lazily(() => ({
   offices: z.number().int(),
   active: z.number().int(),
   planned: z.number().int(),
@@ -165,7 +168,7 @@ const provinceFigures = lazily(() => ({
   deprivedAreaPetitions: z.number().int(),
 }));
 
-export const nationalReportSchema = z.lazy(() =>
+export const nationalReportSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       scope: z.literal('national'),

@@ -1,7 +1,11 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
+import type * as z from 'zod';
 import { esbuildOptions } from '../../infra/bundling';
-import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES } from '../../shared/routes';
+import { petitionEventSchema } from '../../shared/events/petition-events';
+import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES, type RouteDefinition } from '../../shared/routes';
+import { idempotencyHeadersSchema } from '../../shared/schemas/headers';
 
 /**
  * Each function's bundle carries its own route's module and no other route's (so no other
@@ -36,6 +40,96 @@ it("bundles each route's function with its own route module only", async () => {
     });
   }
 });
+
+/**
+ * The definitions of every schema reachable from these: through objects, arrays, unions, wrappers
+ * and lazies, and through the named schemas a lazy's builder uses (a schema derived with
+ * `.unwrap().extend()` holds no link to its origin, but its builder names it). Definitions, not
+ * schema objects: `.describe()` and `.optional()` return new objects, and a described clone
+ * shares its original's definition.
+ */
+function reachableDefinitions(
+  roots: readonly (z.ZodType | undefined)[],
+  named: readonly { name: string; schema: unknown }[],
+): Set<unknown> {
+  const reached = new Set<unknown>();
+  const visit = (schema: unknown): void => {
+    if (typeof schema !== 'object' || schema === null || !('_zod' in schema)) return;
+    const zod = (schema as { _zod: { def: Record<string, unknown>; innerType?: unknown } })._zod;
+    const def = zod.def;
+    if (reached.has(def)) return;
+    reached.add(def);
+    if (def.type === 'lazy') {
+      visit(zod.innerType);
+      const builder = String(def.getter);
+      for (const { name, schema: other } of named) if (new RegExp(`\\b${name}\\b`).test(builder)) visit(other);
+    }
+    for (const key of ['innerType', 'element', 'in', 'out', 'left', 'right', 'keyType', 'valueType', 'rest'])
+      visit(def[key]);
+    for (const key of ['options', 'items'])
+      for (const option of (def[key] as unknown[] | undefined) ?? []) visit(option);
+    for (const field of Object.values((def.shape as Record<string, unknown> | undefined) ?? {})) visit(field);
+  };
+  for (const root of roots) visit(root);
+  return reached;
+}
+
+const definitionOf = (schema: unknown) => (schema as { _zod: { def: unknown } })._zod.def;
+
+it("bundles each function with its own route's schemas only", async () => {
+  const schemaFiles = readdirSync(resolve('shared/schemas')).filter((f) => !['validate.ts', 'lazy.ts'].includes(f));
+  const exported: { name: string; schema: unknown }[] = [];
+  for (const file of schemaFiles) {
+    const module = (await import(resolve('shared/schemas', file))) as Record<string, unknown>;
+    for (const [name, value] of Object.entries(module))
+      if (typeof value === 'object' && value !== null && '_zod' in value) exported.push({ name, schema: value });
+  }
+  const specs: (RouteDefinition | (typeof EVENT_FUNCTIONS)[number] | (typeof AUTH_FUNCTIONS)[number])[] = [
+    ...ROUTES,
+    ...EVENT_FUNCTIONS,
+    ...AUTH_FUNCTIONS,
+  ];
+  const result = await build({
+    ...esbuildOptions,
+    entryPoints: Object.fromEntries(specs.map((spec) => [spec.id, resolve('functions', `${spec.id}.ts`)])),
+    outdir: resolve('bundles'),
+    write: false,
+    minify: false,
+    packages: 'external',
+    loader: { '.js': 'js' },
+    external: ['redoc/*'],
+  });
+  const codeOf = (id: string) =>
+    result.outputFiles.find((file) => file.path.endsWith(`/${id}.js`) || file.path.endsWith(`/${id}.mjs`))?.text ?? '';
+  // What the code parses besides the route's own: headers of idempotent routes, and the events
+  // that writers put in the outbox and the notifier reads.
+  const parsedByCode = [idempotencyHeadersSchema, petitionEventSchema];
+
+  for (const spec of specs) {
+    const route = 'method' in spec ? spec : undefined;
+    const reachable = reachableDefinitions(
+      [
+        ...parsedByCode,
+        route?.request?.path,
+        route?.request?.query,
+        route?.request?.body,
+        ...Object.values(route?.responses ?? {}).map((response) => response.schema),
+      ],
+      exported,
+    );
+    const code = codeOf(spec.id);
+    const held = exported.filter(({ name }) =>
+      new RegExp(`\\bvar ${name}\\d* = /\\* @__PURE__ \\*/ lazySchema\\(`).test(code),
+    );
+    const strangers = held.filter(({ schema }) => !reachable.has(definitionOf(schema))).map(({ name }) => name);
+
+    expect(code.length).toBeGreaterThan(0);
+    expect({ id: spec.id, strangers }).toEqual({ id: spec.id, strangers: [] });
+  }
+  // The check can fail: the petition listing holds its query schema, which another route's bundle must not.
+  expect(codeOf('list-petitions')).toMatch(/\bvar listPetitionsQuerySchema\d* = /);
+  expect(codeOf('get-petition')).not.toMatch(/\bvar listPetitionsQuerySchema\d* = /);
+}, 120_000);
 
 /**
  * What a function loads at cold start: the S3 client only in the functions that touch documents or
