@@ -13,10 +13,12 @@ import { idempotencyHeadersSchema } from '../../shared/schemas/headers';
  * function, which publishes them all, imports it whole. Bundled as the stack bundles them, with
  * packages left external: only our own modules are read.
  */
-it("bundles each route's function with its own route module only", async () => {
-  const result = await build({
+/** The functions' own code, bundled as the stack bundles it but with packages left out, in memory. */
+const bundleOwnCode = (specs: readonly { id: string }[], options: { minify?: boolean } = {}) =>
+  build({
     ...esbuildOptions,
-    entryPoints: Object.fromEntries(ROUTES.map((route) => [route.id, resolve('functions', `${route.id}.ts`)])),
+    ...options,
+    entryPoints: Object.fromEntries(specs.map((spec) => [spec.id, resolve('functions', `${spec.id}.ts`)])),
     outdir: resolve('bundles'),
     write: false,
     metafile: true,
@@ -25,6 +27,9 @@ it("bundles each route's function with its own route module only", async () => {
     loader: { '.js': 'js' },
     external: ['redoc/*'],
   });
+
+it("bundles each route's function with its own route module only", async () => {
+  const result = await bundleOwnCode(ROUTES);
   const routeModulesOf = (entry: string) => {
     const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint === entry);
     return Object.keys(output?.inputs ?? {})
@@ -89,16 +94,8 @@ it("bundles each function with its own route's schemas only", async () => {
     ...EVENT_FUNCTIONS,
     ...AUTH_FUNCTIONS,
   ];
-  const result = await build({
-    ...esbuildOptions,
-    entryPoints: Object.fromEntries(specs.map((spec) => [spec.id, resolve('functions', `${spec.id}.ts`)])),
-    outdir: resolve('bundles'),
-    write: false,
-    minify: false,
-    packages: 'external',
-    loader: { '.js': 'js' },
-    external: ['redoc/*'],
-  });
+  // Unminified, so that each schema keeps its name.
+  const result = await bundleOwnCode(specs, { minify: false });
   const codeOf = (id: string) =>
     result.outputFiles.find((file) => file.path.endsWith(`/${id}.js`) || file.path.endsWith(`/${id}.mjs`))?.text ?? '';
   // What the code parses besides the route's own: headers of idempotent routes, and the events
