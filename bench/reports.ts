@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { DEMO_OFFICES } from '../local/demo-offices';
 import { ensureTable } from '../local/engines';
 import { createDocumentClient } from '../shared/adapters/aws-clients';
+import { capacityMeter } from '../shared/adapters/capacity-meter';
 import { DynamoOfficeRepository } from '../shared/adapters/dynamo-office-repository';
 import { petitionItem } from '../shared/adapters/dynamo-petition-repository';
 import { DynamoReportRepository } from '../shared/adapters/dynamo-report-repository';
@@ -25,7 +26,10 @@ const RUNS = 11;
 /**
  * Report generation time for the same offices at two petition volumes ten times apart, in one
  * run: two tables seeded with real petition items (and their index entries) and the counters the
- * submissions would have left, measured alternately. The report reads only the counters.
+ * submissions would have left, measured alternately. The report reads only the counters, so its
+ * DynamoDB calls and read units are the same at both volumes; DynamoDB Local itself answers every
+ * request more slowly as its table grows (SQLite underneath), which real DynamoDB does not, so the
+ * run also times one GetItem on each table, alternately: the engine's own slowdown.
  */
 export async function measureReports(volumes: [number, number]) {
   const config = { AWS_REGION: process.env.AWS_REGION!, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT };
@@ -50,13 +54,24 @@ export async function measureReports(volumes: [number, number]) {
   await generateReport(small, MONTH, '29');
   await generateReport(large, MONTH, '29');
   const times: [number[], number[]] = [[], []];
+  const getItemTimes: [number[], number[]] = [[], []];
   const province: [number, number] = [0, 0];
+  const reads: [{ calls: number; units: number }, { calls: number; units: number }] = [
+    { calls: 0, units: 0 },
+    { calls: 0, units: 0 },
+  ];
+  const officeKey = { pk: `OFFICE#${DEMO_OFFICES[0]!.officeCode}`, sk: 'OFFICE' };
   for (let run = 0; run < RUNS; run++) {
     for (const [i, deps] of [small, large].entries()) {
+      capacityMeter.reset();
       const started = performance.now();
       const report = await generateReport(deps, MONTH, '29');
       times[i as 0 | 1].push(performance.now() - started);
+      reads[i as 0 | 1] = { calls: capacityMeter.calls, units: capacityMeter.readUnits };
       if (!('scope' in report)) province[i as 0 | 1] = report.province.registered;
+      const got = performance.now();
+      await db.send(new GetCommand({ TableName: tables[i]!, Key: officeKey }));
+      getItemTimes[i as 0 | 1].push(performance.now() - got);
     }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -65,8 +80,8 @@ export async function measureReports(volumes: [number, number]) {
   return {
     offices: DEMO_OFFICES.length,
     volumes,
-    small: { medianMs: median(times[0]), province: province[0] },
-    large: { medianMs: median(times[1]), province: province[1] },
+    small: { medianMs: median(times[0]), province: province[0], getItemMs: median(getItemTimes[0]), ...reads[0] },
+    large: { medianMs: median(times[1]), province: province[1], getItemMs: median(getItemTimes[1]), ...reads[1] },
     seedSeconds: [seedSeconds[0]!, seedSeconds[1]!] as const,
   };
 }
