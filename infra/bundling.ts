@@ -17,6 +17,9 @@ export const esbuildOptions = {
   format: 'esm',
   target: LAMBDA_NODE_TARGET,
   minify: true,
+  // Persian text as UTF-8, two bytes a letter, instead of esbuild's default \u escapes of six:
+  // a data function's bundle is 30 KiB smaller, and loads no slower (31 alternating runs).
+  charset: 'utf8',
   sourcemap: false,
   mainFields: ['module', 'main'],
   banner: { js: ESM_REQUIRE_SHIM },
