@@ -1,4 +1,4 @@
-import { lazily } from './lazily';
+import { DAY_MS, nowruzDayNumber, persianDateOfDayNumber } from './persian-calendar';
 import { tehranGregorianDate } from './solar-hijri';
 
 /**
@@ -48,44 +48,6 @@ export const MONTH_NAMES: readonly { fa: string; en: string }[] = [
   { fa: 'بهمن', en: 'Bahman' },
   { fa: 'اسفند', en: 'Esfand' },
 ];
-
-const DAY_MS = 86_400_000;
-
-// Formatting in UTC at noon reads the calendar date of a day number without any zone offset.
-const persianOfUtc = lazily(
-  () =>
-    new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', {
-      timeZone: 'UTC',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-    }),
-);
-
-function persianDateOfDayNumber(dayNumber: number): SolarHijriDay {
-  const values: Record<string, number> = {};
-  for (const part of persianOfUtc().formatToParts(new Date(dayNumber * DAY_MS + DAY_MS / 2))) {
-    if (part.type === 'year' || part.type === 'month' || part.type === 'day') values[part.type] = Number(part.value);
-  }
-  return { year: values.year!, month: values.month!, day: values.day! };
-}
-
-const nowruzCache = new Map<number, number>();
-
-/** Day number of 1 Farvardin: 19 to 22 March of Gregorian year + 621, as ICU places the equinox. */
-function nowruzDayNumber(year: number): number {
-  const cached = nowruzCache.get(year);
-  if (cached !== undefined) return cached;
-  for (const marchDay of [20, 21, 19, 22]) {
-    const candidate = Date.UTC(year + 621, 2, marchDay) / DAY_MS;
-    const date = persianDateOfDayNumber(candidate);
-    if (date.year === year && date.month === 1 && date.day === 1) {
-      nowruzCache.set(year, candidate);
-      return candidate;
-    }
-  }
-  throw new Error(`no 1 Farvardin found for ${year}`);
-}
 
 /** 366-day years, when Esfand has 30 days. */
 export function isLeapYear(year: number): boolean {

@@ -1,4 +1,5 @@
 import { lazily } from './lazily';
+import { DAY_MS, persianDateOfDayNumber } from './persian-calendar';
 
 /**
  * Solar Hijri (Jalali) dates in Asia/Tehran time, from the ICU Persian calendar and the time-zone
@@ -6,6 +7,21 @@ import { lazily } from './lazily';
  * depends on its date and must come from the tz database, not from a fixed +03:30.
  */
 export const IRAN_TIME_ZONE = 'Asia/Tehran';
+
+/**
+ * Since Iran's last daylight saving ended (2022-09-21T19:30Z), the tz database has Tehran at a fixed
+ * +03:30. Instants from then on are read with that offset and the calendar table
+ * (persian-calendar.ts), without ICU, whose first use costs a cold start about 24 ms; earlier
+ * instants go to ICU. test/unit/solar-hijri.test.ts checks the fixed offset against the tz
+ * database, hour by hour to 2070: a tz update that brings daylight saving back fails it.
+ */
+export const FIXED_TEHRAN_OFFSET = { since: Date.UTC(2022, 8, 21, 19, 30), minutes: 210 } as const;
+
+/** Milliseconds of the Tehran wall clock read as UTC, for an instant on the fixed offset; else undefined. */
+export function fixedOffsetWallMs(instant: Date): number | undefined {
+  const ms = instant.getTime();
+  return ms >= FIXED_TEHRAN_OFFSET.since ? ms + FIXED_TEHRAN_OFFSET.minutes * 60_000 : undefined;
+}
 
 const persianParts = lazily(
   () =>
@@ -43,12 +59,17 @@ function parts(format: Intl.DateTimeFormat, instant: Date): CalendarDate {
 
 /** The Solar Hijri date of an instant on a Tehran wall calendar. */
 export function solarHijriDate(instant: Date): CalendarDate {
-  return parts(persianParts(), instant);
+  const wall = fixedOffsetWallMs(instant);
+  if (wall === undefined) return parts(persianParts(), instant);
+  return { ...persianDateOfDayNumber(Math.floor(wall / DAY_MS)) };
 }
 
 /** The Gregorian date of an instant on a Tehran wall calendar. */
 export function tehranGregorianDate(instant: Date): CalendarDate {
-  return parts(gregorianTehranParts(), instant);
+  const wall = fixedOffsetWallMs(instant);
+  if (wall === undefined) return parts(gregorianTehranParts(), instant);
+  const date = new Date(wall);
+  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
 const monthKey = ({ year, month }: CalendarDate) => `${year}-${String(month).padStart(2, '0')}`;

@@ -8,7 +8,7 @@ import { describeLastDay } from '../domain/legal-periods';
 import { toPersianDigits } from '../domain/money';
 import { receiptOf } from '../domain/payments';
 import { orderedDefects, type Petition } from '../domain/petition';
-import { IRAN_TIME_ZONE } from '../domain/solar-hijri';
+import { fixedOffsetWallMs, IRAN_TIME_ZONE } from '../domain/solar-hijri';
 import { describeDay, formatDay, tehranDayOf } from '../domain/solar-hijri-days';
 import { type Language, label, nextStepText } from '../i18n/messages';
 import type { AttemptLimiter, Clock, OfficeRepository, PaymentRepository, PetitionRepository } from '../ports';
@@ -70,7 +70,9 @@ const timeOfDay = lazily(
 export function tehranMoment(instant: string, language: Language) {
   const at = new Date(instant);
   const day = tehranDayOf(at);
-  const time = timeOfDay().format(at);
+  const wall = fixedOffsetWallMs(at);
+  // HH:MM off the fixed offset (no ICU on a cold start's first track), else from the tz database.
+  const time = wall === undefined ? timeOfDay().format(at) : new Date(wall).toISOString().slice(11, 16);
   return {
     at: instant,
     solarHijriDate: formatDay(day),

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   applyBasisPoints,
   divide,
@@ -77,5 +78,28 @@ describe('rates for people', () => {
   ])('%i basis points read %s and %s', (basisPoints, en, fa) => {
     expect(percentText(basisPoints, 'en')).toBe(en);
     expect(percentText(basisPoints, 'fa')).toBe(fa);
+  });
+});
+
+describe('amounts grouped for people', () => {
+  it('writes every amount exactly as Intl.NumberFormat does, in Persian and English, without it', () => {
+    // Prepare: Intl as the reference; amounts from 0 to 21 digits, and the digit-count edges.
+    const reference = {
+      fa: new Intl.NumberFormat('fa-IR', { useGrouping: true }),
+      en: new Intl.NumberFormat('en-US', { useGrouping: true }),
+    };
+    const edges = [0n, 9n, 10n, 999n, 1000n, 999_999n, 1_000_000n, 10n ** 21n - 1n];
+
+    // Act and assess
+    for (const amount of edges)
+      for (const language of ['fa', 'en'] as const)
+        expect(formatRialsForPeople(amount, language)).toBe(reference[language].format(amount));
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 21n }),
+        fc.constantFrom('fa' as const, 'en' as const),
+        (amount, language) => formatRialsForPeople(amount, language) === reference[language].format(amount),
+      ),
+    );
   });
 });
