@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { COURT_KINDS, type Court, type CourtFallbacks } from '../domain/court';
 import { ConflictError } from '../domain/errors';
+import { byCodePoint } from '../domain/order';
 import type { ProvinceCode } from '../domain/provinces';
 import type { CourtFilter, CourtRepository } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
@@ -68,7 +69,7 @@ export class DynamoCourtRepository implements CourtRepository {
     return courts
       .filter((court) => filter.judicialDistrict === undefined || court.judicialDistrict === filter.judicialDistrict)
       .filter((court) => filter.status === undefined || court.status === filter.status)
-      .sort((a, b) => a.courtCode.localeCompare(b.courtCode));
+      .sort((a, b) => byCodePoint(a.courtCode, b.courtCode));
   }
 
   async fallbacks(provinceCode: ProvinceCode): Promise<CourtFallbacks> {

@@ -1,6 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ENotice, ViewChannel } from '../domain/e-notices';
+import { byCodePoint } from '../domain/order';
 import type { ENoticeStore } from '../ports';
 import { keys } from './dynamo-keys';
 
@@ -35,7 +36,7 @@ export class DynamoENotices implements ENoticeStore {
         ConsistentRead: true,
       }),
     );
-    return Items.map(noticeOf).sort((a, b) => a.servedAt.localeCompare(b.servedAt));
+    return Items.map(noticeOf).sort((a, b) => byCodePoint(a.servedAt, b.servedAt));
   }
 
   async recordView(petitionId: string, noticeId: string, at: Date, channel: ViewChannel): Promise<void> {

@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors';
 import type { Office } from '../domain/office';
+import { byCodePoint } from '../domain/order';
 import { type ProvinceCode, provinceByName, provinceOf } from '../domain/provinces';
 import type { OfficeFilter, OfficeRepository } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
@@ -44,7 +45,7 @@ export class DynamoOfficeRepository implements OfficeRepository {
       for (const office of await this.query(prefix)) offices.set(office.officeCode, office);
     const all = [...offices.values()];
     const filtered = filter.status ? all.filter((o) => o.status === filter.status) : all;
-    return filtered.sort((a, b) => a.officeCode.localeCompare(b.officeCode));
+    return filtered.sort((a, b) => byCodePoint(a.officeCode, b.officeCode));
   }
 
   private async query(prefix: string | undefined): Promise<Office[]> {

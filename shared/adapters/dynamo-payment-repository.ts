@@ -2,6 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { PAYEES, type Payee } from '../domain/fees';
 import { formatRials, parseRials } from '../domain/money';
+import { byCodePoint } from '../domain/order';
 import type { Payment } from '../domain/payments';
 import type { PetitionEvent } from '../events/petition-events';
 import type { CounterIncrement, PaymentRepository } from '../ports';
@@ -38,7 +39,7 @@ export class DynamoPaymentRepository implements PaymentRepository {
       payments.push(...(page.Items ?? []).map(paymentFromItem));
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return payments.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.orderId.localeCompare(b.orderId));
+    return payments.sort((a, b) => byCodePoint(a.createdAt, b.createdAt) || byCodePoint(a.orderId, b.orderId));
   }
 
   async get(petitionId: string, orderId: string): Promise<Payment | undefined> {

@@ -6,6 +6,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { byCodePoint } from '../domain/order';
 import type { Party } from '../domain/petition';
 import type { DeliveryReport } from '../domain/sms-port';
 import type { DeliveryRecording, FirstDelivery, NoticeSources, SmsNotice, SmsNoticeStore } from '../use-cases/notices';
@@ -218,7 +219,7 @@ export class DynamoSmsNotices implements SmsNoticeStore, NoticeSources {
     );
     return pages
       .flatMap((page) => page.Items ?? [])
-      .sort((a, b) => String(a.gsi3sk).localeCompare(String(b.gsi3sk)))
+      .sort((a, b) => byCodePoint(String(a.gsi3sk), String(b.gsi3sk)))
       .slice(0, limit)
       .map((item) => ({ eventId: String(item.eventId), partyIndex: Number(item.partyIndex) }));
   }

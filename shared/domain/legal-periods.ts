@@ -7,6 +7,7 @@ import {
   type LunarHolidayCalendar,
   type ProvincialHoliday,
 } from './holidays';
+import { byCodePoint } from './order';
 import {
   addDays,
   dayEnd,
@@ -208,7 +209,7 @@ export function holidaysOfYear(calendar: WorkCalendar, year: number): Holiday[] 
     ...fixedHolidaysOf(year),
     ...lunar.map((holiday) => ({ kind: 'lunar' as const, date: holiday.date, name: holiday.name })),
     ...provincial.map((holiday) => ({ kind: 'provincial' as const, date: holiday.date, name: holiday.name })),
-  ].sort((a, b) => a.date.localeCompare(b.date));
+  ].sort((a, b) => byCodePoint(a.date, b.date));
 }
 
 /** Whether the period is over at `now`: the last day has ended in Tehran. */

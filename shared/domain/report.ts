@@ -4,6 +4,7 @@ import { DEFECT_CODES, type DefectCode } from './defects';
 import { formatRials } from './money';
 import { type Calendar, formatMonth, type MonthId } from './months';
 import type { Office, OfficeStatus } from './office';
+import { byCodePoint } from './order';
 import { PETITION_KINDS, type PetitionKind } from './petition';
 
 /**
@@ -210,7 +211,7 @@ export function buildMonthlyReport(input: ReportInput): MonthlyReport {
       ...figures([counters(input.current, office.officeCode)], [counters(input.previous, office.officeCode)]),
     }))
     .filter((row) => row.statusAtMonthEnd !== 'not-registered' || row.registered > 0)
-    .sort((a, b) => b.registered - a.registered || a.officeCode.localeCompare(b.officeCode));
+    .sort((a, b) => b.registered - a.registered || byCodePoint(a.officeCode, b.officeCode));
   const ranked = rows.filter((row) => row.statusAtMonthEnd === 'active');
   ranked.forEach((row, i) => {
     const before = ranked[i - 1];
@@ -357,7 +358,7 @@ export function buildNationalReport(provinceReports: readonly MonthlyReport[], f
       deprivedAreaPetitions: report.network.deprivedAreaPetitions,
       target: report.network.target,
     }))
-    .sort((a, b) => b.registered - a.registered || a.provinceCode.localeCompare(b.provinceCode));
+    .sort((a, b) => b.registered - a.registered || byCodePoint(a.provinceCode, b.provinceCode));
   const ranked = rows.filter((row) => row.active > 0);
   ranked.forEach((row, i) => {
     const before = ranked[i - 1];

@@ -1,5 +1,6 @@
 import type { Court, CourtKind } from './court';
 import type { LocalizedName } from './holidays';
+import { byCodePoint } from './order';
 import type { PetitionKind } from './petition';
 
 /**
@@ -121,7 +122,7 @@ export interface RoutingCandidates {
 export function decideCourt(rule: RoutingRule, candidates: RoutingCandidates): RoutingDecision | undefined {
   const found = [...candidates.found]
     .filter((court) => court.status === 'active')
-    .sort((a, b) => a.courtCode.localeCompare(b.courtCode))[0];
+    .sort((a, b) => byCodePoint(a.courtCode, b.courtCode))[0];
   if (found) return { court: found, rule, flaggedForReview: false };
   const fallback = candidates.fallback?.status === 'active' ? candidates.fallback : undefined;
   if (!fallback) return undefined;

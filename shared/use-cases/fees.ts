@@ -14,6 +14,7 @@ import {
   quoteInputOf,
   selectSchedule,
 } from '../domain/fees';
+import { byCodePoint } from '../domain/order';
 import { type Payment, paidByPayee, receiptOf } from '../domain/payments';
 import {
   assertEditableByOffice,
@@ -113,7 +114,7 @@ export async function listFeeSchedules(deps: FeeDeps, year?: number) {
     items: stored
       .map(summaryOf)
       .sort(
-        (a, b) => Number(a.demo) - Number(b.demo) || a.revision - b.revision || a.versionId.localeCompare(b.versionId),
+        (a, b) => Number(a.demo) - Number(b.demo) || a.revision - b.revision || byCodePoint(a.versionId, b.versionId),
       ),
   };
 }

@@ -22,6 +22,7 @@ import {
   type LegalPeriodKind,
   lastDayToAct,
 } from '../domain/legal-periods';
+import { byCodePoint } from '../domain/order';
 import {
   applyTransition,
   assertEditableByOffice,
@@ -350,7 +351,7 @@ export async function readPetition(
 ): Promise<Petition> {
   const [petition, audit] = await Promise.all([deps.petitions.get(petitionId), deps.petitions.auditTrail(petitionId)]);
   assertVisible(petition, principal);
-  return { ...petition, history: [...petition.history, ...audit].sort((a, b) => a.at.localeCompare(b.at)) };
+  return { ...petition, history: [...petition.history, ...audit].sort((a, b) => byCodePoint(a.at, b.at)) };
 }
 
 export async function listPetitions(
