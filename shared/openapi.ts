@@ -59,7 +59,9 @@ export function buildOpenApiDocument() {
     const converted = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
     const { $schema: _ignored, $defs, ...rest } = converted;
     Object.assign(components, ($defs ?? {}) as Record<string, JsonSchema>);
-    const id = (schema.meta() as { id?: string } | undefined)?.id;
+    // A lazy schema (shared/schemas/lazy.ts) carries its id on the schema it builds.
+    const own = schema._zod.def.type === 'lazy' ? (schema as z.ZodLazy<z.ZodType>)._zod.innerType : schema;
+    const id = (own.meta() as { id?: string } | undefined)?.id;
     if (id) {
       // zod puts a root schema that has an id into $defs itself and answers with a $ref to it.
       if (!($defs as Record<string, JsonSchema> | undefined)?.[id]) components[id] = rest;

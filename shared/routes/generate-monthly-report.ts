@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { lazySchema } from '../schemas/lazy';
 import { generateQuerySchema, monthlyReportSchema, nationalReportSchema, reportPathSchema } from '../schemas/report';
 import { defineRoute, NATIONAL_REPORT_LIMITS, REPORT_READS } from './define';
 
@@ -15,7 +16,10 @@ export const route = defineRoute({
     "Produce a month's report and store JSON, CSV and SVG: province-admin their own; national-admin any, or national",
   request: { path: reportPathSchema, query: generateQuerySchema },
   responses: {
-    200: { description: 'The report as stored', schema: z.union([monthlyReportSchema, nationalReportSchema]) },
+    200: {
+      description: 'The report as stored',
+      schema: /* @__PURE__ */ lazySchema(() => z.union([monthlyReportSchema, nationalReportSchema])),
+    },
     404: { description: "province-admin: another province's report, answered as an unknown one" },
   },
 });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { DEFECT_CODES } from '../domain/defects';
 import { E_NOTICE_KINDS, VIEW_CHANNELS } from '../domain/e-notices';
-import { lazySchema } from './lazy';
+import { innerOf, lazySchema } from './lazy';
 import { partyNationalId, petitionPathSchema, tehranMomentSchema, trackingCodeSchema, uuidSchema } from './petition';
 
 export const ownNoticesPathSchema = /* @__PURE__ */ lazySchema(() =>
@@ -48,12 +48,11 @@ export const eNoticeSchema = /* @__PURE__ */ lazySchema(() =>
         text: z.string(),
       }),
       smsDelivered: tehranMomentSchema.optional(),
-      firstViewed: tehranMomentSchema
-        .unwrap()
+      firstViewed: innerOf(tehranMomentSchema)
         .extend({ channel: z.enum(VIEW_CHANNELS) })
         .optional(),
       views: z.number().int(),
-      prints: z.array(tehranMomentSchema.unwrap().extend({ officeCode: z.string() })),
+      prints: z.array(innerOf(tehranMomentSchema).extend({ officeCode: z.string() })),
     })
     .meta({ id: 'ElectronicNotice' }),
 );

@@ -12,3 +12,12 @@ import * as z from 'zod';
 export function lazySchema<T extends z.ZodType>(build: () => T): z.ZodLazy<T> {
   return z.lazy(build);
 }
+
+/**
+ * The schema a lazy one builds, built once: for deriving another schema from it (`.extend()`,
+ * `.omit()`, `.min()`). zod's own `.unwrap()` calls the builder again each time, making a second
+ * copy whose `.meta({ id })` would claim the id in zod's registry.
+ */
+export function innerOf<T extends z.ZodType>(schema: z.ZodLazy<T>): T {
+  return schema._zod.innerType;
+}

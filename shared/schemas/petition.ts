@@ -22,7 +22,7 @@ import { isValidTrackingCode } from '../domain/tracking-code';
 import { fieldMessage } from '../i18n/messages';
 import { courtCodeSchema, deadlineSchema, officeCodeSchema, persianText } from './common';
 import { feeCodeSchema, feeQuoteSchema, rialsSchema } from './fee-schedule';
-import { lazySchema } from './lazy';
+import { innerOf, lazySchema } from './lazy';
 
 /** Caps that keep an item far below DynamoDB's 400 KB and a request small; published in OpenAPI. */
 export const PETITION_LIMITS = {
@@ -114,7 +114,7 @@ const declarations = /* @__PURE__ */ lazySchema(() =>
 );
 
 export const declareDocumentsSchema = /* @__PURE__ */ lazySchema(() =>
-  z.strictObject({ documents: declarations.unwrap().min(1) }).meta({ id: 'DeclareDocuments' }),
+  z.strictObject({ documents: innerOf(declarations).min(1) }).meta({ id: 'DeclareDocuments' }),
 );
 
 export const documentPathSchema = /* @__PURE__ */ lazySchema(() =>
@@ -577,8 +577,7 @@ export const trackingSchema = /* @__PURE__ */ lazySchema(() =>
         .array(z.strictObject({ code: z.enum(DEFECT_CODES), label: z.string(), whatToDo: z.string() }))
         .optional()
         .describe('While returned: the defects to cure, in the language asked for'),
-      cureDeadline: deadlineSchema
-        .unwrap()
+      cureDeadline: innerOf(deadlineSchema)
         .extend({ text: z.string().describe('The last day in words, with "provisional" when it is') })
         .optional(),
       nextStep: z.string().describe('What the citizen should do now, in the language asked for'),

@@ -7,7 +7,7 @@ import { PETITION_STATUSES } from '../domain/petition';
 import { REVIEW_REASONS } from '../domain/routing';
 import { fieldMessage } from '../i18n/messages';
 import { calendarSchema, deadlineSchema, isoDate, provinceCodeSchema, targetProgressSchema } from './common';
-import { lazySchema } from './lazy';
+import { innerOf, lazySchema } from './lazy';
 
 export const reportPathSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
@@ -32,7 +32,7 @@ export const reportQuerySchema = /* @__PURE__ */ lazySchema(() =>
 );
 
 export const nationalReportQuerySchema = /* @__PURE__ */ lazySchema(() =>
-  reportQuerySchema.unwrap().omit({ province: true }),
+  innerOf(reportQuerySchema).omit({ province: true }),
 );
 
 export const generateQuerySchema = /* @__PURE__ */ lazySchema(() =>
@@ -96,8 +96,7 @@ const attentionListSchema = /* @__PURE__ */ lazySchema(() =>
           courtCode: z.string().nullable(),
           status: z.enum(PETITION_STATUSES),
           reasons: z.array(z.enum(ATTENTION_REASONS)).min(1),
-          provisionalDeadline: deadlineSchema
-            .unwrap()
+          provisionalDeadline: innerOf(deadlineSchema)
             .extend({ period: z.enum(['cure', 'objection']) })
             .optional()
             .describe("The period computed without a year's lunar holidays: it may move once they are loaded"),
