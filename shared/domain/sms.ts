@@ -4,7 +4,7 @@ import { officeFallbackLabel, SMS_TEMPLATES, type SmsAudience, type SmsTemplate 
 import { lazily } from './lazily';
 import { toPersianDigits } from './money';
 import { type NoticeParty, noticeRecipients } from './notice-recipients';
-import { fixedOffsetWallMs, IRAN_TIME_ZONE } from './solar-hijri';
+import { fixedOffsetWallClock, IRAN_TIME_ZONE, type WallClock } from './solar-hijri';
 
 /**
  * SMS notices in Persian: templates, the length budget, the link ban and quiet hours.
@@ -217,28 +217,9 @@ const tehranWallClock = lazily(
     }),
 );
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
 function wallClockOf(instant: Date): WallClock {
-  const wall = fixedOffsetWallMs(instant);
-  if (wall !== undefined) {
-    const w = new Date(wall);
-    return {
-      year: w.getUTCFullYear(),
-      month: w.getUTCMonth() + 1,
-      day: w.getUTCDate(),
-      hour: w.getUTCHours(),
-      minute: w.getUTCMinutes(),
-      second: w.getUTCSeconds(),
-    };
-  }
+  const fixed = fixedOffsetWallClock(instant);
+  if (fixed) return fixed;
   const values: Record<string, number> = {};
   for (const part of tehranWallClock().formatToParts(instant)) {
     if (part.type !== 'literal') values[part.type] = Number(part.value);

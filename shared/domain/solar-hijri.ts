@@ -23,6 +23,30 @@ export function fixedOffsetWallMs(instant: Date): number | undefined {
   return ms >= FIXED_TEHRAN_OFFSET.since ? ms + FIXED_TEHRAN_OFFSET.minutes * 60_000 : undefined;
 }
 
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** The Gregorian Tehran wall clock of an instant on the fixed offset; else undefined (ask the tz database). */
+export function fixedOffsetWallClock(instant: Date): WallClock | undefined {
+  const wall = fixedOffsetWallMs(instant);
+  if (wall === undefined) return undefined;
+  const w = new Date(wall);
+  return {
+    year: w.getUTCFullYear(),
+    month: w.getUTCMonth() + 1,
+    day: w.getUTCDate(),
+    hour: w.getUTCHours(),
+    minute: w.getUTCMinutes(),
+    second: w.getUTCSeconds(),
+  };
+}
+
 const persianParts = lazily(
   () =>
     new Intl.DateTimeFormat('en-US-u-ca-persian-nu-latn', {
@@ -66,10 +90,8 @@ export function solarHijriDate(instant: Date): CalendarDate {
 
 /** The Gregorian date of an instant on a Tehran wall calendar. */
 export function tehranGregorianDate(instant: Date): CalendarDate {
-  const wall = fixedOffsetWallMs(instant);
-  if (wall === undefined) return parts(gregorianTehranParts(), instant);
-  const date = new Date(wall);
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
+  const wall = fixedOffsetWallClock(instant);
+  return wall ? { year: wall.year, month: wall.month, day: wall.day } : parts(gregorianTehranParts(), instant);
 }
 
 const monthKey = ({ year, month }: CalendarDate) => `${year}-${String(month).padStart(2, '0')}`;
