@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MAX_BODY_BYTES } from './http/json-body';
 import { ROUTES, type RouteDefinition } from './routes';
 import { gatewayMessageSchema, problemSchema } from './schemas/common';
@@ -53,15 +53,15 @@ export function tagOf(path: string): string {
  */
 export function buildOpenApiDocument() {
   const components: Record<string, JsonSchema> = {};
-  const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
+  const toSchema = (schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema => {
     const raw = z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
     // Nested schemas with an id land in $defs; in OpenAPI they belong under components.
     const converted = JSON.parse(JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/')) as JsonSchema;
     const { $schema: _ignored, $defs, ...rest } = converted;
     Object.assign(components, ($defs ?? {}) as Record<string, JsonSchema>);
     // A lazy schema (shared/schemas/lazy.ts) carries its id on the schema it builds.
-    const own = schema._zod.def.type === 'lazy' ? (schema as z.ZodLazy<z.ZodType>)._zod.innerType : schema;
-    const id = (own.meta() as { id?: string } | undefined)?.id;
+    const own = schema._zod.def.type === 'lazy' ? (schema as z.ZodMiniLazy<z.ZodMiniType>)._zod.innerType : schema;
+    const id = z.globalRegistry.get(own)?.id;
     if (id) {
       // zod puts a root schema that has an id into $defs itself and answers with a $ref to it.
       if (!($defs as Record<string, JsonSchema> | undefined)?.[id]) components[id] = rest;
@@ -140,7 +140,7 @@ export function commonResponses(route: RouteDefinition): Record<string, string> 
   return common;
 }
 
-function operation(route: RouteDefinition, toSchema: (s: z.ZodType, io: 'input' | 'output') => JsonSchema) {
+function operation(route: RouteDefinition, toSchema: (s: z.ZodMiniType, io: 'input' | 'output') => JsonSchema) {
   const parameters: unknown[] = [];
   for (const [location, schema] of [
     ['path', route.request?.path],

@@ -1,5 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
 import { newTrackingCode } from '../domain/tracking-code';
 import { type IdGenerator, systemClock } from '../ports';
@@ -74,8 +74,8 @@ export function feeDepsFromEnv(): FeeDeps {
 export const paymentEnvShape = {
   PAYMENT_GATEWAY_URL: z.url(),
   /** Local only: where browsers open the simulator's page (PUBLIC_HOST), when not where the backend calls it. */
-  PAYMENT_GATEWAY_PAGE_URL: z.url().optional(),
-  JUDICIARY_TERMINAL_ID: z.string().regex(/^\d{4,12}$/),
+  PAYMENT_GATEWAY_PAGE_URL: z.optional(z.url()),
+  JUDICIARY_TERMINAL_ID: z.string().check(z.regex(/^\d{4,12}$/)),
   PAYMENT_CALLBACK_URL: z.url(),
 };
 
@@ -97,7 +97,7 @@ export function paymentDepsFromEnv(): PaymentDeps {
 }
 
 export function documentStoreFromEnv(): S3DocumentStore {
-  const config = readEnv({ ...awsEnvShape, DOCUMENTS_BUCKET: z.string().min(3) });
+  const config = readEnv({ ...awsEnvShape, DOCUMENTS_BUCKET: z.string().check(z.minLength(3)) });
   return new S3DocumentStore(createS3Client(config), config.DOCUMENTS_BUCKET, systemClock);
 }
 
@@ -114,7 +114,7 @@ export function documentDepsFromEnv(): DocumentDeps {
 
 /** What submission needs: the data table and the idempotency table holding the keys' records. */
 export function submissionDepsFromEnv(): SubmissionDeps {
-  const config = readEnv({ ...tableEnvShape, IDEMPOTENCY_TABLE_NAME: z.string().min(3) });
+  const config = readEnv({ ...tableEnvShape, IDEMPOTENCY_TABLE_NAME: z.string().check(z.minLength(3)) });
   const db = createDocumentClient(config);
   return {
     submissions: new DynamoSubmissionStore(db, config.TABLE_NAME, config.IDEMPOTENCY_TABLE_NAME),
@@ -137,7 +137,7 @@ export function petitionDepsFromEnv(): TransitionDeps {
 }
 
 export function reportDepsFromEnv(): ReportReadDeps {
-  const config = readEnv({ ...tableEnvShape, REPORTS_BUCKET: z.string().min(3) });
+  const config = readEnv({ ...tableEnvShape, REPORTS_BUCKET: z.string().check(z.minLength(3)) });
   const db = createDocumentClient(config);
   return {
     offices: new DynamoOfficeRepository(db, config.TABLE_NAME),

@@ -1,6 +1,6 @@
 import type { SendTextMessageRequest, SendTextMessageResult } from '@aws-sdk/client-pinpoint-sms-voice-v2';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { readEnv, tableEnvShape } from '../config';
 import {
   type DeliveryReport,
@@ -29,13 +29,13 @@ import { HttpSmsProvider } from './http-sms-provider';
  * - `local-sink`: a port the local runtime injects (local/sms-sink.ts prints each message).
  */
 const smsEnvShape = {
-  SMS_PROVIDER: z.string().min(1),
-  SMS_API_BASE_URL: z.string().optional(),
-  SMS_SENDER_LINE: z.string().optional(),
-  SMS_API_KEY_SECRET_ARN: z.string().optional(),
+  SMS_PROVIDER: z.string().check(z.minLength(1)),
+  SMS_API_BASE_URL: z.optional(z.string()),
+  SMS_SENDER_LINE: z.optional(z.string()),
+  SMS_API_KEY_SECRET_ARN: z.optional(z.string()),
   /** aws-end-user-messaging: the origination identity (a phone number, sender id or pool). */
-  SMS_ORIGINATION_IDENTITY: z.string().optional(),
-  SMS_CONFIGURATION_SET: z.string().optional(),
+  SMS_ORIGINATION_IDENTITY: z.optional(z.string()),
+  SMS_CONFIGURATION_SET: z.optional(z.string()),
 };
 const PROVIDERS = ['kavenegar', 'aws-end-user-messaging', 'local-sink'];
 
@@ -126,11 +126,11 @@ export function deliveryReportDepsFromEnv() {
 }
 
 const webhookEnvShape = {
-  AWS_REGION: z.string().min(1),
+  AWS_REGION: z.string().check(z.minLength(1)),
   /** In AWS: a Secrets Manager secret, `{"current": "…", "previous": "…"}` during a rotation, or one string. */
-  SMS_WEBHOOK_SECRET_ARN: z.string().min(1).optional(),
+  SMS_WEBHOOK_SECRET_ARN: z.optional(z.string().check(z.minLength(1))),
   /** The local runtime's secret (local/start.ts makes one per run); never set in AWS. */
-  SMS_WEBHOOK_SECRET: z.string().min(32).optional(),
+  SMS_WEBHOOK_SECRET: z.optional(z.string().check(z.minLength(32))),
 };
 
 /** How long a read secret is used before it is read again: a rotation takes effect within this. */
@@ -164,7 +164,10 @@ function secretsOf(value: string): readonly string[] {
   const trimmed = value.trim();
   if (!trimmed.startsWith('{')) return [trimmed];
   const parsed = z
-    .strictObject({ current: z.string().min(32), previous: z.string().min(32).optional() })
+    .strictObject({
+      current: z.string().check(z.minLength(32)),
+      previous: z.optional(z.string().check(z.minLength(32))),
+    })
     .parse(JSON.parse(trimmed));
   return parsed.previous ? [parsed.current, parsed.previous] : [parsed.current];
 }

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEFECT_CODES } from '../domain/defects';
 import type { RejectionReason } from '../domain/document-policy';
 import { lazily } from '../domain/lazily';
@@ -6,7 +6,7 @@ import { PETITION_KINDS, PETITION_STATUSES } from '../domain/petition';
 import { parseDay } from '../domain/solar-hijri-days';
 import { isValidTrackingCode } from '../domain/tracking-code';
 import { OFFICE_CODE_PATTERN } from '../schemas/common';
-import { lazySchema } from '../schemas/lazy';
+import { described, lazySchema } from '../schemas/lazy';
 
 /**
  * The domain events of a petition: one per change, published on the event bus for the notifier
@@ -50,35 +50,34 @@ export const PAYEES = ['court-fee', 'office-tariff'] as const;
 export type Payee = (typeof PAYEES)[number];
 
 const uuid = /* @__PURE__ */ lazySchema(() =>
-  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+  z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)),
 );
-const instant = /* @__PURE__ */ lazySchema(() => z.iso.datetime().describe('An instant in UTC, ISO 8601 with Z'));
-const officeCode = /* @__PURE__ */ lazySchema(() => z.string().regex(OFFICE_CODE_PATTERN));
+const instant = /* @__PURE__ */ lazySchema(() => described(z.iso.datetime(), 'An instant in UTC, ISO 8601 with Z'));
+const officeCode = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(OFFICE_CODE_PATTERN)));
 const courtCode = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .regex(/^[0-9A-Za-z-]{2,20}$/)
-    .describe('Court code from the registry'),
+  described(z.string().check(z.regex(/^[0-9A-Za-z-]{2,20}$/)), 'Court code from the registry'),
 );
 const caseNumber = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .regex(/^\d{6,20}$/)
-    .describe('Court case number, set when the court registers the case'),
+  described(z.string().check(z.regex(/^\d{6,20}$/)), 'Court case number, set when the court registers the case'),
 );
 const trackingCode = /* @__PURE__ */ lazySchema(() =>
-  z.string().refine(isValidTrackingCode, { message: 'tracking-code' }).meta({
-    pattern: '^[1-9][0-9]{11}$',
-    description: 'The 12-digit tracking code (Damm check digit) the petition got on its first submission',
-  }),
-);
-const solarMonth = /* @__PURE__ */ lazySchema(() => z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/));
-const solarDay = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
-    .regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)
-    .refine((day) => parseDay(day) !== undefined, { message: 'solar-day' })
-    .describe('A Solar Hijri calendar day, YYYY-MM-DD, on the Tehran calendar'),
+    .check(z.refine(isValidTrackingCode, { message: 'tracking-code' }))
+    .register(z.globalRegistry, {
+      pattern: '^[1-9][0-9]{11}$',
+      description: 'The 12-digit tracking code (Damm check digit) the petition got on its first submission',
+    }),
+);
+const solarMonth = /* @__PURE__ */ lazySchema(() => z.string().check(z.regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/)));
+const solarDay = /* @__PURE__ */ lazySchema(() =>
+  described(
+    z.string().check(
+      z.regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
+      z.refine((day) => parseDay(day) !== undefined, { message: 'solar-day' }),
+    ),
+    'A Solar Hijri calendar day, YYYY-MM-DD, on the Tehran calendar',
+  ),
 );
 
 /**
@@ -88,47 +87,52 @@ const solarDay = /* @__PURE__ */ lazySchema(() =>
 const deadline = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     lastDay: solarDay,
-    endsAt: instant.describe('The end of the last day, Tehran time (exclusive)'),
-    provisional: z
-      .boolean()
-      .describe("True when the year's lunar holidays were not loaded: the day may still move later"),
+    endsAt: described(instant, 'The end of the last day, Tehran time (exclusive)'),
+    provisional: described(
+      z.boolean(),
+      "True when the year's lunar holidays were not loaded: the day may still move later",
+    ),
   }),
 );
 export type Deadline = z.infer<typeof deadline>;
 
 const envelope = /* @__PURE__ */ lazily(() => ({
-  eventId: uuid.describe('Unique per event; consumers deduplicate on it'),
+  eventId: described(uuid, 'Unique per event; consumers deduplicate on it'),
   version: z.literal(PETITION_EVENT_VERSION),
   occurredAt: instant,
   petitionId: uuid,
-  petitionVersion: z.number().int().positive().describe("The petition's version after the change: orders its events"),
-  kind: z.enum(PETITION_KINDS).describe('Criminal complaints and civil petitions notify different parties'),
+  petitionVersion: described(
+    z.number().check(z.int(), z.positive()),
+    "The petition's version after the change: orders its events",
+  ),
+  kind: described(z.enum(PETITION_KINDS), 'Criminal complaints and civil petitions notify different parties'),
   officeCode,
   trackingCode,
-  courtCode: courtCode
-    .optional()
-    .describe('The court holding the petition, whenever one does; required where a court acts'),
-  caseNumber: caseNumber.optional(),
+  courtCode: described(
+    z.optional(courtCode),
+    'The court holding the petition, whenever one does; required where a court acts',
+  ),
+  caseNumber: z.optional(caseNumber),
 }));
 
 /** The envelope of one event type; members are written out so that each keeps its literal type. */
 const envelopeOf = <T extends PetitionEventType>(type: T) => ({ ...envelope(), type: z.literal(type) });
-const member = <S extends z.ZodRawShape>(type: PetitionEventType, shape: S) =>
-  z.strictObject(shape).meta({ title: detailTypeOf(type) });
+const member = <S extends z.core.$ZodLooseShape>(type: PetitionEventType, shape: S) =>
+  z.strictObject(shape).register(z.globalRegistry, { title: detailTypeOf(type) });
 
 /**
  * Events a court acts on name the court (`courtCode` required); a case number appears once the
  * court has registered the case. A draft has no tracking code yet: documents are verified and fees
  * paid before the first submission, so those two events may come without one.
  */
-const draftTrackingCode = /* @__PURE__ */ lazySchema(() => trackingCode.optional());
+const draftTrackingCode = /* @__PURE__ */ lazySchema(() => z.optional(trackingCode));
 
 const submitted = /* @__PURE__ */ lazySchema(() =>
   member('submitted', {
     ...envelopeOf('submitted'),
     data: z.strictObject({
-      month: solarMonth.describe('Solar Hijri month the petition is counted in'),
-      resubmission: z.boolean().describe('True when the office resubmits a returned petition'),
+      month: described(solarMonth, 'Solar Hijri month the petition is counted in'),
+      resubmission: described(z.boolean(), 'True when the office resubmits a returned petition'),
     }),
   }),
 );
@@ -137,9 +141,10 @@ const routed = /* @__PURE__ */ lazySchema(() =>
     ...envelopeOf('routed'),
     courtCode,
     data: z.strictObject({
-      flaggedForReview: z
-        .boolean()
-        .describe("True when the district had no court of the needed kind and the province's fallback took it"),
+      flaggedForReview: described(
+        z.boolean(),
+        "True when the district had no court of the needed kind and the province's fallback took it",
+      ),
     }),
   }),
 );
@@ -166,12 +171,13 @@ const returned = /* @__PURE__ */ lazySchema(() =>
     ...envelopeOf('returned'),
     courtCode,
     data: z.strictObject({
-      defects: z
-        .array(z.enum(DEFECT_CODES))
-        .min(1)
-        .max(DEFECT_CODES.length)
-        .refine((codes) => new Set(codes).size === codes.length, { message: 'duplicate-defect' }),
-      servedAt: instant.describe(
+      defects: z.array(z.enum(DEFECT_CODES)).check(
+        z.minLength(1),
+        z.maxLength(DEFECT_CODES.length),
+        z.refine((codes) => new Set(codes).size === codes.length, { message: 'duplicate-defect' }),
+      ),
+      servedAt: described(
+        instant,
         "Posting time of the defect notice to the petitioner's notice record: the service time",
       ),
       cureDeadline: deadline,
@@ -182,7 +188,7 @@ const rejectionDue = /* @__PURE__ */ lazySchema(() =>
   member('rejection-due', {
     ...envelopeOf('rejection-due'),
     courtCode,
-    data: z.strictObject({ cureDeadline: deadline.describe('The cure period that lapsed') }),
+    data: z.strictObject({ cureDeadline: described(deadline, 'The cure period that lapsed') }),
   }),
 );
 const rejected = /* @__PURE__ */ lazySchema(() =>
@@ -191,7 +197,7 @@ const rejected = /* @__PURE__ */ lazySchema(() =>
     courtCode,
     data: z.strictObject({
       reason: z.enum(['cure-period-lapsed', 'court-order']),
-      servedAt: instant.describe('Posting time of the rejection order: the objection window runs from it'),
+      servedAt: described(instant, 'Posting time of the rejection order: the objection window runs from it'),
       objectionDeadline: deadline,
     }),
   }),
@@ -217,12 +223,9 @@ const paymentVerified = /* @__PURE__ */ lazySchema(() =>
     ...envelopeOf('payment-verified'),
     trackingCode: draftTrackingCode,
     data: z.strictObject({
-      paymentId: z.string().regex(/^[0-9A-Za-z-]{8,64}$/),
+      paymentId: z.string().check(z.regex(/^[0-9A-Za-z-]{8,64}$/)),
       payee: z.enum(PAYEES),
-      amountRials: z
-        .string()
-        .regex(/^[1-9]\d{0,17}$/)
-        .describe('Whole Rials as a decimal string'),
+      amountRials: described(z.string().check(z.regex(/^[1-9]\d{0,17}$/)), 'Whole Rials as a decimal string'),
     }),
   }),
 );
@@ -243,7 +246,7 @@ export const petitionEventSchema = /* @__PURE__ */ lazySchema(() =>
       documentRejected,
       paymentVerified,
     ])
-    .meta({
+    .register(z.globalRegistry, {
       title: 'Petition event, version 1',
       description:
         'One change of a petition. Carries no names, national IDs or mobile numbers: ' +

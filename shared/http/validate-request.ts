@@ -1,12 +1,12 @@
 import type middy from '@middy/core';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import type { RouteDefinition } from '../routes/define';
 import { idempotencyHeadersSchema } from '../schemas/headers';
 import { type InputSource, parseInput } from '../schemas/validate';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
 
-type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 /** What a handler gets of its request: the route's own schemas' outputs, typed from its entry. */
 export type RequestOf<R extends RouteDefinition> = {
@@ -25,7 +25,7 @@ export type RequestOf<R extends RouteDefinition> = {
 export function validateRequest<R extends RouteDefinition>(
   route: R,
 ): middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiContext & { request: RequestOf<R> }> {
-  const parts: Array<[InputSource, z.ZodType | undefined, (request: middy.Request<ApiEvent>) => unknown]> = [
+  const parts: Array<[InputSource, z.ZodMiniType | undefined, (request: middy.Request<ApiEvent>) => unknown]> = [
     ['path', route.request?.path, (r) => r.event.pathParameters ?? {}],
     ['query', route.request?.query, (r) => r.event.queryStringParameters ?? {}],
     [

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { COURT_KIND_NAMES, type Court } from '../domain/court';
 import { DEFECTS } from '../domain/defects';
 import { PAGES_WHEN_UNDECLARED } from '../domain/fees';

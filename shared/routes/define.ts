@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Role } from '../domain/roles';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -108,9 +108,9 @@ export interface RouteDefinition extends FunctionSpec {
   /** Stricter API Gateway throttling for this route (public routes), requests per second. */
   throttle?: { rateLimit: number; burstLimit: number };
   request?: {
-    path?: z.ZodType;
-    query?: z.ZodType;
-    body?: z.ZodType;
+    path?: z.ZodMiniType;
+    query?: z.ZodMiniType;
+    body?: z.ZodMiniType;
     /** The body may be left out, meaning `{}` (a submission needs nothing but its path). */
     bodyOptional?: boolean;
     /** The body is an HTML form (application/x-www-form-urlencoded), not JSON: a gateway's callback. */
@@ -118,7 +118,7 @@ export interface RouteDefinition extends FunctionSpec {
   };
   responses: Record<
     number,
-    { description: string; schema?: z.ZodType; contentType?: string; otherContentTypes?: readonly string[] }
+    { description: string; schema?: z.ZodMiniType; contentType?: string; otherContentTypes?: readonly string[] }
   >;
 }
 

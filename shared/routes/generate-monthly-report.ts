@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../schemas/lazy';
 import { generateQuerySchema, monthlyReportSchema, nationalReportSchema, reportPathSchema } from '../schemas/report';
 import { defineRoute, NATIONAL_REPORT_LIMITS, REPORT_READS } from './define';

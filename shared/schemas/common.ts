@@ -1,20 +1,20 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CALENDARS } from '../domain/months';
 import { PROVINCE_CODES } from '../domain/provinces';
 import { fieldMessage } from '../i18n/messages';
-import { lazySchema } from './lazy';
+import { described, lazySchema } from './lazy';
 
 /** Persian letters (with ZWNJ), spaces, ASCII digits (after normalisation) and light punctuation. */
 const PERSIAN_TEXT = /^[\u0600-\u06FF\u200C 0-9()\-.،/]+$/;
 const HAS_PERSIAN_LETTER = /[\u0620-\u064A\u067E-\u06D3]/;
 
 export const persianText = (min: number, max: number) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .regex(PERSIAN_TEXT, { message: fieldMessage('persian-text') })
-    .refine((v) => HAS_PERSIAN_LETTER.test(v), { message: fieldMessage('persian-text') });
+  z.string().check(
+    z.minLength(min),
+    z.maxLength(max),
+    z.regex(PERSIAN_TEXT, { message: fieldMessage('persian-text') }),
+    z.refine((v) => HAS_PERSIAN_LETTER.test(v), { message: fieldMessage('persian-text') }),
+  );
 
 /** The calendars a month can be given in (shared/domain/months.ts). */
 export const calendarSchema = /* @__PURE__ */ lazySchema(() => z.enum(CALENDARS));
@@ -22,13 +22,13 @@ export const calendarSchema = /* @__PURE__ */ lazySchema(() => z.enum(CALENDARS)
 /** An office's code: 4 to 10 digits (after normalisation, so Persian digits count). */
 export const OFFICE_CODE_PATTERN = /^\d{4,10}$/;
 export const officeCodeSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().regex(OFFICE_CODE_PATTERN, { message: fieldMessage('office-code') }),
+  z.string().check(z.regex(OFFICE_CODE_PATTERN, { message: fieldMessage('office-code') })),
 );
 
 /** A court's code: upper-case Latin letters, digits and hyphens, 2 to 20 (as `custom:courtCode` allows). */
 export const COURT_CODE_PATTERN = /^[0-9A-Z][0-9A-Z-]{1,19}$/;
 export const courtCodeSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().regex(COURT_CODE_PATTERN, { message: fieldMessage('court-code') }),
+  z.string().check(z.regex(COURT_CODE_PATTERN, { message: fieldMessage('court-code') })),
 );
 
 /** A province by its code (shared/domain/provinces.ts). */
@@ -37,15 +37,15 @@ export const provinceCodeSchema = /* @__PURE__ */ lazySchema(() =>
 );
 
 export const isoDate = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: fieldMessage('iso-date') })
-    .refine(
+  z.string().check(
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: fieldMessage('iso-date') }),
+    z.refine(
       (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
       {
         message: fieldMessage('iso-date'),
       },
     ),
+  ),
 );
 
 export const problemSchema = /* @__PURE__ */ lazySchema(() =>
@@ -53,33 +53,35 @@ export const problemSchema = /* @__PURE__ */ lazySchema(() =>
     .strictObject({
       type: z.string(),
       title: z.string(),
-      status: z.number().int(),
+      status: z.number().check(z.int()),
       detail: z.string(),
-      instance: z.string().optional(),
-      errors: z
-        .array(z.strictObject({ field: z.string(), code: z.string(), message: z.string() }))
-        .optional()
-        .describe('Every failing field, for validation errors'),
-      amountDue: z
-        .strictObject({ judiciaryRials: z.string(), officeRials: z.string(), totalRials: z.string() })
-        .optional()
-        .describe('fees-due: what the petition still owes each payee, in whole rials'),
+      instance: z.optional(z.string()),
+      errors: described(
+        z.optional(z.array(z.strictObject({ field: z.string(), code: z.string(), message: z.string() }))),
+        'Every failing field, for validation errors',
+      ),
+      amountDue: described(
+        z.optional(z.strictObject({ judiciaryRials: z.string(), officeRials: z.string(), totalRials: z.string() })),
+        'fees-due: what the petition still owes each payee, in whole rials',
+      ),
     })
-    .meta({ id: 'Problem', description: 'RFC 9457 problem details' }),
+    .register(z.globalRegistry, { id: 'Problem', description: 'RFC 9457 problem details' }),
 );
 
 export const targetProgressSchema = /* @__PURE__ */ lazySchema(() =>
-  z
-    .strictObject({ targetCount: z.number().int(), targetDate: z.string(), progressPercent: z.number() })
-    .nullable()
-    .describe('Active offices against the target an administrator set; null when none is set'),
+  described(
+    z.nullable(
+      z.strictObject({ targetCount: z.number().check(z.int()), targetDate: z.string(), progressPercent: z.number() }),
+    ),
+    'Active offices against the target an administrator set; null when none is set',
+  ),
 );
 
 /** What API Gateway itself answers for a bad token or its own throttling. */
 export const gatewayMessageSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ message: z.string() })
-    .meta({ id: 'GatewayMessage', description: "API Gateway's own answer, before any function" }),
+    .register(z.globalRegistry, { id: 'GatewayMessage', description: "API Gateway's own answer, before any function" }),
 );
 
 /** The OpenAPI document's outline: the document describes itself in full. */
@@ -90,19 +92,19 @@ export const openApiDocumentSchema = /* @__PURE__ */ lazySchema(() =>
       info: z.looseObject({ title: z.string() }),
       paths: z.record(z.string(), z.unknown()),
     })
-    .meta({ id: 'OpenApiDocument' }),
+    .register(z.globalRegistry, { id: 'OpenApiDocument' }),
 );
 
 export const healthSchema = /* @__PURE__ */ lazySchema(() =>
-  z.strictObject({ status: z.literal('ok') }).meta({ id: 'Health' }),
+  z.strictObject({ status: z.literal('ok') }).register(z.globalRegistry, { id: 'Health' }),
 );
 
 export const deadlineSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
-      lastDay: z.string().describe('The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445)'),
-      endsAt: z.string().describe('The end of that day, Tehran time (exclusive), ISO 8601'),
-      provisional: z.boolean().describe("Computed without a year's lunar holidays not loaded yet: it may move later"),
+      lastDay: described(z.string(), 'The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445)'),
+      endsAt: described(z.string(), 'The end of that day, Tehran time (exclusive), ISO 8601'),
+      provisional: described(z.boolean(), "Computed without a year's lunar holidays not loaded yet: it may move later"),
     })
-    .meta({ id: 'Deadline' }),
+    .register(z.globalRegistry, { id: 'Deadline' }),
 );

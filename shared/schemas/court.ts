@@ -1,52 +1,52 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { COURT_KINDS, COURT_STATUSES } from '../domain/court';
 import { lazily } from '../domain/lazily';
 import { PROVINCE_CODES } from '../domain/provinces';
 import { fieldMessage } from '../i18n/messages';
 import { courtCodeSchema, persianText, provinceCodeSchema } from './common';
-import { lazySchema } from './lazy';
+import { described, lazySchema } from './lazy';
 
 export const courtPathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ courtCode: courtCodeSchema }));
 
 const courtFields = /* @__PURE__ */ lazily(() => ({
-  name: persianText(3, 120).describe('Court name in Persian'),
-  judicialDistrict: persianText(2, 60).describe('حوزه قضایی: the same name its offices carry'),
-  kind: z
-    .enum(COURT_KINDS)
-    .describe(
-      'peace: صلح, general-civil: عمومی حقوقی, prosecutor: دادسرا, appeal: تجدیدنظر, criminal: کیفری, family: خانواده',
-    ),
-  status: z.enum(COURT_STATUSES).describe('Only an active court takes petitions; closed is final'),
+  name: described(persianText(3, 120), 'Court name in Persian'),
+  judicialDistrict: described(persianText(2, 60), 'حوزه قضایی: the same name its offices carry'),
+  kind: described(
+    z.enum(COURT_KINDS),
+    'peace: صلح, general-civil: عمومی حقوقی, prosecutor: دادسرا, appeal: تجدیدنظر, criminal: کیفری, family: خانواده',
+  ),
+  status: described(z.enum(COURT_STATUSES), 'Only an active court takes petitions; closed is final'),
 }));
 
 export const createCourtSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       courtCode: courtCodeSchema,
-      provinceCode: provinceCodeSchema
-        .optional()
-        .describe("The court's province: the administrator's own (another province's is refused)"),
+      provinceCode: described(
+        z.optional(provinceCodeSchema),
+        "The court's province: the administrator's own (another province's is refused)",
+      ),
       ...courtFields(),
     })
-    .meta({ id: 'CreateCourt' }),
+    .register(z.globalRegistry, { id: 'CreateCourt' }),
 );
 
 export const updateCourtSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
-      name: courtFields().name.optional(),
-      judicialDistrict: courtFields().judicialDistrict.optional(),
-      kind: courtFields().kind.optional(),
-      status: courtFields().status.optional(),
-      expectedVersion: z
-        .number()
-        .int()
-        .positive()
-        .optional()
-        .describe('Refuse the change (409) unless the court is at this version'),
+      name: z.optional(courtFields().name),
+      judicialDistrict: z.optional(courtFields().judicialDistrict),
+      kind: z.optional(courtFields().kind),
+      status: z.optional(courtFields().status),
+      expectedVersion: described(
+        z.optional(z.number().check(z.int(), z.positive())),
+        'Refuse the change (409) unless the court is at this version',
+      ),
     })
-    .refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), { message: fieldMessage('empty-patch') })
-    .meta({ id: 'UpdateCourt' }),
+    .check(
+      z.refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), { message: fieldMessage('empty-patch') }),
+    )
+    .register(z.globalRegistry, { id: 'UpdateCourt' }),
 );
 
 export const courtSchema = /* @__PURE__ */ lazySchema(() =>
@@ -59,31 +59,34 @@ export const courtSchema = /* @__PURE__ */ lazySchema(() =>
       kind: z.enum(COURT_KINDS),
       kindName: z.strictObject({ fa: z.string(), en: z.string() }),
       status: z.enum(COURT_STATUSES),
-      demo: z.boolean().describe('Seeded demo data of the local runtime'),
-      version: z.number().int(),
+      demo: described(z.boolean(), 'Seeded demo data of the local runtime'),
+      version: z.number().check(z.int()),
       createdAt: z.string(),
       updatedAt: z.string(),
     })
-    .meta({ id: 'Court' }),
+    .register(z.globalRegistry, { id: 'Court' }),
 );
 
 /** For each kind, the court that takes petitions of districts without one; absent kinds have none. */
 export const courtFallbacksSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject(
-      Object.fromEntries(COURT_KINDS.map((kind) => [kind, courtCodeSchema.optional()])) as Record<
+      Object.fromEntries(COURT_KINDS.map((kind) => [kind, z.optional(courtCodeSchema)])) as Record<
         (typeof COURT_KINDS)[number],
-        z.ZodOptional<typeof courtCodeSchema>
+        z.ZodMiniOptional<typeof courtCodeSchema>
       >,
     )
-    .describe("Per court kind, the province's fallback court (an active court of that kind in the province)")
-    .meta({ id: 'CourtFallbacks' }),
+    .register(z.globalRegistry, {
+      id: 'CourtFallbacks',
+      description: "Per court kind, the province's fallback court (an active court of that kind in the province)",
+    }),
 );
 
 export const setCourtFallbacksSchema = /* @__PURE__ */ lazySchema(() =>
-  z
-    .strictObject({ fallbacks: courtFallbacksSchema })
-    .meta({ id: 'SetCourtFallbacks', description: 'Replaces the whole setting: kinds left out have no fallback' }),
+  z.strictObject({ fallbacks: courtFallbacksSchema }).register(z.globalRegistry, {
+    id: 'SetCourtFallbacks',
+    description: 'Replaces the whole setting: kinds left out have no fallback',
+  }),
 );
 
 export const courtListSchema = /* @__PURE__ */ lazySchema(() =>
@@ -93,17 +96,18 @@ export const courtListSchema = /* @__PURE__ */ lazySchema(() =>
       items: z.array(courtSchema),
       fallbacks: courtFallbacksSchema,
     })
-    .meta({ id: 'CourtList' }),
+    .register(z.globalRegistry, { id: 'CourtList' }),
 );
 
 export const listCourtsQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
-    province: provinceCodeSchema
-      .optional()
-      .describe('The province (a code): required except for province-admin, who gets their own'),
-    judicialDistrict: persianText(2, 60).optional().describe('Only the courts of this judicial district'),
-    kind: z.enum(COURT_KINDS).optional(),
-    status: z.enum(COURT_STATUSES).optional(),
+    province: described(
+      z.optional(provinceCodeSchema),
+      'The province (a code): required except for province-admin, who gets their own',
+    ),
+    judicialDistrict: described(z.optional(persianText(2, 60)), 'Only the courts of this judicial district'),
+    kind: z.optional(z.enum(COURT_KINDS)),
+    status: z.optional(z.enum(COURT_STATUSES)),
   }),
 );
 

@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DEFECT_CODES } from '../domain/defects';
 import { E_NOTICE_KINDS, VIEW_CHANNELS } from '../domain/e-notices';
-import { innerOf, lazySchema } from './lazy';
+import { described, innerOf, lazySchema } from './lazy';
 import { partyNationalId, petitionPathSchema, tehranMomentSchema, trackingCodeSchema, uuidSchema } from './petition';
 
 export const ownNoticesPathSchema = /* @__PURE__ */ lazySchema(() =>
@@ -10,15 +10,15 @@ export const ownNoticesPathSchema = /* @__PURE__ */ lazySchema(() =>
 export const ownNoticesQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     nationalId: partyNationalId,
-    channel: z.enum(VIEW_CHANNELS).describe('Where the party reads it; recorded with the view'),
+    channel: described(z.enum(VIEW_CHANNELS), 'Where the party reads it; recorded with the view'),
   }),
 );
 
 const noticeId = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.\d{1,2}$/)
-    .describe('<eventId>.<partyIndex>'),
+  described(
+    z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\.\d{1,2}$/)),
+    '<eventId>.<partyIndex>',
+  ),
 );
 export const noticePathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ petitionId: uuidSchema, noticeId }));
 export { petitionPathSchema };
@@ -29,37 +29,39 @@ export const eNoticeSchema = /* @__PURE__ */ lazySchema(() =>
       noticeId: z.string(),
       kind: z.strictObject({ code: z.enum(E_NOTICE_KINDS), label: z.string() }),
       courtCode: z.string(),
-      served: tehranMomentSchema.describe('Service time: posted to the party’s electronic account'),
-      defects: z
-        .array(
+      served: described(tehranMomentSchema, 'Service time: posted to the party’s electronic account'),
+      defects: z.optional(
+        z.array(
           z.strictObject({
             code: z.enum(DEFECT_CODES),
             label: z.string(),
             basis: z.string(),
             whatToDo: z.string(),
           }),
-        )
-        .optional(),
-      reason: z.strictObject({ code: z.enum(['cure-period-lapsed', 'court-order']), label: z.string() }).optional(),
+        ),
+      ),
+      reason: z.optional(z.strictObject({ code: z.enum(['cure-period-lapsed', 'court-order']), label: z.string() })),
       deadline: z.strictObject({
-        lastDay: z.string().describe('Solar Hijri day, YYYY-MM-DD'),
+        lastDay: described(z.string(), 'Solar Hijri day, YYYY-MM-DD'),
         endsAt: z.string(),
         provisional: z.boolean(),
         text: z.string(),
       }),
-      smsDelivered: tehranMomentSchema.optional(),
-      firstViewed: innerOf(tehranMomentSchema)
-        .extend({ channel: z.enum(VIEW_CHANNELS) })
-        .optional(),
-      views: z.number().int(),
-      prints: z.array(innerOf(tehranMomentSchema).extend({ officeCode: z.string() })),
+      smsDelivered: z.optional(tehranMomentSchema),
+      firstViewed: z.optional(z.extend(innerOf(tehranMomentSchema), { channel: z.enum(VIEW_CHANNELS) })),
+      views: z.number().check(z.int()),
+      prints: z.array(z.extend(innerOf(tehranMomentSchema), { officeCode: z.string() })),
     })
-    .meta({ id: 'ElectronicNotice' }),
+    .register(z.globalRegistry, { id: 'ElectronicNotice' }),
 );
 
 export const ownNoticesSchema = /* @__PURE__ */ lazySchema(() =>
-  z.strictObject({ trackingCode: z.string(), items: z.array(eNoticeSchema) }).meta({ id: 'OwnNotices' }),
+  z
+    .strictObject({ trackingCode: z.string(), items: z.array(eNoticeSchema) })
+    .register(z.globalRegistry, { id: 'OwnNotices' }),
 );
 export const petitionNoticesSchema = /* @__PURE__ */ lazySchema(() =>
-  z.strictObject({ petitionId: z.string(), items: z.array(eNoticeSchema) }).meta({ id: 'PetitionNotices' }),
+  z
+    .strictObject({ petitionId: z.string(), items: z.array(eNoticeSchema) })
+    .register(z.globalRegistry, { id: 'PetitionNotices' }),
 );

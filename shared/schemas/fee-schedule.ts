@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   CLAIM_NATURES,
   FEE_STAGES,
@@ -15,7 +15,7 @@ import { isRialsString, parseRials, RIALS_PATTERN } from '../domain/money';
 import { PETITION_KINDS } from '../domain/petition';
 import { isValidSolarHijriDay } from '../domain/solar-hijri-days';
 import { fieldMessage } from '../i18n/messages';
-import { lazySchema } from './lazy';
+import { described, lazySchema } from './lazy';
 
 /**
  * A national fee schedule as the national admin loads it through the API. Everything the quote
@@ -27,45 +27,42 @@ export const FEE_SCHEDULE_LIMITS = { rules: 50, brackets: 20, categories: 50, ta
 
 const bilingual = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
-    fa: z.string().min(1).max(FEE_SCHEDULE_LIMITS.text),
-    en: z.string().min(1).max(FEE_SCHEDULE_LIMITS.text),
+    fa: z.string().check(z.minLength(1), z.maxLength(FEE_SCHEDULE_LIMITS.text)),
+    en: z.string().check(z.minLength(1), z.maxLength(FEE_SCHEDULE_LIMITS.text)),
   }),
 );
 
 export const feeCodeSchema = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .max(60)
-    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: fieldMessage('fee-code') }),
+  z.string().check(z.maxLength(60), z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: fieldMessage('fee-code') })),
 );
 
 export const rialsSchema = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .regex(RIALS_PATTERN, { message: fieldMessage('fee-rials') })
-    .describe('Whole rials as a decimal string: amounts exceed what a JSON number carries exactly'),
+  described(
+    z.string().check(z.regex(RIALS_PATTERN, { message: fieldMessage('fee-rials') })),
+    'Whole rials as a decimal string: amounts exceed what a JSON number carries exactly',
+  ),
 );
 
 const basisPoints = /* @__PURE__ */ lazySchema(() =>
-  z.number().int().min(1).max(10_000).describe('Rate in basis points: 350 is 3.5%'),
+  described(z.number().check(z.int(), z.gte(1), z.lte(10_000)), 'Rate in basis points: 350 is 3.5%'),
 );
 
 const solarDay = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .refine(isValidSolarHijriDay, { message: fieldMessage('fee-solar-day') })
-    .describe('Solar Hijri day, YYYY-MM-DD'),
+  described(
+    z.string().check(z.refine(isValidSolarHijriDay, { message: fieldMessage('fee-solar-day') })),
+    'Solar Hijri day, YYYY-MM-DD',
+  ),
 );
 
 const provenance = /* @__PURE__ */ lazily(() => ({
-  source: bilingual.describe('Legal source or publication of the figure'),
-  status: z.enum(VERIFICATION_STATUSES).describe('How far the figure is confirmed'),
+  source: described(bilingual, 'Legal source or publication of the figure'),
+  status: described(z.enum(VERIFICATION_STATUSES), 'How far the figure is confirmed'),
 }));
 
 const bracketSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     fromRials: rialsSchema,
-    toRials: rialsSchema.nullable().describe('Exclusive upper end; null for the last, open bracket'),
+    toRials: described(z.nullable(rialsSchema), 'Exclusive upper end; null for the last, open bracket'),
     basisPoints,
     ...provenance(),
   }),
@@ -76,28 +73,30 @@ const percentageSchema = /* @__PURE__ */ lazySchema(() =>
     .strictObject({
       type: z.literal('percentage'),
       base: z.enum(['claim', 'judgment']),
-      brackets: z.array(bracketSchema).min(1).max(FEE_SCHEDULE_LIMITS.brackets),
+      brackets: z.array(bracketSchema).check(z.minLength(1), z.maxLength(FEE_SCHEDULE_LIMITS.brackets)),
     })
-    .superRefine((calc, ctx) => {
-      const issue = (index: number, field: string, key: string) =>
-        ctx.addIssue({ code: 'custom', path: ['brackets', index, field], message: fieldMessage(key) });
-      const { brackets } = calc;
-      if (brackets[0]?.fromRials !== '0') issue(0, 'fromRials', 'fee-brackets-start');
-      brackets.forEach((bracket, i) => {
-        const { fromRials, toRials } = bracket;
-        if (
-          toRials !== null &&
-          isRialsString(fromRials) &&
-          isRialsString(toRials) &&
-          parseRials(toRials) <= parseRials(fromRials)
-        ) {
-          issue(i, 'toRials', 'fee-bracket-empty');
-        }
-        const previous = brackets[i - 1];
-        if (previous && previous.toRials !== fromRials) issue(i, 'fromRials', 'fee-brackets-contiguous');
-      });
-      if (brackets.at(-1)?.toRials !== null) issue(brackets.length - 1, 'toRials', 'fee-brackets-open-ended');
-    }),
+    .check(
+      z.superRefine((calc, ctx) => {
+        const issue = (index: number, field: string, key: string) =>
+          ctx.addIssue({ code: 'custom', path: ['brackets', index, field], message: fieldMessage(key) });
+        const { brackets } = calc;
+        if (brackets[0]?.fromRials !== '0') issue(0, 'fromRials', 'fee-brackets-start');
+        brackets.forEach((bracket, i) => {
+          const { fromRials, toRials } = bracket;
+          if (
+            toRials !== null &&
+            isRialsString(fromRials) &&
+            isRialsString(toRials) &&
+            parseRials(toRials) <= parseRials(fromRials)
+          ) {
+            issue(i, 'toRials', 'fee-bracket-empty');
+          }
+          const previous = brackets[i - 1];
+          if (previous && previous.toRials !== fromRials) issue(i, 'fromRials', 'fee-brackets-contiguous');
+        });
+        if (brackets.at(-1)?.toRials !== null) issue(brackets.length - 1, 'toRials', 'fee-brackets-open-ended');
+      }),
+    ),
 );
 
 const categorySchema = /* @__PURE__ */ lazySchema(() =>
@@ -116,13 +115,15 @@ const calculationSchema = /* @__PURE__ */ lazySchema(() =>
     z
       .strictObject({
         type: z.literal('by-category'),
-        categories: z.array(categorySchema).min(1).max(FEE_SCHEDULE_LIMITS.categories),
+        categories: z.array(categorySchema).check(z.minLength(1), z.maxLength(FEE_SCHEDULE_LIMITS.categories)),
       })
-      .superRefine((calc, ctx) =>
-        duplicates(
-          calc.categories.map((c) => c.code),
-          ['categories'],
-          ctx,
+      .check(
+        z.superRefine((calc, ctx) =>
+          duplicates(
+            calc.categories.map((c) => c.code),
+            ['categories'],
+            ctx,
+          ),
         ),
       ),
     z.strictObject({ type: z.literal('none') }),
@@ -134,30 +135,33 @@ const courtFeeRuleSchema = /* @__PURE__ */ lazySchema(() =>
     .strictObject({
       code: feeCodeSchema,
       label: bilingual,
-      kinds: z.array(z.enum(PETITION_KINDS)).min(1),
-      stages: z.array(z.enum(FEE_STAGES)).min(1),
-      claim: z
-        .enum(CLAIM_NATURES)
-        .describe('Which claims the rule answers; `any` for complaints and kinds without a claim'),
+      kinds: z.array(z.enum(PETITION_KINDS)).check(z.minLength(1)),
+      stages: z.array(z.enum(FEE_STAGES)).check(z.minLength(1)),
+      claim: described(
+        z.enum(CLAIM_NATURES),
+        'Which claims the rule answers; `any` for complaints and kinds without a claim',
+      ),
       calculation: calculationSchema,
       ...provenance(),
-      note: bilingual.optional(),
+      note: z.optional(bilingual),
     })
-    .superRefine((rule, ctx) => {
-      // A percentage needs an amount to apply to; a category list is what a non-monetary claim has instead.
-      const needs = { percentage: 'monetary', 'by-category': 'non-monetary' } as const;
-      const needed = needs[rule.calculation.type as keyof typeof needs];
-      if (needed && rule.claim !== needed) {
-        ctx.addIssue({ code: 'custom', path: ['claim'], message: fieldMessage('fee-calculation-claim') });
-      }
-    }),
+    .check(
+      z.superRefine((rule, ctx) => {
+        // A percentage needs an amount to apply to; a category list is what a non-monetary claim has instead.
+        const needs = { percentage: 'monetary', 'by-category': 'non-monetary' } as const;
+        const needed = needs[rule.calculation.type as keyof typeof needs];
+        if (needed && rule.claim !== needed) {
+          ctx.addIssue({ code: 'custom', path: ['claim'], message: fieldMessage('fee-calculation-claim') });
+        }
+      }),
+    ),
 );
 
 const includesSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
-    claimants: z.number().int().min(0).max(20),
-    defendants: z.number().int().min(0).max(20),
-    attachmentPages: z.number().int().min(0).max(1000),
+    claimants: z.number().check(z.int(), z.gte(0), z.lte(20)),
+    defendants: z.number().check(z.int(), z.gte(0), z.lte(20)),
+    attachmentPages: z.number().check(z.int(), z.gte(0), z.lte(1000)),
   }),
 );
 
@@ -165,8 +169,8 @@ const chargeSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('type', [
     z.strictObject({
       type: z.literal('base'),
-      kinds: z.array(z.enum(PETITION_KINDS)).min(1),
-      includes: includesSchema.optional(),
+      kinds: z.array(z.enum(PETITION_KINDS)).check(z.minLength(1)),
+      includes: z.optional(includesSchema),
     }),
     z.strictObject({ type: z.literal('extra-party') }),
     z.strictObject({ type: z.literal('extra-page') }),
@@ -182,82 +186,87 @@ const tariffItemSchema = /* @__PURE__ */ lazySchema(() =>
     amountRials: rialsSchema,
     charge: chargeSchema,
     ...provenance(),
-    note: bilingual.optional(),
+    note: z.optional(bilingual),
   }),
 );
 
 export const feeScheduleSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
-      versionId: z
-        .string()
-        .max(40)
-        .describe('`<year>-r<revision>`, prefixed `demo-` for demo data; immutable once quoted'),
-      year: z.number().int().min(1300).max(1499).describe('Solar Hijri year'),
-      revision: z.number().int().min(1).max(999).describe('A correction is the next revision'),
+      versionId: described(
+        z.string().check(z.maxLength(40)),
+        '`<year>-r<revision>`, prefixed `demo-` for demo data; immutable once quoted',
+      ),
+      year: described(z.number().check(z.int(), z.gte(1300), z.lte(1499)), 'Solar Hijri year'),
+      revision: described(z.number().check(z.int(), z.gte(1), z.lte(999)), 'A correction is the next revision'),
       validFrom: solarDay,
       validTo: solarDay,
       demo: z.boolean(),
       title: bilingual,
-      derivedFrom: z.string().max(40).optional(),
-      note: bilingual.optional(),
-      courtFeeRules: z.array(courtFeeRuleSchema).min(1).max(FEE_SCHEDULE_LIMITS.rules),
-      tariffItems: z.array(tariffItemSchema).min(1).max(FEE_SCHEDULE_LIMITS.tariffItems),
+      derivedFrom: z.optional(z.string().check(z.maxLength(40))),
+      note: z.optional(bilingual),
+      courtFeeRules: z.array(courtFeeRuleSchema).check(z.minLength(1), z.maxLength(FEE_SCHEDULE_LIMITS.rules)),
+      tariffItems: z.array(tariffItemSchema).check(z.minLength(1), z.maxLength(FEE_SCHEDULE_LIMITS.tariffItems)),
     })
-    .superRefine((schedule, ctx) => {
-      const issue = (path: (string | number)[], key: string) =>
-        ctx.addIssue({ code: 'custom', path, message: fieldMessage(key) });
-      if (schedule.versionId !== feeScheduleVersionId(schedule)) issue(['versionId'], 'fee-version-id');
-      for (const field of ['validFrom', 'validTo'] as const) {
-        if (!schedule[field].startsWith(`${schedule.year}-`)) issue([field], 'fee-year-mismatch');
-      }
-      if (schedule.validFrom > schedule.validTo) issue(['validTo'], 'fee-validity-order');
-      duplicates(
-        schedule.courtFeeRules.map((r) => r.code),
-        ['courtFeeRules'],
-        ctx,
-      );
-      duplicates(
-        schedule.tariffItems.map((t) => t.code),
-        ['tariffItems'],
-        ctx,
-      );
-      // Two rules that could both answer one petition would make its fee depend on their order.
-      schedule.courtFeeRules.forEach((rule, j) => {
-        const clash = schedule.courtFeeRules
-          .slice(0, j)
-          .some(
-            (earlier) =>
-              earlier.kinds.some((k) => rule.kinds.includes(k)) &&
-              earlier.stages.some((s) => rule.stages.includes(s)) &&
-              (earlier.claim === 'any' || rule.claim === 'any' || earlier.claim === rule.claim),
-          );
-        if (clash) issue(['courtFeeRules', j], 'fee-rule-overlap');
-      });
-      const charges = schedule.tariffItems.map((t) => t.charge);
-      schedule.tariffItems.forEach((item, j) => {
-        const { charge } = item;
-        const earlier = charges.slice(0, j);
-        if (
-          charge.type === 'base' &&
-          earlier.some((c) => c.type === 'base' && c.kinds.some((k) => charge.kinds.includes(k)))
-        ) {
-          issue(['tariffItems', j, 'charge', 'kinds'], 'fee-tariff-kind-overlap');
+    .check(
+      z.superRefine((schedule, ctx) => {
+        const issue = (path: (string | number)[], key: string) =>
+          ctx.addIssue({ code: 'custom', path, message: fieldMessage(key) });
+        if (schedule.versionId !== feeScheduleVersionId(schedule)) issue(['versionId'], 'fee-version-id');
+        for (const field of ['validFrom', 'validTo'] as const) {
+          if (!schedule[field].startsWith(`${schedule.year}-`)) issue([field], 'fee-year-mismatch');
         }
-        if (charge.type !== 'base' && charge.type !== 'per-unit' && earlier.some((c) => c.type === charge.type)) {
-          issue(['tariffItems', j, 'charge', 'type'], 'fee-duplicate-charge');
+        if (schedule.validFrom > schedule.validTo) issue(['validTo'], 'fee-validity-order');
+        duplicates(
+          schedule.courtFeeRules.map((r) => r.code),
+          ['courtFeeRules'],
+          ctx,
+        );
+        duplicates(
+          schedule.tariffItems.map((t) => t.code),
+          ['tariffItems'],
+          ctx,
+        );
+        // Two rules that could both answer one petition would make its fee depend on their order.
+        schedule.courtFeeRules.forEach((rule, j) => {
+          const clash = schedule.courtFeeRules
+            .slice(0, j)
+            .some(
+              (earlier) =>
+                earlier.kinds.some((k) => rule.kinds.includes(k)) &&
+                earlier.stages.some((s) => rule.stages.includes(s)) &&
+                (earlier.claim === 'any' || rule.claim === 'any' || earlier.claim === rule.claim),
+            );
+          if (clash) issue(['courtFeeRules', j], 'fee-rule-overlap');
+        });
+        const charges = schedule.tariffItems.map((t) => t.charge);
+        schedule.tariffItems.forEach((item, j) => {
+          const { charge } = item;
+          const earlier = charges.slice(0, j);
+          if (
+            charge.type === 'base' &&
+            earlier.some((c) => c.type === 'base' && c.kinds.some((k) => charge.kinds.includes(k)))
+          ) {
+            issue(['tariffItems', j, 'charge', 'kinds'], 'fee-tariff-kind-overlap');
+          }
+          if (charge.type !== 'base' && charge.type !== 'per-unit' && earlier.some((c) => c.type === charge.type)) {
+            issue(['tariffItems', j, 'charge', 'type'], 'fee-duplicate-charge');
+          }
+        });
+        if (charges.some((c) => c.type === 'base' && c.includes)) {
+          for (const type of ['extra-party', 'extra-page'] as const) {
+            if (!charges.some((c) => c.type === type)) issue(['tariffItems'], 'fee-extras-missing');
+          }
         }
-      });
-      if (charges.some((c) => c.type === 'base' && c.includes)) {
-        for (const type of ['extra-party', 'extra-page'] as const) {
-          if (!charges.some((c) => c.type === type)) issue(['tariffItems'], 'fee-extras-missing');
-        }
-      }
-    })
-    .meta({ id: 'FeeSchedule', description: 'A national fee schedule version (court fees and office tariff)' }),
+      }),
+    )
+    .register(z.globalRegistry, {
+      id: 'FeeSchedule',
+      description: 'A national fee schedule version (court fees and office tariff)',
+    }),
 );
 
-function duplicates(codes: readonly string[], path: (string | number)[], ctx: z.RefinementCtx): void {
+function duplicates(codes: readonly string[], path: (string | number)[], ctx: z.core.$RefinementCtx): void {
   codes.forEach((code, i) => {
     if (codes.indexOf(code) !== i) {
       ctx.addIssue({ code: 'custom', path: [...path, i, 'code'], message: fieldMessage('fee-duplicate-code') });
@@ -270,32 +279,39 @@ export const feeQuoteInputSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       kind: z.enum(PETITION_KINDS),
-      stage: z.enum(FEE_STAGES).default('first-instance'),
-      claimAmountRials: rialsSchema.optional(),
-      judgmentAmountRials: rialsSchema
-        .optional()
-        .describe('For appeals and objections: the judgment amount the fee is a percentage of'),
-      nonMonetaryCategory: feeCodeSchema
-        .optional()
-        .describe('Category code of a non-monetary claim, from the schedule'),
-      claimants: z.number().int().min(0).max(20),
-      defendants: z.number().int().min(0).max(20),
-      attachmentPages: z.array(z.number().int().min(0).max(500)).max(50).describe('Attachment pages of each document'),
-      paidElectronically: z.boolean().default(true),
-      services: z.record(feeCodeSchema, z.number().int().min(0).max(20)).optional(),
+      stage: z._default(z.enum(FEE_STAGES), 'first-instance'),
+      claimAmountRials: z.optional(rialsSchema),
+      judgmentAmountRials: described(
+        z.optional(rialsSchema),
+        'For appeals and objections: the judgment amount the fee is a percentage of',
+      ),
+      nonMonetaryCategory: described(
+        z.optional(feeCodeSchema),
+        'Category code of a non-monetary claim, from the schedule',
+      ),
+      claimants: z.number().check(z.int(), z.gte(0), z.lte(20)),
+      defendants: z.number().check(z.int(), z.gte(0), z.lte(20)),
+      attachmentPages: described(
+        z.array(z.number().check(z.int(), z.gte(0), z.lte(500))).check(z.maxLength(50)),
+        'Attachment pages of each document',
+      ),
+      paidElectronically: z._default(z.boolean(), true),
+      services: z.optional(z.record(feeCodeSchema, z.number().check(z.int(), z.gte(0), z.lte(20)))),
     })
-    .refine(
-      (v) =>
-        !(
-          v.nonMonetaryCategory !== undefined &&
-          (v.claimAmountRials !== undefined || v.judgmentAmountRials !== undefined)
-        ),
-      {
-        message: fieldMessage('fee-ambiguous-claim'),
-        path: ['nonMonetaryCategory'],
-      },
+    .check(
+      z.refine(
+        (v) =>
+          !(
+            v.nonMonetaryCategory !== undefined &&
+            (v.claimAmountRials !== undefined || v.judgmentAmountRials !== undefined)
+          ),
+        {
+          message: fieldMessage('fee-ambiguous-claim'),
+          path: ['nonMonetaryCategory'],
+        },
+      ),
     )
-    .meta({ id: 'FeeQuoteInput' }),
+    .register(z.globalRegistry, { id: 'FeeQuoteInput' }),
 );
 
 const bilingualOut = /* @__PURE__ */ lazySchema(() => z.strictObject({ fa: z.string(), en: z.string() }));
@@ -305,12 +321,12 @@ export const feeQuoteSchema = /* @__PURE__ */ lazySchema(() =>
     .strictObject({
       schedule: z.strictObject({
         versionId: z.string(),
-        year: z.number().int(),
-        revision: z.number().int(),
+        year: z.number().check(z.int()),
+        revision: z.number().check(z.int()),
         demo: z.boolean(),
       }),
       quotedAt: z.string(),
-      quotedOn: z.string().describe('Solar Hijri day the schedule was chosen by'),
+      quotedOn: described(z.string(), 'Solar Hijri day the schedule was chosen by'),
       lines: z.array(
         z.strictObject({
           code: z.string(),
@@ -324,7 +340,7 @@ export const feeQuoteSchema = /* @__PURE__ */ lazySchema(() =>
       ),
       totals: z.strictObject({ judiciary: z.string(), office: z.string(), total: z.string() }),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'FeeQuote',
       description: 'Court-fee and tariff lines (label, basis, payee, rials, source), pinned to their schedule version',
     }),
@@ -333,22 +349,25 @@ export const feeQuoteSchema = /* @__PURE__ */ lazySchema(() =>
 const payeeBalance = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     quotedRials: z.string(),
-    paidRials: z.string().describe('Verified payments only'),
-    dueRials: z.string().describe('Still to pay to this payee'),
-    creditRials: z.string().describe('Paid beyond the quote: recorded, not refunded'),
-    deferredRials: z.string().describe('The court fee an indigency claim defers until the court decides it'),
+    paidRials: described(z.string(), 'Verified payments only'),
+    dueRials: described(z.string(), 'Still to pay to this payee'),
+    creditRials: described(z.string(), 'Paid beyond the quote: recorded, not refunded'),
+    deferredRials: described(z.string(), 'The court fee an indigency claim defers until the court decides it'),
   }),
 );
 export const feeBalanceSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({ judiciary: payeeBalance, office: payeeBalance, dueRials: z.string(), settled: z.boolean() })
-    .meta({ id: 'FeeBalance', description: 'The quote against the verified payments, per payee' }),
+    .register(z.globalRegistry, {
+      id: 'FeeBalance',
+      description: 'The quote against the verified payments, per payee',
+    }),
 );
 
 // The domain types are written by hand, as elsewhere; this holds the schemas to them at compile time.
 void ([feeScheduleSchema, feeQuoteInputSchema, feeQuoteSchema, feeBalanceSchema] satisfies [
-  z.ZodType<FeeSchedule>,
-  z.ZodType<QuoteInput>,
-  z.ZodType<FeeQuote>,
-  z.ZodType<FeeBalance>,
+  z.ZodMiniType<FeeSchedule>,
+  z.ZodMiniType<QuoteInput>,
+  z.ZodMiniType<FeeQuote>,
+  z.ZodMiniType<FeeBalance>,
 ]);

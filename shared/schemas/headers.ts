@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { fieldMessage } from '../i18n/messages';
 import { lazySchema } from './lazy';
 
@@ -6,7 +6,7 @@ import { lazySchema } from './lazy';
 export const idempotencyKeySchema = /* @__PURE__ */ lazySchema(() =>
   z
     .string({ error: fieldMessage('idempotency-key') })
-    .regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage('idempotency-key') }),
+    .check(z.regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage('idempotency-key') })),
 );
 
 /** The headers a submission reads, so that a missing key is reported as `header.idempotency-key`. */

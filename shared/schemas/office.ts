@@ -1,80 +1,78 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { lazily } from '../domain/lazily';
 import { OFFICE_STATUSES } from '../domain/office';
 import { PROVINCE_CODES } from '../domain/provinces';
 import { fieldMessage } from '../i18n/messages';
 import { isoDate, officeCodeSchema, persianText, provinceCodeSchema, targetProgressSchema } from './common';
-import { lazySchema } from './lazy';
+import { described, lazySchema } from './lazy';
 import { officeShortNameSchema } from './notices';
 
 export const officePathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ officeCode: officeCodeSchema }));
 
 const contactSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
-    phone: z
-      .string()
-      .regex(/^0\d{10}$/, { message: fieldMessage('phone') })
-      .optional(),
-    address: z.string().min(5).max(300).optional(),
+    phone: z.optional(z.string().check(z.regex(/^0\d{10}$/, { message: fieldMessage('phone') }))),
+    address: z.optional(z.string().check(z.minLength(5), z.maxLength(300))),
   }),
 );
 
 const paymentTerminal = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .regex(/^\d{4,12}$/, { message: fieldMessage('payment-terminal') })
-    .describe("The office's own payment gateway terminal id, which its service tariff is paid to"),
+  described(
+    z.string().check(z.regex(/^\d{4,12}$/, { message: fieldMessage('payment-terminal') })),
+    "The office's own payment gateway terminal id, which its service tariff is paid to",
+  ),
 );
 
 const officeFields = /* @__PURE__ */ lazily(() => ({
-  name: persianText(3, 120).describe('Office name in Persian'),
-  shortName: officeShortNameSchema.optional(),
-  judicialDistrict: persianText(2, 60).describe('حوزه قضایی'),
-  county: persianText(2, 60).describe('شهرستان'),
-  bakhsh: persianText(2, 60).optional().describe('بخش'),
-  deprivedArea: z.boolean().describe('Office serves a deprived district (bakhsh) without its own court'),
+  name: described(persianText(3, 120), 'Office name in Persian'),
+  shortName: z.optional(officeShortNameSchema),
+  judicialDistrict: described(persianText(2, 60), 'حوزه قضایی'),
+  county: described(persianText(2, 60), 'شهرستان'),
+  bakhsh: described(z.optional(persianText(2, 60)), 'بخش'),
+  deprivedArea: described(z.boolean(), 'Office serves a deprived district (bakhsh) without its own court'),
   status: z.enum(OFFICE_STATUSES),
-  statusSince: isoDate.optional().describe('Date the status took effect; today when omitted'),
-  plannedOpeningBy: isoDate.optional(),
-  contact: contactSchema.default({}),
-  paymentTerminalId: paymentTerminal.optional(),
+  statusSince: described(z.optional(isoDate), 'Date the status took effect; today when omitted'),
+  plannedOpeningBy: z.optional(isoDate),
+  contact: z._default(contactSchema, {}),
+  paymentTerminalId: z.optional(paymentTerminal),
 }));
 
 export const createOfficeSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       officeCode: officeCodeSchema,
-      provinceCode: provinceCodeSchema
-        .optional()
-        .describe("The office's province: the administrator's own (another province's is refused)"),
+      provinceCode: described(
+        z.optional(provinceCodeSchema),
+        "The office's province: the administrator's own (another province's is refused)",
+      ),
       ...officeFields(),
     })
-    .meta({ id: 'CreateOffice' }),
+    .register(z.globalRegistry, { id: 'CreateOffice' }),
 );
 
 export const updateOfficeSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
-      name: officeFields().name.optional(),
+      name: z.optional(officeFields().name),
       shortName: officeFields().shortName,
-      judicialDistrict: officeFields().judicialDistrict.optional(),
-      county: officeFields().county.optional(),
-      bakhsh: persianText(2, 60).optional(),
-      deprivedArea: z.boolean().optional(),
-      status: officeFields().status.optional(),
-      statusSince: isoDate.optional(),
-      plannedOpeningBy: isoDate.optional(),
-      contact: contactSchema.optional(),
-      paymentTerminalId: paymentTerminal.optional(),
-      expectedVersion: z
-        .number()
-        .int()
-        .positive()
-        .optional()
-        .describe('Refuse the change (409) unless the office is at this version'),
+      judicialDistrict: z.optional(officeFields().judicialDistrict),
+      county: z.optional(officeFields().county),
+      bakhsh: z.optional(persianText(2, 60)),
+      deprivedArea: z.optional(z.boolean()),
+      status: z.optional(officeFields().status),
+      statusSince: z.optional(isoDate),
+      plannedOpeningBy: z.optional(isoDate),
+      contact: z.optional(contactSchema),
+      paymentTerminalId: z.optional(paymentTerminal),
+      expectedVersion: described(
+        z.optional(z.number().check(z.int(), z.positive())),
+        'Refuse the change (409) unless the office is at this version',
+      ),
     })
-    .refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), { message: fieldMessage('empty-patch') })
-    .meta({ id: 'UpdateOffice' }),
+    .check(
+      z.refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), { message: fieldMessage('empty-patch') }),
+    )
+    .register(z.globalRegistry, { id: 'UpdateOffice' }),
 );
 
 export const officeSchema = /* @__PURE__ */ lazySchema(() =>
@@ -82,29 +80,29 @@ export const officeSchema = /* @__PURE__ */ lazySchema(() =>
     .strictObject({
       officeCode: z.string(),
       name: z.string(),
-      shortName: z.string().optional().describe('The name SMS notices carry'),
+      shortName: described(z.optional(z.string()), 'The name SMS notices carry'),
       provinceCode: z.enum(PROVINCE_CODES),
-      province: z.string().describe("The province's Persian name"),
+      province: described(z.string(), "The province's Persian name"),
       judicialDistrict: z.string(),
       county: z.string(),
-      bakhsh: z.string().optional(),
+      bakhsh: z.optional(z.string()),
       deprivedArea: z.boolean(),
       status: z.enum(OFFICE_STATUSES),
       statusSince: z.string(),
-      openedOn: z.string().optional(),
-      plannedOpeningBy: z.string().optional(),
+      openedOn: z.optional(z.string()),
+      plannedOpeningBy: z.optional(z.string()),
       statusHistory: z.array(z.strictObject({ status: z.enum(OFFICE_STATUSES), since: z.string() })),
-      contact: z.strictObject({ phone: z.string().optional(), address: z.string().optional() }),
-      paymentTerminalId: z
-        .string()
-        .optional()
-        .describe("The office's payment gateway terminal (its tariff is paid there)"),
-      demo: z.boolean().describe('Seeded demo data of the local runtime'),
-      version: z.number().int(),
+      contact: z.strictObject({ phone: z.optional(z.string()), address: z.optional(z.string()) }),
+      paymentTerminalId: described(
+        z.optional(z.string()),
+        "The office's payment gateway terminal (its tariff is paid there)",
+      ),
+      demo: described(z.boolean(), 'Seeded demo data of the local runtime'),
+      version: z.number().check(z.int()),
       createdAt: z.string(),
       updatedAt: z.string(),
     })
-    .meta({ id: 'Office' }),
+    .register(z.globalRegistry, { id: 'Office' }),
 );
 
 export const officeListSchema = /* @__PURE__ */ lazySchema(() =>
@@ -112,22 +110,22 @@ export const officeListSchema = /* @__PURE__ */ lazySchema(() =>
     .strictObject({
       items: z.array(officeSchema),
       network: z.strictObject({
-        active: z.number().int(),
-        planned: z.number().int(),
-        suspended: z.number().int(),
-        closed: z.number().int(),
-        deprivedAreaOffices: z.number().int(),
-        deprivedAreasServed: z.number().int(),
+        active: z.number().check(z.int()),
+        planned: z.number().check(z.int()),
+        suspended: z.number().check(z.int()),
+        closed: z.number().check(z.int()),
+        deprivedAreaOffices: z.number().check(z.int()),
+        deprivedAreasServed: z.number().check(z.int()),
         target: targetProgressSchema,
       }),
     })
-    .meta({ id: 'OfficeList' }),
+    .register(z.globalRegistry, { id: 'OfficeList' }),
 );
 
 export const listOfficesQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
-    status: z.enum(OFFICE_STATUSES).optional(),
-    province: provinceCodeSchema.optional().describe("Only this province's offices (a code, e.g. 29)"),
+    status: z.optional(z.enum(OFFICE_STATUSES)),
+    province: described(z.optional(provinceCodeSchema), "Only this province's offices (a code, e.g. 29)"),
   }),
 );
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { COURT_KINDS } from '../domain/court';
 import { DEFECT_CODES } from '../domain/defects';
 import { DOCUMENT_CONTENT_TYPES, DOCUMENT_KINDS, DOCUMENT_POLICY } from '../domain/document-policy';
@@ -22,7 +22,7 @@ import { isValidTrackingCode } from '../domain/tracking-code';
 import { fieldMessage } from '../i18n/messages';
 import { courtCodeSchema, deadlineSchema, officeCodeSchema, persianText } from './common';
 import { feeCodeSchema, feeQuoteSchema, rialsSchema } from './fee-schedule';
-import { innerOf, lazySchema } from './lazy';
+import { described, innerOf, lazySchema } from './lazy';
 
 /** Caps that keep an item far below DynamoDB's 400 KB and a request small; published in OpenAPI. */
 export const PETITION_LIMITS = {
@@ -38,16 +38,22 @@ export const PETITION_LIMITS = {
 } as const;
 
 export const uuidSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: fieldMessage('uuid') }),
+  z
+    .string()
+    .check(
+      z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: fieldMessage('uuid') }),
+    ),
 );
 
 export const personNationalId = /* @__PURE__ */ lazySchema(() =>
-  z.string().refine(isValidPersonNationalId, { message: fieldMessage('national-id') }),
+  z.string().check(z.refine(isValidPersonNationalId, { message: fieldMessage('national-id') })),
 );
 const legalEntityId = /* @__PURE__ */ lazySchema(() =>
-  z.string().refine(isValidLegalEntityId, { message: fieldMessage('legal-id') }),
+  z.string().check(z.refine(isValidLegalEntityId, { message: fieldMessage('legal-id') })),
 );
-const mobile = /* @__PURE__ */ lazySchema(() => z.string().regex(/^09\d{9}$/, { message: fieldMessage('mobile') }));
+const mobile = /* @__PURE__ */ lazySchema(() =>
+  z.string().check(z.regex(/^09\d{9}$/, { message: fieldMessage('mobile') })),
+);
 
 const personParty = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
@@ -57,7 +63,7 @@ const personParty = /* @__PURE__ */ lazySchema(() =>
     firstName: persianText(2, 50),
     lastName: persianText(2, 80),
     fatherName: persianText(2, 50),
-    mobile: mobile.optional(),
+    mobile: z.optional(mobile),
   }),
 );
 
@@ -66,55 +72,55 @@ const legalEntityParty = /* @__PURE__ */ lazySchema(() =>
     type: z.literal('legal-entity'),
     role: z.enum(PARTY_ROLES),
     nationalId: legalEntityId,
-    name: z.string().min(2).max(200),
+    name: z.string().check(z.minLength(2), z.maxLength(200)),
   }),
 );
 
 export const partySchema = /* @__PURE__ */ lazySchema(() =>
-  z.discriminatedUnion('type', [personParty, legalEntityParty]).meta({ id: 'Party' }),
+  z.discriminatedUnion('type', [personParty, legalEntityParty]).register(z.globalRegistry, { id: 'Party' }),
 );
 
 export const documentDeclarationSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       kind: z.enum(DOCUMENT_KINDS),
-      fileName: z
-        .string()
-        .min(1)
-        .max(200)
+      fileName: z.string().check(
+        z.minLength(1),
+        z.maxLength(200),
         // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-        .regex(/^[^/\\\u0000-\u001f]+$/, { message: fieldMessage('file-name') }),
+        z.regex(/^[^/\\\u0000-\u001f]+$/, { message: fieldMessage('file-name') }),
+      ),
       contentType: z.enum(DOCUMENT_CONTENT_TYPES),
       size: z
         .number()
-        .int()
-        .positive()
-        .meta({
+        .check(z.int(), z.positive())
+        .register(z.globalRegistry, {
           maximum: DOCUMENT_POLICY.maxBytes,
           description: `Exact size in bytes; over ${DOCUMENT_POLICY.maxBytes} is 413`,
         }),
-      sha256: z
-        .string()
-        .regex(/^[0-9a-fA-F]{64}$/, { message: fieldMessage('sha256') })
-        .transform((v) => v.toLowerCase())
-        .describe('SHA-256 of the file, 64 hex digits'),
-      pages: z
-        .number()
-        .int()
-        .min(1)
-        .max(PETITION_LIMITS.pages)
-        .default(1)
-        .describe('Attachment pages of the document (the office tariff counts pages beyond those included)'),
+      sha256: described(
+        z.pipe(
+          z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { message: fieldMessage('sha256') })),
+          z.transform((v) => v.toLowerCase()),
+        ),
+        'SHA-256 of the file, 64 hex digits',
+      ),
+      pages: described(
+        z._default(z.number().check(z.int(), z.gte(1), z.lte(PETITION_LIMITS.pages)), 1),
+        'Attachment pages of the document (the office tariff counts pages beyond those included)',
+      ),
     })
-    .meta({ id: 'DocumentDeclaration' }),
+    .register(z.globalRegistry, { id: 'DocumentDeclaration' }),
 );
 
 const declarations = /* @__PURE__ */ lazySchema(() =>
-  z.array(documentDeclarationSchema).max(DOCUMENT_POLICY.maxFilesPerPetition),
+  z.array(documentDeclarationSchema).check(z.maxLength(DOCUMENT_POLICY.maxFilesPerPetition)),
 );
 
 export const declareDocumentsSchema = /* @__PURE__ */ lazySchema(() =>
-  z.strictObject({ documents: innerOf(declarations).min(1) }).meta({ id: 'DeclareDocuments' }),
+  z
+    .strictObject({ documents: innerOf(declarations).check(z.minLength(1)) })
+    .register(z.globalRegistry, { id: 'DeclareDocuments' }),
 );
 
 export const documentPathSchema = /* @__PURE__ */ lazySchema(() =>
@@ -125,11 +131,11 @@ export const documentRemovedSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       petitionId: z.string(),
-      version: z.number().int().describe('The petition version after the removal'),
-      documents: z.number().int().describe('Documents the petition still has'),
-      quote: feeQuoteSchema.describe('The fees again, without the removed pages'),
+      version: described(z.number().check(z.int()), 'The petition version after the removal'),
+      documents: described(z.number().check(z.int()), 'Documents the petition still has'),
+      quote: described(feeQuoteSchema, 'The fees again, without the removed pages'),
     })
-    .meta({ id: 'DocumentRemoved' }),
+    .register(z.globalRegistry, { id: 'DocumentRemoved' }),
 );
 
 export const uploadInstructionSchema = /* @__PURE__ */ lazySchema(() =>
@@ -140,7 +146,7 @@ export const uploadInstructionSchema = /* @__PURE__ */ lazySchema(() =>
       headers: z.record(z.string(), z.string()),
       expiresAt: z.string(),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'UploadInstruction',
       description: 'PUT the exact bytes to uploadUrl with exactly these headers before expiresAt',
     }),
@@ -151,102 +157,106 @@ export const draftCreatedSchema = /* @__PURE__ */ lazySchema(() =>
     .strictObject({
       petitionId: z.string(),
       status: z.literal('draft'),
-      version: z.number().int(),
+      version: z.number().check(z.int()),
       uploads: z.array(uploadInstructionSchema),
-      quote: feeQuoteSchema.describe("The draft's fees: court fee and office tariff, per payee"),
+      quote: described(feeQuoteSchema, "The draft's fees: court fee and office tariff, per payee"),
     })
-    .meta({ id: 'DraftCreated' }),
+    .register(z.globalRegistry, { id: 'DraftCreated' }),
 );
 
 export const documentsDeclaredSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       petitionId: z.string(),
-      version: z.number().int(),
+      version: z.number().check(z.int()),
       uploads: z.array(uploadInstructionSchema),
-      quote: feeQuoteSchema.describe('The fees again, with the new pages'),
+      quote: described(feeQuoteSchema, 'The fees again, with the new pages'),
     })
-    .meta({ id: 'DocumentsDeclared' }),
+    .register(z.globalRegistry, { id: 'DocumentsDeclared' }),
 );
 
 export const downloadSchema = /* @__PURE__ */ lazySchema(() =>
-  z.strictObject({ downloadUrl: z.string(), expiresAt: z.string() }).meta({ id: 'Download' }),
+  z.strictObject({ downloadUrl: z.string(), expiresAt: z.string() }).register(z.globalRegistry, { id: 'Download' }),
 );
 
 const claimAmount = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .regex(/^(0|[1-9]\d{0,20})$/, { message: fieldMessage('rials') })
-    .describe('Whole Rials as a decimal string: amounts exceed what a JSON number carries exactly'),
+  described(
+    z.string().check(z.regex(/^(0|[1-9]\d{0,20})$/, { message: fieldMessage('rials') })),
+    'Whole Rials as a decimal string: amounts exceed what a JSON number carries exactly',
+  ),
 );
 const parties = /* @__PURE__ */ lazySchema(() =>
-  z
-    .array(partySchema)
-    .min(1)
-    .max(PETITION_LIMITS.parties)
-    .refine((list) => list.some((p) => p.role === 'claimant'), { message: fieldMessage('claimant-required') }),
+  z.array(partySchema).check(
+    z.minLength(1),
+    z.maxLength(PETITION_LIMITS.parties),
+    z.refine((list) => list.some((p) => p.role === 'claimant'), { message: fieldMessage('claimant-required') }),
+  ),
 );
 /** What the fees are computed from, besides the kind, the claim, the parties and the pages. */
 const feeFields = /* @__PURE__ */ lazily(() => ({
-  stage: z
-    .enum(FEE_STAGES)
-    .describe('The stage the court fee is for; when absent, appeal for an appeal and first-instance otherwise'),
-  judgmentAmountRials: rialsSchema.describe('For appeals and objections: the judgment amount the court fee is on'),
-  nonMonetaryCategory: feeCodeSchema.describe("A non-monetary claim's category, from the fee schedule"),
+  stage: described(
+    z.enum(FEE_STAGES),
+    'The stage the court fee is for; when absent, appeal for an appeal and first-instance otherwise',
+  ),
+  judgmentAmountRials: described(rialsSchema, 'For appeals and objections: the judgment amount the court fee is on'),
+  nonMonetaryCategory: described(feeCodeSchema, "A non-monetary claim's category, from the fee schedule"),
 }));
 export const caseReferenceSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
-      courtCode: courtCodeSchema.describe('The court that holds the case'),
-      caseNumber: z
-        .string()
-        .regex(/^\d{6,20}$/, { message: fieldMessage('case-number') })
-        .describe('Court case number, digits'),
+      courtCode: described(courtCodeSchema, 'The court that holds the case'),
+      caseNumber: described(
+        z.string().check(z.regex(/^\d{6,20}$/, { message: fieldMessage('case-number') })),
+        'Court case number, digits',
+      ),
     })
-    .meta({ id: 'CaseReference' }),
+    .register(z.globalRegistry, { id: 'CaseReference' }),
 );
 
 export const createPetitionSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       kind: z.enum(PETITION_KINDS),
-      subject: z.string().min(3).max(PETITION_LIMITS.subject),
-      description: z.string().max(PETITION_LIMITS.description).default(''),
-      claimAmountRials: claimAmount.optional(),
-      stage: feeFields().stage.optional(),
-      judgmentAmountRials: feeFields().judgmentAmountRials.optional(),
-      nonMonetaryCategory: feeFields().nonMonetaryCategory.optional(),
+      subject: z.string().check(z.minLength(3), z.maxLength(PETITION_LIMITS.subject)),
+      description: z._default(z.string().check(z.maxLength(PETITION_LIMITS.description)), ''),
+      claimAmountRials: z.optional(claimAmount),
+      stage: z.optional(feeFields().stage),
+      judgmentAmountRials: z.optional(feeFields().judgmentAmountRials),
+      nonMonetaryCategory: z.optional(feeFields().nonMonetaryCategory),
       parties,
-      caseReference: caseReferenceSchema
-        .optional()
-        .describe('Required for written statements (routed to the case) and appeals; refused for other kinds'),
-      documents: declarations.default([]),
+      caseReference: described(
+        z.optional(caseReferenceSchema),
+        'Required for written statements (routed to the case) and appeals; refused for other kinds',
+      ),
+      documents: z._default(declarations, []),
     })
-    .superRefine((input, context) => {
-      const needed = KINDS_WITH_CASE_REFERENCE.includes(input.kind);
-      if (needed === (input.caseReference !== undefined)) return;
-      context.addIssue({
-        code: 'custom',
-        path: ['caseReference'],
-        message: fieldMessage(needed ? 'case-reference-required' : 'case-reference-not-allowed'),
-      });
-    })
-    .meta({ id: 'CreatePetition' }),
+    .check(
+      z.superRefine((input, context) => {
+        const needed = KINDS_WITH_CASE_REFERENCE.includes(input.kind);
+        if (needed === (input.caseReference !== undefined)) return;
+        context.addIssue({
+          code: 'custom',
+          path: ['caseReference'],
+          message: fieldMessage(needed ? 'case-reference-required' : 'case-reference-not-allowed'),
+        });
+      }),
+    )
+    .register(z.globalRegistry, { id: 'CreatePetition' }),
 );
 
 export const updatePetitionSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
-      subject: z.string().min(3).max(PETITION_LIMITS.subject).optional(),
-      description: z.string().max(PETITION_LIMITS.description).optional(),
-      claimAmountRials: claimAmount.nullable().optional().describe('null removes it'),
-      stage: feeFields().stage.nullable().optional().describe('null: back to the stage the kind implies'),
-      judgmentAmountRials: feeFields().judgmentAmountRials.nullable().optional().describe('null removes it'),
-      nonMonetaryCategory: feeFields().nonMonetaryCategory.nullable().optional().describe('null removes it'),
-      parties: parties.optional(),
-      expectedVersion: z.number().int().positive(),
+      subject: z.optional(z.string().check(z.minLength(3), z.maxLength(PETITION_LIMITS.subject))),
+      description: z.optional(z.string().check(z.maxLength(PETITION_LIMITS.description))),
+      claimAmountRials: described(z.optional(z.nullable(claimAmount)), 'null removes it'),
+      stage: described(z.optional(z.nullable(feeFields().stage)), 'null: back to the stage the kind implies'),
+      judgmentAmountRials: described(z.optional(z.nullable(feeFields().judgmentAmountRials)), 'null removes it'),
+      nonMonetaryCategory: described(z.optional(z.nullable(feeFields().nonMonetaryCategory)), 'null removes it'),
+      parties: z.optional(parties),
+      expectedVersion: z.number().check(z.int(), z.positive()),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'UpdatePetition',
       description: 'Changes to a draft or a returned petition; the fees are quoted again from them',
     }),
@@ -255,43 +265,56 @@ export const updatePetitionSchema = /* @__PURE__ */ lazySchema(() =>
 export const petitionPathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ petitionId: uuidSchema }));
 
 export const submitPetitionSchema = /* @__PURE__ */ lazySchema(() =>
-  z.strictObject({}).meta({ id: 'SubmitPetition', description: 'Empty object, or no body' }),
+  z.strictObject({}).register(z.globalRegistry, { id: 'SubmitPetition', description: 'Empty object, or no body' }),
 );
 
 export const solarMonthSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/, { message: fieldMessage('solar-month') }),
+  z.string().check(z.regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/, { message: fieldMessage('solar-month') })),
 );
 
 export const listPetitionsQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
-    status: z.enum(PETITION_STATUSES).optional(),
-    month: solarMonthSchema.optional().describe('Solar Hijri month of submission (of creation for drafts)'),
-    officeCode: officeCodeSchema
-      .optional()
-      .describe('Required for province-admin; office staff always get their own office'),
-    limit: z.coerce.number().int().min(1).max(PETITION_LIMITS.pageSize).default(PETITION_LIMITS.defaultPageSize),
-    cursor: z.string().max(1000).optional(),
+    status: z.optional(z.enum(PETITION_STATUSES)),
+    month: described(z.optional(solarMonthSchema), 'Solar Hijri month of submission (of creation for drafts)'),
+    officeCode: described(
+      z.optional(officeCodeSchema),
+      'Required for province-admin; office staff always get their own office',
+    ),
+    limit: z._default(
+      z.coerce.number().check(z.int(), z.gte(1), z.lte(PETITION_LIMITS.pageSize)),
+      PETITION_LIMITS.defaultPageSize,
+    ),
+    cursor: z.optional(z.string().check(z.maxLength(1000))),
   }),
 );
 
 export const reassignSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
-      courtCode: courtCodeSchema.describe('The court of your province that takes the petition'),
-      note: z.string().min(3).max(PETITION_LIMITS.note).describe('Why: kept in the audited history'),
-      expectedVersion: z.number().int().positive(),
+      courtCode: described(courtCodeSchema, 'The court of your province that takes the petition'),
+      note: described(
+        z.string().check(z.minLength(3), z.maxLength(PETITION_LIMITS.note)),
+        'Why: kept in the audited history',
+      ),
+      expectedVersion: z.number().check(z.int(), z.positive()),
     })
-    .meta({ id: 'Reassign' }),
+    .register(z.globalRegistry, { id: 'Reassign' }),
 );
 
 export const courtInboxQuerySchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
-    status: z
-      .enum(PETITION_STATUSES.filter((status) => status !== 'draft') as [PetitionStatus, ...PetitionStatus[]])
-      .default('submitted')
-      .describe('The inbox of one status; submitted (what waits for the court) unless told'),
-    limit: z.coerce.number().int().min(1).max(PETITION_LIMITS.pageSize).default(PETITION_LIMITS.defaultPageSize),
-    cursor: z.string().max(1000).optional(),
+    status: described(
+      z._default(
+        z.enum(PETITION_STATUSES.filter((status) => status !== 'draft') as [PetitionStatus, ...PetitionStatus[]]),
+        'submitted',
+      ),
+      'The inbox of one status; submitted (what waits for the court) unless told',
+    ),
+    limit: z._default(
+      z.coerce.number().check(z.int(), z.gte(1), z.lte(PETITION_LIMITS.pageSize)),
+      PETITION_LIMITS.defaultPageSize,
+    ),
+    cursor: z.optional(z.string().check(z.maxLength(1000))),
   }),
 );
 
@@ -307,44 +330,46 @@ export const courtInboxSchema = /* @__PURE__ */ lazySchema(() =>
           subject: z.string(),
           status: z.enum(PETITION_STATUSES),
           submittedAt: z.string(),
-          updatedAt: z.string().describe('The last change: the inbox is ordered by it, newest first'),
+          updatedAt: described(z.string(), 'The last change: the inbox is ordered by it, newest first'),
           trackingCode: z.string(),
           month: z.string(),
         }),
       ),
-      nextCursor: z.string().nullable(),
+      nextCursor: z.nullable(z.string()),
     })
-    .meta({ id: 'CourtInbox' }),
+    .register(z.globalRegistry, { id: 'CourtInbox' }),
 );
 
 export const transitionSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       action: z.enum(TRANSITION_ACTIONS),
-      note: z.string().min(3).max(PETITION_LIMITS.note).optional(),
-      caseNumber: z
-        .string()
-        .regex(/^\d{6,20}$/)
-        .optional()
-        .describe('Court case number, digits (required to register)'),
-      defects: z
-        .array(z.enum(DEFECT_CODES))
-        .min(1)
-        .max(DEFECT_CODES.length)
-        .refine((codes) => new Set(codes).size === codes.length, { message: fieldMessage('duplicate-defect') })
-        .optional()
-        .describe('Coded defects (Article 53: unpaid fees, Article 51 clauses 2-6); required to return'),
-      reason: z
-        .enum(REJECTION_REASONS)
-        .optional()
-        .describe('reject: cure-period-lapsed from rejection-due, else court-order (with a note)'),
-      expectedVersion: z.number().int().positive(),
+      note: z.optional(z.string().check(z.minLength(3), z.maxLength(PETITION_LIMITS.note))),
+      caseNumber: described(
+        z.optional(z.string().check(z.regex(/^\d{6,20}$/))),
+        'Court case number, digits (required to register)',
+      ),
+      defects: described(
+        z.optional(
+          z.array(z.enum(DEFECT_CODES)).check(
+            z.minLength(1),
+            z.maxLength(DEFECT_CODES.length),
+            z.refine((codes) => new Set(codes).size === codes.length, { message: fieldMessage('duplicate-defect') }),
+          ),
+        ),
+        'Coded defects (Article 53: unpaid fees, Article 51 clauses 2-6); required to return',
+      ),
+      reason: described(
+        z.optional(z.enum(REJECTION_REASONS)),
+        'reject: cure-period-lapsed from rejection-due, else court-order (with a note)',
+      ),
+      expectedVersion: z.number().check(z.int(), z.positive()),
     })
-    .meta({ id: 'Transition' }),
+    .register(z.globalRegistry, { id: 'Transition' }),
 );
 
 export const trackingCodeSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().refine(isValidTrackingCode, { message: fieldMessage('tracking-code') }),
+  z.string().check(z.refine(isValidTrackingCode, { message: fieldMessage('tracking-code') })),
 );
 
 export const trackPathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ trackingCode: trackingCodeSchema }));
@@ -352,24 +377,28 @@ export const trackPathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({
 export const partyNationalId = /* @__PURE__ */ lazySchema(() =>
   z
     .string()
-    .refine((v) => isValidPersonNationalId(v) || isValidLegalEntityId(v), { message: fieldMessage('national-id') }),
+    .check(
+      z.refine((v) => isValidPersonNationalId(v) || isValidLegalEntityId(v), { message: fieldMessage('national-id') }),
+    ),
 );
 export const trackQuerySchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ nationalId: partyNationalId }));
 
-const rating = /* @__PURE__ */ lazySchema(() => z.number().int().min(1).max(5));
+const rating = /* @__PURE__ */ lazySchema(() => z.number().check(z.int(), z.gte(1), z.lte(5)));
 export const feedbackSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       trackingCode: trackingCodeSchema,
       nationalId: partyNationalId,
       ratings: z.strictObject({ courtesy: rating, responsiveness: rating, overall: rating }),
-      comment: z.string().max(PETITION_LIMITS.comment).optional(),
+      comment: z.optional(z.string().check(z.maxLength(PETITION_LIMITS.comment))),
     })
-    .meta({ id: 'Feedback' }),
+    .register(z.globalRegistry, { id: 'Feedback' }),
 );
 
 export const feedbackReceivedSchema = /* @__PURE__ */ lazySchema(() =>
-  z.strictObject({ trackingCode: z.string(), ratedAt: z.string() }).meta({ id: 'FeedbackReceived' }),
+  z
+    .strictObject({ trackingCode: z.string(), ratedAt: z.string() })
+    .register(z.globalRegistry, { id: 'FeedbackReceived' }),
 );
 
 const historyEntry = /* @__PURE__ */ lazySchema(() =>
@@ -378,17 +407,17 @@ const historyEntry = /* @__PURE__ */ lazySchema(() =>
       at: z.string(),
       by: z.strictObject({ userId: z.string(), role: z.enum([...STAFF_ROLES, 'system']) }),
       action: z.enum(HISTORY_ACTIONS),
-      from: z.enum(PETITION_STATUSES).nullable(),
+      from: z.nullable(z.enum(PETITION_STATUSES)),
       to: z.enum(PETITION_STATUSES),
-      note: z.string().optional(),
-      caseNumber: z.string().optional(),
-      documentId: z.string().optional(),
-      defects: z.array(z.enum(DEFECT_CODES)).optional(),
-      reason: z.enum(REJECTION_REASONS).optional(),
-      courtCode: z.string().optional().describe('Routing and reassignment: the court the petition went to'),
-      previousCourtCode: z.string().optional().describe('Reassignment: the court it left'),
+      note: z.optional(z.string()),
+      caseNumber: z.optional(z.string()),
+      documentId: z.optional(z.string()),
+      defects: z.optional(z.array(z.enum(DEFECT_CODES))),
+      reason: z.optional(z.enum(REJECTION_REASONS)),
+      courtCode: described(z.optional(z.string()), 'Routing and reassignment: the court the petition went to'),
+      previousCourtCode: described(z.optional(z.string()), 'Reassignment: the court it left'),
     })
-    .meta({ id: 'HistoryEntry' }),
+    .register(z.globalRegistry, { id: 'HistoryEntry' }),
 );
 
 export const labelledDefectSchema = /* @__PURE__ */ lazySchema(() =>
@@ -398,7 +427,7 @@ export const labelledDefectSchema = /* @__PURE__ */ lazySchema(() =>
       label: z.strictObject({ fa: z.string(), en: z.string() }),
       whatToDo: z.strictObject({ fa: z.string(), en: z.string() }),
     })
-    .meta({ id: 'LabelledDefect' }),
+    .register(z.globalRegistry, { id: 'LabelledDefect' }),
 );
 
 export const noticeRecordEntrySchema = /* @__PURE__ */ lazySchema(() =>
@@ -407,30 +436,31 @@ export const noticeRecordEntrySchema = /* @__PURE__ */ lazySchema(() =>
       noticeId: z.string(),
       kind: z.enum(['defect-notice', 'rejection-order']),
       postedAt: z.string(),
-      servedAt: z.string().describe('Posting to the notice record is service: the period runs from it'),
+      servedAt: described(z.string(), 'Posting to the notice record is service: the period runs from it'),
       deadline: deadlineSchema,
-      defects: z.array(z.enum(DEFECT_CODES)).optional(),
-      reason: z.enum(REJECTION_REASONS).optional(),
-      note: z.string().optional(),
+      defects: z.optional(z.array(z.enum(DEFECT_CODES))),
+      reason: z.optional(z.enum(REJECTION_REASONS)),
+      note: z.optional(z.string()),
     })
-    .meta({ id: 'NoticeRecordEntry' }),
+    .register(z.globalRegistry, { id: 'NoticeRecordEntry' }),
 );
 
 export const courtAssignmentSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
       courtCode: z.string(),
-      name: z.string().describe("The court's Persian name when assigned"),
+      name: described(z.string(), "The court's Persian name when assigned"),
       kind: z.enum(COURT_KINDS),
       provinceCode: z.string(),
       assignedAt: z.string(),
-      rule: z
-        .enum([...ROUTING_RULES.map((rule) => rule.id), 'reassignment'])
-        .describe('The routing rule, or a reassignment'),
-      flaggedForReview: z.boolean().describe("Sent to the province's fallback court: the province should review it"),
-      reviewReason: z.enum(REVIEW_REASONS).optional(),
+      rule: described(
+        z.enum([...ROUTING_RULES.map((rule) => rule.id), 'reassignment']),
+        'The routing rule, or a reassignment',
+      ),
+      flaggedForReview: described(z.boolean(), "Sent to the province's fallback court: the province should review it"),
+      reviewReason: z.optional(z.enum(REVIEW_REASONS)),
     })
-    .meta({ id: 'CourtAssignment', description: 'The court that holds the petition' }),
+    .register(z.globalRegistry, { id: 'CourtAssignment', description: 'The court that holds the petition' }),
 );
 
 export const petitionDocumentSchema = /* @__PURE__ */ lazySchema(() =>
@@ -440,15 +470,18 @@ export const petitionDocumentSchema = /* @__PURE__ */ lazySchema(() =>
       kind: z.enum(DOCUMENT_KINDS),
       fileName: z.string(),
       contentType: z.enum(DOCUMENT_CONTENT_TYPES),
-      size: z.number().int(),
+      size: z.number().check(z.int()),
       sha256: z.string(),
       status: z.enum(DOCUMENT_STATUSES),
       declaredAt: z.string(),
-      verifiedAt: z.string().optional(),
-      reason: z.string().optional().describe('Why verification rejected the stored object'),
-      pages: z.number().int().describe('Attachment pages, as declared (1 for documents declared before pages were)'),
+      verifiedAt: z.optional(z.string()),
+      reason: described(z.optional(z.string()), 'Why verification rejected the stored object'),
+      pages: described(
+        z.number().check(z.int()),
+        'Attachment pages, as declared (1 for documents declared before pages were)',
+      ),
     })
-    .meta({ id: 'PetitionDocument' }),
+    .register(z.globalRegistry, { id: 'PetitionDocument' }),
 );
 
 export const indigencySchema = /* @__PURE__ */ lazySchema(() =>
@@ -456,10 +489,10 @@ export const indigencySchema = /* @__PURE__ */ lazySchema(() =>
     .strictObject({
       status: z.enum(INDIGENCY_STATUSES),
       claimedAt: z.string(),
-      decidedAt: z.string().optional(),
-      note: z.string().optional().describe("The court's note on its decision"),
+      decidedAt: z.optional(z.string()),
+      note: described(z.optional(z.string()), "The court's note on its decision"),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'Indigency',
       description: 'An indigency claim (اعسار): claimed or granted defers the court fee; rejected makes it due',
     }),
@@ -474,33 +507,33 @@ export const petitionSchema = /* @__PURE__ */ lazySchema(() =>
       kind: z.enum(PETITION_KINDS),
       subject: z.string(),
       description: z.string(),
-      claimAmountRials: z.string().optional(),
-      stage: z.enum(FEE_STAGES).optional(),
-      judgmentAmountRials: z.string().optional(),
-      nonMonetaryCategory: z.string().optional(),
-      caseReference: caseReferenceSchema.optional(),
+      claimAmountRials: z.optional(z.string()),
+      stage: z.optional(z.enum(FEE_STAGES)),
+      judgmentAmountRials: z.optional(z.string()),
+      nonMonetaryCategory: z.optional(z.string()),
+      caseReference: z.optional(caseReferenceSchema),
       parties: z.array(partySchema),
       documents: z.array(petitionDocumentSchema),
-      quote: feeQuoteSchema.optional().describe('The current fee quote; absent on petitions stored before fees'),
-      indigency: indigencySchema.optional(),
+      quote: described(z.optional(feeQuoteSchema), 'The current fee quote; absent on petitions stored before fees'),
+      indigency: z.optional(indigencySchema),
       status: z.enum(PETITION_STATUSES),
-      court: courtAssignmentSchema.optional(),
-      defects: z.array(labelledDefectSchema).optional().describe('While returned: the defects to cure, labelled'),
-      cureDeadline: deadlineSchema.optional(),
-      rejection: z
-        .strictObject({ reason: z.enum(REJECTION_REASONS), servedAt: z.string(), objectionDeadline: deadlineSchema })
-        .optional(),
-      notices: z.array(noticeRecordEntrySchema).optional().describe("The petitioner's electronic notice record"),
-      version: z.number().int(),
+      court: z.optional(courtAssignmentSchema),
+      defects: described(z.optional(z.array(labelledDefectSchema)), 'While returned: the defects to cure, labelled'),
+      cureDeadline: z.optional(deadlineSchema),
+      rejection: z.optional(
+        z.strictObject({ reason: z.enum(REJECTION_REASONS), servedAt: z.string(), objectionDeadline: deadlineSchema }),
+      ),
+      notices: described(z.optional(z.array(noticeRecordEntrySchema)), "The petitioner's electronic notice record"),
+      version: z.number().check(z.int()),
       createdAt: z.string(),
       updatedAt: z.string(),
-      submittedAt: z.string().optional(),
-      month: z.string().optional(),
-      trackingCode: z.string().optional(),
-      caseNumber: z.string().optional(),
+      submittedAt: z.optional(z.string()),
+      month: z.optional(z.string()),
+      trackingCode: z.optional(z.string()),
+      caseNumber: z.optional(z.string()),
       history: z.array(historyEntry),
     })
-    .meta({ id: 'Petition' }),
+    .register(z.globalRegistry, { id: 'Petition' }),
 );
 
 export const petitionPageSchema = /* @__PURE__ */ lazySchema(() =>
@@ -513,14 +546,14 @@ export const petitionPageSchema = /* @__PURE__ */ lazySchema(() =>
           subject: z.string(),
           status: z.enum(PETITION_STATUSES),
           createdAt: z.string(),
-          submittedAt: z.string().optional(),
-          month: z.string().optional(),
-          trackingCode: z.string().optional(),
+          submittedAt: z.optional(z.string()),
+          month: z.optional(z.string()),
+          trackingCode: z.optional(z.string()),
         }),
       ),
-      nextCursor: z.string().nullable(),
+      nextCursor: z.nullable(z.string()),
     })
-    .meta({ id: 'PetitionPage' }),
+    .register(z.globalRegistry, { id: 'PetitionPage' }),
 );
 
 export const submissionSchema = /* @__PURE__ */ lazySchema(() =>
@@ -532,17 +565,17 @@ export const submissionSchema = /* @__PURE__ */ lazySchema(() =>
       submittedAt: z.string(),
       month: z.string(),
     })
-    .meta({ id: 'Submission' }),
+    .register(z.globalRegistry, { id: 'Submission' }),
 );
 
 export const tehranMomentSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .strictObject({
-      at: z.string().describe('ISO 8601 instant (UTC)'),
-      solarHijriDate: z.string().describe('The Solar Hijri day in Tehran, YYYY-MM-DD'),
-      text: z.string().describe('Day, month name, year and Tehran time, in the language asked for'),
+      at: described(z.string(), 'ISO 8601 instant (UTC)'),
+      solarHijriDate: described(z.string(), 'The Solar Hijri day in Tehran, YYYY-MM-DD'),
+      text: described(z.string(), 'Day, month name, year and Tehran time, in the language asked for'),
     })
-    .meta({ id: 'TehranMoment' }),
+    .register(z.globalRegistry, { id: 'TehranMoment' }),
 );
 
 export const trackingSchema = /* @__PURE__ */ lazySchema(() =>
@@ -551,38 +584,42 @@ export const trackingSchema = /* @__PURE__ */ lazySchema(() =>
       trackingCode: z.string(),
       status: z.strictObject({ code: z.enum(PETITION_STATUSES), label: z.string() }),
       kind: z.strictObject({ code: z.enum(PETITION_KINDS), label: z.string() }),
-      office: z.strictObject({ name: z.string(), phone: z.string().optional() }),
+      office: z.strictObject({ name: z.string(), phone: z.optional(z.string()) }),
       submitted: tehranMomentSchema,
       updated: tehranMomentSchema,
-      month: z.string().describe('Solar Hijri month the petition counts in'),
-      caseNumber: z.string().optional(),
-      courtNote: z.string().optional().describe("The court's note when it returned the petition for defects"),
-      fees: z
-        .strictObject({
-          dueRials: z.string().describe('What the petition still owes (whole rials)'),
-          receipts: z.array(
-            z.strictObject({
-              payee: z.enum(['judiciary', 'office']),
-              payeeLabel: z.string(),
-              amountRials: z.string(),
-              refNum: z.string().describe("The gateway's reference number"),
-              traceNo: z.string().optional(),
-              paid: tehranMomentSchema.describe('When the gateway confirmed the payment'),
-            }),
-          ),
-        })
-        .optional()
-        .describe('Receipts of the verified payments and what is still due; no card numbers'),
-      defects: z
-        .array(z.strictObject({ code: z.enum(DEFECT_CODES), label: z.string(), whatToDo: z.string() }))
-        .optional()
-        .describe('While returned: the defects to cure, in the language asked for'),
-      cureDeadline: innerOf(deadlineSchema)
-        .extend({ text: z.string().describe('The last day in words, with "provisional" when it is') })
-        .optional(),
-      nextStep: z.string().describe('What the citizen should do now, in the language asked for'),
+      month: described(z.string(), 'Solar Hijri month the petition counts in'),
+      caseNumber: z.optional(z.string()),
+      courtNote: described(z.optional(z.string()), "The court's note when it returned the petition for defects"),
+      fees: described(
+        z.optional(
+          z.strictObject({
+            dueRials: described(z.string(), 'What the petition still owes (whole rials)'),
+            receipts: z.array(
+              z.strictObject({
+                payee: z.enum(['judiciary', 'office']),
+                payeeLabel: z.string(),
+                amountRials: z.string(),
+                refNum: described(z.string(), "The gateway's reference number"),
+                traceNo: z.optional(z.string()),
+                paid: described(tehranMomentSchema, 'When the gateway confirmed the payment'),
+              }),
+            ),
+          }),
+        ),
+        'Receipts of the verified payments and what is still due; no card numbers',
+      ),
+      defects: described(
+        z.optional(z.array(z.strictObject({ code: z.enum(DEFECT_CODES), label: z.string(), whatToDo: z.string() }))),
+        'While returned: the defects to cure, in the language asked for',
+      ),
+      cureDeadline: z.optional(
+        z.extend(innerOf(deadlineSchema), {
+          text: described(z.string(), 'The last day in words, with "provisional" when it is'),
+        }),
+      ),
+      nextStep: described(z.string(), 'What the citizen should do now, in the language asked for'),
     })
-    .meta({
+    .register(z.globalRegistry, {
       id: 'Tracking',
       description: 'Status, dates and the next step, in Persian or English by Accept-Language; no personal data',
     }),

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { forbiddenCharacterPaths, normaliseInput } from '../domain/normalise';
 import {
@@ -17,7 +17,7 @@ export type InputSource = 'body' | 'path' | 'query' | 'header';
  * languages; the HTTP layer picks one by Accept-Language. Messages come from our own catalogue
  * (shared/i18n/messages.ts), built from the issue's facts: never zod's wording, never the input.
  */
-export function parseInput<S extends z.ZodType>(schema: S, raw: unknown, source: InputSource): z.output<S> {
+export function parseInput<S extends z.ZodMiniType>(schema: S, raw: unknown, source: InputSource): z.output<S> {
   const input = normaliseInput(raw);
   const forbidden = forbiddenCharacterPaths(input);
   if (forbidden.length > 0) {
@@ -81,7 +81,7 @@ function localise(message: string, problem: FieldProblem): Record<Language, stri
   return fieldProblemMessages(problem);
 }
 
-type Part = { schema: z.ZodType; value: unknown };
+type Part = { schema: z.ZodMiniType; value: unknown };
 type Parsed<P extends Partial<Record<InputSource, Part>>> = {
   [K in keyof P]: P[K] extends Part ? z.output<P[K]['schema']> : never;
 };

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { esbuildOptions } from '../../infra/bundling';
 import { petitionEventSchema } from '../../shared/events/petition-events';
 import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES, type RouteDefinition } from '../../shared/routes';
@@ -54,7 +54,7 @@ it("bundles each route's function with its own route module only", async () => {
  * shares its original's definition.
  */
 function reachableDefinitions(
-  roots: readonly (z.ZodType | undefined)[],
+  roots: readonly (z.ZodMiniType | undefined)[],
   named: readonly { name: string; schema: unknown }[],
 ): Set<unknown> {
   const reached = new Set<unknown>();
@@ -129,33 +129,45 @@ it("bundles each function with its own route's schemas only", async () => {
 }, 120_000);
 
 /**
- * What a function loads at cold start: the S3 client only in the functions that touch documents or
- * report files (issue 16). Bundled whole, as shipped, since only a full bundle shows what
- * tree-shaking left of a package.
+ * What a function loads at cold start (issue 16). Bundled whole, as shipped, since only a full
+ * bundle shows what tree-shaking left of a package.
  */
-it('bundles the S3 client only where a function uses S3', async () => {
+describe('what each shipped bundle loads', () => {
   const specs = [...ROUTES, ...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS];
-  const result = await build({
-    ...esbuildOptions,
-    entryPoints: Object.fromEntries(specs.map((spec) => [spec.id, resolve('functions', `${spec.id}.ts`)])),
-    outdir: resolve('bundles'),
-    write: false,
-    metafile: true,
-    minify: false,
-    nodePaths: [resolve('node_modules')],
-  });
-  const packagesOf = (id: string) => {
-    const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint === `functions/${id}.ts`);
-    return new Set(
-      Object.entries(output?.inputs ?? {})
+  let inputsOf: (id: string) => string[];
+
+  beforeAll(async () => {
+    const result = await build({
+      ...esbuildOptions,
+      entryPoints: Object.fromEntries(specs.map((spec) => [spec.id, resolve('functions', `${spec.id}.ts`)])),
+      outdir: resolve('bundles'),
+      write: false,
+      metafile: true,
+      minify: false,
+      nodePaths: [resolve('node_modules')],
+    });
+    inputsOf = (id) => {
+      const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint === `functions/${id}.ts`);
+      return Object.entries(output?.inputs ?? {})
         .filter(([, input]) => input.bytesInOutput > 0)
-        .map(([path]) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1])
-        .filter((name): name is string => name !== undefined),
-    );
-  };
-  for (const spec of specs) {
-    const loaded = packagesOf(spec.id);
-    const usesS3 = Boolean(spec.documents?.length || ('reports' in spec && spec.reports));
-    expect({ id: spec.id, s3: loaded.has('@aws-sdk/client-s3') }).toEqual({ id: spec.id, s3: usesS3 });
-  }
-}, 120_000);
+        .map(([path]) => path);
+    };
+  }, 120_000);
+
+  it('holds the S3 client only where a function uses S3', () => {
+    for (const spec of specs) {
+      const packages = new Set(inputsOf(spec.id).map((path) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1]));
+      const usesS3 = Boolean(spec.documents?.length || ('reports' in spec && spec.reports));
+      expect({ id: spec.id, s3: packages.has('@aws-sdk/client-s3') }).toEqual({ id: spec.id, s3: usesS3 });
+    }
+  });
+
+  // zod's classic build puts every method on every schema it makes: a third of its size and of
+  // its first parse. The functions use zod/mini; one classic import would bring it all back.
+  it("holds zod's mini build, never its classic one", () => {
+    for (const spec of specs) {
+      const classic = inputsOf(spec.id).filter((path) => path.includes('node_modules/zod/v4/classic/'));
+      expect({ id: spec.id, classic }).toEqual({ id: spec.id, classic: [] });
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import { core } from 'zod/mini';
 import { OUTBOX_PIPE, OUTBOX_RETENTION_DAYS, outboxPut } from '../../shared/adapters/dynamo-outbox';
 import { matchesEventPattern } from '../../shared/events/event-pattern';
 import { type PetitionEvent, toBusEvent } from '../../shared/events/petition-events';
@@ -81,7 +81,7 @@ describe('the outbox item', () => {
   it('refuses an event outside the schema (a name slipped in), so its change fails instead of the bus carrying it', () => {
     const event = { ...sampleEvent('submitted'), claimantName: 'زهرا محمدی' } as unknown as PetitionEvent;
 
-    expect(() => outboxPut('data', event)).toThrow(ZodError);
+    expect(() => outboxPut('data', event)).toThrow(core.$ZodError);
   });
 });
 
