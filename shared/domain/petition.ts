@@ -1,4 +1,5 @@
-import { fieldText } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldText } from '../i18n/field-text';
 import type { CourtKind } from './court';
 import { DEFECT_CODES, type DefectCode } from './defects';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
@@ -373,9 +374,9 @@ export function orderedDefects(codes: readonly DefectCode[]): DefectCode[] {
 }
 
 const REQUIRED_MESSAGES = {
-  note: fieldText('note-required'),
-  caseNumber: fieldText('case-number-required'),
-  defects: fieldText('defects-required'),
+  note: fieldText(fieldTexts.noteRequired),
+  caseNumber: fieldText(fieldTexts.caseNumberRequired),
+  defects: fieldText(fieldTexts.defectsRequired),
 };
 
 /** Documents that block submission: declared but not (yet) verified. */

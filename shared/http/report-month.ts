@@ -1,6 +1,7 @@
 import { ValidationError } from '../domain/errors';
 import { type Calendar, type MonthId, parseMonth } from '../domain/months';
-import { fieldText } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldText } from '../i18n/field-text';
 
 /** A `YYYY-MM` in the asked calendar, or a 400 naming the path field. */
 export function requireMonth(calendar: Calendar, text: string): MonthId {
@@ -10,7 +11,9 @@ export function requireMonth(calendar: Calendar, text: string): MonthId {
       {
         field: 'path.month',
         code: 'invalid_month',
-        messages: fieldText(calendar === 'solar-hijri' ? 'invalid-solar-hijri-month' : 'invalid-gregorian-month'),
+        messages: fieldText(
+          calendar === 'solar-hijri' ? fieldTexts.invalidSolarHijriMonth : fieldTexts.invalidGregorianMonth,
+        ),
       },
     ]);
   }

@@ -3,79 +3,11 @@ import { formatRialsForPeople, isRialsString } from '../domain/money';
 import type { Language } from './messages';
 
 /**
- * Texts for fees and payments, Persian first, in the shapes of FIELD_MESSAGES, PROBLEM_TEXT and
- * LABELS, which take them in (messages.ts): kept here so that the fee texts live together.
- * FEE_ERROR_TEXT says what a FeeError of the quote means; the use cases turn it into field problems.
+ * Texts for fees and payments, Persian first, in the shapes of PROBLEM_TEXT and LABELS, which take
+ * them in (messages.ts): kept here so that the fee texts live together. Their field messages are
+ * in field-messages.ts with the others. FEE_ERROR_TEXT says what a FeeError of the quote means;
+ * the use cases turn it into field problems.
  */
-export const FEE_FIELD_MESSAGES: Record<string, Record<Language, string>> = {
-  'fee-rials': {
-    fa: 'مبلغ باید عدد صحیح نامنفی ریال و به صورت رشته باشد.',
-    en: 'Amount must be a non-negative whole number of rials, sent as a string.',
-  },
-  'fee-code': {
-    fa: 'کد باید از حروف کوچک لاتین، ارقام و خط تیره باشد.',
-    en: 'Code must be lower-case letters, digits and hyphens.',
-  },
-  'fee-solar-day': {
-    fa: 'تاریخ باید روزی معتبر در تقویم هجری شمسی به شکل YYYY-MM-DD باشد.',
-    en: 'Date must be a valid Solar Hijri day, YYYY-MM-DD.',
-  },
-  'fee-brackets-start': { fa: 'نخستین پله باید از صفر ریال آغاز شود.', en: 'The first bracket must start at 0 rials.' },
-  'fee-bracket-empty': { fa: 'پایان پله باید بیشتر از آغاز آن باشد.', en: 'A bracket must end above where it starts.' },
-  'fee-brackets-contiguous': {
-    fa: 'هر پله باید دقیقاً از پایان پله قبلی آغاز شود (بی‌فاصله و بی‌هم‌پوشانی).',
-    en: 'Each bracket must start exactly where the previous one ends (no gap, no overlap).',
-  },
-  'fee-brackets-open-ended': {
-    fa: 'فقط آخرین پله، و حتماً آن، بی‌سقف است (toRials برابر null).',
-    en: 'The last bracket, and only it, must be open-ended (toRials null).',
-  },
-  'fee-calculation-claim': {
-    fa: 'درصد فقط برای دعوای مالی و فهرست دسته‌ها فقط برای دعوای غیرمالی است.',
-    en: 'A percentage is for monetary claims and a category list for non-monetary ones.',
-  },
-  'fee-version-id': {
-    fa: 'شناسه نسخه باید <سال>-r<ویرایش> باشد و برای داده نمونه با demo- آغاز شود.',
-    en: 'The version id must be <year>-r<revision>, prefixed demo- for demo data.',
-  },
-  'fee-year-mismatch': {
-    fa: 'تاریخ اعتبار باید در همان سال جدول باشد.',
-    en: "Validity dates must fall in the schedule's year.",
-  },
-  'fee-validity-order': {
-    fa: 'پایان اعتبار نباید پیش از آغاز آن باشد.',
-    en: 'Validity must not end before it starts.',
-  },
-  'fee-duplicate-code': { fa: 'این کد تکراری است.', en: 'This code is used twice.' },
-  'fee-rule-overlap': {
-    fa: 'این قاعده با قاعده دیگری برای همان نوع، مرحله و خواسته هم‌پوشانی دارد.',
-    en: 'This rule overlaps another for the same kind, stage and claim.',
-  },
-  'fee-tariff-kind-overlap': {
-    fa: 'برای هر نوع سند فقط یک قلم پایه مجاز است.',
-    en: 'Each kind of document may have only one base item.',
-  },
-  'fee-duplicate-charge': {
-    fa: 'این نوع قلم تعرفه فقط یک بار مجاز است.',
-    en: 'This kind of tariff item may appear only once.',
-  },
-  'fee-extras-missing': {
-    fa: 'وقتی قلم پایه شمار طرفین و برگ‌ها را در بر دارد، اقلام «طرف اضافه» و «برگ اضافه» لازم است.',
-    en: 'A base item with included parties and pages needs extra-party and extra-page items.',
-  },
-  'fee-ambiguous-claim': {
-    fa: 'خواسته یا مالی است (مبلغ) یا غیرمالی (دسته)، نه هر دو.',
-    en: 'A claim is monetary (an amount) or non-monetary (a category), not both.',
-  },
-  'payment-terminal': {
-    fa: 'شماره پایانه پرداخت باید ۴ تا ۱۲ رقم باشد.',
-    en: 'A payment terminal id is 4 to 12 digits.',
-  },
-  'payment-callback': {
-    fa: 'بازگشت از درگاه پرداخت بیش از حد فیلد دارد.',
-    en: 'The return from the payment gateway has too many fields.',
-  },
-};
 
 /** How people call the fee and payment codes that messages mention. */
 export const FEE_LABELS: Record<string, Record<Language, string>> = {

@@ -1,5 +1,5 @@
 import type { ProblemCode } from '../http/problem';
-import { FEE_FIELD_MESSAGES, FEE_LABELS, FEE_PROBLEM_TEXT } from './fee-messages';
+import { FEE_LABELS, FEE_PROBLEM_TEXT } from './fee-messages';
 
 export type Language = 'fa' | 'en';
 
@@ -437,118 +437,6 @@ const FA_THINGS: Record<string, string> = {
   route: 'مسیر',
 };
 
-/**
- * Messages for our own validation rules. Schemas refer to them as `msg:<key>` so that the zod
- * schema stays language-neutral and the HTTP layer translates.
- */
-export const FIELD_MESSAGES: Record<string, Record<Language, string>> = {
-  'office-code': { fa: 'کد دفتر باید ۴ تا ۱۰ رقم باشد.', en: 'Office code must be 4 to 10 digits.' },
-  'court-code': {
-    fa: 'کد دادگاه باید ۲ تا ۲۰ نویسه از حروف بزرگ لاتین، ارقام و خط تیره باشد.',
-    en: 'Court code must be 2 to 20 upper-case Latin letters, digits and hyphens.',
-  },
-  'case-number': { fa: 'شماره پرونده باید ۶ تا ۲۰ رقم باشد.', en: 'Case number must be 6 to 20 digits.' },
-  'case-reference-required': {
-    fa: 'برای لایحه و تجدیدنظرخواهی، دادگاه و شماره پرونده لازم است.',
-    en: 'A written statement or an appeal needs its case: the court and the case number.',
-  },
-  'case-reference-not-allowed': {
-    fa: 'فقط لایحه و تجدیدنظرخواهی به پرونده ارجاع می‌دهند.',
-    en: 'Only a written statement or an appeal refers to a case.',
-  },
-  'fallback-court': {
-    fa: 'دادگاه جایگزین باید دادگاهی فعال از همین نوع در استان شما باشد.',
-    en: 'A fallback must be an active court of this kind in your province.',
-  },
-  'persian-text': {
-    fa: 'فقط حروف فارسی، فاصله و ارقام مجاز است.',
-    en: 'Only Persian letters, spaces and digits are allowed.',
-  },
-  phone: { fa: 'شماره تلفن باید ۱۱ رقم و با ۰ آغاز شود.', en: 'Phone number must be 11 digits starting with 0.' },
-  'iso-date': { fa: 'تاریخ باید به شکل YYYY-MM-DD و معتبر باشد.', en: 'Date must be a valid YYYY-MM-DD.' },
-  'empty-patch': { fa: 'حداقل یک فیلد برای تغییر لازم است.', en: 'At least one field to change is required.' },
-  'national-id': {
-    fa: 'کد ملی معتبر نیست (۱۰ رقم با رقم کنترل درست).',
-    en: 'Not a valid national ID (10 digits with a correct check digit).',
-  },
-  'legal-id': {
-    fa: 'شناسه ملی شخص حقوقی معتبر نیست (۱۱ رقم).',
-    en: 'Not a valid legal entity national ID (11 digits).',
-  },
-  mobile: { fa: 'شماره همراه باید به شکل 09xxxxxxxxx باشد.', en: 'Mobile number must look like 09xxxxxxxxx.' },
-  rials: {
-    fa: 'مبلغ خواسته باید عدد صحیح نامنفی (به ریال) و به صورت رشته باشد.',
-    en: 'Claim amount must be a non-negative whole number of Rials, sent as a string.',
-  },
-  'claimant-required': { fa: 'دست‌کم یک خواهان لازم است.', en: 'At least one claimant is required.' },
-  'tracking-code': { fa: 'کد رهگیری معتبر نیست.', en: 'Not a valid tracking code.' },
-  'idempotency-key': {
-    fa: 'سرآیند Idempotency-Key لازم است (۸ تا ۱۲۸ نویسه از حروف لاتین، ارقام، - و _).',
-    en: 'The Idempotency-Key header is required (8 to 128 of A-Z, a-z, 0-9, - and _).',
-  },
-  uuid: { fa: 'شناسه معتبر نیست.', en: 'Not a valid id.' },
-  'solar-month': { fa: 'ماه باید به شکل YYYY-MM (هجری شمسی) باشد.', en: 'Month must be a Solar Hijri YYYY-MM.' },
-  'file-name': {
-    fa: 'نام پرونده نباید / یا \\ یا نویسه کنترلی داشته باشد.',
-    en: 'File name must not contain /, \\ or control characters.',
-  },
-  sha256: { fa: 'SHA-256 باید ۶۴ رقم هگزادسیمال باشد.', en: 'SHA-256 must be 64 hexadecimal digits.' },
-  month: { fa: 'ماه باید به شکل YYYY-MM و معتبر باشد.', en: 'Month must be a valid YYYY-MM.' },
-  'control-characters': {
-    fa: 'نویسه‌های کنترلی (جز جهش و خط جدید) و نویسه‌های نامعتبر پذیرفته نیست.',
-    en: 'Control characters (other than tab and new line) and invalid characters are not accepted.',
-  },
-  'office-code-required': { fa: 'برای این نقش، کد دفتر لازم است.', en: 'officeCode is required for this role.' },
-  'document-too-big': { fa: 'حداکثر {maxBytes} بایت', en: 'at most {maxBytes} bytes' },
-  'too-many-documents': {
-    fa: 'حداکثر {maxFiles} مدرک برای هر دادخواست',
-    en: 'at most {maxFiles} documents per petition',
-  },
-  'month-not-started': { fa: 'این ماه هنوز آغاز نشده است.', en: 'This month has not started yet.' },
-  'invalid-solar-hijri-month': { fa: 'ماه هجری شمسی معتبر نیست.', en: 'Not a valid Solar Hijri month.' },
-  'invalid-gregorian-month': { fa: 'ماه میلادی معتبر نیست.', en: 'Not a valid Gregorian month.' },
-  'note-required': { fa: 'برای این اقدام توضیح لازم است.', en: 'A note is required for this action.' },
-  'case-number-required': { fa: 'برای ثبت، شماره پرونده لازم است.', en: 'A case number is required to register.' },
-  'duplicate-defect': { fa: 'هر نقص را یک بار بنویسید.', en: 'List each defect once.' },
-  'defects-required': {
-    fa: 'برای بازگرداندن، دست‌کم یک نقص کددار لازم است.',
-    en: 'A return needs at least one coded defect.',
-  },
-  'province-code': {
-    fa: 'کد استان معتبر نیست (دو رقم، مانند ۲۹ برای خراسان جنوبی).',
-    en: 'Not a valid province code (two digits, e.g. 29 for South Khorasan).',
-  },
-  'province-required': { fa: 'کد استان لازم است (province).', en: 'The province is required (province).' },
-  'unknown-field': { fa: 'این فیلد شناخته‌شده نیست.', en: 'This field is not recognised.' },
-  ...FEE_FIELD_MESSAGES,
-  'solar-date': {
-    fa: 'تاریخ باید به شکل YYYY-MM-DD و روزی واقعی از تقویم هجری شمسی باشد.',
-    en: 'Date must be a real Solar Hijri day, written YYYY-MM-DD.',
-  },
-  'holiday-year': {
-    fa: 'تاریخ تعطیل باید در همان سالی باشد که تقویم برای آن است.',
-    en: "A holiday must fall within the calendar's year.",
-  },
-  'holiday-duplicate': {
-    fa: 'هر روز را یک بار بنویسید؛ مناسبت‌های هم‌زمان را در یک نام بیاورید.',
-    en: 'List each day once; put occasions that fall on the same day under one name.',
-  },
-  'work-week': {
-    fa: 'روزهای تعطیل هفته (جز جمعه که همیشه تعطیل است) را هر کدام یک بار بنویسید؛ دست‌کم یک روز باید باز بماند.',
-    en: 'List the closed weekdays other than Friday (always closed) once each; at least one day must stay open.',
-  },
-};
-
-export const FIELD_MESSAGE_PREFIX = 'msg:';
-
-/** A field message by key, its `{name}` placeholders filled in (numbers, codes: never input). */
-export function fieldText(key: string, params: Record<string, string | number> = {}): Record<Language, string> {
-  const entry = FIELD_MESSAGES[key];
-  if (!entry) throw new Error(`no field message ${key}`);
-  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-  return { fa: fill(entry.fa), en: fill(entry.en) };
-}
-
 /** What a validation problem says, built from the issue's facts (never from the library's own text). */
 export interface FieldProblem {
   code: string;
@@ -625,10 +513,6 @@ export function fieldProblemMessages(problem: FieldProblem): Record<Language, st
     default:
       return { fa: 'مقدار نامعتبر است.', en: 'The value is not valid.' };
   }
-}
-
-export function fieldMessage(key: keyof typeof FIELD_MESSAGES | string): string {
-  return FIELD_MESSAGE_PREFIX + key;
 }
 
 /** Picks Persian or English from an Accept-Language header by quality; Persian when nothing fits. */

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { CALENDARS } from '../domain/months';
 import { PROVINCE_CODES } from '../domain/provinces';
-import { fieldMessage } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldMessage } from '../i18n/field-text';
 import { described, lazySchema } from './lazy';
 
 /** Persian letters (with ZWNJ), spaces, ASCII digits (after normalisation) and light punctuation. */
@@ -12,8 +13,8 @@ export const persianText = (min: number, max: number) =>
   z.string().check(
     z.minLength(min),
     z.maxLength(max),
-    z.regex(PERSIAN_TEXT, { message: fieldMessage('persian-text') }),
-    z.refine((v) => HAS_PERSIAN_LETTER.test(v), { message: fieldMessage('persian-text') }),
+    z.regex(PERSIAN_TEXT, { message: fieldMessage(fieldTexts.persianText) }),
+    z.refine((v) => HAS_PERSIAN_LETTER.test(v), { message: fieldMessage(fieldTexts.persianText) }),
   );
 
 /** The calendars a month can be given in (shared/domain/months.ts). */
@@ -22,27 +23,27 @@ export const calendarSchema = /* @__PURE__ */ lazySchema(() => z.enum(CALENDARS)
 /** An office's code: 4 to 10 digits (after normalisation, so Persian digits count). */
 export const OFFICE_CODE_PATTERN = /^\d{4,10}$/;
 export const officeCodeSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().check(z.regex(OFFICE_CODE_PATTERN, { message: fieldMessage('office-code') })),
+  z.string().check(z.regex(OFFICE_CODE_PATTERN, { message: fieldMessage(fieldTexts.officeCode) })),
 );
 
 /** A court's code: upper-case Latin letters, digits and hyphens, 2 to 20 (as `custom:courtCode` allows). */
 export const COURT_CODE_PATTERN = /^[0-9A-Z][0-9A-Z-]{1,19}$/;
 export const courtCodeSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().check(z.regex(COURT_CODE_PATTERN, { message: fieldMessage('court-code') })),
+  z.string().check(z.regex(COURT_CODE_PATTERN, { message: fieldMessage(fieldTexts.courtCode) })),
 );
 
 /** A province by its code (shared/domain/provinces.ts). */
 export const provinceCodeSchema = /* @__PURE__ */ lazySchema(() =>
-  z.enum(PROVINCE_CODES, { error: fieldMessage('province-code') }),
+  z.enum(PROVINCE_CODES, { error: fieldMessage(fieldTexts.provinceCode) }),
 );
 
 export const isoDate = /* @__PURE__ */ lazySchema(() =>
   z.string().check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: fieldMessage('iso-date') }),
+    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: fieldMessage(fieldTexts.isoDate) }),
     z.refine(
       (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
       {
-        message: fieldMessage('iso-date'),
+        message: fieldMessage(fieldTexts.isoDate),
       },
     ),
   ),

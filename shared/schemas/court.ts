@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { COURT_KINDS, COURT_STATUSES } from '../domain/court';
 import { lazily } from '../domain/lazily';
 import { PROVINCE_CODES } from '../domain/provinces';
-import { fieldMessage } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldMessage } from '../i18n/field-text';
 import { courtCodeSchema, persianText, provinceCodeSchema } from './common';
 import { described, lazySchema } from './lazy';
 
@@ -44,7 +45,9 @@ export const updateCourtSchema = /* @__PURE__ */ lazySchema(() =>
       ),
     })
     .check(
-      z.refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), { message: fieldMessage('empty-patch') }),
+      z.refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), {
+        message: fieldMessage(fieldTexts.emptyPatch),
+      }),
     )
     .register(z.globalRegistry, { id: 'UpdateCourt' }),
 );

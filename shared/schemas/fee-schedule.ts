@@ -14,7 +14,8 @@ import { lazily } from '../domain/lazily';
 import { isRialsString, parseRials, RIALS_PATTERN } from '../domain/money';
 import { PETITION_KINDS } from '../domain/petition';
 import { isValidSolarHijriDay } from '../domain/solar-hijri-days';
-import { fieldMessage } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { type FieldText, fieldMessage } from '../i18n/field-text';
 import { described, lazySchema } from './lazy';
 
 /**
@@ -33,12 +34,12 @@ const bilingual = /* @__PURE__ */ lazySchema(() =>
 );
 
 export const feeCodeSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().check(z.maxLength(60), z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: fieldMessage('fee-code') })),
+  z.string().check(z.maxLength(60), z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: fieldMessage(fieldTexts.feeCode) })),
 );
 
 export const rialsSchema = /* @__PURE__ */ lazySchema(() =>
   described(
-    z.string().check(z.regex(RIALS_PATTERN, { message: fieldMessage('fee-rials') })),
+    z.string().check(z.regex(RIALS_PATTERN, { message: fieldMessage(fieldTexts.feeRials) })),
     'Whole rials as a decimal string: amounts exceed what a JSON number carries exactly',
   ),
 );
@@ -49,7 +50,7 @@ const basisPoints = /* @__PURE__ */ lazySchema(() =>
 
 const solarDay = /* @__PURE__ */ lazySchema(() =>
   described(
-    z.string().check(z.refine(isValidSolarHijriDay, { message: fieldMessage('fee-solar-day') })),
+    z.string().check(z.refine(isValidSolarHijriDay, { message: fieldMessage(fieldTexts.feeSolarDay) })),
     'Solar Hijri day, YYYY-MM-DD',
   ),
 );
@@ -77,10 +78,10 @@ const percentageSchema = /* @__PURE__ */ lazySchema(() =>
     })
     .check(
       z.superRefine((calc, ctx) => {
-        const issue = (index: number, field: string, key: string) =>
-          ctx.addIssue({ code: 'custom', path: ['brackets', index, field], message: fieldMessage(key) });
+        const issue = (index: number, field: string, text: FieldText) =>
+          ctx.addIssue({ code: 'custom', path: ['brackets', index, field], message: fieldMessage(text) });
         const { brackets } = calc;
-        if (brackets[0]?.fromRials !== '0') issue(0, 'fromRials', 'fee-brackets-start');
+        if (brackets[0]?.fromRials !== '0') issue(0, 'fromRials', fieldTexts.feeBracketsStart);
         brackets.forEach((bracket, i) => {
           const { fromRials, toRials } = bracket;
           if (
@@ -89,12 +90,12 @@ const percentageSchema = /* @__PURE__ */ lazySchema(() =>
             isRialsString(toRials) &&
             parseRials(toRials) <= parseRials(fromRials)
           ) {
-            issue(i, 'toRials', 'fee-bracket-empty');
+            issue(i, 'toRials', fieldTexts.feeBracketEmpty);
           }
           const previous = brackets[i - 1];
-          if (previous && previous.toRials !== fromRials) issue(i, 'fromRials', 'fee-brackets-contiguous');
+          if (previous && previous.toRials !== fromRials) issue(i, 'fromRials', fieldTexts.feeBracketsContiguous);
         });
-        if (brackets.at(-1)?.toRials !== null) issue(brackets.length - 1, 'toRials', 'fee-brackets-open-ended');
+        if (brackets.at(-1)?.toRials !== null) issue(brackets.length - 1, 'toRials', fieldTexts.feeBracketsOpenEnded);
       }),
     ),
 );
@@ -151,7 +152,7 @@ const courtFeeRuleSchema = /* @__PURE__ */ lazySchema(() =>
         const needs = { percentage: 'monetary', 'by-category': 'non-monetary' } as const;
         const needed = needs[rule.calculation.type as keyof typeof needs];
         if (needed && rule.claim !== needed) {
-          ctx.addIssue({ code: 'custom', path: ['claim'], message: fieldMessage('fee-calculation-claim') });
+          ctx.addIssue({ code: 'custom', path: ['claim'], message: fieldMessage(fieldTexts.feeCalculationClaim) });
         }
       }),
     ),
@@ -210,13 +211,13 @@ export const feeScheduleSchema = /* @__PURE__ */ lazySchema(() =>
     })
     .check(
       z.superRefine((schedule, ctx) => {
-        const issue = (path: (string | number)[], key: string) =>
-          ctx.addIssue({ code: 'custom', path, message: fieldMessage(key) });
-        if (schedule.versionId !== feeScheduleVersionId(schedule)) issue(['versionId'], 'fee-version-id');
+        const issue = (path: (string | number)[], text: FieldText) =>
+          ctx.addIssue({ code: 'custom', path, message: fieldMessage(text) });
+        if (schedule.versionId !== feeScheduleVersionId(schedule)) issue(['versionId'], fieldTexts.feeVersionId);
         for (const field of ['validFrom', 'validTo'] as const) {
-          if (!schedule[field].startsWith(`${schedule.year}-`)) issue([field], 'fee-year-mismatch');
+          if (!schedule[field].startsWith(`${schedule.year}-`)) issue([field], fieldTexts.feeYearMismatch);
         }
-        if (schedule.validFrom > schedule.validTo) issue(['validTo'], 'fee-validity-order');
+        if (schedule.validFrom > schedule.validTo) issue(['validTo'], fieldTexts.feeValidityOrder);
         duplicates(
           schedule.courtFeeRules.map((r) => r.code),
           ['courtFeeRules'],
@@ -237,7 +238,7 @@ export const feeScheduleSchema = /* @__PURE__ */ lazySchema(() =>
                 earlier.stages.some((s) => rule.stages.includes(s)) &&
                 (earlier.claim === 'any' || rule.claim === 'any' || earlier.claim === rule.claim),
             );
-          if (clash) issue(['courtFeeRules', j], 'fee-rule-overlap');
+          if (clash) issue(['courtFeeRules', j], fieldTexts.feeRuleOverlap);
         });
         const charges = schedule.tariffItems.map((t) => t.charge);
         schedule.tariffItems.forEach((item, j) => {
@@ -247,15 +248,15 @@ export const feeScheduleSchema = /* @__PURE__ */ lazySchema(() =>
             charge.type === 'base' &&
             earlier.some((c) => c.type === 'base' && c.kinds.some((k) => charge.kinds.includes(k)))
           ) {
-            issue(['tariffItems', j, 'charge', 'kinds'], 'fee-tariff-kind-overlap');
+            issue(['tariffItems', j, 'charge', 'kinds'], fieldTexts.feeTariffKindOverlap);
           }
           if (charge.type !== 'base' && charge.type !== 'per-unit' && earlier.some((c) => c.type === charge.type)) {
-            issue(['tariffItems', j, 'charge', 'type'], 'fee-duplicate-charge');
+            issue(['tariffItems', j, 'charge', 'type'], fieldTexts.feeDuplicateCharge);
           }
         });
         if (charges.some((c) => c.type === 'base' && c.includes)) {
           for (const type of ['extra-party', 'extra-page'] as const) {
-            if (!charges.some((c) => c.type === type)) issue(['tariffItems'], 'fee-extras-missing');
+            if (!charges.some((c) => c.type === type)) issue(['tariffItems'], fieldTexts.feeExtrasMissing);
           }
         }
       }),
@@ -269,7 +270,7 @@ export const feeScheduleSchema = /* @__PURE__ */ lazySchema(() =>
 function duplicates(codes: readonly string[], path: (string | number)[], ctx: z.core.$RefinementCtx): void {
   codes.forEach((code, i) => {
     if (codes.indexOf(code) !== i) {
-      ctx.addIssue({ code: 'custom', path: [...path, i, 'code'], message: fieldMessage('fee-duplicate-code') });
+      ctx.addIssue({ code: 'custom', path: [...path, i, 'code'], message: fieldMessage(fieldTexts.feeDuplicateCode) });
     }
   });
 }
@@ -306,7 +307,7 @@ export const feeQuoteInputSchema = /* @__PURE__ */ lazySchema(() =>
             (v.claimAmountRials !== undefined || v.judgmentAmountRials !== undefined)
           ),
         {
-          message: fieldMessage('fee-ambiguous-claim'),
+          message: fieldMessage(fieldTexts.feeAmbiguousClaim),
           path: ['nonMonetaryCategory'],
         },
       ),

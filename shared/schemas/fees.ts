@@ -3,7 +3,8 @@ import { FEE_SCHEDULE_VERSION_PATTERN, PAYEES } from '../domain/fees';
 import { lazily } from '../domain/lazily';
 import { PAYMENT_STATES } from '../domain/payments';
 import { PETITION_STATUSES } from '../domain/petition';
-import { fieldMessage } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldMessage } from '../i18n/field-text';
 import { feeBalanceSchema, feeQuoteSchema, feeScheduleSchema } from './fee-schedule';
 import { described, lazySchema } from './lazy';
 import { indigencySchema, PETITION_LIMITS } from './petition';
@@ -13,7 +14,7 @@ import { indigencySchema, PETITION_LIMITS } from './petition';
 export const feeSchedulePathSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     versionId: described(
-      z.string().check(z.regex(FEE_SCHEDULE_VERSION_PATTERN, { message: fieldMessage('fee-version-id') })),
+      z.string().check(z.regex(FEE_SCHEDULE_VERSION_PATTERN, { message: fieldMessage(fieldTexts.feeVersionId) })),
       '`<year>-r<revision>`, `demo-` first for demo data: 1404-r1, demo-1405-r1',
     ),
   }),
@@ -167,7 +168,9 @@ export const paymentStartedSchema = /* @__PURE__ */ lazySchema(() =>
 export const paymentCallbackSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,39}$/)), z.string().check(z.maxLength(512)))
-    .check(z.refine((fields) => Object.keys(fields).length <= 40, { message: fieldMessage('payment-callback') }))
+    .check(
+      z.refine((fields) => Object.keys(fields).length <= 40, { message: fieldMessage(fieldTexts.paymentCallback) }),
+    )
     .register(z.globalRegistry, {
       id: 'PaymentCallback',
       description: "The gateway's callback form (application/x-www-form-urlencoded)",

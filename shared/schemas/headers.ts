@@ -1,12 +1,13 @@
 import * as z from 'zod/mini';
-import { fieldMessage } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldMessage } from '../i18n/field-text';
 import { lazySchema } from './lazy';
 
 /** The headers the API reads, as their own small module: every bundle validates them. */
 export const idempotencyKeySchema = /* @__PURE__ */ lazySchema(() =>
   z
-    .string({ error: fieldMessage('idempotency-key') })
-    .check(z.regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage('idempotency-key') })),
+    .string({ error: fieldMessage(fieldTexts.idempotencyKey) })
+    .check(z.regex(/^[A-Za-z0-9_-]{8,128}$/, { message: fieldMessage(fieldTexts.idempotencyKey) })),
 );
 
 /** The headers a submission reads, so that a missing key is reported as `header.idempotency-key`. */

@@ -1,20 +1,16 @@
 import * as z from 'zod/mini';
 import { PROVINCE_CODES } from '../domain/provinces';
 import { MAX_SUPPORTED_YEAR, MIN_SUPPORTED_YEAR, parseDay, WEEKDAYS, type Weekday } from '../domain/solar-hijri-days';
-import { FIELD_MESSAGES, fieldMessage, type Language } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldMessage } from '../i18n/field-text';
 import { persianText, provinceCodeSchema } from './common';
 import { described, lazySchema } from './lazy';
 
-/** The messages of the keys these schemas use, as FIELD_MESSAGES holds them. */
-type HolidayMessageKey = 'solar-date' | 'holiday-year' | 'holiday-duplicate' | 'work-week';
-
-export const HOLIDAY_FIELD_MESSAGES = Object.fromEntries(
-  (['solar-date', 'holiday-year', 'holiday-duplicate', 'work-week'] as const).map((key) => [key, FIELD_MESSAGES[key]]),
-) as Record<HolidayMessageKey, Record<Language, string>>;
-
 export const solarDaySchema = /* @__PURE__ */ lazySchema(() =>
   described(
-    z.string().check(z.refine((value) => parseDay(value) !== undefined, { message: fieldMessage('solar-date') })),
+    z
+      .string()
+      .check(z.refine((value) => parseDay(value) !== undefined, { message: fieldMessage(fieldTexts.solarDate) })),
     'Solar Hijri date, YYYY-MM-DD',
   ),
 );
@@ -51,13 +47,17 @@ export const lunarHolidayCalendarSchema = /* @__PURE__ */ lazySchema(() =>
         calendar.holidays.forEach((holiday, index) => {
           const day = parseDay(holiday.date);
           if (day && day.year !== calendar.year) {
-            ctx.addIssue({ code: 'custom', path: ['holidays', index, 'date'], message: fieldMessage('holiday-year') });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['holidays', index, 'date'],
+              message: fieldMessage(fieldTexts.holidayYear),
+            });
           }
           if (seen.has(holiday.date)) {
             ctx.addIssue({
               code: 'custom',
               path: ['holidays', index, 'date'],
-              message: fieldMessage('holiday-duplicate'),
+              message: fieldMessage(fieldTexts.holidayDuplicate),
             });
           }
           seen.add(holiday.date);
@@ -94,7 +94,7 @@ export const workWeekSchema = /* @__PURE__ */ lazySchema(() =>
       closedWeekdays: described(
         z.array(z.enum(WEEKDAYS.filter((day) => day !== 'friday') as [Weekday, ...Weekday[]])).check(
           z.maxLength(5),
-          z.refine((days) => new Set(days).size === days.length, { message: fieldMessage('work-week') }),
+          z.refine((days) => new Set(days).size === days.length, { message: fieldMessage(fieldTexts.workWeek) }),
         ),
         'Closed weekdays besides Friday, e.g. ["thursday"]; [] for Friday alone',
       ),

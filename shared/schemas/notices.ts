@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { containsLink, OFFICE_SHORT_NAME_MAX } from '../domain/sms';
 import { DELIVERY_STATES } from '../domain/sms-port';
-import { fieldMessage } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldMessage } from '../i18n/field-text';
 import { persianText } from './common';
 import { described, lazySchema } from './lazy';
 
@@ -12,7 +13,7 @@ import { described, lazySchema } from './lazy';
 export const officeShortNameSchema = /* @__PURE__ */ lazySchema(() =>
   described(
     persianText(2, OFFICE_SHORT_NAME_MAX).check(
-      z.refine((value) => !containsLink(value), { message: fieldMessage('persian-text') }),
+      z.refine((value) => !containsLink(value), { message: fieldMessage(fieldTexts.persianText) }),
     ),
     'Short Persian name used in SMS notices, at most 30 characters, no links',
   ),

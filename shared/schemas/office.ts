@@ -2,7 +2,8 @@ import * as z from 'zod/mini';
 import { lazily } from '../domain/lazily';
 import { OFFICE_STATUSES } from '../domain/office';
 import { PROVINCE_CODES } from '../domain/provinces';
-import { fieldMessage } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldMessage } from '../i18n/field-text';
 import { isoDate, officeCodeSchema, persianText, provinceCodeSchema, targetProgressSchema } from './common';
 import { described, lazySchema } from './lazy';
 import { officeShortNameSchema } from './notices';
@@ -11,14 +12,14 @@ export const officePathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject(
 
 const contactSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
-    phone: z.optional(z.string().check(z.regex(/^0\d{10}$/, { message: fieldMessage('phone') }))),
+    phone: z.optional(z.string().check(z.regex(/^0\d{10}$/, { message: fieldMessage(fieldTexts.phone) }))),
     address: z.optional(z.string().check(z.minLength(5), z.maxLength(300))),
   }),
 );
 
 const paymentTerminal = /* @__PURE__ */ lazySchema(() =>
   described(
-    z.string().check(z.regex(/^\d{4,12}$/, { message: fieldMessage('payment-terminal') })),
+    z.string().check(z.regex(/^\d{4,12}$/, { message: fieldMessage(fieldTexts.paymentTerminal) })),
     "The office's own payment gateway terminal id, which its service tariff is paid to",
   ),
 );
@@ -70,7 +71,9 @@ export const updateOfficeSchema = /* @__PURE__ */ lazySchema(() =>
       ),
     })
     .check(
-      z.refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), { message: fieldMessage('empty-patch') }),
+      z.refine((v) => Object.keys(v).some((k) => k !== 'expectedVersion'), {
+        message: fieldMessage(fieldTexts.emptyPatch),
+      }),
     )
     .register(z.globalRegistry, { id: 'UpdateOffice' }),
 );

@@ -19,7 +19,8 @@ import {
 import { STAFF_ROLES } from '../domain/roles';
 import { KINDS_WITH_CASE_REFERENCE, REVIEW_REASONS, ROUTING_RULES } from '../domain/routing';
 import { isValidTrackingCode } from '../domain/tracking-code';
-import { fieldMessage } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldMessage } from '../i18n/field-text';
 import { courtCodeSchema, deadlineSchema, officeCodeSchema, persianText } from './common';
 import { feeCodeSchema, feeQuoteSchema, rialsSchema } from './fee-schedule';
 import { described, innerOf, lazySchema } from './lazy';
@@ -38,21 +39,21 @@ export const PETITION_LIMITS = {
 } as const;
 
 export const uuidSchema = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: fieldMessage('uuid') }),
-    ),
+  z.string().check(
+    z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, {
+      message: fieldMessage(fieldTexts.uuid),
+    }),
+  ),
 );
 
 export const personNationalId = /* @__PURE__ */ lazySchema(() =>
-  z.string().check(z.refine(isValidPersonNationalId, { message: fieldMessage('national-id') })),
+  z.string().check(z.refine(isValidPersonNationalId, { message: fieldMessage(fieldTexts.nationalId) })),
 );
 const legalEntityId = /* @__PURE__ */ lazySchema(() =>
-  z.string().check(z.refine(isValidLegalEntityId, { message: fieldMessage('legal-id') })),
+  z.string().check(z.refine(isValidLegalEntityId, { message: fieldMessage(fieldTexts.legalId) })),
 );
 const mobile = /* @__PURE__ */ lazySchema(() =>
-  z.string().check(z.regex(/^09\d{9}$/, { message: fieldMessage('mobile') })),
+  z.string().check(z.regex(/^09\d{9}$/, { message: fieldMessage(fieldTexts.mobile) })),
 );
 
 const personParty = /* @__PURE__ */ lazySchema(() =>
@@ -88,7 +89,7 @@ export const documentDeclarationSchema = /* @__PURE__ */ lazySchema(() =>
         z.minLength(1),
         z.maxLength(200),
         // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-        z.regex(/^[^/\\\u0000-\u001f]+$/, { message: fieldMessage('file-name') }),
+        z.regex(/^[^/\\\u0000-\u001f]+$/, { message: fieldMessage(fieldTexts.fileName) }),
       ),
       contentType: z.enum(DOCUMENT_CONTENT_TYPES),
       size: z
@@ -100,7 +101,7 @@ export const documentDeclarationSchema = /* @__PURE__ */ lazySchema(() =>
         }),
       sha256: described(
         z.pipe(
-          z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { message: fieldMessage('sha256') })),
+          z.string().check(z.regex(/^[0-9a-fA-F]{64}$/, { message: fieldMessage(fieldTexts.sha256) })),
           z.transform((v) => v.toLowerCase()),
         ),
         'SHA-256 of the file, 64 hex digits',
@@ -181,7 +182,7 @@ export const downloadSchema = /* @__PURE__ */ lazySchema(() =>
 
 const claimAmount = /* @__PURE__ */ lazySchema(() =>
   described(
-    z.string().check(z.regex(/^(0|[1-9]\d{0,20})$/, { message: fieldMessage('rials') })),
+    z.string().check(z.regex(/^(0|[1-9]\d{0,20})$/, { message: fieldMessage(fieldTexts.rials) })),
     'Whole Rials as a decimal string: amounts exceed what a JSON number carries exactly',
   ),
 );
@@ -189,7 +190,7 @@ const parties = /* @__PURE__ */ lazySchema(() =>
   z.array(partySchema).check(
     z.minLength(1),
     z.maxLength(PETITION_LIMITS.parties),
-    z.refine((list) => list.some((p) => p.role === 'claimant'), { message: fieldMessage('claimant-required') }),
+    z.refine((list) => list.some((p) => p.role === 'claimant'), { message: fieldMessage(fieldTexts.claimantRequired) }),
   ),
 );
 /** What the fees are computed from, besides the kind, the claim, the parties and the pages. */
@@ -206,7 +207,7 @@ export const caseReferenceSchema = /* @__PURE__ */ lazySchema(() =>
     .strictObject({
       courtCode: described(courtCodeSchema, 'The court that holds the case'),
       caseNumber: described(
-        z.string().check(z.regex(/^\d{6,20}$/, { message: fieldMessage('case-number') })),
+        z.string().check(z.regex(/^\d{6,20}$/, { message: fieldMessage(fieldTexts.caseNumber) })),
         'Court case number, digits',
       ),
     })
@@ -237,7 +238,7 @@ export const createPetitionSchema = /* @__PURE__ */ lazySchema(() =>
         context.addIssue({
           code: 'custom',
           path: ['caseReference'],
-          message: fieldMessage(needed ? 'case-reference-required' : 'case-reference-not-allowed'),
+          message: fieldMessage(needed ? fieldTexts.caseReferenceRequired : fieldTexts.caseReferenceNotAllowed),
         });
       }),
     )
@@ -269,7 +270,7 @@ export const submitPetitionSchema = /* @__PURE__ */ lazySchema(() =>
 );
 
 export const solarMonthSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().check(z.regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/, { message: fieldMessage('solar-month') })),
+  z.string().check(z.regex(/^1[3-4]\d{2}-(0[1-9]|1[0-2])$/, { message: fieldMessage(fieldTexts.solarMonth) })),
 );
 
 export const listPetitionsQuerySchema = /* @__PURE__ */ lazySchema(() =>
@@ -354,7 +355,9 @@ export const transitionSchema = /* @__PURE__ */ lazySchema(() =>
           z.array(z.enum(DEFECT_CODES)).check(
             z.minLength(1),
             z.maxLength(DEFECT_CODES.length),
-            z.refine((codes) => new Set(codes).size === codes.length, { message: fieldMessage('duplicate-defect') }),
+            z.refine((codes) => new Set(codes).size === codes.length, {
+              message: fieldMessage(fieldTexts.duplicateDefect),
+            }),
           ),
         ),
         'Coded defects (Article 53: unpaid fees, Article 51 clauses 2-6); required to return',
@@ -369,17 +372,17 @@ export const transitionSchema = /* @__PURE__ */ lazySchema(() =>
 );
 
 export const trackingCodeSchema = /* @__PURE__ */ lazySchema(() =>
-  z.string().check(z.refine(isValidTrackingCode, { message: fieldMessage('tracking-code') })),
+  z.string().check(z.refine(isValidTrackingCode, { message: fieldMessage(fieldTexts.trackingCode) })),
 );
 
 export const trackPathSchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ trackingCode: trackingCodeSchema }));
 /** A citizen proves to be a party by a national ID: a person's, or a company's for its representative. */
 export const partyNationalId = /* @__PURE__ */ lazySchema(() =>
-  z
-    .string()
-    .check(
-      z.refine((v) => isValidPersonNationalId(v) || isValidLegalEntityId(v), { message: fieldMessage('national-id') }),
-    ),
+  z.string().check(
+    z.refine((v) => isValidPersonNationalId(v) || isValidLegalEntityId(v), {
+      message: fieldMessage(fieldTexts.nationalId),
+    }),
+  ),
 );
 export const trackQuerySchema = /* @__PURE__ */ lazySchema(() => z.strictObject({ nationalId: partyNationalId }));
 

@@ -5,14 +5,15 @@ import { lazily } from '../domain/lazily';
 import { OFFICE_STATUSES } from '../domain/office';
 import { PETITION_STATUSES } from '../domain/petition';
 import { REVIEW_REASONS } from '../domain/routing';
-import { fieldMessage } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldMessage } from '../i18n/field-text';
 import { calendarSchema, deadlineSchema, isoDate, provinceCodeSchema, targetProgressSchema } from './common';
 import { described, innerOf, lazySchema } from './lazy';
 
 export const reportPathSchema = /* @__PURE__ */ lazySchema(() =>
   z.strictObject({
     month: described(
-      z.string().check(z.regex(/^\d{4}-\d{2}$/, { message: fieldMessage('month') })),
+      z.string().check(z.regex(/^\d{4}-\d{2}$/, { message: fieldMessage(fieldTexts.month) })),
       'YYYY-MM: Solar Hijri by default (1398-06 is Shahrivar 1398)',
     ),
   }),

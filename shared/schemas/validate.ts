@@ -1,13 +1,9 @@
 import type * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import { forbiddenCharacterPaths, normaliseInput } from '../domain/normalise';
-import {
-  FIELD_MESSAGE_PREFIX,
-  FIELD_MESSAGES,
-  type FieldProblem,
-  fieldProblemMessages,
-  type Language,
-} from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldMessageText } from '../i18n/field-text';
+import { type FieldProblem, fieldProblemMessages, type Language } from '../i18n/messages';
 
 export type InputSource = 'body' | 'path' | 'query' | 'header';
 
@@ -25,7 +21,7 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, raw: unknown, sou
       forbidden.map((path) => ({
         field: fieldPath(source, path),
         code: 'forbidden_character',
-        messages: localise(`${FIELD_MESSAGE_PREFIX}control-characters`, { code: 'custom' }),
+        messages: fieldTexts.controlCharacters,
       })),
     );
   }
@@ -45,7 +41,7 @@ export function parseInput<S extends z.ZodMiniType>(schema: S, raw: unknown, sou
         add({
           field: fieldPath(source, [...issue.path, key]),
           code: issue.code,
-          messages: localise(`${FIELD_MESSAGE_PREFIX}unknown-field`, { code: issue.code }),
+          messages: fieldTexts.unknownField,
         });
       }
       continue;
@@ -72,13 +68,9 @@ function fieldPath(source: InputSource, path: readonly PropertyKey[]): string {
   return [source, ...path.map(String)].join('.');
 }
 
-/** A schema's own message key (`msg:…`) when it names one, else the catalogue's text for the problem. */
+/** The text of the schema's own message when it names one (`fieldMessage`), else the catalogue's for the problem. */
 function localise(message: string, problem: FieldProblem): Record<Language, string> {
-  if (message.startsWith(FIELD_MESSAGE_PREFIX)) {
-    const entry = FIELD_MESSAGES[message.slice(FIELD_MESSAGE_PREFIX.length)];
-    if (entry) return entry;
-  }
-  return fieldProblemMessages(problem);
+  return fieldMessageText(message) ?? fieldProblemMessages(problem);
 }
 
 type Part = { schema: z.ZodMiniType; value: unknown };

@@ -10,7 +10,8 @@ import {
 import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import type { ProvinceCode } from '../domain/provinces';
 import type { Principal, ProvinceAdmin } from '../domain/roles';
-import { fieldText } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldText } from '../i18n/field-text';
 import type { Clock, CourtFilter, CourtRepository } from '../ports';
 import type { CreateCourtInput } from '../schemas/court';
 
@@ -68,7 +69,7 @@ export async function listCourts(
   const provinceCode = principal.kind === 'province' ? principal.provinceCode : province;
   if (!provinceCode) {
     throw new ValidationError([
-      { field: 'query.province', code: 'required', messages: fieldText('province-required') },
+      { field: 'query.province', code: 'required', messages: fieldText(fieldTexts.provinceRequired) },
     ]);
   }
   const [items, fallbacks] = await Promise.all([courts.list(provinceCode, filter), courts.fallbacks(provinceCode)]);
@@ -92,7 +93,11 @@ export async function setCourtFallbacks(
     const court = await courts.get(courtCode);
     const fits = isActiveCourt(court) && court.provinceCode === admin.provinceCode && court.kind === kind;
     if (!fits) {
-      issues.push({ field: `body.fallbacks.${kind}`, code: 'not-a-fallback', messages: fieldText('fallback-court') });
+      issues.push({
+        field: `body.fallbacks.${kind}`,
+        code: 'not-a-fallback',
+        messages: fieldText(fieldTexts.fallbackCourt),
+      });
     }
   }
   if (issues.length > 0) throw new ValidationError(issues);

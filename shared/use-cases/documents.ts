@@ -12,7 +12,8 @@ import { ConflictError, type FieldIssue, LimitExceededError, NotFoundError } fro
 import { assertEditableByOffice, assertVisible, type Petition, type PetitionDocument } from '../domain/petition';
 import { actor, type Principal } from '../domain/roles';
 import { petitionEvent } from '../events/emit';
-import { fieldText } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldText } from '../i18n/field-text';
 import type { Clock, DocumentStore, FeeScheduleRepository, IdGenerator, PetitionRepository } from '../ports';
 import { quotePetition } from './fees';
 
@@ -50,7 +51,7 @@ export function declareDocuments(
           {
             field: `body.documents.${i}.size`,
             code: 'too_big',
-            messages: fieldText('document-too-big', { maxBytes: DOCUMENT_POLICY.maxBytes }),
+            messages: fieldText(fieldTexts.documentTooBig, { maxBytes: DOCUMENT_POLICY.maxBytes }),
           },
         ]
       : [],
@@ -59,7 +60,7 @@ export function declareDocuments(
     fields.push({
       field: 'body.documents',
       code: 'too_big',
-      messages: fieldText('too-many-documents', { maxFiles: DOCUMENT_POLICY.maxFilesPerPetition }),
+      messages: fieldText(fieldTexts.tooManyDocuments, { maxFiles: DOCUMENT_POLICY.maxFilesPerPetition }),
     });
   }
   if (fields.length > 0) throw new LimitExceededError(LIMITS, fields);

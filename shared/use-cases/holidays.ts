@@ -4,7 +4,8 @@ import { holidaysOfYear } from '../domain/legal-periods';
 import type { ProvinceCode } from '../domain/provinces';
 import type { Principal, ProvinceAdmin } from '../domain/roles';
 import { WEEKDAYS } from '../domain/solar-hijri-days';
-import { fieldText } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldText } from '../i18n/field-text';
 import type { CalendarRepository, Clock } from '../ports';
 import type { ProvincialHolidayInput, WorkWeekInput } from '../schemas/holidays';
 
@@ -53,7 +54,7 @@ export async function readWorkCalendar(
   const provinceCode = principal.kind === 'province' ? principal.provinceCode : province;
   if (!provinceCode && principal.kind !== 'national') {
     throw new ValidationError([
-      { field: 'query.province', code: 'required', messages: fieldText('province-required') },
+      { field: 'query.province', code: 'required', messages: fieldText(fieldTexts.provinceRequired) },
     ]);
   }
   const [lunar, calendar] = await Promise.all([

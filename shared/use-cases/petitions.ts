@@ -40,7 +40,7 @@ import { type RoutingDecision, type RoutingRuleId, routePetition } from '../doma
 import { solarHijriMonth } from '../domain/solar-hijri';
 import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
-import { FIELD_MESSAGES } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
 import type {
   CalendarRepository,
   Clock,
@@ -365,7 +365,7 @@ export async function listPetitions(
     officeCode = principal.officeCode;
   } else if (!officeCode) {
     throw new ValidationError([
-      { field: 'query.officeCode', code: 'required', messages: FIELD_MESSAGES['office-code-required']! },
+      { field: 'query.officeCode', code: 'required', messages: fieldTexts.officeCodeRequired },
     ]);
   } else if (principal.kind === 'province') {
     // The listing index holds summaries without a province, so the office answers for its petitions;

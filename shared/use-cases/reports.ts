@@ -25,7 +25,8 @@ import {
 import { nationalCsv, nationalSvg, reportCsv, reportSvg } from '../domain/report-files';
 import type { Principal, ProvinceAdmin } from '../domain/roles';
 import { tehranGregorianDate } from '../domain/solar-hijri';
-import { fieldText } from '../i18n/messages';
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldText } from '../i18n/field-text';
 import {
   type Clock,
   type IdGenerator,
@@ -63,7 +64,9 @@ const isoDay = (instant: Date) => {
 
 function assertStarted(month: MonthId, now: Date): void {
   if (monthRange(month).from > now) {
-    throw new ValidationError([{ field: 'path.month', code: 'not_started', messages: fieldText('month-not-started') }]);
+    throw new ValidationError([
+      { field: 'path.month', code: 'not_started', messages: fieldText(fieldTexts.monthNotStarted) },
+    ]);
   }
 }
 
@@ -254,7 +257,7 @@ export function scopeOf(principal: Principal, province: ProvinceCode | undefined
   }
   if (!province) {
     throw new ValidationError([
-      { field: 'query.province', code: 'required', messages: fieldText('province-required') },
+      { field: 'query.province', code: 'required', messages: fieldText(fieldTexts.provinceRequired) },
     ]);
   }
   return province;

@@ -1,9 +1,10 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import type * as z from 'zod/mini';
 import { esbuildOptions } from '../../infra/bundling';
 import { petitionEventSchema } from '../../shared/events/petition-events';
+import * as fieldTexts from '../../shared/i18n/field-messages';
 import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES, type RouteDefinition } from '../../shared/routes';
 import { idempotencyHeadersSchema } from '../../shared/schemas/headers';
 
@@ -126,6 +127,41 @@ it("bundles each function with its own route's schemas only", async () => {
   // The check can fail: the petition listing holds its query schema, which another route's bundle must not.
   expect(codeOf('list-petitions')).toMatch(/\bvar listPetitionsQuerySchema\d* = /);
   expect(codeOf('get-petition')).not.toMatch(/\bvar listPetitionsQuerySchema\d* = /);
+}, 120_000);
+
+/**
+ * The field messages (shared/i18n/field-messages.ts) a function's bundle holds are those its own
+ * code names: its schemas, its use case, the validation every route runs. A catalogue that
+ * gathered them all (as FIELD_MESSAGES once did) would put every message in every bundle. A
+ * message is found in a bundle by its English text; who names it, by `fieldTexts.<name>` in the
+ * bundle's source modules outside shared/i18n.
+ */
+it('bundles each function with the field messages its own code names only', async () => {
+  const specs = [...ROUTES, ...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS];
+  const result = await bundleOwnCode(specs, { minify: false });
+  const messages = Object.entries(fieldTexts);
+  const heldBy = (id: string) => {
+    const code =
+      result.outputFiles.find((file) => file.path.endsWith(`/${id}.js`) || file.path.endsWith(`/${id}.mjs`))?.text ??
+      '';
+    return messages.filter(([, text]) => code.includes(JSON.stringify(text.en).slice(1, -1))).map(([name]) => name);
+  };
+  const namedBy = (id: string) => {
+    const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint === `functions/${id}.ts`);
+    const modules = Object.keys(output?.inputs ?? {}).filter((path) => !path.startsWith('shared/i18n/'));
+    return new Set(
+      modules.flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/\bfieldTexts\.(\w+)/g)].map((m) => m[1])),
+    );
+  };
+
+  for (const spec of specs) {
+    const named = namedBy(spec.id);
+    const strangers = heldBy(spec.id).filter((name) => !named.has(name));
+    expect({ id: spec.id, strangers }).toEqual({ id: spec.id, strangers: [] });
+  }
+  // The check can fail: the fee schedule's messages are in the route that loads schedules, and in no office route.
+  expect(heldBy('put-fee-schedule')).toContain('feeBracketsContiguous');
+  expect(heldBy('get-office')).not.toContain('feeBracketsContiguous');
 }, 120_000);
 
 /**

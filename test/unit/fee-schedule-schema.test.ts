@@ -1,16 +1,17 @@
 import { DEMO_FEE_SCHEDULE_1403, demoFeeSchedules } from '../../local/demo-fee-schedules';
 import { ValidationError } from '../../shared/domain/errors';
 import type { FeeSchedule } from '../../shared/domain/fees';
-import { FEE_FIELD_MESSAGES } from '../../shared/i18n/fee-messages';
+import { feeBracketsContiguous } from '../../shared/i18n/field-messages';
 import { feeQuoteInputSchema, feeScheduleSchema } from '../../shared/schemas/fee-schedule';
 import { parseInput } from '../../shared/schemas/validate';
+import { fieldMessageName } from '../support/field-messages';
 
 const valid = (): FeeSchedule => structuredClone(DEMO_FEE_SCHEDULE_1403);
 
 /** Every issue as `path: message`, so a test names exactly which field failed and why. */
 function issues(value: unknown): string[] {
   const result = feeScheduleSchema.safeParse(value);
-  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${fieldMessageName(i.message)}`);
 }
 
 function firstRule(schedule: FeeSchedule) {
@@ -30,28 +31,28 @@ describe('loading a fee schedule', () => {
       (s) => {
         firstRule(s).brackets[1]!.fromRials = '200000001';
       },
-      'courtFeeRules.0.calculation.brackets.1.fromRials: msg:fee-brackets-contiguous',
+      'courtFeeRules.0.calculation.brackets.1.fromRials: feeBracketsContiguous',
     ],
     [
       'overlapping brackets',
       (s) => {
         firstRule(s).brackets[1]!.fromRials = '150000000';
       },
-      'courtFeeRules.0.calculation.brackets.1.fromRials: msg:fee-brackets-contiguous',
+      'courtFeeRules.0.calculation.brackets.1.fromRials: feeBracketsContiguous',
     ],
     [
       'a first bracket that does not start at zero',
       (s) => {
         firstRule(s).brackets[0]!.fromRials = '1';
       },
-      'courtFeeRules.0.calculation.brackets.0.fromRials: msg:fee-brackets-start',
+      'courtFeeRules.0.calculation.brackets.0.fromRials: feeBracketsStart',
     ],
     [
       'a last bracket with an end',
       (s) => {
         firstRule(s).brackets[1]!.toRials = '900000000';
       },
-      'courtFeeRules.0.calculation.brackets.1.toRials: msg:fee-brackets-open-ended',
+      'courtFeeRules.0.calculation.brackets.1.toRials: feeBracketsOpenEnded',
     ],
     [
       'a bracket that ends where it starts',
@@ -59,21 +60,21 @@ describe('loading a fee schedule', () => {
         firstRule(s).brackets[1]!.fromRials = '0';
         firstRule(s).brackets[0]!.toRials = '0';
       },
-      'courtFeeRules.0.calculation.brackets.0.toRials: msg:fee-bracket-empty',
+      'courtFeeRules.0.calculation.brackets.0.toRials: feeBracketEmpty',
     ],
     [
       'an amount with a decimal point',
       (s) => {
         s.tariffItems[0]!.amountRials = '770000.5';
       },
-      'tariffItems.0.amountRials: msg:fee-rials',
+      'tariffItems.0.amountRials: feeRials',
     ],
     [
       'validity ending in another year',
       (s) => {
         s.validTo = '1404-01-15';
       },
-      'validTo: msg:fee-year-mismatch',
+      'validTo: feeYearMismatch',
     ],
     [
       'validity ending before it starts',
@@ -81,63 +82,63 @@ describe('loading a fee schedule', () => {
         s.validFrom = '1403-12-01';
         s.validTo = '1403-06-01';
       },
-      'validTo: msg:fee-validity-order',
+      'validTo: feeValidityOrder',
     ],
     [
       'a day that does not exist (1404 has no 30 Esfand)',
       (s) =>
         Object.assign(s, { year: 1404, versionId: 'demo-1404-r1', validFrom: '1404-01-01', validTo: '1404-12-30' }),
-      'validTo: msg:fee-solar-day',
+      'validTo: feeSolarDay',
     ],
     [
       'a version id that does not name the year and revision',
       (s) => {
         s.versionId = 'demo-1403-r7';
       },
-      'versionId: msg:fee-version-id',
+      'versionId: feeVersionId',
     ],
     [
       'a percentage for a non-monetary claim',
       (s) => {
         s.courtFeeRules[2]!.claim = 'non-monetary';
       },
-      'courtFeeRules.2.claim: msg:fee-calculation-claim',
+      'courtFeeRules.2.claim: feeCalculationClaim',
     ],
     [
       'two rules that answer the same complaint',
       (s) => void s.courtFeeRules.push({ ...s.courtFeeRules[4]!, code: 'complaint-again' }),
-      'courtFeeRules.7: msg:fee-rule-overlap',
+      'courtFeeRules.7: feeRuleOverlap',
     ],
     [
       'a rule for any claim overlapping a monetary one',
       (s) => void s.courtFeeRules.push({ ...s.courtFeeRules[4]!, code: 'civil-any', kinds: ['civil-petition'] }),
-      'courtFeeRules.7: msg:fee-rule-overlap',
+      'courtFeeRules.7: feeRuleOverlap',
     ],
     [
       'a repeated code',
       (s) => {
         s.tariffItems[1]!.code = 'petition';
       },
-      'tariffItems.1.code: msg:fee-duplicate-code',
+      'tariffItems.1.code: feeDuplicateCode',
     ],
     [
       'two base prices for one kind',
       (s) => {
         s.tariffItems[1]!.charge = { type: 'base', kinds: ['request'] };
       },
-      'tariffItems.1.charge.kinds: msg:fee-tariff-kind-overlap',
+      'tariffItems.1.charge.kinds: feeTariffKindOverlap',
     ],
     [
       'two electronic-payment items',
       (s) => void s.tariffItems.push({ ...s.tariffItems[4]!, code: 'e-pay-2' }),
-      'tariffItems.7.charge.type: msg:fee-duplicate-charge',
+      'tariffItems.7.charge.type: feeDuplicateCharge',
     ],
     [
       'an included page count with no price for extra pages',
       (s) => {
         s.tariffItems = s.tariffItems.filter((t) => t.code !== 'extra-page');
       },
-      'tariffItems: msg:fee-extras-missing',
+      'tariffItems: feeExtrasMissing',
     ],
   ])('refuses %s', (_case, change, expected) => {
     // Prepare
@@ -199,8 +200,8 @@ describe('loading a fee schedule', () => {
     expect((error as ValidationError).fields.map((f) => f.field)).toEqual([
       'body.courtFeeRules.0.calculation.brackets.1.fromRials',
     ]);
-    // Until these keys join FIELD_MESSAGES (see fee-messages.ts), the message is the key itself.
-    expect(FEE_FIELD_MESSAGES['fee-brackets-contiguous']!.fa).toContain('بی‌فاصله');
+    expect((error as ValidationError).fields[0]?.messages).toEqual(feeBracketsContiguous);
+    expect(feeBracketsContiguous.fa).toContain('بی‌فاصله');
   });
 });
 
@@ -227,6 +228,8 @@ describe('the quote input a petition gives', () => {
       attachmentPages: [],
     });
 
-    expect(result.success ? [] : result.error.issues.map((i) => i.message)).toEqual(['msg:fee-ambiguous-claim']);
+    expect(result.success ? [] : result.error.issues.map((i) => fieldMessageName(i.message))).toEqual([
+      'feeAmbiguousClaim',
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ProblemCode } from '../../shared/http/problem';
+import * as fieldTexts from '../../shared/i18n/field-messages';
 import { fieldProblemMessages, LABELS, PROBLEM_TEXT } from '../../shared/i18n/messages';
 import { ROUTES } from '../../shared/routes';
 import { parseInput } from '../../shared/schemas/validate';
@@ -7,6 +8,14 @@ import { parseInput } from '../../shared/schemas/validate';
 /** Phrases of zod's own English and Persian locales: none may reach a person. */
 const LIBRARY_WORDING = [/Invalid input/, /expected \w+, received/, /Too (small|big)/, /Unrecognized key/, /می‌بایست/];
 const PERSIAN_LETTER = /[\u0600-\u06FF]/;
+
+describe('field messages', () => {
+  it.each(Object.entries(fieldTexts))('%s is written in Persian and in English', (_name, { fa, en }) => {
+    expect(fa).toMatch(PERSIAN_LETTER);
+    expect(en).not.toMatch(PERSIAN_LETTER);
+    expect(en.length).toBeGreaterThan(0);
+  });
+});
 
 describe('problem texts', () => {
   const codes = Object.keys(PROBLEM_TEXT) as ProblemCode[];
