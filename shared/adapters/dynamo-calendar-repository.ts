@@ -5,6 +5,7 @@ import type { LunarHoliday, ProvincialHoliday } from '../domain/holidays';
 import type { WorkCalendar } from '../domain/legal-periods';
 import type { ProvinceCode } from '../domain/provinces';
 import { parseDay, type Weekday } from '../domain/solar-hijri-days';
+import * as problemTexts from '../i18n/problem-texts';
 import type { CalendarRepository, StoredLunarCalendar } from '../ports';
 import { batchGetAll } from './dynamo-batch';
 import { keys } from './dynamo-keys';
@@ -86,7 +87,7 @@ export class DynamoCalendarRepository implements CalendarRepository {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException)
-        throw new ConflictError('holiday-exists', { date: holiday.date });
+        throw new ConflictError(problemTexts.holidayExists, { date: holiday.date });
       throw error;
     }
   }

@@ -3,6 +3,7 @@ import { COURT_KINDS, type Court, type CourtFallbacks } from '../domain/court';
 import { ConflictError } from '../domain/errors';
 import { byCodePoint } from '../domain/order';
 import type { ProvinceCode } from '../domain/provinces';
+import * as problemTexts from '../i18n/problem-texts';
 import type { CourtFilter, CourtRepository } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
 import { conditionalPut } from './dynamo-transactions';
@@ -22,7 +23,7 @@ export class DynamoCourtRepository implements CourtRepository {
     await conditionalPut(
       this.db,
       { TableName: this.tableName, Item: courtItem(court), ConditionExpression: 'attribute_not_exists(pk)' },
-      () => new ConflictError('court-exists', { courtCode: court.courtCode }),
+      () => new ConflictError(problemTexts.courtExists, { courtCode: court.courtCode }),
     );
   }
 
@@ -42,7 +43,7 @@ export class DynamoCourtRepository implements CourtRepository {
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
-      () => new ConflictError('court-changed', { expected: expectedVersion }),
+      () => new ConflictError(problemTexts.courtChanged, { expected: expectedVersion }),
     );
   }
 

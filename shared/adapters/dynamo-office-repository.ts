@@ -3,6 +3,7 @@ import { ConflictError } from '../domain/errors';
 import type { Office } from '../domain/office';
 import { byCodePoint } from '../domain/order';
 import { type ProvinceCode, provinceByName, provinceOf } from '../domain/provinces';
+import * as problemTexts from '../i18n/problem-texts';
 import type { OfficeFilter, OfficeRepository } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
 import { conditionalPut } from './dynamo-transactions';
@@ -23,7 +24,7 @@ export class DynamoOfficeRepository implements OfficeRepository {
     await conditionalPut(
       this.db,
       { TableName: this.tableName, Item: officeItem(office), ConditionExpression: 'attribute_not_exists(pk)' },
-      () => new ConflictError('office-exists', { officeCode: office.officeCode }),
+      () => new ConflictError(problemTexts.officeExists, { officeCode: office.officeCode }),
     );
   }
 
@@ -76,7 +77,7 @@ export class DynamoOfficeRepository implements OfficeRepository {
         ConditionExpression: 'attribute_exists(pk) AND version = :expected',
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
-      () => new ConflictError('office-changed', { expected: expectedVersion }),
+      () => new ConflictError(problemTexts.officeChanged, { expected: expectedVersion }),
     );
   }
 }

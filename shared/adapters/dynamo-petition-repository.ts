@@ -8,6 +8,7 @@ import { noticePartiesOf } from '../domain/notice-recipients';
 import type { HistoryEntry, Petition } from '../domain/petition';
 import { solarHijriMonth } from '../domain/solar-hijri';
 import type { PetitionEvent } from '../events/petition-events';
+import * as problemTexts from '../i18n/problem-texts';
 import type {
   CounterIncrement,
   CourtInboxItem,
@@ -73,7 +74,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
       if (error instanceof ConditionalCheckFailedException || reasons[0]?.Code === 'ConditionalCheckFailed') {
-        throw new ConflictError('petition-changed', { expected: previousVersion });
+        throw new ConflictError(problemTexts.petitionChanged, { expected: previousVersion });
       }
       throw error;
     }
@@ -227,7 +228,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
       });
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new ConflictError('already-rated');
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') throw new ConflictError(problemTexts.alreadyRated);
       throw error;
     }
   }

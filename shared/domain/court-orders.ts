@@ -1,3 +1,4 @@
+import * as problemTexts from '../i18n/problem-texts';
 import type { DefectCode } from './defects';
 import { ConflictError } from './errors';
 import { isLapsed, type LegalPeriod } from './legal-periods';
@@ -60,7 +61,7 @@ export function withRejectionOrder(
 /** Resubmission is open until the end of the cure period's last day (Tehran), and refused after it. */
 export function assertCurePeriodOpen(petition: Petition, now: Date): void {
   if (petition.cureDeadline && isLapsed(petition.cureDeadline, now)) {
-    throw new ConflictError('cure-period-over', { lastDay: petition.cureDeadline.lastDay });
+    throw new ConflictError(problemTexts.curePeriodOver, { lastDay: petition.cureDeadline.lastDay });
   }
 }
 
@@ -68,7 +69,7 @@ export function assertCurePeriodOpen(petition: Petition, now: Date): void {
 export function assertObjectionWindowOpen(petition: Petition, now: Date): void {
   const deadline = petition.rejection?.objectionDeadline;
   if (!deadline || isLapsed(deadline, now)) {
-    throw new ConflictError('objection-period-over', { lastDay: deadline?.lastDay ?? '' });
+    throw new ConflictError(problemTexts.objectionPeriodOver, { lastDay: deadline?.lastDay ?? '' });
   }
 }
 

@@ -1,3 +1,4 @@
+import * as problemTexts from '../i18n/problem-texts';
 import { ConflictError } from './errors';
 import type { LocalizedName } from './holidays';
 import type { ProvinceCode } from './provinces';
@@ -61,10 +62,10 @@ export function newCourt(input: NewCourt, now: Date, demo = false): Court {
 export function applyCourtChanges(court: Court, changes: CourtChanges, now: Date): Court {
   const { expectedVersion, ...fields } = changes;
   if (expectedVersion !== undefined && expectedVersion !== court.version) {
-    throw new ConflictError('court-changed', { expected: expectedVersion });
+    throw new ConflictError(problemTexts.courtChanged, { expected: expectedVersion });
   }
   if (court.status === 'closed' && fields.status && fields.status !== 'closed') {
-    throw new ConflictError('court-closed');
+    throw new ConflictError(problemTexts.courtClosed);
   }
   return { ...court, ...fields, version: court.version + 1, updatedAt: now.toISOString() };
 }

@@ -1,9 +1,13 @@
+import type { ProblemText } from '../i18n/problem-texts';
+import * as problemTexts from '../i18n/problem-texts';
+
 /**
  * Typed domain errors: a code, parameters and, for invalid input, the failing fields. They say
  * what went wrong in the domain's terms and nothing about transport: the HTTP layer
  * (shared/http/problem.ts) holds the one table from codes to statuses and turns them into
- * problem+json. Messages are looked up by code in the caller's language (shared/i18n), so an error
- * never carries personal data or raw input.
+ * problem+json. An error is made with its text (shared/i18n/problem-texts.ts), which says it in
+ * both languages from codes and counts only, so an error never carries personal data or raw input;
+ * and a function's bundle holds only the texts of the errors its code can raise.
  */
 
 /** The data's state refuses a well-formed request. */
@@ -66,25 +70,30 @@ export interface FieldIssue {
 export class DomainError extends Error {
   /** middy convention: only exposed errors are shown to clients as they are. */
   readonly expose = true;
+  readonly code: DomainErrorCode;
+  /** What the error says to people; not enumerable, so a logged error shows its code, not its texts. */
+  declare readonly text: ProblemText<DomainErrorCode>;
   constructor(
-    readonly code: DomainErrorCode,
+    text: ProblemText<DomainErrorCode>,
     readonly params: ErrorParams = {},
     readonly fields: FieldIssue[] = [],
   ) {
-    super(code);
+    super(text.code);
+    this.code = text.code;
+    Object.defineProperty(this, 'text', { value: text });
     this.name = new.target.name;
   }
 }
 
 export class ValidationError extends DomainError {
   constructor(fields: FieldIssue[]) {
-    super('validation', {}, fields);
+    super(problemTexts.validation, {}, fields);
   }
 }
 
 export class ForbiddenError extends DomainError {
   constructor(params: { allowed?: string } = {}) {
-    super('forbidden', params);
+    super(problemTexts.forbidden, params);
   }
 }
 
@@ -102,47 +111,47 @@ export class NotFoundError extends DomainError {
       | 'fee-schedule'
       | 'payment',
   ) {
-    super('not-found', { what });
+    super(problemTexts.notFound, { what });
   }
 }
 
 export class ConflictError extends DomainError {
-  constructor(code: ConflictCode, params: ErrorParams = {}) {
-    super(code, params);
+  constructor(text: ProblemText<ConflictCode>, params: ErrorParams = {}) {
+    super(text, params);
   }
 }
 
 /** The Idempotency-Key was used before with another request. */
 export class IdempotencyKeyReusedError extends DomainError {
   constructor() {
-    super('idempotency-key-mismatch');
+    super(problemTexts.idempotencyKeyMismatch);
   }
 }
 
 /** A declared document over the size limit, or more documents than a petition may have. */
 export class LimitExceededError extends DomainError {
   constructor(params: { maxBytes: number; maxFiles: number }, fields: FieldIssue[]) {
-    super('payload-too-large', params, fields);
+    super(problemTexts.payloadTooLarge, params, fields);
   }
 }
 
 export class InvalidCursorError extends DomainError {
   constructor() {
-    super('invalid-cursor');
+    super(problemTexts.invalidCursor);
   }
 }
 
 /** Too many tries against one tracking code; the caller may try again after the window. */
 export class TooManyAttemptsError extends DomainError {
   constructor(retryAfterSeconds: number) {
-    super('throttled', { retryAfterSeconds });
+    super(problemTexts.throttled, { retryAfterSeconds });
   }
 }
 
 /** The payment gateway answered something we cannot act on (a refused token, a broken answer): not the caller's doing. */
 export class PaymentGatewayError extends DomainError {
   constructor(params: { operation: string }) {
-    super('payment-gateway-error', params);
+    super(problemTexts.paymentGatewayError, params);
   }
 }
 
@@ -153,7 +162,7 @@ export class PaymentGatewayError extends DomainError {
  */
 export class DependencyUnavailableError extends DomainError {
   constructor(retryAfterSeconds = 1, options: { cause?: unknown } = {}) {
-    super('temporarily-unavailable', { retryAfterSeconds });
+    super(problemTexts.temporarilyUnavailable, { retryAfterSeconds });
     if (options.cause === undefined) return;
     this.cause = options.cause;
     // For operators reading a failed event function's log: which outage it was. Transient SDK

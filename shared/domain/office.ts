@@ -1,3 +1,4 @@
+import * as problemTexts from '../i18n/problem-texts';
 import { ConflictError } from './errors';
 import { type ProvinceCode, provinceOf } from './provinces';
 
@@ -87,12 +88,12 @@ export function newOffice(input: NewOffice, now: Date, demo = false): Office {
 export function applyOfficeChanges(office: Office, changes: OfficeChanges, now: Date): Office {
   const { expectedVersion, ...fields } = changes;
   if (expectedVersion !== undefined && expectedVersion !== office.version) {
-    throw new ConflictError('office-changed', { expected: expectedVersion });
+    throw new ConflictError(problemTexts.officeChanged, { expected: expectedVersion });
   }
   const next: Office = { ...office, ...fields, contact: { ...office.contact, ...fields.contact } };
   if (fields.status && fields.status !== office.status) {
     if (!NEXT_STATUSES[office.status].includes(fields.status)) {
-      throw new ConflictError('office-status-step', {
+      throw new ConflictError(problemTexts.officeStatusStep, {
         from: office.status,
         to: fields.status,
         allowed: NEXT_STATUSES[office.status].join(','),

@@ -1,5 +1,6 @@
 import * as fieldTexts from '../i18n/field-messages';
 import { fieldText } from '../i18n/field-text';
+import * as problemTexts from '../i18n/problem-texts';
 import type { CourtKind } from './court';
 import { DEFECT_CODES, type DefectCode } from './defects';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
@@ -319,9 +320,9 @@ export function applyTransition(
   const { role } = principal;
   if (!rule.by.includes(role)) throw new ForbiddenError({ allowed: actionsFor(role, petition.status).join(',') });
   if (request.expectedVersion !== petition.version)
-    throw new ConflictError('petition-changed', { expected: request.expectedVersion });
+    throw new ConflictError(problemTexts.petitionChanged, { expected: request.expectedVersion });
   if (!rule.from.includes(petition.status)) {
-    throw new ConflictError('transition-not-allowed', {
+    throw new ConflictError(problemTexts.transitionNotAllowed, {
       action: request.action,
       from: petition.status,
       allowed: actionsFor(role, petition.status).join(','),
@@ -333,7 +334,7 @@ export function applyTransition(
   }
   const reason = request.action === 'reject' ? rejectionReasonOf(petition) : undefined;
   if (request.reason !== undefined && request.reason !== reason) {
-    throw new ConflictError('transition-not-allowed', {
+    throw new ConflictError(problemTexts.transitionNotAllowed, {
       action: `${request.action}:${request.reason}`,
       from: petition.status,
       allowed: actionsFor(role, petition.status).join(','),

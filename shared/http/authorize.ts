@@ -1,6 +1,7 @@
 import type middy from '@middy/core';
 import { ForbiddenError } from '../domain/errors';
 import { isRole, principalFrom, type Role } from '../domain/roles';
+import * as problemTexts from '../i18n/problem-texts';
 import { TransportError } from './transport-errors';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
 
@@ -19,7 +20,7 @@ export function authorize(
     before: (request) => {
       if (auth === 'public') return;
       const claims = request.event.requestContext.authorizer?.jwt?.claims;
-      if (!claims || typeof claims.sub !== 'string') throw new TransportError('unauthorized');
+      if (!claims || typeof claims.sub !== 'string') throw new TransportError(problemTexts.unauthorized);
       const roles = parseGroups(claims['cognito:groups']);
       const [role, ...others] = roles;
       if (!role || others.length > 0 || !auth.includes(role)) throw new ForbiddenError();

@@ -1,4 +1,5 @@
 import type middy from '@middy/core';
+import * as problemTexts from '../i18n/problem-texts';
 import { TransportError } from './transport-errors';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
 
@@ -19,18 +20,20 @@ export function jsonBody(): middy.MiddlewareObj<ApiEvent, ApiResult, Error, ApiC
       const { body, isBase64Encoded, headers } = request.event;
       if (body === undefined || body === '') return;
       const contentType = headers?.['content-type'] ?? '';
-      if (!/^application\/(.+\+)?json\b/i.test(contentType)) throw new TransportError('unsupported-media-type');
+      if (!/^application\/(.+\+)?json\b/i.test(contentType))
+        throw new TransportError(problemTexts.unsupportedMediaType);
       const text = isBase64Encoded ? decodeUtf8(Buffer.from(body, 'base64')) : body;
       if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-        throw new TransportError('body-too-large', { maxBytes: MAX_BODY_BYTES });
+        throw new TransportError(problemTexts.bodyTooLarge, { maxBytes: MAX_BODY_BYTES });
       // API Gateway hands a text body over as a string; bytes that were not UTF-8 arrive as U+FFFD
       // (the local gateway decodes the same way), which no client sends on purpose.
-      if (text.includes('\uFFFD') || !text.isWellFormed()) throw new TransportError('invalid-encoding');
-      if (jsonDepth(text) > MAX_JSON_DEPTH) throw new TransportError('nesting-too-deep', { maxDepth: MAX_JSON_DEPTH });
+      if (text.includes('\uFFFD') || !text.isWellFormed()) throw new TransportError(problemTexts.invalidEncoding);
+      if (jsonDepth(text) > MAX_JSON_DEPTH)
+        throw new TransportError(problemTexts.nestingTooDeep, { maxDepth: MAX_JSON_DEPTH });
       try {
         request.context.body = JSON.parse(text);
       } catch {
-        throw new TransportError('malformed-json');
+        throw new TransportError(problemTexts.malformedJson);
       }
     },
   };
@@ -40,7 +43,7 @@ function decodeUtf8(bytes: Buffer): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new TransportError('invalid-encoding');
+    throw new TransportError(problemTexts.invalidEncoding);
   }
 }
 

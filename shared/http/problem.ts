@@ -1,5 +1,6 @@
 import { DomainError, type DomainErrorCode } from '../domain/errors';
-import { type Language, PROBLEM_TEXT } from '../i18n/messages';
+import type { Language } from '../i18n/messages';
+import * as problemTexts from '../i18n/problem-texts';
 import { TransportError, type TransportErrorCode } from './transport-errors';
 import type { ApiResult } from './types';
 
@@ -68,7 +69,7 @@ export function problemResponse(error: unknown, language: Language, instance: st
   const status = STATUS_OF[code];
   const params = known?.params ?? {};
   const fields = error instanceof DomainError ? error.fields : [];
-  const text = PROBLEM_TEXT[code][language];
+  const text = (known?.text ?? problemTexts.internal)[language];
   const body = {
     type: `urn:judicial-e-services:problem:${code}`,
     title: text.title,

@@ -1,5 +1,6 @@
 import type middy from '@middy/core';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifyWebhookSignature } from '../domain/webhook-signature';
+import * as problemTexts from '../i18n/problem-texts';
 import { logger } from '../observability/logger';
 import { TransportError } from './transport-errors';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
@@ -24,7 +25,7 @@ export function signedWebhook(options: {
       if (!verdict.ok) {
         // The reason helps an operator tell a clock skew from a wrong secret; it holds no data.
         logger.warn('webhook signature refused', { reason: verdict.reason });
-        throw new TransportError('bad-signature');
+        throw new TransportError(problemTexts.badSignature);
       }
     },
   };

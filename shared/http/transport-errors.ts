@@ -1,3 +1,5 @@
+import type { ProblemText } from '../i18n/problem-texts';
+
 /**
  * Errors of the HTTP transport itself, raised by the middleware before any use case runs: a body
  * that is not JSON (or, for the payment callback, not a plain form), too large, not UTF-8, nested
@@ -16,11 +18,16 @@ export type TransportErrorCode =
 
 export class TransportError extends Error {
   readonly expose = true;
+  readonly code: TransportErrorCode;
+  /** Made with its text (shared/i18n/problem-texts.ts), as domain errors are, and as little logged. */
+  declare readonly text: ProblemText<TransportErrorCode>;
   constructor(
-    readonly code: TransportErrorCode,
+    text: ProblemText<TransportErrorCode>,
     readonly params: Record<string, string | number> = {},
   ) {
-    super(code);
+    super(text.code);
+    this.code = text.code;
+    Object.defineProperty(this, 'text', { value: text });
     this.name = 'TransportError';
   }
 }

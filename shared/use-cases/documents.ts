@@ -14,6 +14,7 @@ import { actor, type Principal } from '../domain/roles';
 import { petitionEvent } from '../events/emit';
 import * as fieldTexts from '../i18n/field-messages';
 import { fieldText } from '../i18n/field-text';
+import * as problemTexts from '../i18n/problem-texts';
 import type { Clock, DocumentStore, FeeScheduleRepository, IdGenerator, PetitionRepository } from '../ports';
 import { quotePetition } from './fees';
 
@@ -96,7 +97,7 @@ export async function addDocuments(
   assertVisible(current, principal);
   assertEditableByOffice(current, principal);
   if (current.status !== 'draft' && current.status !== 'returned')
-    throw new ConflictError('documents-closed', { status: current.status });
+    throw new ConflictError(problemTexts.documentsClosed, { status: current.status });
   const now = deps.clock.now();
   const added = declareDocuments(current.documents, declarations, now, deps.ids);
   const at = now.toISOString();
@@ -209,7 +210,7 @@ export async function removeDocument(deps: DocumentDeps, principal: Principal, p
   assertEditableByOffice(current, principal);
   if (!current.documents.some((d) => d.documentId === documentId)) throw new NotFoundError('document');
   if (current.status !== 'draft' && current.status !== 'returned') {
-    throw new ConflictError('documents-closed', { status: current.status });
+    throw new ConflictError(problemTexts.documentsClosed, { status: current.status });
   }
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -237,7 +238,8 @@ export async function grantDownload(deps: DocumentDeps, principal: Principal, pe
   assertVisible(petition, principal);
   const document = petition.documents.find((d) => d.documentId === documentId);
   if (!document) throw new NotFoundError('document');
-  if (document.status !== 'verified') throw new ConflictError('document-not-verified', { status: document.status });
+  if (document.status !== 'verified')
+    throw new ConflictError(problemTexts.documentNotVerified, { status: document.status });
   await deps.petitions.recordAccess({
     petitionId,
     at: deps.clock.now().toISOString(),

@@ -26,6 +26,7 @@ import {
 import { actor, type Principal } from '../domain/roles';
 import { solarHijriDate } from '../domain/solar-hijri';
 import { FEE_ERROR_TEXT, FEE_INPUT_TEXT } from '../i18n/fee-messages';
+import * as problemTexts from '../i18n/problem-texts';
 import type { Clock, FeeScheduleRepository, PaymentRepository, PetitionRepository, StoredFeeSchedule } from '../ports';
 
 /**
@@ -73,7 +74,7 @@ export async function loadFeeSchedule(
   };
   const written = await deps.schedules.put(stored, existing ? { contentHash: existing.contentHash } : undefined);
   // Someone else loaded or quoted with this version between our read and our write: read and decide again.
-  if (!written) throw new ConflictError('schedule-changed', { versionId });
+  if (!written) throw new ConflictError(problemTexts.scheduleChanged, { versionId });
   return { outcome: write === 'create' ? 'created' : 'replaced', schedule: summaryOf(stored) };
 }
 
@@ -151,7 +152,7 @@ export async function quotePetition(deps: FeeDeps, petition: Parameters<typeof q
     if (!chosen || chosen.usedAt !== undefined) return quote;
     if (await deps.schedules.markUsed(chosen.schedule.versionId, chosen.contentHash, at)) return quote;
   }
-  throw new ConflictError('schedule-changed', { versionId: '' });
+  throw new ConflictError(problemTexts.scheduleChanged, { versionId: '' });
 }
 
 /** FeeErrors in the terms of the API: the petition's fields at fault (400), or the stored schedules (409). */
@@ -162,9 +163,9 @@ export function asDomainError(error: unknown): unknown {
     case 'no-schedule-for-date':
     case 'ambiguous-schedule':
     case 'schedule-not-valid-on-date':
-      return new ConflictError('no-fee-schedule', { day: String(params.day ?? '') });
+      return new ConflictError(problemTexts.noFeeSchedule, { day: String(params.day ?? '') });
     case 'schedule-version-used':
-      return new ConflictError('schedule-version-used', params);
+      return new ConflictError(problemTexts.scheduleVersionUsed, params);
     default:
       return new ValidationError([fieldOf(code, params)]);
   }
@@ -218,9 +219,9 @@ export function balanceOf(
  */
 export function assertFeesSettled(petition: Pick<Petition, 'quote' | 'indigency'>, payments: readonly Payment[]) {
   const balance = balanceOf(petition, payments);
-  if (!balance) throw new ConflictError('fees-not-quoted');
+  if (!balance) throw new ConflictError(problemTexts.feesNotQuoted);
   if (!balance.settled) {
-    throw new ConflictError('fees-due', {
+    throw new ConflictError(problemTexts.feesDue, {
       dueRials: balance.dueRials,
       judiciaryDueRials: balance.judiciary.dueRials,
       officeDueRials: balance.office.dueRials,
@@ -321,10 +322,10 @@ export async function decideIndigency(
   if (rule.by === 'office') assertEditableByOffice(current, principal);
   else if (principal.kind !== 'court') throw new ForbiddenError();
   if (request.expectedVersion !== current.version) {
-    throw new ConflictError('petition-changed', { expected: request.expectedVersion });
+    throw new ConflictError(problemTexts.petitionChanged, { expected: request.expectedVersion });
   }
   if (!rule.statuses.includes(current.status) || current.indigency?.status !== rule.from) {
-    throw new ConflictError('indigency-step', {
+    throw new ConflictError(problemTexts.indigencyStep, {
       action: request.action,
       from: current.status,
       indigency: current.indigency?.status ?? 'none',

@@ -27,6 +27,7 @@ import { asOfficeStaff, type Principal } from '../domain/roles';
 import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
 import { CALLBACK_UNREADABLE_TEXT } from '../i18n/fee-messages';
+import * as problemTexts from '../i18n/problem-texts';
 import {
   type Clock,
   GatewayProtocolError,
@@ -95,20 +96,20 @@ export async function startPayment(
   const petition = await deps.petitions.get(petitionId);
   assertVisible(petition, principal);
   assertEditableByOffice(petition, principal);
-  if (!petition.quote) throw new ConflictError('fees-not-quoted');
+  if (!petition.quote) throw new ConflictError(problemTexts.feesNotQuoted);
   const now = deps.clock.now();
   const payments = await closeLapsed(deps, await deps.payments.forPetition(petitionId), now);
   const balance = balanceOf(petition, payments);
   const due = parseRials(balance?.[payee].dueRials ?? '0');
-  if (due === 0n) throw new ConflictError('nothing-due', { payee });
+  if (due === 0n) throw new ConflictError(problemTexts.nothingDue, { payee });
   const open = payments.filter((p) => p.payee === payee && isOpen(p));
   const resumable = open.find((p) => p.state === 'initiated' && p.amountRials === formatRials(due));
   if (resumable) return started(deps, resumable, false);
-  if (open[0]) throw new ConflictError('payment-in-progress', { paymentId: open[0].paymentId });
+  if (open[0]) throw new ConflictError(problemTexts.paymentInProgress, { paymentId: open[0].paymentId });
 
   const terminalId =
     payee === 'judiciary' ? deps.settings.judiciaryTerminalId : (await deps.offices.get(officeCode))?.paymentTerminalId;
-  if (!terminalId) throw new ConflictError('no-payment-terminal', { payee });
+  if (!terminalId) throw new ConflictError(problemTexts.noPaymentTerminal, { payee });
   const orderId = orderIdFor(petitionId, payments.length + 1);
   let token: string;
   try {
@@ -121,7 +122,7 @@ export async function startPayment(
   } catch (error) {
     // A refused token for an order id another request has just taken is that request's win.
     if (error instanceof GatewayRefusedError && (await deps.payments.get(petitionId, orderId))) {
-      throw new ConflictError('payment-in-progress', { paymentId: orderId });
+      throw new ConflictError(problemTexts.paymentInProgress, { paymentId: orderId });
     }
     throw gatewayFailure('token', error);
   }
@@ -139,7 +140,8 @@ export async function startPayment(
     },
     now,
   );
-  if (!(await deps.payments.create(payment))) throw new ConflictError('payment-in-progress', { paymentId: orderId });
+  if (!(await deps.payments.create(payment)))
+    throw new ConflictError(problemTexts.paymentInProgress, { paymentId: orderId });
   return started(deps, payment, true);
 }
 
@@ -211,7 +213,7 @@ export async function acceptCallback(deps: PaymentDeps, fields: Record<string, s
     const result = await settle(deps, payment, callback);
     if (result) return result;
   }
-  throw new ConflictError('payment-in-progress', { paymentId: callback.orderId });
+  throw new ConflictError(problemTexts.paymentInProgress, { paymentId: callback.orderId });
 }
 
 /** One pass over a callback; undefined when the payment changed under it (start over). */
@@ -225,7 +227,7 @@ async function settle(
     ? await deps.payments.referenceHolder(callback.terminalId, callback.refNum)
     : undefined;
   const step = applyCallback(payment, callback, { now, ...(holder ? { referenceHeldBy: holder } : {}) });
-  if (!step.accepted) throw new ConflictError('payment-refused', { reason: step.reason });
+  if (!step.accepted) throw new ConflictError(problemTexts.paymentRefused, { reason: step.reason });
   let current = step.payment;
   if (current.state !== 'awaiting-verify') {
     // Verified before (an identical callback again), or cancelled or failed at the gateway.
@@ -240,16 +242,16 @@ async function settle(
     // No answer: keep the callback, so that the same callback again (or a later one) verifies it
     // within the gateway's window; the payer is told to retry.
     if (step.changed && (await deps.payments.save(current, payment.version, [])) === 'reference-taken') {
-      throw new ConflictError('payment-refused', { reason: 'reference-reused' });
+      throw new ConflictError(problemTexts.paymentRefused, { reason: 'reference-reused' });
     }
     throw gatewayFailure('verify', error);
   }
   // The gateway never issued this reference: the callback was forged or altered. Nothing is recorded.
   if (verification.outcome === 'unknown-reference' && payment.state === 'initiated') {
-    throw new ConflictError('payment-refused', { reason: 'reference-unknown' });
+    throw new ConflictError(problemTexts.paymentRefused, { reason: 'reference-unknown' });
   }
   const verified = applyVerification(current, verification, now);
-  if (!verified.accepted) throw new ConflictError('payment-refused', { reason: verified.reason });
+  if (!verified.accepted) throw new ConflictError(problemTexts.paymentRefused, { reason: verified.reason });
   current = verified.payment;
   if (current.state === 'reversal-required') {
     // The gateway settled another amount than we asked for: give it back rather than count it.
@@ -273,7 +275,7 @@ async function settle(
       : [];
   const events = current.state === 'verified' ? await verifiedEvent(deps, current, now) : [];
   const saved = await deps.payments.save(current, payment.version, counters, events);
-  if (saved === 'reference-taken') throw new ConflictError('payment-refused', { reason: 'reference-reused' });
+  if (saved === 'reference-taken') throw new ConflictError(problemTexts.paymentRefused, { reason: 'reference-reused' });
   return saved === 'ok' ? resultOf(current) : undefined;
 }
 

@@ -41,6 +41,7 @@ import { solarHijriMonth } from '../domain/solar-hijri';
 import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
 import * as fieldTexts from '../i18n/field-messages';
+import * as problemTexts from '../i18n/problem-texts';
 import type {
   CalendarRepository,
   Clock,
@@ -97,7 +98,7 @@ export async function createDraft(
   const now = deps.clock.now();
   const documents = declareDocuments([], input.documents, now, deps.ids);
   const office = await deps.offices.get(officeCode);
-  if (office?.status !== 'active') throw new ConflictError('office-not-active');
+  if (office?.status !== 'active') throw new ConflictError(problemTexts.officeNotActive);
   const at = now.toISOString();
   const petition: Petition = {
     petitionId: deps.ids.petitionId(),
@@ -145,10 +146,10 @@ export async function updatePetition(
   assertVisible(current, principal);
   assertEditableByOffice(current, principal);
   if (input.expectedVersion !== current.version) {
-    throw new ConflictError('petition-changed', { expected: input.expectedVersion });
+    throw new ConflictError(problemTexts.petitionChanged, { expected: input.expectedVersion });
   }
   if (!EDITABLE.includes(current.status)) {
-    throw new ConflictError('transition-not-allowed', { action: 'update', from: current.status, allowed: '' });
+    throw new ConflictError(problemTexts.transitionNotAllowed, { action: 'update', from: current.status, allowed: '' });
   }
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -184,7 +185,7 @@ async function keepDocuments(deps: Pick<PetitionDeps, 'documents'>, petition: Pe
 function assertDocumentsVerified(petition: Petition): void {
   const blocking = unverifiedDocuments(petition);
   if (blocking.length > 0) {
-    throw new ConflictError('documents-not-verified', {
+    throw new ConflictError(problemTexts.documentsNotVerified, {
       pending: blocking.filter((d) => d.status === 'pending').length,
       rejected: blocking.filter((d) => d.status === 'rejected').length,
       documents: blocking.map((d) => d.documentId).join(','),
@@ -236,13 +237,14 @@ export async function submitPetition(
     return answerOf(current);
   }
   if (current.status !== 'draft') {
-    throw new ConflictError('transition-not-allowed', {
+    throw new ConflictError(problemTexts.transitionNotAllowed, {
       action: 'submit',
       from: current.status,
       allowed: current.status === 'returned' ? 'resubmit' : '',
     });
   }
-  if (office?.status !== 'active') throw new ConflictError('office-not-active', { status: office?.status ?? '' });
+  if (office?.status !== 'active')
+    throw new ConflictError(problemTexts.officeNotActive, { status: office?.status ?? '' });
   assertDocumentsVerified(current);
   // Paid in full, or the court fee deferred by an indigency claim: 409 with the amount due otherwise.
   // The paid totals settle it in the common case; where they are missing or fall short (nothing
@@ -251,7 +253,7 @@ export async function submitPetition(
   if (!settledByTotals) assertFeesSettled(current, await deps.payments.forPetition(petitionId));
   const registry = await deps.submissions.courtRegistry(office.provinceCode, current.caseReference?.courtCode);
   const route = routePetition(current, office, registry);
-  if (!route) throw new ConflictError('no-court-for-petition', { kind: current.kind });
+  if (!route) throw new ConflictError(problemTexts.noCourtForPetition, { kind: current.kind });
   await keepDocuments(deps, current);
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -305,13 +307,13 @@ export async function submitPetition(
     if (outcome === 'key-taken') {
       const winner = await deps.submissions.record(officeCode, request.key);
       if (winner) return replay(winner, requestHash);
-      throw new ConflictError('idempotency-in-progress');
+      throw new ConflictError(problemTexts.idempotencyInProgress);
     }
     if (outcome === 'petition-changed') {
       // Perhaps our own key's twin won meanwhile: its answer then is ours.
       const winner = await deps.submissions.record(officeCode, request.key);
       if (winner) return replay(winner, requestHash);
-      throw new ConflictError('petition-changed', { expected: current.version });
+      throw new ConflictError(problemTexts.petitionChanged, { expected: current.version });
     }
   }
   throw new Error('no free tracking code after several attempts');
@@ -498,9 +500,9 @@ export async function reassignPetition(
   const [current, court] = await Promise.all([deps.petitions.get(petitionId), deps.courts.get(input.courtCode)]);
   assertVisible(current, admin);
   if (!court || court.provinceCode !== admin.provinceCode) throw new NotFoundError('court');
-  if (court.status !== 'active') throw new ConflictError('court-not-active', { courtCode: court.courtCode });
+  if (court.status !== 'active') throw new ConflictError(problemTexts.courtNotActive, { courtCode: court.courtCode });
   if (input.expectedVersion !== current.version) {
-    throw new ConflictError('petition-changed', { expected: input.expectedVersion });
+    throw new ConflictError(problemTexts.petitionChanged, { expected: input.expectedVersion });
   }
   const previousCourtCode = current.court?.courtCode;
   // The same court again confirms a fallback routing the province has reviewed: the flag goes, audited.
@@ -510,7 +512,11 @@ export async function reassignPetition(
     !REASSIGNABLE.includes(current.status) ||
     (previousCourtCode === court.courtCode && !confirmsFallback)
   ) {
-    throw new ConflictError('transition-not-allowed', { action: 'reassign', from: current.status, allowed: '' });
+    throw new ConflictError(problemTexts.transitionNotAllowed, {
+      action: 'reassign',
+      from: current.status,
+      allowed: '',
+    });
   }
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -568,7 +574,7 @@ async function legalPeriod(
   servedAt: Date,
 ): Promise<LegalPeriod> {
   const provinceCode = petition.court?.provinceCode ?? petition.provinceCode;
-  if (!provinceCode) throw new ConflictError('no-court-for-petition', { kind: petition.kind });
+  if (!provinceCode) throw new ConflictError(problemTexts.noCourtForPetition, { kind: petition.kind });
   const calendar = await deps.calendars.workCalendar(provinceCode, calendarYearsFor(servedAt));
   return lastDayToAct({ servedAt, days: LEGAL_PERIODS[kind].days, calendar });
 }

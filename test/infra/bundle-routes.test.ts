@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import { esbuildOptions } from '../../infra/bundling';
 import { petitionEventSchema } from '../../shared/events/petition-events';
 import * as fieldTexts from '../../shared/i18n/field-messages';
+import * as problemTexts from '../../shared/i18n/problem-texts';
 import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES, type RouteDefinition } from '../../shared/routes';
 import { idempotencyHeadersSchema } from '../../shared/schemas/headers';
 
@@ -129,39 +130,55 @@ it("bundles each function with its own route's schemas only", async () => {
   expect(codeOf('get-petition')).not.toMatch(/\bvar listPetitionsQuerySchema\d* = /);
 }, 120_000);
 
+const TEXT_MODULES = ['shared/i18n/field-messages.ts', 'shared/i18n/problem-texts.ts'];
+
 /**
- * The field messages (shared/i18n/field-messages.ts) a function's bundle holds are those its own
- * code names: its schemas, its use case, the validation every route runs. A catalogue that
- * gathered them all (as FIELD_MESSAGES once did) would put every message in every bundle. A
- * message is found in a bundle by its English text; who names it, by `fieldTexts.<name>` in the
- * bundle's source modules outside shared/i18n.
+ * The field messages (shared/i18n/field-messages.ts) and problem texts (problem-texts.ts) a
+ * function's bundle holds are those its own code names: its schemas, its use case and adapters,
+ * the errors they raise, the validation every route runs. A text is found in a bundle by its
+ * English words; who names it, by `fieldTexts.<name>` or `problemTexts.<name>` in the bundle's
+ * source modules. A catalogue that gathered them all (as FIELD_MESSAGES and PROBLEM_TEXT once
+ * did) would put every text in every bundle: the office routes would hold the fee schedule's.
  */
-it('bundles each function with the field messages its own code names only', async () => {
+it('bundles each function with the messages and problem texts its own code names only', async () => {
   const specs = [...ROUTES, ...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS];
   const result = await bundleOwnCode(specs, { minify: false });
-  const messages = Object.entries(fieldTexts);
+  const english = [
+    ...Object.entries(fieldTexts).map(([name, text]) => ({ name: `fieldTexts.${name}`, words: text.en })),
+    ...Object.entries(problemTexts).map(([name, text]) => ({ name: `problemTexts.${name}`, words: text.en.title })),
+  ];
   const heldBy = (id: string) => {
     const code =
       result.outputFiles.find((file) => file.path.endsWith(`/${id}.js`) || file.path.endsWith(`/${id}.mjs`))?.text ??
       '';
-    return messages.filter(([, text]) => code.includes(JSON.stringify(text.en).slice(1, -1))).map(([name]) => name);
+    // As a whole string literal, in the quotes esbuild chose: "Conflict" is not ConflictError.
+    const literal = (words: string) => JSON.stringify(words).slice(1, -1);
+    return english
+      .filter(({ words }) => ['"', "'", '`'].some((quote) => code.includes(`${quote}${literal(words)}${quote}`)))
+      .map(({ name }) => name);
   };
   const namedBy = (id: string) => {
     const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint === `functions/${id}.ts`);
-    const modules = Object.keys(output?.inputs ?? {}).filter((path) => !path.startsWith('shared/i18n/'));
+    const modules = Object.keys(output?.inputs ?? {}).filter((path) => !TEXT_MODULES.includes(path));
+    const sources = modules.map((path) => readFileSync(path, 'utf8'));
     return new Set(
-      modules.flatMap((path) => [...readFileSync(path, 'utf8').matchAll(/\bfieldTexts\.(\w+)/g)].map((m) => m[1])),
+      sources.flatMap((source) => [...source.matchAll(/\b(?:fieldTexts|problemTexts)\.\w+/g)].map((m) => m[0])),
     );
   };
 
+  // Each text is told apart by its English words.
+  expect(new Set(english.map(({ words }) => words)).size).toBe(english.length);
   for (const spec of specs) {
     const named = namedBy(spec.id);
     const strangers = heldBy(spec.id).filter((name) => !named.has(name));
     expect({ id: spec.id, strangers }).toEqual({ id: spec.id, strangers: [] });
   }
-  // The check can fail: the fee schedule's messages are in the route that loads schedules, and in no office route.
-  expect(heldBy('put-fee-schedule')).toContain('feeBracketsContiguous');
-  expect(heldBy('get-office')).not.toContain('feeBracketsContiguous');
+  // The check can fail: the fee schedule's texts are in the route that loads schedules, and in no office route.
+  expect(heldBy('put-fee-schedule')).toEqual(
+    expect.arrayContaining(['fieldTexts.feeBracketsContiguous', 'problemTexts.scheduleVersionUsed']),
+  );
+  expect(heldBy('get-office')).not.toContain('fieldTexts.feeBracketsContiguous');
+  expect(heldBy('get-office')).not.toContain('problemTexts.scheduleVersionUsed');
 }, 120_000);
 
 /**

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import type { ProblemCode } from '../../shared/http/problem';
+import { type ProblemCode, STATUS_OF } from '../../shared/http/problem';
 import * as fieldTexts from '../../shared/i18n/field-messages';
-import { fieldProblemMessages, LABELS, PROBLEM_TEXT } from '../../shared/i18n/messages';
+import { fieldProblemMessages, LABELS } from '../../shared/i18n/messages';
+import * as problemTexts from '../../shared/i18n/problem-texts';
 import { ROUTES } from '../../shared/routes';
 import { parseInput } from '../../shared/schemas/validate';
 
@@ -18,7 +19,20 @@ describe('field messages', () => {
 });
 
 describe('problem texts', () => {
-  const codes = Object.keys(PROBLEM_TEXT) as ProblemCode[];
+  const PROBLEM_TEXT = Object.fromEntries(Object.values(problemTexts).map((text) => [text.code, text])) as Record<
+    ProblemCode,
+    problemTexts.ProblemText
+  >;
+  const codes = Object.keys(STATUS_OF) as ProblemCode[];
+
+  it('has one text for each problem code, exported under the code in camelCase', () => {
+    const named = Object.entries(problemTexts).map(([name, text]) => [name, text.code]);
+
+    expect(named.map(([, code]) => code).sort()).toEqual([...codes].sort());
+    expect(named.filter(([name, code]) => name !== code?.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()))).toEqual(
+      [],
+    );
+  });
   const sample = {
     allowed: 'dispatch,withdraw',
     from: 'submitted',

@@ -1,6 +1,7 @@
 import { ConflictError, DependencyUnavailableError, TooManyAttemptsError } from '../../../shared/domain/errors';
 import { problemErrors } from '../../../shared/http/problem-errors';
 import { TransportError } from '../../../shared/http/transport-errors';
+import * as problemTexts from '../../../shared/i18n/problem-texts';
 import { logger } from '../../../shared/observability/logger';
 import { bareEvent, withOnly } from './bare';
 
@@ -11,7 +12,7 @@ const failingWith = (error: Error) =>
 
 describe('problemErrors middleware', () => {
   it('answers a domain error with the status its code maps to, as problem+json in the language asked for', async () => {
-    const answer = await failingWith(new ConflictError('already-rated'))(bareEvent(), { language: 'en' });
+    const answer = await failingWith(new ConflictError(problemTexts.alreadyRated))(bareEvent(), { language: 'en' });
 
     expect(answer.statusCode).toBe(409);
     expect(answer.headers).toMatchObject({ 'content-type': 'application/problem+json; charset=utf-8' });
@@ -21,6 +22,14 @@ describe('problemErrors middleware', () => {
       status: 409,
       instance: 'request-1',
     });
+  });
+
+  it('carries its texts out of sight of a log, which shows the code and parameters only', () => {
+    const error = new ConflictError(problemTexts.alreadyRated, { trackingCode: 'T-1' });
+
+    expect(error.text).toBe(problemTexts.alreadyRated);
+    expect(Object.keys(error)).not.toContain('text');
+    expect(JSON.stringify(error)).not.toContain('Already rated');
   });
 
   it('says when to come back for throttling and for a dependency that is down', async () => {
@@ -40,7 +49,7 @@ describe('problemErrors middleware', () => {
   });
 
   it('answers a transport error from the HTTP layer', async () => {
-    const answer = await failingWith(new TransportError('unsupported-media-type'))(bareEvent());
+    const answer = await failingWith(new TransportError(problemTexts.unsupportedMediaType))(bareEvent());
 
     expect(answer.statusCode).toBe(415);
   });

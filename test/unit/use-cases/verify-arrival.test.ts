@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { documentKey, quarantineKey } from '../../../shared/domain/document-policy';
 import { ConflictError } from '../../../shared/domain/errors';
 import type { Petition } from '../../../shared/domain/petition';
+import * as problemTexts from '../../../shared/i18n/problem-texts';
 import type { DocumentStore, FeeScheduleRepository, PetitionRepository } from '../../../shared/ports';
 import { type DocumentDeps, verifyArrival } from '../../../shared/use-cases/documents';
 
@@ -55,7 +56,7 @@ function setUp(stored: Petition, conflicts: number) {
       if (left > 0) {
         left -= 1;
         steps.push('save lost a race');
-        throw new ConflictError('petition-changed');
+        throw new ConflictError(problemTexts.petitionChanged);
       }
       steps.push(`saved ${next.documents[0]?.status}`);
       current = next;
