@@ -23,7 +23,7 @@ export async function readOwnNotices(
   channel: ViewChannel,
   language: Language,
 ) {
-  const petition = await petitionOfParty(deps, 'track', request);
+  const { petition } = await petitionOfParty(deps, 'track', request);
   const parties = new Set(
     petition.parties.flatMap((party, index) => (party.nationalId === request.nationalId ? [index] : [])),
   );
