@@ -41,8 +41,9 @@ export interface CitizenRequest {
  * weighed against the petition, so concurrent guesses cannot get more tries evaluated than the
  * budget; a try that proves the caller's right is given back (domain/guessing.ts says how many and
  * why). The petition is read beside the reservation, not after it, and what the caller reads next
- * (`readAlongside`) beside the refund: a citizen's track waits for two round trips instead of five,
- * and a refused try learns nothing from a read it never sees.
+ * (`readAlongside`) beside the refund: a citizen's track waits for two round trips instead of
+ * five. A refused try is answered as soon as the reservation says so, never after the read: how
+ * long a 429 takes must not tell whether the code exists.
  */
 export async function petitionOfParty<T = undefined>(
   deps: CitizenDeps,
@@ -52,14 +53,19 @@ export async function petitionOfParty<T = undefined>(
 ): Promise<{ petition: Petition; read: T }> {
   const now = deps.clock.now();
   const budgets = guessBudgets(scope, request.trackingCode, request.address);
-  const [spent, petition] = await Promise.all([
-    deps.limiter.reserve(budgets, now),
-    deps.petitions.findByTrackingCode(request.trackingCode),
-  ]);
+  const reading = deps.petitions.findByTrackingCode(request.trackingCode);
+  // A refused try never awaits the read; its failure then concerns nobody.
+  reading.catch(() => undefined);
+  const spent = await deps.limiter.reserve(budgets, now);
   if (spent) throw new TooManyAttemptsError(spent.retryAfter);
+  const petition = await reading;
   if (!petition?.parties.some((party) => party.nationalId === request.nationalId)) throw new NotFoundError('petition');
-  // Both settle before the answer, so a failed read never leaves the refund running past it.
-  const [read, refund] = await Promise.allSettled([readAlongside(petition), deps.limiter.refund(budgets, now)]);
+  // Both settle before the answer, so a failed read never leaves the refund running past it; the
+  // refund starts first, so not even a callback that throws at once can skip it.
+  const [refund, read] = await Promise.allSettled([
+    deps.limiter.refund(budgets, now),
+    Promise.resolve().then(() => readAlongside(petition)),
+  ]);
   if (refund.status === 'rejected') throw refund.reason;
   if (read.status === 'rejected') throw read.reason;
   return { petition, read: read.value };
