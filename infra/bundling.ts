@@ -3,7 +3,8 @@ import type { BuildOptions } from 'esbuild';
 /**
  * How a function entry becomes a Lambda bundle: one ES module per function, minified, the AWS SDK
  * bundled in (so its version is ours, not the runtime's, and tree-shaking trims it). The CDK stack
- * and `npm run bench` both use these settings, so the bench measures what ships.
+ * (LAMBDA_BUNDLING in service-function.ts) and `npm run bench` both use these settings, so the
+ * bench measures what ships; test/infra/shipped-bundle.test.ts checks the bytes are the same.
  */
 export const LAMBDA_NODE_TARGET = 'node24';
 
