@@ -12,7 +12,6 @@ import * as problemTexts from '../i18n/problem-texts';
 
 /** The data's state refuses a well-formed request. */
 export type ConflictCode =
-  | 'conflict'
   | 'office-exists'
   | 'office-changed'
   | 'office-status-step'

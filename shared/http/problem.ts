@@ -18,7 +18,6 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'bad-signature': 401,
   forbidden: 403,
   'not-found': 404,
-  conflict: 409,
   'office-exists': 409,
   'office-changed': 409,
   'office-status-step': 409,

@@ -120,11 +120,6 @@ export const notFound: ProblemText<'not-found'> = {
     detail: (p) => `The requested ${String(p.what ?? 'item')} does not exist or is not yours to see.`,
   },
 };
-export const conflict: ProblemText<'conflict'> = {
-  code: 'conflict',
-  fa: { title: 'تعارض', detail: () => 'درخواست با وضعیت فعلی داده‌ها سازگار نیست.' },
-  en: { title: 'Conflict', detail: () => 'The request conflicts with the current state.' },
-};
 export const officeExists: ProblemText<'office-exists'> = {
   code: 'office-exists',
   fa: { title: 'دفتر تکراری است', detail: (p) => `دفتری با کد ${p.officeCode} از قبل ثبت شده است.` },

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { validateRequest } from '../../../shared/http/validate-request';
 import { defineRoute } from '../../../shared/routes/define';
 import { bareEvent, withOnly } from './bare';
@@ -11,9 +11,9 @@ const route = defineRoute({
   summary: 'unit',
   idempotent: true,
   request: {
-    path: z.strictObject({ id: z.string().regex(/^\d+$/) }),
-    query: z.strictObject({ limit: z.coerce.number().int().max(10).default(5) }),
-    body: z.strictObject({ name: z.string().min(2) }),
+    path: z.strictObject({ id: z.string().check(z.regex(/^\d+$/)) }),
+    query: z.strictObject({ limit: z._default(z.coerce.number().check(z.int(), z.lte(10)), 5) }),
+    body: z.strictObject({ name: z.string().check(z.minLength(2)) }),
   },
   responses: { 200: { description: 'ok' } },
 });
