@@ -134,9 +134,15 @@ const QUOTE_ATTEMPTS = 3;
  * schedule used before the caller stores the quote, so a stored quote always points at a version
  * that can no longer change. (A quote that is then not stored leaves the version used: harmless.)
  */
-export async function quotePetition(deps: FeeDeps, petition: Parameters<typeof quoteInputOf>[0], at: Date) {
+export async function quotePetition(
+  deps: FeeDeps,
+  petition: Parameters<typeof quoteInputOf>[0],
+  at: Date,
+  /** The schedules of `at`'s year, when the caller started reading them already. */
+  readAlready?: Promise<StoredFeeSchedule[]>,
+) {
   for (let attempt = 1; attempt <= QUOTE_ATTEMPTS; attempt++) {
-    const stored = await deps.schedules.forYear(solarHijriDate(at).year);
+    const stored = await (attempt === 1 && readAlready ? readAlready : deps.schedules.forYear(solarHijriDate(at).year));
     let quote: FeeQuote;
     let chosen: StoredFeeSchedule | undefined;
     try {

@@ -37,7 +37,7 @@ import {
 } from '../domain/petition';
 import { actor, asOfficeStaff, asProvinceAdmin, isOfficeStaff, type Principal } from '../domain/roles';
 import { type RoutingDecision, type RoutingRuleId, routePetition } from '../domain/routing';
-import { solarHijriMonth } from '../domain/solar-hijri';
+import { solarHijriDate, solarHijriMonth } from '../domain/solar-hijri';
 import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
 import * as fieldTexts from '../i18n/field-messages';
@@ -97,6 +97,10 @@ export async function createDraft(
   const { officeCode } = asOfficeStaff(principal);
   const now = deps.clock.now();
   const documents = declareDocuments([], input.documents, now, deps.ids);
+  // The fee schedules are read beside the office: one round trip less on a clerk's most frequent
+  // call. The office is judged first, and a refused draft marks no schedule used.
+  const schedules = deps.schedules.forYear(solarHijriDate(now).year);
+  schedules.catch(() => undefined);
   const office = await deps.offices.get(officeCode);
   if (office?.status !== 'active') throw new ConflictError(problemTexts.officeNotActive);
   const at = now.toISOString();
@@ -122,7 +126,7 @@ export async function createDraft(
     createdBy: principal.userId,
     history: [{ at, by: actor(principal), action: 'create', from: null, to: 'draft' }],
   };
-  petition.quote = await quotePetition({ schedules: deps.schedules, clock: deps.clock }, petition, now);
+  petition.quote = await quotePetition({ schedules: deps.schedules, clock: deps.clock }, petition, now, schedules);
   await deps.petitions.insert(petition);
   return { petition, uploads: await uploadInstructions(deps.documents, petition.petitionId, documents) };
 }

@@ -276,6 +276,18 @@ describe('submitting', () => {
     expect(await tableSnapshot()).toEqual(before);
   });
 
+  it('answers 409 to a draft from a suspended office and writes nothing', async () => {
+    const { officeCode, clerk } = await officeWithClerk();
+    await suspendOffice(officeCode);
+    const before = await tableSnapshot();
+
+    const answer = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody() }));
+
+    expect(answer.status).toBe(409);
+    expect(answer.body.type).toBe('urn:judicial-e-services:problem:office-not-active');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
   it('answers 409 to a second submission under a new key', async () => {
     const { clerk } = await officeWithClerk();
     const petitionId = await draft(clerk);
