@@ -1,12 +1,12 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
-import { documentDepsFromEnv } from '../shared/adapters/from-env';
+import { documentObjectDepsFromEnv } from '../shared/adapters/from-env';
 import { logger } from '../shared/observability/logger';
 import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
 import { verifyArrival } from '../shared/use-cases/documents';
 
-const deps = documentDepsFromEnv();
+const deps = documentObjectDepsFromEnv();
 
 /** The EventBridge "Object Created" event S3 sends for the documents bucket. */
 export interface ObjectCreatedEvent {

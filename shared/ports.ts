@@ -232,13 +232,20 @@ export interface UploadInstruction {
   expiresAt: string;
 }
 
-/** Where document bytes live. The API only hands out presigned URLs; bytes never pass through it. */
-export interface DocumentStore {
+/**
+ * Presigned URLs for document bytes: the API only hands out URLs; bytes never pass through it.
+ * Signing is local work, no call to S3, so the functions that only hand out URLs carry no S3 client.
+ */
+export interface DocumentUrls {
   presignUpload(
     key: string,
     declared: { contentType: string; size: number; sha256: string },
   ): Promise<UploadInstruction>;
   presignDownload(key: string, fileName: string): Promise<{ downloadUrl: string; expiresAt: string }>;
+}
+
+/** The stored document objects, for the functions that read, move, remove or tag them. */
+export interface DocumentObjects {
   /** Size, SHA-256 (hex) and leading bytes of the stored object, read as a stream. */
   inspect(key: string): Promise<{ size: number; sha256: string; head: Uint8Array } | undefined>;
   /** Moves a rejected object aside, where nothing serves it (a no-op once it has moved). */
@@ -248,6 +255,9 @@ export interface DocumentStore {
   /** Marks objects as belonging to a submitted petition, so the draft clean-up rule spares them. */
   keep(keys: string[]): Promise<void>;
 }
+
+/** Where document bytes live: their URLs and their objects. */
+export type DocumentStore = DocumentUrls & DocumentObjects;
 
 /**
  * What a report covers: one province, or the whole country (the national report ranks the

@@ -4,6 +4,7 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tracer } from '../observability/metrics';
 import { translateTransientErrors } from './aws-errors';
 import { meterCapacity } from './capacity-meter';
+import type { UrlSigning } from './s3-presigned-urls';
 
 interface ClientConfig {
   AWS_REGION: string;
@@ -53,6 +54,15 @@ export function createDocumentClient(
   return DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false },
   });
+}
+
+/**
+ * What presigning needs, lent by the function's DynamoDB client: its credentials (so one chain
+ * serves calls and URLs alike, and the local runtime's per-function signer applies to both) and
+ * the SDK's SHA-256. Presigning is local work and needs no S3 client (s3-presigned-urls.ts).
+ */
+export function urlSigningOf(client: DynamoDBClient | DynamoDBDocumentClient): UrlSigning {
+  return { credentials: client.config.credentials, sha256: client.config.sha256 };
 }
 
 export function createS3Client(config: ClientConfig): S3Client {

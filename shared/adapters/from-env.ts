@@ -1,15 +1,16 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
 import { newTrackingCode } from '../domain/tracking-code';
-import { type IdGenerator, systemClock } from '../ports';
+import { type DocumentObjects, type DocumentStore, type DocumentUrls, type IdGenerator, systemClock } from '../ports';
 import type { TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
 import type { PaymentDeps } from '../use-cases/payments';
-import type { SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
+import type { DraftDeps, SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
 import type { ReportReadDeps } from '../use-cases/reports';
-import { createDocumentClient, createS3Client } from './aws-clients';
+import { createDocumentClient, createS3Client, urlSigningOf } from './aws-clients';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import { DynamoCalendarRepository } from './dynamo-calendar-repository';
 import { DynamoCourtRepository } from './dynamo-court-repository';
@@ -20,7 +21,8 @@ import { DynamoPaymentRepository } from './dynamo-payment-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
 import { DynamoSubmissionStore } from './dynamo-submission-store';
-import { S3DocumentStore } from './s3-document-store';
+import { S3DocumentObjects } from './s3-document-objects';
+import { S3PresignedUrls } from './s3-presigned-urls';
 import { S3ReportStore } from './s3-report-store';
 import { SepPaymentGateway } from './shaparak-gateway';
 
@@ -53,12 +55,15 @@ export const cryptoIds: IdGenerator = {
 
 export function petitionAdaptersFromEnv() {
   const config = readEnv(tableEnvShape);
-  const db = createDocumentClient(config);
+  return petitionAdapters(createDocumentClient(config), config.TABLE_NAME);
+}
+
+function petitionAdapters(db: DynamoDBDocumentClient, table: string) {
   return {
-    petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
-    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
-    schedules: new DynamoFeeScheduleRepository(db, config.TABLE_NAME),
-    payments: new DynamoPaymentRepository(db, config.TABLE_NAME),
+    petitions: new DynamoPetitionRepository(db, table),
+    offices: new DynamoOfficeRepository(db, table),
+    schedules: new DynamoFeeScheduleRepository(db, table),
+    payments: new DynamoPaymentRepository(db, table),
   };
 }
 
@@ -96,20 +101,64 @@ export function paymentDepsFromEnv(): PaymentDeps {
   };
 }
 
-export function documentStoreFromEnv(): S3DocumentStore {
-  const config = readEnv({ ...awsEnvShape, DOCUMENTS_BUCKET: z.string().check(z.minLength(3)) });
-  return new S3DocumentStore(createS3Client(config), config.DOCUMENTS_BUCKET, systemClock);
+const documentsEnvShape = { ...awsEnvShape, DOCUMENTS_BUCKET: z.string().check(z.minLength(3)) };
+
+/** Document URLs, signed with the credentials of the function's DynamoDB client: no S3 client. */
+export function documentUrlsFromEnv(db: DynamoDBDocumentClient): S3PresignedUrls {
+  const config = readEnv(documentsEnvShape);
+  return new S3PresignedUrls(
+    { bucket: config.DOCUMENTS_BUCKET, region: config.AWS_REGION, endpoint: config.S3_ENDPOINT },
+    urlSigningOf(db),
+    systemClock,
+  );
 }
 
-export function documentDepsFromEnv(): DocumentDeps {
-  const { petitions, schedules } = petitionAdaptersFromEnv();
+export function documentObjectsFromEnv(): S3DocumentObjects {
+  const config = readEnv(documentsEnvShape);
+  return new S3DocumentObjects(createS3Client(config), config.DOCUMENTS_BUCKET);
+}
+
+/**
+ * Both halves as one store, for a process that drafts and submits in one go: the local runtime's
+ * demo petitions and the tests. A function takes only the half it needs.
+ */
+export function documentStoreFromEnv(): DocumentStore {
+  const urls = documentUrlsFromEnv(createDocumentClient(readEnv(tableEnvShape)));
+  const objects = documentObjectsFromEnv();
   return {
-    petitions,
-    schedules,
-    documents: documentStoreFromEnv(),
+    presignUpload: (key, declared) => urls.presignUpload(key, declared),
+    presignDownload: (key, fileName) => urls.presignDownload(key, fileName),
+    inspect: (key) => objects.inspect(key),
+    quarantine: (from, to) => objects.quarantine(from, to),
+    remove: (key) => objects.remove(key),
+    keep: (keys) => objects.keep(keys),
+  };
+}
+
+/** A draft: the petition adapters and upload URLs, on one DynamoDB client and no S3 client. */
+export function draftDepsFromEnv(): DraftDeps {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
+  return {
+    ...petitionAdapters(db, config.TABLE_NAME),
+    documents: documentUrlsFromEnv(db),
     clock: systemClock,
     ids: cryptoIds,
   };
+}
+
+/** Declaring documents and downloading them hand out URLs only. */
+export function documentUrlDepsFromEnv(): DocumentDeps<DocumentUrls> {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
+  const { petitions, schedules } = petitionAdapters(db, config.TABLE_NAME);
+  return { petitions, schedules, documents: documentUrlsFromEnv(db), clock: systemClock, ids: cryptoIds };
+}
+
+/** Verifying and removing documents work on the objects. */
+export function documentObjectDepsFromEnv(): DocumentDeps<DocumentObjects> {
+  const { petitions, schedules } = petitionAdaptersFromEnv();
+  return { petitions, schedules, documents: documentObjectsFromEnv(), clock: systemClock, ids: cryptoIds };
 }
 
 /** What submission needs: the data table and the idempotency table holding the keys' records. */
@@ -119,18 +168,20 @@ export function submissionDepsFromEnv(): SubmissionDeps {
   return {
     submissions: new DynamoSubmissionStore(db, config.TABLE_NAME, config.IDEMPOTENCY_TABLE_NAME),
     payments: new DynamoPaymentRepository(db, config.TABLE_NAME),
-    documents: documentStoreFromEnv(),
+    documents: documentObjectsFromEnv(),
     clock: systemClock,
     ids: cryptoIds,
   };
 }
 
-/** Everything the petition use cases need, for the real clock and crypto-random ids. */
+/** What a court's transitions need, for the real clock and crypto-random ids, on one DynamoDB client. */
 export function petitionDepsFromEnv(): TransitionDeps {
+  const config = readEnv(tableEnvShape);
+  const db = createDocumentClient(config);
   return {
-    ...petitionAdaptersFromEnv(),
-    calendars: calendarRepositoryFromEnv(),
-    documents: documentStoreFromEnv(),
+    ...petitionAdapters(db, config.TABLE_NAME),
+    calendars: new DynamoCalendarRepository(db, config.TABLE_NAME),
+    documents: documentObjectsFromEnv(),
     clock: systemClock,
     ids: cryptoIds,
   };

@@ -15,7 +15,14 @@ import { petitionEvent } from '../events/emit';
 import * as fieldTexts from '../i18n/field-messages';
 import { fieldText } from '../i18n/field-text';
 import * as problemTexts from '../i18n/problem-texts';
-import type { Clock, DocumentStore, FeeScheduleRepository, IdGenerator, PetitionRepository } from '../ports';
+import type {
+  Clock,
+  DocumentObjects,
+  DocumentUrls,
+  FeeScheduleRepository,
+  IdGenerator,
+  PetitionRepository,
+} from '../ports';
 import { quotePetition } from './fees';
 
 export interface DocumentDeclaration {
@@ -28,9 +35,10 @@ export interface DocumentDeclaration {
   pages: number;
 }
 
-export interface DocumentDeps {
+/** `Store` is the half of the document store a use case needs: URLs, or the objects. */
+export interface DocumentDeps<Store> {
   petitions: PetitionRepository;
-  documents: DocumentStore;
+  documents: Store;
   /** Declaring or removing a document changes the pages, and so re-quotes the fees. */
   schedules: FeeScheduleRepository;
   clock: Clock;
@@ -74,7 +82,7 @@ export function declareDocuments(
 }
 
 export async function uploadInstructions(
-  store: DocumentStore,
+  store: Pick<DocumentUrls, 'presignUpload'>,
   petitionId: string,
   documents: readonly PetitionDocument[],
 ) {
@@ -88,7 +96,7 @@ export async function uploadInstructions(
 
 /** More documents for a draft or a petition returned for defects. */
 export async function addDocuments(
-  deps: DocumentDeps,
+  deps: DocumentDeps<DocumentUrls>,
   principal: Principal,
   petitionId: string,
   declarations: readonly DocumentDeclaration[],
@@ -143,7 +151,7 @@ const VERSION_RETRIES = 8;
  * a retry of a finished rejection just finishes the move. Transient failures throw, so the
  * platform retries instead of rejecting.
  */
-export async function verifyArrival(deps: DocumentDeps, key: string): Promise<VerificationOutcome> {
+export async function verifyArrival(deps: DocumentDeps<DocumentObjects>, key: string): Promise<VerificationOutcome> {
   const ids = parseDocumentKey(key);
   if (!ids) return 'ignored';
   const quarantined = quarantineKey(ids.petitionId, ids.documentId);
@@ -204,7 +212,12 @@ export async function verifyArrival(deps: DocumentDeps, key: string): Promise<Ve
  * that a bad upload never blocks a petition for ever: the clerk removes it and declares another.
  * The object is deleted (versioning keeps its bytes) and the removal is in the history.
  */
-export async function removeDocument(deps: DocumentDeps, principal: Principal, petitionId: string, documentId: string) {
+export async function removeDocument(
+  deps: DocumentDeps<DocumentObjects>,
+  principal: Principal,
+  petitionId: string,
+  documentId: string,
+) {
   const current = await deps.petitions.get(petitionId);
   assertVisible(current, principal);
   assertEditableByOffice(current, principal);
@@ -233,7 +246,12 @@ export async function removeDocument(deps: DocumentDeps, principal: Principal, p
 }
 
 /** A short-lived download URL for a verified document; every grant is kept in the audit trail. */
-export async function grantDownload(deps: DocumentDeps, principal: Principal, petitionId: string, documentId: string) {
+export async function grantDownload(
+  deps: DocumentDeps<DocumentUrls>,
+  principal: Principal,
+  petitionId: string,
+  documentId: string,
+) {
   const petition = await deps.petitions.get(petitionId);
   assertVisible(petition, principal);
   const document = petition.documents.find((d) => d.documentId === documentId);

@@ -47,7 +47,8 @@ import type {
   Clock,
   CounterIncrement,
   CourtRepository,
-  DocumentStore,
+  DocumentObjects,
+  DocumentUrls,
   FeeScheduleRepository,
   IdGenerator,
   OfficeRepository,
@@ -70,7 +71,6 @@ import { assertFeesSettled, balanceOf, quotePetition } from './fees';
 export interface PetitionDeps {
   petitions: PetitionRepository;
   offices: OfficeRepository;
-  documents: DocumentStore;
   /** The fee schedules every draft is quoted from, and the payments submission waits for. */
   schedules: FeeScheduleRepository;
   payments: Pick<PaymentRepository, 'forPetition'>;
@@ -88,12 +88,14 @@ const TRACKING_CODE_ATTEMPTS = 3;
 const forOffice = (officeCode: string, changes: CounterChange[]): CounterIncrement[] =>
   changes.map((c) => ({ officeCode, ...c }));
 
+/** A draft needs URLs for its uploads, never the objects: its function carries no S3 client. */
+export type DraftDeps = Omit<PetitionDeps, 'payments'> & { documents: Pick<DocumentUrls, 'presignUpload'> };
+
+/** What re-enters a petition into the court's hands: the objects, whose draft tag it lifts. */
+type KeptDocuments = { documents: Pick<DocumentObjects, 'keep'> };
+
 /** A draft with its parties, declared documents and fee quote; answers with one upload instruction per document. */
-export async function createDraft(
-  deps: Omit<PetitionDeps, 'payments'>,
-  principal: Principal,
-  input: CreatePetitionInput,
-) {
+export async function createDraft(deps: DraftDeps, principal: Principal, input: CreatePetitionInput) {
   const { officeCode } = asOfficeStaff(principal);
   const now = deps.clock.now();
   const documents = declareDocuments([], input.documents, now, deps.ids);
@@ -181,7 +183,7 @@ export async function updatePetition(
  * lifecycle rule delete abandoned drafts. Done first: if it fails nothing is submitted, whereas
  * the other order could leave a submitted petition's scans to be deleted.
  */
-async function keepDocuments(deps: Pick<PetitionDeps, 'documents'>, petition: Petition): Promise<void> {
+async function keepDocuments(deps: KeptDocuments, petition: Petition): Promise<void> {
   if (petition.documents.length > 0)
     await deps.documents.keep(petition.documents.map((d) => documentKey(petition.petitionId, d.documentId)));
 }
@@ -197,9 +199,10 @@ function assertDocumentsVerified(petition: Petition): void {
   }
 }
 
-export type SubmissionDeps = Omit<PetitionDeps, 'petitions' | 'offices' | 'schedules'> & {
-  submissions: SubmissionStore;
-};
+export type SubmissionDeps = Omit<PetitionDeps, 'petitions' | 'offices' | 'schedules'> &
+  KeptDocuments & {
+    submissions: SubmissionStore;
+  };
 
 /** How long a submission's Idempotency-Key keeps its answer: clients retry within minutes, a day is ample. */
 const SUBMISSION_KEY_SECONDS = 24 * 3600;
@@ -435,7 +438,7 @@ export async function courtInbox(
   };
 }
 
-export type TransitionDeps = PetitionDeps & { calendars: Pick<CalendarRepository, 'workCalendar'> };
+export type TransitionDeps = PetitionDeps & KeptDocuments & { calendars: Pick<CalendarRepository, 'workCalendar'> };
 
 export async function transitionPetition(
   deps: TransitionDeps,

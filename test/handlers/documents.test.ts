@@ -8,12 +8,12 @@ import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as verifyDocument } from '../../functions/verify-document';
 import { createS3Client } from '../../shared/adapters/aws-clients';
 import { cryptoIds, documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
-import { S3DocumentStore } from '../../shared/adapters/s3-document-store';
+import { S3DocumentObjects } from '../../shared/adapters/s3-document-objects';
 import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
 import { systemClock } from '../../shared/ports';
 import { verifyArrival } from '../../shared/use-cases/documents';
 import { apiEvent, asFunction, type Caller, call, invoke } from '../support/api-event';
-import { declaration, keyOf, objectCreated, scan, sha256, upload } from '../support/documents';
+import { declaration, documentUrlsAt, keyOf, objectCreated, scan, sha256, upload } from '../support/documents';
 import { outboxEventsOf } from '../support/outbox';
 import { payInFull } from '../support/payments';
 import { activeOffice, idempotencyKey, petitionBody } from '../support/petitions';
@@ -214,12 +214,7 @@ describe('verification on arrival', () => {
   it('refuses an upload through an expired URL, leaving the document pending and the petition unsubmittable', async () => {
     const bytes = scan.pdf();
     const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
-    const hourAgo = { now: () => new Date(Date.now() - 3600_000) };
-    const expired = await new S3DocumentStore(
-      createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT }),
-      process.env.DOCUMENTS_BUCKET!,
-      hourAgo,
-    ).presignUpload(keyOf(uploads[0]!.uploadUrl), {
+    const expired = await documentUrlsAt(new Date(Date.now() - 3600_000)).presignUpload(keyOf(uploads[0]!.uploadUrl), {
       contentType: 'application/pdf',
       size: bytes.length,
       sha256: sha256(bytes),
@@ -427,7 +422,7 @@ describe('transient failures', () => {
     );
     const deps = {
       ...petitionAdaptersFromEnv(),
-      documents: new S3DocumentStore(s3, process.env.DOCUMENTS_BUCKET!, systemClock),
+      documents: new S3DocumentObjects(s3, process.env.DOCUMENTS_BUCKET!),
       clock: systemClock,
       ids: cryptoIds,
     };

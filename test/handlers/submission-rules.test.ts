@@ -6,7 +6,7 @@ import {
 } from '../../shared/adapters/from-env';
 import type { Principal } from '../../shared/domain/roles';
 import { newTrackingCode } from '../../shared/domain/tracking-code';
-import type { Clock, IdGenerator } from '../../shared/ports';
+import type { Clock, DocumentStore, IdGenerator } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, type PetitionDeps, type SubmissionDeps, submitPetition } from '../../shared/use-cases/petitions';
 import { demoSchedulesFor, recordPaidInFull } from '../support/payments';
@@ -21,7 +21,7 @@ const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
 async function setUp(clock: Clock, ids: IdGenerator = cryptoIds) {
   const officeCode = await activeOffice();
   const principal: Principal = { kind: 'office', userId: 'clerk-1', role: 'clerk', officeCode };
-  const deps: PetitionDeps & SubmissionDeps = {
+  const deps: PetitionDeps & SubmissionDeps & { documents: DocumentStore } = {
     ...petitionAdaptersFromEnv(),
     submissions: submissionDepsFromEnv().submissions,
     documents: documentStoreFromEnv(),

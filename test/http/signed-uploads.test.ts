@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { handler as createPetition } from '../../functions/create-petition';
-import { createS3Client } from '../../shared/adapters/aws-clients';
-import { S3DocumentStore } from '../../shared/adapters/s3-document-store';
 import type { UploadInstruction } from '../../shared/ports';
 import { apiEvent, asFunction, type Caller, call } from '../support/api-event';
-import { declaration, keyOf, scan, sha256 } from '../support/documents';
+import { declaration, documentUrlsAt, keyOf, scan, sha256 } from '../support/documents';
 import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -36,15 +34,11 @@ async function put(url: string, headers: Record<string, string>, body: Buffer) {
   return { status: response.status, code: /<Code>([^<]+)<\/Code>/.exec(text)?.[1], message: text };
 }
 
-/** The document store adapter, presigning as the named function (with a clock of its own). */
+/** The document URL adapter, presigning as the named function (with a clock of its own). */
 function presignAs(functionId: string, key: string, bytes: Buffer, now = new Date()) {
-  const store = new S3DocumentStore(
-    createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT }),
-    process.env.DOCUMENTS_BUCKET!,
-    { now: () => now },
-  );
+  const urls = documentUrlsAt(now);
   return asFunction(functionId, () =>
-    store.presignUpload(key, { contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes) }),
+    urls.presignUpload(key, { contentType: 'application/pdf', size: bytes.length, sha256: sha256(bytes) }),
   );
 }
 

@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ObjectCreatedEvent } from '../../functions/verify-document';
+import { createDynamoClient, urlSigningOf } from '../../shared/adapters/aws-clients';
+import { S3PresignedUrls } from '../../shared/adapters/s3-presigned-urls';
 
 /** Bytes that start like a real PDF, PNG or JPEG scan, with random content after the signature. */
 export const scan = {
@@ -8,6 +10,16 @@ export const scan = {
     Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(size - 8)]),
   jpeg: (size = 2048) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(size - 4)]),
 };
+
+/** The document URLs as a function makes them (documentUrlsFromEnv), with a clock stopped at `now`. */
+export function documentUrlsAt(now: Date): S3PresignedUrls {
+  const env = { AWS_REGION: process.env.AWS_REGION!, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT };
+  return new S3PresignedUrls(
+    { bucket: process.env.DOCUMENTS_BUCKET!, region: env.AWS_REGION, endpoint: process.env.S3_ENDPOINT },
+    urlSigningOf(createDynamoClient(env)),
+    { now: () => now },
+  );
+}
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

@@ -3,7 +3,7 @@ import { documentKey, quarantineKey } from '../../../shared/domain/document-poli
 import { ConflictError } from '../../../shared/domain/errors';
 import type { Petition } from '../../../shared/domain/petition';
 import * as problemTexts from '../../../shared/i18n/problem-texts';
-import type { DocumentStore, FeeScheduleRepository, PetitionRepository } from '../../../shared/ports';
+import type { DocumentObjects, FeeScheduleRepository, PetitionRepository } from '../../../shared/ports';
 import { type DocumentDeps, verifyArrival } from '../../../shared/use-cases/documents';
 
 /**
@@ -67,8 +67,8 @@ function setUp(stored: Petition, conflicts: number) {
     quarantine: async (from: string, to: string) => {
       steps.push(`moved ${from} to ${to}`);
     },
-  } as unknown as DocumentStore;
-  const deps: DocumentDeps = {
+  } as unknown as DocumentObjects;
+  const deps: DocumentDeps<DocumentObjects> = {
     petitions,
     documents,
     // Verification never quotes: no schedule is read.
