@@ -1,9 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import { cryptoIds, petitionAdaptersFromEnv } from '../shared/adapters/from-env';
+import { eventHandler } from '../shared/observability/event-handler';
 import { logger } from '../shared/observability/logger';
-import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
+import { MetricUnit, metrics } from '../shared/observability/metrics';
 import { systemClock } from '../shared/ports';
 import { runCureLapses } from '../shared/use-cases/lapses';
 
@@ -13,13 +11,9 @@ const { petitions } = petitionAdaptersFromEnv();
  * Daily, after Tehran midnight (EventBridge Scheduler): moves returned petitions whose cure period
  * has ended to rejection-due, each exactly once. Logs counts only, never a petition's content.
  */
-export const handler = middy()
-  .use(captureLambdaHandler(tracer))
-  .use(publishMetrics())
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async () => {
-    const { moved, skipped } = await runCureLapses({ petitions, clock: systemClock, ids: cryptoIds });
-    logger.info('cure lapses', { moved: moved.length, skipped });
-    metrics.addMetric('CureLapsesMoved', MetricUnit.Count, moved.length);
-    return { moved: moved.length, skipped };
-  });
+export const handler = eventHandler().handler(async () => {
+  const { moved, skipped } = await runCureLapses({ petitions, clock: systemClock, ids: cryptoIds });
+  logger.info('cure lapses', { moved: moved.length, skipped });
+  metrics.addMetric('CureLapsesMoved', MetricUnit.Count, moved.length);
+  return { moved: moved.length, skipped };
+});

@@ -1,9 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import { noticeDepsFromEnv } from '../shared/adapters/notices-from-env';
+import { eventHandler } from '../shared/observability/event-handler';
 import { logger } from '../shared/observability/logger';
-import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
+import { MetricUnit, metrics } from '../shared/observability/metrics';
 import { dispatchDueSms, type NoticeDeps } from '../shared/use-cases/notices';
 
 /** Notices one run takes on; more wait for the next run, a quarter of an hour later. */
@@ -22,31 +20,27 @@ export class SmsDispatchError extends Error {
  * the run, so the function-error alarm tells an operator.
  */
 export function dispatchSmsHandler(deps: NoticeDeps) {
-  return middy()
-    .use(captureLambdaHandler(tracer))
-    .use(publishMetrics())
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler(async (_event: unknown, context) => {
-      const result = await dispatchDueSms(deps, {
-        limit: DISPATCH_BATCH,
-        outOfTime: () => context.getRemainingTimeInMillis() < SAFETY_MS,
-      });
-      const count = (outcome: string) => result.outcomes.filter((o) => o.outcome === outcome).length;
-      metrics.addMetric('SmsSent', MetricUnit.Count, count('sent'));
-      metrics.addMetric('SmsFailed', MetricUnit.Count, count('failed'));
-      logger.info('due SMS dispatched', {
-        sent: count('sent'),
-        retry: count('retry'),
-        failed: count('failed'),
-        left: result.left,
-        problems: result.outcomes.filter((o) => o.outcome === 'retry' || o.outcome === 'failed'),
-      });
-      // Per notice, numbers masked: what support needs to answer "did my SMS go?".
-      logger.debug('due SMS outcomes', { outcomes: result.outcomes });
-      if (count('failed') > 0 || (count('retry') > 0 && count('sent') === 0))
-        throw new SmsDispatchError(`${count('failed')} SMS given up, ${count('retry')} to try again`);
-      return { sent: count('sent'), retry: count('retry'), failed: count('failed'), left: result.left };
+  return eventHandler().handler(async (_event: unknown, context) => {
+    const result = await dispatchDueSms(deps, {
+      limit: DISPATCH_BATCH,
+      outOfTime: () => context.getRemainingTimeInMillis() < SAFETY_MS,
     });
+    const count = (outcome: string) => result.outcomes.filter((o) => o.outcome === outcome).length;
+    metrics.addMetric('SmsSent', MetricUnit.Count, count('sent'));
+    metrics.addMetric('SmsFailed', MetricUnit.Count, count('failed'));
+    logger.info('due SMS dispatched', {
+      sent: count('sent'),
+      retry: count('retry'),
+      failed: count('failed'),
+      left: result.left,
+      problems: result.outcomes.filter((o) => o.outcome === 'retry' || o.outcome === 'failed'),
+    });
+    // Per notice, numbers masked: what support needs to answer "did my SMS go?".
+    logger.debug('due SMS outcomes', { outcomes: result.outcomes });
+    if (count('failed') > 0 || (count('retry') > 0 && count('sent') === 0))
+      throw new SmsDispatchError(`${count('failed')} SMS given up, ${count('retry')} to try again`);
+    return { sent: count('sent'), retry: count('retry'), failed: count('failed'), left: result.left };
+  });
 }
 
 export const handler = dispatchSmsHandler(noticeDepsFromEnv());

@@ -1,9 +1,7 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
-import middy from '@middy/core';
 import { documentObjectDepsFromEnv } from '../shared/adapters/from-env';
+import { eventHandler } from '../shared/observability/event-handler';
 import { logger } from '../shared/observability/logger';
-import { MetricUnit, metrics, publishMetrics, tracer } from '../shared/observability/metrics';
+import { MetricUnit, metrics } from '../shared/observability/metrics';
 import { verifyArrival } from '../shared/use-cases/documents';
 
 const deps = documentObjectDepsFromEnv();
@@ -19,16 +17,12 @@ export interface ObjectCreatedEvent {
  * Verifies each object as it arrives. A thrown error (S3 or DynamoDB unreachable) makes Lambda
  * retry the event and finally park it in the dead-letter queue; only a real mismatch rejects.
  */
-export const handler = middy<ObjectCreatedEvent>()
-  .use(captureLambdaHandler(tracer))
-  .use(publishMetrics())
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => {
-    const key = event.detail.object.key;
-    const outcome = await verifyArrival(deps, key);
-    if (outcome !== 'ignored')
-      metrics.addMetric(outcome === 'verified' ? 'DocumentsVerified' : 'DocumentsRejected', MetricUnit.Count, 1);
-    // The key holds ids only (petitions/<petitionId>/<documentId>), no personal data.
-    logger.info('document verification', { key, outcome });
-    return { key, outcome };
-  });
+export const handler = eventHandler<ObjectCreatedEvent>().handler(async (event) => {
+  const key = event.detail.object.key;
+  const outcome = await verifyArrival(deps, key);
+  if (outcome !== 'ignored')
+    metrics.addMetric(outcome === 'verified' ? 'DocumentsVerified' : 'DocumentsRejected', MetricUnit.Count, 1);
+  // The key holds ids only (petitions/<petitionId>/<documentId>), no personal data.
+  logger.info('document verification', { key, outcome });
+  return { key, outcome };
+});

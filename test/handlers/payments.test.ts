@@ -4,7 +4,6 @@ import { handler as getFeeSchedule } from '../../functions/get-fee-schedule';
 import { handler as paymentCallback } from '../../functions/payment-callback';
 import { handler as putFeeSchedule } from '../../functions/put-fee-schedule';
 import { handler as recordIndigency } from '../../functions/record-indigency';
-import { handler as submitPetition } from '../../functions/submit-petition';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { capacityMeter } from '../../shared/adapters/capacity-meter';
 import { keys } from '../../shared/adapters/dynamo-keys';
@@ -16,8 +15,9 @@ import type { PaymentRedirect } from '../../shared/ports';
 import { apiEvent, type Caller, call } from '../support/api-event';
 import { outboxEventsOf } from '../support/outbox';
 import { callbackEvent, feesOf, payAtGateway, payInFull, postCallback, startPaymentFor } from '../support/payments';
-import { activeOffice, counter, idempotencyKey, petitionBody } from '../support/petitions';
+import { activeOffice, counter, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
+import { submit } from '../support/submit';
 
 /**
  * Fees and payments through the handlers and DynamoDB Local, paid at the gateway simulator as a
@@ -35,16 +35,6 @@ async function draft() {
   expect(created.status).toBe(201);
   return { officeCode, clerk, petitionId: created.body.petitionId as string, quote: created.body.quote };
 }
-
-const submit = (clerk: Caller, petitionId: string) =>
-  call(
-    submitPetition,
-    apiEvent('submit-petition', {
-      caller: clerk,
-      pathParameters: { petitionId },
-      headers: { 'idempotency-key': idempotencyKey() },
-    }),
-  );
 
 /** A payment to the judiciary started and paid at the gateway; answers the callback's form fields. */
 async function paidAtGateway(clerk: Caller, petitionId: string) {
