@@ -400,6 +400,8 @@ export interface PetitionLifeMeasurements {
   notice: OperationUse;
   /** Notices a petition gets, as measured (events the notifier acts on). */
   notices: number;
+  /** The document keeper on the submission's event: the scans re-tagged as kept (the event is the notice's). */
+  keep?: OperationUse;
   track: OperationUse;
   rating: OperationUse;
   /** The whole month of the report job: its runs, reads and S3 files. */
@@ -427,6 +429,12 @@ export function petitionLife(m: PetitionLifeMeasurements): Operation[] {
     { name: 'submit', occurs: { perPetition: 1 }, use: m.submit },
     { name: 'court action', occurs: { perPetition: AVERAGE_PETITION.courtActions }, use: m.courtAction },
     { name: 'notice (AWS side)', occurs: { perPetition: m.notices }, use: m.notice },
+    {
+      name: 'scans kept (document keeper)',
+      occurs: { perPetition: 1 },
+      use: m.keep ?? NOT_MEASURED,
+      ...(m.keep ? {} : { note: unmeasured }),
+    },
     { name: 'citizen track', occurs: { perPetition: AVERAGE_PETITION.tracks }, use: m.track },
     { name: 'rating', occurs: { perPetition: AVERAGE_PETITION.ratings }, use: m.rating },
     { name: 'monthly reports (share)', occurs: { perMonth: 1 }, use: m.monthlyReports },

@@ -7,7 +7,7 @@ import { createDocumentClient, createdClients } from '../shared/adapters/aws-cli
 import { capacityMeter } from '../shared/adapters/capacity-meter';
 import { matchesEventPattern } from '../shared/events/event-pattern';
 import { type PetitionEvent, toBusEvent } from '../shared/events/petition-events';
-import { NOTIFIER_RULE_PATTERN } from '../shared/events/rules';
+import { DOCUMENT_KEEPER_RULE_PATTERN, NOTIFIER_RULE_PATTERN } from '../shared/events/rules';
 import { logger } from '../shared/observability/logger';
 import { DEFAULT_LIMITS, EVENT_FUNCTIONS, limitsOf } from '../shared/routes';
 import { NOT_MEASURED, type OperationUse, type PetitionLifeMeasurements } from './cost-model';
@@ -156,6 +156,7 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     quote: [],
     payment: [],
     notice: [],
+    keep: [],
     draft: [],
     upload: [],
     verify: [],
@@ -170,6 +171,9 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
   const noticeCounts: number[] = [];
   const notify = await load<(event: unknown, context: unknown) => Promise<unknown>>(
     EVENT_FUNCTIONS.find((f) => f.id === 'notify-parties')!,
+  );
+  const keep = await load<(event: unknown, context: unknown) => Promise<unknown>>(
+    EVENT_FUNCTIONS.find((f) => f.id === 'keep-documents')!,
   );
   for (let life = 0; life < LIVES; life++) {
     let created: Record<string, unknown> = {};
@@ -307,6 +311,15 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
         }),
       );
     }
+    // Its submission's event on the document keeper's rule: the scans re-tagged as kept.
+    for (const event of await outboxEventsOf(db, petitionId)) {
+      if (!matchesEventPattern(DOCUMENT_KEEPER_RULE_PATTERN, toBusEvent(event, BENCH_BUS))) continue;
+      samples.keep!.push(
+        await sample(async () => {
+          await keep(toBusEvent(event, BENCH_BUS), lambdaContext('keep-documents', 60_000));
+        }),
+      );
+    }
   }
 
   // The report job, as scheduled: once a day; one run a month produces the closed month's reports,
@@ -375,6 +388,8 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
     ),
     notice: use(samples.notice!, { invocations: 1, busEvents: 1, pipesRequests: 1 }),
     notices: median(noticeCounts),
+    // The event is the notice's already (bus and pipe counted there); the keeper adds its invocation.
+    keep: use(samples.keep!, { invocations: 1, busEvents: 0, pipesRequests: 0 }),
     track: use(samples.track!, api(1)),
     rating: use(samples.rating!, api(1)),
     monthlyReports,

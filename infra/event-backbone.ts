@@ -213,15 +213,19 @@ export class EventBackbone extends Construct {
     const noticeDeadLetters = deadLetterQueue(
       this,
       'NoticeDeadLetters',
-      'The dead-letter queue of the notifier and the SMS dispatcher; replayed by an operator (README runbook).',
+      'The dead-letter queue of the bus rules (notifier, document keeper) and the SMS dispatcher; ' +
+        'replayed by an operator (README runbook).',
     );
 
-    // The notifier: every petition event, asynchronously. Lambda retries a failed event twice, the
-    // rule retries delivery; what still fails lands in the dead-letter queue. It is idempotent per
-    // event and party, so a replay or a duplicate delivery sends nothing twice.
+    // The bus's targets, the notifier (every petition event) and the document keeper (each
+    // submission), asynchronously. Lambda retries a failed event twice, the rule retries delivery;
+    // what still fails lands in the dead-letter queue. Both are idempotent: the notifier per event
+    // and party, the keeper by nature (a tag set twice), so a replay or a duplicate changes nothing.
     const targets = new Map<string, IFunction>();
     for (const rule of BUS_RULES) {
-      const fn = targets.get(rule.functionId) ?? withSms(serviceFunction(rule.functionId));
+      const target = () =>
+        rule.sendsSms ? withSms(serviceFunction(rule.functionId)) : serviceFunction(rule.functionId).function;
+      const fn = targets.get(rule.functionId) ?? target();
       if (!targets.has(rule.functionId)) {
         targets.set(rule.functionId, fn);
         new EventInvokeConfig(this, `Retries-${rule.functionId}`, {
@@ -274,7 +278,7 @@ export class EventBackbone extends Construct {
       }),
     });
 
-    this.functions = [this.notifier, this.dispatcher];
+    this.functions = [...targets.values(), this.dispatcher];
     this.deadLetterQueues = [this.outbox.deadLetters, noticeDeadLetters];
   }
 }

@@ -3,11 +3,11 @@ import { withPersonCheckDigit } from '../shared/domain/national-id';
 import { PETITION_KINDS, type PetitionKind } from '../shared/domain/petition';
 import type { Principal } from '../shared/domain/roles';
 import { KINDS_WITH_CASE_REFERENCE } from '../shared/domain/routing';
-import type { DocumentStore, IdGenerator, PaymentRedirect, SubmissionStore } from '../shared/ports';
+import type { PaymentRedirect } from '../shared/ports';
 import { createPetitionSchema } from '../shared/schemas/petition';
 import { balanceOf, decideIndigency } from '../shared/use-cases/fees';
 import { acceptCallback, type PaymentDeps, startPayment } from '../shared/use-cases/payments';
-import { createDraft, type PetitionDeps, submitPetition } from '../shared/use-cases/petitions';
+import { createDraft, type DraftDeps, type SubmissionDeps, submitPetition } from '../shared/use-cases/petitions';
 import { DEMO_COURTS, DEMO_OFFICES } from './demo-offices';
 
 /**
@@ -45,7 +45,7 @@ function demoCaseCourt(officeCode: string): string {
 }
 
 export async function seedDemoPetitions(
-  deps: Omit<PetitionDeps, 'clock'> & { ids: IdGenerator; submissions: SubmissionStore; documents: DocumentStore },
+  deps: Omit<DraftDeps & SubmissionDeps, 'clock'>,
   payments: Omit<PaymentDeps, 'clock'>,
   payer: PayerAtGateway,
   officeCodes: string[],

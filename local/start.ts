@@ -153,7 +153,7 @@ async function main(): Promise<void> {
     new DynamoCalendarRepository(createDocumentClient(config), settings.tableName),
     new Date(),
   );
-  const { petitionAdaptersFromEnv, documentStoreFromEnv, cryptoIds, submissionDepsFromEnv, paymentDepsFromEnv } =
+  const { petitionAdaptersFromEnv, documentUrlsFromEnv, cryptoIds, submissionDepsFromEnv, paymentDepsFromEnv } =
     await import('../shared/adapters/from-env');
   // Every start: the demo fee schedules of the current and next Solar Hijri year (and 1403) that are missing.
   const fees = await seedDemoFees(petitionAdaptersFromEnv().schedules, offices, new Date());
@@ -164,7 +164,7 @@ async function main(): Promise<void> {
       {
         ...petitionAdaptersFromEnv(),
         submissions: submissionDepsFromEnv().submissions,
-        documents: documentStoreFromEnv(),
+        documents: documentUrlsFromEnv(),
         ids: cryptoIds,
       },
       paymentDepsFromEnv(),

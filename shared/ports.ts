@@ -256,9 +256,6 @@ export interface DocumentObjects {
   keep(keys: string[]): Promise<void>;
 }
 
-/** Where document bytes live: their URLs and their objects. */
-export type DocumentStore = DocumentUrls & DocumentObjects;
-
 /**
  * What a report covers: one province, or the whole country (the national report ranks the
  * provinces). A report job is a period and a scope: `J#1398-06` and `29`, or `national`.

@@ -260,11 +260,25 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
       operation?.readsObject && target && caller.policy
         ? authorize(caller, [{ action: 's3:ListBucket', resource: `arn:aws:s3:::${target.bucket}`, context: {} }])
         : undefined;
-    forward(req, res, forwarded, options.upstream.s3, headers, (status) => {
+    // S3 stores the tags an upload names (x-amz-tagging, URL-encoded, in a header or a presigned
+    // URL's query) with the object; s3rver drops them. The edge applies them before it answers,
+    // so the draft tag that the lifecycle rule and the document keeper work with is there locally.
+    const uploadTags =
+      operation?.name === 'PutObject'
+        ? (request.headers['x-amz-tagging'] ?? request.query.find(([n]) => n.toLowerCase() === 'x-amz-tagging')?.[1])
+        : undefined;
+    forward(req, res, forwarded, options.upstream.s3, headers, (status, answer) => {
       // S3 tells a caller without s3:ListBucket that a missing key is forbidden, not missing
       // (API_GetObject.html, Permissions).
-      if (status !== 404 || !missingIs403) return false;
-      fail(403, 'AccessDenied', 'Access Denied');
+      if (status === 404 && missingIs403) {
+        fail(403, 'AccessDenied', 'Access Denied');
+        return true;
+      }
+      if (status !== 200 || uploadTags === undefined) return false;
+      tagObject(options.upstream.s3, request.rawPath, uploadTags).then(
+        () => send(res, 200, answer.headers as Record<string, string>, ''),
+        (error: Error) => fail(500, 'InternalError', `the upload's tags were not stored: ${error.message}`),
+      );
       return true;
     });
   }
@@ -475,7 +489,7 @@ function forward(
   request: Incoming,
   upstream: string,
   headers: Record<string, string>,
-  intercept?: (status: number) => boolean,
+  intercept?: (status: number, answer: IncomingMessage) => boolean,
 ): void {
   const target = new URL(upstream);
   const { connection: _connection, 'transfer-encoding': _te, ...rest } = headers;
@@ -488,7 +502,7 @@ function forward(
       headers: { ...rest, 'content-length': String(request.body.length) },
     },
     (answer) => {
-      if (intercept?.(answer.statusCode ?? 500)) {
+      if (intercept?.(answer.statusCode ?? 500, answer)) {
         answer.resume();
         return;
       }
@@ -501,6 +515,16 @@ function forward(
   });
   outgoing.end(request.body);
   req.resume();
+}
+
+/** PutObjectTagging on the engine (anonymous: s3rver serves unsigned requests) with a `k=v&k2=v2` tag set. */
+async function tagObject(upstream: string, rawPath: string, tags: string): Promise<void> {
+  const xmlTags = [...new URLSearchParams(tags)]
+    .map(([key, value]) => `<Tag><Key>${xml(key)}</Key><Value>${xml(value)}</Value></Tag>`)
+    .join('');
+  const body = `<Tagging><TagSet>${xmlTags}</TagSet></Tagging>`;
+  const answer = await fetch(`${upstream.replace(/\/$/, '')}${rawPath}?tagging`, { method: 'PUT', body });
+  if (answer.status !== 200) throw new Error(`PutObjectTagging answered ${answer.status}`);
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: string): void {

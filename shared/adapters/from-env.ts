@@ -3,7 +3,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
 import { newTrackingCode } from '../domain/tracking-code';
-import { type DocumentObjects, type DocumentStore, type DocumentUrls, type IdGenerator, systemClock } from '../ports';
+import { type DocumentObjects, type DocumentUrls, type IdGenerator, systemClock } from '../ports';
 import type { TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
@@ -104,7 +104,9 @@ export function paymentDepsFromEnv(): PaymentDeps {
 const documentsEnvShape = { ...awsEnvShape, DOCUMENTS_BUCKET: z.string().check(z.minLength(3)) };
 
 /** Document URLs, signed with the credentials of the function's DynamoDB client: no S3 client. */
-export function documentUrlsFromEnv(db: DynamoDBDocumentClient): S3PresignedUrls {
+export function documentUrlsFromEnv(
+  db: DynamoDBDocumentClient = createDocumentClient(readEnv(tableEnvShape)),
+): S3PresignedUrls {
   const config = readEnv(documentsEnvShape);
   return new S3PresignedUrls(
     { bucket: config.DOCUMENTS_BUCKET, region: config.AWS_REGION, endpoint: config.S3_ENDPOINT },
@@ -118,20 +120,12 @@ export function documentObjectsFromEnv(): S3DocumentObjects {
   return new S3DocumentObjects(createS3Client(config), config.DOCUMENTS_BUCKET);
 }
 
-/**
- * Both halves as one store, for a process that drafts and submits in one go: the local runtime's
- * demo petitions and the tests. A function takes only the half it needs.
- */
-export function documentStoreFromEnv(): DocumentStore {
-  const urls = documentUrlsFromEnv(createDocumentClient(readEnv(tableEnvShape)));
-  const objects = documentObjectsFromEnv();
+/** The document keeper: a submitted petition's documents, read from the petition, tagged in S3. */
+export function keepDocumentsDepsFromEnv() {
+  const config = readEnv(tableEnvShape);
   return {
-    presignUpload: (key, declared) => urls.presignUpload(key, declared),
-    presignDownload: (key, fileName) => urls.presignDownload(key, fileName),
-    inspect: (key) => objects.inspect(key),
-    quarantine: (from, to) => objects.quarantine(from, to),
-    remove: (key) => objects.remove(key),
-    keep: (keys) => objects.keep(keys),
+    petitions: new DynamoPetitionRepository(createDocumentClient(config), config.TABLE_NAME),
+    documents: documentObjectsFromEnv(),
   };
 }
 
@@ -168,7 +162,6 @@ export function submissionDepsFromEnv(): SubmissionDeps {
   return {
     submissions: new DynamoSubmissionStore(db, config.TABLE_NAME, config.IDEMPOTENCY_TABLE_NAME),
     payments: new DynamoPaymentRepository(db, config.TABLE_NAME),
-    documents: documentObjectsFromEnv(),
     clock: systemClock,
     ids: cryptoIds,
   };
@@ -181,7 +174,6 @@ export function petitionDepsFromEnv(): TransitionDeps {
   return {
     ...petitionAdapters(db, config.TABLE_NAME),
     calendars: new DynamoCalendarRepository(db, config.TABLE_NAME),
-    documents: documentObjectsFromEnv(),
     clock: systemClock,
     ids: cryptoIds,
   };

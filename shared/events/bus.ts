@@ -1,5 +1,5 @@
 import type { EventPattern } from './event-pattern';
-import { NOTIFIER_RULE_PATTERN } from './rules';
+import { DOCUMENT_KEEPER_RULE_PATTERN, NOTIFIER_RULE_PATTERN } from './rules';
 
 /** The custom bus petition events are published on; court systems subscribe to it by this name. */
 export const PETITION_EVENT_BUS_NAME = 'jeso-petition-events';
@@ -10,6 +10,8 @@ export interface BusRule {
   description: string;
   functionId: string;
   pattern: EventPattern;
+  /** The target sends SMS: CDK gives it the provider's settings and API key. */
+  sendsSms?: true;
 }
 
 /**
@@ -23,5 +25,12 @@ export const BUS_RULES: readonly BusRule[] = [
     description: 'Every petition event of schema version 1 to the notifier (NOTIFIER_RULE_PATTERN)',
     functionId: 'notify-parties',
     pattern: NOTIFIER_RULE_PATTERN,
+    sendsSms: true,
+  },
+  {
+    name: 'DocumentKeeper',
+    description: "Every submission's event to the document keeper (DOCUMENT_KEEPER_RULE_PATTERN)",
+    functionId: 'keep-documents',
+    pattern: DOCUMENT_KEEPER_RULE_PATTERN,
   },
 ];

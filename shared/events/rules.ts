@@ -17,6 +17,16 @@ export const NOTIFIER_RULE_PATTERN = {
 } as const satisfies EventPattern;
 
 /**
+ * First submissions and resubmissions: the document keeper lifts the draft tag from their scans
+ * (shared/use-cases/documents.ts, keepSubmittedDocuments).
+ */
+export const DOCUMENT_KEEPER_RULE_PATTERN = {
+  source: [PETITION_EVENT_SOURCE],
+  'detail-type': [detailTypeOf('submitted')],
+  detail: { version: [PETITION_EVENT_VERSION] },
+} as const satisfies EventPattern;
+
+/**
  * What a court's case-management system follows: every step of a petition in the court's hands.
  * Document checks and payments happen on the draft, before any court is involved. A first
  * submission names no court yet (routing follows it); a resubmission does.

@@ -118,6 +118,13 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
     summary: 'Verifies each arriving document object (size, SHA-256, file signature) and marks it verified or rejected',
   },
   {
+    id: 'keep-documents',
+    // Reads the petition for its documents; tags their objects in S3 (no write to the table).
+    table: [{ actions: ['GetItem'], leadingKeys: ['PETITION#*'] }],
+    documents: ['keep'],
+    summary: "Re-tags a submitted petition's scans as kept, so the draft clean-up rule spares them",
+  },
+  {
     id: 'monthly-report-job',
     table: [...REPORT_READS, { actions: ['PutItem', 'UpdateItem'] }],
     reports: 'write',

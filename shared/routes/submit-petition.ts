@@ -16,7 +16,6 @@ export const route = defineRoute({
     PAYMENT_READS,
   ],
   idempotent: true,
-  documents: ['keep'],
   summary: 'Submit a draft: tracking code, month, routed to a court, counted once (Idempotency-Key required)',
   request: { path: petitionPathSchema, body: submitPetitionSchema, bodyOptional: true },
   responses: {

@@ -9,7 +9,6 @@ export const route = defineRoute({
   // The petition and its counters; BatchGetItem: the court's province's work calendar for a period.
   // A resubmission reads the petition's payments: the fees must be paid again in full.
   table: [{ actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'] }, PAYMENT_READS],
-  documents: ['keep'],
   summary: 'A life-cycle step: dispatch, register, return, reject, reinstate (court); resubmit, withdraw (office)',
   request: { path: petitionPathSchema, body: transitionSchema },
   responses: {

@@ -269,3 +269,23 @@ export async function grantDownload(
   });
   return deps.documents.presignDownload(documentKey(petitionId, documentId), document.fileName);
 }
+
+/**
+ * A submitted (or resubmitted) petition's scans lose the draft tag that lets the lifecycle rule
+ * delete drafts never submitted, 60 days after upload. Done from the `submitted` event, after the
+ * submission, not within it: a clerk's submit waits for no S3 call and its function carries no S3
+ * client. A failure is retried by Lambda and the rule, then parked in the dead-letter queue, whose
+ * alarm an operator answers in days, not months; and the versioned bucket keeps a scan's bytes
+ * even if a rule did expire it. Every verified document is kept (the others were never submitted:
+ * one declared after a return waits for the resubmission's event). Tagging twice changes nothing,
+ * so a redelivered event is harmless.
+ */
+export async function keepSubmittedDocuments(
+  deps: { petitions: Pick<PetitionRepository, 'get'>; documents: Pick<DocumentObjects, 'keep'> },
+  petitionId: string,
+): Promise<{ kept: number }> {
+  const petition = await deps.petitions.get(petitionId);
+  const verified = petition?.documents.filter((d) => d.status === 'verified') ?? [];
+  if (verified.length > 0) await deps.documents.keep(verified.map((d) => documentKey(petitionId, d.documentId)));
+  return { kept: verified.length };
+}

@@ -7,7 +7,6 @@ import {
   withDefectNotice,
   withRejectionOrder,
 } from '../domain/court-orders';
-import { documentKey } from '../domain/document-policy';
 import {
   ConflictError,
   ForbiddenError,
@@ -47,7 +46,6 @@ import type {
   Clock,
   CounterIncrement,
   CourtRepository,
-  DocumentObjects,
   DocumentUrls,
   FeeScheduleRepository,
   IdGenerator,
@@ -90,9 +88,6 @@ const forOffice = (officeCode: string, changes: CounterChange[]): CounterIncreme
 
 /** A draft needs URLs for its uploads, never the objects: its function carries no S3 client. */
 export type DraftDeps = Omit<PetitionDeps, 'payments'> & { documents: Pick<DocumentUrls, 'presignUpload'> };
-
-/** What re-enters a petition into the court's hands: the objects, whose draft tag it lifts. */
-type KeptDocuments = { documents: Pick<DocumentObjects, 'keep'> };
 
 /** A draft with its parties, declared documents and fee quote; answers with one upload instruction per document. */
 export async function createDraft(deps: DraftDeps, principal: Principal, input: CreatePetitionInput) {
@@ -178,16 +173,6 @@ export async function updatePetition(
   return next;
 }
 
-/**
- * Before a petition (re)enters the court's hands, its documents lose the draft tag that lets the
- * lifecycle rule delete abandoned drafts. Done first: if it fails nothing is submitted, whereas
- * the other order could leave a submitted petition's scans to be deleted.
- */
-async function keepDocuments(deps: KeptDocuments, petition: Petition): Promise<void> {
-  if (petition.documents.length > 0)
-    await deps.documents.keep(petition.documents.map((d) => documentKey(petition.petitionId, d.documentId)));
-}
-
 function assertDocumentsVerified(petition: Petition): void {
   const blocking = unverifiedDocuments(petition);
   if (blocking.length > 0) {
@@ -199,10 +184,9 @@ function assertDocumentsVerified(petition: Petition): void {
   }
 }
 
-export type SubmissionDeps = Omit<PetitionDeps, 'petitions' | 'offices' | 'schedules'> &
-  KeptDocuments & {
-    submissions: SubmissionStore;
-  };
+export type SubmissionDeps = Omit<PetitionDeps, 'petitions' | 'offices' | 'schedules'> & {
+  submissions: SubmissionStore;
+};
 
 /** How long a submission's Idempotency-Key keeps its answer: clients retry within minutes, a day is ample. */
 const SUBMISSION_KEY_SECONDS = 24 * 3600;
@@ -261,7 +245,6 @@ export async function submitPetition(
   const registry = await deps.submissions.courtRegistry(office.provinceCode, current.caseReference?.courtCode);
   const route = routePetition(current, office, registry);
   if (!route) throw new ConflictError(problemTexts.noCourtForPetition, { kind: current.kind });
-  await keepDocuments(deps, current);
   const now = deps.clock.now();
   const at = now.toISOString();
   const month = solarHijriMonth(now);
@@ -438,7 +421,7 @@ export async function courtInbox(
   };
 }
 
-export type TransitionDeps = PetitionDeps & KeptDocuments & { calendars: Pick<CalendarRepository, 'workCalendar'> };
+export type TransitionDeps = PetitionDeps & { calendars: Pick<CalendarRepository, 'workCalendar'> };
 
 export async function transitionPetition(
   deps: TransitionDeps,
@@ -456,7 +439,6 @@ export async function transitionPetition(
     assertDocumentsVerified(current);
     // A petition returned for unpaid fees goes back only once the difference is paid.
     assertFeesSettled(current, await deps.payments.forPetition(petitionId));
-    await keepDocuments(deps, current);
     next = clearedOfOrders(next);
   }
   if (request.action === 'reinstate') {

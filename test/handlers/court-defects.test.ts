@@ -1,7 +1,7 @@
 import {
   calendarRepositoryFromEnv,
   cryptoIds,
-  documentStoreFromEnv,
+  documentUrlsFromEnv,
   petitionAdaptersFromEnv,
   submissionDepsFromEnv,
 } from '../../shared/adapters/from-env';
@@ -41,7 +41,7 @@ function deps(clock: Clock) {
     ...petitionAdaptersFromEnv(),
     ...submissionDepsFromEnv(),
     calendars: calendarRepositoryFromEnv(),
-    documents: documentStoreFromEnv(),
+    documents: documentUrlsFromEnv(),
     ids: cryptoIds,
     clock,
   };

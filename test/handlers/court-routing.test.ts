@@ -6,7 +6,7 @@ import { DynamoCourtRepository } from '../../shared/adapters/dynamo-court-reposi
 import { keys } from '../../shared/adapters/dynamo-keys';
 import {
   cryptoIds,
-  documentStoreFromEnv,
+  documentUrlsFromEnv,
   petitionAdaptersFromEnv,
   submissionDepsFromEnv,
 } from '../../shared/adapters/from-env';
@@ -39,7 +39,7 @@ const ids: IdGenerator = {
 };
 
 function deps() {
-  return { ...petitionAdaptersFromEnv(), ...submissionDepsFromEnv(), documents: documentStoreFromEnv(), ids };
+  return { ...petitionAdaptersFromEnv(), ...submissionDepsFromEnv(), documents: documentUrlsFromEnv(), ids };
 }
 
 async function submitted(officeCode: string, overrides: Record<string, unknown> = {}) {

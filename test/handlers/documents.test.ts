@@ -1,23 +1,25 @@
-import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectTaggingCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { handler as createPetition } from '../../functions/create-petition';
 import { handler as declareDocuments } from '../../functions/declare-documents';
 import { handler as downloadDocument } from '../../functions/download-document';
 import { handler as getPetition } from '../../functions/get-petition';
+import { handler as keepDocuments } from '../../functions/keep-documents';
 import { handler as removeDocument } from '../../functions/remove-document';
-import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as verifyDocument } from '../../functions/verify-document';
 import { createS3Client } from '../../shared/adapters/aws-clients';
-import { cryptoIds, documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import { cryptoIds, documentObjectsFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
 import { S3DocumentObjects } from '../../shared/adapters/s3-document-objects';
 import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
+import { toBusEvent } from '../../shared/events/petition-events';
 import { systemClock } from '../../shared/ports';
 import { verifyArrival } from '../../shared/use-cases/documents';
 import { apiEvent, asFunction, type Caller, call, invoke } from '../support/api-event';
 import { declaration, documentUrlsAt, keyOf, objectCreated, scan, sha256, upload } from '../support/documents';
 import { outboxEventsOf } from '../support/outbox';
 import { payInFull } from '../support/payments';
-import { activeOffice, idempotencyKey, petitionBody } from '../support/petitions';
+import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
+import { submit } from '../support/submit';
 
 beforeAll(provisionStores);
 afterAll(dropStores);
@@ -138,14 +140,7 @@ describe('declaring documents', () => {
     await upload(instruction!, photo);
     await verify(instruction!);
     await payInFull(clerk, petitionId);
-    const submitted = await call(
-      submitPetition,
-      apiEvent('submit-petition', {
-        caller: clerk,
-        pathParameters: { petitionId },
-        headers: { 'idempotency-key': idempotencyKey() },
-      }),
-    );
+    const submitted = await submit(clerk, petitionId);
 
     const late = await call(
       declareDocuments,
@@ -196,7 +191,7 @@ describe('verification on arrival', () => {
     expect(await outboxEventsOf(petitionId)).toEqual([
       expect.objectContaining({ type: 'document-rejected', data: { documentId: instruction.documentId, reason } }),
     ]);
-    const store = documentStoreFromEnv();
+    const store = documentObjectsFromEnv();
     expect(await store.inspect(keyOf(instruction.uploadUrl))).toBeUndefined();
     expect(await store.inspect(keyOf(instruction.uploadUrl).replace(/^petitions\//, 'quarantine/'))).toBeDefined();
   });
@@ -221,19 +216,12 @@ describe('verification on arrival', () => {
     });
 
     const status = await upload(expired, bytes);
-    const submit = await call(
-      submitPetition,
-      apiEvent('submit-petition', {
-        caller: clerk,
-        pathParameters: { petitionId },
-        headers: { 'idempotency-key': idempotencyKey() },
-      }),
-    );
+    const submission = await submit(clerk, petitionId);
 
     expect(status).toBe(403);
     expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'pending' });
-    expect(submit.status).toBe(409);
-    expect(submit.body.type).toBe('urn:judicial-e-services:problem:documents-not-verified');
+    expect(submission.status).toBe(409);
+    expect(submission.body.type).toBe('urn:judicial-e-services:problem:documents-not-verified');
   });
 
   it('treats a repeated event for a verified document as done, and ignores keys it does not know', async () => {
@@ -283,26 +271,12 @@ describe('no dead ends', () => {
     await putDirectly(keyOf(badUpload.uploadUrl), scan.pdf(4096));
     await verify(uploads[0]!);
     await verify(badUpload);
-    const blocked = await call(
-      submitPetition,
-      apiEvent('submit-petition', {
-        caller: clerk,
-        pathParameters: { petitionId },
-        headers: { 'idempotency-key': idempotencyKey() },
-      }),
-    );
+    const blocked = await submit(clerk, petitionId);
 
     // Act
     const removed = await remove(clerk, petitionId, badUpload.documentId);
     await payInFull(clerk, petitionId);
-    const submitted = await call(
-      submitPetition,
-      apiEvent('submit-petition', {
-        caller: clerk,
-        pathParameters: { petitionId },
-        headers: { 'idempotency-key': idempotencyKey() },
-      }),
-    );
+    const submitted = await submit(clerk, petitionId);
 
     // Assess
     expect(blocked.status).toBe(409);
@@ -320,14 +294,7 @@ describe('no dead ends', () => {
     await upload(uploads[0]!, bytes);
     await verify(uploads[0]!);
     await payInFull(clerk, petitionId);
-    await call(
-      submitPetition,
-      apiEvent('submit-petition', {
-        caller: clerk,
-        pathParameters: { petitionId },
-        headers: { 'idempotency-key': idempotencyKey() },
-      }),
-    );
+    await submit(clerk, petitionId);
     const before = await tableSnapshot();
 
     const closed = await remove(clerk, petitionId, uploads[0]!.documentId);
@@ -434,5 +401,67 @@ describe('transient failures', () => {
 
     expect(afterFailure).toMatchObject({ status: 'pending' });
     expect(retried).toBe('verified');
+  });
+});
+
+describe('keeping the scans of a submitted petition', () => {
+  /** The object's tags, read with the operator's key. */
+  async function tagsOf(instruction: Upload): Promise<Record<string, string>> {
+    const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+    const { TagSet } = await s3.send(
+      new GetObjectTaggingCommand({ Bucket: process.env.DOCUMENTS_BUCKET!, Key: keyOf(instruction.uploadUrl) }),
+    );
+    s3.destroy();
+    return Object.fromEntries((TagSet ?? []).map((tag) => [tag.Key, tag.Value]));
+  }
+
+  /** A petition submitted with two verified scans, and the bus's copy of its `submitted` event. */
+  async function submittedWithTwoScans() {
+    const scans = [scan.pdf(), scan.png()];
+    const { clerk, petitionId, uploads } = await draftWith([
+      declaration(scans[0]!),
+      declaration(scans[1]!, { contentType: 'image/png', fileName: 'رسید.png' }),
+    ]);
+    for (const [i, instruction] of uploads.entries()) {
+      await upload(instruction, scans[i]!);
+      await verify(instruction);
+    }
+    await payInFull(clerk, petitionId);
+    const submitted = await submit(clerk, petitionId);
+    expect(submitted.status).toBe(200);
+    const event = (await outboxEventsOf(petitionId)).find((e) => e.type === 'submitted')!;
+    return { uploads, busEvent: toBusEvent(event, { id: 'bus-1', account: '000000000000', region: 'me-central-1' }) };
+  }
+
+  it('leaves the scans tagged as drafts at submission; the submitted event has them kept', async () => {
+    // Prepare
+    const { uploads, busEvent } = await submittedWithTwoScans();
+    const atSubmission = await Promise.all(uploads.map(tagsOf));
+
+    // Act
+    const result = await invoke('keep-documents', keepDocuments, busEvent);
+
+    // Assess: submission itself made no S3 call; the keeper, under its own policy, re-tagged both
+    expect(atSubmission).toEqual([{ lifecycle: 'draft' }, { lifecycle: 'draft' }]);
+    expect(result).toEqual({ kept: 2 });
+    expect(await Promise.all(uploads.map(tagsOf))).toEqual([{ lifecycle: 'kept' }, { lifecycle: 'kept' }]);
+  });
+
+  it('takes a redelivered event calmly, even once a scan is gone', async () => {
+    // Prepare
+    const { uploads, busEvent } = await submittedWithTwoScans();
+    await invoke('keep-documents', keepDocuments, busEvent);
+    const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+    await s3.send(
+      new DeleteObjectCommand({ Bucket: process.env.DOCUMENTS_BUCKET!, Key: keyOf(uploads[1]!.uploadUrl) }),
+    );
+    s3.destroy();
+
+    // Act
+    const again = await invoke('keep-documents', keepDocuments, busEvent);
+
+    // Assess
+    expect(again).toEqual({ kept: 2 });
+    expect(await tagsOf(uploads[0]!)).toEqual({ lifecycle: 'kept' });
   });
 });

@@ -32,7 +32,7 @@ it('writes no mobile number or name when it tells parties now, or after quiet ho
   const { notifyPartiesHandler } = await import('../../functions/notify-parties');
   const { dispatchSmsHandler } = await import('../../functions/dispatch-sms');
   const { noticeDepsFromEnv } = await import('../../shared/adapters/notices-from-env');
-  const { cryptoIds, documentStoreFromEnv, petitionAdaptersFromEnv } = await import('../../shared/adapters/from-env');
+  const { cryptoIds, documentUrlsFromEnv, petitionAdaptersFromEnv } = await import('../../shared/adapters/from-env');
   const { createPetitionSchema } = await import('../../shared/schemas/petition');
   const { createDraft } = await import('../../shared/use-cases/petitions');
   const { toBusEvent } = await import('../../shared/events/petition-events');
@@ -41,7 +41,7 @@ it('writes no mobile number or name when it tells parties now, or after quiet ho
   const { sampleEvent, TRACKING_CODE } = await import('../support/petition-events');
   const officeCode = await activeOffice();
   const clock = at('2025-10-04T19:30:00Z'); // 23:00 Tehran: held until 07:00
-  const petitionDeps = { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock, ids: cryptoIds };
+  const petitionDeps = { ...petitionAdaptersFromEnv(), documents: documentUrlsFromEnv(), clock, ids: cryptoIds };
   const claimant = { type: 'person', role: 'claimant', nationalId: nationalId(), mobile: MOBILE };
   const body = petitionBody(undefined, {
     parties: [{ ...claimant, firstName: NAMES[0], lastName: NAMES[1], fatherName: NAMES[2] }],

@@ -4,6 +4,7 @@ import { DescribeStreamCommand, DynamoDBStreamsClient } from '@aws-sdk/client-dy
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { dispatchSmsHandler } from '../../functions/dispatch-sms';
+import { keepDocumentsHandler } from '../../functions/keep-documents';
 import { notifyPartiesHandler } from '../../functions/notify-parties';
 import { credentialsOf, OUTBOX_PIPE_PRINCIPAL } from '../../local/aws-edge/identity';
 import { LOCAL_REGION } from '../../local/engines';
@@ -14,7 +15,12 @@ import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo-keys';
 import { outboxPut } from '../../shared/adapters/dynamo-outbox';
 import { transactWrite } from '../../shared/adapters/dynamo-transactions';
-import { cryptoIds, documentStoreFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import {
+  cryptoIds,
+  documentUrlsFromEnv,
+  keepDocumentsDepsFromEnv,
+  petitionAdaptersFromEnv,
+} from '../../shared/adapters/from-env';
 import { injectSmsPort, noticeDepsFromEnv } from '../../shared/adapters/notices-from-env';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import type { PetitionKind } from '../../shared/domain/petition';
@@ -56,6 +62,7 @@ beforeAll(async () => {
   injectSmsPort(sink);
   officeCode = await activeOffice();
   stream = await startTestEventStream(async (functionId) => {
+    if (functionId === 'keep-documents') return keepDocumentsHandler(keepDocumentsDepsFromEnv()) as never;
     if (functionId !== 'notify-parties') throw new Error(`no handler for ${functionId}`);
     return async (event: BusEvent, context: Context) => {
       invocations.push(String(event.detail.eventId));
@@ -75,7 +82,7 @@ const DEFENDANT_MOBILE = '09357654321';
 
 /** A petition of this file's office whose claimant and defendant are people with mobiles. */
 async function petitionWithParties(kind: PetitionKind = 'civil-petition'): Promise<string> {
-  const deps = { ...petitionAdaptersFromEnv(), documents: documentStoreFromEnv(), clock: systemClock, ids: cryptoIds };
+  const deps = { ...petitionAdaptersFromEnv(), documents: documentUrlsFromEnv(), clock: systemClock, ids: cryptoIds };
   const principal: Principal = { kind: 'office', userId: 'clerk', role: 'clerk', officeCode };
   const body = petitionBody(undefined, {
     kind,

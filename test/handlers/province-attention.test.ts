@@ -5,7 +5,7 @@ import { DynamoCourtRepository } from '../../shared/adapters/dynamo-court-reposi
 import {
   calendarRepositoryFromEnv,
   cryptoIds,
-  documentStoreFromEnv,
+  documentUrlsFromEnv,
   petitionAdaptersFromEnv,
   submissionDepsFromEnv,
 } from '../../shared/adapters/from-env';
@@ -46,7 +46,7 @@ function deps(clock: Clock = { now: () => new Date() }) {
     ...petitionAdaptersFromEnv(),
     ...submissionDepsFromEnv(),
     calendars: calendarRepositoryFromEnv(),
-    documents: documentStoreFromEnv(),
+    documents: documentUrlsFromEnv(),
     ids: cryptoIds,
     clock,
   };

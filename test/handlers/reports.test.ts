@@ -6,7 +6,7 @@ import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repo
 import { DynamoReportRepository } from '../../shared/adapters/dynamo-report-repository';
 import {
   cryptoIds,
-  documentStoreFromEnv,
+  documentUrlsFromEnv,
   petitionAdaptersFromEnv,
   submissionDepsFromEnv,
 } from '../../shared/adapters/from-env';
@@ -52,7 +52,7 @@ async function submitAt(officeCode: string, instant: string, kind = 'civil-petit
   const deps = {
     ...petitionAdaptersFromEnv(),
     submissions: submissionDepsFromEnv().submissions,
-    documents: documentStoreFromEnv(),
+    documents: documentUrlsFromEnv(),
     clock: at(instant),
     ids: cryptoIds,
   };

@@ -1,14 +1,14 @@
 import {
   cryptoIds,
-  documentStoreFromEnv,
+  documentUrlsFromEnv,
   petitionAdaptersFromEnv,
   submissionDepsFromEnv,
 } from '../../shared/adapters/from-env';
 import type { Principal } from '../../shared/domain/roles';
 import { newTrackingCode } from '../../shared/domain/tracking-code';
-import type { Clock, DocumentStore, IdGenerator } from '../../shared/ports';
+import type { Clock, IdGenerator } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
-import { createDraft, type PetitionDeps, type SubmissionDeps, submitPetition } from '../../shared/use-cases/petitions';
+import { createDraft, type DraftDeps, type SubmissionDeps, submitPetition } from '../../shared/use-cases/petitions';
 import { demoSchedulesFor, recordPaidInFull } from '../support/payments';
 import { activeOffice, counter, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
@@ -21,10 +21,10 @@ const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
 async function setUp(clock: Clock, ids: IdGenerator = cryptoIds) {
   const officeCode = await activeOffice();
   const principal: Principal = { kind: 'office', userId: 'clerk-1', role: 'clerk', officeCode };
-  const deps: PetitionDeps & SubmissionDeps & { documents: DocumentStore } = {
+  const deps: DraftDeps & SubmissionDeps = {
     ...petitionAdaptersFromEnv(),
     submissions: submissionDepsFromEnv().submissions,
-    documents: documentStoreFromEnv(),
+    documents: documentUrlsFromEnv(),
     clock,
     ids,
   };

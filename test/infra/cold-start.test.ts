@@ -28,13 +28,13 @@ const specs = [
   ...[...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS].map((f) => ({ id: f.id, description: f.summary })),
 ];
 
-/** A placeholder of the variable's shape: URLs are URLs, the terminal is digits, the rest any name. */
+/** A placeholder of the variable's shape: URLs are URLs, the terminal is digits, the rest a valid bucket-like name. */
 const placeholder = (name: string) =>
   name.endsWith('_URL')
     ? `https://placeholder.example/${name.toLowerCase()}`
     : name.endsWith('TERMINAL_ID')
       ? '00000000'
-      : `placeholder-${name.toLowerCase()}`;
+      : `placeholder-${name.toLowerCase().replaceAll('_', '-')}`;
 
 it.each(specs)('$id loads with only the variables its function is given', async ({ id, description }) => {
   const fn = functions.find((f) => f.Properties.Description === description);

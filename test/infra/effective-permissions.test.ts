@@ -76,6 +76,10 @@ const EXPECTED: Record<string, string[]> = {
   'docs-renderer': [],
   health: [],
   'list-fee-schedules': [within('dynamodb:Query', 'FEESCHEDULE#*')],
+  'keep-documents': [
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#* AND Null dynamodb:LeadingKeys false',
+    's3:PutObjectTagging on documents/petitions/*',
+  ],
   'list-courts': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-petitions': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
@@ -109,7 +113,6 @@ const EXPECTED: Record<string, string[]> = {
     'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
     PAYMENTS,
     'dynamodb:Query on table/data/index/gsi3',
-    's3:PutObjectTagging on documents/petitions/*',
   ],
   'track-petition': [
     CITIZEN_READ,
@@ -120,7 +123,6 @@ const EXPECTED: Record<string, string[]> = {
   'transition-petition': [
     'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
     PAYMENTS,
-    's3:PutObjectTagging on documents/petitions/*',
   ],
   'update-court': [ITEMS],
   'update-office': [ITEMS],

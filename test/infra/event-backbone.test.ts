@@ -2,7 +2,8 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app';
 import { OUTBOX_PIPE } from '../../shared/adapters/dynamo-outbox';
-import { NOTIFIER_RULE_PATTERN } from '../../shared/events/rules';
+import { BUS_RULES } from '../../shared/events/bus';
+import { DOCUMENT_KEEPER_RULE_PATTERN, NOTIFIER_RULE_PATTERN } from '../../shared/events/rules';
 import { EVENT_FUNCTIONS } from '../../shared/routes';
 
 // Bundling off: the template is what matters here. synth runs cdk-nag: a finding not acknowledged throws.
@@ -109,26 +110,44 @@ describe('the bus', () => {
     expect(JSON.stringify(bus.Properties.Policy.Statement[0].Resource)).toContain('event-bus/jeso-petition-events');
   });
 
-  it('routes every petition event to the notifier by the shared pattern, with retries and a dead-letter queue', () => {
-    const [, rule] = only(api, 'AWS::Events::Rule', (id) => id.startsWith('PetitionEvents'));
-    const notifier = functionId(summaryOf('notify-parties'));
-    expect(rule.Properties.EventBusName).toEqual({ Ref: busId });
-    expect(rule.Properties.EventPattern).toEqual(NOTIFIER_RULE_PATTERN);
-    expect(rule.Properties.Targets).toEqual([
-      expect.objectContaining({
-        Arn: getAtt(notifier),
-        RetryPolicy: { MaximumEventAgeInSeconds: 21600, MaximumRetryAttempts: 8 },
-        DeadLetterConfig: { Arn: expect.anything() },
-      }),
+  it.each(BUS_RULES)(
+    'routes the events of rule $name to $functionId by the shared pattern, with retries and a dead-letter queue',
+    (busRule) => {
+      const [, rule] = only(api, 'AWS::Events::Rule', (id) => id.startsWith(`PetitionEvents${busRule.name}`));
+      const target = functionId(summaryOf(busRule.functionId));
+      expect(rule.Properties.EventBusName).toEqual({ Ref: busId });
+      expect(rule.Properties.EventPattern).toEqual(busRule.pattern);
+      expect(rule.Properties.Targets).toEqual([
+        expect.objectContaining({
+          Arn: getAtt(target),
+          RetryPolicy: { MaximumEventAgeInSeconds: 21600, MaximumRetryAttempts: 8 },
+          DeadLetterConfig: { Arn: expect.anything() },
+        }),
+      ]);
+      // Lambda's own retries of a failed event, then the same dead-letter queue.
+      const invokeConfig = resources(api, 'AWS::Lambda::EventInvokeConfig').find(
+        ([, c]) => c.Properties.FunctionName.Ref === target,
+      )?.[1];
+      expect(invokeConfig?.Properties).toMatchObject({
+        MaximumRetryAttempts: 2,
+        DestinationConfig: { OnFailure: { Destination: rule.Properties.Targets[0].DeadLetterConfig.Arn } },
+      });
+    },
+  );
+
+  it('sends every petition event to the notifier, and each submission to the document keeper', () => {
+    expect(BUS_RULES.map((rule) => [rule.functionId, rule.pattern])).toEqual([
+      ['notify-parties', NOTIFIER_RULE_PATTERN],
+      ['keep-documents', DOCUMENT_KEEPER_RULE_PATTERN],
     ]);
-    // Lambda's own retries of a failed event, then the same dead-letter queue.
-    const invokeConfig = resources(api, 'AWS::Lambda::EventInvokeConfig').find(
-      ([, c]) => c.Properties.FunctionName.Ref === notifier,
-    )?.[1];
-    expect(invokeConfig?.Properties).toMatchObject({
-      MaximumRetryAttempts: 2,
-      DestinationConfig: { OnFailure: { Destination: rule.Properties.Targets[0].DeadLetterConfig.Arn } },
-    });
+    expect(DOCUMENT_KEEPER_RULE_PATTERN['detail-type']).toEqual(['petition.submitted']);
+  });
+
+  it('gives the SMS provider settings and key to the notifier only, not to the document keeper', () => {
+    const variables = (id: string) =>
+      Object.keys((api.toJSON().Resources[functionId(summaryOf(id))] as Resource).Properties.Environment.Variables);
+    expect(variables('notify-parties')).toEqual(expect.arrayContaining(['SMS_PROVIDER', 'SMS_API_KEY_SECRET_ARN']));
+    expect(variables('keep-documents').filter((name) => name.startsWith('SMS_'))).toEqual([]);
   });
 });
 
@@ -186,9 +205,9 @@ describe('SMS', () => {
     expect(fn(dispatcher).Properties.Timeout).toBe(300);
   });
 
-  it('alarms on both new dead-letter queues and on errors of the notifier and the dispatcher', () => {
+  it('alarms on both new dead-letter queues and on errors of the notifier, the keeper and the dispatcher', () => {
     const alarms = resources(api, 'AWS::CloudWatch::Alarm').map(([, alarm]) => JSON.stringify(alarm.Properties));
-    const [, rule] = only(api, 'AWS::Events::Rule', (id) => id.startsWith('PetitionEvents'));
+    const [, rule] = only(api, 'AWS::Events::Rule', (id) => id.startsWith('PetitionEventsNotifier'));
     const deadLetters = [
       queueId(pipe.Properties.SourceParameters.DynamoDBStreamParameters.DeadLetterConfig.Arn),
       queueId(rule.Properties.Targets[0].DeadLetterConfig.Arn),
@@ -197,7 +216,7 @@ describe('SMS', () => {
       expect(alarms.some((a) => a.includes(`"${queue}","QueueName"`) && a.includes('NumberOfMessagesVisible'))).toBe(
         true,
       );
-    for (const id of [notifier, dispatcher])
+    for (const id of [notifier, functionId(summaryOf('keep-documents')), dispatcher])
       expect(alarms.some((a) => a.includes(`{"Ref":"${id}"}`) && a.includes('"Errors"'))).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import type { Office } from '../../../shared/domain/office';
 import { newOffice } from '../../../shared/domain/office';
 import type { Petition } from '../../../shared/domain/petition';
 import type { OfficeStaff } from '../../../shared/domain/roles';
-import type { DocumentStore, IdGenerator, SubmissionRecord, SubmissionStore } from '../../../shared/ports';
+import type { IdGenerator, SubmissionRecord, SubmissionStore } from '../../../shared/ports';
 import { type SubmissionDeps, submissionRequestHash, submitPetition } from '../../../shared/use-cases/petitions';
 
 /**
@@ -96,8 +96,7 @@ function deps(
     eventId: () => crypto.randomUUID(),
     trackingCode: () => codes.shift() ?? '999999999990',
   };
-  const documents = { keep: async () => undefined } as unknown as DocumentStore;
-  return { submissions: store, documents, payments: { forPetition: async () => [] }, clock: { now: () => now }, ids };
+  return { submissions: store, payments: { forPetition: async () => [] }, clock: { now: () => now }, ids };
 }
 
 const winnerRecord = (requestHash: string): SubmissionRecord => ({

@@ -1,0 +1,23 @@
+import { keepDocumentsDepsFromEnv } from '../shared/adapters/from-env';
+import { type PetitionBusEvent, parsePetitionEvent } from '../shared/events/petition-events';
+import { eventHandler } from '../shared/observability/event-handler';
+import { logger } from '../shared/observability/logger';
+import { keepSubmittedDocuments } from '../shared/use-cases/documents';
+
+type KeepDeps = Parameters<typeof keepSubmittedDocuments>[0];
+
+/**
+ * The bus's document-keeper rule (DOCUMENT_KEEPER_RULE_PATTERN) invokes this with each `submitted`
+ * event, first submission or resubmission: the petition's scans are re-tagged so the draft
+ * clean-up rule spares them. A failure throws, so Lambda and the rule retry, then dead-letter.
+ */
+export function keepDocumentsHandler(deps: KeepDeps) {
+  return eventHandler<PetitionBusEvent>().handler(async (busEvent) => {
+    const event = parsePetitionEvent(busEvent.detail);
+    const result = await keepSubmittedDocuments(deps, event.petitionId);
+    logger.info('submitted documents kept', { eventId: event.eventId, petitionId: event.petitionId, ...result });
+    return result;
+  });
+}
+
+export const handler = keepDocumentsHandler(keepDocumentsDepsFromEnv());
