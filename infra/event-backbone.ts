@@ -213,18 +213,25 @@ export class EventBackbone extends Construct {
     const noticeDeadLetters = deadLetterQueue(
       this,
       'NoticeDeadLetters',
-      'The dead-letter queue of the bus rules (notifier, document keeper) and the SMS dispatcher; ' +
-        'replayed by an operator (README runbook).',
+      'The dead-letter queue of the notifier and the SMS dispatcher; replayed by an operator (README runbook).',
+    );
+    // Its own queue, so an operator replays a failed keep to the keeper, never to the notifier.
+    const keeperDeadLetters = deadLetterQueue(
+      this,
+      'KeeperDeadLetters',
+      'The dead-letter queue of the document keeper: events whose scans are still tagged draft; replayed by an operator (README runbook).',
     );
 
-    // The bus's targets, the notifier (every petition event) and the document keeper (each
-    // submission), asynchronously. Lambda retries a failed event twice, the rule retries delivery;
-    // what still fails lands in the dead-letter queue. Both are idempotent: the notifier per event
-    // and party, the keeper by nature (a tag set twice), so a replay or a duplicate changes nothing.
+    // The bus's targets, the notifier (every petition event) and the document keeper (submissions
+    // and reinstatements), asynchronously. Lambda retries a failed event twice, the rule retries
+    // delivery; what still fails lands in the target's dead-letter queue. Both are idempotent: the
+    // notifier per event and party, the keeper by nature (a tag set twice), so a replay or a
+    // duplicate changes nothing.
     const targets = new Map<string, IFunction>();
     for (const rule of BUS_RULES) {
       const target = () =>
         rule.sendsSms ? withSms(serviceFunction(rule.functionId)) : serviceFunction(rule.functionId).function;
+      const deadLetters = rule.sendsSms ? noticeDeadLetters : keeperDeadLetters;
       const fn = targets.get(rule.functionId) ?? target();
       if (!targets.has(rule.functionId)) {
         targets.set(rule.functionId, fn);
@@ -232,7 +239,7 @@ export class EventBackbone extends Construct {
           function: fn,
           retryAttempts: 2,
           maxEventAge: Duration.hours(6),
-          onFailure: new SqsDestination(noticeDeadLetters),
+          onFailure: new SqsDestination(deadLetters),
         });
       }
       new Rule(this, rule.name, {
@@ -241,7 +248,7 @@ export class EventBackbone extends Construct {
         eventPattern: cdkEventPattern(rule.pattern),
         targets: [
           new LambdaFunction(fn, {
-            deadLetterQueue: noticeDeadLetters,
+            deadLetterQueue: deadLetters,
             retryAttempts: 8,
             maxEventAge: Duration.hours(6),
           }),
@@ -279,6 +286,6 @@ export class EventBackbone extends Construct {
     });
 
     this.functions = [...targets.values(), this.dispatcher];
-    this.deadLetterQueues = [this.outbox.deadLetters, noticeDeadLetters];
+    this.deadLetterQueues = [this.outbox.deadLetters, noticeDeadLetters, keeperDeadLetters];
   }
 }

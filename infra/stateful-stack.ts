@@ -142,8 +142,9 @@ export class StatefulStack extends Stack {
           ],
         },
         {
-          // Uploads start tagged lifecycle=draft; submission re-tags them `kept`. Only scans of
-          // drafts that were never submitted are removed, old versions a month later.
+          // Uploads start tagged lifecycle=draft; the document keeper re-tags them `kept` once the
+          // petition is submitted. Only scans of drafts never submitted are removed, their bytes a
+          // month later (an operator restores a scan the keeper failed to keep within that month).
           id: 'remove-never-submitted-drafts',
           tagFilters: { lifecycle: 'draft' },
           expiration: Duration.days(DOCUMENT_POLICY.draftObjectDays),

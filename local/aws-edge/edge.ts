@@ -275,8 +275,10 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
         return true;
       }
       if (status !== 200 || uploadTags === undefined) return false;
+      // The engine's answer headers, less those of its own connection (send sets the length).
+      const { connection: _c, 'transfer-encoding': _te, 'content-length': _l, ...answered } = answer.headers;
       tagObject(options.upstream.s3, request.rawPath, uploadTags).then(
-        () => send(res, 200, answer.headers as Record<string, string>, ''),
+        () => send(res, 200, answered as Record<string, string>, ''),
         (error: Error) => fail(500, 'InternalError', `the upload's tags were not stored: ${error.message}`),
       );
       return true;

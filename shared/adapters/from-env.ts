@@ -167,7 +167,7 @@ export function submissionDepsFromEnv(): SubmissionDeps {
   };
 }
 
-/** What a court's transitions need, for the real clock and crypto-random ids, on one DynamoDB client. */
+/** What a petition's transitions need (court steps, resubmit, withdraw), on one DynamoDB client. */
 export function petitionDepsFromEnv(): TransitionDeps {
   const config = readEnv(tableEnvShape);
   const db = createDocumentClient(config);

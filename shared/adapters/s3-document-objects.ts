@@ -45,7 +45,7 @@ export class S3DocumentObjects implements DocumentObjects {
       await this.s3.send(new CopyObjectCommand({ Bucket: this.bucket, Key: to, CopySource: `${this.bucket}/${from}` }));
     } catch (error) {
       // Already moved by an earlier try of the same verification: nothing left to do.
-      if (isNoSuchKey(error)) return;
+      if (error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey') return;
       throw error;
     }
     await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: from }));
@@ -57,24 +57,15 @@ export class S3DocumentObjects implements DocumentObjects {
 
   async keep(keys: string[]): Promise<void> {
     await Promise.all(
-      keys.map(async (Key) => {
-        try {
-          await this.s3.send(
-            new PutObjectTaggingCommand({
-              Bucket: this.bucket,
-              Key,
-              Tagging: { TagSet: [{ Key: 'lifecycle', Value: 'kept' }] },
-            }),
-          );
-        } catch (error) {
-          // Removed since (a returned petition's clerk may remove a scan): nothing left to keep.
-          if (!isNoSuchKey(error)) throw error;
-        }
-      }),
+      keys.map((Key) =>
+        this.s3.send(
+          new PutObjectTaggingCommand({
+            Bucket: this.bucket,
+            Key,
+            Tagging: { TagSet: [{ Key: 'lifecycle', Value: 'kept' }] },
+          }),
+        ),
+      ),
     );
   }
-}
-
-function isNoSuchKey(error: unknown): boolean {
-  return error instanceof NoSuchKey || (error as { name?: string }).name === 'NoSuchKey';
 }

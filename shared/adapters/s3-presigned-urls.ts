@@ -22,7 +22,7 @@ export interface UrlSettings {
  * a request built here as the S3 client would build it for PutObject and GetObject. The client,
  * with its endpoint rules, serializers and checksum middleware, is a third of a data function's
  * bundle and about 35 ms of its cold start, and signing needs none of it.
- * test/unit/adapters/s3-presigned-urls.test.ts checks that every URL equals the one the S3 client's
+ * test/unit/s3-presigned-urls.test.ts checks that every URL equals the one the S3 client's
  * `getSignedUrl` makes, for S3 in AWS and for the local server.
  */
 export class S3PresignedUrls implements DocumentUrls {

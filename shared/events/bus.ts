@@ -29,7 +29,7 @@ export const BUS_RULES: readonly BusRule[] = [
   },
   {
     name: 'DocumentKeeper',
-    description: "Every submission's event to the document keeper (DOCUMENT_KEEPER_RULE_PATTERN)",
+    description: 'Submissions and reinstatements to the document keeper (DOCUMENT_KEEPER_RULE_PATTERN)',
     functionId: 'keep-documents',
     pattern: DOCUMENT_KEEPER_RULE_PATTERN,
   },

@@ -17,12 +17,13 @@ export const NOTIFIER_RULE_PATTERN = {
 } as const satisfies EventPattern;
 
 /**
- * First submissions and resubmissions: the document keeper lifts the draft tag from their scans
- * (shared/use-cases/documents.ts, keepSubmittedDocuments).
+ * Each time a petition goes (back) into the court's hands: a first submission, a resubmission, and
+ * a reinstatement (whose petition may hold scans declared while it was returned). The document
+ * keeper lifts the draft tag from their scans (shared/use-cases/documents.ts, keepSubmittedDocuments).
  */
 export const DOCUMENT_KEEPER_RULE_PATTERN = {
   source: [PETITION_EVENT_SOURCE],
-  'detail-type': [detailTypeOf('submitted')],
+  'detail-type': [detailTypeOf('submitted'), detailTypeOf('reinstated')],
   detail: { version: [PETITION_EVENT_VERSION] },
 } as const satisfies EventPattern;
 

@@ -28,8 +28,8 @@ export interface TableGrant {
 }
 
 /**
- * What a function does with document objects: presign uploads, presign downloads, untag them as
- * kept on submission, or verify arrivals (read, quarantine). Each maps to the narrowest S3 grant.
+ * What a function does with document objects: presign uploads, presign downloads, re-tag them as
+ * kept once submitted, or verify arrivals (read, quarantine). Each maps to the narrowest S3 grant.
  */
 export type DocumentAccess = 'presign-upload' | 'presign-download' | 'keep' | 'remove' | 'verify';
 

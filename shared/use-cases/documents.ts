@@ -271,14 +271,15 @@ export async function grantDownload(
 }
 
 /**
- * A submitted (or resubmitted) petition's scans lose the draft tag that lets the lifecycle rule
- * delete drafts never submitted, 60 days after upload. Done from the `submitted` event, after the
- * submission, not within it: a clerk's submit waits for no S3 call and its function carries no S3
- * client. A failure is retried by Lambda and the rule, then parked in the dead-letter queue, whose
- * alarm an operator answers in days, not months; and the versioned bucket keeps a scan's bytes
- * even if a rule did expire it. Every verified document is kept (the others were never submitted:
- * one declared after a return waits for the resubmission's event). Tagging twice changes nothing,
- * so a redelivered event is harmless.
+ * A petition's scans lose the draft tag that lets the lifecycle rule delete drafts never submitted
+ * (60 days after upload), each time it goes into the court's hands: from its `submitted` or
+ * `reinstated` event, after the change, not within it, so a clerk's submit waits for no S3 call
+ * and its function carries no S3 client. Every verified document is kept; the others were never
+ * submitted (a scan declared while the petition is returned waits for the resubmission's event).
+ * Tagging twice changes nothing, so a redelivered event is harmless. A verified scan whose object
+ * is gone fails the event: it is retried, then parked in the keeper's dead-letter queue, whose
+ * alarm calls an operator to restore it (the draft rule keeps an expired scan's bytes 30 days as a
+ * noncurrent version; README runbook).
  */
 export async function keepSubmittedDocuments(
   deps: { petitions: Pick<PetitionRepository, 'get'>; documents: Pick<DocumentObjects, 'keep'> },

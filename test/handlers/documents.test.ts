@@ -447,21 +447,23 @@ describe('keeping the scans of a submitted petition', () => {
     expect(await Promise.all(uploads.map(tagsOf))).toEqual([{ lifecycle: 'kept' }, { lifecycle: 'kept' }]);
   });
 
-  it('takes a redelivered event calmly, even once a scan is gone', async () => {
+  it('takes a redelivered event calmly, and fails (retried, then parked under alarm) once a verified scan is gone', async () => {
     // Prepare
     const { uploads, busEvent } = await submittedWithTwoScans();
     await invoke('keep-documents', keepDocuments, busEvent);
+
+    // Act
+    const again = await invoke('keep-documents', keepDocuments, busEvent);
     const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
     await s3.send(
       new DeleteObjectCommand({ Bucket: process.env.DOCUMENTS_BUCKET!, Key: keyOf(uploads[1]!.uploadUrl) }),
     );
     s3.destroy();
+    const afterLoss = invoke('keep-documents', keepDocuments, busEvent);
 
-    // Act
-    const again = await invoke('keep-documents', keepDocuments, busEvent);
-
-    // Assess
+    // Assess: a lost scan of a submitted petition is an operator's call, never skipped in silence
     expect(again).toEqual({ kept: 2 });
     expect(await tagsOf(uploads[0]!)).toEqual({ lifecycle: 'kept' });
+    await expect(afterLoss).rejects.toThrow();
   });
 });

@@ -140,7 +140,14 @@ describe('the bus', () => {
       ['notify-parties', NOTIFIER_RULE_PATTERN],
       ['keep-documents', DOCUMENT_KEEPER_RULE_PATTERN],
     ]);
-    expect(DOCUMENT_KEEPER_RULE_PATTERN['detail-type']).toEqual(['petition.submitted']);
+    expect(DOCUMENT_KEEPER_RULE_PATTERN['detail-type']).toEqual(['petition.submitted', 'petition.reinstated']);
+  });
+
+  it("parks the keeper's failures in a queue of its own, so a replay goes to the keeper, not the notifier", () => {
+    const queueOf = (name: string) =>
+      only(api, 'AWS::Events::Rule', (id) => id.startsWith(`PetitionEvents${name}`))[1].Properties.Targets[0]
+        .DeadLetterConfig.Arn;
+    expect(queueOf('DocumentKeeper')).not.toEqual(queueOf('Notifier'));
   });
 
   it('gives the SMS provider settings and key to the notifier only, not to the document keeper', () => {
@@ -205,12 +212,17 @@ describe('SMS', () => {
     expect(fn(dispatcher).Properties.Timeout).toBe(300);
   });
 
-  it('alarms on both new dead-letter queues and on errors of the notifier, the keeper and the dispatcher', () => {
+  it('alarms on the new dead-letter queues and on errors of the notifier, the keeper and the dispatcher', () => {
     const alarms = resources(api, 'AWS::CloudWatch::Alarm').map(([, alarm]) => JSON.stringify(alarm.Properties));
-    const [, rule] = only(api, 'AWS::Events::Rule', (id) => id.startsWith('PetitionEventsNotifier'));
+    const ruleQueue = (name: string) =>
+      queueId(
+        only(api, 'AWS::Events::Rule', (id) => id.startsWith(`PetitionEvents${name}`))[1].Properties.Targets[0]
+          .DeadLetterConfig.Arn,
+      );
     const deadLetters = [
       queueId(pipe.Properties.SourceParameters.DynamoDBStreamParameters.DeadLetterConfig.Arn),
-      queueId(rule.Properties.Targets[0].DeadLetterConfig.Arn),
+      ruleQueue('Notifier'),
+      ruleQueue('DocumentKeeper'),
     ];
     for (const queue of deadLetters)
       expect(alarms.some((a) => a.includes(`"${queue}","QueueName"`) && a.includes('NumberOfMessagesVisible'))).toBe(

@@ -7,6 +7,7 @@ import {
 import { PETITION_EVENT_TYPES, type PetitionEvent, toBusEvent } from '../../shared/events/petition-events';
 import {
   courtCaseManagementPatterns,
+  DOCUMENT_KEEPER_RULE_PATTERN,
   EXAMPLE_COURT_RULE_PATTERN,
   NOTIFIER_RULE_PATTERN,
   outboxStreamFilter,
@@ -174,6 +175,7 @@ describe('the rules of the notices pipeline', () => {
   it('are valid patterns the local matcher fully understands', () => {
     const patterns = [
       NOTIFIER_RULE_PATTERN,
+      DOCUMENT_KEEPER_RULE_PATTERN,
       EXAMPLE_COURT_RULE_PATTERN,
       ...courtCaseManagementPatterns(COURT),
       outboxStreamFilter('EVENT#'),
@@ -186,6 +188,15 @@ describe('the rules of the notices pipeline', () => {
 
   it.each(PETITION_EVENT_TYPES)('the notifier rule takes every %s event', (type) => {
     expect(matchesEventPattern(NOTIFIER_RULE_PATTERN, onBus(sampleEvent(type)))).toBe(true);
+  });
+
+  it('the document keeper takes the events that put a petition (back) in the court’s hands, and no other', () => {
+    const taken = PETITION_EVENT_TYPES.filter((type) =>
+      matchesEventPattern(DOCUMENT_KEEPER_RULE_PATTERN, onBus(sampleEvent(type))),
+    );
+
+    // submitted: a first submission or a resubmission; reinstated: back from a rejection order.
+    expect(taken).toEqual(['submitted', 'reinstated']);
   });
 
   it('the notifier rule ignores other sources and other schema versions', () => {

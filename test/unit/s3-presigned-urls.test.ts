@@ -1,7 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { urlSigningOf } from '../../shared/adapters/aws-clients';
+import { createDynamoClient, createS3Client, injectCredentials, urlSigningOf } from '../../shared/adapters/aws-clients';
 import { S3PresignedUrls, type UrlSettings } from '../../shared/adapters/s3-presigned-urls';
 import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
 
@@ -11,7 +10,12 @@ import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
  * document, credentials and instant: in AWS (virtual-hosted, which no local test reaches) and on
  * the local server (path-style, where the upload tests also send bytes through it).
  */
-const credentials = { accessKeyId: 'AKIAEXAMPLEFUNCTION', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' };
+// A function's role credentials always carry a session token: the URL must sign it as S3 expects.
+const credentials = {
+  accessKeyId: 'ASIAEXAMPLEFUNCTION',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+  sessionToken: 'IQoJb3JpZ2luX2VjEXAMPLE//////////wEaDG1lLWNlbnRyYWwtMSJHMEUCIQ==',
+};
 const signingDate = new Date('2026-11-28T07:45:12Z');
 const bucket = 'judicialeservices-documents-1a2b3c4d';
 const region = 'me-central-1';
@@ -24,19 +28,18 @@ const places: [string, UrlSettings][] = [
   ['the local S3 server', { bucket, region, endpoint: 'http://127.0.0.1:45219' }],
 ];
 
-function sdkClient(settings: UrlSettings): S3Client {
-  return new S3Client({
-    region,
-    credentials,
-    ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}),
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-}
+// The clients exactly as the functions make them, on these credentials.
+beforeAll(() => injectCredentials(async () => credentials));
+afterAll(() => injectCredentials(undefined));
+
+/** The S3 client the functions had before, whose `getSignedUrl` is the reference. */
+const sdkClient = (settings: UrlSettings): S3Client =>
+  createS3Client({ AWS_REGION: region, S3_ENDPOINT: settings.endpoint });
 
 function adapter(settings: UrlSettings): S3PresignedUrls {
-  const dynamo = new DynamoDBClient({ region, credentials });
-  return new S3PresignedUrls(settings, urlSigningOf(dynamo), { now: () => signingDate });
+  return new S3PresignedUrls(settings, urlSigningOf(createDynamoClient({ AWS_REGION: region })), {
+    now: () => signingDate,
+  });
 }
 
 describe.each(places)('on %s', (_place, settings) => {
@@ -63,6 +66,7 @@ describe.each(places)('on %s', (_place, settings) => {
     const instruction = await adapter(settings).presignUpload(key, declared);
 
     expect(instruction.uploadUrl).toBe(expected);
+    expect(new URL(instruction.uploadUrl).searchParams.get('X-Amz-Security-Token')).toBe(credentials.sessionToken);
     expect(instruction.headers).toEqual({
       'content-type': 'application/pdf',
       'content-length': '734003',
