@@ -67,7 +67,8 @@ export class S3PresignedUrls implements DocumentUrls {
 
   async presignDownload(key: string, fileName: string): Promise<{ downloadUrl: string; expiresAt: string }> {
     const query = {
-      'response-content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      // RFC 5987's ext-value: `'()*` are not attr-chars, so they are escaped too.
+      'response-content-disposition': `attachment; filename*=UTF-8''${strictUriEncode(fileName)}`,
       'x-id': 'GetObject',
     };
     const signed = await this.presigner.presign(this.request('GET', key, query, {}), {
@@ -84,7 +85,7 @@ export class S3PresignedUrls implements DocumentUrls {
     query: Record<string, string>,
     headers: Record<string, string>,
   ): SignableRequest {
-    const keyPath = `/${key.split('/').map(escapeKeySegment).join('/')}`;
+    const keyPath = `/${key.split('/').map(strictUriEncode).join('/')}`;
     const base = { method, query, headers: { ...headers } };
     if (!this.settings.endpoint) {
       const hostname = `${this.settings.bucket}.s3.${this.settings.region}.amazonaws.com`;
@@ -105,9 +106,9 @@ export class S3PresignedUrls implements DocumentUrls {
   }
 }
 
-/** As the S3 client escapes a key's segments (RFC 3986: `!'()*` too). */
-function escapeKeySegment(segment: string): string {
-  return encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+/** Percent-encoding of all but RFC 3986's unreserved characters, as the S3 client escapes a key's segments. */
+export function strictUriEncode(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createDynamoClient, createS3Client, injectCredentials, urlSigningOf } from '../../shared/adapters/aws-clients';
-import { S3PresignedUrls, type UrlSettings } from '../../shared/adapters/s3-presigned-urls';
+import { S3PresignedUrls, strictUriEncode, type UrlSettings } from '../../shared/adapters/s3-presigned-urls';
 import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
 
 /**
@@ -85,7 +85,7 @@ describe.each(places)('on %s', (_place, settings) => {
       new GetObjectCommand({
         Bucket: bucket,
         Key: key,
-        ResponseContentDisposition: `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        ResponseContentDisposition: `attachment; filename*=UTF-8''${strictUriEncode(fileName)}`,
       }),
       { expiresIn: DOCUMENT_POLICY.downloadUrlSeconds, signingDate },
     );
@@ -93,6 +93,8 @@ describe.each(places)('on %s', (_place, settings) => {
     const granted = await adapter(settings).presignDownload(key, fileName);
 
     expect(granted.downloadUrl).toBe(expected);
+    // RFC 5987: the parentheses of the name are escaped, not sent as they are.
+    expect(new URL(granted.downloadUrl).searchParams.get('response-content-disposition')).toContain('%28');
   });
 });
 
