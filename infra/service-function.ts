@@ -189,10 +189,24 @@ function tableStatement(table: ITableV2, grant: TableGrant, functionId: string):
 }
 
 /** Object actions per document access, on the narrowest key prefix that serves it. */
-const DOCUMENT_GRANTS: Record<DocumentAccess, Array<{ actions: string[]; prefix: 'petitions' | 'quarantine' }>> = {
-  'presign-upload': [{ actions: ['s3:PutObject', 's3:PutObjectTagging'], prefix: 'petitions' }],
+/**
+ * Tags a grant may set, and only these: an upload is tagged `lifecycle=draft` or refused, and the
+ * keeper can only mark a scan kept, never set it back to draft (which the lifecycle rule deletes).
+ */
+const onlyLifecycleTag = (value: 'draft' | 'kept') => ({
+  StringEquals: { 's3:RequestObjectTag/lifecycle': value },
+  'ForAllValues:StringEquals': { 's3:RequestObjectTagKeys': ['lifecycle'] },
+});
+
+const DOCUMENT_GRANTS: Record<
+  DocumentAccess,
+  Array<{ actions: string[]; prefix: 'petitions' | 'quarantine'; conditions?: Record<string, Record<string, unknown>> }>
+> = {
+  'presign-upload': [
+    { actions: ['s3:PutObject', 's3:PutObjectTagging'], prefix: 'petitions', conditions: onlyLifecycleTag('draft') },
+  ],
   'presign-download': [{ actions: ['s3:GetObject'], prefix: 'petitions' }],
-  keep: [{ actions: ['s3:PutObjectTagging'], prefix: 'petitions' }],
+  keep: [{ actions: ['s3:PutObjectTagging'], prefix: 'petitions', conditions: onlyLifecycleTag('kept') }],
   remove: [{ actions: ['s3:DeleteObject'], prefix: 'petitions' }],
   verify: [
     { actions: ['s3:GetObject', 's3:GetObjectTagging', 's3:DeleteObject'], prefix: 'petitions' },
@@ -204,7 +218,11 @@ function grantDocumentAccess(role: Role, bucket: IBucket, access: readonly Docum
   const grants = access.flatMap((a) => DOCUMENT_GRANTS[a]);
   for (const grant of grants) {
     role.addToPrincipalPolicy(
-      new PolicyStatement({ actions: grant.actions, resources: [bucket.arnForObjects(`${grant.prefix}/*`)] }),
+      new PolicyStatement({
+        actions: grant.actions,
+        resources: [bucket.arnForObjects(`${grant.prefix}/*`)],
+        ...(grant.conditions ? { conditions: grant.conditions } : {}),
+      }),
     );
   }
   if (access.includes('verify')) {

@@ -234,7 +234,9 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
     const { signed } = verified;
     const caller = callerOf(signed.accessKeyId)!;
     const target = parseS3Path(request.rawPath);
-    const operation = target ? s3Operation(request.method, target, request.query, request.headers) : undefined;
+    const operation = target
+      ? s3Operation(request.method, target, request.query, request.headers, request.body)
+      : undefined;
     if (caller.policy) {
       if (!operation) {
         log(`aws-edge: AccessDenied function=${describe(caller)} ${request.method} request the edge does not map`);

@@ -54,7 +54,9 @@ export class UnsupportedPolicyError extends Error {
 }
 
 /** The condition keys the local edge puts in a request context; a policy naming another is refused. */
-export const SUPPORTED_CONDITION_KEYS = new Set(['dynamodb:leadingkeys']);
+export const SUPPORTED_CONDITION_KEYS = new Set(['dynamodb:leadingkeys', 's3:requestobjecttagkeys']);
+/** `s3:RequestObjectTag/<tag key>`: one condition key per tag a request sets (s3-rules.ts fills them in). */
+const TAG_CONDITION_PREFIX = 's3:requestobjecttag/';
 
 type MatchOperator = 'StringEquals' | 'StringLike';
 type Qualifier = 'ForAllValues' | 'ForAnyValue' | undefined;
@@ -114,7 +116,7 @@ function compileConditions(condition: PolicyStatement['Condition']): CompiledCon
       throw new UnsupportedPolicyError(`unsupported condition operator ${rawOperator}`);
     for (const [rawKey, rawValues] of Object.entries(keys ?? {})) {
       const key = rawKey.toLowerCase();
-      if (!SUPPORTED_CONDITION_KEYS.has(key))
+      if (!SUPPORTED_CONDITION_KEYS.has(key) && !key.startsWith(TAG_CONDITION_PREFIX))
         throw new UnsupportedPolicyError(`condition key ${rawKey} is not evaluated locally (under ${rawOperator})`);
       const values = (Array.isArray(rawValues) ? rawValues : [rawValues]).map((v) =>
         typeof v === 'boolean' ? String(v) : v,

@@ -29,7 +29,42 @@ export function parseS3Path(rawPath: string): S3Target | undefined {
 
 const objectArn = (bucket: string, key: string) => `arn:aws:s3:::${bucket}/${key}`;
 const bucketArn = (bucket: string) => `arn:aws:s3:::${bucket}`;
-const allow = (action: string, resource: string): AuthorizationRequest => ({ action, resource, context: {} });
+const allow = (
+  action: string,
+  resource: string,
+  context: AuthorizationRequest['context'] = {},
+): AuthorizationRequest => ({
+  action,
+  resource,
+  context,
+});
+
+/**
+ * The tag condition keys of a request that sets object tags: `s3:RequestObjectTagKeys` and one
+ * `s3:RequestObjectTag/<key>` per tag (tagging-and-policies.html). Tags come URL-encoded
+ * (`x-amz-tagging`, on PutObject and CopyObject) or as PutObjectTagging's XML body.
+ */
+function requestTagContext(tags: Array<[string, string]>): AuthorizationRequest['context'] {
+  return Object.fromEntries([
+    ['s3:requestobjecttagkeys', tags.map(([key]) => key)],
+    ...tags.map(([key, value]) => [`s3:requestobjecttag/${key.toLowerCase()}`, [value]]),
+  ]);
+}
+
+function xmlTags(body: Buffer): Array<[string, string]> {
+  const text = body.toString('utf8');
+  const fromXml = (value: string) =>
+    value
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  return [...text.matchAll(/<Tag>\s*<Key>([^<]*)<\/Key>\s*<Value>([^<]*)<\/Value>\s*<\/Tag>/g)].map((m) => [
+    fromXml(m[1] ?? ''),
+    fromXml(m[2] ?? ''),
+  ]);
+}
 
 /**
  * The checks, or undefined for a request the edge does not know how to authorize (it is then
@@ -40,6 +75,7 @@ export function s3Operation(
   target: S3Target,
   query: ReadonlyArray<[string, string]>,
   headers: Record<string, string>,
+  body: Buffer = Buffer.alloc(0),
 ): S3Operation | undefined {
   const has = (name: string) => query.some(([n]) => n === name);
   const queryValue = (name: string) => query.find(([n]) => n.toLowerCase() === name)?.[1];
@@ -61,11 +97,17 @@ export function s3Operation(
   }
   const arn = objectArn(bucket, key);
   // Tags given with an upload need s3:PutObjectTagging as well (API_PutObject.html, Permissions).
-  const tagged = headers['x-amz-tagging'] !== undefined || queryValue('x-amz-tagging') !== undefined;
+  const uploadTagging = headers['x-amz-tagging'] ?? queryValue('x-amz-tagging');
+  const tagged = uploadTagging !== undefined;
+  const uploadTags = requestTagContext(tagged ? [...new URLSearchParams(uploadTagging)] : []);
   if (method === 'GET' && has('tagging'))
     return { name: 'GetObjectTagging', checks: [allow('s3:GetObjectTagging', arn)], readsObject: false };
   if (method === 'PUT' && has('tagging'))
-    return { name: 'PutObjectTagging', checks: [allow('s3:PutObjectTagging', arn)], readsObject: false };
+    return {
+      name: 'PutObjectTagging',
+      checks: [allow('s3:PutObjectTagging', arn, requestTagContext(xmlTags(body)))],
+      readsObject: false,
+    };
   if (method === 'DELETE' && has('tagging'))
     return { name: 'DeleteObjectTagging', checks: [allow('s3:DeleteObjectTagging', arn)], readsObject: false };
   if (has('versionId') || has('acl') || has('uploads') || has('uploadId') || has('retention') || has('legal-hold'))
@@ -80,7 +122,11 @@ export function s3Operation(
   if (method !== 'PUT') return undefined;
   const copySource = headers['x-amz-copy-source'];
   if (copySource === undefined) {
-    const checks = [allow('s3:PutObject', arn), ...(tagged ? [allow('s3:PutObjectTagging', arn)] : [])];
+    const context = tagged ? uploadTags : {};
+    const checks = [
+      allow('s3:PutObject', arn, context),
+      ...(tagged ? [allow('s3:PutObjectTagging', arn, context)] : []),
+    ];
     return { name: 'PutObject', checks, readsObject: false };
   }
   // CopyObject: read the source, write the destination (API_CopyObject.html). Tags travel with
@@ -89,8 +135,8 @@ export function s3Operation(
   const source = decodeURIComponent(copySource.replace(/^\//, '').split('?')[0] ?? '');
   const sourceArn = `arn:aws:s3:::${source}`;
   const directive = (headers['x-amz-tagging-directive'] ?? 'COPY').toUpperCase();
-  const checks = [allow('s3:GetObject', sourceArn), allow('s3:PutObject', arn)];
+  const checks = [allow('s3:GetObject', sourceArn), allow('s3:PutObject', arn, directive === 'COPY' ? {} : uploadTags)];
   if (directive === 'COPY') checks.push(allow('s3:GetObjectTagging', sourceArn), allow('s3:PutObjectTagging', arn));
-  else if (tagged) checks.push(allow('s3:PutObjectTagging', arn));
+  else if (tagged) checks.push(allow('s3:PutObjectTagging', arn, uploadTags));
   return { name: 'CopyObject', checks, readsObject: false };
 }

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { handler as createPetition } from '../../functions/create-petition';
+import { createS3Client } from '../../shared/adapters/aws-clients';
 import type { UploadInstruction } from '../../shared/ports';
 import { apiEvent, asFunction, type Caller, call } from '../support/api-event';
 import { declaration, documentUrlsAt, keyOf, scan, sha256 } from '../support/documents';
@@ -123,9 +126,27 @@ it('refuses a tampered signature', async () => {
   expect(answer).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
 });
 
+it('refuses an upload that would not carry the draft tag, which the clean-up of abandoned drafts needs', async () => {
+  const bytes = scan.pdf();
+  const key = keyOf((await instructionFor(bytes)).uploadUrl);
+  const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+  const untagged = new PutObjectCommand({
+    Bucket: process.env.DOCUMENTS_BUCKET!,
+    Key: key,
+    ContentType: 'application/pdf',
+    ContentLength: bytes.length,
+  });
+  const url = await asFunction('create-petition', () => getSignedUrl(s3, untagged, { expiresIn: 300 }));
+
+  const answer = await put(url, { 'content-type': 'application/pdf' }, bytes);
+
+  expect(answer).toMatchObject({ status: 403, code: 'AccessDenied' });
+});
+
 it.each([
   ['download-document', 'may only read documents'],
-  ['submit-petition', 'may only re-tag documents'],
+  ['keep-documents', 'may only mark documents kept'],
+  ['submit-petition', 'has no document access at all'],
 ])('refuses an upload URL presigned by %s, which %s', async (functionId) => {
   const bytes = scan.pdf();
   const key = keyOf((await instructionFor(bytes)).uploadUrl);

@@ -28,7 +28,10 @@ const REPORT_READS = [
   'dynamodb:BatchGetItem,dynamodb:GetItem on table/data',
   'dynamodb:Query on table/data/index/gsi3',
 ];
-const UPLOADS = 's3:PutObject,s3:PutObjectTagging on documents/petitions/*';
+// Uploads carry the draft tag and no other; the keeper may only mark a scan kept.
+const onlyTag = (value: string) =>
+  `IF StringEquals s3:RequestObjectTag/lifecycle ${value} AND ForAllValues:StringEquals s3:RequestObjectTagKeys lifecycle`;
+const UPLOADS = `s3:PutObject,s3:PutObjectTagging on documents/petitions/* ${onlyTag('draft')}`;
 /** Only within the given partitions (a LeadingKeys condition). */
 const within = (grant: string, ...prefixes: string[]) =>
   `${grant} on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys ${prefixes.join('|')} ` +
@@ -78,7 +81,7 @@ const EXPECTED: Record<string, string[]> = {
   'list-fee-schedules': [within('dynamodb:Query', 'FEESCHEDULE#*')],
   'keep-documents': [
     'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#* AND Null dynamodb:LeadingKeys false',
-    's3:PutObjectTagging on documents/petitions/*',
+    `s3:PutObjectTagging on documents/petitions/* ${onlyTag('kept')}`,
   ],
   'list-courts': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
