@@ -155,6 +155,11 @@ export async function verifyArrival(deps: DocumentDeps<DocumentObjects>, key: st
   const ids = parseDocumentKey(key);
   if (!ids) return 'ignored';
   const quarantined = quarantineKey(ids.petitionId, ids.documentId);
+  // The object is read beside the petition, and once: its bytes do not change between attempts (a
+  // new upload to the key is an event of its own), so a version conflict re-reads the petition
+  // only. Its result waits for whichever attempt needs it; one that needs none leaves it unread.
+  const inspection = deps.documents.inspect(key);
+  inspection.catch(() => undefined);
   for (let attempt = 0; attempt < VERSION_RETRIES; attempt++) {
     const petition = await deps.petitions.get(ids.petitionId);
     const index = petition?.documents.findIndex((d) => d.documentId === ids.documentId) ?? -1;
@@ -165,7 +170,7 @@ export async function verifyArrival(deps: DocumentDeps<DocumentObjects>, key: st
       await deps.documents.quarantine(key, quarantined);
       return 'rejected';
     }
-    const stored = await deps.documents.inspect(key);
+    const stored = await inspection;
     if (!stored) return 'ignored';
     const result = verifyStoredObject(document, stored);
     if (result.status === 'verified' && document.status === 'verified') return 'verified';
