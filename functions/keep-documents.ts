@@ -8,8 +8,9 @@ type KeepDeps = Parameters<typeof keepSubmittedDocuments>[0];
 
 /**
  * The bus's document-keeper rule (DOCUMENT_KEEPER_RULE_PATTERN) invokes this with each `submitted`
- * event, first submission or resubmission: the petition's scans are re-tagged so the draft
- * clean-up rule spares them. A failure throws, so Lambda and the rule retry, then dead-letter.
+ * (first submission or resubmission) and `reinstated` event: the petition's scans are re-tagged so
+ * the draft clean-up rule spares them. A failure throws, so Lambda and the rule retry, then
+ * dead-letter.
  */
 export function keepDocumentsHandler(deps: KeepDeps) {
   return eventHandler<PetitionBusEvent>().handler(async (busEvent) => {

@@ -262,13 +262,10 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
       operation?.readsObject && target && caller.policy
         ? authorize(caller, [{ action: 's3:ListBucket', resource: `arn:aws:s3:::${target.bucket}`, context: {} }])
         : undefined;
-    // S3 stores the tags an upload names (x-amz-tagging, URL-encoded, in a header or a presigned
-    // URL's query) with the object; s3rver drops them. The edge applies them before it answers,
-    // so the draft tag that the lifecycle rule and the document keeper work with is there locally.
-    const uploadTags =
-      operation?.name === 'PutObject'
-        ? (request.headers['x-amz-tagging'] ?? request.query.find(([n]) => n.toLowerCase() === 'x-amz-tagging')?.[1])
-        : undefined;
+    // S3 stores the tags an upload names with the object; s3rver drops them. The edge applies them
+    // before it answers, so the draft tag the lifecycle rule and the document keeper work with is
+    // there locally.
+    const uploadTags = operation?.uploadTagging;
     forward(req, res, forwarded, options.upstream.s3, headers, (status, answer) => {
       // S3 tells a caller without s3:ListBucket that a missing key is forbidden, not missing
       // (API_GetObject.html, Permissions).

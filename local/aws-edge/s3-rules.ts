@@ -18,6 +18,8 @@ export interface S3Operation {
   checks: AuthorizationRequest[];
   /** GetObject/HeadObject: a missing key is 404 only for callers with s3:ListBucket (API_GetObject.html). */
   readsObject: boolean;
+  /** PutObject: the tags it sets (`x-amz-tagging`, URL-encoded), which S3 stores with the object. */
+  uploadTagging?: string;
 }
 
 export function parseS3Path(rawPath: string): S3Target | undefined {
@@ -127,7 +129,7 @@ export function s3Operation(
       allow('s3:PutObject', arn, context),
       ...(tagged ? [allow('s3:PutObjectTagging', arn, context)] : []),
     ];
-    return { name: 'PutObject', checks, readsObject: false };
+    return { name: 'PutObject', checks, readsObject: false, ...(tagged ? { uploadTagging } : {}) };
   }
   // CopyObject: read the source, write the destination (API_CopyObject.html). Tags travel with
   // the default COPY directive, which needs tag access on both sides; modelled whether or not
