@@ -1,3 +1,5 @@
+// First: Powertools' settings must be in place before any module that makes its logger or metrics.
+import './powertools-env';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -127,10 +129,6 @@ async function main(): Promise<void> {
     // SMS are printed, and kept for `npm run sms`, by the local sink: nothing leaves the machine.
     SMS_PROVIDER: 'local-sink',
     SMS_WEBHOOK_SECRET: webhookSecret,
-    POWERTOOLS_SERVICE_NAME: 'judicial-e-services-local',
-    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'INFO',
-    // EMF metric documents add a line per request; POWERTOOLS_METRICS_DISABLED=false shows them.
-    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   });
   const config = { AWS_REGION: LOCAL_REGION, DYNAMODB_ENDPOINT: edge.dynamodbEndpoint, S3_ENDPOINT: edge.s3Endpoint };
   const rawDynamo = new DynamoDBClient({ region: LOCAL_REGION, endpoint: edge.dynamodbEndpoint });
@@ -219,7 +217,7 @@ async function main(): Promise<void> {
       `Judicial e-services backend is running on ${base} (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       `  DynamoDB Local ${edge.dynamodbEndpoint} · table ${settings.tableName} (${tableState})`,
       `  S3 server      ${edge.s3Endpoint} · buckets ${settings.documentsBucket}, ${settings.reportsBucket}`,
-      '  events         table stream → outbox pipe → bus rules (notifier); SMS printed here, listed by npm run sms',
+      '  events         table stream → outbox pipe → bus rules (notifier, document keeper); SMS printed here, listed by npm run sms',
       `  SMS reports    POST /v1/sms/delivery-reports, HMAC-signed with the secret in ${webhookSecretFile}`,
       `  IAM            each function's policy from the CDK app, enforced on both ` +
         `(${synthesizedIn === undefined ? 'cached' : `synthesized in ${(synthesizedIn / 1000).toFixed(1)} s`})`,
