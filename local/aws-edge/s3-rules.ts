@@ -101,7 +101,8 @@ export function s3Operation(
   // Tags given with an upload need s3:PutObjectTagging as well (API_PutObject.html, Permissions).
   const uploadTagging = headers['x-amz-tagging'] ?? queryValue('x-amz-tagging');
   const tagged = uploadTagging !== undefined;
-  const uploadTags = requestTagContext(tagged ? [...new URLSearchParams(uploadTagging)] : []);
+  // A request that sets no tags has no tag condition keys at all (not an empty set).
+  const uploadTags = tagged ? requestTagContext([...new URLSearchParams(uploadTagging)]) : {};
   if (method === 'GET' && has('tagging'))
     return { name: 'GetObjectTagging', checks: [allow('s3:GetObjectTagging', arn)], readsObject: false };
   if (method === 'PUT' && has('tagging'))
@@ -124,10 +125,9 @@ export function s3Operation(
   if (method !== 'PUT') return undefined;
   const copySource = headers['x-amz-copy-source'];
   if (copySource === undefined) {
-    const context = tagged ? uploadTags : {};
     const checks = [
-      allow('s3:PutObject', arn, context),
-      ...(tagged ? [allow('s3:PutObjectTagging', arn, context)] : []),
+      allow('s3:PutObject', arn, uploadTags),
+      ...(tagged ? [allow('s3:PutObjectTagging', arn, uploadTags)] : []),
     ];
     return { name: 'PutObject', checks, readsObject: false, ...(tagged ? { uploadTagging } : {}) };
   }
