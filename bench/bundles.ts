@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildOptions } from '../infra/bundling';
+import { lambdaRuntimeVariables } from '../local/lambda-environment';
 import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES } from '../shared/routes';
 
 const RUNS = 9;
@@ -75,11 +76,13 @@ function loadTime({ name, outfile }: Bundle): number {
         '-e',
         `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`,
       ],
-      // The configuration a deployed function has, so that cold-start config parsing succeeds.
+      // The configuration a deployed function has, so that cold-start config parsing succeeds, in a
+      // process set up as Lambda's (the Tracer loads as it does there; nothing is sent at load).
       {
         encoding: 'utf8',
         env: {
           ...process.env,
+          ...lambdaRuntimeVariables({ functionName: 'bench', taskRoot: dirname(outfile), daemonPort: 2000 }),
           AWS_REGION: 'me-central-1',
           TABLE_NAME: 'bench-table',
           IDEMPOTENCY_TABLE_NAME: 'bench-idempotency',

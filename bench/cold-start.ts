@@ -8,6 +8,7 @@ import { esbuildOptions } from '../infra/bundling';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../local/auth';
 import { recordPaidInFull } from '../local/demo-payments';
 import { createGateway } from '../local/gateway';
+import { lambdaRuntimeVariables, sampledTraceHeader, startTraceDaemon } from '../local/lambda-environment';
 import type { ApiEvent } from '../shared/http/types';
 import { ROUTES } from '../shared/routes';
 import type { startBenchStack } from './local-stack';
@@ -40,11 +41,29 @@ export interface ColdFigure {
  * `performance.now()` at the answer, which counts from the process's own start. The baseline is a
  * bundle holding only a bare DynamoDB client that answers one `GetItem`, run the same way.
  * Baseline and function alternate, sample by sample, so that the machine's drift falls on both.
+ *
+ * The process is set up as Lambda sets one up (local/lambda-environment.ts), with a sampled trace
+ * header: the Tracer is on, and the first answer includes tracing the handler and every AWS call,
+ * sent to a stand-in for the X-Ray daemon. Every timed run must have sent its handler's trace.
  */
 export async function measureColdStarts(stack: Stack, workDir: string): Promise<ColdFigure[]> {
   mkdirSync(workDir, { recursive: true });
+  const daemon = await startTraceDaemon();
+  try {
+    return await measureTraced(stack, workDir, daemon);
+  } finally {
+    await daemon.close();
+  }
+}
+
+async function measureTraced(
+  stack: Stack,
+  workDir: string,
+  daemon: Awaited<ReturnType<typeof startTraceDaemon>>,
+): Promise<ColdFigure[]> {
   const env = {
     ...process.env,
+    ...lambdaRuntimeVariables({ functionName: 'bench', taskRoot: workDir, daemonPort: daemon.port }),
     POWERTOOLS_LOG_LEVEL: 'ERROR',
     POWERTOOLS_METRICS_DISABLED: 'true',
     SMS_PROVIDER: 'local-sink',
@@ -79,12 +98,15 @@ export async function measureColdStarts(stack: Stack, workDir: string): Promise<
       'console.log(JSON.stringify({ ms: answered, answer: String(answer) }));\n',
   );
   // Asynchronous: the local S3 server runs in this process and must keep answering meanwhile.
+  const tracesSent: string[] = [];
   const run = (file: string, eventsFile: string, index: number) =>
     new Promise<{ ms: number; answer: string }>((done, fail) => {
+      const trace = sampledTraceHeader();
+      if (file !== baseline) tracesSent.push(trace.root);
       execFile(
         process.execPath,
         [driver, file, eventsFile, String(index)],
-        { encoding: 'utf8', env },
+        { encoding: 'utf8', env: { ...env, _X_AMZN_TRACE_ID: trace.header } },
         (error, out, err) => {
           const line = out.trim().split('\n').pop() ?? '';
           if (error || !line.startsWith('{')) {
@@ -120,6 +142,10 @@ export async function measureColdStarts(stack: Stack, workDir: string): Promise<
       answer: [...new Set(pairs.map((p) => p.answer))].join('/'),
     });
   }
+  const untraced = tracesSent.filter(
+    (root) => !daemon.documentsOf(root).some((document) => document.name === '## index.handler'),
+  );
+  if (untraced.length) throw new Error(`${untraced.length} of ${tracesSent.length} cold starts sent no trace`);
   return figures;
 }
 

@@ -1,5 +1,4 @@
 import { execFile } from 'node:child_process';
-import { createSocket } from 'node:dgram';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +7,13 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { esbuildOptions } from '../../infra/bundling';
 import { serviceName } from '../../infra/names';
 import { credentialsOf } from '../../local/aws-edge/identity';
+import {
+  lambdaRuntimeVariables,
+  sampledTraceHeader,
+  startTraceDaemon,
+  type TraceDaemon,
+  type TraceDocument,
+} from '../../local/lambda-environment';
 import { apiEvent, type Caller, call } from '../support/api-event';
 import { declaration, keyOf, objectCreated, scan, upload } from '../support/documents';
 import { activeOffice, petitionBody } from '../support/petitions';
@@ -21,31 +27,15 @@ import { dropStores, provisionStores } from '../support/stores';
  * Lambda sets one up: its variables, the function's own credentials, a trace header per
  * invocation, and a daemon address where a UDP socket of the test listens.
  */
-interface TraceDocument {
-  id: string;
-  name: string;
-  trace_id: string;
-  parent_id?: string;
-  namespace?: string;
-  annotations?: Record<string, unknown>;
-  aws?: { operation?: string; table_name?: string };
-  http?: { response?: { status?: number } };
-  fault?: boolean;
-  error?: boolean;
-  subsegments?: TraceDocument[];
-}
-
 const workDir = mkdtempSync(join(tmpdir(), 'jeso-tracing-'));
-const daemon = createSocket('udp4');
-const received: string[] = [];
-daemon.on('message', (message) => received.push(message.toString('utf8')));
+let daemon: TraceDaemon;
 
 beforeAll(async () => {
   await provisionStores();
-  await new Promise<void>((bound) => daemon.bind(0, '127.0.0.1', bound));
+  daemon = await startTraceDaemon();
 });
 afterAll(async () => {
-  await new Promise<void>((closed) => daemon.close(() => closed()));
+  await daemon.close();
   rmSync(workDir, { recursive: true, force: true });
   await dropStores();
 });
@@ -70,14 +60,6 @@ interface Invocation {
   traceHeader: string;
 }
 
-let traces = 0;
-function traceHeader(): { header: string; root: string; parent: string } {
-  traces += 1;
-  const root = `1-${Math.floor(Date.now() / 1000).toString(16)}-${String(traces).padStart(24, 'a')}`;
-  const parent = `${String(traces).padStart(16, 'b')}`;
-  return { header: `Root=${root};Parent=${parent};Sampled=1`, root, parent };
-}
-
 async function runAsLambda(functionId: string, invocations: Invocation[]): Promise<void> {
   const bundle = join(workDir, `${functionId}.mjs`);
   await build({ ...esbuildOptions, entryPoints: [resolve('functions', `${functionId}.ts`)], outfile: bundle });
@@ -88,7 +70,6 @@ async function runAsLambda(functionId: string, invocations: Invocation[]): Promi
   const secret = process.env.LOCAL_EDGE_SECRET;
   const tenant = process.env.TEST_TENANT ?? '';
   const credentials = secret ? credentialsOf(secret, { kind: 'function', tenant, functionId }) : undefined;
-  const { port } = daemon.address();
   await new Promise<void>((done, fail) =>
     execFile(
       process.execPath,
@@ -96,12 +77,11 @@ async function runAsLambda(functionId: string, invocations: Invocation[]): Promi
       {
         env: {
           ...process.env,
-          LAMBDA_TASK_ROOT: workDir,
-          AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
-          AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
-          AWS_LAMBDA_FUNCTION_NAME: `traced-${functionId}`,
-          _HANDLER: 'index.handler',
-          AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${port}`,
+          ...lambdaRuntimeVariables({
+            functionName: `traced-${functionId}`,
+            taskRoot: workDir,
+            daemonPort: daemon.port,
+          }),
           POWERTOOLS_SERVICE_NAME: serviceName(functionId),
           POWERTOOLS_METRICS_DISABLED: 'true',
           POWERTOOLS_LOG_LEVEL: 'ERROR',
@@ -115,23 +95,10 @@ async function runAsLambda(functionId: string, invocations: Invocation[]): Promi
   );
 }
 
-/** Every document the daemon got for a trace, subsegments sent inside their parent included. */
 async function documentsOf(root: string): Promise<TraceDocument[]> {
   // The datagrams were sent before the process ended; give the loopback a moment to deliver them.
   await new Promise((settle) => setTimeout(settle, 100));
-  const flatten = (document: TraceDocument): TraceDocument[] => [
-    document,
-    ...(document.subsegments ?? []).flatMap((child) => flatten({ ...child, trace_id: document.trace_id })),
-  ];
-  return received
-    .map((datagram) => {
-      // Each datagram is the daemon protocol's header line, then one segment document.
-      const [header, body = ''] = datagram.split('\n', 2);
-      expect(JSON.parse(header ?? '')).toEqual({ format: 'json', version: 1 });
-      return JSON.parse(body) as TraceDocument;
-    })
-    .flatMap(flatten)
-    .filter((document) => document.trace_id === root);
+  return daemon.documentsOf(root);
 }
 
 function handlerSegment(documents: TraceDocument[], parent: string): TraceDocument {
@@ -154,7 +121,7 @@ it('traces the handler and each DynamoDB call of a route under the invocation tr
   const officeCode = await activeOffice();
   const clerk: Caller = { role: 'clerk', officeCode, userId: `clerk-${officeCode}` };
   const event = apiEvent('get-office', { caller: clerk, pathParameters: { officeCode } });
-  const [first, second] = [traceHeader(), traceHeader()];
+  const [first, second] = [sampledTraceHeader(), sampledTraceHeader()];
 
   // Act
   await runAsLambda('get-office', [
@@ -190,7 +157,7 @@ it('traces an event function calling S3 and DynamoDB, and no trace carries a par
   const [instruction] = (draft.body?.uploads ?? []) as Upload[];
   if (!instruction) throw new Error('the draft has no upload instruction');
   expect(await upload(instruction, bytes)).toBe(200);
-  const trace = traceHeader();
+  const trace = sampledTraceHeader();
 
   // Act
   await runAsLambda('verify-document', [
@@ -203,7 +170,7 @@ it('traces an event function calling S3 and DynamoDB, and no trace carries a par
   expect(handler.annotations).toEqual({ ColdStart: true, Service: serviceName('verify-document') });
   const services = new Set(awsCallsUnder(documents, handler).map((document) => document.name));
   expect(services).toEqual(new Set(['S3', 'DynamoDB']));
-  const everything = received.join('\n');
+  const everything = daemon.datagrams().join('\n');
   const [claimant, defendant] = body.parties;
   for (const personal of [
     claimant?.nationalId,
