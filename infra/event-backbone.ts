@@ -227,11 +227,12 @@ export class EventBackbone extends Construct {
     // delivery; what still fails lands in the target's dead-letter queue. Both are idempotent: the
     // notifier per event and party, the keeper by nature (a tag set twice), so a replay or a
     // duplicate changes nothing.
+    const deadLetterQueues = { notices: noticeDeadLetters, documents: keeperDeadLetters };
     const targets = new Map<string, IFunction>();
     for (const rule of BUS_RULES) {
       const target = () =>
         rule.sendsSms ? withSms(serviceFunction(rule.functionId)) : serviceFunction(rule.functionId).function;
-      const deadLetters = rule.sendsSms ? noticeDeadLetters : keeperDeadLetters;
+      const deadLetters = deadLetterQueues[rule.deadLetters];
       const fn = targets.get(rule.functionId) ?? target();
       if (!targets.has(rule.functionId)) {
         targets.set(rule.functionId, fn);

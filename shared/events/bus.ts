@@ -12,6 +12,11 @@ export interface BusRule {
   pattern: EventPattern;
   /** The target sends SMS: CDK gives it the provider's settings and API key. */
   sendsSms?: true;
+  /**
+   * Where an event the target failed on waits for an operator's replay (infra/event-backbone.ts).
+   * Each queue serves the functions a replay may go to, so a replay never reaches another target.
+   */
+  deadLetters: 'notices' | 'documents';
 }
 
 /**
@@ -26,11 +31,13 @@ export const BUS_RULES: readonly BusRule[] = [
     functionId: 'notify-parties',
     pattern: NOTIFIER_RULE_PATTERN,
     sendsSms: true,
+    deadLetters: 'notices',
   },
   {
     name: 'DocumentKeeper',
     description: 'Submissions and reinstatements to the document keeper (DOCUMENT_KEEPER_RULE_PATTERN)',
     functionId: 'keep-documents',
     pattern: DOCUMENT_KEEPER_RULE_PATTERN,
+    deadLetters: 'documents',
   },
 ];

@@ -143,6 +143,15 @@ describe('the bus', () => {
     expect(DOCUMENT_KEEPER_RULE_PATTERN['detail-type']).toEqual(['petition.submitted', 'petition.reinstated']);
   });
 
+  it('makes each target once, so all rules of one function agree on its SMS settings and its dead-letter queue', () => {
+    const settingsOf = new Map<string, string>();
+    for (const rule of BUS_RULES) {
+      const settings = JSON.stringify({ sendsSms: rule.sendsSms ?? false, deadLetters: rule.deadLetters });
+      expect([rule.name, settingsOf.get(rule.functionId) ?? settings]).toEqual([rule.name, settings]);
+      settingsOf.set(rule.functionId, settings);
+    }
+  });
+
   it("parks the keeper's failures in a queue of its own, so a replay goes to the keeper, not the notifier", () => {
     const queueOf = (name: string) =>
       only(api, 'AWS::Events::Rule', (id) => id.startsWith(`PetitionEvents${name}`))[1].Properties.Targets[0]
