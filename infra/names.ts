@@ -21,3 +21,10 @@ export const serviceName = (functionId: string) => `judicial-e-services-${functi
 
 /** CloudWatch namespace of the functions' own metrics (Powertools Metrics). */
 export const METRICS_NAMESPACE = 'JudicialEServices';
+
+/** Powertools' settings of a deployed function: its service, metrics namespace and log level. */
+export const powertoolsVariables = (functionId: string) => ({
+  POWERTOOLS_SERVICE_NAME: serviceName(functionId),
+  POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
+  POWERTOOLS_LOG_LEVEL: 'INFO',
+});

@@ -10,7 +10,7 @@ import { Construct } from 'constructs';
 import { type DocumentAccess, type FunctionSpec, limitsOf, type TableGrant } from '../shared/routes';
 import { DATA_TABLE } from '../shared/table-definition';
 import { ESM_REQUIRE_SHIM, esbuildOptions } from './bundling';
-import { METRICS_NAMESPACE, nagObjectArn, serviceName } from './names';
+import { nagObjectArn, powertoolsVariables } from './names';
 
 /**
  * esbuild's settings for every function (infra/bundling.ts), as CDK's bundling takes them: what
@@ -84,11 +84,8 @@ export class ServiceFunction extends Construct {
       role,
       logGroup,
       tracing: Tracing.ACTIVE,
-      environment: {
-        POWERTOOLS_SERVICE_NAME: serviceName(route.id),
-        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
-        POWERTOOLS_LOG_LEVEL: 'INFO',
-      },
+      // The bench's cold starts and the tracing test run bundles with the same settings.
+      environment: powertoolsVariables(route.id),
       bundling: LAMBDA_BUNDLING,
       description: props.description,
     });

@@ -5,9 +5,11 @@ import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { handler as createPetition } from '../../functions/create-petition';
 import { esbuildOptions } from '../../infra/bundling';
-import { serviceName } from '../../infra/names';
+import { powertoolsVariables, serviceName } from '../../infra/names';
 import { credentialsOf } from '../../local/aws-edge/identity';
 import {
+  type DriverInvocation,
+  LAMBDA_DRIVER_SOURCE,
   lambdaRuntimeVariables,
   sampledTraceHeader,
   startTraceDaemon,
@@ -35,41 +37,23 @@ beforeAll(async () => {
   daemon = await startTraceDaemon();
 });
 afterAll(async () => {
-  await daemon.close();
+  await daemon?.close();
   rmSync(workDir, { recursive: true, force: true });
   await dropStores();
 });
 
-// Runs the bundle's handler once per event, each under its own trace header, as the Node.js
-// runtime does: it sets _X_AMZN_TRACE_ID before every invocation.
-const DRIVER = `
-import { readFileSync } from 'node:fs';
-const [bundle, invocationsFile] = process.argv.slice(2);
-const invocations = JSON.parse(readFileSync(invocationsFile, 'utf8'));
-const { handler } = await import(bundle);
-for (const [index, { event, traceHeader }] of invocations.entries()) {
-  process.env._X_AMZN_TRACE_ID = traceHeader;
-  await handler(event, { functionName: process.env.AWS_LAMBDA_FUNCTION_NAME, functionVersion: '$LATEST',
-    awsRequestId: 'request-' + index, memoryLimitInMB: '512', getRemainingTimeInMillis: () => 10000,
-    invokedFunctionArn: 'arn:aws:lambda:me-central-1:000000000000:function:traced' });
-}
-`;
-
-interface Invocation {
-  event: unknown;
-  traceHeader: string;
-}
-
-async function runAsLambda(functionId: string, invocations: Invocation[]): Promise<void> {
+async function runAsLambda(functionId: string, invocations: DriverInvocation[]): Promise<void> {
   const bundle = join(workDir, `${functionId}.mjs`);
   await build({ ...esbuildOptions, entryPoints: [resolve('functions', `${functionId}.ts`)], outfile: bundle });
   const driver = join(workDir, 'driver.mjs');
-  writeFileSync(driver, DRIVER);
+  writeFileSync(driver, LAMBDA_DRIVER_SOURCE);
   const invocationsFile = join(workDir, `${functionId}-invocations.json`);
   writeFileSync(invocationsFile, JSON.stringify(invocations));
+  // The function's own key, as its role's credentials in Lambda: the local edge applies its policy.
   const secret = process.env.LOCAL_EDGE_SECRET;
+  if (!secret) throw new Error('LOCAL_EDGE_SECRET is not set: test/support/global-setup.ts starts the local edge');
   const tenant = process.env.TEST_TENANT ?? '';
-  const credentials = secret ? credentialsOf(secret, { kind: 'function', tenant, functionId }) : undefined;
+  const credentials = credentialsOf(secret, { kind: 'function', tenant, functionId });
   await new Promise<void>((done, fail) =>
     execFile(
       process.execPath,
@@ -82,23 +66,14 @@ async function runAsLambda(functionId: string, invocations: Invocation[]): Promi
             taskRoot: workDir,
             daemonPort: daemon.port,
           }),
-          POWERTOOLS_SERVICE_NAME: serviceName(functionId),
-          POWERTOOLS_METRICS_DISABLED: 'true',
-          POWERTOOLS_LOG_LEVEL: 'ERROR',
-          ...(credentials
-            ? { AWS_ACCESS_KEY_ID: credentials.accessKeyId, AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey }
-            : {}),
+          ...powertoolsVariables(functionId),
+          AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+          AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
         },
       },
       (error, _out, err) => (error ? fail(new Error(`${functionId} failed: ${err.slice(0, 2000)}`)) : done()),
     ),
   );
-}
-
-async function documentsOf(root: string): Promise<TraceDocument[]> {
-  // The datagrams were sent before the process ended; give the loopback a moment to deliver them.
-  await new Promise((settle) => setTimeout(settle, 100));
-  return daemon.documentsOf(root);
 }
 
 function handlerSegment(documents: TraceDocument[], parent: string): TraceDocument {
@@ -112,7 +87,7 @@ function awsCallsUnder(documents: TraceDocument[], handler: TraceDocument): Trac
   const calls = documents.filter((document) => document.namespace === 'aws');
   // Each AWS call once (a subsegment may be sent alone and again inside its parent).
   const unique = [...new Map(calls.map((document) => [document.id, document])).values()];
-  for (const document of unique) expect(document.parent_id ?? handler.id).toBe(handler.id);
+  for (const document of unique) expect(document.parent_id).toBe(handler.id);
   return unique;
 }
 
@@ -134,7 +109,7 @@ it('traces the handler and each DynamoDB call of a route under the invocation tr
     [first, true],
     [second, false],
   ] as const) {
-    const documents = await documentsOf(trace.root);
+    const documents = await daemon.traceOf(trace.root);
     const handler = handlerSegment(documents, trace.parent);
     expect(handler.annotations).toEqual({ ColdStart: cold, Service: serviceName('get-office') });
     const calls = awsCallsUnder(documents, handler);
@@ -165,7 +140,7 @@ it('traces an event function calling S3 and DynamoDB, and no trace carries a par
   ]);
 
   // Assess
-  const documents = await documentsOf(trace.root);
+  const documents = await daemon.traceOf(trace.root);
   const handler = handlerSegment(documents, trace.parent);
   expect(handler.annotations).toEqual({ ColdStart: true, Service: serviceName('verify-document') });
   const services = new Set(awsCallsUnder(documents, handler).map((document) => document.name));
@@ -182,4 +157,34 @@ it('traces an event function calling S3 and DynamoDB, and no trace carries a par
     expect(everything).not.toContain(personal);
   }
   expect(everything).not.toContain('سند مالکیت');
+});
+
+it("records no user's attributes from the token trigger, whose answer is the Cognito event itself", async () => {
+  // Prepare: a clerk, whose groups need no MFA check, so the trigger answers without a call.
+  const attributes = { sub: 'a1b2c3', email: 'zahra.mohammadi@example.ir', phone_number: '+989151234567' };
+  const event = {
+    version: '1',
+    triggerSource: 'TokenGeneration_Authentication',
+    region: 'me-central-1',
+    userPoolId: 'me-central-1_traced',
+    userName: 'zahra',
+    callerContext: { awsSdkVersion: '3', clientId: 'client' },
+    request: {
+      userAttributes: { ...attributes, 'custom:officeCode': '56102' },
+      groupConfiguration: { groupsToOverride: ['clerk'], iamRolesToOverride: [] },
+    },
+    response: {},
+  };
+  const trace = sampledTraceHeader();
+
+  // Act
+  await runAsLambda('pre-token-generation', [{ event, traceHeader: trace.header }]);
+
+  // Assess
+  const documents = await daemon.traceOf(trace.root);
+  expect(handlerSegment(documents, trace.parent).annotations).toMatchObject({ ColdStart: true });
+  const everything = daemon.datagrams().join('\n');
+  for (const personal of [attributes.email, attributes.phone_number, event.userName]) {
+    expect(everything).not.toContain(personal);
+  }
 });
