@@ -82,7 +82,7 @@ function loadTime({ name, outfile }: Bundle): number {
         encoding: 'utf8',
         env: {
           ...process.env,
-          ...lambdaRuntimeVariables({ functionName: 'bench', taskRoot: dirname(outfile), daemonPort: 2000 }),
+          ...lambdaRuntimeVariables({ functionName: 'bench', taskRoot: dirname(outfile) }),
           AWS_REGION: 'me-central-1',
           TABLE_NAME: 'bench-table',
           IDEMPOTENCY_TABLE_NAME: 'bench-idempotency',

@@ -5,10 +5,17 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { esbuildOptions } from '../infra/bundling';
+import { powertoolsVariables } from '../infra/names';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../local/auth';
 import { recordPaidInFull } from '../local/demo-payments';
 import { createGateway } from '../local/gateway';
-import { lambdaRuntimeVariables, sampledTraceHeader, startTraceDaemon } from '../local/lambda-environment';
+import {
+  LAMBDA_DRIVER_SOURCE,
+  lambdaRuntimeVariables,
+  sampledTraceHeader,
+  startTraceDaemon,
+  type TraceDaemon,
+} from '../local/lambda-environment';
 import type { ApiEvent } from '../shared/http/types';
 import { ROUTES } from '../shared/routes';
 import type { startBenchStack } from './local-stack';
@@ -22,9 +29,11 @@ export const COLD_RUNS = 9;
  * sample. DynamoDB Local is a Java program: a kind of request it has served only a few times runs
  * in the interpreter. Without this, a cold submission's TransactWriteItems waited 48–80 ms; after
  * 100 submissions, 10–25 ms (profiles of 9 cold submissions each, 2026-11-29). AWS's DynamoDB has
- * no such warm-up, and the baseline's GetItem is warm from its first sample.
+ * no such warm-up, and the baseline's GetItem is warm from its first sample. Event functions,
+ * whose requests the gateway does not make, run untimed first (`warmUps`).
  */
-const ENGINE_WARM_UP = 60;
+const ENGINE_WARM_UP = 100;
+const EVENT_WARM_UPS = 3;
 /** A demo office of Birjand (bench/local-stack.ts seeds the registry, its courts and the fee schedules). */
 const OFFICE = '56102';
 const MiB = 2 ** 20;
@@ -64,16 +73,10 @@ export async function measureColdStarts(stack: Stack, workDir: string): Promise<
   }
 }
 
-async function measureTraced(
-  stack: Stack,
-  workDir: string,
-  daemon: Awaited<ReturnType<typeof startTraceDaemon>>,
-): Promise<ColdFigure[]> {
+async function measureTraced(stack: Stack, workDir: string, daemon: TraceDaemon): Promise<ColdFigure[]> {
   const env = {
     ...process.env,
     ...lambdaRuntimeVariables({ functionName: 'bench', taskRoot: workDir, daemonPort: daemon.port }),
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
-    POWERTOOLS_METRICS_DISABLED: 'true',
     SMS_PROVIDER: 'local-sink',
     SMS_WEBHOOK_SECRET: 'b'.repeat(40),
   };
@@ -92,53 +95,44 @@ async function measureTraced(
       'return { statusCode: r.$metadata.httpStatusCode }; };\n',
   );
   const driver = resolve(workDir, 'cold-driver.mjs');
-  writeFileSync(
-    driver,
-    "import { readFileSync } from 'node:fs';\n" +
-      'const [bundle, eventsFile, index] = process.argv.slice(2);\n' +
-      'const event = JSON.parse(readFileSync(eventsFile, "utf8"))[Number(index)];\n' +
-      'const context = { functionName: "bench", functionVersion: "1", awsRequestId: "cold", memoryLimitInMB: "512",\n' +
-      '  invokedFunctionArn: "arn:aws:lambda:me-central-1:000000000000:function:bench", getRemainingTimeInMillis: () => 10000 };\n' +
-      'const { handler } = await import(bundle);\n' +
-      'const result = await handler(event, context);\n' +
-      'const answered = performance.now();\n' +
-      'const answer = result?.statusCode ?? result?.outcome ?? (result?.produced ? `produced ${result.produced.length}` : "ok");\n' +
-      'console.log(JSON.stringify({ ms: answered, answer: String(answer) }));\n',
-  );
-  // Asynchronous: the local S3 server runs in this process and must keep answering meanwhile.
+  writeFileSync(driver, LAMBDA_DRIVER_SOURCE);
+  const invocationFile = resolve(workDir, 'cold-invocation.json');
   const tracesSent: string[] = [];
-  const run = (file: string, eventsFile: string, index: number) =>
+  // Asynchronous: the local S3 server runs in this process and must keep answering meanwhile.
+  const run = (file: string, functionId: string | undefined, event: unknown) =>
     new Promise<{ ms: number; answer: string }>((done, fail) => {
       const trace = sampledTraceHeader();
-      if (file !== baseline) tracesSent.push(trace.root);
+      if (functionId) tracesSent.push(trace.root);
+      writeFileSync(invocationFile, JSON.stringify([{ event, traceHeader: trace.header }]));
       execFile(
         process.execPath,
-        [driver, file, eventsFile, String(index)],
-        { encoding: 'utf8', env: { ...env, _X_AMZN_TRACE_ID: trace.header } },
+        [driver, file, invocationFile],
+        // A function's Powertools settings are its deployed ones (metrics on, logs at INFO).
+        { encoding: 'utf8', env: { ...env, ...(functionId ? powertoolsVariables(functionId) : {}) } },
         (error, out, err) => {
           const line = out.trim().split('\n').pop() ?? '';
           if (error || !line.startsWith('{')) {
             const why = err.split('\n').filter((l) => /^\w*Error|^\s+at /.test(l) && l.length < 300);
             fail(new Error(`cold start of ${file} failed: ${why.slice(0, 6).join(' ')}`));
-          } else done(JSON.parse(line) as { ms: number; answer: string });
+          } else {
+            const { answeredAt, answers } = JSON.parse(line) as { answeredAt: number[]; answers: string[] };
+            done({ ms: answeredAt[0] ?? Number.NaN, answer: answers[0] ?? '' });
+          }
         },
       );
     });
 
   const cases = await coldCases(stack);
   const baseline = await bundle('baseline', baselineEntry);
-  const baselineEvents = resolve(workDir, 'cold-baseline-events.json');
-  writeFileSync(baselineEvents, JSON.stringify([{}]));
   const figures: ColdFigure[] = [];
   for (const c of cases) {
     const file = await bundle(c.id, resolve('functions', `${c.id}.ts`));
-    const eventsFile = resolve(workDir, `cold-${c.id}-events.json`);
-    writeFileSync(eventsFile, JSON.stringify(c.events));
-    if (c.warmUp) await run(file, eventsFile, 0);
+    const eventOf = (i: number) => c.events[Math.min(i, c.events.length - 1)];
+    for (const event of c.warmUps ?? []) await run(file, c.id, event);
     const pairs: { base: number; fn: number; answer: string }[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {
-      const base = (await run(baseline, baselineEvents, 0)).ms;
-      const fn = await run(file, eventsFile, Math.min(i, c.events.length - 1));
+      const base = (await run(baseline, undefined, {})).ms;
+      const fn = await run(file, c.id, eventOf(i));
       pairs.push({ base, fn: fn.ms, answer: fn.answer });
     }
     figures.push({
@@ -150,10 +144,12 @@ async function measureTraced(
       answer: [...new Set(pairs.map((p) => p.answer))].join('/'),
     });
   }
-  const untraced = tracesSent.filter(
-    (root) => !daemon.documentsOf(root).some((document) => document.name === '## index.handler'),
-  );
-  if (untraced.length) throw new Error(`${untraced.length} of ${tracesSent.length} cold starts sent no trace`);
+  let untraced = 0;
+  for (const root of tracesSent) {
+    const documents = await daemon.traceOf(root);
+    if (!documents.some((document) => document.name === '## index.handler')) untraced += 1;
+  }
+  if (untraced) throw new Error(`${untraced} of ${tracesSent.length} cold starts sent no trace`);
   return figures;
 }
 
@@ -167,8 +163,8 @@ interface ColdCase {
   kind: ColdFigure['kind'];
   /** One event per run where a run changes state (a submission, a verification); else one for all. */
   events: unknown[];
-  /** Run once, untimed, before the samples (the report job's first run produces the closed months). */
-  warmUp?: boolean;
+  /** Run untimed before the samples, one process each (the report job's first produces the closed months). */
+  warmUps?: unknown[];
 }
 
 /**
@@ -212,12 +208,12 @@ async function coldCases(stack: Stack): Promise<ColdCase[]> {
   const drafts: string[] = [];
   for (let i = 0; i < COLD_RUNS; i++) drafts.push(await draft());
 
-  // One 1 MB scan per cold verification, uploaded through its presigned URL.
+  // One 1 MB scan per verification (the untimed ones too), uploaded through its presigned URL.
   const scan = Buffer.alloc(MiB, 0x20);
   scan.write('%PDF-1.7\n');
   const sha256 = createHash('sha256').update(scan).digest('hex');
   const uploads: unknown[] = [];
-  for (let i = 0; i < COLD_RUNS; i++) {
+  for (let i = 0; i < EVENT_WARM_UPS + COLD_RUNS; i++) {
     const created = await call(
       'POST',
       '/v1/petitions',
@@ -278,9 +274,14 @@ async function coldCases(stack: Stack): Promise<ColdCase[]> {
       (id) => ({ id, kind: 'data' as const, events: byId(id) }),
     ),
     { id: 'submit-petition', kind: 'data', events: byId('submit-petition') },
-    { id: 'verify-document', kind: 'event', events: uploads },
+    {
+      id: 'verify-document',
+      kind: 'event',
+      events: uploads.slice(EVENT_WARM_UPS),
+      warmUps: uploads.slice(0, EVENT_WARM_UPS),
+    },
     // The job's first run produces the closed months' reports; the cold runs then have nothing to do.
-    { id: 'monthly-report-job', kind: 'event', events: [{}], warmUp: true },
+    { id: 'monthly-report-job', kind: 'event', events: [{}], warmUps: Array(EVENT_WARM_UPS).fill({}) },
   ];
 }
 
