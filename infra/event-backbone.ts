@@ -227,9 +227,18 @@ export class EventBackbone extends Construct {
     // delivery; what still fails lands in the target's dead-letter queue. Both are idempotent: the
     // notifier per event and party, the keeper by nature (a tag set twice), so a replay or a
     // duplicate changes nothing.
-    const deadLetterQueues = { notices: noticeDeadLetters, documents: keeperDeadLetters };
+    const deadLetterQueues = { notices: noticeDeadLetters, keeper: keeperDeadLetters };
     const targets = new Map<string, IFunction>();
+    // A target is made once, from its first rule: a later rule must not ask for other settings.
+    const settingsOf = new Map<string, string>();
     for (const rule of BUS_RULES) {
+      const settings = `sendsSms=${rule.sendsSms ?? false}, deadLetters=${rule.deadLetters}`;
+      const made = settingsOf.get(rule.functionId);
+      if (made && made !== settings)
+        throw new Error(
+          `bus rule ${rule.name} asks ${rule.functionId} for ${settings}; an earlier rule made it ${made}`,
+        );
+      settingsOf.set(rule.functionId, settings);
       const target = () =>
         rule.sendsSms ? withSms(serviceFunction(rule.functionId)) : serviceFunction(rule.functionId).function;
       const deadLetters = deadLetterQueues[rule.deadLetters];

@@ -14,9 +14,9 @@ export interface BusRule {
   sendsSms?: true;
   /**
    * Where an event the target failed on waits for an operator's replay (infra/event-backbone.ts).
-   * Each queue serves the functions a replay may go to, so a replay never reaches another target.
+   * Each queue holds one target's failures, so a replay never reaches another target.
    */
-  deadLetters: 'notices' | 'documents';
+  deadLetters: 'notices' | 'keeper';
 }
 
 /**
@@ -38,6 +38,6 @@ export const BUS_RULES: readonly BusRule[] = [
     description: 'Submissions and reinstatements to the document keeper (DOCUMENT_KEEPER_RULE_PATTERN)',
     functionId: 'keep-documents',
     pattern: DOCUMENT_KEEPER_RULE_PATTERN,
-    deadLetters: 'documents',
+    deadLetters: 'keeper',
   },
 ];

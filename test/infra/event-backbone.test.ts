@@ -143,13 +143,14 @@ describe('the bus', () => {
     expect(DOCUMENT_KEEPER_RULE_PATTERN['detail-type']).toEqual(['petition.submitted', 'petition.reinstated']);
   });
 
-  it('makes each target once, so all rules of one function agree on its SMS settings and its dead-letter queue', () => {
-    const settingsOf = new Map<string, string>();
-    for (const rule of BUS_RULES) {
-      const settings = JSON.stringify({ sendsSms: rule.sendsSms ?? false, deadLetters: rule.deadLetters });
-      expect([rule.name, settingsOf.get(rule.functionId) ?? settings]).toEqual([rule.name, settings]);
-      settingsOf.set(rule.functionId, settings);
-    }
+  it('gives each dead-letter queue the failures of one target only, so a replay reaches the function that failed', () => {
+    const targetsOf = new Map<string, Set<string>>();
+    for (const rule of BUS_RULES)
+      targetsOf.set(rule.deadLetters, (targetsOf.get(rule.deadLetters) ?? new Set()).add(rule.functionId));
+    expect([...targetsOf].map(([queue, targets]) => [queue, [...targets]])).toEqual([
+      ['notices', ['notify-parties']],
+      ['keeper', ['keep-documents']],
+    ]);
   });
 
   it("parks the keeper's failures in a queue of its own, so a replay goes to the keeper, not the notifier", () => {
