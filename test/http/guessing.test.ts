@@ -1,9 +1,10 @@
 import { request } from 'node:http';
 import { handler as createPetition } from '../../functions/create-petition';
 import { handler as submitPetition } from '../../functions/submit-petition';
-import { GUESS_POLICY, guessWindow } from '../../shared/domain/guessing';
+import { GUESS_POLICY } from '../../shared/domain/guessing';
 import { apiEvent, call } from '../support/api-event';
 import { startTestGateway } from '../support/gateway';
+import { awayFromWindowEdge } from '../support/guessing-window';
 import { recordPaidInFull } from '../support/payments';
 import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
@@ -68,17 +69,8 @@ function trackFrom(
   });
 }
 
-/**
- * Tries are counted in fixed 15-minute windows: a test whose guesses straddle a window's end would
- * see a fresh budget after it. So a test that counts to a limit starts with a minute left at least.
- */
-async function awayFromWindowEdge(neededSeconds = 60): Promise<void> {
-  const left = guessWindow(new Date()).endsAt - Date.now() / 1000;
-  if (left < neededSeconds) await new Promise((resolve) => setTimeout(resolve, (left + 1) * 1000));
-}
-
 it('stops a guesser after five misses while the owner on another address still gets 200', async () => {
-  await awayFromWindowEdge();
+  await awayFromWindowEdge(60);
   // Prepare
   const owner = nationalId();
   const code = await submittedFor(owner);
@@ -98,7 +90,7 @@ it('stops a guesser after five misses while the owner on another address still g
 }, 120_000);
 
 it('evaluates no more than five of thirty concurrent guesses from one address', async () => {
-  await awayFromWindowEdge();
+  await awayFromWindowEdge(60);
   const code = await submittedFor(nationalId());
 
   const answers = await Promise.all(Array.from({ length: 30 }, () => trackFrom('127.0.0.4', code, nationalId())));
@@ -120,7 +112,7 @@ it('does not count the owner’s own visits against them', async () => {
 });
 
 it('ignores X-Forwarded-For, which a client writes itself', async () => {
-  await awayFromWindowEdge();
+  await awayFromWindowEdge(60);
   const code = await submittedFor(nationalId());
 
   for (let i = 0; i < GUESS_POLICY.perAddress; i++) {
@@ -132,7 +124,7 @@ it('ignores X-Forwarded-For, which a client writes itself', async () => {
 }, 120_000);
 
 it('closes a code to everyone once guesses from many addresses reach its ceiling', async () => {
-  await awayFromWindowEdge();
+  await awayFromWindowEdge(60);
   const owner = nationalId();
   const code = await submittedFor(owner);
   const addresses = Array.from(
