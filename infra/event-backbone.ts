@@ -228,23 +228,22 @@ export class EventBackbone extends Construct {
     // notifier per event and party, the keeper by nature (a tag set twice), so a replay or a
     // duplicate changes nothing.
     const deadLetterQueues = { notices: noticeDeadLetters, keeper: keeperDeadLetters };
-    const targets = new Map<string, IFunction>();
     // A target is made once, from its first rule: a later rule must not ask for other settings.
-    const settingsOf = new Map<string, string>();
+    const targets = new Map<string, { fn: IFunction; settings: string }>();
     for (const rule of BUS_RULES) {
       const settings = `sendsSms=${rule.sendsSms ?? false}, deadLetters=${rule.deadLetters}`;
-      const made = settingsOf.get(rule.functionId);
-      if (made && made !== settings)
-        throw new Error(
-          `bus rule ${rule.name} asks ${rule.functionId} for ${settings}; an earlier rule made it ${made}`,
-        );
-      settingsOf.set(rule.functionId, settings);
-      const target = () =>
-        rule.sendsSms ? withSms(serviceFunction(rule.functionId)) : serviceFunction(rule.functionId).function;
       const deadLetters = deadLetterQueues[rule.deadLetters];
-      const fn = targets.get(rule.functionId) ?? target();
-      if (!targets.has(rule.functionId)) {
-        targets.set(rule.functionId, fn);
+      let target = targets.get(rule.functionId);
+      if (target && target.settings !== settings)
+        throw new Error(
+          `bus rule ${rule.name} asks ${rule.functionId} for ${settings}; an earlier rule made it ${target.settings}`,
+        );
+      if (!target) {
+        const fn = rule.sendsSms
+          ? withSms(serviceFunction(rule.functionId))
+          : serviceFunction(rule.functionId).function;
+        target = { fn, settings };
+        targets.set(rule.functionId, target);
         new EventInvokeConfig(this, `Retries-${rule.functionId}`, {
           function: fn,
           retryAttempts: 2,
@@ -257,7 +256,7 @@ export class EventBackbone extends Construct {
         description: rule.description,
         eventPattern: cdkEventPattern(rule.pattern),
         targets: [
-          new LambdaFunction(fn, {
+          new LambdaFunction(target.fn, {
             deadLetterQueue: deadLetters,
             retryAttempts: 8,
             maxEventAge: Duration.hours(6),
@@ -265,7 +264,7 @@ export class EventBackbone extends Construct {
         ],
       });
     }
-    const notifier = targets.get('notify-parties');
+    const notifier = targets.get('notify-parties')?.fn;
     if (!notifier) throw new Error('no bus rule invokes notify-parties (shared/events/bus.ts)');
     this.notifier = notifier;
 
@@ -295,7 +294,7 @@ export class EventBackbone extends Construct {
       }),
     });
 
-    this.functions = [...targets.values(), this.dispatcher];
+    this.functions = [...[...targets.values()].map((target) => target.fn), this.dispatcher];
     this.deadLetterQueues = [this.outbox.deadLetters, noticeDeadLetters, keeperDeadLetters];
   }
 }
