@@ -179,13 +179,15 @@ export interface PetitionRepository {
   get(petitionId: string): Promise<Petition | undefined>;
   /**
    * Writes a changed petition, its counters and the change's events (outbox items) in one
-   * transaction, if the petition is still at `previousVersion`.
+   * transaction, if the petition is still at `previousVersion`. `partiesChanged` (a petition with a
+   * tracking code whose parties changed): its tracking entry's keys are rewritten in it too.
    */
   save(
     petition: Petition,
     previousVersion: number,
     counters?: CounterIncrement[],
     events?: PetitionEvent[],
+    options?: { partiesChanged?: boolean },
   ): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
   /**
@@ -205,13 +207,26 @@ export interface PetitionRepository {
   ): Promise<AttentionEntry[]>;
   /** A page of a court's inbox in one status, newest change first. */
   inbox(query: CourtInboxQuery): Promise<{ items: CourtInboxItem[]; nextCursor: string | null }>;
-  findByTrackingCode(trackingCode: string): Promise<Petition | undefined>;
+  /** A tracking code's entry, or undefined for a code never given. */
+  trackingEntry(trackingCode: string): Promise<TrackingEntry | undefined>;
   /** Appends to the audit trail without touching the petition item (downloads, for example). */
   recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void>;
   /** Audit entries kept beside the petition item, oldest first. */
   auditTrail(petitionId: string): Promise<HistoryEntry[]>;
   /** Stores the one rating of a petition with its counters; ConflictError('already-rated') the second time. */
   addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void>;
+}
+
+/**
+ * What a tracking code's entry says, written with the submission that gave the code: the petition,
+ * its office (a petition never changes office) and its parties' keys (domain/tracking-code.ts),
+ * rewritten in the same transaction when a returned petition's parties change. Entries written
+ * before the office and keys were kept have the petition only.
+ */
+export interface TrackingEntry {
+  petitionId: string;
+  officeCode?: string;
+  partyKeys?: readonly string[];
 }
 
 /** Ids are a port so that tests can draw clashing tracking codes or name a document in advance. */

@@ -7,6 +7,7 @@ import { ConflictError, InvalidCursorError } from '../domain/errors';
 import { noticePartiesOf } from '../domain/notice-recipients';
 import type { HistoryEntry, Petition } from '../domain/petition';
 import { solarHijriMonth } from '../domain/solar-hijri';
+import { partyKeysOf } from '../domain/tracking-code';
 import type { PetitionEvent } from '../events/petition-events';
 import * as problemTexts from '../i18n/problem-texts';
 import type {
@@ -17,6 +18,7 @@ import type {
   PetitionPageQuery,
   PetitionRepository,
   PetitionSummary,
+  TrackingEntry,
 } from '../ports';
 import { compressJson, decompressJson } from './compressed-attribute';
 import { eNoticePut } from './dynamo-e-notices';
@@ -53,9 +55,11 @@ export class DynamoPetitionRepository implements PetitionRepository {
     previousVersion: number,
     counters: CounterIncrement[] = [],
     events: PetitionEvent[] = [],
+    options: { partiesChanged?: boolean } = {},
   ): Promise<void> {
+    const retrack = options.partiesChanged === true && petition.trackingCode !== undefined;
     try {
-      if (counters.length === 0 && events.length === 0) {
+      if (counters.length === 0 && events.length === 0 && !retrack) {
         await this.db.send(new PutCommand(versionedPut(this.tableName, petition, previousVersion)));
         return;
       }
@@ -69,6 +73,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
           ...events
             .flatMap((event) => eNoticesOf(event, noticePartiesOf(petition.parties)))
             .map((notice) => eNoticePut(this.tableName, notice)),
+          ...(retrack ? [{ Put: { TableName: this.tableName, Item: trackingEntryItem(petition) } }] : []),
         ],
       });
     } catch (error) {
@@ -174,11 +179,16 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return entries;
   }
 
-  async findByTrackingCode(trackingCode: string): Promise<Petition | undefined> {
+  async trackingEntry(trackingCode: string): Promise<TrackingEntry | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.trackingCode(trackingCode) }),
     );
-    return Item ? this.get(String(Item.petitionId)) : undefined;
+    if (!Item) return undefined;
+    return {
+      petitionId: String(Item.petitionId),
+      ...(typeof Item.officeCode === 'string' ? { officeCode: Item.officeCode } : {}),
+      ...(Array.isArray(Item.partyKeys) ? { partyKeys: Item.partyKeys.map(String) } : {}),
+    };
   }
 
   async recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void> {
@@ -311,6 +321,21 @@ export function versionedPut(tableName: string, petition: Petition, previousVers
     Item: petitionItem(petition),
     ConditionExpression: 'version = :previous',
     ExpressionAttributeValues: { ':previous': previousVersion },
+  };
+}
+
+/**
+ * A submitted petition's tracking entry (ports.ts, TrackingEntry): the submission claims the code
+ * with it (conditionally, dynamo-submission-store.ts); a change of the parties rewrites it.
+ */
+export function trackingEntryItem(petition: Pick<Petition, 'petitionId' | 'officeCode' | 'parties' | 'trackingCode'>) {
+  const trackingCode = petition.trackingCode ?? '';
+  return {
+    ...keys.trackingCode(trackingCode),
+    entity: 'tracking-code',
+    petitionId: petition.petitionId,
+    officeCode: petition.officeCode,
+    partyKeys: partyKeysOf(trackingCode, petition.parties),
   };
 }
 

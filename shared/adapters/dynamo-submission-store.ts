@@ -9,7 +9,7 @@ import { indexKeys, keys } from './dynamo-keys';
 import { officeFromItem } from './dynamo-office-repository';
 import { outboxPut } from './dynamo-outbox';
 import { paidTotalsFromItem } from './dynamo-payment-repository';
-import { petitionFromItem, versionedPut } from './dynamo-petition-repository';
+import { petitionFromItem, trackingEntryItem, versionedPut } from './dynamo-petition-repository';
 import { counterUpdate, failedConditions, transactWrite } from './dynamo-transactions';
 
 /**
@@ -107,11 +107,7 @@ export class DynamoSubmissionStore implements SubmissionStore {
           {
             Put: {
               TableName: this.tableName,
-              Item: {
-                ...keys.trackingCode(record.answer.trackingCode),
-                petitionId: petition.petitionId,
-                entity: 'tracking-code',
-              },
+              Item: trackingEntryItem({ ...petition, trackingCode: record.answer.trackingCode }),
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },

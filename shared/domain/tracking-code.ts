@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Tracking codes: 11 random digits and a Damm check digit. Damm's quasigroup catches every single
  * wrong digit and every swap of two neighbouring digits, the two slips people make when they read
@@ -33,4 +35,21 @@ export function newTrackingCode(randomDigit: () => number): string {
   let body = String(1 + (randomDigit() % 9));
   while (body.length < TRACKING_CODE_LENGTH - 1) body += String(randomDigit() % 10);
   return body + String(dammCheckDigit(body));
+}
+
+/**
+ * Who may track a petition, kept on its tracking code's entry so that a citizen's try is weighed
+ * with the entry's own read: an unknown code and a wrong national ID are then answered after the
+ * same single read, and a proven party's reads all start at once. Each party's national ID is
+ * hashed with the code: the entry holds no national ID in clear, and one person's key differs from
+ * petition to petition. (Ten digits are few enough to search, so this keeps a copy of the IDs out
+ * of the entry; it is not a secret.) 96 bits, so no other ID matches a petition's key by chance.
+ */
+export function partyKey(trackingCode: string, nationalId: string): string {
+  return createHash('sha256').update(`${trackingCode}:${nationalId}`).digest('base64url').slice(0, 16);
+}
+
+/** The keys of every party of a petition, once each, in a stable order. */
+export function partyKeysOf(trackingCode: string, parties: readonly { nationalId: string }[]): string[] {
+  return [...new Set(parties.map((party) => partyKey(trackingCode, party.nationalId)))].sort();
 }

@@ -10,6 +10,7 @@ import { receiptOf } from '../domain/payments';
 import { orderedDefects, type Petition } from '../domain/petition';
 import { fixedOffsetWallMs, IRAN_TIME_ZONE } from '../domain/solar-hijri';
 import { describeDay, formatDay, tehranDayOf } from '../domain/solar-hijri-days';
+import { partyKey } from '../domain/tracking-code';
 import { type Language, label, nextStepText } from '../i18n/messages';
 import type { AttemptLimiter, Clock, OfficeRepository, PaymentRepository, PetitionRepository } from '../ports';
 import type { FeedbackInput } from '../schemas/petition';
@@ -38,38 +39,61 @@ export interface CitizenRequest {
 
 /**
  * A try is taken from the budgets of this code and address before the caller's national ID is
- * weighed against the petition, so concurrent guesses cannot get more tries evaluated than the
- * budget; a try that proves the caller's right is given back (domain/guessing.ts says how many and
- * why). The petition is read beside the reservation, not after it, and what the caller reads next
- * (`readAlongside`) beside the refund: a citizen's track waits for two round trips instead of
- * five. A refused try is answered as soon as the reservation says so, never after the read: how
- * long a 429 takes must not tell whether the code exists.
+ * weighed, so concurrent guesses cannot get more tries evaluated than the budget; a try that
+ * proves the caller's right is given back (domain/guessing.ts says how many and why).
+ *
+ * The code's entry is read beside the reservation, and it names the parties (by key,
+ * domain/tracking-code.ts) and the office: a wrong national ID is answered after that one read,
+ * exactly as an unknown code is, so how long a 404 takes does not tell whether the code exists;
+ * and a proven party's refund, the petition and what the caller reads next (`readAlongside`) all
+ * start at once. A citizen's track waits for two round trips. A refused try is answered as soon as
+ * the reservation says so, never after the read: how long a 429 takes tells nothing either.
+ * An entry from before the keys were kept names the petition only; the petition decides then.
  */
 export async function petitionOfParty<T = undefined>(
   deps: CitizenDeps,
   scope: GuessScope,
   request: CitizenRequest,
-  readAlongside: (petition: Petition) => Promise<T> = async () => undefined as T,
+  readAlongside: (petition: PetitionRef) => Promise<T> = async () => undefined as T,
 ): Promise<{ petition: Petition; read: T }> {
   const now = deps.clock.now();
   const budgets = guessBudgets(scope, request.trackingCode, request.address);
-  const reading = deps.petitions.findByTrackingCode(request.trackingCode);
+  const finding = deps.petitions.trackingEntry(request.trackingCode);
   // A refused try never awaits the read; its failure then concerns nobody.
-  reading.catch(() => undefined);
+  finding.catch(() => undefined);
   const spent = await deps.limiter.reserve(budgets, now);
   if (spent) throw new TooManyAttemptsError(spent.retryAfter);
-  const petition = await reading;
-  if (!petition?.parties.some((party) => party.nationalId === request.nationalId)) throw new NotFoundError('petition');
+  const entry = await finding;
+  if (!entry) throw new NotFoundError('petition');
+  const isParty = (petition: Petition | undefined): petition is Petition =>
+    petition?.parties.some((party) => party.nationalId === request.nationalId) === true;
+  let ref: PetitionRef;
+  let legacy: Petition | undefined;
+  if (entry.partyKeys && entry.officeCode) {
+    if (!entry.partyKeys.includes(partyKey(request.trackingCode, request.nationalId)))
+      throw new NotFoundError('petition');
+    ref = { petitionId: entry.petitionId, officeCode: entry.officeCode };
+  } else {
+    legacy = await deps.petitions.get(entry.petitionId);
+    if (!isParty(legacy)) throw new NotFoundError('petition');
+    ref = legacy;
+  }
   // Both settle before the answer, so a failed read never leaves the refund running past it; the
   // refund starts first, so not even a callback that throws at once can skip it.
-  const [refund, read] = await Promise.allSettled([
+  const [refund, reads] = await Promise.allSettled([
     deps.limiter.refund(budgets, now),
-    Promise.resolve().then(() => readAlongside(petition)),
+    Promise.all([legacy ?? deps.petitions.get(entry.petitionId), Promise.resolve().then(() => readAlongside(ref))]),
   ]);
   if (refund.status === 'rejected') throw refund.reason;
-  if (read.status === 'rejected') throw read.reason;
-  return { petition, read: read.value };
+  if (reads.status === 'rejected') throw reads.reason;
+  const [petition, read] = reads.value;
+  // The petition, not its entry, has the last word on its parties (the two change together).
+  if (!isParty(petition)) throw new NotFoundError('petition');
+  return { petition, read };
 }
+
+/** What a citizen's reads beside the refund may start from: known before the petition is read. */
+export type PetitionRef = Pick<Petition, 'petitionId' | 'officeCode'>;
 
 const timeOfDay = lazily(
   () =>

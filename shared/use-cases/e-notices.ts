@@ -23,11 +23,13 @@ export async function readOwnNotices(
   channel: ViewChannel,
   language: Language,
 ) {
-  const { petition } = await petitionOfParty(deps, 'track', request);
+  const { petition, read: notices } = await petitionOfParty(deps, 'track', request, (ref) =>
+    deps.notices.ofPetition(ref.petitionId),
+  );
   const parties = new Set(
     petition.parties.flatMap((party, index) => (party.nationalId === request.nationalId ? [index] : [])),
   );
-  const own = (await deps.notices.ofPetition(petition.petitionId)).filter((n) => parties.has(n.partyIndex));
+  const own = notices.filter((n) => parties.has(n.partyIndex));
   const now = deps.clock.now();
   await Promise.all(own.map((notice) => deps.notices.recordView(petition.petitionId, notice.noticeId, now, channel)));
   const viewed = own.map((notice) => ({

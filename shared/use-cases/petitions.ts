@@ -29,6 +29,7 @@ import {
   type CourtAssignment,
   isVisibleTo,
   orderedDefects,
+  type Party,
   type Petition,
   rejectionReasonOf,
   type TransitionRequest,
@@ -169,8 +170,15 @@ export async function updatePetition(
     ...current.history,
     { at, by: actor(principal), action: 'update', from: current.status, to: current.status },
   ];
-  await deps.petitions.save(next, current.version);
+  // Who may track a returned petition goes with its parties (ports.ts, TrackingEntry).
+  const partiesChanged = next.trackingCode !== undefined && !sameNationalIds(current.parties, next.parties);
+  await deps.petitions.save(next, current.version, [], [], { partiesChanged });
   return next;
+}
+
+function sameNationalIds(before: readonly Party[], after: readonly Party[]): boolean {
+  const ids = (parties: readonly Party[]) => [...new Set(parties.map((party) => party.nationalId))].sort().join();
+  return ids(before) === ids(after);
 }
 
 function assertDocumentsVerified(petition: Petition): void {

@@ -1,8 +1,13 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as createPetition } from '../../functions/create-petition';
 import { handler as giveFeedback } from '../../functions/give-feedback';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as trackPetition } from '../../functions/track-petition';
 import { handler as transition } from '../../functions/transition-petition';
+import { handler as updatePetition } from '../../functions/update-petition';
+import { createDocumentClient } from '../../shared/adapters/aws-clients';
+import { keys } from '../../shared/adapters/dynamo-keys';
+import { readEnv, tableEnvShape } from '../../shared/config';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { solarHijriDay } from '../../shared/domain/solar-hijri-days';
 import { newTrackingCode } from '../../shared/domain/tracking-code';
@@ -165,6 +170,53 @@ describe('GET /v1/track/{trackingCode}', () => {
       'path.trackingCode',
       'query.nationalId',
     ]);
+  });
+});
+
+describe("who may track: the code's entry follows the petition's parties", () => {
+  it('lets the new claimant of a returned petition track it, and no longer the claimant replaced', async () => {
+    const replaced = nationalId();
+    const newcomer = nationalId();
+    const { officeCode, petitionId, trackingCode } = await submittedFor(replaced);
+    await call(
+      transition,
+      apiEvent('transition-petition', {
+        caller: { role: 'court' },
+        pathParameters: { petitionId },
+        body: { action: 'return', defects: ['evidence'], note: 'خواهان اشتباه ثبت شده است.', expectedVersion: 2 },
+      }),
+    );
+
+    const updated = await call(
+      updatePetition,
+      apiEvent('update-petition', {
+        caller: { role: 'clerk', officeCode },
+        pathParameters: { petitionId },
+        body: { parties: petitionBody(newcomer).parties, expectedVersion: 3 },
+      }),
+    );
+    const [byReplaced, byNewcomer] = [await track(trackingCode, replaced), await track(trackingCode, newcomer)];
+
+    expect(updated.status).toBe(200);
+    expect([byReplaced.status, byNewcomer.status]).toEqual([404, 200]);
+    expect(byNewcomer.body.status.code).toBe('returned');
+  });
+
+  it('still answers a code whose entry was stored before it named the parties, by the petition', async () => {
+    const claimant = nationalId();
+    const { petitionId, trackingCode } = await submittedFor(claimant);
+    const { TABLE_NAME } = readEnv(tableEnvShape);
+    await createDocumentClient(readEnv(tableEnvShape)).send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: { ...keys.trackingCode(trackingCode), entity: 'tracking-code', petitionId },
+      }),
+    );
+
+    const [byClaimant, byStranger] = [await track(trackingCode, claimant), await track(trackingCode, nationalId())];
+
+    expect([byClaimant.status, byStranger.status]).toEqual([200, 404]);
+    expect(byClaimant.body.office.name).toBeTruthy();
   });
 });
 

@@ -1,61 +1,127 @@
-import { TooManyAttemptsError } from '../../../shared/domain/errors';
+import { NotFoundError, TooManyAttemptsError } from '../../../shared/domain/errors';
 import type { Petition } from '../../../shared/domain/petition';
-import type { AttemptLimiter, PetitionRepository } from '../../../shared/ports';
+import { partyKeysOf } from '../../../shared/domain/tracking-code';
+import type { AttemptLimiter, PetitionRepository, TrackingEntry } from '../../../shared/ports';
 import { type CitizenDeps, petitionOfParty } from '../../../shared/use-cases/citizen';
 
 /**
- * The order of a citizen's try (shared/use-cases/citizen.ts): the petition is read beside the
- * reservation, but a refused try is answered without waiting for that read, and a proven right
- * is refunded even when the reads after it fail. In-memory ports script each case.
+ * The order of a citizen's try (shared/use-cases/citizen.ts): the code's entry is read beside the
+ * reservation, but a refused try is answered without waiting for that read; a wrong national ID is
+ * answered from the entry alone, as an unknown code is; a proven party's refund, petition read and
+ * further reads start together, and the refund happens even when those reads fail. In-memory
+ * ports script each case.
  */
 const NATIONAL_ID = '0499370899';
-const request = { trackingCode: 'TRK-0001', nationalId: NATIONAL_ID, address: '203.0.113.9' };
+const OTHER_ID = '0013542419';
+const request = { trackingCode: '123456789014', nationalId: NATIONAL_ID, address: '203.0.113.9' };
 const petition = {
   petitionId: 'p-1',
   officeCode: '56101',
   parties: [{ nationalId: NATIONAL_ID }],
 } as unknown as Petition;
+const keyedEntry: TrackingEntry = {
+  petitionId: 'p-1',
+  officeCode: '56101',
+  partyKeys: partyKeysOf(request.trackingCode, petition.parties),
+};
 
-function deps(options: { spent?: boolean; reading: Promise<Petition | undefined> }) {
-  const refunds: number[] = [];
+function deps(options: {
+  spent?: boolean;
+  entry: Promise<TrackingEntry | undefined>;
+  petition?: () => Promise<Petition | undefined>;
+}) {
+  const calls: string[] = [];
   const limiter: AttemptLimiter = {
     reserve: async () => (options.spent ? { retryAfter: 60 } : undefined),
     refund: async () => {
-      refunds.push(1);
+      calls.push('refund');
     },
   };
-  const petitions = { findByTrackingCode: () => options.reading } as unknown as PetitionRepository;
+  const petitions = {
+    trackingEntry: () => options.entry,
+    get: (petitionId: string) => {
+      calls.push(`get ${petitionId}`);
+      return options.petition ? options.petition() : Promise.resolve(petition);
+    },
+  } as unknown as PetitionRepository;
   const citizen: CitizenDeps = {
     petitions,
     offices: { get: async () => undefined },
     limiter,
     clock: { now: () => new Date('2026-11-28T08:00:00Z') },
   };
-  return { citizen, refunds };
+  return { citizen, calls };
 }
 
-it('answers a refused try without waiting for the petition read, so its time tells nothing', async () => {
-  const { citizen } = deps({ spent: true, reading: new Promise(() => undefined) });
+it('answers a refused try without waiting for the entry read, so its time tells nothing', async () => {
+  const { citizen } = deps({ spent: true, entry: new Promise(() => undefined) });
 
   await expect(petitionOfParty(citizen, 'track', request)).rejects.toBeInstanceOf(TooManyAttemptsError);
 });
 
+it('answers a wrong national ID from the entry alone, as an unknown code, without reading the petition', async () => {
+  const wrong = deps({ entry: Promise.resolve(keyedEntry) });
+  const unknown = deps({ entry: Promise.resolve(undefined) });
+
+  const wrongId = petitionOfParty(wrong.citizen, 'track', { ...request, nationalId: OTHER_ID });
+  const unknownCode = petitionOfParty(unknown.citizen, 'track', request);
+
+  await expect(wrongId).rejects.toBeInstanceOf(NotFoundError);
+  await expect(unknownCode).rejects.toBeInstanceOf(NotFoundError);
+  expect(wrong.calls).toEqual([]);
+  expect(unknown.calls).toEqual([]);
+});
+
+it("starts the refund, the petition read and the caller's reads together for a proven party", async () => {
+  let release: (found: Petition) => void = () => undefined;
+  const { citizen, calls } = deps({
+    entry: Promise.resolve(keyedEntry),
+    petition: () => new Promise((resolve) => (release = resolve)),
+  });
+
+  const attempt = petitionOfParty(citizen, 'track', request, async (ref) => {
+    // The petition read has not answered yet: the caller's read started from the entry.
+    calls.push(`read ${ref.petitionId} of ${ref.officeCode}`);
+    return ref.officeCode;
+  });
+  await new Promise((settle) => setImmediate(settle));
+  const startedBeforeThePetition = [...calls];
+  release(petition);
+
+  await expect(attempt).resolves.toEqual({ petition, read: '56101' });
+  expect(startedBeforeThePetition).toEqual(['refund', 'get p-1', 'read p-1 of 56101']);
+});
+
 it('refunds a proven right even when the reads beside the refund fail', async () => {
-  const { citizen, refunds } = deps({ reading: Promise.resolve(petition) });
+  const { citizen, calls } = deps({ entry: Promise.resolve(keyedEntry) });
 
   const attempt = petitionOfParty(citizen, 'track', request, () => {
     throw new Error('office read failed');
   });
 
   await expect(attempt).rejects.toThrow('office read failed');
-  expect(refunds).toEqual([1]);
+  expect(calls).toContain('refund');
 });
 
-it('gives the petition and what was read beside the refund', async () => {
-  const { citizen, refunds } = deps({ reading: Promise.resolve(petition) });
+it('lets the petition have the last word when its entry still names a party it no longer has', async () => {
+  const { citizen } = deps({
+    entry: Promise.resolve(keyedEntry),
+    petition: async () => ({ ...petition, parties: [{ nationalId: OTHER_ID }] }) as unknown as Petition,
+  });
 
-  const result = await petitionOfParty(citizen, 'track', request, async (found) => found.officeCode);
+  await expect(petitionOfParty(citizen, 'track', request)).rejects.toBeInstanceOf(NotFoundError);
+});
+
+it('weighs the national ID against the petition for an entry written before parties were kept on it', async () => {
+  const legacyEntry = Promise.resolve({ petitionId: 'p-1' });
+  const party = deps({ entry: legacyEntry });
+  const stranger = deps({ entry: legacyEntry });
+
+  const result = await petitionOfParty(party.citizen, 'track', request, async (ref) => ref.officeCode);
+  const refused = petitionOfParty(stranger.citizen, 'track', { ...request, nationalId: OTHER_ID });
 
   expect(result).toEqual({ petition, read: '56101' });
-  expect(refunds).toEqual([1]);
+  expect(party.calls).toEqual(['get p-1', 'refund']);
+  await expect(refused).rejects.toBeInstanceOf(NotFoundError);
+  expect(stranger.calls).toEqual(['get p-1']);
 });
