@@ -83,23 +83,18 @@ export async function measureReports(volumes: [number, number]) {
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   db.destroy();
   raw.destroy();
+  const figuresAt = (i: 0 | 1) => ({
+    medianMs: median(times[i]),
+    cpuMs: median(cpuTimes[i]),
+    province: province[i],
+    getItemMs: median(getItemTimes[i]),
+    ...reads[i],
+  });
   return {
     offices: DEMO_OFFICES.length,
     volumes,
-    small: {
-      medianMs: median(times[0]),
-      cpuMs: median(cpuTimes[0]),
-      province: province[0],
-      getItemMs: median(getItemTimes[0]),
-      ...reads[0],
-    },
-    large: {
-      medianMs: median(times[1]),
-      cpuMs: median(cpuTimes[1]),
-      province: province[1],
-      getItemMs: median(getItemTimes[1]),
-      ...reads[1],
-    },
+    small: figuresAt(0),
+    large: figuresAt(1),
     seedSeconds: [seedSeconds[0]!, seedSeconds[1]!] as const,
   };
 }

@@ -155,7 +155,8 @@ async function reports(): Promise<void> {
       [r.volumes[1], r.seedSeconds[1], r.large],
     ] as const)
       console.log(
-        `| ${volume} | ${seeded.toFixed(1)} | ${m.medianMs.toFixed(1)} | ${m.cpuMs.toFixed(1)} | ${m.calls} | ${m.units} | ${m.getItemMs.toFixed(2)} |`,
+        `| ${volume} | ${seeded.toFixed(1)} | ${m.medianMs.toFixed(1)} | ${m.cpuMs.toFixed(1)} | ` +
+          `${m.calls} | ${m.units} | ${m.getItemMs.toFixed(2)} |`,
       );
     const engine = r.large.getItemMs / r.small.getItemMs;
     console.log(
