@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { attentionIndexKeys } from '../shared/adapters/dynamo-petition-repository';
 import type { Petition } from '../shared/domain/petition';
+import { scanAll } from './scan-all';
 
 /** The attributes attentionIndexKeys reads (names through placeholders: `status` is a reserved word). */
 const PROJECTED = [
@@ -25,39 +26,32 @@ const PROJECTED = [
  */
 export async function backfillAttention(db: DynamoDBDocumentClient, tableName: string): Promise<number> {
   let added = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new ScanCommand({
-        TableName: tableName,
-        ExclusiveStartKey: startKey,
-        // Only what the list needs: no party names, national IDs or mobiles are read.
-        ProjectionExpression: PROJECTED.map((_, i) => `#a${i}`).join(', '),
-        FilterExpression: 'sk = :petition AND attribute_not_exists(gsi5pk)',
-        ExpressionAttributeNames: Object.fromEntries(PROJECTED.map((name, i) => [`#a${i}`, name])),
-        ExpressionAttributeValues: { ':petition': 'PETITION' },
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const index = attentionIndexKeys(item as unknown as Petition);
-      if (!('gsi5pk' in index)) continue;
-      try {
-        await db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: { pk: item.pk, sk: 'PETITION' },
-            UpdateExpression: 'SET gsi5pk = :pk, gsi5sk = :sk',
-            ConditionExpression: 'version = :version AND attribute_not_exists(gsi5pk)',
-            ExpressionAttributeValues: { ':pk': index.gsi5pk, ':sk': index.gsi5sk, ':version': item.version },
-          }),
-        );
-        added++;
-      } catch (error) {
-        // Changed meanwhile: the application wrote its keys with the change.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      }
+  const petitions = scanAll(db, {
+    TableName: tableName,
+    // Only what the list needs: no party names, national IDs or mobiles are read.
+    ProjectionExpression: PROJECTED.map((_, i) => `#a${i}`).join(', '),
+    FilterExpression: 'sk = :petition AND attribute_not_exists(gsi5pk)',
+    ExpressionAttributeNames: Object.fromEntries(PROJECTED.map((name, i) => [`#a${i}`, name])),
+    ExpressionAttributeValues: { ':petition': 'PETITION' },
+  });
+  for await (const item of petitions) {
+    const index = attentionIndexKeys(item as unknown as Petition);
+    if (!('gsi5pk' in index)) continue;
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: item.pk, sk: 'PETITION' },
+          UpdateExpression: 'SET gsi5pk = :pk, gsi5sk = :sk',
+          ConditionExpression: 'version = :version AND attribute_not_exists(gsi5pk)',
+          ExpressionAttributeValues: { ':pk': index.gsi5pk, ':sk': index.gsi5sk, ':version': item.version },
+        }),
+      );
+      added++;
+    } catch (error) {
+      // Changed meanwhile: the application wrote its keys with the change.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return added;
 }

@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { indexKeys, keys } from '../shared/adapters/dynamo-keys';
 import { networkTargetItem } from '../shared/adapters/dynamo-report-repository';
 import { type ProvinceCode, provinceByName, provinceOf } from '../shared/domain/provinces';
+import { scanAll } from './scan-all';
 
 /** What a run did: counts, and the office codes it could not place (never personal data). */
 export interface BackfillResult {
@@ -130,33 +131,26 @@ async function scanLegacy(db: DynamoDBDocumentClient, tableName: string) {
   const offices: Array<Record<string, unknown>> = [];
   const petitions: Array<Record<string, unknown>> = [];
   let target: Record<string, unknown> | undefined;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new ScanCommand({
-        TableName: tableName,
-        ExclusiveStartKey: startKey,
-        // Only what a backfill needs: no party names, national IDs or mobiles are read.
-        ProjectionExpression: PROJECTED.map((_, i) => `#a${i}`).join(', '),
-        FilterExpression:
-          '(#a1 = :office) OR (#a1 = :petition AND attribute_not_exists(#a4)) ' +
-          'OR (#a0 = :config AND #a1 = :target AND attribute_not_exists(migratedTo))',
-        ExpressionAttributeNames: Object.fromEntries(PROJECTED.map((name, i) => [`#a${i}`, name])),
-        ExpressionAttributeValues: {
-          ':office': 'OFFICE',
-          ':petition': 'PETITION',
-          ':config': 'CONFIG',
-          ':target': 'NETWORK_TARGET',
-        },
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if (item.sk === 'OFFICE') offices.push(item);
-      else if (item.sk === 'PETITION') petitions.push(item);
-      else target = item;
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const items = scanAll(db, {
+    TableName: tableName,
+    // Only what a backfill needs: no party names, national IDs or mobiles are read.
+    ProjectionExpression: PROJECTED.map((_, i) => `#a${i}`).join(', '),
+    FilterExpression:
+      '(#a1 = :office) OR (#a1 = :petition AND attribute_not_exists(#a4)) ' +
+      'OR (#a0 = :config AND #a1 = :target AND attribute_not_exists(migratedTo))',
+    ExpressionAttributeNames: Object.fromEntries(PROJECTED.map((name, i) => [`#a${i}`, name])),
+    ExpressionAttributeValues: {
+      ':office': 'OFFICE',
+      ':petition': 'PETITION',
+      ':config': 'CONFIG',
+      ':target': 'NETWORK_TARGET',
+    },
+  });
+  for await (const item of items) {
+    if (item.sk === 'OFFICE') offices.push(item);
+    else if (item.sk === 'PETITION') petitions.push(item);
+    else target = item;
+  }
   return { offices, petitions, target };
 }
 

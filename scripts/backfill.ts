@@ -31,6 +31,7 @@ async function main(): Promise<void> {
   const { createDocumentClient } = await import('../shared/adapters/aws-clients');
   const { backfillProvinces } = await import('./backfill-provinces');
   const { backfillAttention } = await import('./backfill-attention');
+  const { backfillTrackingEntries } = await import('./backfill-tracking-entries');
   const db = createDocumentClient({
     AWS_REGION: process.env.AWS_REGION,
     DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
@@ -42,9 +43,10 @@ async function main(): Promise<void> {
   );
   // After the provinces: a petition is listed under its province, so it needs its code first.
   const listed = await backfillAttention(db, tableName!);
+  const completed = await backfillTrackingEntries(db, tableName!);
   console.log(
     `${tableName}: ${result.offices} offices, ${result.petitions} petitions and ${result.targets} targets brought up to date; ` +
-      `${listed} petitions put on their province's attention list.`,
+      `${listed} petitions put on their province's attention list; ${completed} tracking codes given their parties' keys.`,
   );
   if (result.unplacedOffices.length > 0) {
     console.log(

@@ -73,7 +73,19 @@ export class DynamoPetitionRepository implements PetitionRepository {
           ...events
             .flatMap((event) => eNoticesOf(event, noticePartiesOf(petition.parties)))
             .map((notice) => eNoticePut(this.tableName, notice)),
-          ...(retrack ? [{ Put: { TableName: this.tableName, Item: trackingEntryItem(petition) } }] : []),
+          ...(retrack
+            ? [
+                {
+                  Put: {
+                    TableName: this.tableName,
+                    Item: trackingEntryItem(petition),
+                    // The code's entry, never a new one: the submission claimed it for this petition.
+                    ConditionExpression: 'petitionId = :petitionId',
+                    ExpressionAttributeValues: { ':petitionId': petition.petitionId },
+                  },
+                },
+              ]
+            : []),
         ],
       });
     } catch (error) {
@@ -181,7 +193,8 @@ export class DynamoPetitionRepository implements PetitionRepository {
 
   async trackingEntry(trackingCode: string): Promise<TrackingEntry | undefined> {
     const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.trackingCode(trackingCode) }),
+      // Consistent: a code just given, or parties just changed, answer as they now are.
+      new GetCommand({ TableName: this.tableName, Key: keys.trackingCode(trackingCode), ConsistentRead: true }),
     );
     if (!Item) return undefined;
     return {
@@ -329,7 +342,8 @@ export function versionedPut(tableName: string, petition: Petition, previousVers
  * with it (conditionally, dynamo-submission-store.ts); a change of the parties rewrites it.
  */
 export function trackingEntryItem(petition: Pick<Petition, 'petitionId' | 'officeCode' | 'parties' | 'trackingCode'>) {
-  const trackingCode = petition.trackingCode ?? '';
+  const { trackingCode } = petition;
+  if (!trackingCode) throw new Error(`petition ${petition.petitionId} has no tracking code`);
   return {
     ...keys.trackingCode(trackingCode),
     entity: 'tracking-code',

@@ -132,8 +132,10 @@ export const OFFICE_STAFF: readonly Role[] = ['clerk', 'manager'];
 /** The national fee schedules: loaded by the national administrator, read by those who quote and collect. */
 export const FEE_SCHEDULE_READERS: readonly Role[] = ['clerk', 'manager', 'court', 'national-admin'];
 /**
- * What changes a petition and so quotes its fees again: the petition item, the schedules of the
- * quote day's year (Query) and, the first time a version is used, marking it used (UpdateItem).
+ * What changes a petition and so quotes its fees again: the petition item (and, when a returned
+ * petition's parties change, its tracking code's entry, in the same transaction), the schedules
+ * of the quote day's year (Query) and, the first time a version is used, marking it used
+ * (UpdateItem).
  */
 export const QUOTING: readonly TableGrant[] = [
   { actions: ['GetItem', 'PutItem'] },

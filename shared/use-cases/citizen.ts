@@ -46,9 +46,10 @@ export interface CitizenRequest {
  * domain/tracking-code.ts) and the office: a wrong national ID is answered after that one read,
  * exactly as an unknown code is, so how long a 404 takes does not tell whether the code exists;
  * and a proven party's refund, the petition and what the caller reads next (`readAlongside`) all
- * start at once. A citizen's track waits for two round trips. A refused try is answered as soon as
- * the reservation says so, never after the read: how long a 429 takes tells nothing either.
- * An entry from before the keys were kept names the petition only; the petition decides then.
+ * start at once: a citizen's track waits for two round trips. A refused try is answered as soon
+ * as the reservation says so, never after the read: how long a 429 takes tells nothing either.
+ * An entry from before the keys were kept names the petition only: the petition decides then,
+ * one round trip later, until `npm run backfill` completes it (scripts/backfill-tracking-entries.ts).
  */
 export async function petitionOfParty<T = undefined>(
   deps: CitizenDeps,

@@ -5,12 +5,14 @@ import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as trackPetition } from '../../functions/track-petition';
 import { handler as transition } from '../../functions/transition-petition';
 import { handler as updatePetition } from '../../functions/update-petition';
+import { backfillTrackingEntries } from '../../scripts/backfill-tracking-entries';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo-keys';
+import { DynamoPetitionRepository } from '../../shared/adapters/dynamo-petition-repository';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { solarHijriDay } from '../../shared/domain/solar-hijri-days';
-import { newTrackingCode } from '../../shared/domain/tracking-code';
+import { newTrackingCode, partyKeysOf } from '../../shared/domain/tracking-code';
 import { apiEvent, call } from '../support/api-event';
 import { awayFromWindowEdge } from '../support/guessing-window';
 import { payInFull } from '../support/payments';
@@ -202,11 +204,12 @@ describe("who may track: the code's entry follows the petition's parties", () =>
     expect(byNewcomer.body.status.code).toBe('returned');
   });
 
-  it('still answers a code whose entry was stored before it named the parties, by the petition', async () => {
+  it('answers a code whose entry was stored before it named the parties by the petition, until the backfill completes it', async () => {
     const claimant = nationalId();
-    const { petitionId, trackingCode } = await submittedFor(claimant);
+    const { officeCode, petitionId, trackingCode } = await submittedFor(claimant);
+    const db = createDocumentClient(readEnv(tableEnvShape));
     const { TABLE_NAME } = readEnv(tableEnvShape);
-    await createDocumentClient(readEnv(tableEnvShape)).send(
+    await db.send(
       new PutCommand({
         TableName: TABLE_NAME,
         Item: { ...keys.trackingCode(trackingCode), entity: 'tracking-code', petitionId },
@@ -214,9 +217,19 @@ describe("who may track: the code's entry follows the petition's parties", () =>
     );
 
     const [byClaimant, byStranger] = [await track(trackingCode, claimant), await track(trackingCode, nationalId())];
+    const runs = [await backfillTrackingEntries(db, TABLE_NAME), await backfillTrackingEntries(db, TABLE_NAME)];
+    const entry = await new DynamoPetitionRepository(db, TABLE_NAME).trackingEntry(trackingCode);
+    const afterwards = await track(trackingCode, claimant);
 
     expect([byClaimant.status, byStranger.status]).toEqual([200, 404]);
     expect(byClaimant.body.office.name).toBeTruthy();
+    expect(runs).toEqual([1, 0]);
+    expect(entry).toEqual({
+      petitionId,
+      officeCode,
+      partyKeys: partyKeysOf(trackingCode, [{ nationalId: claimant }, { nationalId: '10380284790' }]),
+    });
+    expect(afterwards.status).toBe(200);
   });
 });
 

@@ -125,3 +125,23 @@ it('weighs the national ID against the petition for an entry written before part
   await expect(refused).rejects.toBeInstanceOf(NotFoundError);
   expect(stranger.calls).toEqual(['get p-1']);
 });
+
+it('refunds a proven right even when the petition read beside the refund fails', async () => {
+  const { citizen, calls } = deps({
+    entry: Promise.resolve(keyedEntry),
+    petition: () => Promise.reject(new Error('petition read failed')),
+  });
+
+  await expect(petitionOfParty(citizen, 'track', request)).rejects.toThrow('petition read failed');
+  expect(calls).toContain('refund');
+});
+
+it('reads the petition first for an entry that names the parties but not the office', async () => {
+  const { officeCode: _office, ...withoutOffice } = keyedEntry;
+  const { citizen, calls } = deps({ entry: Promise.resolve(withoutOffice) });
+
+  const result = await petitionOfParty(citizen, 'track', request, async (ref) => ref.officeCode);
+
+  expect(result).toEqual({ petition, read: '56101' });
+  expect(calls).toEqual(['get p-1', 'refund']);
+});

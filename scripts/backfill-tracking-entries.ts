@@ -1,0 +1,71 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../shared/adapters/dynamo-keys';
+import { trackingEntryItem } from '../shared/adapters/dynamo-petition-repository';
+import type { Petition } from '../shared/domain/petition';
+import { scanAll } from './scan-all';
+
+/**
+ * Gives tracking entries written before they named their office and parties' keys (ports.ts,
+ * TrackingEntry) both, so that every code answers a wrong national ID after one read
+ * (shared/use-cases/citizen.ts). It reads each such petition's parties, the one backfill that
+ * does: their national IDs go into the entry only hashed with the code, and nothing is printed.
+ * Each write is one transaction, on condition that the petition is still at the version read and
+ * the entry still has no keys, so a second run, or one racing a change of the parties (which
+ * rewrites the entry itself), changes nothing twice. Run it after the deploy that brought the
+ * keys, so that no function left from before changes parties behind it. Answers how many entries
+ * it completed.
+ */
+export async function backfillTrackingEntries(db: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  let completed = 0;
+  const entries = scanAll(db, {
+    TableName: tableName,
+    ProjectionExpression: 'pk, petitionId',
+    FilterExpression: 'sk = :track AND attribute_not_exists(partyKeys)',
+    ExpressionAttributeValues: { ':track': 'TRACK' },
+  });
+  for await (const entry of entries) {
+    const petitionId = String(entry.petitionId);
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: tableName,
+        Key: keys.petition(petitionId),
+        ProjectionExpression: 'petitionId, officeCode, parties, trackingCode, version',
+        ConsistentRead: true,
+      }),
+    );
+    const petition = Item as
+      | (Pick<Petition, 'petitionId' | 'officeCode' | 'parties' | 'trackingCode'> & { version: number })
+      | undefined;
+    if (!petition?.trackingCode || keys.trackingCode(petition.trackingCode).pk !== entry.pk) continue;
+    try {
+      await db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              ConditionCheck: {
+                TableName: tableName,
+                Key: keys.petition(petitionId),
+                ConditionExpression: 'version = :version',
+                ExpressionAttributeValues: { ':version': petition.version },
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: trackingEntryItem(petition),
+                ConditionExpression: 'petitionId = :id AND attribute_not_exists(partyKeys)',
+                ExpressionAttributeValues: { ':id': petitionId },
+              },
+            },
+          ],
+        }),
+      );
+      completed++;
+    } catch (error) {
+      // Changed meanwhile: a change of the parties rewrites the entry itself; the next run reads it again.
+      if (!(error instanceof TransactionCanceledException)) throw error;
+    }
+  }
+  return completed;
+}
