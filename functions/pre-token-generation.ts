@@ -4,10 +4,11 @@ import { awsEnvShape, readEnv } from '../shared/config';
 import { groupsForToken, MFA_REQUIRED_ROLES } from '../shared/domain/mfa-policy';
 import { eventHandler } from '../shared/observability/event-handler';
 import { logger } from '../shared/observability/logger';
-import { MetricUnit, metrics, tracer } from '../shared/observability/metrics';
+import { MetricUnit, metrics } from '../shared/observability/metrics';
+import { traced } from '../shared/observability/tracing';
 
 const config = readEnv(awsEnvShape);
-const cognito = tracer.captureAWSv3Client(new CognitoIdentityProviderClient({ region: config.AWS_REGION }));
+const cognito = traced(new CognitoIdentityProviderClient({ region: config.AWS_REGION }));
 
 /**
  * Cognito's pre-token-generation trigger: court and province-admin groups stay in the token only

@@ -1,7 +1,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { tracer } from '../observability/metrics';
+import { traced } from '../observability/tracing';
 import { translateTransientErrors } from './aws-errors';
 import { meterCapacity } from './capacity-meter';
 import type { UrlSigning } from './s3-presigned-urls';
@@ -44,7 +44,7 @@ export function createDynamoClient(config: ClientConfig): DynamoDBClient {
   meterCapacity(client);
   translateTransientErrors(client);
   createdClients.dynamo.push(client);
-  return tracer.captureAWSv3Client(client);
+  return traced(client);
 }
 
 export function createDocumentClient(
@@ -77,5 +77,5 @@ export function createS3Client(config: ClientConfig): S3Client {
   });
   translateTransientErrors(client);
   createdClients.s3.push(client);
-  return tracer.captureAWSv3Client(client);
+  return traced(client);
 }

@@ -1,8 +1,8 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import { logger } from '../observability/logger';
-import { publishMetrics, tracer } from '../observability/metrics';
+import { publishMetrics } from '../observability/metrics';
+import { tracing } from '../observability/tracing';
 import type { RouteDefinition } from '../routes/define';
 import { authorize } from './authorize';
 import { correlation } from './correlation';
@@ -27,7 +27,7 @@ export function apiHandler<const R extends RouteDefinition>(
 ) {
   type Context = ApiContext & { request: RequestOf<R> };
   return middy<ApiEvent, ApiResult, Error, Context>().use([
-    captureLambdaHandler(tracer, { captureResponse: false }) as unknown as Middleware<Context>,
+    tracing() as unknown as Middleware<Context>,
     publishMetrics() as unknown as Middleware<Context>,
     injectLambdaContext(logger, { resetKeys: true }) as unknown as Middleware<Context>,
     correlation() as Middleware<Context>,

@@ -1,14 +1,12 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
 
 /**
- * Metrics (CloudWatch embedded metric format) and traces (X-Ray), one of each per function,
- * created at cold start; both read the service name and namespace from the environment the CDK
- * function construct sets. Dimensions stay low-cardinality: the service, never an office code,
+ * Metrics (CloudWatch embedded metric format), one per function, created at cold start; it reads
+ * the service name and namespace from the environment the CDK function construct sets (traces:
+ * tracing.ts). Dimensions stay low-cardinality: the service, never an office code,
  * and never anything personal.
  */
 export const metrics = new Metrics({ namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'JudicialEServices' });
-export const tracer = new Tracer();
 
 export { MetricUnit };
 
