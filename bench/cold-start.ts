@@ -3,8 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { build } from 'esbuild';
-import { esbuildOptions } from '../infra/bundling';
+import { bundleFunction } from '../infra/bundling';
 import { powertoolsVariables } from '../infra/names';
 import { createVerifier, loadOrCreateKeys, signToken, type TokenRequest } from '../local/auth';
 import { recordPaidInFull } from '../local/demo-payments';
@@ -80,11 +79,8 @@ async function measureTraced(stack: Stack, workDir: string, daemon: TraceDaemon)
     SMS_PROVIDER: 'local-sink',
     SMS_WEBHOOK_SECRET: 'b'.repeat(40),
   };
-  const bundle = async (name: string, entry: string) => {
-    const outfile = resolve(workDir, `cold-${name}.mjs`);
-    await build({ ...esbuildOptions, entryPoints: [entry], outfile, nodePaths: [resolve('node_modules')] });
-    return outfile;
-  };
+  const bundle = async (name: string, entry: string) =>
+    (await bundleFunction(entry, resolve(workDir, `cold-${name}`))).entry;
   const baselineEntry = resolve(workDir, 'bare-dynamodb-getitem.ts');
   writeFileSync(
     baselineEntry,

@@ -1,10 +1,14 @@
-import type { BuildOptions } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { join, resolve as resolvePath } from 'node:path';
+import { type BuildOptions, build, buildSync, type Metafile } from 'esbuild';
 
 /**
- * How a function entry becomes a Lambda bundle: one ES module per function, minified, the AWS SDK
- * bundled in (so its version is ours, not the runtime's, and tree-shaking trims it). The CDK stack
- * (LAMBDA_BUNDLING in service-function.ts) and `npm run bench` both use these settings, so the
- * bench measures what ships; test/infra/shipped-bundle.test.ts checks the bytes are the same.
+ * How a function entry becomes a Lambda bundle: ES modules, minified, the AWS SDK bundled in (so
+ * its version is ours, not the runtime's, and tree-shaking trims it), code split per function
+ * (`functionBuildOptions` below). The CDK stack (`functionCode` in service-function.ts), `npm run
+ * bench` and the tests build with these, so the bench measures what ships;
+ * test/infra/shipped-bundle.test.ts checks the files are the same. `esbuildOptions` alone (one
+ * file per entry) serves the tests that read which modules a function's bundle holds.
  */
 export const LAMBDA_NODE_TARGET = 'node24';
 
@@ -30,3 +34,68 @@ export const esbuildOptions = {
   // runtime's copy serves then, and no bundle carries a client it never uses.
   external: ['@aws-sdk/client-pinpoint-sms-voice-v2'],
 } satisfies BuildOptions;
+
+/**
+ * One function's bundle as it ships: `index.mjs` (Lambda's `index.handler`) and the chunks it
+ * imports, in a directory of its own. Code split: what the function imports only on demand is a
+ * chunk read only when first used. That is the Tracer with the X-Ray SDK (loaded at the first
+ * invocation, shared/observability/tracing.ts) and, above all, the AWS SDK's own on-demand parts:
+ * the credential providers a function with Lambda's environment credentials never runs (SSO,
+ * STS, the sign-in flow, the user-agent parser), which a single-file bundle made every cold start
+ * read. One file per function, get-office's module load took 179 ms, split 93 (median of 15
+ * alternating runs, the Tracer loaded on first use in both).
+ */
+export function functionBuildOptions(entry: string, outdir: string) {
+  return {
+    ...esbuildOptions,
+    entryPoints: { index: entry },
+    outdir,
+    splitting: true,
+    outExtension: { '.js': '.mjs' },
+    chunkNames: '[name]-[hash]',
+    metafile: true,
+  } satisfies BuildOptions;
+}
+
+/** A built function: its entry file, and the bytes read at module load and in all. */
+export interface FunctionBundle {
+  /** `<outdir>/index.mjs`. */
+  entry: string;
+  files: string[];
+  /** index.mjs and every chunk it imports statically: what module load reads. */
+  loadedBytes: number;
+  /** Every file of the bundle, the chunks imported on demand included. */
+  totalBytes: number;
+}
+
+/** Builds the function at `entry` into `outdir` (emptied first), as the stack ships it. */
+export async function bundleFunction(entry: string, outdir: string): Promise<FunctionBundle> {
+  rmSync(outdir, { recursive: true, force: true });
+  return describeBundle(outdir, (await build(functionBuildOptions(entry, outdir))).metafile);
+}
+
+/** The same, synchronously, for CDK's local bundling (an empty output directory it made). */
+export function bundleFunctionSync(entry: string, outdir: string): FunctionBundle {
+  return describeBundle(outdir, buildSync(functionBuildOptions(entry, outdir)).metafile);
+}
+
+function describeBundle(outdir: string, metafile: Metafile): FunctionBundle {
+  const outputs = new Map(Object.entries(metafile.outputs).map(([path, output]) => [resolvePath(path), output]));
+  const entry = join(outdir, 'index.mjs');
+  const loaded = new Set<string>();
+  const visit = (file: string) => {
+    if (loaded.has(file)) return;
+    loaded.add(file);
+    for (const imported of outputs.get(file)?.imports ?? [])
+      if (imported.kind === 'import-statement' && !imported.external) visit(resolvePath(imported.path));
+  };
+  visit(entry);
+  const bytesOf = (files: Iterable<string>) =>
+    [...files].reduce((sum, file) => sum + (outputs.get(file)?.bytes ?? 0), 0);
+  return {
+    entry,
+    files: [...outputs.keys()].sort(),
+    loadedBytes: bytesOf(loaded),
+    totalBytes: bytesOf(outputs.keys()),
+  };
+}

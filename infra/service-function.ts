@@ -1,41 +1,48 @@
-import { resolve } from 'node:path';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { relative, resolve } from 'node:path';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { type DocumentAccess, type FunctionSpec, limitsOf, type TableGrant } from '../shared/routes';
 import { DATA_TABLE } from '../shared/table-definition';
-import { ESM_REQUIRE_SHIM, esbuildOptions } from './bundling';
+import { bundleFunctionSync } from './bundling';
 import { nagObjectArn, powertoolsVariables } from './names';
 
 /**
- * esbuild's settings for every function (infra/bundling.ts), as CDK's bundling takes them: what
- * ships is what `npm run bench` measures (test/infra/shipped-bundle.test.ts builds one both ways
- * and compares the bytes). Two of them are not CDK's defaults, for the cold start:
- * - the AWS SDK is bundled, tree-shaken, not the runtime's copy read from its many files (naming
- *   the external modules replaces CDK's default of leaving out `@aws-sdk/*`);
+ * A function's code as it ships: infra/bundling.ts builds it (`bundleFunction`, code split, the
+ * AWS SDK inside) in CDK's local bundling, so no Docker, and `npm run bench` and the tests build
+ * exactly the same files (test/infra/shipped-bundle.test.ts compares them). CDK's NodejsFunction
+ * cannot split code (it names one output file). Settings that are not esbuild's defaults, for the
+ * cold start:
+ * - the AWS SDK is bundled, tree-shaken, not the runtime's copy read from its many files;
  * - no source map: `--enable-source-maps` parses a function's 3 MB map at every cold start (60 to
  *   90 ms here, more than the tracer). A stack trace in the logs is of the minified bundle;
- *   esbuild's output is deterministic, so the same commit built with `sourcemap: true` reads it.
+ *   esbuild's output is deterministic, so the same commit built with `npm run sourcemap` reads it.
+ * The asset's hash is its output's: the same bundle, the same asset, whatever else changed.
  */
-export const LAMBDA_BUNDLING = {
-  format: OutputFormat.ESM,
-  target: esbuildOptions.target,
-  minify: esbuildOptions.minify,
-  sourceMap: esbuildOptions.sourcemap,
-  mainFields: [...esbuildOptions.mainFields],
-  banner: ESM_REQUIRE_SHIM,
-  // CDK has a `charset` property but does not pass it on to esbuild (aws-cdk-lib 2.276).
-  esbuildArgs: { '--charset': esbuildOptions.charset },
-  bundleAwsSDK: true,
-  externalModules: [...esbuildOptions.external],
-  // esbuild's per-bundle size summary is noise in `cdk synth -q`; errors still print.
-  logLevel: LogLevel.ERROR,
-} satisfies BundlingOptions;
+export function functionCode(projectRoot: string, functionId: string): Code {
+  const entry = resolve(projectRoot, 'functions', `${functionId}.ts`);
+  return Code.fromAsset(projectRoot, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      // Never pulled: local bundling always succeeds (esbuild is a dependency), and CDK asks for
+      // an image only when it does not.
+      image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24-slim'),
+      // CDK reuses a bundle made with the same options (its cache key ignores tryBundle): the
+      // entry goes into the options so that each function gets its own.
+      command: ['bundle', relative(projectRoot, entry)],
+      local: {
+        tryBundle(outputDir) {
+          bundleFunctionSync(entry, outputDir);
+          return true;
+        },
+      },
+    },
+  });
+}
 
 export interface ServiceFunctionProps {
   spec: FunctionSpec;
@@ -55,7 +62,7 @@ export interface ServiceFunctionProps {
  * log group and the data and document access its spec (route table entry) declares.
  */
 export class ServiceFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   /** The route table entry this function was built from (the local runtime maps roles back to it). */
   readonly spec: FunctionSpec;
@@ -74,9 +81,9 @@ export class ServiceFunction extends Construct {
     this.role = role;
     logGroup.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: resolve(props.projectRoot, 'functions', `${route.id}.ts`),
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: functionCode(props.projectRoot, route.id),
+      handler: 'index.handler',
       runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: limitsOf(route).memoryMb,
@@ -86,7 +93,6 @@ export class ServiceFunction extends Construct {
       tracing: Tracing.ACTIVE,
       // The bench's cold starts and the tracing test run bundles with the same settings.
       environment: powertoolsVariables(route.id),
-      bundling: LAMBDA_BUNDLING,
       description: props.description,
     });
 

@@ -2,9 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { handler as createPetition } from '../../functions/create-petition';
-import { esbuildOptions } from '../../infra/bundling';
+import { bundleFunction } from '../../infra/bundling';
 import { powertoolsVariables, serviceName } from '../../infra/names';
 import { credentialsOf } from '../../local/aws-edge/identity';
 import {
@@ -43,8 +42,7 @@ afterAll(async () => {
 });
 
 async function runAsLambda(functionId: string, invocations: DriverInvocation[]): Promise<void> {
-  const bundle = join(workDir, `${functionId}.mjs`);
-  await build({ ...esbuildOptions, entryPoints: [resolve('functions', `${functionId}.ts`)], outfile: bundle });
+  const { entry: bundle } = await bundleFunction(resolve('functions', `${functionId}.ts`), join(workDir, functionId));
   const driver = join(workDir, 'driver.mjs');
   writeFileSync(driver, LAMBDA_DRIVER_SOURCE);
   const invocationsFile = join(workDir, `${functionId}-invocations.json`);

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { build } from 'esbuild';
 import { buildApp } from '../../infra/app';
-import { esbuildOptions } from '../../infra/bundling';
+import { bundleFunction } from '../../infra/bundling';
 import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES, routeKey } from '../../shared/routes';
 
 /**
@@ -39,8 +38,7 @@ const placeholder = (name: string) =>
 it.each(specs)('$id loads with only the variables its function is given', async ({ id, description }) => {
   const fn = functions.find((f) => f.Properties.Description === description);
   const names = Object.keys(fn?.Properties.Environment?.Variables ?? {});
-  const outfile = join(workDir, `${id}.mjs`);
-  await build({ ...esbuildOptions, entryPoints: [resolve('functions', `${id}.ts`)], outfile });
+  const { entry } = await bundleFunction(resolve('functions', `${id}.ts`), join(workDir, id));
   // Lambda itself sets AWS_REGION; the construct's variables get placeholder values.
   const env = {
     PATH: process.env.PATH,
@@ -48,7 +46,7 @@ it.each(specs)('$id loads with only the variables its function is given', async 
     ...Object.fromEntries(names.map((n) => [n, placeholder(n)])),
   };
 
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(outfile)});`], {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', `await import(${JSON.stringify(entry)});`], {
     env,
     encoding: 'utf8',
   });
