@@ -13,8 +13,8 @@ export interface BundleFigure {
   bytes: number;
   /** The whole bundle, chunks loaded on demand included. */
   totalBytes: number;
-  /** Holds the S3 client besides DynamoDB's (the issue allows 2× for a second SDK client). */
-  s3: boolean;
+  /** The AWS SDK clients module load brings (the issue allows 2× for a second one). */
+  clients: string[];
   /** Median module load of RUNS fresh processes. */
   loadMs: number;
   /** Median of per-pair ratios against the baseline sample taken just before each sample. */
@@ -34,12 +34,10 @@ export async function measureBundles(workDir: string): Promise<{ baseline: Bundl
     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nconst client = new DynamoDBClient({});\nexport " +
       'const handler = async () => client.config.region;\n',
   );
-  const baselineFile = await bundle('bare DynamoDB client', baselineEntry, workDir, false);
+  const baselineFile = await bundle('bare DynamoDB client', baselineEntry, workDir);
   const files = [];
-  for (const spec of [...ROUTES, ...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS]) {
-    const s3 = (spec.documents ?? []).some((access) => !access.startsWith('presign-')) || Boolean(spec.reports);
-    files.push(await bundle(spec.id, resolve('functions', `${spec.id}.ts`), workDir, s3));
-  }
+  for (const spec of [...ROUTES, ...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS])
+    files.push(await bundle(spec.id, resolve('functions', `${spec.id}.ts`), workDir));
   // Baseline and function alternate, sample by sample, so that the machine's drift falls on both.
   const baseTimes: number[] = [];
   const functions: BundleFigure[] = [];
@@ -54,7 +52,7 @@ export async function measureBundles(workDir: string): Promise<{ baseline: Bundl
       name: file.name,
       bytes: file.bytes,
       totalBytes: file.totalBytes,
-      s3: file.s3,
+      clients: file.clients,
       loadMs: median(pairs.map(([, f]) => f)),
       loadRatio: median(pairs.map(([b, f]) => f / b)),
     });
@@ -63,7 +61,7 @@ export async function measureBundles(workDir: string): Promise<{ baseline: Bundl
     name: baselineFile.name,
     bytes: baselineFile.bytes,
     totalBytes: baselineFile.totalBytes,
-    s3: false,
+    clients: baselineFile.clients,
     loadMs: median(baseTimes),
     loadRatio: 1,
   };
@@ -75,13 +73,13 @@ interface Bundle {
   outfile: string;
   bytes: number;
   totalBytes: number;
-  s3: boolean;
+  clients: string[];
 }
 
 /** Built as the stack ships it (infra/bundling.ts), in a directory of its own. */
-async function bundle(name: string, entry: string, workDir: string, s3: boolean): Promise<Bundle> {
+async function bundle(name: string, entry: string, workDir: string): Promise<Bundle> {
   const built = await bundleFunction(entry, resolve(workDir, 'bundles', name.replace(/\W+/g, '-')));
-  return { name, outfile: built.entry, bytes: built.loadedBytes, totalBytes: built.totalBytes, s3 };
+  return { name, outfile: built.entry, bytes: built.loadedBytes, totalBytes: built.totalBytes, clients: built.clients };
 }
 
 function loadTime({ name, outfile }: Bundle): number {
@@ -94,7 +92,7 @@ function loadTime({ name, outfile }: Bundle): number {
         `const t = performance.now(); await import(${JSON.stringify(outfile)}); console.log(performance.now() - t);`,
       ],
       // The configuration a deployed function has, so that cold-start config parsing succeeds, in a
-      // process set up as Lambda's (the Tracer loads as it does there; nothing is sent at load).
+      // process set up as Lambda's (the Tracer loads at the first invocation, as it does there).
       {
         encoding: 'utf8',
         env: {

@@ -3,7 +3,7 @@
 // Used for issue 11's check (no bench ratio more than 10% worse across a change); prints a Markdown table.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 const [before, after, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg ?? 9);
@@ -21,6 +21,12 @@ const env = {
   SMS_API_BASE_URL: 'https://api.kavenegar.com/v1',
   SMS_API_KEY_SECRET_ARN: 'arn:x',
   SMS_WEBHOOK_SECRET_ARN: 'arn:y',
+  // Lambda's own variables (local/lambda-environment.ts has them all): Powertools acts on them.
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs24.x',
+  AWS_LAMBDA_FUNCTION_NAME: 'bench',
+  AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+  LAMBDA_TASK_ROOT: out,
+  _HANDLER: 'index.handler',
 };
 function load(file) {
   const r = spawnSync(
@@ -51,7 +57,10 @@ for (const id of ids) {
     ['before', before],
     ['after', after],
   ]) {
-    files[name] = `${out}/${name}-${id}.mjs`;
+    // Each tree builds as it ships: split into a directory (bundleFunction) where it has that,
+    // else one file; either way `<dir>/index.mjs` is what Lambda loads.
+    const dir = `${out}/${name}-${id}`;
+    files[name] = `${dir}/index.mjs`;
     spawnSync(
       'npx',
       [
@@ -59,8 +68,10 @@ for (const id of ids) {
         '-e',
         [
           "import { build } from 'esbuild';",
-          "import { esbuildOptions } from './infra/bundling';",
-          `build({ ...esbuildOptions, entryPoints: ['functions/${id}.ts'], outfile: '${files[name]}' })`,
+          "import * as bundling from './infra/bundling';",
+          `const entry = 'functions/${id}.ts';`,
+          `(bundling.bundleFunction ? bundling.bundleFunction(entry, '${dir}')`,
+          `: build({ ...bundling.esbuildOptions, entryPoints: [entry], outfile: '${files[name]}' }))`,
           '.catch((e) => { console.error(e); process.exit(1); });',
         ].join(' '),
       ],
@@ -74,6 +85,11 @@ for (const id of ids) {
   }
   const b = median(t.before),
     a = median(t.after);
-  const [beforeKiB, afterKiB] = [files.before, files.after].map((file) => (statSync(file).size / 1024).toFixed(1));
+  // The whole bundle: every file of its directory.
+  const kib = (file) => {
+    const dir = dirname(file);
+    return (readdirSync(dir).reduce((sum, name) => sum + statSync(`${dir}/${name}`).size, 0) / 1024).toFixed(1);
+  };
+  const [beforeKiB, afterKiB] = [files.before, files.after].map(kib);
   console.log(`| ${id} | ${beforeKiB} | ${afterKiB} | ${b.toFixed(1)} | ${a.toFixed(1)} | ${(a / b).toFixed(2)} |`);
 }

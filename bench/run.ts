@@ -50,8 +50,9 @@ async function bundles(workDir: string): Promise<number> {
   const loads = functions.map((f) => f.loadRatio).sort((a, b) => a - b);
   console.log(
     `\nLoaded size ratio (index.mjs and its static imports; chunks imported on demand are read at first use): ` +
-      `largest ${largest(functions.filter((f) => !f.s3))} with DynamoDB's client only (target ≤1.6), ` +
-      `${largest(functions.filter((f) => f.s3))} with S3's too (target ≤2). ` +
+      `largest ${largest(functions.filter((f) => f.clients.length <= 1))} with one SDK client (target ≤1.6), ` +
+      `${largest(functions.filter((f) => f.clients.length > 1))} with two (S3's or Secrets Manager's besides ` +
+      `DynamoDB's; target ≤2). ` +
       `Load ratio: median ${loads[Math.floor(loads.length / 2)]!.toFixed(2)} (target ≤1.3), ` +
       `largest ${loads[loads.length - 1]!.toFixed(2)} (target ≤1.6).`,
   );

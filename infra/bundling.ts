@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { join, resolve as resolvePath } from 'node:path';
+import { resolve as resolvePath } from 'node:path';
 import { type BuildOptions, build, buildSync, type Metafile } from 'esbuild';
 
 /**
@@ -66,6 +66,8 @@ export interface FunctionBundle {
   loadedBytes: number;
   /** Every file of the bundle, the chunks imported on demand included. */
   totalBytes: number;
+  /** The AWS SDK clients module load brings (`client-dynamodb`, `client-s3`, …). */
+  clients: string[];
 }
 
 /** Builds the function at `entry` into `outdir` (emptied first), as the stack ships it. */
@@ -81,7 +83,7 @@ export function bundleFunctionSync(entry: string, outdir: string): FunctionBundl
 
 function describeBundle(outdir: string, metafile: Metafile): FunctionBundle {
   const outputs = new Map(Object.entries(metafile.outputs).map(([path, output]) => [resolvePath(path), output]));
-  const entry = join(outdir, 'index.mjs');
+  const entry = resolvePath(outdir, 'index.mjs');
   const loaded = new Set<string>();
   const visit = (file: string) => {
     if (loaded.has(file)) return;
@@ -92,10 +94,18 @@ function describeBundle(outdir: string, metafile: Metafile): FunctionBundle {
   visit(entry);
   const bytesOf = (files: Iterable<string>) =>
     [...files].reduce((sum, file) => sum + (outputs.get(file)?.bytes ?? 0), 0);
+  const clients = new Set(
+    [...loaded].flatMap((file) =>
+      Object.keys(outputs.get(file)?.inputs ?? {}).flatMap(
+        (input) => /node_modules\/@aws-sdk\/(client-[^/]+)\//.exec(input)?.[1] ?? [],
+      ),
+    ),
+  );
   return {
     entry,
     files: [...outputs.keys()].sort(),
     loadedBytes: bytesOf(loaded),
     totalBytes: bytesOf(outputs.keys()),
+    clients: [...clients].sort(),
   };
 }

@@ -1,16 +1,16 @@
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { appendFileSync, copyFileSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { bundleFunction, functionBuildOptions } from '../infra/bundling';
+import { functionBuildOptions } from '../infra/bundling';
 
 /**
  * A function's bundle as it ships, each file with its source map beside it, for reading a stack
  * trace from the logs (functions ship without maps: parsing one would cost every cold start).
  * esbuild's output is deterministic, so on the deployed commit, after `npm ci`, the files are
- * byte for byte the shipped ones. A build with maps names its chunks otherwise (their hash counts
- * the map) but places every line and column as the shipped build does (the names are as long), so
- * each map is written under the shipped file's name, matched by the modules the file holds.
- * Run: `npm run sourcemap -- <function id>`.
+ * byte for byte the shipped ones but for a last line naming the map. A build with maps names its
+ * chunks otherwise (their hash counts the map) but places every line and column as the shipped
+ * build does (the names are as long), so each map is written under the shipped file's name,
+ * matched by what the file holds. Run: `npm run sourcemap -- <function id>`.
  */
 const id = process.argv[2];
 if (!id) {
@@ -19,15 +19,14 @@ if (!id) {
 }
 const entry = resolve('functions', `${id}.ts`);
 const outdir = resolve('.sourcemap', id);
-const shipped = await build({ ...functionBuildOptions(entry, join(outdir, 'shipped')), write: false });
-await bundleFunction(entry, outdir);
-const mapped = join(outdir, 'with-maps');
-rmSync(mapped, { recursive: true, force: true });
-const withMaps = await build({ ...functionBuildOptions(entry, mapped), sourcemap: 'external' });
-mkdirSync(mapped, { recursive: true });
+// Beside it, at the same depth: a map's sources are paths relative to its own directory.
+const mapsDir = resolve('.sourcemap', `${id}.maps`);
+for (const dir of [outdir, mapsDir]) rmSync(dir, { recursive: true, force: true });
+const shipped = await build(functionBuildOptions(entry, outdir));
+const withMaps = await build({ ...functionBuildOptions(entry, mapsDir), sourcemap: 'external' });
 
 /** Each JavaScript output by what it holds: the same chunk in both builds holds the same modules. */
-const byModules = (metafile: Metafile) =>
+const byContents = (metafile: Metafile) =>
   new Map(
     Object.entries(metafile.outputs)
       .filter(([path]) => path.endsWith('.mjs'))
@@ -39,13 +38,17 @@ const byModules = (metafile: Metafile) =>
         basename(path),
       ]),
   );
-const shippedNames = byModules(shipped.metafile);
-if (shippedNames.size !== shipped.outputFiles.filter((file) => file.path.endsWith('.mjs')).length)
+const shippedNames = byContents(shipped.metafile);
+if (shippedNames.size !== Object.keys(shipped.metafile.outputs).length)
   throw new Error('two shipped files hold the same modules: their maps cannot be told apart');
-for (const [modules, name] of byModules(withMaps.metafile)) {
-  const shippedName = shippedNames.get(modules);
+for (const [contents, name] of byContents(withMaps.metafile)) {
+  const shippedName = shippedNames.get(contents);
   if (!shippedName) throw new Error(`${name} matches no shipped file: is this the deployed commit after npm ci?`);
-  copyFileSync(join(mapped, `${name}.map`), join(outdir, `${shippedName}.map`));
+  copyFileSync(join(mapsDir, `${name}.map`), join(outdir, `${shippedName}.map`));
+  // After the code, so no line or column moves; editors then find the map by themselves.
+  appendFileSync(join(outdir, shippedName), `//# sourceMappingURL=${shippedName}.map\n`);
 }
-rmSync(mapped, { recursive: true, force: true });
-console.log(`wrote ${outdir}: the shipped files (compare their sizes with the deployed code), each with its map`);
+rmSync(mapsDir, { recursive: true, force: true });
+console.log(
+  `wrote ${outdir}: the shipped files, each with its map (their sizes less the last line are the deployed code's)`,
+);

@@ -9,6 +9,7 @@ import {
   SmsProviderError,
   type SmsReceipt,
 } from '../domain/sms-port';
+import { traced } from '../observability/tracing';
 import { systemClock } from '../ports';
 import type { NoticeDeps } from '../use-cases/notices';
 import { createDocumentClient } from './aws-clients';
@@ -79,7 +80,7 @@ export function smsPortFromEnv(env: NodeJS.ProcessEnv = process.env): SmsPort {
     return unconfigured('unknown-provider', `SMS_PROVIDER is not one of ${PROVIDERS.join(', ')}`);
   if (!URL.canParse(baseUrl)) return unconfigured('bad-base-url', 'SMS_API_BASE_URL is not a URL');
   if (!senderLine) return unconfigured('no-sender-line', 'no SMS sender line is configured (smsSenderLine)');
-  const secrets = new SecretsManagerClient({ region: config.AWS_REGION });
+  const secrets = traced(new SecretsManagerClient({ region: config.AWS_REGION }));
   let provider: Promise<HttpSmsProvider> | undefined;
   const ready = () => {
     provider ??= secrets
@@ -150,7 +151,7 @@ export function webhookSecretsFromEnv(env: NodeJS.ProcessEnv = process.env): () 
   const secretId = config.SMS_WEBHOOK_SECRET_ARN;
   if (!secretId)
     throw new Error('Configuration error: missing environment variable SMS_WEBHOOK_SECRET_ARN (the webhook secret)');
-  const client = new SecretsManagerClient({ region: config.AWS_REGION });
+  const client = traced(new SecretsManagerClient({ region: config.AWS_REGION }));
   let cached: { secrets: readonly string[]; until: number } | undefined;
   return async () => {
     if (cached && cached.until > Date.now()) return cached.secrets;
@@ -183,7 +184,7 @@ function endUserMessagingPort(config: {
   let send: Promise<(input: SendTextMessageRequest) => Promise<SendTextMessageResult>> | undefined;
   const sendText = async (input: SendTextMessageRequest) => {
     send ??= import('@aws-sdk/client-pinpoint-sms-voice-v2').then((sdk) => {
-      const client = new sdk.PinpointSMSVoiceV2Client({ region: config.AWS_REGION });
+      const client = traced(new sdk.PinpointSMSVoiceV2Client({ region: config.AWS_REGION }));
       return (request: SendTextMessageRequest) => client.send(new sdk.SendTextMessageCommand(request));
     });
     return (await send)(input);

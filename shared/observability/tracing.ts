@@ -38,6 +38,11 @@ function loadTracing(): Promise<middy.MiddlewareObj> {
     // trigger's answer is the Cognito event with the user's e-mail and phone number.
     return captureLambdaHandler(loaded, { captureResponse: false }) as middy.MiddlewareObj;
   });
+  // A Tracer that failed to load (it ships in the bundle, so a broken deployment) fails this
+  // invocation, as a failed init did, and the next one tries again instead of failing for good.
+  loading.catch(() => {
+    loading = undefined;
+  });
   return loading;
 }
 
