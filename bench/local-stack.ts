@@ -18,8 +18,8 @@ import { handlerLoader } from '../local/handlers';
 import { startPaymentGatewaySimulator } from '../local/payment-gateway-simulator';
 import { DEMO_JUDICIARY_TERMINAL, seedDemoData, seedDemoSchedules } from '../local/seed';
 import { SmsSink } from '../local/sms-sink';
-import { createS3Client } from '../shared/adapters/aws-clients';
 import { injectSmsPort } from '../shared/adapters/notices-from-env';
+import { createS3Client } from '../shared/adapters/s3-client';
 import { ROUTES } from '../shared/routes';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../shared/table-definition';
 

@@ -1,4 +1,4 @@
-import { reportDepsFromEnv } from '../shared/adapters/from-env';
+import { reportDepsFromEnv } from '../shared/adapters/report-deps';
 import { apiHandler } from '../shared/http/api-handler';
 import { requireMonth } from '../shared/http/report-month';
 import { ok } from '../shared/http/response';

@@ -1,4 +1,4 @@
-import { reportDepsFromEnv } from '../shared/adapters/from-env';
+import { reportDepsFromEnv } from '../shared/adapters/report-deps';
 import { formatMonth } from '../shared/domain/months';
 import { reportFileName } from '../shared/domain/report-files';
 import { apiHandler } from '../shared/http/api-handler';

@@ -1,4 +1,4 @@
-import { reportDepsFromEnv } from '../shared/adapters/from-env';
+import { reportDepsFromEnv } from '../shared/adapters/report-deps';
 import { eventHandler } from '../shared/observability/event-handler';
 import { logger } from '../shared/observability/logger';
 import { MetricUnit, metrics } from '../shared/observability/metrics';

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     REPORTS_BUCKET: backend.reportsBucket,
     POWERTOOLS_LOG_LEVEL: 'WARN',
   });
-  const { reportDepsFromEnv } = await import('../shared/adapters/from-env');
+  const { reportDepsFromEnv } = await import('../shared/adapters/report-deps');
   const { generateReport, runScheduledReports } = await import('../shared/use-cases/reports');
   const deps = reportDepsFromEnv();
   if (values.scheduled) {

@@ -1,12 +1,12 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { traced } from '../observability/tracing';
 import { translateTransientErrors } from './aws-errors';
 import { meterCapacity } from './capacity-meter';
 import type { UrlSigning } from './s3-presigned-urls';
 
-interface ClientConfig {
+export interface ClientConfig {
   AWS_REGION: string;
   DYNAMODB_ENDPOINT?: string | undefined;
   S3_ENDPOINT?: string | undefined;
@@ -26,6 +26,9 @@ export const createdClients: { dynamo: DynamoDBClient[]; s3: S3Client[] } = { dy
  */
 type Credentials = NonNullable<DynamoDBClientConfig['credentials']>;
 let injectedCredentials: Credentials | undefined;
+
+/** What was injected, for clients made in modules of their own (s3-client.ts). */
+export const injectedCredentialsProvider = (): Credentials | undefined => injectedCredentials;
 
 export function injectCredentials(provider: Credentials | undefined): void {
   injectedCredentials = provider;
@@ -63,19 +66,4 @@ export function createDocumentClient(
  */
 export function urlSigningOf(client: DynamoDBClient | DynamoDBDocumentClient): UrlSigning {
   return { credentials: client.config.credentials, sha256: client.config.sha256 };
-}
-
-export function createS3Client(config: ClientConfig): S3Client {
-  const client = new S3Client({
-    region: config.AWS_REGION,
-    ...(injectedCredentials ? { credentials: injectedCredentials } : {}),
-    ...(config.S3_ENDPOINT ? { endpoint: config.S3_ENDPOINT, forcePathStyle: true } : {}),
-    // The local S3 server would store the aws-chunked framing inside objects with the SDK's
-    // default streaming checksums; real S3 is fine either way, so one setting serves both.
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  translateTransientErrors(client);
-  createdClients.s3.push(client);
-  return traced(client);
 }

@@ -1,16 +1,14 @@
-import { randomInt, randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
-import { newTrackingCode } from '../domain/tracking-code';
-import { type DocumentObjects, type DocumentUrls, type IdGenerator, systemClock } from '../ports';
+import { type DocumentObjects, type DocumentUrls, systemClock } from '../ports';
 import type { TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
 import type { PaymentDeps } from '../use-cases/payments';
 import type { DraftDeps, SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
-import type { ReportReadDeps } from '../use-cases/reports';
-import { createDocumentClient, createS3Client, urlSigningOf } from './aws-clients';
+import { createDocumentClient, urlSigningOf } from './aws-clients';
+import { cryptoIds } from './crypto-ids';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import { DynamoCalendarRepository } from './dynamo-calendar-repository';
 import { DynamoCourtRepository } from './dynamo-court-repository';
@@ -21,9 +19,9 @@ import { DynamoPaymentRepository } from './dynamo-payment-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
 import { DynamoSubmissionStore } from './dynamo-submission-store';
+import { createS3Client } from './s3-client';
 import { S3DocumentObjects } from './s3-document-objects';
 import { S3PresignedUrls } from './s3-presigned-urls';
-import { S3ReportStore } from './s3-report-store';
 import { SepPaymentGateway } from './shaparak-gateway';
 
 /**
@@ -45,13 +43,8 @@ export function calendarRepositoryFromEnv(): DynamoCalendarRepository {
   return new DynamoCalendarRepository(createDocumentClient(config), config.TABLE_NAME);
 }
 
-export const cryptoIds: IdGenerator = {
-  petitionId: () => randomUUID(),
-  documentId: () => randomUUID(),
-  runId: () => randomUUID(),
-  eventId: () => randomUUID(),
-  trackingCode: () => newTrackingCode(() => randomInt(10)),
-};
+/** Re-exported: callers that take their adapters from here take their ids from here too. */
+export { cryptoIds };
 
 export function petitionAdaptersFromEnv() {
   const config = readEnv(tableEnvShape);
@@ -174,19 +167,6 @@ export function petitionDepsFromEnv(): TransitionDeps {
   return {
     ...petitionAdapters(db, config.TABLE_NAME),
     calendars: new DynamoCalendarRepository(db, config.TABLE_NAME),
-    clock: systemClock,
-    ids: cryptoIds,
-  };
-}
-
-export function reportDepsFromEnv(): ReportReadDeps {
-  const config = readEnv({ ...tableEnvShape, REPORTS_BUCKET: z.string().check(z.minLength(3)) });
-  const db = createDocumentClient(config);
-  return {
-    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
-    attention: new DynamoPetitionRepository(db, config.TABLE_NAME),
-    reports: new DynamoReportRepository(db, config.TABLE_NAME),
-    files: new S3ReportStore(createS3Client(config), config.REPORTS_BUCKET),
     clock: systemClock,
     ids: cryptoIds,
   };

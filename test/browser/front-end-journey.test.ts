@@ -8,7 +8,7 @@ import { applyDocumentsCors } from '../../local/cors';
 import { freePort, type RunningS3, startS3Server } from '../../local/engines';
 import { handlerLoader } from '../../local/handlers';
 import { forwardObjectCreated } from '../../local/s3-events';
-import { createS3Client } from '../../shared/adapters/aws-clients';
+import { createS3Client } from '../../shared/adapters/s3-client';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { EVENT_FUNCTIONS } from '../../shared/routes';
 import { startFileEdge } from '../support/aws-edge';

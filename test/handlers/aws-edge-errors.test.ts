@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { DeleteItemCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { credentialsOf, runAsFunction } from '../../local/aws-edge/identity';
-import { createDynamoClient, createS3Client } from '../../shared/adapters/aws-clients';
+import { createDynamoClient } from '../../shared/adapters/aws-clients';
+import { createS3Client } from '../../shared/adapters/s3-client';
 import { dropStores, provisionStores } from '../support/stores';
 
 /**

@@ -1,6 +1,7 @@
 import { nationalNetwork, seedNationalNetwork } from '../../bench/national-network';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
-import { cryptoIds, reportDepsFromEnv } from '../../shared/adapters/from-env';
+import { cryptoIds } from '../../shared/adapters/from-env';
+import { reportDepsFromEnv } from '../../shared/adapters/report-deps';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { parseMonth } from '../../shared/domain/months';
 import { PROVINCES } from '../../shared/domain/provinces';

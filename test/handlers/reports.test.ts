@@ -1,7 +1,7 @@
 import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
 import { handler as getMonthlyReport } from '../../functions/get-monthly-report';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
-import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients';
+import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../../shared/adapters/dynamo-report-repository';
 import {
@@ -10,6 +10,7 @@ import {
   petitionAdaptersFromEnv,
   submissionDepsFromEnv,
 } from '../../shared/adapters/from-env';
+import { createS3Client } from '../../shared/adapters/s3-client';
 import { S3ReportStore } from '../../shared/adapters/s3-report-store';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { formatMonth, nextMonth, parseMonth } from '../../shared/domain/months';

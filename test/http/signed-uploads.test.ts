@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { handler as createPetition } from '../../functions/create-petition';
-import { createS3Client } from '../../shared/adapters/aws-clients';
+import { createS3Client } from '../../shared/adapters/s3-client';
 import type { UploadInstruction } from '../../shared/ports';
 import { apiEvent, asFunction, type Caller, call } from '../support/api-event';
 import { declaration, documentUrlsAt, keyOf, scan, sha256 } from '../support/documents';

@@ -56,3 +56,16 @@ it('ships each function the very files the bench measures: index.mjs and its chu
     expect({ id, files: shipped }).toEqual({ id, files: fingerprints(join(outdir, 'bench', id)) });
   }
 }, 120_000);
+
+it('loads the report functions’ S3 client at their first report file, and verification’s at once', async () => {
+  const [job, verification] = await Promise.all(
+    ['monthly-report-job', 'verify-document'].map((id) =>
+      bundleFunction(resolve('functions', `${id}.ts`), join(outdir, 'clients', id)),
+    ),
+  );
+  const s3Chunk = (files: string[]) => files.some((file) => readFileSync(file, 'utf8').includes('"PutObject"'));
+
+  expect(job?.clients).toEqual(['client-dynamodb']);
+  expect(s3Chunk(job?.files ?? [])).toBe(true);
+  expect(verification?.clients).toEqual(['client-dynamodb', 'client-s3']);
+}, 120_000);

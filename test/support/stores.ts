@@ -2,8 +2,9 @@ import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { ensureBucket, ensureTable } from '../../local/engines';
 import { seedDemoSchedules } from '../../local/seed';
-import { createDocumentClient, createS3Client } from '../../shared/adapters/aws-clients';
+import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { DynamoFeeScheduleRepository } from '../../shared/adapters/dynamo-fee-schedule-repository';
+import { createS3Client } from '../../shared/adapters/s3-client';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { DATA_TABLE, IDEMPOTENCY_TABLE } from '../../shared/table-definition';
 

@@ -2,7 +2,8 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { runAsFunction, scopedCredentialProvider } from '../../local/aws-edge/identity';
-import { createDynamoClient, createS3Client } from '../../shared/adapters/aws-clients';
+import { createDynamoClient } from '../../shared/adapters/aws-clients';
+import { createS3Client } from '../../shared/adapters/s3-client';
 
 /**
  * The SDK memoizes credentials providers; the local one must still give every request the key of

@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { createDynamoClient, createS3Client, injectCredentials, urlSigningOf } from '../../shared/adapters/aws-clients';
+import { createDynamoClient, injectCredentials, urlSigningOf } from '../../shared/adapters/aws-clients';
+import { createS3Client } from '../../shared/adapters/s3-client';
 import { S3PresignedUrls, strictUriEncode, type UrlSettings } from '../../shared/adapters/s3-presigned-urls';
 import { DOCUMENT_POLICY } from '../../shared/domain/document-policy';
 
