@@ -4,9 +4,9 @@ import type middy from '@middy/core';
 /**
  * X-Ray tracing (Powertools Tracer), loaded at the first invocation instead of at module load.
  *
- * Why: the Tracer brings the X-Ray SDK and its context library (cls-hooked), about 30 ms of a data
- * function's module load on the bench machine, a fifth of it. Loaded here, by the handler's first
- * middleware, it is still in place before the handler's first AWS call, so every invocation is
+ * Why: the Tracer brings the X-Ray SDK and its context library (cls-hooked), about 30 ms of module
+ * load on the bench machine (a fifth of a data function's, bundled as one file). Loaded by the first
+ * middleware instead, it is in place before the handler's first AWS call, so every invocation is
  * traced as before: Lambda's segment, the handler's subsegment with its ColdStart and Service
  * annotations, and a subsegment of each AWS call (test/handlers/lambda-tracing.test.ts). The first
  * answer waits for it as it did; module load does not.
