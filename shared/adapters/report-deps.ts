@@ -7,6 +7,7 @@ import { cryptoIds } from './crypto-ids';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPetitionRepository } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
+import type { ReportFilesConfig } from './s3-report-store';
 
 /** What the report functions need, from their environment (the reports bucket besides the table). */
 export function reportDepsFromEnv(): ReportReadDeps {
@@ -29,7 +30,7 @@ export function reportDepsFromEnv(): ReportReadDeps {
  * report functions import this module: a dynamic import makes its target part of every bundle
  * that holds the importing module.
  */
-function reportFilesOnFirstUse(config: Parameters<typeof createDocumentClient>[0] & { REPORTS_BUCKET: string }) {
+function reportFilesOnFirstUse(config: ReportFilesConfig) {
   let loading: Promise<ReportFileStore> | undefined;
   const files = () => {
     loading ??= import('./s3-report-store').then((module) => module.reportStoreFor(config));

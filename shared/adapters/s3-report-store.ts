@@ -1,5 +1,6 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { ReportFileStore, ReportFormat, ReportScope } from '../ports';
+import type { ClientConfig } from './aws-clients';
 import { createS3Client } from './s3-client';
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
@@ -49,6 +50,9 @@ export class S3ReportStore implements ReportFileStore {
 export { keyOf as reportKey };
 
 /** The store with an S3 client of its own (report-deps.ts loads this module on first use). */
-export function reportStoreFor(config: Parameters<typeof createS3Client>[0] & { REPORTS_BUCKET: string }) {
+/** Where the report files go: the client's settings and the reports bucket. */
+export type ReportFilesConfig = ClientConfig & { REPORTS_BUCKET: string };
+
+export function reportStoreFor(config: ReportFilesConfig) {
   return new S3ReportStore(createS3Client(config), config.REPORTS_BUCKET);
 }
