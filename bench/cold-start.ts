@@ -118,7 +118,9 @@ async function measureTraced(stack: Stack, workDir: string, daemon: TraceDaemon)
       );
     });
 
-  const cases = await coldCases(stack);
+  // BENCH_COLD_FUNCTIONS=verify-document,track-petition measures only those (while working on one).
+  const only = process.env.BENCH_COLD_FUNCTIONS?.split(',');
+  const cases = (await coldCases(stack)).filter((c) => !only || only.includes(c.id));
   const baseline = await bundle('baseline', baselineEntry);
   const figures: ColdFigure[] = [];
   for (const c of cases) {

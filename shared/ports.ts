@@ -259,10 +259,17 @@ export interface DocumentUrls {
   presignDownload(key: string, fileName: string): Promise<{ downloadUrl: string; expiresAt: string }>;
 }
 
+/** What verification compares with a declaration: size, SHA-256 (hex) and the leading bytes. */
+export interface StoredObject {
+  size: number;
+  sha256: string;
+  head: Uint8Array;
+}
+
 /** The stored document objects, for the functions that read, move, remove or tag them. */
 export interface DocumentObjects {
-  /** Size, SHA-256 (hex) and leading bytes of the stored object, read as a stream. */
-  inspect(key: string): Promise<{ size: number; sha256: string; head: Uint8Array } | undefined>;
+  /** The stored object's size, SHA-256 and leading bytes; undefined once it is gone. */
+  inspect(key: string): Promise<StoredObject | undefined>;
   /** Moves a rejected object aside, where nothing serves it (a no-op once it has moved). */
   quarantine(from: string, to: string): Promise<void>;
   /** Removes a document's object; the bucket's versioning keeps the old bytes for recovery. */

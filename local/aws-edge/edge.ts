@@ -3,10 +3,12 @@ import {
   createServer,
   request as httpRequest,
   type IncomingMessage,
+  type OutgoingHttpHeaders,
   type Server,
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { pipeline } from 'node:stream';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { dynamodbChecks, type KeySchema } from './dynamodb-rules';
 import { type AuthorizationRequest, type CompiledPolicy, compilePolicy, evaluate } from './iam-evaluator';
@@ -266,11 +268,23 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
     // before it answers, so the draft tag the lifecycle rule and the document keeper work with is
     // there locally.
     const uploadTags = operation?.uploadTagging;
-    forward(req, res, forwarded, options.upstream.s3, headers, (status, answer) => {
+    keepVerifiedChecksum(operation?.name, request, headers);
+    const answerHeaders = operation?.readsObject
+      ? (answered: OutgoingHttpHeaders) => withChecksum(request, answered)
+      : undefined;
+    forward(req, res, forwarded, options.upstream.s3, headers, answerHeaders, (status, answer) => {
       // S3 tells a caller without s3:ListBucket that a missing key is forbidden, not missing
       // (API_GetObject.html, Permissions).
       if (status === 404 && missingIs403) {
         fail(403, 'AccessDenied', 'Access Denied');
+        return true;
+      }
+      // S3 cannot range over an empty object (416); s3rver answers 206 with one byte it never sends.
+      if (status === 206 && /\/0$/.test(String(answer.headers['content-range']))) {
+        fail(416, 'InvalidRange', 'The requested range is not satisfiable', {
+          RangeRequested: request.headers.range ?? '',
+          ActualObjectSize: '0',
+        });
         return true;
       }
       if (status !== 200 || uploadTags === undefined) return false;
@@ -423,7 +437,6 @@ function s3SignatureError(
  * https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html (x-amz-content-sha256).
  */
 function s3BodyProblem(request: EdgeRequest) {
-  const header = (name: string) => request.headers[name] ?? request.query.find(([n]) => n.toLowerCase() === name)?.[1];
   const length = request.headers['content-length'];
   if (length !== undefined && Number(length) !== request.body.length)
     return {
@@ -439,10 +452,44 @@ function s3BodyProblem(request: EdgeRequest) {
       };
   } else if (payloadHash?.startsWith('STREAMING-'))
     return { code: 'NotImplemented', message: 'aws-chunked uploads are not modelled by the local edge' };
-  const checksum = header('x-amz-checksum-sha256');
+  const checksum = sentChecksum(request);
   if (checksum !== undefined && checksum !== createHash('sha256').update(request.body).digest('base64'))
     return { code: 'BadDigest', message: 'The SHA256 you specified did not match the calculated checksum.' };
   return undefined;
+}
+
+/**
+ * S3 keeps the SHA-256 checksum an upload carried (and checked) with the object, and answers it to
+ * a HEAD or whole-object GET that asks for it with `x-amz-checksum-mode: ENABLED`, never to a
+ * ranged GET (https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html).
+ * s3rver keeps no checksums, so the edge stores a verified one as metadata of its own, which a
+ * client can neither set (dropped from every upload) nor see (dropped from every answer).
+ */
+const STORED_CHECKSUM = 'x-amz-meta-local-edge-checksum-sha256';
+
+function keepVerifiedChecksum(
+  operation: string | undefined,
+  request: EdgeRequest,
+  headers: Record<string, string>,
+): void {
+  delete headers[STORED_CHECKSUM];
+  // s3BodyProblem has refused the upload if this checksum does not match its body.
+  const checksum = sentChecksum(request);
+  if (operation === 'PutObject' && checksum !== undefined) headers[STORED_CHECKSUM] = checksum;
+}
+
+function withChecksum(request: EdgeRequest, answered: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  const { [STORED_CHECKSUM]: stored, ...headers } = answered;
+  const asked = request.headers['x-amz-checksum-mode']?.toUpperCase() === 'ENABLED';
+  if (asked && typeof stored === 'string' && request.headers.range === undefined)
+    return { ...headers, 'x-amz-checksum-sha256': stored, 'x-amz-checksum-type': 'FULL_OBJECT' };
+  return headers;
+}
+
+/** An upload's SHA-256 checksum: a header, or a query parameter of a presigned URL that hoisted it. */
+function sentChecksum(request: EdgeRequest): string | undefined {
+  const name = 'x-amz-checksum-sha256';
+  return request.headers[name] ?? request.query.find(([n]) => n.toLowerCase() === name)?.[1];
 }
 
 /** The request as received, with its query also kept as sent (the engines get it unchanged). */
@@ -490,6 +537,7 @@ function forward(
   request: Incoming,
   upstream: string,
   headers: Record<string, string>,
+  answerHeaders?: (headers: OutgoingHttpHeaders) => OutgoingHttpHeaders,
   intercept?: (status: number, answer: IncomingMessage) => boolean,
 ): void {
   const target = new URL(upstream);
@@ -507,8 +555,11 @@ function forward(
         answer.resume();
         return;
       }
-      res.writeHead(answer.statusCode ?? 500, answer.headers);
-      answer.pipe(res);
+      res.writeHead(answer.statusCode ?? 500, answerHeaders ? answerHeaders(answer.headers) : answer.headers);
+      // A client that stops reading (verification leaves once it has the file signature) closes
+      // its side; pipeline then ends the engine's answer too, which would otherwise hold its
+      // connection open for ever.
+      pipeline(answer, res, () => undefined);
     },
   );
   outgoing.on('error', (error) => {

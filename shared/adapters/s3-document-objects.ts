@@ -4,12 +4,13 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
+  type GetObjectCommandOutput,
   NoSuchKey,
   PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { SIGNATURE_BYTES } from '../domain/document-policy';
-import type { DocumentObjects } from '../ports';
+import type { DocumentObjects, StoredObject } from '../ports';
 
 /** The document objects themselves; their URLs are s3-presigned-urls.ts's, which needs no S3 client. */
 export class S3DocumentObjects implements DocumentObjects {
@@ -18,26 +19,41 @@ export class S3DocumentObjects implements DocumentObjects {
     private readonly bucket: string,
   ) {}
 
-  async inspect(key: string): Promise<{ size: number; sha256: string; head: Uint8Array } | undefined> {
-    let body: Readable;
+  /**
+   * An upload through our URLs carried the declared SHA-256 (a signed header), which S3 checked
+   * against the bytes and keeps with the object. It answers that checksum with the object, so the
+   * first bytes (the file signature) are all that is read: a 25 MB scan is not downloaded and
+   * hashed again. An object that came another way (an operator's copy, a multipart upload) has no
+   * such checksum and is hashed as it streams, never held in memory whole.
+   */
+  async inspect(key: string): Promise<StoredObject | undefined> {
+    let object: GetObjectCommandOutput;
     try {
-      const object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      body = object.Body as Readable;
+      object = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, ChecksumMode: 'ENABLED' }));
     } catch (error) {
       if (error instanceof NoSuchKey) return undefined;
       throw error;
     }
-    // Streamed: a 25 MB scan is hashed without holding it in memory.
-    const hash = createHash('sha256');
+    const body = object.Body as Readable;
+    const kept = object.ChecksumType !== 'COMPOSITE' ? object.ChecksumSHA256 : undefined;
+    const hash = kept ? undefined : createHash('sha256');
     let size = 0;
     const head: number[] = [];
     for await (const chunk of body) {
       const bytes = chunk as Buffer;
-      hash.update(bytes);
+      hash?.update(bytes);
       size += bytes.length;
       for (let i = 0; head.length < SIGNATURE_BYTES && i < bytes.length; i++) head.push(bytes[i]!);
+      if (kept && head.length === SIGNATURE_BYTES) break;
     }
-    return { size, sha256: hash.digest('hex'), head: Uint8Array.from(head) };
+    // Leaving the loop early destroys the stream, and with it the rest of the download.
+    if (kept)
+      return {
+        size: object.ContentLength ?? size,
+        sha256: Buffer.from(kept, 'base64').toString('hex'),
+        head: Uint8Array.from(head),
+      };
+    return { size, sha256: hash!.digest('hex'), head: Uint8Array.from(head) };
   }
 
   async quarantine(from: string, to: string): Promise<void> {

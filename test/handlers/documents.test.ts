@@ -1,8 +1,10 @@
+import type { Socket } from 'node:net';
 import {
   DeleteObjectCommand,
   GetObjectTaggingCommand,
   PutObjectCommand,
   PutObjectTaggingCommand,
+  type S3Client,
 } from '@aws-sdk/client-s3';
 import { handler as createPetition } from '../../functions/create-petition';
 import { handler as declareDocuments } from '../../functions/declare-documents';
@@ -61,6 +63,39 @@ async function putDirectly(key: string, body: Buffer): Promise<void> {
     }),
   );
   s3.destroy();
+}
+
+/**
+ * Verification's dependencies as verify-document makes them, on an S3 client of the test's own
+ * that `instrument` may watch or make fail (the local S3 server cannot be made to fail on demand).
+ */
+function verificationOn(instrument: (s3: S3Client) => void) {
+  const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+  instrument(s3);
+  const deps = {
+    ...petitionAdaptersFromEnv(),
+    documents: new S3DocumentObjects(s3, process.env.DOCUMENTS_BUCKET!),
+    clock: systemClock,
+    ids: cryptoIds,
+  };
+  return (key: string) => asFunction('verify-document', () => verifyArrival(deps, key));
+}
+
+/** Counts the bytes that reached the client's sockets from S3, answers to the requests it watched. */
+function watchDownloads(s3: S3Client): { requests: number; bytesReceived: () => number } {
+  const sockets: Socket[] = [];
+  const watched = { requests: 0, bytesReceived: () => sockets.reduce((sum, socket) => sum + socket.bytesRead, 0) };
+  s3.middlewareStack.add(
+    (next) => async (args) => {
+      const result = await next(args);
+      watched.requests++;
+      const socket = (result.response as { body?: { socket?: Socket } }).body?.socket;
+      if (socket && !sockets.includes(socket)) sockets.push(socket);
+      return result;
+    },
+    { step: 'deserialize', name: 'watchDownloads' },
+  );
+  return watched;
 }
 
 async function documentsOf(clerk: Caller, petitionId: string) {
@@ -243,6 +278,41 @@ describe('verification on arrival', () => {
   });
 });
 
+describe('what verification reads', () => {
+  it('verifies an upload from the checksum S3 kept with it and its first bytes, without downloading it', async () => {
+    const bytes = scan.pdf(8 * 1024 * 1024);
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    await upload(uploads[0]!, bytes);
+    let downloads: ReturnType<typeof watchDownloads> | undefined;
+    const verifyWatched = verificationOn((s3) => {
+      downloads = watchDownloads(s3);
+    });
+
+    const outcome = await verifyWatched(keyOf(uploads[0]!.uploadUrl));
+
+    expect(outcome).toBe('verified');
+    expect(downloads!.requests).toBe(1);
+    expect(downloads!.bytesReceived()).toBeLessThan(bytes.length / 2);
+    expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'verified' });
+  });
+
+  it('hashes an object S3 holds no SHA-256 of (an operator’s copy) as it downloads, and verifies the right bytes', async () => {
+    const bytes = scan.pdf(8 * 1024 * 1024);
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    await putDirectly(keyOf(uploads[0]!.uploadUrl), bytes);
+    let downloads: ReturnType<typeof watchDownloads> | undefined;
+    const verifyWatched = verificationOn((s3) => {
+      downloads = watchDownloads(s3);
+    });
+
+    const outcome = await verifyWatched(keyOf(uploads[0]!.uploadUrl));
+
+    expect(outcome).toBe('verified');
+    expect(downloads!.bytesReceived()).toBeGreaterThan(bytes.length);
+    expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'verified' });
+  });
+});
+
 describe('objects that are gone', () => {
   it('ignores an arrival whose object vanished before verification, as S3 lets it see (404, not 403)', async () => {
     const bytes = scan.pdf();
@@ -381,28 +451,22 @@ describe('transient failures', () => {
     const bytes = scan.pdf();
     const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
     await upload(uploads[0]!, bytes);
-    const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
     let failures = 1;
-    // Fault injection: the local S3 server cannot be made to fail on demand.
-    s3.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === 'GetObjectCommand' && failures-- > 0)
-          throw Object.assign(new Error('service unavailable'), { name: 'ServiceUnavailable', $retryable: {} });
-        return next(args);
-      },
-      { step: 'initialize', name: 'injectFault' },
+    const verifyOnce = verificationOn((s3) =>
+      s3.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === 'GetObjectCommand' && failures-- > 0)
+            throw Object.assign(new Error('service unavailable'), { name: 'ServiceUnavailable', $retryable: {} });
+          return next(args);
+        },
+        { step: 'initialize', name: 'injectFault' },
+      ),
     );
-    const deps = {
-      ...petitionAdaptersFromEnv(),
-      documents: new S3DocumentObjects(s3, process.env.DOCUMENTS_BUCKET!),
-      clock: systemClock,
-      ids: cryptoIds,
-    };
     const key = keyOf(uploads[0]!.uploadUrl);
 
-    await expect(asFunction('verify-document', () => verifyArrival(deps, key))).rejects.toThrow('service unavailable');
+    await expect(verifyOnce(key)).rejects.toThrow('service unavailable');
     const afterFailure = (await documentsOf(clerk, petitionId))[0];
-    const retried = await asFunction('verify-document', () => verifyArrival(deps, key));
+    const retried = await verifyOnce(key);
 
     expect(afterFailure).toMatchObject({ status: 'pending' });
     expect(retried).toBe('verified');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { handler as createPetition } from '../../functions/create-petition';
 import { createS3Client } from '../../shared/adapters/s3-client';
@@ -156,4 +156,63 @@ it.each([
 
   expect(answer).toMatchObject({ status: 403, code: 'AccessDenied' });
   expect(answer.message).toContain(`/${functionId} is not authorized to perform: s3:PutObject`);
+});
+
+describe('the checksum S3 keeps with an object', () => {
+  const Bucket = () => process.env.DOCUMENTS_BUCKET!;
+  const operatorS3 = () =>
+    createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+
+  it('answers the checked SHA-256 to a HEAD or whole GET that asks for it, and never to a ranged GET', async () => {
+    const bytes = scan.pdf();
+    const instruction = await instructionFor(bytes);
+    await put(instruction.uploadUrl, instruction.headers, bytes);
+    const s3 = operatorS3();
+    const Key = keyOf(instruction.uploadUrl);
+
+    const head = await s3.send(new HeadObjectCommand({ Bucket: Bucket(), Key, ChecksumMode: 'ENABLED' }));
+    // The SDK checks a whole GET's body against the checksum answered with it.
+    const whole = await s3.send(new GetObjectCommand({ Bucket: Bucket(), Key, ChecksumMode: 'ENABLED' }));
+    const wholeBytes = await whole.Body!.transformToByteArray();
+    const ranged = await s3.send(
+      new GetObjectCommand({ Bucket: Bucket(), Key, Range: 'bytes=0-15', ChecksumMode: 'ENABLED' }),
+    );
+    const rangedBytes = await ranged.Body!.transformToByteArray();
+    s3.destroy();
+
+    const expected = Buffer.from(sha256(bytes), 'hex').toString('base64');
+    expect(head).toMatchObject({ ChecksumSHA256: expected, ChecksumType: 'FULL_OBJECT', ContentLength: bytes.length });
+    expect(whole.ChecksumSHA256).toBe(expected);
+    expect(Buffer.from(wholeBytes).equals(bytes)).toBe(true);
+    expect(ranged.ChecksumSHA256).toBeUndefined();
+    expect(Buffer.from(rangedBytes).equals(bytes.subarray(0, 16))).toBe(true);
+    expect(head.Metadata).toEqual({});
+  });
+
+  it('keeps none for an upload that carried none, even one naming the local store’s metadata itself', async () => {
+    const bytes = scan.pdf();
+    const Key = keyOf((await instructionFor(bytes)).uploadUrl);
+    const s3 = operatorS3();
+    const planted = Buffer.from(sha256(bytes), 'hex').toString('base64');
+
+    await s3.send(
+      new PutObjectCommand({ Bucket: Bucket(), Key, Body: bytes, Metadata: { 'local-edge-checksum-sha256': planted } }),
+    );
+    const head = await s3.send(new HeadObjectCommand({ Bucket: Bucket(), Key, ChecksumMode: 'ENABLED' }));
+    s3.destroy();
+
+    expect(head.ChecksumSHA256).toBeUndefined();
+    expect(head.ContentLength).toBe(bytes.length);
+  });
+
+  it('refuses a ranged GET of an empty object with 416, as S3 does', async () => {
+    const Key = `petitions/${randomUUID()}/${randomUUID()}`;
+    const s3 = operatorS3();
+    await s3.send(new PutObjectCommand({ Bucket: Bucket(), Key, Body: Buffer.alloc(0) }));
+
+    const ranged = s3.send(new GetObjectCommand({ Bucket: Bucket(), Key, Range: 'bytes=0-15' }));
+
+    await expect(ranged).rejects.toMatchObject({ name: 'InvalidRange', $metadata: { httpStatusCode: 416 } });
+    s3.destroy();
+  });
 });
