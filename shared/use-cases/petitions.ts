@@ -585,8 +585,10 @@ export function eventsOfTransition(before: Petition, after: Petition, eventId: s
   const meta = { eventId, occurredAt: now.toISOString() };
   if (after.status === 'withdrawn')
     return [petitionEvent('withdrawn', after, { data: { previousStatus: before.status } }, meta)];
-  if (before.status === 'returned' && after.status === 'submitted' && after.month) {
-    return [petitionEvent('submitted', after, { data: { month: after.month, resubmission: true } }, meta)];
+  if (before.status === 'returned' && after.status === 'submitted') {
+    // A petition stored before it kept its month counts in the month of its first submission.
+    const month = after.month ?? solarHijriMonth(after.submittedAt ? new Date(after.submittedAt) : now);
+    return [petitionEvent('submitted', after, { data: { month, resubmission: true } }, meta)];
   }
   const courtCode = after.court?.courtCode;
   if (!courtCode) return [];
