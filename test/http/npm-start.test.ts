@@ -36,6 +36,21 @@ describe('npm start', () => {
     return { child, output: () => output };
   }
 
+  /** A start that must come up: one that ended or never got ready fails with what it printed. */
+  async function startReady(ports: { api: number; dynamo: number; s3: number }) {
+    const started = await start(ports);
+    if (!started.output().includes('Ctrl-C stops everything')) {
+      try {
+        process.kill(-started.child.pid!, 'SIGKILL');
+      } catch {
+        // The whole group has already ended.
+      }
+      const how = started.child.exitCode === null ? 'never got ready' : `ended (exit ${started.child.exitCode})`;
+      throw new Error(`npm start ${how}; it printed:\n${started.output().slice(-3000)}`);
+    }
+    return started;
+  }
+
   /** Ctrl-C in a terminal signals the whole foreground process group; npm then ends by that signal. */
   async function interrupt(child: ChildProcess): Promise<string> {
     process.kill(-child.pid!, 'SIGINT');
@@ -60,7 +75,7 @@ describe('npm start', () => {
   it('serves the API with demo data, runs the report job, stops cleanly on Ctrl-C and keeps the data for the next start', async () => {
     const ports = { api: await freePort(), dynamo: await freePort(), s3: await freePort() };
 
-    const first = await start(ports);
+    const first = await startReady(ports);
     const health = await fetch(`http://127.0.0.1:${ports.api}/v1/health`);
     const report = spawnSync('npm', ['run', '-s', 'report', '--', solarHijriMonth(new Date())], {
       // Only the data folder: the report finds the running backend's ports itself.
@@ -68,7 +83,7 @@ describe('npm start', () => {
       encoding: 'utf8',
     });
     const firstExit = await interrupt(first.child);
-    const second = await start(ports);
+    const second = await startReady(ports);
     const secondExit = await interrupt(second.child);
 
     expect(first.output()).toContain(`running on http://localhost:${ports.api}`);
