@@ -119,8 +119,9 @@ async function measureTraced(stack: Stack, workDir: string, daemon: TraceDaemon)
     });
 
   // BENCH_COLD_FUNCTIONS=verify-document,track-petition measures only those (while working on one).
-  const only = process.env.BENCH_COLD_FUNCTIONS?.split(',');
+  const only = process.env.BENCH_COLD_FUNCTIONS?.split(',').map((id) => id.trim());
   const cases = (await coldCases(stack)).filter((c) => !only || only.includes(c.id));
+  if (cases.length === 0) throw new Error(`BENCH_COLD_FUNCTIONS names no measured function: ${only?.join(', ')}`);
   const baseline = await bundle('baseline', baselineEntry);
   const figures: ColdFigure[] = [];
   for (const c of cases) {

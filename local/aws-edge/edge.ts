@@ -250,6 +250,9 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
         return fail(403, 'AccessDenied', deniedMessage(caller, denial, true));
       }
     }
+    // s3rver takes any x-amz-* query parameter as a header: the edge's own metadata may not come that way.
+    if (request.query.some(([name]) => name.toLowerCase() === STORED_CHECKSUM))
+      return fail(400, 'InvalidArgument', `${STORED_CHECKSUM} is reserved by the local edge`);
     const bodyProblem = s3BodyProblem(request);
     if (bodyProblem) return fail(400, bodyProblem.code, bodyProblem.message);
 
@@ -269,9 +272,7 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
     // there locally.
     const uploadTags = operation?.uploadTagging;
     keepVerifiedChecksum(operation?.name, request, headers);
-    const answerHeaders = operation?.readsObject
-      ? (answered: OutgoingHttpHeaders) => withChecksum(request, answered)
-      : undefined;
+    const answerHeaders = (answered: OutgoingHttpHeaders) => withChecksum(request, answered, operation?.readsObject);
     forward(req, res, forwarded, options.upstream.s3, headers, answerHeaders, (status, answer) => {
       // S3 tells a caller without s3:ListBucket that a missing key is forbidden, not missing
       // (API_GetObject.html, Permissions).
@@ -291,7 +292,7 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
       // The engine's answer headers, less those of its own connection (send sets the length).
       const { connection: _c, 'transfer-encoding': _te, 'content-length': _l, ...answered } = answer.headers;
       tagObject(options.upstream.s3, request.rawPath, uploadTags).then(
-        () => send(res, 200, answered as Record<string, string>, ''),
+        () => send(res, 200, answerHeaders(answered) as Record<string, string>, ''),
         (error: Error) => fail(500, 'InternalError', `the upload's tags were not stored: ${error.message}`),
       );
       return true;
@@ -478,10 +479,11 @@ function keepVerifiedChecksum(
   if (operation === 'PutObject' && checksum !== undefined) headers[STORED_CHECKSUM] = checksum;
 }
 
-function withChecksum(request: EdgeRequest, answered: OutgoingHttpHeaders): OutgoingHttpHeaders {
+/** Every answer loses the stored checksum; an object's read that asks for it gets it as S3 names it. */
+function withChecksum(request: EdgeRequest, answered: OutgoingHttpHeaders, readsObject = false): OutgoingHttpHeaders {
   const { [STORED_CHECKSUM]: stored, ...headers } = answered;
   const asked = request.headers['x-amz-checksum-mode']?.toUpperCase() === 'ENABLED';
-  if (asked && typeof stored === 'string' && request.headers.range === undefined)
+  if (readsObject && asked && typeof stored === 'string' && request.headers.range === undefined)
     return { ...headers, 'x-amz-checksum-sha256': stored, 'x-amz-checksum-type': 'FULL_OBJECT' };
   return headers;
 }

@@ -12,6 +12,18 @@ import {
 import { SIGNATURE_BYTES } from '../domain/document-policy';
 import type { DocumentObjects, StoredObject } from '../ports';
 
+/**
+ * The size and SHA-256 (hex) S3 keeps of the whole object. A multipart upload's checksum is one of
+ * its parts' checksums (type COMPOSITE, or a value ending in `-<parts>` where an older object
+ * names no type), which no declaration can be compared with.
+ */
+function keptChecksum(object: GetObjectCommandOutput): { size: number; sha256: string } | undefined {
+  const { ChecksumSHA256: checksum, ChecksumType: type, ContentLength: size } = object;
+  if (!checksum || size === undefined || /-\d+$/.test(checksum)) return undefined;
+  if (type !== undefined && type !== 'FULL_OBJECT') return undefined;
+  return { size, sha256: Buffer.from(checksum, 'base64').toString('hex') };
+}
+
 /** The document objects themselves; their URLs are s3-presigned-urls.ts's, which needs no S3 client. */
 export class S3DocumentObjects implements DocumentObjects {
   constructor(
@@ -23,8 +35,8 @@ export class S3DocumentObjects implements DocumentObjects {
    * An upload through our URLs carried the declared SHA-256 (a signed header), which S3 checked
    * against the bytes and keeps with the object. It answers that checksum with the object, so the
    * first bytes (the file signature) are all that is read: a 25 MB scan is not downloaded and
-   * hashed again. An object that came another way (an operator's copy, a multipart upload) has no
-   * such checksum and is hashed as it streams, never held in memory whole.
+   * hashed again. An object without a whole-object SHA-256 (a direct put, which S3 gives a
+   * CRC64NVME instead; a multipart upload) is hashed as it streams, never held in memory whole.
    */
   async inspect(key: string): Promise<StoredObject | undefined> {
     let object: GetObjectCommandOutput;
@@ -35,7 +47,7 @@ export class S3DocumentObjects implements DocumentObjects {
       throw error;
     }
     const body = object.Body as Readable;
-    const kept = object.ChecksumType !== 'COMPOSITE' ? object.ChecksumSHA256 : undefined;
+    const kept = keptChecksum(object);
     const hash = kept ? undefined : createHash('sha256');
     let size = 0;
     const head: number[] = [];
@@ -47,12 +59,7 @@ export class S3DocumentObjects implements DocumentObjects {
       if (kept && head.length === SIGNATURE_BYTES) break;
     }
     // Leaving the loop early destroys the stream, and with it the rest of the download.
-    if (kept)
-      return {
-        size: object.ContentLength ?? size,
-        sha256: Buffer.from(kept, 'base64').toString('hex'),
-        head: Uint8Array.from(head),
-      };
+    if (kept) return { ...kept, head: Uint8Array.from(head) };
     return { size, sha256: hash!.digest('hex'), head: Uint8Array.from(head) };
   }
 

@@ -51,8 +51,11 @@ async function draftWith(documents: unknown[]) {
 const verify = (instruction: Upload) =>
   invoke('verify-document', verifyDocument, objectCreated(keyOf(instruction.uploadUrl)));
 
-/** Writes an object with the operator's key, outside any function: no presigned URL involved. */
-async function putDirectly(key: string, body: Buffer): Promise<void> {
+/**
+ * Writes an object with the operator's key, outside any function: no presigned URL involved. With
+ * `checksummed`, the upload carries the SHA-256 of the bytes it sends, which S3 checks and keeps.
+ */
+async function putDirectly(key: string, body: Buffer, checksummed = false): Promise<void> {
   const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
   await s3.send(
     new PutObjectCommand({
@@ -60,6 +63,7 @@ async function putDirectly(key: string, body: Buffer): Promise<void> {
       Key: key,
       Body: body,
       ContentType: 'application/pdf',
+      ...(checksummed ? { ChecksumSHA256: Buffer.from(sha256(body), 'hex').toString('base64') } : {}),
     }),
   );
   s3.destroy();
@@ -219,8 +223,7 @@ describe('verification on arrival', () => {
     const instruction = uploads[0]!;
 
     // The presigned URL itself refuses such bytes (checksum and length are signed, as in S3), so
-    // they arrive by another path: an operator writing the object directly. Verification does
-    // not trust the upload path, and rejects them all the same.
+    // they arrive by another path: an operator writing the object directly, without a checksum.
     const refused = await upload(instruction, arriving(bytes));
     await putDirectly(keyOf(instruction.uploadUrl), arriving(bytes));
     const outcome = await verify(instruction);
@@ -296,7 +299,55 @@ describe('what verification reads', () => {
     expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'verified' });
   });
 
-  it('hashes an object S3 holds no SHA-256 of (an operator’s copy) as it downloads, and verifies the right bytes', async () => {
+  it.each([
+    ['other bytes of the declared length', (declared: Buffer) => scan.pdf(declared.length), 'checksum-mismatch'],
+    ['a truncated file', (declared: Buffer) => declared.subarray(0, declared.length - 100), 'size-mismatch'],
+  ])('rejects %s from the checksum S3 kept of them, without downloading them', async (_name, arriving, reason) => {
+    const bytes = scan.pdf(8 * 1024 * 1024);
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    const arrived = arriving(bytes);
+    await putDirectly(keyOf(uploads[0]!.uploadUrl), arrived, true);
+    let downloads: ReturnType<typeof watchDownloads> | undefined;
+    const verifyWatched = verificationOn((s3) => {
+      downloads = watchDownloads(s3);
+    });
+
+    const outcome = await verifyWatched(keyOf(uploads[0]!.uploadUrl));
+
+    expect(outcome).toBe('rejected');
+    expect(downloads!.bytesReceived()).toBeLessThan(arrived.length / 2);
+    expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'rejected', reason });
+  });
+
+  it('hashes a multipart upload’s object, whose kept checksum is one of its parts’ (older objects name no type)', async () => {
+    const bytes = scan.pdf();
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    await upload(uploads[0]!, bytes);
+    let downloads: ReturnType<typeof watchDownloads> | undefined;
+    // The local S3 server makes no multipart checksums: the answer is given one, as S3 gives it.
+    const verifyWatched = verificationOn((s3) => {
+      downloads = watchDownloads(s3);
+      s3.middlewareStack.add(
+        (next) => async (args) => {
+          const result = await next(args);
+          Object.assign(result.output as object, {
+            ChecksumSHA256: 'Gx3Q5V1k2m0pXb7lqS9uZ8dW4yR6tE1oI3aN5cF7hJ0=-3',
+            ChecksumType: undefined,
+          });
+          return result;
+        },
+        { step: 'initialize', name: 'multipartChecksum' },
+      );
+    });
+
+    const outcome = await verifyWatched(keyOf(uploads[0]!.uploadUrl));
+
+    expect(outcome).toBe('verified');
+    expect(downloads!.bytesReceived()).toBeGreaterThan(bytes.length);
+    expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'verified' });
+  });
+
+  it('hashes an object S3 holds no SHA-256 of (a direct put) as it downloads, and verifies the right bytes', async () => {
     const bytes = scan.pdf(8 * 1024 * 1024);
     const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
     await putDirectly(keyOf(uploads[0]!.uploadUrl), bytes);

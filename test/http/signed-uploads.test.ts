@@ -205,6 +205,24 @@ describe('the checksum S3 keeps with an object', () => {
     expect(head.ContentLength).toBe(bytes.length);
   });
 
+  it('refuses an upload naming the local store’s metadata in its query, which the engine would take as a header', async () => {
+    const bytes = scan.pdf();
+    const Key = keyOf((await instructionFor(bytes)).uploadUrl);
+    const s3 = operatorS3();
+    const planted = Buffer.from(sha256(bytes), 'hex').toString('base64');
+    const url = await getSignedUrl(
+      s3,
+      new PutObjectCommand({ Bucket: Bucket(), Key, Metadata: { 'local-edge-checksum-sha256': planted } }),
+      { expiresIn: 300 },
+    );
+    s3.destroy();
+
+    const answer = await put(url, {}, bytes);
+
+    expect(new URL(url).searchParams.has('x-amz-meta-local-edge-checksum-sha256')).toBe(true);
+    expect(answer).toMatchObject({ status: 400, code: 'InvalidArgument' });
+  });
+
   it('refuses a ranged GET of an empty object with 416, as S3 does', async () => {
     const Key = `petitions/${randomUUID()}/${randomUUID()}`;
     const s3 = operatorS3();
