@@ -464,7 +464,8 @@ function s3BodyProblem(request: EdgeRequest) {
  * a HEAD or whole-object GET that asks for it with `x-amz-checksum-mode: ENABLED`, never to a
  * ranged GET (https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html).
  * s3rver keeps no checksums, so the edge stores a verified one as metadata of its own, which a
- * client can neither set (dropped from every upload) nor see (dropped from every answer).
+ * client can neither set (dropped from an upload's headers, refused in its query) nor see (dropped
+ * from every answer).
  */
 const STORED_CHECKSUM = 'x-amz-meta-local-edge-checksum-sha256';
 

@@ -21,7 +21,16 @@ import { toBusEvent } from '../../shared/events/petition-events';
 import { systemClock } from '../../shared/ports';
 import { verifyArrival } from '../../shared/use-cases/documents';
 import { apiEvent, asFunction, type Caller, call, invoke } from '../support/api-event';
-import { declaration, documentUrlsAt, keyOf, objectCreated, scan, sha256, upload } from '../support/documents';
+import {
+  declaration,
+  documentUrlsAt,
+  keyOf,
+  objectCreated,
+  scan,
+  sha256,
+  sha256Base64,
+  upload,
+} from '../support/documents';
 import { outboxEventsOf } from '../support/outbox';
 import { payInFull } from '../support/payments';
 import { activeOffice, petitionBody } from '../support/petitions';
@@ -63,7 +72,7 @@ async function putDirectly(key: string, body: Buffer, checksummed = false): Prom
       Key: key,
       Body: body,
       ContentType: 'application/pdf',
-      ...(checksummed ? { ChecksumSHA256: Buffer.from(sha256(body), 'hex').toString('base64') } : {}),
+      ...(checksummed ? { ChecksumSHA256: sha256Base64(body) } : {}),
     }),
   );
   s3.destroy();
@@ -71,10 +80,12 @@ async function putDirectly(key: string, body: Buffer, checksummed = false): Prom
 
 /**
  * Verification's dependencies as verify-document makes them, on an S3 client of the test's own
- * that `instrument` may watch or make fail (the local S3 server cannot be made to fail on demand).
+ * whose downloads are counted, and that `instrument` may change or make fail (the local S3 server
+ * cannot be made to fail on demand, nor give a multipart upload's checksum).
  */
-function verificationOn(instrument: (s3: S3Client) => void) {
+function verificationOn(instrument: (s3: S3Client) => void = () => undefined) {
   const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+  const downloads = watchDownloads(s3);
   instrument(s3);
   const deps = {
     ...petitionAdaptersFromEnv(),
@@ -82,7 +93,7 @@ function verificationOn(instrument: (s3: S3Client) => void) {
     clock: systemClock,
     ids: cryptoIds,
   };
-  return (key: string) => asFunction('verify-document', () => verifyArrival(deps, key));
+  return { verify: (key: string) => asFunction('verify-document', () => verifyArrival(deps, key)), downloads };
 }
 
 /** Counts the bytes that reached the client's sockets from S3, answers to the requests it watched. */
@@ -122,7 +133,7 @@ describe('declaring documents', () => {
     expect(first!.headers).toEqual({
       'content-type': 'application/pdf',
       'content-length': String(bytes.length),
-      'x-amz-checksum-sha256': Buffer.from(sha256(bytes), 'hex').toString('base64'),
+      'x-amz-checksum-sha256': sha256Base64(bytes),
       'x-amz-tagging': 'lifecycle=draft',
     });
     expect(new URL(first!.uploadUrl).searchParams.get('X-Amz-SignedHeaders')).toBe(
@@ -286,16 +297,13 @@ describe('what verification reads', () => {
     const bytes = scan.pdf(8 * 1024 * 1024);
     const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
     await upload(uploads[0]!, bytes);
-    let downloads: ReturnType<typeof watchDownloads> | undefined;
-    const verifyWatched = verificationOn((s3) => {
-      downloads = watchDownloads(s3);
-    });
+    const { verify: verifyWatched, downloads } = verificationOn();
 
     const outcome = await verifyWatched(keyOf(uploads[0]!.uploadUrl));
 
     expect(outcome).toBe('verified');
-    expect(downloads!.requests).toBe(1);
-    expect(downloads!.bytesReceived()).toBeLessThan(bytes.length / 2);
+    expect(downloads.requests).toBe(1);
+    expect(downloads.bytesReceived()).toBeLessThan(bytes.length / 2);
     expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'verified' });
   });
 
@@ -307,15 +315,12 @@ describe('what verification reads', () => {
     const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
     const arrived = arriving(bytes);
     await putDirectly(keyOf(uploads[0]!.uploadUrl), arrived, true);
-    let downloads: ReturnType<typeof watchDownloads> | undefined;
-    const verifyWatched = verificationOn((s3) => {
-      downloads = watchDownloads(s3);
-    });
+    const { verify: verifyWatched, downloads } = verificationOn();
 
     const outcome = await verifyWatched(keyOf(uploads[0]!.uploadUrl));
 
     expect(outcome).toBe('rejected');
-    expect(downloads!.bytesReceived()).toBeLessThan(arrived.length / 2);
+    expect(downloads.bytesReceived()).toBeLessThan(arrived.length / 2);
     expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'rejected', reason });
   });
 
@@ -323,10 +328,8 @@ describe('what verification reads', () => {
     const bytes = scan.pdf();
     const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
     await upload(uploads[0]!, bytes);
-    let downloads: ReturnType<typeof watchDownloads> | undefined;
     // The local S3 server makes no multipart checksums: the answer is given one, as S3 gives it.
-    const verifyWatched = verificationOn((s3) => {
-      downloads = watchDownloads(s3);
+    const { verify: verifyWatched, downloads } = verificationOn((s3) => {
       s3.middlewareStack.add(
         (next) => async (args) => {
           const result = await next(args);
@@ -343,7 +346,7 @@ describe('what verification reads', () => {
     const outcome = await verifyWatched(keyOf(uploads[0]!.uploadUrl));
 
     expect(outcome).toBe('verified');
-    expect(downloads!.bytesReceived()).toBeGreaterThan(bytes.length);
+    expect(downloads.bytesReceived()).toBeGreaterThan(bytes.length);
     expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'verified' });
   });
 
@@ -351,15 +354,12 @@ describe('what verification reads', () => {
     const bytes = scan.pdf(8 * 1024 * 1024);
     const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
     await putDirectly(keyOf(uploads[0]!.uploadUrl), bytes);
-    let downloads: ReturnType<typeof watchDownloads> | undefined;
-    const verifyWatched = verificationOn((s3) => {
-      downloads = watchDownloads(s3);
-    });
+    const { verify: verifyWatched, downloads } = verificationOn();
 
     const outcome = await verifyWatched(keyOf(uploads[0]!.uploadUrl));
 
     expect(outcome).toBe('verified');
-    expect(downloads!.bytesReceived()).toBeGreaterThan(bytes.length);
+    expect(downloads.bytesReceived()).toBeGreaterThan(bytes.length);
     expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'verified' });
   });
 });
@@ -503,7 +503,7 @@ describe('transient failures', () => {
     const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
     await upload(uploads[0]!, bytes);
     let failures = 1;
-    const verifyOnce = verificationOn((s3) =>
+    const { verify: verifyOnce } = verificationOn((s3) =>
       s3.middlewareStack.add(
         (next, context) => async (args) => {
           if (context.commandName === 'GetObjectCommand' && failures-- > 0)

@@ -5,7 +5,7 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { createS3Client } from '../../shared/adapters/s3-client';
 import type { UploadInstruction } from '../../shared/ports';
 import { apiEvent, asFunction, type Caller, call } from '../support/api-event';
-import { declaration, documentUrlsAt, keyOf, scan, sha256 } from '../support/documents';
+import { declaration, documentUrlsAt, keyOf, scan, sha256, sha256Base64 } from '../support/documents';
 import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
@@ -70,7 +70,7 @@ it('refuses a changed checksum header, and bytes that do not match the signed ch
   const bytes = scan.pdf();
   const other = scan.pdf(bytes.length);
   const instruction = await instructionFor(bytes);
-  const otherChecksum = Buffer.from(sha256(other), 'hex').toString('base64');
+  const otherChecksum = sha256Base64(other);
 
   const changedHeader = await put(
     instruction.uploadUrl,
@@ -180,7 +180,7 @@ describe('the checksum S3 keeps with an object', () => {
     const rangedBytes = await ranged.Body!.transformToByteArray();
     s3.destroy();
 
-    const expected = Buffer.from(sha256(bytes), 'hex').toString('base64');
+    const expected = sha256Base64(bytes);
     expect(head).toMatchObject({ ChecksumSHA256: expected, ChecksumType: 'FULL_OBJECT', ContentLength: bytes.length });
     expect(whole.ChecksumSHA256).toBe(expected);
     expect(Buffer.from(wholeBytes).equals(bytes)).toBe(true);
@@ -193,7 +193,7 @@ describe('the checksum S3 keeps with an object', () => {
     const bytes = scan.pdf();
     const Key = keyOf((await instructionFor(bytes)).uploadUrl);
     const s3 = operatorS3();
-    const planted = Buffer.from(sha256(bytes), 'hex').toString('base64');
+    const planted = sha256Base64(bytes);
 
     await s3.send(
       new PutObjectCommand({ Bucket: Bucket(), Key, Body: bytes, Metadata: { 'local-edge-checksum-sha256': planted } }),
@@ -209,7 +209,7 @@ describe('the checksum S3 keeps with an object', () => {
     const bytes = scan.pdf();
     const Key = keyOf((await instructionFor(bytes)).uploadUrl);
     const s3 = operatorS3();
-    const planted = Buffer.from(sha256(bytes), 'hex').toString('base64');
+    const planted = sha256Base64(bytes);
     const url = await getSignedUrl(
       s3,
       new PutObjectCommand({ Bucket: Bucket(), Key, Metadata: { 'local-edge-checksum-sha256': planted } }),

@@ -23,6 +23,9 @@ export function documentUrlsAt(now: Date): S3PresignedUrls {
 
 export const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
+/** The SHA-256 as S3's checksum headers carry it (`x-amz-checksum-sha256`, `ChecksumSHA256`). */
+export const sha256Base64 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('base64');
+
 export function declaration(bytes: Buffer, overrides: Record<string, unknown> = {}) {
   return {
     kind: 'evidence',
