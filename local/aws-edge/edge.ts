@@ -3,7 +3,6 @@ import {
   createServer,
   request as httpRequest,
   type IncomingMessage,
-  type OutgoingHttpHeaders,
   type Server,
   type ServerResponse,
 } from 'node:http';
@@ -250,9 +249,6 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
         return fail(403, 'AccessDenied', deniedMessage(caller, denial, true));
       }
     }
-    // s3rver takes any x-amz-* query parameter as a header: the edge's own metadata may not come that way.
-    if (request.query.some(([name]) => name.toLowerCase() === STORED_CHECKSUM))
-      return fail(400, 'InvalidArgument', `${STORED_CHECKSUM} is reserved by the local edge`);
     const bodyProblem = s3BodyProblem(request);
     if (bodyProblem) return fail(400, bodyProblem.code, bodyProblem.message);
 
@@ -271,28 +267,18 @@ export async function startAwsEdge(options: AwsEdgeOptions): Promise<RunningEdge
     // before it answers, so the draft tag the lifecycle rule and the document keeper work with is
     // there locally.
     const uploadTags = operation?.uploadTagging;
-    keepVerifiedChecksum(operation?.name, request, headers);
-    const answerHeaders = (answered: OutgoingHttpHeaders) => withChecksum(request, answered, operation?.readsObject);
-    forward(req, res, forwarded, options.upstream.s3, headers, answerHeaders, (status, answer) => {
+    forward(req, res, forwarded, options.upstream.s3, headers, (status, answer) => {
       // S3 tells a caller without s3:ListBucket that a missing key is forbidden, not missing
       // (API_GetObject.html, Permissions).
       if (status === 404 && missingIs403) {
         fail(403, 'AccessDenied', 'Access Denied');
         return true;
       }
-      // S3 cannot range over an empty object (416); s3rver answers 206 with one byte it never sends.
-      if (status === 206 && /\/0$/.test(String(answer.headers['content-range']))) {
-        fail(416, 'InvalidRange', 'The requested range is not satisfiable', {
-          RangeRequested: request.headers.range ?? '',
-          ActualObjectSize: '0',
-        });
-        return true;
-      }
       if (status !== 200 || uploadTags === undefined) return false;
       // The engine's answer headers, less those of its own connection (send sets the length).
       const { connection: _c, 'transfer-encoding': _te, 'content-length': _l, ...answered } = answer.headers;
       tagObject(options.upstream.s3, request.rawPath, uploadTags).then(
-        () => send(res, 200, answerHeaders(answered) as Record<string, string>, ''),
+        () => send(res, 200, answered as Record<string, string>, ''),
         (error: Error) => fail(500, 'InternalError', `the upload's tags were not stored: ${error.message}`),
       );
       return true;
@@ -460,36 +446,10 @@ function s3BodyProblem(request: EdgeRequest) {
 }
 
 /**
- * S3 keeps the SHA-256 checksum an upload carried (and checked) with the object, and answers it to
- * a HEAD or whole-object GET that asks for it with `x-amz-checksum-mode: ENABLED`, never to a
- * ranged GET (https://docs.aws.amazon.com/AmazonS3/latest/userguide/checking-object-integrity.html).
- * s3rver keeps no checksums, so the edge stores a verified one as metadata of its own, which a
- * client can neither set (dropped from an upload's headers, refused in its query) nor see (dropped
- * from every answer).
+ * An upload's SHA-256 checksum: a header, or a query parameter of a presigned URL that hoisted it.
+ * The local S3 server keeps what it is sent (local/s3-checksums.ts): this check is what makes it
+ * the checksum of the bytes, as S3's is.
  */
-const STORED_CHECKSUM = 'x-amz-meta-local-edge-checksum-sha256';
-
-function keepVerifiedChecksum(
-  operation: string | undefined,
-  request: EdgeRequest,
-  headers: Record<string, string>,
-): void {
-  delete headers[STORED_CHECKSUM];
-  // s3BodyProblem has refused the upload if this checksum does not match its body.
-  const checksum = sentChecksum(request);
-  if (operation === 'PutObject' && checksum !== undefined) headers[STORED_CHECKSUM] = checksum;
-}
-
-/** Every answer loses the stored checksum; an object's read that asks for it gets it as S3 names it. */
-function withChecksum(request: EdgeRequest, answered: OutgoingHttpHeaders, readsObject = false): OutgoingHttpHeaders {
-  const { [STORED_CHECKSUM]: stored, ...headers } = answered;
-  const asked = request.headers['x-amz-checksum-mode']?.toUpperCase() === 'ENABLED';
-  if (readsObject && asked && typeof stored === 'string' && request.headers.range === undefined)
-    return { ...headers, 'x-amz-checksum-sha256': stored, 'x-amz-checksum-type': 'FULL_OBJECT' };
-  return headers;
-}
-
-/** An upload's SHA-256 checksum: a header, or a query parameter of a presigned URL that hoisted it. */
 function sentChecksum(request: EdgeRequest): string | undefined {
   const name = 'x-amz-checksum-sha256';
   return request.headers[name] ?? request.query.find(([n]) => n.toLowerCase() === name)?.[1];
@@ -540,7 +500,6 @@ function forward(
   request: Incoming,
   upstream: string,
   headers: Record<string, string>,
-  answerHeaders?: (headers: OutgoingHttpHeaders) => OutgoingHttpHeaders,
   intercept?: (status: number, answer: IncomingMessage) => boolean,
 ): void {
   const target = new URL(upstream);
@@ -558,7 +517,7 @@ function forward(
         answer.resume();
         return;
       }
-      res.writeHead(answer.statusCode ?? 500, answerHeaders ? answerHeaders(answer.headers) : answer.headers);
+      res.writeHead(answer.statusCode ?? 500, answer.headers);
       // A client that stops reading (verification leaves once it has the file signature) closes
       // its side; pipeline then ends the engine's answer too, which would otherwise hold its
       // connection open for ever.

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { handler as createPetition } from '../../functions/create-petition';
+import { STORED_CHECKSUM } from '../../local/s3-checksums';
 import { createS3Client } from '../../shared/adapters/s3-client';
 import type { UploadInstruction } from '../../shared/ports';
 import { apiEvent, asFunction, type Caller, call } from '../support/api-event';
@@ -159,6 +160,8 @@ it.each([
 });
 
 describe('the checksum S3 keeps with an object', () => {
+  /** The user metadata the local S3 server keeps the checksum in: no client may name it. */
+  const STORED_METADATA = STORED_CHECKSUM.replace(/^x-amz-meta-/, '');
   const Bucket = () => process.env.DOCUMENTS_BUCKET!;
   const operatorS3 = () =>
     createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
@@ -196,7 +199,7 @@ describe('the checksum S3 keeps with an object', () => {
     const planted = sha256Base64(bytes);
 
     await s3.send(
-      new PutObjectCommand({ Bucket: Bucket(), Key, Body: bytes, Metadata: { 'local-edge-checksum-sha256': planted } }),
+      new PutObjectCommand({ Bucket: Bucket(), Key, Body: bytes, Metadata: { [STORED_METADATA]: planted } }),
     );
     const head = await s3.send(new HeadObjectCommand({ Bucket: Bucket(), Key, ChecksumMode: 'ENABLED' }));
     s3.destroy();
@@ -212,14 +215,14 @@ describe('the checksum S3 keeps with an object', () => {
     const planted = sha256Base64(bytes);
     const url = await getSignedUrl(
       s3,
-      new PutObjectCommand({ Bucket: Bucket(), Key, Metadata: { 'local-edge-checksum-sha256': planted } }),
+      new PutObjectCommand({ Bucket: Bucket(), Key, Metadata: { [STORED_METADATA]: planted } }),
       { expiresIn: 300 },
     );
     s3.destroy();
 
     const answer = await put(url, {}, bytes);
 
-    expect(new URL(url).searchParams.has('x-amz-meta-local-edge-checksum-sha256')).toBe(true);
+    expect(new URL(url).searchParams.has(STORED_CHECKSUM)).toBe(true);
     expect(answer).toMatchObject({ status: 400, code: 'InvalidArgument' });
   });
 
