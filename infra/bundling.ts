@@ -1,6 +1,8 @@
+import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { type BuildOptions, build, buildSync, type Metafile } from 'esbuild';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { literalSchemaTraitKeys } from './sdk-schema-keys';
 
 /**
  * How a function entry becomes a Lambda bundle: ES modules, minified, the AWS SDK bundled in (so
@@ -33,6 +35,8 @@ export const esbuildOptions = {
   // functions load, and only when configured for it (shared/adapters/notices-from-env.ts). The
   // runtime's copy serves then, and no bundle carries a client it never uses.
   external: ['@aws-sdk/client-pinpoint-sms-voice-v2'],
+  // The SDK's schemas with string keys esbuild can tree-shake: S3's functions load 53 KiB less.
+  plugins: [literalSchemaTraitKeys],
 } satisfies BuildOptions;
 
 /**
@@ -76,9 +80,18 @@ export async function bundleFunction(entry: string, outdir: string): Promise<Fun
   return describeBundle(outdir, (await build(functionBuildOptions(entry, outdir))).metafile);
 }
 
-/** The same, synchronously, for CDK's local bundling (an empty output directory it made). */
-export function bundleFunctionSync(entry: string, outdir: string): FunctionBundle {
-  return describeBundle(outdir, buildSync(functionBuildOptions(entry, outdir)).metafile);
+/**
+ * The same, synchronously, for CDK's local bundling (an empty output directory it made), whose
+ * `tryBundle` cannot wait for a promise. esbuild's `buildSync` takes no plugins, so a child
+ * process (`infra/bundle-function.ts`) makes the bundle with `build`, and the bundle is the same.
+ */
+export function bundleFunctionSync(projectRoot: string, entry: string, outdir: string): FunctionBundle {
+  const printed = execFileSync(process.execPath, ['--import', 'tsx', 'infra/bundle-function.ts', entry, outdir], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(printed) as FunctionBundle;
 }
 
 function describeBundle(outdir: string, metafile: Metafile): FunctionBundle {

@@ -36,7 +36,7 @@ export function functionCode(projectRoot: string, functionId: string): Code {
       command: ['bundle', relative(projectRoot, entry)],
       local: {
         tryBundle(outputDir) {
-          bundleFunctionSync(entry, outputDir);
+          bundleFunctionSync(projectRoot, entry, outputDir);
           return true;
         },
       },
