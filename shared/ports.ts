@@ -195,16 +195,6 @@ export interface PetitionRepository {
    * `before`, as the index holds them (eventually consistent: a write must check the version).
    */
   curesEndingOn(day: string, before: string): Promise<Petition[]>;
-  /**
-   * The province's petitions that need its look (domain/attention.ts), latest change first, at most
-   * `limit` of those `keep` accepts (so entries past their time never push current ones out); as the
-   * index holds them (eventually consistent).
-   */
-  needingAttention(
-    provinceCode: string,
-    limit: number,
-    keep?: (entry: AttentionEntry) => boolean,
-  ): Promise<AttentionEntry[]>;
   /** A page of a court's inbox in one status, newest change first. */
   inbox(query: CourtInboxQuery): Promise<{ items: CourtInboxItem[]; nextCursor: string | null }>;
   /** A tracking code's entry, or undefined for a code never given. */
@@ -215,6 +205,23 @@ export interface PetitionRepository {
   auditTrail(petitionId: string): Promise<HistoryEntry[]>;
   /** Stores the one rating of a petition with its counters; ConflictError('already-rated') the second time. */
   addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void>;
+}
+
+/**
+ * The province's petitions that need its look (domain/attention.ts), for the reports. A port of its
+ * own, not a method of PetitionRepository, so that the report functions' bundles carry this query
+ * and not the whole repository.
+ */
+export interface AttentionSource {
+  /**
+   * Latest change first, at most `limit` of those `keep` accepts (so entries past their time never
+   * push current ones out); as the index holds them (eventually consistent).
+   */
+  needingAttention(
+    provinceCode: string,
+    limit: number,
+    keep?: (entry: AttentionEntry) => boolean,
+  ): Promise<AttentionEntry[]>;
 }
 
 /**

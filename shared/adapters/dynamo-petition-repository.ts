@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type AttentionEntry, attentionEntry, attentionReasons } from '../domain/attention';
+import { attentionReasons } from '../domain/attention';
 import { eNoticesOf } from '../domain/e-notices';
 import { ConflictError, InvalidCursorError } from '../domain/errors';
 import { noticePartiesOf } from '../domain/notice-recipients';
@@ -160,35 +160,6 @@ export class DynamoPetitionRepository implements PetitionRepository {
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return petitions;
-  }
-
-  async needingAttention(
-    provinceCode: string,
-    limit: number,
-    keep: (entry: AttentionEntry) => boolean = () => true,
-  ): Promise<AttentionEntry[]> {
-    const entries: AttentionEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi5',
-          KeyConditionExpression: 'gsi5pk = :pk',
-          ExpressionAttributeValues: { ':pk': indexKeys.provinceAttention(provinceCode) },
-          ScanIndexForward: false,
-          Limit: limit - entries.length,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      // The index holds the attributes the list needs only (ATTENTION_ATTRIBUTES), enough for attentionEntry.
-      for (const item of page.Items ?? []) {
-        const entry = attentionEntry(petitionFromItem(item));
-        if (entry && keep(entry) && entries.length < limit) entries.push(entry);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && entries.length < limit);
-    return entries;
   }
 
   async trackingEntry(trackingCode: string): Promise<TrackingEntry | undefined> {

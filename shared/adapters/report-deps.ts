@@ -4,8 +4,8 @@ import { type ReportFileStore, systemClock } from '../ports';
 import type { ReportReadDeps } from '../use-cases/reports';
 import { createDocumentClient } from './aws-clients';
 import { cryptoIds } from './crypto-ids';
+import { DynamoAttentionList } from './dynamo-attention-list';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
-import { DynamoPetitionRepository } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
 import type { ReportFilesConfig } from './s3-report-store';
 
@@ -15,7 +15,7 @@ export function reportDepsFromEnv(): ReportReadDeps {
   const db = createDocumentClient(config);
   return {
     offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
-    attention: new DynamoPetitionRepository(db, config.TABLE_NAME),
+    attention: new DynamoAttentionList(db, config.TABLE_NAME),
     reports: new DynamoReportRepository(db, config.TABLE_NAME),
     files: reportFilesOnFirstUse(config),
     clock: systemClock,

@@ -28,10 +28,10 @@ import { tehranGregorianDate } from '../domain/solar-hijri';
 import * as fieldTexts from '../i18n/field-messages';
 import { fieldText } from '../i18n/field-text';
 import {
+  type AttentionSource,
   type Clock,
   type IdGenerator,
   type OfficeRepository,
-  type PetitionRepository,
   type ReportFileStore,
   type ReportFormat,
   type ReportRepository,
@@ -49,7 +49,7 @@ export interface ReportDeps {
 
 /** Reading a province's report also reads its attention list, live. */
 export interface ReportReadDeps extends ReportDeps {
-  attention: Pick<PetitionRepository, 'needingAttention'>;
+  attention: AttentionSource;
 }
 
 /** How far back the daily job looks for months whose report is missing. */

@@ -1,7 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { backfillAttention } from '../../scripts/backfill-attention';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
-import { DynamoPetitionRepository, petitionItem } from '../../shared/adapters/dynamo-petition-repository';
+import { DynamoAttentionList } from '../../shared/adapters/dynamo-attention-list';
+import { petitionItem } from '../../shared/adapters/dynamo-petition-repository';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import type { CourtAssignment, Petition } from '../../shared/domain/petition';
 import { dropStores, provisionStores } from '../support/stores';
@@ -27,13 +28,13 @@ async function storeAsBefore(stored: Petition): Promise<void> {
 it("puts a flagged petition stored before gsi5 on its province's list, once, and no other petition", async () => {
   await storeAsBefore(petition('p-flagged', fallback));
   await storeAsBefore(petition('p-ordinary', { ...fallback, flaggedForReview: false, reviewReason: undefined }));
-  const repository = new DynamoPetitionRepository(db(), config().TABLE_NAME);
-  const before = await repository.needingAttention('29', 10);
+  const attention = new DynamoAttentionList(db(), config().TABLE_NAME);
+  const before = await attention.needingAttention('29', 10);
 
   const first = await backfillAttention(db(), config().TABLE_NAME);
   const second = await backfillAttention(db(), config().TABLE_NAME);
 
-  const after = await repository.needingAttention('29', 10);
+  const after = await attention.needingAttention('29', 10);
   expect(before).toEqual([]);
   expect([first, second]).toEqual([1, 0]);
   expect(after.map((entry) => entry.petitionId)).toEqual(['p-flagged']);

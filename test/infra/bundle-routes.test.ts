@@ -196,6 +196,7 @@ it('bundles each function with the messages and problem texts its own code names
 describe('what each shipped bundle loads', () => {
   const specs = [...ROUTES, ...EVENT_FUNCTIONS, ...AUTH_FUNCTIONS];
   let inputsOf: (id: string) => string[];
+  let codeOf: (id: string) => string;
 
   beforeAll(async () => {
     const result = await build({
@@ -213,6 +214,7 @@ describe('what each shipped bundle loads', () => {
         .filter(([, input]) => input.bytesInOutput > 0)
         .map(([path]) => path);
     };
+    codeOf = (id) => result.outputFiles.find((file) => file.path === resolve('bundles', `${id}.js`))?.text ?? '';
   }, 120_000);
 
   // Presigning is local work (shared/adapters/s3-presigned-urls.ts): a function that only hands
@@ -233,5 +235,18 @@ describe('what each shipped bundle loads', () => {
       const classic = inputsOf(spec.id).filter((path) => path.includes('node_modules/zod/v4/classic/'));
       expect({ id: spec.id, classic }).toEqual({ id: spec.id, classic: [] });
     }
+  });
+
+  // A class's methods are bundled whole: a report function holding the petition repository for
+  // its attention query carried every petition write too (22 KiB, ports.ts AttentionSource).
+  it('holds the attention query in the report functions, not the petition repository', () => {
+    const reportFunctions = specs.filter((spec) => 'reports' in spec && spec.reports).map((spec) => spec.id);
+    const repositoryMethod = /\basync (addFeedback|curesEndingOn)\(/;
+
+    expect(reportFunctions).toEqual(expect.arrayContaining(['get-monthly-report', 'monthly-report-job']));
+    expect(codeOf('give-feedback')).toMatch(repositoryMethod);
+    expect(codeOf('get-monthly-report')).toMatch(/\basync needingAttention\(/);
+    for (const id of reportFunctions)
+      expect({ id, repository: repositoryMethod.test(codeOf(id)) }).toEqual({ id, repository: false });
   });
 });
