@@ -71,7 +71,10 @@ for (const [index, { event, traceHeader }] of invocations.entries()) {
   answeredAt.push(performance.now());
   answers.push(String(result?.statusCode ?? result?.outcome ?? (result?.produced ? 'produced ' + result.produced.length : 'ok')));
 }
-console.log(JSON.stringify({ answeredAt, answers }));
+// Whether Node's fetch (undici) was loaded: no function uses it, and loading it costs a cold start
+// tens of milliseconds (infra/node-builtins.ts).
+const undiciLoaded = process.moduleLoadList.some((name) => name.includes('undici'));
+console.log(JSON.stringify({ answeredAt, answers, undiciLoaded }));
 `;
 
 /** A segment document as the X-Ray SDK sends it (the fields the checks read). */

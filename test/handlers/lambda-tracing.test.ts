@@ -41,7 +41,14 @@ afterAll(async () => {
   await dropStores();
 });
 
-async function runAsLambda(functionId: string, invocations: DriverInvocation[]): Promise<void> {
+/** What the driver prints after the invocations (local/lambda-environment.ts). */
+interface DriverReport {
+  answeredAt: number[];
+  answers: string[];
+  undiciLoaded: boolean;
+}
+
+async function runAsLambda(functionId: string, invocations: DriverInvocation[]): Promise<DriverReport> {
   const { entry: bundle } = await bundleFunction(resolve('functions', `${functionId}.ts`), join(workDir, functionId));
   const driver = join(workDir, 'driver.mjs');
   writeFileSync(driver, LAMBDA_DRIVER_SOURCE);
@@ -52,7 +59,7 @@ async function runAsLambda(functionId: string, invocations: DriverInvocation[]):
   if (!secret) throw new Error('LOCAL_EDGE_SECRET is not set: test/support/global-setup.ts starts the local edge');
   const tenant = process.env.TEST_TENANT ?? '';
   const credentials = credentialsOf(secret, { kind: 'function', tenant, functionId });
-  await new Promise<void>((done, fail) =>
+  return new Promise<DriverReport>((done, fail) =>
     execFile(
       process.execPath,
       [driver, bundle, invocationsFile],
@@ -69,7 +76,10 @@ async function runAsLambda(functionId: string, invocations: DriverInvocation[]):
           AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
         },
       },
-      (error, _out, err) => (error ? fail(new Error(`${functionId} failed: ${err.slice(0, 2000)}`)) : done()),
+      (error, out, err) =>
+        error
+          ? fail(new Error(`${functionId} failed: ${err.slice(0, 2000)}`))
+          : done(JSON.parse(out.trim().split('\n').pop() ?? '{}') as DriverReport),
     ),
   );
 }
@@ -117,6 +127,21 @@ it('traces the handler and each DynamoDB call of a route under the invocation tr
       http: { response: { status: 200 } },
     });
   }
+});
+
+// Powertools' Tracer imports node:http; as an ES import, Node reads every export of it, and its
+// WebSocket getter loads undici (62 ms against 10, infra/node-builtins.ts). The bundle requires it.
+it('answers a traced cold start without loading Node’s fetch implementation', async () => {
+  // Prepare
+  const officeCode = await activeOffice();
+  const clerk: Caller = { role: 'clerk', officeCode, userId: `clerk-${officeCode}` };
+  const event = apiEvent('get-office', { caller: clerk, pathParameters: { officeCode } });
+
+  // Act
+  const report = await runAsLambda('get-office', [{ event, traceHeader: sampledTraceHeader().header }]);
+
+  // Assess
+  expect(report).toEqual({ answers: ['200'], undiciLoaded: false, answeredAt: [expect.any(Number)] });
 });
 
 it('traces an event function calling S3 and DynamoDB, and no trace carries a party or a file name', async () => {

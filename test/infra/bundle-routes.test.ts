@@ -159,7 +159,10 @@ it('bundles each function with the messages and problem texts its own code names
   };
   const namedBy = (id: string) => {
     const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint === `functions/${id}.ts`);
-    const modules = Object.keys(output?.inputs ?? {}).filter((path) => !TEXT_MODULES.includes(path));
+    // Virtual modules (`namespace:path`, infra/node-builtins.ts) have no file, and no texts.
+    const modules = Object.keys(output?.inputs ?? {}).filter(
+      (path) => !TEXT_MODULES.includes(path) && !/^[\w-]+:/.test(path),
+    );
     const sources = modules.map((path) => readFileSync(path, 'utf8'));
     return new Set(
       sources.flatMap((source) => [...source.matchAll(/\b(?:fieldTexts|problemTexts)\.\w+/g)].map((m) => m[0])),
