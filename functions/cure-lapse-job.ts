@@ -1,11 +1,11 @@
-import { cryptoIds, petitionAdaptersFromEnv } from '../shared/adapters/from-env';
+import { cryptoIds, petitionRepositoryFromEnv } from '../shared/adapters/from-env';
 import { eventHandler } from '../shared/observability/event-handler';
 import { logger } from '../shared/observability/logger';
 import { MetricUnit, metrics } from '../shared/observability/metrics';
 import { systemClock } from '../shared/ports';
 import { runCureLapses } from '../shared/use-cases/lapses';
 
-const { petitions } = petitionAdaptersFromEnv();
+const petitions = petitionRepositoryFromEnv();
 
 /**
  * Daily, after Tehran midnight (EventBridge Scheduler): moves returned petitions whose cure period

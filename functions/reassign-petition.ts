@@ -1,4 +1,4 @@
-import { courtRepositoryFromEnv, cryptoIds, petitionAdaptersFromEnv } from '../shared/adapters/from-env';
+import { courtRepositoryFromEnv, cryptoIds, petitionRepositoryFromEnv } from '../shared/adapters/from-env';
 import { apiHandler } from '../shared/http/api-handler';
 import { ok } from '../shared/http/response';
 import { principalOf } from '../shared/http/types';
@@ -9,7 +9,7 @@ import { reassignPetition } from '../shared/use-cases/petitions';
 
 // Only what reassignment reads and writes: the petition, the court, a clock and event ids.
 const deps = {
-  petitions: petitionAdaptersFromEnv().petitions,
+  petitions: petitionRepositoryFromEnv(),
   courts: courtRepositoryFromEnv(),
   clock: systemClock,
   ids: cryptoIds,

@@ -1,4 +1,4 @@
-import { petitionAdaptersFromEnv } from '../shared/adapters/from-env';
+import { feeScheduleRepositoryFromEnv, petitionRepositoryFromEnv } from '../shared/adapters/from-env';
 import { apiHandler } from '../shared/http/api-handler';
 import { ok } from '../shared/http/response';
 import { principalOf } from '../shared/http/types';
@@ -8,8 +8,7 @@ import { route } from '../shared/routes/update-petition';
 import { updatePetition } from '../shared/use-cases/petitions';
 
 // The petition and the fee schedules only: an update declares no documents.
-const { petitions, schedules } = petitionAdaptersFromEnv();
-const deps = { petitions, schedules, clock: systemClock };
+const deps = { petitions: petitionRepositoryFromEnv(), schedules: feeScheduleRepositoryFromEnv(), clock: systemClock };
 
 export const handler = apiHandler(route).handler(async (_event, context) => {
   const { path, body } = context.request;

@@ -28,40 +28,74 @@ import { SepPaymentGateway } from './shaparak-gateway';
  * Secondary adapters wired from the environment. Functions call these at module scope (cold start),
  * so configuration errors surface at load and clients are reused across invocations.
  */
-export function officeRepositoryFromEnv(): DynamoOfficeRepository {
+const dataTables = new Map<string, { db: DynamoDBDocumentClient; table: string }>();
+
+/**
+ * The data table and one DynamoDB client for it, shared by every adapter a function wires from
+ * here (one connection pool, one set of client middleware), whichever factories it calls.
+ */
+function dataTableFromEnv(): { db: DynamoDBDocumentClient; table: string } {
   const config = readEnv(tableEnvShape);
-  return new DynamoOfficeRepository(createDocumentClient(config), config.TABLE_NAME);
+  const key = JSON.stringify([config.AWS_REGION, config.DYNAMODB_ENDPOINT, config.TABLE_NAME]);
+  let dataTable = dataTables.get(key);
+  if (!dataTable) {
+    dataTable = { db: createDocumentClient(config), table: config.TABLE_NAME };
+    dataTables.set(key, dataTable);
+  }
+  return dataTable;
+}
+
+/*
+ * One factory per adapter, so that a function wires only the adapters its use case takes: a
+ * class is bundled with all its methods and whatever they import, so a function that made the
+ * four petition adapters to use one carried the other three (get-petition 8 KiB, the fee
+ * schedule functions the whole petition repository).
+ */
+export function officeRepositoryFromEnv(): DynamoOfficeRepository {
+  const { db, table } = dataTableFromEnv();
+  return new DynamoOfficeRepository(db, table);
 }
 
 export function courtRepositoryFromEnv(): DynamoCourtRepository {
-  const config = readEnv(tableEnvShape);
-  return new DynamoCourtRepository(createDocumentClient(config), config.TABLE_NAME);
+  const { db, table } = dataTableFromEnv();
+  return new DynamoCourtRepository(db, table);
 }
 
 export function calendarRepositoryFromEnv(): DynamoCalendarRepository {
-  const config = readEnv(tableEnvShape);
-  return new DynamoCalendarRepository(createDocumentClient(config), config.TABLE_NAME);
+  const { db, table } = dataTableFromEnv();
+  return new DynamoCalendarRepository(db, table);
+}
+
+export function petitionRepositoryFromEnv(): DynamoPetitionRepository {
+  const { db, table } = dataTableFromEnv();
+  return new DynamoPetitionRepository(db, table);
+}
+
+export function feeScheduleRepositoryFromEnv(): DynamoFeeScheduleRepository {
+  const { db, table } = dataTableFromEnv();
+  return new DynamoFeeScheduleRepository(db, table);
+}
+
+export function paymentRepositoryFromEnv(): DynamoPaymentRepository {
+  const { db, table } = dataTableFromEnv();
+  return new DynamoPaymentRepository(db, table);
 }
 
 /** Re-exported: callers that take their adapters from here take their ids from here too. */
 export { cryptoIds };
 
+/** The four petition adapters, for the functions (and local seeding) that use them all. */
 export function petitionAdaptersFromEnv() {
-  const config = readEnv(tableEnvShape);
-  return petitionAdapters(createDocumentClient(config), config.TABLE_NAME);
-}
-
-function petitionAdapters(db: DynamoDBDocumentClient, table: string) {
   return {
-    petitions: new DynamoPetitionRepository(db, table),
-    offices: new DynamoOfficeRepository(db, table),
-    schedules: new DynamoFeeScheduleRepository(db, table),
-    payments: new DynamoPaymentRepository(db, table),
+    petitions: petitionRepositoryFromEnv(),
+    offices: officeRepositoryFromEnv(),
+    schedules: feeScheduleRepositoryFromEnv(),
+    payments: paymentRepositoryFromEnv(),
   };
 }
 
 export function feeDepsFromEnv(): FeeDeps {
-  return { schedules: petitionAdaptersFromEnv().schedules, clock: systemClock };
+  return { schedules: feeScheduleRepositoryFromEnv(), clock: systemClock };
 }
 
 /**
@@ -79,11 +113,10 @@ export const paymentEnvShape = {
 
 export function paymentDepsFromEnv(): PaymentDeps {
   const config = readEnv(paymentEnvShape);
-  const adapters = petitionAdaptersFromEnv();
   return {
-    petitions: adapters.petitions,
-    offices: adapters.offices,
-    payments: adapters.payments,
+    petitions: petitionRepositoryFromEnv(),
+    offices: officeRepositoryFromEnv(),
+    payments: paymentRepositoryFromEnv(),
     gateway: new SepPaymentGateway({
       baseUrl: config.PAYMENT_GATEWAY_URL,
       ...(config.PAYMENT_GATEWAY_PAGE_URL ? { pageBaseUrl: config.PAYMENT_GATEWAY_PAGE_URL } : {}),
@@ -115,20 +148,16 @@ export function documentObjectsFromEnv(): S3DocumentObjects {
 
 /** The document keeper: a submitted petition's documents, read from the petition, tagged in S3. */
 export function keepDocumentsDepsFromEnv() {
-  const config = readEnv(tableEnvShape);
-  return {
-    petitions: new DynamoPetitionRepository(createDocumentClient(config), config.TABLE_NAME),
-    documents: documentObjectsFromEnv(),
-  };
+  return { petitions: petitionRepositoryFromEnv(), documents: documentObjectsFromEnv() };
 }
 
 /** A draft: the petition adapters and upload URLs, on one DynamoDB client and no S3 client. */
 export function draftDepsFromEnv(): DraftDeps {
-  const config = readEnv(tableEnvShape);
-  const db = createDocumentClient(config);
   return {
-    ...petitionAdapters(db, config.TABLE_NAME),
-    documents: documentUrlsFromEnv(db),
+    petitions: petitionRepositoryFromEnv(),
+    offices: officeRepositoryFromEnv(),
+    schedules: feeScheduleRepositoryFromEnv(),
+    documents: documentUrlsFromEnv(dataTableFromEnv().db),
     clock: systemClock,
     ids: cryptoIds,
   };
@@ -136,16 +165,24 @@ export function draftDepsFromEnv(): DraftDeps {
 
 /** Declaring documents and downloading them hand out URLs only. */
 export function documentUrlDepsFromEnv(): DocumentDeps<DocumentUrls> {
-  const config = readEnv(tableEnvShape);
-  const db = createDocumentClient(config);
-  const { petitions, schedules } = petitionAdapters(db, config.TABLE_NAME);
-  return { petitions, schedules, documents: documentUrlsFromEnv(db), clock: systemClock, ids: cryptoIds };
+  return {
+    petitions: petitionRepositoryFromEnv(),
+    schedules: feeScheduleRepositoryFromEnv(),
+    documents: documentUrlsFromEnv(dataTableFromEnv().db),
+    clock: systemClock,
+    ids: cryptoIds,
+  };
 }
 
 /** Verifying and removing documents work on the objects. */
 export function documentObjectDepsFromEnv(): DocumentDeps<DocumentObjects> {
-  const { petitions, schedules } = petitionAdaptersFromEnv();
-  return { petitions, schedules, documents: documentObjectsFromEnv(), clock: systemClock, ids: cryptoIds };
+  return {
+    petitions: petitionRepositoryFromEnv(),
+    schedules: feeScheduleRepositoryFromEnv(),
+    documents: documentObjectsFromEnv(),
+    clock: systemClock,
+    ids: cryptoIds,
+  };
 }
 
 /** What submission needs: the data table and the idempotency table holding the keys' records. */
@@ -162,11 +199,9 @@ export function submissionDepsFromEnv(): SubmissionDeps {
 
 /** What a petition's transitions need (court steps, resubmit, withdraw), on one DynamoDB client. */
 export function petitionDepsFromEnv(): TransitionDeps {
-  const config = readEnv(tableEnvShape);
-  const db = createDocumentClient(config);
   return {
-    ...petitionAdapters(db, config.TABLE_NAME),
-    calendars: new DynamoCalendarRepository(db, config.TABLE_NAME),
+    ...petitionAdaptersFromEnv(),
+    calendars: calendarRepositoryFromEnv(),
     clock: systemClock,
     ids: cryptoIds,
   };
