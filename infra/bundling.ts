@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { builtinsThroughRequire } from './node-builtins';
+import { nodeHttpThroughRequire } from './node-http-require';
 import { literalSchemaTraitKeys } from './sdk-schema-keys';
 
 /**
@@ -37,8 +37,8 @@ export const esbuildOptions = {
   // runtime's copy serves then, and no bundle carries a client it never uses.
   external: ['@aws-sdk/client-pinpoint-sms-voice-v2'],
   // The SDK's schemas with string keys esbuild can tree-shake: S3's functions load 53 KiB less.
-  // Node's built-ins through `require`: an ES import of `node:http` loads undici (node-builtins.ts).
-  plugins: [literalSchemaTraitKeys, builtinsThroughRequire],
+  // node:http through `require`: an ES import of it loads undici (node-http-require.ts).
+  plugins: [literalSchemaTraitKeys, nodeHttpThroughRequire],
 } satisfies BuildOptions;
 
 /**

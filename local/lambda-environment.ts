@@ -72,7 +72,7 @@ for (const [index, { event, traceHeader }] of invocations.entries()) {
   answers.push(String(result?.statusCode ?? result?.outcome ?? (result?.produced ? 'produced ' + result.produced.length : 'ok')));
 }
 // Whether Node's fetch (undici) was loaded: no function uses it, and loading it costs a cold start
-// tens of milliseconds (infra/node-builtins.ts).
+// tens of milliseconds (infra/node-http-require.ts).
 const undiciLoaded = process.moduleLoadList.some((name) => name.includes('undici'));
 console.log(JSON.stringify({ answeredAt, answers, undiciLoaded }));
 `;

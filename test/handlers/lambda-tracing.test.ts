@@ -130,7 +130,7 @@ it('traces the handler and each DynamoDB call of a route under the invocation tr
 });
 
 // Powertools' Tracer imports node:http; as an ES import, Node reads every export of it, and its
-// WebSocket getter loads undici (62 ms against 10, infra/node-builtins.ts). The bundle requires it.
+// WebSocket getter loads undici (62 ms against 10, infra/node-http-require.ts). The bundle requires it.
 it('answers a traced cold start without loading Node’s fetch implementation', async () => {
   // Prepare
   const officeCode = await activeOffice();

@@ -159,7 +159,7 @@ it('bundles each function with the messages and problem texts its own code names
   };
   const namedBy = (id: string) => {
     const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint === `functions/${id}.ts`);
-    // Virtual modules (`namespace:path`, infra/node-builtins.ts) have no file, and no texts.
+    // Virtual modules (`namespace:path`, infra/node-http-require.ts) have no file, and no texts.
     const modules = Object.keys(output?.inputs ?? {}).filter(
       (path) => !TEXT_MODULES.includes(path) && !/^[\w-]+:/.test(path),
     );
