@@ -207,6 +207,12 @@ export interface PetitionRepository {
   addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void>;
 }
 
+/** The reading half of PetitionRepository (DynamoPetitionReader), for functions that only read. */
+export type PetitionReader = Pick<
+  PetitionRepository,
+  'get' | 'page' | 'inbox' | 'curesEndingOn' | 'trackingEntry' | 'auditTrail'
+>;
+
 /**
  * The province's petitions that need its look (domain/attention.ts), for the reports. A port of its
  * own, not a method of PetitionRepository, so that the report functions' bundles carry this query

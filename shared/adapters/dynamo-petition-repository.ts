@@ -16,6 +16,7 @@ import type {
   CourtInboxQuery,
   Feedback,
   PetitionPageQuery,
+  PetitionReader,
   PetitionRepository,
   PetitionSummary,
   TrackingEntry,
@@ -26,75 +27,22 @@ import { indexKeys, keys } from './dynamo-keys';
 import { outboxPut } from './dynamo-outbox';
 import { counterUpdate, transactWrite } from './dynamo-transactions';
 
-/** Petitions, their audit entries and ratings (key layout: dynamo-keys.ts). */
-export class DynamoPetitionRepository implements PetitionRepository {
+/**
+ * What reading petitions takes: a class of its own, so that a function that only reads (a
+ * petition, a page, an inbox) bundles none of the writes and what they import (the outbox, the
+ * notices, the counters): a class is bundled with all its methods.
+ */
+export class DynamoPetitionReader implements PetitionReader {
   constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly tableName: string,
+    protected readonly db: DynamoDBDocumentClient,
+    protected readonly tableName: string,
   ) {}
-
-  async insert(petition: Petition): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: petitionItem(petition),
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  }
 
   async get(petitionId: string): Promise<Petition | undefined> {
     const { Item } = await this.db.send(
       new GetCommand({ TableName: this.tableName, Key: keys.petition(petitionId), ConsistentRead: true }),
     );
     return Item ? petitionFromItem(Item) : undefined;
-  }
-
-  async save(
-    petition: Petition,
-    previousVersion: number,
-    counters: CounterIncrement[] = [],
-    events: PetitionEvent[] = [],
-    options: { partiesChanged?: boolean } = {},
-  ): Promise<void> {
-    const retrack = options.partiesChanged === true && petition.trackingCode !== undefined;
-    try {
-      if (counters.length === 0 && events.length === 0 && !retrack) {
-        await this.db.send(new PutCommand(versionedPut(this.tableName, petition, previousVersion)));
-        return;
-      }
-      await transactWrite(this.db, {
-        TransactItems: [
-          { Put: versionedPut(this.tableName, petition, previousVersion) },
-          ...counters.map((c) => ({ Update: counterUpdate(this.tableName, c) })),
-          ...events.map((event) => outboxPut(this.tableName, event)),
-          // What the change serves on its parties (a defect notice, a rejection order) is posted
-          // with it: the service time is the change's own, and no notice exists without its change.
-          ...events
-            .flatMap((event) => eNoticesOf(event, noticePartiesOf(petition.parties)))
-            .map((notice) => eNoticePut(this.tableName, notice)),
-          ...(retrack
-            ? [
-                {
-                  Put: {
-                    TableName: this.tableName,
-                    Item: trackingEntryItem(petition),
-                    // The code's entry, never a new one: the submission claimed it for this petition.
-                    ConditionExpression: 'petitionId = :petitionId',
-                    ExpressionAttributeValues: { ':petitionId': petition.petitionId },
-                  },
-                },
-              ]
-            : []),
-        ],
-      });
-    } catch (error) {
-      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
-      if (error instanceof ConditionalCheckFailedException || reasons[0]?.Code === 'ConditionalCheckFailed') {
-        throw new ConflictError(problemTexts.petitionChanged, { expected: previousVersion });
-      }
-      throw error;
-    }
   }
 
   async page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }> {
@@ -175,16 +123,6 @@ export class DynamoPetitionRepository implements PetitionRepository {
     };
   }
 
-  async recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void> {
-    const { petitionId, ...audit } = entry;
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.audit(petitionId, audit.at, randomUUID()), entity: 'audit', ...audit },
-      }),
-    );
-  }
-
   async auditTrail(petitionId: string): Promise<HistoryEntry[]> {
     const entries: HistoryEntry[] = [];
     let startKey: Record<string, unknown> | undefined;
@@ -204,6 +142,76 @@ export class DynamoPetitionRepository implements PetitionRepository {
       startKey = page.LastEvaluatedKey;
     } while (startKey);
     return entries;
+  }
+}
+
+/** Petitions, their audit entries and ratings (key layout: dynamo-keys.ts). */
+export class DynamoPetitionRepository extends DynamoPetitionReader implements PetitionRepository {
+  async insert(petition: Petition): Promise<void> {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: petitionItem(petition),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+  }
+
+  async save(
+    petition: Petition,
+    previousVersion: number,
+    counters: CounterIncrement[] = [],
+    events: PetitionEvent[] = [],
+    options: { partiesChanged?: boolean } = {},
+  ): Promise<void> {
+    const retrack = options.partiesChanged === true && petition.trackingCode !== undefined;
+    try {
+      if (counters.length === 0 && events.length === 0 && !retrack) {
+        await this.db.send(new PutCommand(versionedPut(this.tableName, petition, previousVersion)));
+        return;
+      }
+      await transactWrite(this.db, {
+        TransactItems: [
+          { Put: versionedPut(this.tableName, petition, previousVersion) },
+          ...counters.map((c) => ({ Update: counterUpdate(this.tableName, c) })),
+          ...events.map((event) => outboxPut(this.tableName, event)),
+          // What the change serves on its parties (a defect notice, a rejection order) is posted
+          // with it: the service time is the change's own, and no notice exists without its change.
+          ...events
+            .flatMap((event) => eNoticesOf(event, noticePartiesOf(petition.parties)))
+            .map((notice) => eNoticePut(this.tableName, notice)),
+          ...(retrack
+            ? [
+                {
+                  Put: {
+                    TableName: this.tableName,
+                    Item: trackingEntryItem(petition),
+                    // The code's entry, never a new one: the submission claimed it for this petition.
+                    ConditionExpression: 'petitionId = :petitionId',
+                    ExpressionAttributeValues: { ':petitionId': petition.petitionId },
+                  },
+                },
+              ]
+            : []),
+        ],
+      });
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (error instanceof ConditionalCheckFailedException || reasons[0]?.Code === 'ConditionalCheckFailed') {
+        throw new ConflictError(problemTexts.petitionChanged, { expected: previousVersion });
+      }
+      throw error;
+    }
+  }
+
+  async recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void> {
+    const { petitionId, ...audit } = entry;
+    await this.db.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...keys.audit(petitionId, audit.at, randomUUID()), entity: 'audit', ...audit },
+      }),
+    );
   }
 
   async addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void> {

@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
 import { type DocumentObjects, type DocumentUrls, systemClock } from '../ports';
-import type { TrackingDeps } from '../use-cases/citizen';
+import type { FeedbackDeps, TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
 import type { PaymentDeps } from '../use-cases/payments';
@@ -16,7 +16,7 @@ import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoFeeScheduleRepository } from './dynamo-fee-schedule-repository';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPaymentRepository } from './dynamo-payment-repository';
-import { DynamoPetitionRepository } from './dynamo-petition-repository';
+import { DynamoPetitionReader, DynamoPetitionRepository } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
 import { DynamoSubmissionStore } from './dynamo-submission-store';
 import { createS3Client } from './s3-client';
@@ -64,6 +64,11 @@ export function courtRepositoryFromEnv(): DynamoCourtRepository {
 export function calendarRepositoryFromEnv(): DynamoCalendarRepository {
   const { db, table } = dataTableFromEnv();
   return new DynamoCalendarRepository(db, table);
+}
+
+export function petitionReaderFromEnv(): DynamoPetitionReader {
+  const { db, table } = dataTableFromEnv();
+  return new DynamoPetitionReader(db, table);
 }
 
 export function petitionRepositoryFromEnv(): DynamoPetitionRepository {
@@ -148,7 +153,7 @@ export function documentObjectsFromEnv(): S3DocumentObjects {
 
 /** The document keeper: a submitted petition's documents, read from the petition, tagged in S3. */
 export function keepDocumentsDepsFromEnv() {
-  return { petitions: petitionRepositoryFromEnv(), documents: documentObjectsFromEnv() };
+  return { petitions: petitionReaderFromEnv(), documents: documentObjectsFromEnv() };
 }
 
 /** A draft: the petition adapters and upload URLs, on one DynamoDB client and no S3 client. */
@@ -208,26 +213,35 @@ export function petitionDepsFromEnv(): TransitionDeps {
 }
 
 export function citizenDepsFromEnv(): TrackingDeps {
-  const config = readEnv(tableEnvShape);
-  const db = createDocumentClient(config);
+  const { db, table } = dataTableFromEnv();
   return {
-    petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
-    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
-    limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
-    payments: new DynamoPaymentRepository(db, config.TABLE_NAME),
+    petitions: petitionReaderFromEnv(),
+    offices: officeRepositoryFromEnv(),
+    limiter: new DynamoAttemptLimiter(db, table),
+    payments: paymentRepositoryFromEnv(),
+    clock: systemClock,
+  };
+}
+
+/** A citizen's rating: the tracking checks, and the one write. */
+export function feedbackDepsFromEnv(): FeedbackDeps {
+  const { db, table } = dataTableFromEnv();
+  return {
+    petitions: petitionRepositoryFromEnv(),
+    offices: officeRepositoryFromEnv(),
+    limiter: new DynamoAttemptLimiter(db, table),
     clock: systemClock,
   };
 }
 
 /** The electronic notice record, with what reading it needs: the citizen's proof, or the staff's petition. */
 export function eNoticeDepsFromEnv() {
-  const config = readEnv(tableEnvShape);
-  const db = createDocumentClient(config);
+  const { db, table } = dataTableFromEnv();
   return {
-    petitions: new DynamoPetitionRepository(db, config.TABLE_NAME),
-    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
-    limiter: new DynamoAttemptLimiter(db, config.TABLE_NAME),
-    notices: new DynamoENotices(db, config.TABLE_NAME),
+    petitions: petitionReaderFromEnv(),
+    offices: officeRepositoryFromEnv(),
+    limiter: new DynamoAttemptLimiter(db, table),
+    notices: new DynamoENotices(db, table),
     clock: systemClock,
   };
 }

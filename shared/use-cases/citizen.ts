@@ -12,7 +12,14 @@ import { fixedOffsetWallMs, IRAN_TIME_ZONE } from '../domain/solar-hijri';
 import { describeDay, formatDay, tehranDayOf } from '../domain/solar-hijri-days';
 import { partyKey } from '../domain/tracking-code';
 import { type Language, label, nextStepText } from '../i18n/messages';
-import type { AttemptLimiter, Clock, OfficeRepository, PaymentRepository, PetitionRepository } from '../ports';
+import type {
+  AttemptLimiter,
+  Clock,
+  OfficeRepository,
+  PaymentRepository,
+  PetitionReader,
+  PetitionRepository,
+} from '../ports';
 import type { FeedbackInput } from '../schemas/petition';
 import { balanceOf } from './fees';
 
@@ -21,7 +28,7 @@ import { balanceOf } from './fees';
  * exactly like an unknown code, so the API never tells whether a code exists.
  */
 export interface CitizenDeps {
-  petitions: PetitionRepository;
+  petitions: Pick<PetitionReader, 'trackingEntry' | 'get'>;
   offices: Pick<OfficeRepository, 'get'>;
   limiter: AttemptLimiter;
   clock: Clock;
@@ -29,6 +36,9 @@ export interface CitizenDeps {
 
 /** Tracking also shows the receipts of the petition's payments. */
 export type TrackingDeps = CitizenDeps & { payments: Pick<PaymentRepository, 'forPetition'> };
+
+/** A rating is the one write a citizen makes. */
+export type FeedbackDeps = CitizenDeps & { petitions: Pick<PetitionRepository, 'addFeedback'> };
 
 /** Who is asking, as far as the public routes know: the client's address (API Gateway's sourceIp). */
 export interface CitizenRequest {
@@ -192,7 +202,7 @@ export async function trackPetition(deps: TrackingDeps, request: CitizenRequest,
   };
 }
 
-export async function giveFeedback(deps: CitizenDeps, input: FeedbackInput, address: string) {
+export async function giveFeedback(deps: FeedbackDeps, input: FeedbackInput, address: string) {
   const { petition } = await petitionOfParty(deps, 'feedback', {
     trackingCode: input.trackingCode,
     nationalId: input.nationalId,

@@ -6,7 +6,7 @@ import { assertVisible } from '../domain/petition';
 import { asOfficeStaff, type Principal } from '../domain/roles';
 import type { Deadline } from '../events/petition-events';
 import { type Language, label } from '../i18n/messages';
-import type { Clock, ENoticeStore, PetitionRepository } from '../ports';
+import type { Clock, ENoticeStore, PetitionReader } from '../ports';
 import { type CitizenDeps, type CitizenRequest, petitionOfParty, tehranMoment } from './citizen';
 
 /**
@@ -44,7 +44,7 @@ export async function readOwnNotices(
 
 /** Staff (the office, the court, the province) read a petition's notices; no view is counted. */
 export async function petitionNotices(
-  deps: { petitions: PetitionRepository; notices: ENoticeStore },
+  deps: { petitions: Pick<PetitionReader, 'get'>; notices: ENoticeStore },
   principal: Principal,
   petitionId: string,
   language: Language,
@@ -57,7 +57,7 @@ export async function petitionNotices(
 
 /** The office that filed the petition prints a notice for a party; the print is logged on the record. */
 export async function printNotice(
-  deps: { petitions: PetitionRepository; notices: ENoticeStore; clock: Clock },
+  deps: { petitions: Pick<PetitionReader, 'get'>; notices: ENoticeStore; clock: Clock },
   principal: Principal,
   petitionId: string,
   noticeId: string,

@@ -52,6 +52,7 @@ import type {
   IdGenerator,
   OfficeRepository,
   PaymentRepository,
+  PetitionReader,
   PetitionRepository,
   SubmissionAnswer,
   SubmissionRecord,
@@ -345,7 +346,7 @@ function answerOf(petition: Petition): SubmissionAnswer {
 
 /** The petition with its whole history: life-cycle steps and the audit entries kept beside it. */
 export async function readPetition(
-  deps: Pick<PetitionDeps, 'petitions'>,
+  deps: { petitions: Pick<PetitionReader, 'get' | 'auditTrail'> },
   principal: Principal,
   petitionId: string,
 ): Promise<Petition> {
@@ -355,7 +356,7 @@ export async function readPetition(
 }
 
 export async function listPetitions(
-  deps: Pick<PetitionDeps, 'petitions' | 'offices'>,
+  deps: Pick<PetitionDeps, 'offices'> & { petitions: Pick<PetitionReader, 'page'> },
   principal: Principal,
   query: ListPetitionsQuery,
 ) {
@@ -400,7 +401,7 @@ export async function listPetitions(
  * 404, as an unknown court does.
  */
 export async function courtInbox(
-  deps: Pick<PetitionDeps, 'petitions'>,
+  deps: { petitions: Pick<PetitionReader, 'inbox'> },
   principal: Principal,
   courtCode: string,
   query: CourtInboxQueryInput,

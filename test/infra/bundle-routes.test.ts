@@ -252,4 +252,18 @@ describe('what each shipped bundle loads', () => {
     for (const id of reportFunctions)
       expect({ id, repository: repositoryMethod.test(codeOf(id)) }).toEqual({ id, repository: false });
   });
+
+  // The same for the functions that only read petitions: DynamoPetitionReader, not the repository
+  // with its writes (the outbox, the notices, the counters: 18-23 KiB).
+  it('holds the petition writes only where a function writes petitions', () => {
+    const readers = ['get-petition', 'list-petitions', 'get-court-inbox', 'get-petition-fees', 'keep-documents'];
+    const notices = ['print-notice', 'read-own-notices', 'list-petition-notices', 'track-petition'];
+    // Methods only the repository has (others, like the offices, have a save and an insert too).
+    const petitionWrite = /\basync (recordAccess|addFeedback)\(/;
+
+    expect(codeOf('give-feedback')).toMatch(petitionWrite);
+    expect(codeOf('get-petition')).toMatch(/\basync auditTrail\(/);
+    for (const id of [...readers, ...notices])
+      expect({ id, writes: petitionWrite.test(codeOf(id)) }).toEqual({ id, writes: false });
+  });
 });
