@@ -1,6 +1,15 @@
+import http from 'node:http';
 import type { Plugin } from 'esbuild';
 
 const NAMESPACE = 'node-http-through-require';
+
+/**
+ * `node:http`'s exports that are plain values, read here at build time: its getters are left out,
+ * `WebSocket` and the like, which would load undici (a named import of one fails the build).
+ */
+const PLAIN_EXPORTS = Object.entries(Object.getOwnPropertyDescriptors(http))
+  .filter(([name, descriptor]) => 'value' in descriptor && /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default')
+  .map(([name]) => name);
 
 /**
  * `node:http`, imported by the bundle's ES modules, is read through `require` instead. The same
@@ -18,11 +27,11 @@ const NAMESPACE = 'node-http-through-require';
  * HTTPS, but at the first call to DynamoDB Local, so local runs and `npm run bench` paid for
  * undici where AWS does not (the bare client's cold start as well as every function's).
  *
- * The plugin points each static or dynamic import of `node:http` at a one-line CommonJS module,
- * `module.exports = require('node:http')`, which esbuild bundles with its usual interop (the
- * default import is the module, a named import one of its properties; for a dynamic import the
- * module is a chunk of its own). The `require` is the one the banner makes (`ESM_REQUIRE_SHIM` in
- * bundling.ts), the one the bundled CommonJS packages use.
+ * The plugin points each static or dynamic import of `node:http` at a small ES module that takes
+ * the module from `require` and exports it as the default and its plain values by name, so a
+ * named import and a dynamic import's namespace work as they did (test/infra/node-http-require.test.ts,
+ * in a code-split build as shipped). The `require` is the one the banner makes (`ESM_REQUIRE_SHIM`
+ * in bundling.ts), the one the bundled CommonJS packages use.
  */
 export const nodeHttpThroughRequire: Plugin = {
   name: 'node-http-through-require',
@@ -33,7 +42,11 @@ export const nodeHttpThroughRequire: Plugin = {
       return { path: 'node:http', namespace: NAMESPACE };
     });
     build.onLoad({ filter: /.*/, namespace: NAMESPACE }, () => ({
-      contents: "module.exports = require('node:http');",
+      contents: [
+        "const http = require('node:http');",
+        'export default http;',
+        `export const { ${PLAIN_EXPORTS.join(', ')} } = http;`,
+      ].join('\n'),
       loader: 'js',
     }));
   },

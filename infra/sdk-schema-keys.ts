@@ -14,10 +14,16 @@ import type { Plugin } from 'esbuild';
  * smithy-lang/smithy-typescript#1889 (open), writes each key as a string literal. This plugin does
  * the same at bundling: it replaces a computed key naming one of the file's string constants by
  * that string, and changes nothing else. A key it cannot resolve is left as it is
- * (test/infra/sdk-schema-keys.test.ts checks that no bundled client has one). Once the SDK ships
+ * (test/infra/sdk-schema-keys.test.ts checks that no installed client has one). Once the SDK ships
  * the fix, the plugin finds nothing to replace and can go.
+ *
+ * The files: each client's schemas, and those of the SDK's own nested clients (STS, SSO, sign-in,
+ * which the credential providers load on demand).
  */
-export const SDK_SCHEMA_FILE = /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
+export const SDK_SCHEMA_FILE = new RegExp(
+  String.raw`[\\/]@aws-sdk[\\/](client-[^\\/]+|nested-clients[\\/]dist-es[\\/]submodules[\\/][^\\/]+)` +
+    String.raw`[\\/](dist-es[\\/])?schemas[\\/]schemas_\d+\.js$`,
+);
 
 /** `source` with each `[_name]:` key that names a top-level string constant written as that string. */
 export function literalTraitKeys(source: string): string {

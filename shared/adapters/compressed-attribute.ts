@@ -12,8 +12,8 @@ import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
  * 11, for 17% more bytes; decompressing takes 0.02 ms. A 64 KiB window instead of Brotli's 4 MiB
  * default: each compression makes a new encoder, which allocates and clears its window, and a
  * quote is a few kilobytes. A 3.2 KB quote in a fresh process took 9.3 ms to compress at first and
- * 6.0 ms after with the default window, 3.2 and 0.7 ms with this one, to the same 304 bytes
- * (2026-11-29; in a loop, where the memory is reused, 0.29 and 0.06 ms). Every write of a
+ * 6.0 ms after with the default window, 3.2 and 0.7 ms with this one, to the same size, 304
+ * bytes (2026-11-29; in a loop, where the memory is reused, 0.29 and 0.06 ms). Every write of a
  * petition compresses its quote once, a cold draft or submission at its first write.
  */
 const BROTLI_OPTIONS = {

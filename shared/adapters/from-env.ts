@@ -7,7 +7,7 @@ import type { DocumentDeps } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
 import type { PaymentDeps } from '../use-cases/payments';
 import type { DraftDeps, SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
-import { createDocumentClient, urlSigningOf } from './aws-clients';
+import { createDocumentClient, injectedCredentialsProvider, urlSigningOf } from './aws-clients';
 import { cryptoIds } from './crypto-ids';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import { DynamoCalendarRepository } from './dynamo-calendar-repository';
@@ -28,19 +28,30 @@ import { SepPaymentGateway } from './shaparak-gateway';
  * Secondary adapters wired from the environment. Functions call these at module scope (cold start),
  * so configuration errors surface at load and clients are reused across invocations.
  */
-const dataTables = new Map<string, { db: DynamoDBDocumentClient; table: string }>();
+interface DataTable {
+  db: DynamoDBDocumentClient;
+  table: string;
+}
+const NO_INJECTED_CREDENTIALS = {};
+const dataTables = new WeakMap<object, Map<string, DataTable>>();
 
 /**
- * The data table and one DynamoDB client for it, shared by every adapter a function wires from
- * here (one connection pool, one set of client middleware), whichever factories it calls.
+ * The data table and one DynamoDB client for it, shared by every adapter a function wires through
+ * these factories (one connection pool, one set of client middleware), whichever it calls. Made
+ * anew for another table, endpoint or region, and for credentials injected since (the local
+ * runtime injects them before any handler loads, aws-clients.ts), as a new Lambda environment
+ * would make it.
  */
-function dataTableFromEnv(): { db: DynamoDBDocumentClient; table: string } {
+function dataTableFromEnv(): DataTable {
   const config = readEnv(tableEnvShape);
+  const injected = injectedCredentialsProvider() ?? NO_INJECTED_CREDENTIALS;
+  const byConfig = dataTables.get(injected) ?? new Map<string, DataTable>();
+  dataTables.set(injected, byConfig);
   const key = JSON.stringify([config.AWS_REGION, config.DYNAMODB_ENDPOINT, config.TABLE_NAME]);
-  let dataTable = dataTables.get(key);
+  let dataTable = byConfig.get(key);
   if (!dataTable) {
     dataTable = { db: createDocumentClient(config), table: config.TABLE_NAME };
-    dataTables.set(key, dataTable);
+    byConfig.set(key, dataTable);
   }
   return dataTable;
 }
@@ -135,9 +146,7 @@ export function paymentDepsFromEnv(): PaymentDeps {
 const documentsEnvShape = { ...awsEnvShape, DOCUMENTS_BUCKET: z.string().check(z.minLength(3)) };
 
 /** Document URLs, signed with the credentials of the function's DynamoDB client: no S3 client. */
-export function documentUrlsFromEnv(
-  db: DynamoDBDocumentClient = createDocumentClient(readEnv(tableEnvShape)),
-): S3PresignedUrls {
+export function documentUrlsFromEnv(db: DynamoDBDocumentClient = dataTableFromEnv().db): S3PresignedUrls {
   const config = readEnv(documentsEnvShape);
   return new S3PresignedUrls(
     { bucket: config.DOCUMENTS_BUCKET, region: config.AWS_REGION, endpoint: config.S3_ENDPOINT },
@@ -192,11 +201,11 @@ export function documentObjectDepsFromEnv(): DocumentDeps<DocumentObjects> {
 
 /** What submission needs: the data table and the idempotency table holding the keys' records. */
 export function submissionDepsFromEnv(): SubmissionDeps {
-  const config = readEnv({ ...tableEnvShape, IDEMPOTENCY_TABLE_NAME: z.string().check(z.minLength(3)) });
-  const db = createDocumentClient(config);
+  const { IDEMPOTENCY_TABLE_NAME } = readEnv({ IDEMPOTENCY_TABLE_NAME: z.string().check(z.minLength(3)) });
+  const { db, table } = dataTableFromEnv();
   return {
-    submissions: new DynamoSubmissionStore(db, config.TABLE_NAME, config.IDEMPOTENCY_TABLE_NAME),
-    payments: new DynamoPaymentRepository(db, config.TABLE_NAME),
+    submissions: new DynamoSubmissionStore(db, table, IDEMPOTENCY_TABLE_NAME),
+    payments: paymentRepositoryFromEnv(),
     clock: systemClock,
     ids: cryptoIds,
   };
@@ -248,10 +257,11 @@ export function eNoticeDepsFromEnv() {
 
 /** The registry and its network target (kept with the report bookkeeping), on one client. */
 export function registryAdaptersFromEnv() {
-  const config = readEnv(tableEnvShape);
-  const db = createDocumentClient(config);
-  return {
-    offices: new DynamoOfficeRepository(db, config.TABLE_NAME),
-    targets: new DynamoReportRepository(db, config.TABLE_NAME),
-  };
+  return { offices: officeRepositoryFromEnv(), targets: networkTargetsFromEnv() };
+}
+
+/** The network target, kept with the report bookkeeping. */
+export function networkTargetsFromEnv(): DynamoReportRepository {
+  const { db, table } = dataTableFromEnv();
+  return new DynamoReportRepository(db, table);
 }
