@@ -56,46 +56,27 @@ function dataTableFromEnv(): DataTable {
   return dataTable;
 }
 
+/** One of the data table's adapters, on the shared client. */
+function onDataTable<Adapter>(Class: new (db: DynamoDBDocumentClient, table: string) => Adapter): Adapter {
+  const { db, table } = dataTableFromEnv();
+  return new Class(db, table);
+}
+
 /*
  * One factory per adapter, so that a function wires only the adapters its use case takes: a
  * class is bundled with all its methods and whatever they import, so a function that made the
  * four petition adapters to use one carried the other three (get-petition 8 KiB, the fee
  * schedule functions the whole petition repository).
  */
-export function officeRepositoryFromEnv(): DynamoOfficeRepository {
-  const { db, table } = dataTableFromEnv();
-  return new DynamoOfficeRepository(db, table);
-}
-
-export function courtRepositoryFromEnv(): DynamoCourtRepository {
-  const { db, table } = dataTableFromEnv();
-  return new DynamoCourtRepository(db, table);
-}
-
-export function calendarRepositoryFromEnv(): DynamoCalendarRepository {
-  const { db, table } = dataTableFromEnv();
-  return new DynamoCalendarRepository(db, table);
-}
-
-export function petitionReaderFromEnv(): DynamoPetitionReader {
-  const { db, table } = dataTableFromEnv();
-  return new DynamoPetitionReader(db, table);
-}
-
-export function petitionRepositoryFromEnv(): DynamoPetitionRepository {
-  const { db, table } = dataTableFromEnv();
-  return new DynamoPetitionRepository(db, table);
-}
-
-export function feeScheduleRepositoryFromEnv(): DynamoFeeScheduleRepository {
-  const { db, table } = dataTableFromEnv();
-  return new DynamoFeeScheduleRepository(db, table);
-}
-
-export function paymentRepositoryFromEnv(): DynamoPaymentRepository {
-  const { db, table } = dataTableFromEnv();
-  return new DynamoPaymentRepository(db, table);
-}
+export const officeRepositoryFromEnv = () => onDataTable(DynamoOfficeRepository);
+export const courtRepositoryFromEnv = () => onDataTable(DynamoCourtRepository);
+export const calendarRepositoryFromEnv = () => onDataTable(DynamoCalendarRepository);
+export const petitionReaderFromEnv = () => onDataTable(DynamoPetitionReader);
+export const petitionRepositoryFromEnv = () => onDataTable(DynamoPetitionRepository);
+export const feeScheduleRepositoryFromEnv = () => onDataTable(DynamoFeeScheduleRepository);
+export const paymentRepositoryFromEnv = () => onDataTable(DynamoPaymentRepository);
+/** The network target, kept with the report bookkeeping. */
+export const networkTargetsFromEnv = () => onDataTable(DynamoReportRepository);
 
 /** Re-exported: callers that take their adapters from here take their ids from here too. */
 export { cryptoIds };
@@ -171,7 +152,7 @@ export function draftDepsFromEnv(): DraftDeps {
     petitions: petitionRepositoryFromEnv(),
     offices: officeRepositoryFromEnv(),
     schedules: feeScheduleRepositoryFromEnv(),
-    documents: documentUrlsFromEnv(dataTableFromEnv().db),
+    documents: documentUrlsFromEnv(),
     clock: systemClock,
     ids: cryptoIds,
   };
@@ -182,7 +163,7 @@ export function documentUrlDepsFromEnv(): DocumentDeps<DocumentUrls> {
   return {
     petitions: petitionRepositoryFromEnv(),
     schedules: feeScheduleRepositoryFromEnv(),
-    documents: documentUrlsFromEnv(dataTableFromEnv().db),
+    documents: documentUrlsFromEnv(),
     clock: systemClock,
     ids: cryptoIds,
   };
@@ -222,11 +203,10 @@ export function petitionDepsFromEnv(): TransitionDeps {
 }
 
 export function citizenDepsFromEnv(): TrackingDeps {
-  const { db, table } = dataTableFromEnv();
   return {
     petitions: petitionReaderFromEnv(),
     offices: officeRepositoryFromEnv(),
-    limiter: new DynamoAttemptLimiter(db, table),
+    limiter: onDataTable(DynamoAttemptLimiter),
     payments: paymentRepositoryFromEnv(),
     clock: systemClock,
   };
@@ -234,23 +214,21 @@ export function citizenDepsFromEnv(): TrackingDeps {
 
 /** A citizen's rating: the tracking checks, and the one write. */
 export function feedbackDepsFromEnv(): FeedbackDeps {
-  const { db, table } = dataTableFromEnv();
   return {
     petitions: petitionRepositoryFromEnv(),
     offices: officeRepositoryFromEnv(),
-    limiter: new DynamoAttemptLimiter(db, table),
+    limiter: onDataTable(DynamoAttemptLimiter),
     clock: systemClock,
   };
 }
 
 /** The electronic notice record, with what reading it needs: the citizen's proof, or the staff's petition. */
 export function eNoticeDepsFromEnv() {
-  const { db, table } = dataTableFromEnv();
   return {
     petitions: petitionReaderFromEnv(),
     offices: officeRepositoryFromEnv(),
-    limiter: new DynamoAttemptLimiter(db, table),
-    notices: new DynamoENotices(db, table),
+    limiter: onDataTable(DynamoAttemptLimiter),
+    notices: onDataTable(DynamoENotices),
     clock: systemClock,
   };
 }
@@ -258,10 +236,4 @@ export function eNoticeDepsFromEnv() {
 /** The registry and its network target (kept with the report bookkeeping), on one client. */
 export function registryAdaptersFromEnv() {
   return { offices: officeRepositoryFromEnv(), targets: networkTargetsFromEnv() };
-}
-
-/** The network target, kept with the report bookkeeping. */
-export function networkTargetsFromEnv(): DynamoReportRepository {
-  const { db, table } = dataTableFromEnv();
-  return new DynamoReportRepository(db, table);
 }
