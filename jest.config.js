@@ -11,9 +11,10 @@ export default {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json', 'b64'],
-  // The docs renderer is imported as text (esbuild's `with { type: 'text' }`); the first match wins.
+  // Stand-ins for what esbuild makes of two imports; the first match wins. The docs renderer is
+  // imported prepared (`with { type: 'prepared-renderer' }`), the OpenAPI document as text.
   transform: {
-    'redoc/bundles/redoc\\.standalone\\.js$': '<rootDir>/test/support/text-transform.cjs',
+    'redoc/bundles/redoc\\.standalone\\.js$': '<rootDir>/test/support/renderer-transform.cjs',
     '\\.gz\\.b64$': '<rootDir>/test/support/text-transform.cjs',
     '^.+\\.(t|j|mj)s$': swc,
   },

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { nodeHttpThroughRequire } from './node-http-require';
+import { preparedRenderer } from './prepared-renderer';
 import { literalSchemaTraitKeys } from './sdk-schema-keys';
 
 /**
@@ -38,7 +39,8 @@ export const esbuildOptions = {
   external: ['@aws-sdk/client-pinpoint-sms-voice-v2'],
   // The SDK's schemas with string keys esbuild can tree-shake: S3's functions load 53 KiB less.
   // node:http through `require`: an ES import of it loads undici (node-http-require.ts).
-  plugins: [literalSchemaTraitKeys, nodeHttpThroughRequire],
+  // The docs renderer gzipped at build, not at each of its cold starts (prepared-renderer.ts).
+  plugins: [literalSchemaTraitKeys, nodeHttpThroughRequire, preparedRenderer],
 } satisfies BuildOptions;
 
 /**

@@ -1,5 +1,12 @@
 import { readFile } from 'node:fs/promises';
 
+/**
+ * Hooks run on a thread of their own, where tsx does not resolve our extensionless imports: the
+ * preparation is loaded by its file's URL, with Node's own type stripping (as jest's transform does).
+ */
+const PREPARE_URL = new URL('../shared/docs/prepare-renderer.ts', import.meta.url).href;
+type Prepare = typeof import('../shared/docs/prepare-renderer');
+
 interface LoadContext {
   format?: string;
   importAttributes?: Record<string, string>;
@@ -7,12 +14,15 @@ interface LoadContext {
 type NextLoad = (url: string, context: LoadContext) => Promise<{ format?: string; source?: unknown }>;
 
 /**
- * A Node module hook: `import x from '…' with { type: 'text' }` gives the file's text, as esbuild
- * does when it bundles a function for Lambda. tsx, which runs the local backend, would otherwise
- * run the file as a module.
+ * A Node module hook for the imports esbuild resolves when it bundles a function for Lambda, which
+ * tsx, running the local backend, would otherwise run as modules: `with { type: 'text' }` gives the
+ * file's text, and `with { type: 'prepared-renderer' }` the docs renderer as infra/prepared-renderer.ts
+ * bundles it.
  */
 export async function load(url: string, context: LoadContext, nextLoad: NextLoad) {
-  if (context.importAttributes?.type !== 'text') return nextLoad(url, context);
+  const type = context.importAttributes?.type;
+  if (type !== 'text' && type !== 'prepared-renderer') return nextLoad(url, context);
   const text = await readFile(new URL(url), 'utf8');
-  return { format: 'module', source: `export default ${JSON.stringify(text)};`, shortCircuit: true };
+  const value = type === 'text' ? text : ((await import(PREPARE_URL)) as Prepare).prepareRenderer(text);
+  return { format: 'module', source: `export default ${JSON.stringify(value)};`, shortCircuit: true };
 }

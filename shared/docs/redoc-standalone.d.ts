@@ -1,11 +1,12 @@
-// The renderer's standalone bundle, imported as text (`with { type: 'text' }`): esbuild inlines it
-// into the one function that serves it; locally a load hook (tsx) or a transform (jest) does the same.
+// The renderer's standalone bundle, prepared when the function is built (`with { type:
+// 'prepared-renderer' }`, shared/docs/prepare-renderer.ts): esbuild's plugin does it for Lambda,
+// a load hook (tsx) and a transform (jest) locally.
 declare module 'redoc/bundles/redoc.standalone.js' {
-  const script: string;
-  export default script;
+  const renderer: import('./prepare-renderer').PreparedRenderer;
+  export default renderer;
 }
 
-// The OpenAPI document, gzipped and in base64 (`npm run client` writes it), imported as text the same way.
+// The OpenAPI document, gzipped and in base64 (`npm run client` writes it), imported as text.
 declare module '*.gz.b64' {
   const base64: string;
   export default base64;
