@@ -5,6 +5,7 @@ import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { nodeHttpThroughRequire } from './node-http-require';
 import { preparedRenderer } from './prepared-renderer';
 import { literalSchemaTraitKeys } from './sdk-schema-keys';
+import { semverGteOnly } from './semver-gte';
 
 /**
  * How a function entry becomes a Lambda bundle: ES modules, minified, the AWS SDK bundled in (so
@@ -40,7 +41,8 @@ export const esbuildOptions = {
   // The SDK's schemas with string keys esbuild can tree-shake: S3's functions load 53 KiB less.
   // node:http through `require`: an ES import of it loads undici (node-http-require.ts).
   // The docs renderer gzipped at build, not at each of its cold starts (prepared-renderer.ts).
-  plugins: [literalSchemaTraitKeys, nodeHttpThroughRequire, preparedRenderer],
+  // The X-Ray SDK's one semver function without the rest of semver (semver-gte.ts).
+  plugins: [literalSchemaTraitKeys, nodeHttpThroughRequire, preparedRenderer, semverGteOnly],
 } satisfies BuildOptions;
 
 /**
