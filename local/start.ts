@@ -40,12 +40,12 @@ import {
 import { startLocalEvents } from './events';
 import { createGateway } from './gateway';
 import { handlerLoader } from './handlers';
+import { registerImportAttributes } from './import-attributes';
 import { startPaymentGatewaySimulator } from './payment-gateway-simulator';
 import { forwardObjectCreated } from './s3-events';
 import { DEMO_JUDICIARY_TERMINAL, seedDemoCalendars, seedDemoData, seedDemoFees } from './seed';
 import { localSettings, recordRunningBackend } from './settings';
 import { recordingSmsSink } from './sms-outbox';
-import { registerTextImports } from './text-imports';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const stoppers: Array<() => Promise<void>> = [];
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
   }
 
   const keys = await loadOrCreateKeys(settings.authDir);
-  registerTextImports(); // the docs renderer is imported as text, as esbuild bundles it for Lambda
+  registerImportAttributes(); // the docs renderer and the OpenAPI document, imported as esbuild bundles them for Lambda
   const loadHandler = handlerLoader(projectRoot);
   // Load every handler now: a configuration error shows at start, not on the first request.
   await Promise.all([...ROUTES, ...EVENT_FUNCTIONS].map((spec) => loadHandler(spec)));

@@ -3,16 +3,20 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * The docs renderer as the function serves it, made when the function is built: the build
- * (infra/prepared-renderer.ts), the local runtime (local/text-import-hook.ts) and jest
+ * (infra/prepared-renderer.ts), the local runtime (local/import-attribute-hook.ts) and jest
  * (test/support/renderer-transform.cjs) all call this on Redoc's file. Made at each cold start
  * instead, the gzip at level 9 and the hash took 35 ms of the function's module load, and its
- * bundle held the megabyte of script; it now holds the 320 KB of gzip, in base64.
+ * bundle held the 1.1 MB script; it now holds the 320 KB gzip, in base64 (437 KB).
+ *
+ * The ETag is a hash of the script, so it is the same wherever it is made. The gzip's bytes may
+ * differ with Node's zlib (a new Node changes the bundle's hash and redeploys the function), never
+ * what they unzip to.
  *
  * Only node: imports and erasable TypeScript: jest's transform loads this file with Node's own
  * type stripping.
  */
 export interface PreparedRenderer {
-  /** A strong ETag of the script served. */
+  /** A strong ETag of the script (its gzip is served under this tag with a `-gzip` suffix). */
   etag: string;
   /** The script, gzip-compressed at level 9, in base64 (API Gateway's encoding of a binary body). */
   gzipBase64: string;

@@ -51,7 +51,8 @@ it('bundles the docs renderer gzipped with its ETag, and not the script itself',
     expect(shipped.includes(prepared.etag.slice(1, -1))).toBe(true);
     // A stretch from the middle of the script, where Redoc's own code is.
     expect(shipped.includes(script.slice(script.length / 2, script.length / 2 + 200))).toBe(false);
-    expect(bundle.totalBytes).toBeLessThan(script.length * 0.6);
+    // With the script in it, the bundle would be larger than the script alone.
+    expect(bundle.totalBytes).toBeLessThan(script.length);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -12,8 +12,15 @@ module.exports = {
     const { prepareRenderer } = require(PREPARE);
     return { code: `module.exports = { __esModule: true, default: ${JSON.stringify(prepareRenderer(source))} };` };
   },
-  // A change to the preparation must not be hidden by jest's cache of the transformed file.
-  getCacheKey(source) {
-    return createHash('sha256').update(source).update(readFileSync(PREPARE)).digest('hex');
+  // A custom key replaces jest's own, so it names everything the output depends on: the file, this
+  // transform, the preparation, Node (its zlib makes the gzip) and jest's configuration.
+  getCacheKey(source, _path, options) {
+    return createHash('sha256')
+      .update(source)
+      .update(readFileSync(__filename))
+      .update(readFileSync(PREPARE))
+      .update(process.version)
+      .update(options.configString)
+      .digest('hex');
   },
 };

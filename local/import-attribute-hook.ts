@@ -4,8 +4,9 @@ import { readFile } from 'node:fs/promises';
  * Hooks run on a thread of their own, where tsx does not resolve our extensionless imports: the
  * preparation is loaded by its file's URL, with Node's own type stripping (as jest's transform does).
  */
-const PREPARE_URL = new URL('../shared/docs/prepare-renderer.ts', import.meta.url).href;
-type Prepare = typeof import('../shared/docs/prepare-renderer');
+const { PREPARED_RENDERER, prepareRenderer } = (await import(
+  new URL('../shared/docs/prepare-renderer.ts', import.meta.url).href
+)) as typeof import('../shared/docs/prepare-renderer');
 
 interface LoadContext {
   format?: string;
@@ -21,8 +22,8 @@ type NextLoad = (url: string, context: LoadContext) => Promise<{ format?: string
  */
 export async function load(url: string, context: LoadContext, nextLoad: NextLoad) {
   const type = context.importAttributes?.type;
-  if (type !== 'text' && type !== 'prepared-renderer') return nextLoad(url, context);
+  if (type !== 'text' && type !== PREPARED_RENDERER) return nextLoad(url, context);
   const text = await readFile(new URL(url), 'utf8');
-  const value = type === 'text' ? text : ((await import(PREPARE_URL)) as Prepare).prepareRenderer(text);
+  const value = type === 'text' ? text : prepareRenderer(text);
   return { format: 'module', source: `export default ${JSON.stringify(value)};`, shortCircuit: true };
 }
