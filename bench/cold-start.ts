@@ -41,8 +41,15 @@ export interface ColdFigure {
   name: string;
   /** Median ms from process start to the first answer. */
   medianMs: number;
+  /** Median ms from process start to the end of module load (Node's own start included). */
+  loadedMs: number;
+  /** Median ms of the first call: from the end of module load to the answer. */
+  firstCallMs: number;
   /** Median of the baseline samples taken alternately with this function's. */
   baselineMs: number;
+  /** The same two parts of the baseline's samples. */
+  baselineLoadedMs: number;
+  baselineFirstCallMs: number;
   /** Median of the per-pair ratios (function sample / the baseline sample just before it). */
   ratio: number;
   /** What the first answer was (HTTP status, or the event function's outcome). */
@@ -96,7 +103,7 @@ async function measureTraced(stack: Stack, workDir: string, daemon: TraceDaemon)
   const tracesSent: string[] = [];
   // Asynchronous: the local S3 server runs in this process and must keep answering meanwhile.
   const run = (file: string, functionId: string | undefined, event: unknown) =>
-    new Promise<{ ms: number; answer: string }>((done, fail) => {
+    new Promise<Sample>((done, fail) => {
       const trace = sampledTraceHeader();
       if (functionId) tracesSent.push(trace.root);
       writeFileSync(invocationFile, JSON.stringify([{ event, traceHeader: trace.header }]));
@@ -111,8 +118,12 @@ async function measureTraced(stack: Stack, workDir: string, daemon: TraceDaemon)
             const why = err.split('\n').filter((l) => /^\w*Error|^\s+at /.test(l) && l.length < 300);
             fail(new Error(`cold start of ${file} failed: ${why.slice(0, 6).join(' ')}`));
           } else {
-            const { answeredAt, answers } = JSON.parse(line) as { answeredAt: number[]; answers: string[] };
-            done({ ms: answeredAt[0] ?? Number.NaN, answer: answers[0] ?? '' });
+            const { loadedAt, answeredAt, answers } = JSON.parse(line) as {
+              loadedAt: number;
+              answeredAt: number[];
+              answers: string[];
+            };
+            done({ ms: answeredAt[0] ?? Number.NaN, loadedMs: loadedAt, answer: answers[0] ?? '' });
           }
         },
       );
@@ -128,19 +139,25 @@ async function measureTraced(stack: Stack, workDir: string, daemon: TraceDaemon)
     const file = await bundle(c.id, resolve('functions', `${c.id}.ts`));
     const eventOf = (i: number) => c.events[Math.min(i, c.events.length - 1)];
     for (const event of c.warmUps ?? []) await run(file, c.id, event);
-    const pairs: { base: number; fn: number; answer: string }[] = [];
+    const pairs: { base: Sample; fn: Sample }[] = [];
     for (let i = 0; i < COLD_RUNS; i++) {
-      const base = (await run(baseline, undefined, {})).ms;
+      const base = await run(baseline, undefined, {});
       const fn = await run(file, c.id, eventOf(i));
-      pairs.push({ base, fn: fn.ms, answer: fn.answer });
+      pairs.push({ base, fn });
     }
+    const medianOf = (part: (sample: Sample) => number, side: 'base' | 'fn') => median(pairs.map((p) => part(p[side])));
+    const firstCall = (sample: Sample) => sample.ms - sample.loadedMs;
     figures.push({
       name: c.id,
       kind: c.kind,
-      medianMs: median(pairs.map((p) => p.fn)),
-      baselineMs: median(pairs.map((p) => p.base)),
-      ratio: median(pairs.map((p) => p.fn / p.base)),
-      answer: [...new Set(pairs.map((p) => p.answer))].join('/'),
+      medianMs: medianOf((s) => s.ms, 'fn'),
+      loadedMs: medianOf((s) => s.loadedMs, 'fn'),
+      firstCallMs: medianOf(firstCall, 'fn'),
+      baselineMs: medianOf((s) => s.ms, 'base'),
+      baselineLoadedMs: medianOf((s) => s.loadedMs, 'base'),
+      baselineFirstCallMs: medianOf(firstCall, 'base'),
+      ratio: median(pairs.map((p) => p.fn.ms / p.base.ms)),
+      answer: [...new Set(pairs.map((p) => p.fn.answer))].join('/'),
     });
   }
   let untraced = 0;
@@ -150,6 +167,13 @@ async function measureTraced(stack: Stack, workDir: string, daemon: TraceDaemon)
   }
   if (untraced) throw new Error(`${untraced} of ${tracesSent.length} cold starts sent no trace`);
   return figures;
+}
+
+/** One cold start: ms from process start to the answer and to the end of module load. */
+interface Sample {
+  ms: number;
+  loadedMs: number;
+  answer: string;
 }
 
 export const median = (values: number[]): number => {

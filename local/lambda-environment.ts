@@ -56,6 +56,8 @@ export const LAMBDA_DRIVER_SOURCE = `import { readFileSync } from 'node:fs';
 const [bundle, invocationsFile] = process.argv.slice(2);
 const invocations = JSON.parse(readFileSync(invocationsFile, 'utf8'));
 const { handler } = await import(bundle);
+// When module load ended (ms since the process started): the rest of a cold start is the first call.
+const loadedAt = performance.now();
 const answeredAt = [];
 const answers = [];
 for (const [index, { event, traceHeader }] of invocations.entries()) {
@@ -74,7 +76,7 @@ for (const [index, { event, traceHeader }] of invocations.entries()) {
 // Whether Node's fetch (undici) was loaded: no function uses it, and loading it costs a cold start
 // tens of milliseconds (infra/node-http-require.ts).
 const undiciLoaded = process.moduleLoadList.some((name) => name.includes('undici'));
-console.log(JSON.stringify({ answeredAt, answers, undiciLoaded }));
+console.log(JSON.stringify({ loadedAt, answeredAt, answers, undiciLoaded }));
 `;
 
 /** A segment document as the X-Ray SDK sends it (the fields the checks read). */

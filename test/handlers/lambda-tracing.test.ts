@@ -141,7 +141,12 @@ it('answers a traced cold start without loading Node’s fetch implementation', 
   const report = await runAsLambda('get-office', [{ event, traceHeader: sampledTraceHeader().header }]);
 
   // Assess
-  expect(report).toEqual({ answers: ['200'], undiciLoaded: false, answeredAt: [expect.any(Number)] });
+  expect(report).toEqual({
+    answers: ['200'],
+    undiciLoaded: false,
+    loadedAt: expect.any(Number),
+    answeredAt: [expect.any(Number)],
+  });
 });
 
 it('traces an event function calling S3 and DynamoDB, and no trace carries a party or a file name', async () => {
