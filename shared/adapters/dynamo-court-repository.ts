@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { COURT_KINDS, type Court, type CourtFallbacks } from '../domain/court';
 import { ConflictError } from '../domain/errors';
 import { byCodePoint } from '../domain/order';
@@ -6,6 +6,7 @@ import type { ProvinceCode } from '../domain/provinces';
 import * as problemTexts from '../i18n/problem-texts';
 import type { CourtFilter, CourtRepository } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
+import { queryAll } from './dynamo-query';
 import { conditionalPut } from './dynamo-transactions';
 
 /**
@@ -49,25 +50,18 @@ export class DynamoCourtRepository implements CourtRepository {
 
   async list(provinceCode: ProvinceCode, filter: CourtFilter = {}): Promise<Court[]> {
     const prefix = indexKeys.courtRegistryPrefix(filter.kind, filter.kind ? filter.judicialDistrict : undefined);
-    const courts: Court[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi3',
-          KeyConditionExpression: prefix ? 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)' : 'gsi3pk = :pk',
-          ExpressionAttributeValues: {
-            ':pk': indexKeys.courtRegistryPartition(provinceCode),
-            ...(prefix ? { ':prefix': prefix } : {}),
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      courts.push(...(page.Items ?? []).filter((item) => item.entity === 'court').map(courtFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return courts
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'gsi3',
+      KeyConditionExpression: prefix ? 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)' : 'gsi3pk = :pk',
+      ExpressionAttributeValues: {
+        ':pk': indexKeys.courtRegistryPartition(provinceCode),
+        ...(prefix ? { ':prefix': prefix } : {}),
+      },
+    });
+    return items
+      .filter((item) => item.entity === 'court')
+      .map(courtFromItem)
       .filter((court) => filter.judicialDistrict === undefined || court.judicialDistrict === filter.judicialDistrict)
       .filter((court) => filter.status === undefined || court.status === filter.status)
       .sort((a, b) => byCodePoint(a.courtCode, b.courtCode));

@@ -1,14 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type FeeSchedule, yearOfVersion } from '../domain/fees';
 import type { FeeScheduleRepository, StoredFeeSchedule } from '../ports';
 import { keys } from './dynamo-keys';
+import { queryAll } from './dynamo-query';
 
 /**
  * Fee schedules, one item per version under its Solar Hijri year (key layout: dynamo-keys.ts).
@@ -22,22 +17,13 @@ export class DynamoFeeScheduleRepository implements FeeScheduleRepository {
   ) {}
 
   async forYear(year: number): Promise<StoredFeeSchedule[]> {
-    const stored: StoredFeeSchedule[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.feeScheduleYear(year) },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      stored.push(...(page.Items ?? []).map(fromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return stored;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.feeScheduleYear(year) },
+      ConsistentRead: true,
+    });
+    return items.map(fromItem);
   }
 
   async get(versionId: string): Promise<StoredFeeSchedule | undefined> {

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors';
 import type { Office } from '../domain/office';
 import { byCodePoint } from '../domain/order';
@@ -6,6 +6,7 @@ import { type ProvinceCode, provinceByName, provinceOf } from '../domain/provinc
 import * as problemTexts from '../i18n/problem-texts';
 import type { OfficeFilter, OfficeRepository } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
+import { queryAll } from './dynamo-query';
 import { conditionalPut } from './dynamo-transactions';
 
 /**
@@ -50,22 +51,13 @@ export class DynamoOfficeRepository implements OfficeRepository {
   }
 
   private async query(prefix: string | undefined): Promise<Office[]> {
-    const offices: Office[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi3',
-          KeyConditionExpression: prefix ? 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)' : 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': indexKeys.registryPartition, ...(prefix ? { ':prefix': prefix } : {}) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      offices.push(...(page.Items ?? []).map(officeFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return offices;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'gsi3',
+      KeyConditionExpression: prefix ? 'gsi3pk = :pk AND begins_with(gsi3sk, :prefix)' : 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexKeys.registryPartition, ...(prefix ? { ':prefix': prefix } : {}) },
+    });
+    return items.map(officeFromItem);
   }
 
   async replace(office: Office, expectedVersion: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PAYEES, type Payee } from '../domain/fees';
 import { formatRials, parseRials } from '../domain/money';
 import { byCodePoint } from '../domain/order';
@@ -8,6 +8,7 @@ import type { PetitionEvent } from '../events/petition-events';
 import type { CounterIncrement, PaymentRepository } from '../ports';
 import { keys } from './dynamo-keys';
 import { outboxPut } from './dynamo-outbox';
+import { queryAll } from './dynamo-query';
 import { counterUpdate, failedConditions, transactWrite } from './dynamo-transactions';
 
 /**
@@ -23,23 +24,16 @@ export class DynamoPaymentRepository implements PaymentRepository {
   ) {}
 
   async forPetition(petitionId: string): Promise<Payment[]> {
-    const payments: Payment[] = [];
-    let startKey: Record<string, unknown> | undefined;
     const prefix = keys.paymentsPrefix(petitionId);
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :payment)',
-          ExpressionAttributeValues: { ':pk': prefix.pk, ':payment': prefix.skPrefix },
-          ConsistentRead: true,
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      payments.push(...(page.Items ?? []).map(paymentFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return payments.sort((a, b) => byCodePoint(a.createdAt, b.createdAt) || byCodePoint(a.orderId, b.orderId));
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :payment)',
+      ExpressionAttributeValues: { ':pk': prefix.pk, ':payment': prefix.skPrefix },
+      ConsistentRead: true,
+    });
+    return items
+      .map(paymentFromItem)
+      .sort((a, b) => byCodePoint(a.createdAt, b.createdAt) || byCodePoint(a.orderId, b.orderId));
   }
 
   async get(petitionId: string, orderId: string): Promise<Payment | undefined> {

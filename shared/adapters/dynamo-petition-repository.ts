@@ -25,6 +25,7 @@ import { compressJson, decompressJson } from './compressed-attribute';
 import { eNoticePut } from './dynamo-e-notices';
 import { indexKeys, keys } from './dynamo-keys';
 import { outboxPut } from './dynamo-outbox';
+import { queryAll } from './dynamo-query';
 import { counterUpdate, transactWrite } from './dynamo-transactions';
 
 /**
@@ -92,22 +93,13 @@ export class DynamoPetitionReader implements PetitionReader {
   }
 
   async curesEndingOn(day: string, before: string): Promise<Petition[]> {
-    const petitions: Petition[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
-          ExpressionAttributeValues: { ':pk': indexKeys.cureDue(day), ':before': before },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      petitions.push(...(page.Items ?? []).filter((item) => item.entity === 'petition').map(petitionFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return petitions;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
+      ExpressionAttributeValues: { ':pk': indexKeys.cureDue(day), ':before': before },
+    });
+    return items.filter((item) => item.entity === 'petition').map(petitionFromItem);
   }
 
   async trackingEntry(trackingCode: string): Promise<TrackingEntry | undefined> {
@@ -124,24 +116,15 @@ export class DynamoPetitionReader implements PetitionReader {
   }
 
   async auditTrail(petitionId: string): Promise<HistoryEntry[]> {
-    const entries: HistoryEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-          ExpressionAttributeValues: {
-            ':pk': keys.auditPrefix(petitionId).pk,
-            ':audit': keys.auditPrefix(petitionId).skPrefix,
-          },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const { pk: _pk, sk: _sk, entity: _e, ...entry } of page.Items ?? []) entries.push(entry as HistoryEntry);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return entries;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: {
+        ':pk': keys.auditPrefix(petitionId).pk,
+        ':audit': keys.auditPrefix(petitionId).skPrefix,
+      },
+    });
+    return items.map(({ pk: _pk, sk: _sk, entity: _e, ...entry }) => entry as HistoryEntry);
   }
 }
 

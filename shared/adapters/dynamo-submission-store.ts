@@ -1,4 +1,4 @@
-import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Court } from '../domain/court';
 import type { ProvinceCode } from '../domain/provinces';
 import type { CourtRegistrySnapshot } from '../domain/routing';
@@ -10,6 +10,7 @@ import { officeFromItem } from './dynamo-office-repository';
 import { outboxPut } from './dynamo-outbox';
 import { paidTotalsFromItem } from './dynamo-payment-repository';
 import { petitionFromItem, trackingEntryItem, versionedPut } from './dynamo-petition-repository';
+import { queryAll } from './dynamo-query';
 import { counterUpdate, failedConditions, transactWrite } from './dynamo-transactions';
 
 /**
@@ -68,21 +69,12 @@ export class DynamoSubmissionStore implements SubmissionStore {
   }
 
   async courtRegistry(provinceCode: ProvinceCode, caseCourtCode?: string): Promise<CourtRegistrySnapshot> {
-    const items: Array<Record<string, unknown>> = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi3',
-          KeyConditionExpression: 'gsi3pk = :pk',
-          ExpressionAttributeValues: { ':pk': indexKeys.courtRegistryPartition(provinceCode) },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      IndexName: 'gsi3',
+      KeyConditionExpression: 'gsi3pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexKeys.courtRegistryPartition(provinceCode) },
+    });
     const courts: Court[] = items.filter((item) => item.entity === 'court').map(courtFromItem);
     if (caseCourtCode && !courts.some((court) => court.courtCode === caseCourtCode)) {
       const { Item } = await this.db.send(
