@@ -201,8 +201,8 @@ export interface PetitionRepository {
   trackingEntry(trackingCode: string): Promise<TrackingEntry | undefined>;
   /** Appends to the audit trail without touching the petition item (downloads, for example). */
   recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void>;
-  /** Audit entries kept beside the petition item, oldest first. */
-  auditTrail(petitionId: string): Promise<HistoryEntry[]>;
+  /** The petition (undefined when unknown) and the audit entries kept beside it, oldest first, read together. */
+  withAuditTrail(petitionId: string): Promise<{ petition?: Petition; audit: HistoryEntry[] }>;
   /** Stores the one rating of a petition with its counters; ConflictError('already-rated') the second time. */
   addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void>;
 }
@@ -210,7 +210,7 @@ export interface PetitionRepository {
 /** The reading half of PetitionRepository (DynamoPetitionReader), for functions that only read. */
 export type PetitionReader = Pick<
   PetitionRepository,
-  'get' | 'page' | 'inbox' | 'curesEndingOn' | 'trackingEntry' | 'auditTrail'
+  'get' | 'page' | 'inbox' | 'curesEndingOn' | 'trackingEntry' | 'withAuditTrail'
 >;
 
 /**

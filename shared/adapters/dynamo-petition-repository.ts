@@ -115,16 +115,24 @@ export class DynamoPetitionReader implements PetitionReader {
     };
   }
 
-  async auditTrail(petitionId: string): Promise<HistoryEntry[]> {
+  /**
+   * The petition and its audit trail in one consistent Query: they share the partition, and the
+   * audit entries (sk `AUDIT#…`) sort before the petition (sk `PETITION`). Between them lie only
+   * the rating, the paid totals and the payments, a few small items that are read and left.
+   */
+  async withAuditTrail(petitionId: string): Promise<{ petition?: Petition; audit: HistoryEntry[] }> {
+    const { pk, sk } = keys.petition(petitionId);
     const items = await queryAll(this.db, {
       TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-      ExpressionAttributeValues: {
-        ':pk': keys.auditPrefix(petitionId).pk,
-        ':audit': keys.auditPrefix(petitionId).skPrefix,
-      },
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :audit AND :petition',
+      ExpressionAttributeValues: { ':pk': pk, ':audit': keys.auditPrefix(petitionId).skPrefix, ':petition': sk },
+      ConsistentRead: true,
     });
-    return items.map(({ pk: _pk, sk: _sk, entity: _e, ...entry }) => entry as HistoryEntry);
+    const petition = items.find((item) => item.sk === sk);
+    const audit = items
+      .filter((item) => String(item.sk).startsWith(keys.auditPrefix(petitionId).skPrefix))
+      .map(({ pk: _pk, sk: _sk, entity: _e, ...entry }) => entry as HistoryEntry);
+    return { ...(petition ? { petition: petitionFromItem(petition) } : {}), audit };
   }
 }
 

@@ -346,11 +346,11 @@ function answerOf(petition: Petition): SubmissionAnswer {
 
 /** The petition with its whole history: life-cycle steps and the audit entries kept beside it. */
 export async function readPetition(
-  deps: { petitions: Pick<PetitionReader, 'get' | 'auditTrail'> },
+  deps: { petitions: Pick<PetitionReader, 'withAuditTrail'> },
   principal: Principal,
   petitionId: string,
 ): Promise<Petition> {
-  const [petition, audit] = await Promise.all([deps.petitions.get(petitionId), deps.petitions.auditTrail(petitionId)]);
+  const { petition, audit } = await deps.petitions.withAuditTrail(petitionId);
   assertVisible(petition, principal);
   return { ...petition, history: [...petition.history, ...audit].sort((a, b) => byCodePoint(a.at, b.at)) };
 }

@@ -479,6 +479,27 @@ describe('downloads', () => {
     });
   });
 
+  it('shows the petition with its audit trail and nothing else of its partition: no payment, no paid totals', async () => {
+    const bytes = scan.pdf();
+    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+    await upload(uploads[0]!, bytes);
+    await verify(uploads[0]!);
+    await payInFull(clerk, petitionId);
+    const { documentId } = uploads[0]!;
+    await call(
+      downloadDocument,
+      apiEvent('download-document', { caller: clerk, pathParameters: { petitionId, documentId } }),
+    );
+
+    const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
+
+    expect(read.status).toBe(200);
+    expect(read.body.petitionId).toBe(petitionId);
+    // The payments and paid totals sort between the audit entries and the petition, and stay out.
+    expect(read.body.history.map((entry: { action: string }) => entry.action)).toEqual(['create', 'download']);
+    expect(JSON.stringify(read.body.history)).not.toMatch(/orderId|paidRials|refNum/);
+  });
+
   it('answers 404 to another office and 409 for a document not yet verified', async () => {
     const { clerk, petitionId, uploads } = await draftWith([declaration(scan.pdf())]);
     const stranger: Caller = { role: 'clerk', officeCode: await activeOffice() };

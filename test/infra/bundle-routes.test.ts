@@ -262,7 +262,7 @@ describe('what each shipped bundle loads', () => {
     const petitionWrite = /\basync (recordAccess|addFeedback)\(/;
 
     expect(codeOf('give-feedback')).toMatch(petitionWrite);
-    expect(codeOf('get-petition')).toMatch(/\basync auditTrail\(/);
+    expect(codeOf('get-petition')).toMatch(/\basync withAuditTrail\(/);
     for (const id of [...readers, ...notices])
       expect({ id, writes: petitionWrite.test(codeOf(id)) }).toEqual({ id, writes: false });
   });
