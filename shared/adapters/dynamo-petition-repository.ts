@@ -122,15 +122,16 @@ export class DynamoPetitionReader implements PetitionReader {
    */
   async withAuditTrail(petitionId: string): Promise<{ petition?: Petition; audit: HistoryEntry[] }> {
     const { pk, sk } = keys.petition(petitionId);
+    const { skPrefix: auditPrefix } = keys.auditPrefix(petitionId);
     const items = await queryAll(this.db, {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :audit AND :petition',
-      ExpressionAttributeValues: { ':pk': pk, ':audit': keys.auditPrefix(petitionId).skPrefix, ':petition': sk },
+      ExpressionAttributeValues: { ':pk': pk, ':audit': auditPrefix, ':petition': sk },
       ConsistentRead: true,
     });
     const petition = items.find((item) => item.sk === sk);
     const audit = items
-      .filter((item) => String(item.sk).startsWith(keys.auditPrefix(petitionId).skPrefix))
+      .filter((item) => String(item.sk).startsWith(auditPrefix))
       .map(({ pk: _pk, sk: _sk, entity: _e, ...entry }) => entry as HistoryEntry);
     return { ...(petition ? { petition: petitionFromItem(petition) } : {}), audit };
   }

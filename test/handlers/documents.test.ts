@@ -60,6 +60,15 @@ async function draftWith(documents: unknown[]) {
 const verify = (instruction: Upload) =>
   invoke('verify-document', verifyDocument, objectCreated(keyOf(instruction.uploadUrl)));
 
+/** A draft with one scan declared, uploaded through its presigned URL and verified. */
+async function draftWithVerifiedScan() {
+  const bytes = scan.pdf();
+  const draft = await draftWith([declaration(bytes)]);
+  await upload(draft.uploads[0]!, bytes);
+  await verify(draft.uploads[0]!);
+  return { ...draft, bytes, documentId: draft.uploads[0]!.documentId };
+}
+
 /**
  * Writes an object with the operator's key, outside any function: no presigned URL involved. With
  * `checksummed`, the upload carries the SHA-256 of the bytes it sends, which S3 checks and keeps.
@@ -279,10 +288,7 @@ describe('verification on arrival', () => {
   });
 
   it('treats a repeated event for a verified document as done, and ignores keys it does not know', async () => {
-    const bytes = scan.pdf();
-    const { uploads } = await draftWith([declaration(bytes)]);
-    await upload(uploads[0]!, bytes);
-    await verify(uploads[0]!);
+    const { uploads } = await draftWithVerifiedScan();
 
     const again = await verify(uploads[0]!);
     const stranger = await invoke('verify-document', verifyDocument, objectCreated('petitions/not-a-petition/x'));
@@ -415,10 +421,7 @@ describe('no dead ends', () => {
   });
 
   it('answers 409 to a removal once the petition is with the court, and 404 for an unknown document', async () => {
-    const bytes = scan.pdf();
-    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
-    await upload(uploads[0]!, bytes);
-    await verify(uploads[0]!);
+    const { clerk, petitionId, uploads } = await draftWithVerifiedScan();
     await payInFull(clerk, petitionId);
     await submit(clerk, petitionId);
     const before = await tableSnapshot();
@@ -454,11 +457,7 @@ describe('no dead ends', () => {
 
 describe('downloads', () => {
   it('gives staff who may read the petition a short-lived URL to the same bytes, and records the grant', async () => {
-    const bytes = scan.pdf();
-    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
-    await upload(uploads[0]!, bytes);
-    await verify(uploads[0]!);
-    const { documentId } = uploads[0]!;
+    const { clerk, petitionId, documentId, bytes } = await draftWithVerifiedScan();
 
     const answer = await call(
       downloadDocument,
@@ -480,12 +479,8 @@ describe('downloads', () => {
   });
 
   it('shows the petition with its audit trail and nothing else of its partition: no payment, no paid totals', async () => {
-    const bytes = scan.pdf();
-    const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
-    await upload(uploads[0]!, bytes);
-    await verify(uploads[0]!);
+    const { clerk, petitionId, documentId } = await draftWithVerifiedScan();
     await payInFull(clerk, petitionId);
-    const { documentId } = uploads[0]!;
     await call(
       downloadDocument,
       apiEvent('download-document', { caller: clerk, pathParameters: { petitionId, documentId } }),
