@@ -11,7 +11,7 @@ export class SmsNotSentError extends Error {
 }
 
 /**
- * The bus's notifier rule (NOTIFIER_RULE_PATTERN) invokes this with every petition event. The
+ * The bus's notifier rule (NOTIFIER_RULE_PATTERN) invokes this with each event someone is told of. The
  * event is validated, the parties read from the petition, and each recipient's SMS recorded once
  * and sent now or, in quiet hours, left for the dispatcher. A retried invocation sends nothing
  * twice. Logs carry ids, outcomes and masked numbers only.

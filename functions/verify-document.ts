@@ -1,10 +1,10 @@
-import { documentObjectDepsFromEnv } from '../shared/adapters/from-env';
+import { documentVerificationDepsFromEnv } from '../shared/adapters/from-env';
 import { eventHandler } from '../shared/observability/event-handler';
 import { logger } from '../shared/observability/logger';
 import { MetricUnit, metrics } from '../shared/observability/metrics';
 import { verifyArrival } from '../shared/use-cases/documents';
 
-const deps = documentObjectDepsFromEnv();
+const deps = documentVerificationDepsFromEnv();
 
 /** The EventBridge "Object Created" event S3 sends for the documents bucket. */
 export interface ObjectCreatedEvent {

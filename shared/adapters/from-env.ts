@@ -141,7 +141,10 @@ export function documentObjectsFromEnv(): S3DocumentObjects {
   return new S3DocumentObjects(createS3Client(config), config.DOCUMENTS_BUCKET);
 }
 
-/** The document keeper: a submitted petition's documents, read from the petition, tagged in S3. */
+/**
+ * The document keeper: a submitted petition's documents, read from the petition, tagged in S3; a
+ * removed document's object deleted.
+ */
 export function keepDocumentsDepsFromEnv() {
   return { petitions: petitionReaderFromEnv(), documents: documentObjectsFromEnv() };
 }
@@ -169,8 +172,21 @@ export function documentUrlDepsFromEnv(): DocumentDeps<DocumentUrls> {
   };
 }
 
-/** Verifying and removing documents work on the objects. */
-export function documentObjectDepsFromEnv(): DocumentDeps<DocumentObjects> {
+/**
+ * Removing a document changes the petition and re-quotes its fees; the keeper deletes the object
+ * from the removal's event, so no S3 client is made here.
+ */
+export function documentRemovalDepsFromEnv(): Omit<DocumentDeps<never>, 'documents'> {
+  return {
+    petitions: petitionRepositoryFromEnv(),
+    schedules: feeScheduleRepositoryFromEnv(),
+    clock: systemClock,
+    ids: cryptoIds,
+  };
+}
+
+/** Verifying documents works on the objects. */
+export function documentVerificationDepsFromEnv(): DocumentDeps<DocumentObjects> {
   return {
     petitions: petitionRepositoryFromEnv(),
     schedules: feeScheduleRepositoryFromEnv(),

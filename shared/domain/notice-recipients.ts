@@ -48,6 +48,8 @@ export const NOTICE_TABLE: Record<PetitionEventType, NoticeRule> = {
   withdrawn: { claimant: SMS, defendant: SMS, accused: NONE },
   // The claimant's own papers and payments are no business of the other side, even after registration.
   'document-rejected': { claimant: SMS, defendant: NONE, accused: NONE },
+  // The office's own correction of a draft or a returned petition, made with the petitioner there.
+  'document-removed': { claimant: NONE, defendant: NONE, accused: NONE },
   'payment-verified': { claimant: SMS, defendant: NONE, accused: NONE },
 };
 

@@ -27,7 +27,7 @@ export interface BusRule {
 export const BUS_RULES: readonly BusRule[] = [
   {
     name: 'Notifier',
-    description: 'Every petition event of schema version 1 to the notifier (NOTIFIER_RULE_PATTERN)',
+    description: 'Petition events of schema version 1 that someone is told of, to the notifier (NOTIFIER_RULE_PATTERN)',
     functionId: 'notify-parties',
     pattern: NOTIFIER_RULE_PATTERN,
     sendsSms: true,
@@ -35,7 +35,8 @@ export const BUS_RULES: readonly BusRule[] = [
   },
   {
     name: 'DocumentKeeper',
-    description: 'Submissions and reinstatements to the document keeper (DOCUMENT_KEEPER_RULE_PATTERN)',
+    description:
+      'Submissions, reinstatements and document removals to the document keeper (DOCUMENT_KEEPER_RULE_PATTERN)',
     functionId: 'keep-documents',
     pattern: DOCUMENT_KEEPER_RULE_PATTERN,
     deadLetters: 'keeper',

@@ -29,6 +29,7 @@ export const PETITION_EVENT_TYPES = [
   'reinstated',
   'withdrawn',
   'document-rejected',
+  'document-removed',
   'payment-verified',
 ] as const;
 export type PetitionEventType = (typeof PETITION_EVENT_TYPES)[number];
@@ -218,6 +219,18 @@ const documentRejected = /* @__PURE__ */ lazySchema(() =>
     data: z.strictObject({ documentId: uuid, reason: z.enum(DOCUMENT_REJECTION_REASONS) }),
   }),
 );
+/**
+ * The office took a declared document off a draft or a returned petition: the document keeper
+ * deletes its object (shared/use-cases/documents.ts, forgetRemovedDocument), so the removal
+ * itself needs no S3 call and the deletion is retried until done.
+ */
+const documentRemoved = /* @__PURE__ */ lazySchema(() =>
+  member('document-removed', {
+    ...envelopeOf('document-removed'),
+    trackingCode: draftTrackingCode,
+    data: z.strictObject({ documentId: uuid }),
+  }),
+);
 const paymentVerified = /* @__PURE__ */ lazySchema(() =>
   member('payment-verified', {
     ...envelopeOf('payment-verified'),
@@ -244,6 +257,7 @@ export const petitionEventSchema = /* @__PURE__ */ lazySchema(() =>
       reinstated,
       withdrawn,
       documentRejected,
+      documentRemoved,
       paymentVerified,
     ])
     .register(z.globalRegistry, {

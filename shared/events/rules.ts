@@ -1,5 +1,12 @@
+import { NOTICE_TABLE } from '../domain/notice-recipients';
 import type { EventPattern } from './event-pattern';
-import { detailTypeOf, PETITION_EVENT_SOURCE, PETITION_EVENT_VERSION, type PetitionEventType } from './petition-events';
+import {
+  detailTypeOf,
+  PETITION_EVENT_SOURCE,
+  PETITION_EVENT_TYPES,
+  PETITION_EVENT_VERSION,
+  type PetitionEventType,
+} from './petition-events';
 
 /**
  * The event patterns of the notices pipeline, as plain JSON: CDK gives them to
@@ -9,10 +16,18 @@ import { detailTypeOf, PETITION_EVENT_SOURCE, PETITION_EVENT_VERSION, type Petit
  * `CfnRule.eventPattern` or map the two top-level names.
  */
 
-/** Every petition event of schema version 1: the notifier sends SMS and posts notices from these. */
+/**
+ * The event types someone is told of: every type but those whose row of the notice table is
+ * empty (a removed document), which would only cost the notifier an invocation and two reads.
+ */
+export const NOTICE_EVENT_TYPES = /* @__PURE__ */ PETITION_EVENT_TYPES.filter((type) =>
+  Object.values(NOTICE_TABLE[type]).some((channels) => channels.length > 0),
+);
+
+/** Petition events of schema version 1 that someone is told of: the notifier sends SMS and posts notices from these. */
 export const NOTIFIER_RULE_PATTERN = {
   source: [PETITION_EVENT_SOURCE],
-  'detail-type': [{ prefix: 'petition.' }],
+  'detail-type': /* @__PURE__ */ NOTICE_EVENT_TYPES.map(detailTypeOf),
   detail: { version: [PETITION_EVENT_VERSION] },
 } as const satisfies EventPattern;
 
@@ -20,10 +35,11 @@ export const NOTIFIER_RULE_PATTERN = {
  * Each time a petition goes (back) into the court's hands: a first submission, a resubmission, and
  * a reinstatement (whose petition may hold scans declared while it was returned). The document
  * keeper lifts the draft tag from their scans (shared/use-cases/documents.ts, keepSubmittedDocuments).
+ * And each removal of a declared document, whose object the keeper deletes (forgetRemovedDocument).
  */
 export const DOCUMENT_KEEPER_RULE_PATTERN = {
   source: [PETITION_EVENT_SOURCE],
-  'detail-type': [detailTypeOf('submitted'), detailTypeOf('reinstated')],
+  'detail-type': [detailTypeOf('submitted'), detailTypeOf('reinstated'), detailTypeOf('document-removed')],
   detail: { version: [PETITION_EVENT_VERSION] },
 } as const satisfies EventPattern;
 

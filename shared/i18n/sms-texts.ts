@@ -41,10 +41,10 @@ const caseOf = (v: Values) => `پرونده ${v.caseNumber ?? ''}`;
 const lines = (v: Values, body: string) => `${v.office}\n${body}`;
 
 /**
- * One template per event and audience. A defendant template exists exactly where the notice
- * table gives a civil defendant an SMS, and it names the case, never the claimant.
+ * One template per event and audience. A template exists exactly where the notice table gives
+ * that audience an SMS; a defendant's names the case, never the claimant.
  */
-export const SMS_TEMPLATES: { [T in PetitionEventType]: { claimant: SmsTemplate<T>; defendant?: SmsTemplate<T> } } = {
+export const SMS_TEMPLATES: { [T in PetitionEventType]: { claimant?: SmsTemplate<T>; defendant?: SmsTemplate<T> } } = {
   submitted: {
     claimant: (e, v) =>
       lines(
@@ -94,6 +94,8 @@ export const SMS_TEMPLATES: { [T in PetitionEventType]: { claimant: SmsTemplate<
   'document-rejected': {
     claimant: (_, v) => lines(v, `یکی از مدارک ${petition(v)} پذیرفته نشد. لطفاً به دفتر مراجعه کنید.`),
   },
+  // Nobody is told (NOTICE_TABLE): the clerk removes a scan with the petitioner at the counter.
+  'document-removed': {},
   'payment-verified': {
     claimant: (e, v) =>
       lines(

@@ -119,10 +119,12 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
   },
   {
     id: 'keep-documents',
-    // Reads the petition for its documents; tags their objects in S3 (no write to the table).
+    // Reads the petition for its documents; tags their objects in S3, or deletes a removed one's
+    // (no write to the table).
     table: [{ actions: ['GetItem'], leadingKeys: ['PETITION#*'] }],
-    documents: ['keep'],
-    summary: "Re-tags a submitted petition's scans as kept, so the draft clean-up rule spares them",
+    documents: ['keep', 'remove'],
+    summary:
+      "Re-tags a submitted petition's scans as kept, so the draft clean-up rule spares them; deletes a removed document's object",
   },
   {
     id: 'monthly-report-job',

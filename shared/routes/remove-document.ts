@@ -6,9 +6,9 @@ export const route = defineRoute({
   method: 'DELETE',
   path: '/v1/petitions/{petitionId}/documents/{documentId}',
   auth: OFFICE_STAFF,
-  // The petition, and its fees quoted again from the schedule valid today.
+  // The petition, its fees quoted again from the schedule valid today, and the removal's event in
+  // the outbox. No S3: the document keeper deletes the object from that event.
   table: QUOTING,
-  documents: ['remove'],
   summary: 'Remove a declared document (a rejected scan, a wrong file) from a draft or a returned petition',
   request: { path: documentPathSchema },
   responses: {

@@ -215,10 +215,12 @@ export async function verifyArrival(deps: DocumentDeps<DocumentObjects>, key: st
 /**
  * Takes a declared document off a draft or a returned petition (a rejected scan, a wrong file), so
  * that a bad upload never blocks a petition for ever: the clerk removes it and declares another.
- * The object is deleted (versioning keeps its bytes) and the removal is in the history.
+ * The removal is in the history, and its `document-removed` event goes in the same transaction:
+ * the document keeper deletes the object from it (forgetRemovedDocument), retried until it is
+ * done, so a failing S3 never leaves a removal half made and the clerk never waits for S3.
  */
 export async function removeDocument(
-  deps: DocumentDeps<DocumentObjects>,
+  deps: Omit<DocumentDeps<never>, 'documents'>,
   principal: Principal,
   petitionId: string,
   documentId: string,
@@ -245,9 +247,28 @@ export async function removeDocument(
       { at, by: actor(principal), action: 'remove-document', from: current.status, to: current.status, documentId },
     ],
   };
-  await deps.petitions.save(next, current.version);
-  await deps.documents.remove(documentKey(petitionId, documentId));
+  const removed = petitionEvent(
+    'document-removed',
+    next,
+    { data: { documentId } },
+    { eventId: deps.ids.eventId(), occurredAt: at },
+  );
+  await deps.petitions.save(next, current.version, [], [removed]);
   return { petitionId, version: next.version, documents: next.documents.length, quote };
+}
+
+/**
+ * The document keeper's half of a removal (`document-removed`): deletes the object, whose bytes
+ * the bucket's versioning keeps as a noncurrent version. Deleting again is harmless, so a
+ * redelivered event is too; an object never uploaded is simply not there.
+ */
+export async function forgetRemovedDocument(
+  deps: { documents: Pick<DocumentObjects, 'remove'> },
+  petitionId: string,
+  documentId: string,
+): Promise<{ removed: number }> {
+  await deps.documents.remove(documentKey(petitionId, documentId));
+  return { removed: 1 };
 }
 
 /** A short-lived download URL for a verified document; every grant is kept in the audit trail. */

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import {
   DeleteObjectCommand,
   GetObjectTaggingCommand,
+  HeadObjectCommand,
   PutObjectCommand,
   PutObjectTaggingCommand,
   type S3Client,
@@ -418,6 +419,36 @@ describe('no dead ends', () => {
     expect(submitted.status).toBe(200);
     const read = await call(getPetition, apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId } }));
     expect(read.body.history.map((h: { action: string }) => h.action)).toContain('remove-document');
+  });
+
+  it('leaves the object to the document keeper, which deletes it from the removal’s event', async () => {
+    // Prepare
+    const { clerk, petitionId, documentId, uploads } = await draftWithVerifiedScan();
+    const key = keyOf(uploads[0]!.uploadUrl);
+    const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+    const stored = () =>
+      s3.send(new HeadObjectCommand({ Bucket: process.env.DOCUMENTS_BUCKET!, Key: key })).then(
+        () => true,
+        (error: Error) => (error.name === 'NotFound' ? false : Promise.reject(error)),
+      );
+
+    // Act
+    const removed = await remove(clerk, petitionId, documentId);
+    const storedAfterRemoval = await stored();
+    const event = (await outboxEventsOf(petitionId)).find((e) => e.type === 'document-removed');
+    const busEvent = toBusEvent(event!, { id: 'bus-1', account: '000000000000', region: 'me-central-1' });
+    const deleted = await invoke('keep-documents', keepDocuments, busEvent);
+    const storedAfterKeeper = await stored();
+    const redelivered = await invoke('keep-documents', keepDocuments, busEvent);
+    s3.destroy();
+
+    // Assess: the removal's transaction carried the event; the keeper, under its own policy, deleted
+    expect(removed.status).toBe(200);
+    expect(event).toMatchObject({ type: 'document-removed', officeCode: clerk.officeCode, data: { documentId } });
+    expect(storedAfterRemoval).toBe(true);
+    expect(deleted).toEqual({ removed: 1 });
+    expect(storedAfterKeeper).toBe(false);
+    expect(redelivered).toEqual({ removed: 1 });
   });
 
   it('answers 409 to a removal once the petition is with the court, and 404 for an unknown document', async () => {

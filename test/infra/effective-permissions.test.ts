@@ -81,6 +81,7 @@ const EXPECTED: Record<string, string[]> = {
   'list-fee-schedules': [within('dynamodb:Query', 'FEESCHEDULE#*')],
   'keep-documents': [
     'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys PETITION#* AND Null dynamodb:LeadingKeys false',
+    's3:DeleteObject on documents/petitions/*',
     `s3:PutObjectTagging on documents/petitions/* ${onlyTag('kept')}`,
   ],
   'list-courts': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
@@ -105,7 +106,7 @@ const EXPECTED: Record<string, string[]> = {
   'set-court-fallbacks': [ITEMS],
   'set-network-target': ['dynamodb:PutItem on table/data'],
   'reassign-petition': [ITEMS],
-  'remove-document': [ITEMS, QUOTING, 's3:DeleteObject on documents/petitions/*'],
+  'remove-document': [ITEMS, QUOTING],
   'set-work-week': ['dynamodb:PutItem on table/data'],
   'start-payment': [
     within('dynamodb:GetItem', 'PETITION#*', 'OFFICE#*'),

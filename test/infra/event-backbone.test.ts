@@ -135,12 +135,17 @@ describe('the bus', () => {
     },
   );
 
-  it('sends every petition event to the notifier, and each submission to the document keeper', () => {
+  it('sends the events someone is told of to the notifier, and submissions and removals to the document keeper', () => {
     expect(BUS_RULES.map((rule) => [rule.functionId, rule.pattern])).toEqual([
       ['notify-parties', NOTIFIER_RULE_PATTERN],
       ['keep-documents', DOCUMENT_KEEPER_RULE_PATTERN],
     ]);
-    expect(DOCUMENT_KEEPER_RULE_PATTERN['detail-type']).toEqual(['petition.submitted', 'petition.reinstated']);
+    expect(DOCUMENT_KEEPER_RULE_PATTERN['detail-type']).toEqual([
+      'petition.submitted',
+      'petition.reinstated',
+      'petition.document-removed',
+    ]);
+    expect(NOTIFIER_RULE_PATTERN['detail-type']).not.toContain('petition.document-removed');
   });
 
   it('gives each dead-letter queue the failures of one target only, so a replay reaches the function that failed', () => {

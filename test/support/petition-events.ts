@@ -67,6 +67,8 @@ export function sampleEvent(type: PetitionEventType, options: EventOptions = {})
       return { ...envelope, type, data: { previousStatus: 'submitted' } };
     case 'document-rejected':
       return { ...draftless, type, data: { documentId: DOCUMENT_ID, reason: 'checksum-mismatch' } };
+    case 'document-removed':
+      return { ...draftless, type, data: { documentId: DOCUMENT_ID } };
     case 'payment-verified':
       return { ...draftless, type, data: { paymentId: 'pay-000001', payee: 'court-fee', amountRials: AMOUNT_LONGEST } };
   }

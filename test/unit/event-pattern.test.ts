@@ -1,3 +1,4 @@
+import { NOTICE_TABLE } from '../../shared/domain/notice-recipients';
 import {
   assertValidPattern,
   type EventPattern,
@@ -186,17 +187,26 @@ describe('the rules of the notices pipeline', () => {
     }
   });
 
-  it.each(PETITION_EVENT_TYPES)('the notifier rule takes every %s event', (type) => {
-    expect(matchesEventPattern(NOTIFIER_RULE_PATTERN, onBus(sampleEvent(type)))).toBe(true);
+  it('the notifier rule takes every event someone is told of, and only those', () => {
+    const taken = PETITION_EVENT_TYPES.filter((type) =>
+      matchesEventPattern(NOTIFIER_RULE_PATTERN, onBus(sampleEvent(type))),
+    );
+    const told = PETITION_EVENT_TYPES.filter((type) =>
+      Object.values(NOTICE_TABLE[type]).some((channels) => channels.length > 0),
+    );
+
+    expect(taken).toEqual(told);
+    expect(PETITION_EVENT_TYPES.filter((type) => !taken.includes(type))).toEqual(['document-removed']);
   });
 
-  it('the document keeper takes the events that put a petition (back) in the court’s hands, and no other', () => {
+  it('the document keeper takes the events that put a petition (back) in the court’s hands, and removals', () => {
     const taken = PETITION_EVENT_TYPES.filter((type) =>
       matchesEventPattern(DOCUMENT_KEEPER_RULE_PATTERN, onBus(sampleEvent(type))),
     );
 
-    // submitted: a first submission or a resubmission; reinstated: back from a rejection order.
-    expect(taken).toEqual(['submitted', 'reinstated']);
+    // submitted: a first submission or a resubmission; reinstated: back from a rejection order;
+    // document-removed: the removed document's object is deleted.
+    expect(taken).toEqual(['submitted', 'reinstated', 'document-removed']);
   });
 
   it('the notifier rule ignores other sources and other schema versions', () => {

@@ -16,13 +16,21 @@ const whoHears = (type: PetitionEventType, kind: PetitionKind, parties: NoticePa
 
 describe('the claimant', () => {
   const kinds = ['civil-petition', 'criminal-complaint'] as const;
-  const combos = PETITION_EVENT_TYPES.flatMap((type) => kinds.map((kind) => [type, kind] as const));
+  // The one change nobody is told of: the office's own correction, made with the petitioner there.
+  const SILENT = new Set<PetitionEventType>(['document-removed']);
+  const combos = PETITION_EVENT_TYPES.filter((type) => !SILENT.has(type)).flatMap((type) =>
+    kinds.map((kind) => [type, kind] as const),
+  );
 
   it.each(combos)('hears of %s in a %s by SMS', (type, kind) => {
     const recipients = whoHears(type, kind, [claimant, defendant]);
 
     expect(recipients.find((r) => r.role === 'claimant')).toMatchObject({ partyIndex: 0, audience: 'claimant' });
     expect(recipients.find((r) => r.role === 'claimant')?.channels).toContain('sms');
+  });
+
+  it.each(kinds)('hears nothing of a document the office removed, in a %s', (kind) => {
+    expect(whoHears('document-removed', kind, [claimant, defendant], '140400001234')).toEqual([]);
   });
 
   it.each(['returned', 'rejected'] as const)('is served the %s notice electronically as well as by SMS', (type) => {

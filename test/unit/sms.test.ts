@@ -137,7 +137,9 @@ describe('templates', () => {
     'defendant',
   ];
   const cases: Case[] = [
-    ...allSampleEvents().map(toClaimant),
+    ...allSampleEvents()
+      .filter((event) => NOTICE_TABLE[event.type].claimant.includes('sms'))
+      .map(toClaimant),
     ...PETITION_EVENT_TYPES.filter((type) => NOTICE_TABLE[type].defendant.includes('sms')).map(toDefendant),
   ];
 
@@ -199,6 +201,14 @@ describe('templates', () => {
     const withTemplate = PETITION_EVENT_TYPES.filter((type) => SMS_TEMPLATES[type].defendant !== undefined);
 
     expect(withTemplate).toEqual(PETITION_EVENT_TYPES.filter((type) => NOTICE_TABLE[type].defendant.includes('sms')));
+  });
+
+  it('has a claimant template exactly where the table gives the claimant an SMS', () => {
+    const withTemplate = PETITION_EVENT_TYPES.filter((type) => SMS_TEMPLATES[type].claimant !== undefined);
+    const told = PETITION_EVENT_TYPES.filter((type) => NOTICE_TABLE[type].claimant.includes('sms'));
+
+    expect(withTemplate).toEqual(told);
+    expect(PETITION_EVENT_TYPES.filter((type) => !told.includes(type))).toEqual(['document-removed']);
   });
 
   it('refuses to tell a defendant of a case that is not registered', () => {
