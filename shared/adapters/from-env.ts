@@ -185,11 +185,10 @@ export function documentRemovalDepsFromEnv(): Omit<DocumentDeps<never>, 'documen
   };
 }
 
-/** Verifying documents works on the objects. */
-export function documentVerificationDepsFromEnv(): DocumentDeps<DocumentObjects> {
+/** Verifying documents works on the objects; a verdict changes no fee, so no fee schedules. */
+export function documentVerificationDepsFromEnv(): Omit<DocumentDeps<DocumentObjects>, 'schedules'> {
   return {
     petitions: petitionRepositoryFromEnv(),
-    schedules: feeScheduleRepositoryFromEnv(),
     documents: documentObjectsFromEnv(),
     clock: systemClock,
     ids: cryptoIds,

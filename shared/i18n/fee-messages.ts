@@ -37,7 +37,7 @@ export const FEE_ERROR_TEXT: Record<FeeErrorCode, Record<Language, { title: stri
     en: { title: 'Schedule not valid on this day', detail: (p) => `Schedule ${p.versionId} is not valid on ${p.day}.` },
   },
   // The same text as the problem a used version's upload answers (problem-texts.ts).
-  'schedule-version-used': { fa: problemTexts.scheduleVersionUsed.fa, en: problemTexts.scheduleVersionUsed.en },
+  'schedule-version-used': problemTexts.scheduleVersionUsed,
   'no-court-fee-rule': {
     fa: {
       title: 'قاعده هزینه دادرسی یافت نشد',

@@ -151,7 +151,10 @@ const VERSION_RETRIES = 8;
  * a retry of a finished rejection just finishes the move. Transient failures throw, so the
  * platform retries instead of rejecting.
  */
-export async function verifyArrival(deps: DocumentDeps<DocumentObjects>, key: string): Promise<VerificationOutcome> {
+export async function verifyArrival(
+  deps: Omit<DocumentDeps<DocumentObjects>, 'schedules'>,
+  key: string,
+): Promise<VerificationOutcome> {
   const ids = parseDocumentKey(key);
   if (!ids) return 'ignored';
   const quarantined = quarantineKey(ids.petitionId, ids.documentId);
