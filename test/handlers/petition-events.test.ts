@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DescribeTableCommand, DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { dispatchSmsHandler } from '../../functions/dispatch-sms';
@@ -22,7 +23,9 @@ import {
   petitionAdaptersFromEnv,
 } from '../../shared/adapters/from-env';
 import { injectSmsPort, noticeDepsFromEnv } from '../../shared/adapters/notices-from-env';
+import { createS3Client } from '../../shared/adapters/s3-client';
 import { readEnv, tableEnvShape } from '../../shared/config';
+import { documentKey } from '../../shared/domain/document-policy';
 import type { PetitionKind } from '../../shared/domain/petition';
 import type { Principal } from '../../shared/domain/roles';
 import { smsLocalId } from '../../shared/domain/sms';
@@ -185,6 +188,38 @@ describe('a change committed with its outbox item', () => {
     // Assess: a submission tells the claimant only, once
     expect(smsOf(event).map((m) => m.to)).toEqual(['0915***4567']);
     expect(again).toMatchObject({ outcomes: [{ partyIndex: 0, outcome: 'nothing-to-do' }] });
+  });
+
+  it('takes a removal to the document keeper, which deletes the object, and never to the notifier', async () => {
+    // Prepare: the object of a declared document, as its upload left it
+    const petitionId = await petitionWithParties();
+    const documentId = randomUUID();
+    const key = documentKey(petitionId, documentId);
+    const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+    const bucket = process.env.DOCUMENTS_BUCKET!;
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: Buffer.from('%PDF-1.7\n') }));
+    const event = {
+      ...sampleEvent('document-removed', { draft: true }),
+      eventId: randomUUID(),
+      petitionId,
+      officeCode,
+      data: { documentId },
+    } as PetitionEvent;
+
+    // Act
+    await commitWithOutbox(event);
+    await stream.settle();
+
+    // Assess
+    const published = stream.published().filter((e) => e.detail.eventId === event.eventId);
+    expect(published.map((e) => e['detail-type'])).toEqual(['petition.document-removed']);
+    expect(invocations).not.toContain(event.eventId);
+    const stored = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key })).then(
+      () => 'stored',
+      (error: Error) => error.name,
+    );
+    s3.destroy();
+    expect(stored).toBe('NotFound');
   });
 
   it('tells the claimant of a criminal complaint, never the accused', async () => {

@@ -146,7 +146,7 @@ it('refuses an upload that would not carry the draft tag, which the clean-up of 
 
 it.each([
   ['download-document', 'may only read documents'],
-  ['keep-documents', 'may only mark documents kept'],
+  ['keep-documents', 'may only mark documents kept or delete removed ones'],
   ['submit-petition', 'has no document access at all'],
 ])('refuses an upload URL presigned by %s, which %s', async (functionId) => {
   const bytes = scan.pdf();
