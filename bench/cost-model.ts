@@ -396,11 +396,15 @@ export interface PetitionLifeMeasurements {
   payment?: OperationUse;
   submit: OperationUse;
   courtAction: OperationUse;
-  /** One notice: its event on the bus and the notifier's invocation. */
+  /** One event of the petition: its outbox record through the pipe, onto the bus. */
+  event: OperationUse;
+  /** Events a petition emits, as measured (its outbox items), whichever rules take them. */
+  events: number;
+  /** One notice: the notifier's invocation on an event its rule takes (the event is counted above). */
   notice: OperationUse;
   /** Notices a petition gets, as measured (events the notifier acts on). */
   notices: number;
-  /** The document keeper on the submission's event: the scans re-tagged as kept (the event is the notice's). */
+  /** The document keeper on the submission's event: the scans re-tagged as kept (the event is counted above). */
   keep?: OperationUse;
   track: OperationUse;
   rating: OperationUse;
@@ -428,6 +432,7 @@ export function petitionLife(m: PetitionLifeMeasurements): Operation[] {
     },
     { name: 'submit', occurs: { perPetition: 1 }, use: m.submit },
     { name: 'court action', occurs: { perPetition: AVERAGE_PETITION.courtActions }, use: m.courtAction },
+    { name: 'petition event (pipe and bus)', occurs: { perPetition: m.events }, use: m.event },
     { name: 'notice (AWS side)', occurs: { perPetition: m.notices }, use: m.notice },
     {
       name: 'scans kept (document keeper)',

@@ -171,6 +171,7 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
   let courtActions = true;
   let paymentCalls = 0;
   const noticeCounts: number[] = [];
+  const eventCounts: number[] = [];
   // The notifier as it runs in office hours, whenever the bench runs: in Tehran's quiet hours it
   // would only hold each SMS for the dispatcher, whose sending later the bench would not count
   // (the README's runs before 2026-11-29 04:30 UTC were made then). Its clock is the first instant
@@ -306,11 +307,12 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
         );
       }),
     );
-    // Its notices: each event of the petition that the notifier's bus rule passes, delivered to
-    // the notifier as EventBridge would (the SMS go to the sink; their provider's price is not AWS's).
-    const events = (await outboxEventsOf(db, petitionId)).filter((event) =>
-      matchesEventPattern(NOTIFIER_RULE_PATTERN, toBusEvent(event, BENCH_BUS)),
-    );
+    // Every event of the petition goes through the pipe onto the bus, whichever rules take it.
+    const emitted = await outboxEventsOf(db, petitionId);
+    eventCounts.push(emitted.length);
+    // Its notices: each event that the notifier's bus rule passes, delivered to the notifier as
+    // EventBridge would (the SMS go to the sink; their provider's price is not AWS's).
+    const events = emitted.filter((event) => matchesEventPattern(NOTIFIER_RULE_PATTERN, toBusEvent(event, BENCH_BUS)));
     noticeCounts.push(events.length);
     for (const event of events) {
       samples.notice!.push(
@@ -320,7 +322,7 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
       );
     }
     // Its submission's event on the document keeper's rule: the scans re-tagged as kept.
-    for (const event of await outboxEventsOf(db, petitionId)) {
+    for (const event of emitted) {
       if (!matchesEventPattern(DOCUMENT_KEEPER_RULE_PATTERN, toBusEvent(event, BENCH_BUS))) continue;
       samples.keep!.push(
         await sample(async () => {
@@ -374,8 +376,9 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
       ? 'not weighted in (run with the bundles section to weigh them)'
       : `weighted at half the API invocations, INIT ${options.initMs.toFixed(0)} ms (median module load)`;
   notes.push(
-    'notices: the notifier invoked once per event its bus rule passes, as EventBridge would; each event also ' +
-      "counts one EventBridge Pipes request and one custom event; the SMS themselves are the provider's price, not AWS's",
+    'events: every outbox item of the petition counts one EventBridge Pipes request and one custom event; notices: ' +
+      "the notifier invoked once per event its bus rule passes, as EventBridge would; the SMS themselves are the provider's " +
+      "price, not AWS's",
     `payment: both payees paid at the gateway simulator (${paymentCalls} API calls: start and callback per payee); ` +
       "the gateway's own fees are the PSP's, not AWS's",
     `durations are measured around the call to the in-process gateway (an upper bound of the handler's); ` +
@@ -394,9 +397,11 @@ export async function measurePetitionLife(stack: Stack, options: { initMs?: numb
       samples.payment!.map((s) => ({ ...s, ms: s.ms / Math.max(1, paymentCalls) })),
       api(paymentCalls),
     ),
-    notice: use(samples.notice!, { invocations: 1, busEvents: 1, pipesRequests: 1 }),
+    event: { ...NOT_MEASURED, busEvents: 1, pipesRequests: 1 },
+    events: median(eventCounts),
+    notice: use(samples.notice!, { invocations: 1, busEvents: 0, pipesRequests: 0 }),
     notices: median(noticeCounts),
-    // The event is the notice's already (bus and pipe counted there); the keeper adds its invocation.
+    // The event is counted on its own (bus and pipe); the keeper adds its invocation.
     keep: use(samples.keep!, { invocations: 1, busEvents: 0, pipesRequests: 0 }),
     track: use(samples.track!, api(1)),
     rating: use(samples.rating!, api(1)),

@@ -27,10 +27,10 @@ const MONTH = parseMonth('solar-hijri', '1405-08')!;
  * too: each measured report reads two months of counters.
  */
 const MONTH_BEFORE = { month: parseMonth('solar-hijri', '1405-06')!, submittedAt: '2026-09-10T08:00:00.000Z' }; // 19 Shahrivar
-const REPORT_MONTHS = [
+const REPORT_MONTHS: ReadonlyArray<{ month: MonthId; submittedAt: string }> = [
   { month: parseMonth('solar-hijri', '1405-07')!, submittedAt: '2026-10-10T08:00:00.000Z' }, // 18 Mehr 1405
   { month: MONTH, submittedAt: '2026-11-10T08:00:00.000Z' }, // 19 Aban 1405
-] as const;
+];
 const RUNS = 11;
 
 /**
@@ -41,8 +41,10 @@ const RUNS = 11;
  * GetItem 1.4–2.0 times slower at 50,000 petitions than at 5,000, in runs of two tables before
  * 2026-11-29), which DynamoDB does not; in one table that slowdown falls on both, and the ratio is
  * the report's own. The report reads only its month's counters, so its DynamoDB calls and read
- * units must be the same for both months; the run checks it, and takes the report's own CPU time
- * in this process (the engine is a separate Java process), which must not grow with the petitions.
+ * units must be the same for both months, and for the smaller month before and after the larger
+ * one joins the table (what the ratio cannot see: reads growing with the table, not the month);
+ * the run checks both, and takes the report's own CPU time in this process (the engine is a
+ * separate Java process), which must not grow with the petitions.
  */
 export async function measureReports(volumes: [number, number]) {
   const config = { AWS_REGION: process.env.AWS_REGION!, DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT };
@@ -52,11 +54,6 @@ export async function measureReports(volumes: [number, number]) {
   await ensureTable(raw, table, DATA_TABLE);
   const offices = new DynamoOfficeRepository(db, table);
   for (const office of DEMO_OFFICES) await offices.insert(newOffice(office, new Date('2026-01-01'), true));
-  await seed(db, table, volumes[0], MONTH_BEFORE.month, MONTH_BEFORE.submittedAt);
-  const seedSeconds: number[] = [];
-  for (const [i, { month, submittedAt }] of REPORT_MONTHS.entries()) {
-    seedSeconds.push(await seed(db, table, volumes[i]!, month, submittedAt));
-  }
   const deps: ReportDeps = {
     offices,
     reports: new DynamoReportRepository(db, table),
@@ -65,6 +62,25 @@ export async function measureReports(volumes: [number, number]) {
     ids: cryptoIds,
   };
   const months = REPORT_MONTHS.map(({ month }) => month);
+  let tablePetitions = 0;
+  /** The smaller month's report's DynamoDB calls and read units with the table as it stands. */
+  const smallerMonthReads = async () => {
+    capacityMeter.reset();
+    await generateReport(deps, months[0]!, '29');
+    return { petitions: tablePetitions, calls: capacityMeter.calls, units: capacityMeter.readUnits };
+  };
+  const seeded = async ({ month, submittedAt }: { month: MonthId; submittedAt: string }, volume: number) => {
+    const seconds = await seed(db, table, volume, month, submittedAt);
+    tablePetitions += volume;
+    return seconds;
+  };
+  await seeded(MONTH_BEFORE, volumes[0]);
+  const seedSeconds = [await seeded(REPORT_MONTHS[0]!, volumes[0])];
+  // The same report before and after the larger month joins the table: reads that grew with the
+  // table's petitions, not with the month's, would show here, since the ratio below cannot see them.
+  const beforeLarger = await smallerMonthReads();
+  seedSeconds.push(await seeded(REPORT_MONTHS[1]!, volumes[1]));
+  const afterLarger = await smallerMonthReads();
   // Warm-up, then alternate the two so that neither profits from running later.
   for (const month of months) await generateReport(deps, month, '29');
   const times: [number[], number[]] = [[], []];
@@ -100,7 +116,8 @@ export async function measureReports(volumes: [number, number]) {
   return {
     offices: DEMO_OFFICES.length,
     volumes,
-    tablePetitions: 2 * volumes[0] + volumes[1],
+    tablePetitions,
+    smallerMonthReads: [beforeLarger, afterLarger] as const,
     small: figuresAt(0),
     large: figuresAt(1),
     seedSeconds: [seedSeconds[0]!, seedSeconds[1]!] as const,

@@ -181,9 +181,14 @@ async function reports(): Promise<void> {
         `| ${m.month} | ${volume} | ${seeded.toFixed(1)} | ${m.medianMs.toFixed(1)} | ${m.cpuMs.toFixed(1)} | ` +
           `${m.calls} | ${m.units} |`,
       );
+    const [before, after] = r.smallerMonthReads;
+    const sameAsTableGrew = before.calls === after.calls && before.units === after.units;
     console.log(
       `\nRatio large/small: ${(r.large.medianMs / r.small.medianMs).toFixed(2)} (target ≤1.2); the same DynamoDB calls ` +
         `and read units for both months: ${r.small.calls === r.large.calls && r.small.units === r.large.units ? 'yes' : 'NO'}; ` +
+        `the same for ${r.small.month} with ${before.petitions} and ${after.petitions} petitions in the table ` +
+        `(${before.calls} and ${after.calls} calls, ${before.units} and ${after.units} read units): ` +
+        `${sameAsTableGrew ? 'yes' : 'NO'}; ` +
         `the report's own CPU time (this process, not the engine's): ${(r.large.cpuMs / r.small.cpuMs).toFixed(2)}. ` +
         `(${r.offices} offices; the report counted ${r.small.province} and ${r.large.province} petitions. Both months ` +
         `share one table (with the month before the smaller one, which holds as many as it), so that ` +

@@ -219,14 +219,15 @@ export class EventBackbone extends Construct {
     const keeperDeadLetters = deadLetterQueue(
       this,
       'KeeperDeadLetters',
-      'The dead-letter queue of the document keeper: events whose scans are still tagged draft; replayed by an operator (README runbook).',
+      'The dead-letter queue of the document keeper: events whose scans are still tagged draft, or whose ' +
+        'removed object is still there; replayed by an operator (README runbook).',
     );
 
-    // The bus's targets, the notifier (every petition event) and the document keeper (submissions
-    // and reinstatements), asynchronously. Lambda retries a failed event twice, the rule retries
-    // delivery; what still fails lands in the target's dead-letter queue. Both are idempotent: the
-    // notifier per event and party, the keeper by nature (a tag set twice), so a replay or a
-    // duplicate changes nothing.
+    // The bus's targets, the notifier (every event someone is told of) and the document keeper
+    // (submissions, reinstatements and document removals), asynchronously. Lambda retries a failed
+    // event twice, the rule retries delivery; what still fails lands in the target's dead-letter
+    // queue. Both are idempotent: the notifier per event and party, the keeper by nature (a tag set
+    // twice, an object deleted twice), so a replay or a duplicate changes nothing.
     const deadLetterQueues = { notices: noticeDeadLetters, keeper: keeperDeadLetters };
     // A target is made once, from its first rule: a later rule must not ask for other settings.
     const targets = new Map<string, { fn: IFunction; settings: string }>();

@@ -144,17 +144,28 @@ export class StatefulStack extends Stack {
         {
           // Uploads start tagged lifecycle=draft; the document keeper re-tags them `kept` once the
           // petition is submitted. Only scans of drafts never submitted are removed, their bytes a
-          // month later (an operator restores a scan the keeper failed to keep within that month).
+          // month later (an operator restores a scan the keeper failed to keep within that month);
+          // so are the bytes of a draft's scan the clerk removed. Under `petitions/` only: a
+          // quarantined copy keeps the draft tag, and the quarantine rule below decides for it.
           id: 'remove-never-submitted-drafts',
+          prefix: 'petitions/',
           tagFilters: { lifecycle: 'draft' },
           expiration: Duration.days(DOCUMENT_POLICY.draftObjectDays),
           noncurrentVersionExpiration: Duration.days(30),
         },
         {
-          // Rejected uploads are kept aside a year for inspection, then removed.
+          // Rejected uploads are kept aside a year for inspection, then removed, bytes included.
           id: 'quarantine-for-a-year',
           prefix: 'quarantine/',
           expiration: Duration.days(365),
+          noncurrentVersionExpiration: Duration.days(30),
+        },
+        {
+          // A removal, a move to quarantine or an expiry leaves a delete marker; once no version is
+          // left behind it, the marker goes too (S3 allows this only in a rule without tag filters).
+          id: 'remove-expired-delete-markers',
+          prefix: 'petitions/',
+          expiredObjectDeleteMarker: true,
         },
       ],
     });

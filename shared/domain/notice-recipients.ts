@@ -3,7 +3,8 @@ import type { Party, PetitionKind } from './petition';
 
 /**
  * Who is told what, in one table. The rules come from the law and from issue 15:
- * - the claimant (the petitioner) hears of every change of their petition;
+ * - the claimant (the petitioner) hears of every change of their petition, but the office's own
+ *   removal of a declared document, made with the petitioner at the counter;
  * - in a civil matter the defendant hears only once the court has registered the case, and from
  *   then on; before that the petition is the claimant's business, and may still be returned,
  *   withdrawn or rejected without the other side ever being involved;

@@ -219,8 +219,9 @@ export async function verifyArrival(
  * Takes a declared document off a draft or a returned petition (a rejected scan, a wrong file), so
  * that a bad upload never blocks a petition for ever: the clerk removes it and declares another.
  * The removal is in the history, and its `document-removed` event goes in the same transaction:
- * the document keeper deletes the object from it (forgetRemovedDocument), retried until it is
- * done, so a failing S3 never leaves a removal half made and the clerk never waits for S3.
+ * the document keeper deletes the object from it (forgetRemovedDocument; retried, then
+ * dead-lettered under alarm), so a failing S3 never leaves a removal half made and the clerk never
+ * waits for S3.
  */
 export async function removeDocument(
   deps: Omit<DocumentDeps<never>, 'documents'>,
@@ -262,8 +263,11 @@ export async function removeDocument(
 
 /**
  * The document keeper's half of a removal (`document-removed`): deletes the object, whose bytes
- * the bucket's versioning keeps as a noncurrent version. Deleting again is harmless, so a
- * redelivered event is too; an object never uploaded is simply not there.
+ * the bucket's versioning keeps as a noncurrent version (a draft's scan for 30 days, by the draft
+ * rule; a scan the court already received, tagged kept, for good). Deleting again, or an object
+ * never uploaded, leaves one more delete marker, which the bucket's lifecycle clears; so a
+ * redelivered event is harmless. An upload arriving after the removal is not verified (its
+ * document is no longer declared) and expires with the draft rule.
  */
 export async function forgetRemovedDocument(
   deps: { documents: Pick<DocumentObjects, 'remove'> },

@@ -90,8 +90,22 @@ describe('stateful stack', () => {
         ?.Transitions.map((t: { StorageClass: string }) => t.StorageClass),
     ).toEqual(['STANDARD_IA', 'GLACIER_IR']);
     expect(rules.find((r) => r.Id === 'remove-never-submitted-drafts')).toMatchObject({
+      Prefix: 'petitions/',
       TagFilters: [{ Key: 'lifecycle', Value: 'draft' }],
       ExpirationInDays: 60,
+      NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+    });
+    // A quarantined copy keeps its draft tag: the year is the quarantine rule's, the draft rule stays out.
+    expect(rules.find((r) => r.Id === 'quarantine-for-a-year')).toMatchObject({
+      Prefix: 'quarantine/',
+      ExpirationInDays: 365,
+      NoncurrentVersionExpiration: { NoncurrentDays: 30 },
+    });
+    expect(rules.find((r) => r.Id === 'remove-expired-delete-markers')).toEqual({
+      Id: 'remove-expired-delete-markers',
+      Prefix: 'petitions/',
+      ExpiredObjectDeleteMarker: true,
+      Status: 'Enabled',
     });
   });
 

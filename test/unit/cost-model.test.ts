@@ -178,7 +178,9 @@ describe('the printed report', () => {
       scanVerification: measured,
       submit: measured,
       courtAction: measured,
-      notice: { ...measured, busEvents: 1 },
+      event: { ...NOT_MEASURED, busEvents: 1, pipesRequests: 1 },
+      events: 4,
+      notice: measured,
       notices: 3,
       track: measured,
       rating: measured,
@@ -206,6 +208,7 @@ describe('the printed report', () => {
       'court action': 2,
       'citizen track': 5,
       rating: 1,
+      'petition event (pipe and bus)': 4,
       'notice (AWS side)': 3,
       'monthly reports (share)': 1 / 2_000,
     });
