@@ -1,4 +1,9 @@
-import { detailTypeOf, PETITION_EVENT_SOURCE, type PetitionEvent, parsePetitionEvent } from '../events/petition-events';
+import {
+  detailTypeOf,
+  PETITION_EVENT_SOURCE,
+  type PetitionEvent,
+  parseEventOfItsType,
+} from '../events/petition-events';
 import type { PipeBusTarget } from '../events/pipe-transform';
 import { outboxStreamFilter } from '../events/rules';
 import { keys, OUTBOX_KEY_PREFIX } from './dynamo-keys';
@@ -34,7 +39,7 @@ export const OUTBOX_RETENTION_DAYS = 3;
  * (a submission goes from 16 to 18). Reading the stream (Pipes) and the TTL deletion cost nothing.
  */
 export function outboxPut(tableName: string, event: PetitionEvent) {
-  const valid = parsePetitionEvent(event);
+  const valid = parseEventOfItsType(event);
   const expiresAt = Math.floor(Date.parse(valid.occurredAt) / 1000) + OUTBOX_RETENTION_DAYS * 86_400;
   return {
     Put: {

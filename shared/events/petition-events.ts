@@ -276,6 +276,33 @@ export function parsePetitionEvent(value: unknown): PetitionEvent {
   return petitionEventSchema.parse(value);
 }
 
+/** Each type's own schema, the members of the union above. */
+const SCHEMA_OF_TYPE = {
+  submitted,
+  routed,
+  reassigned,
+  dispatched,
+  registered,
+  returned,
+  'rejection-due': rejectionDue,
+  rejected,
+  reinstated,
+  withdrawn,
+  'document-rejected': documentRejected,
+  'document-removed': documentRemoved,
+  'payment-verified': paymentVerified,
+} satisfies Record<PetitionEventType, z.ZodMiniType>;
+
+/**
+ * Validates an event its producer is about to write against its own type's schema; throws a
+ * ZodError on anything else, as parsePetitionEvent does. A producer knows the type it made, and a
+ * cold start then builds and compiles one member's schema, not the union's thirteen (about 6 ms).
+ */
+export function parseEventOfItsType(event: PetitionEvent): PetitionEvent {
+  const schema: z.ZodMiniType<PetitionEvent> | undefined = SCHEMA_OF_TYPE[event.type as PetitionEventType];
+  return (schema ?? petitionEventSchema).parse(event);
+}
+
 /** True once the court has registered the case: the event registers it, or the petition already has a case number. */
 export function isCaseRegistered(event: Pick<PetitionEvent, 'type' | 'caseNumber'>): boolean {
   return event.type === 'registered' || event.caseNumber !== undefined;

@@ -5,6 +5,8 @@ import {
   isCaseRegistered,
   PETITION_EVENT_SCHEMA_PATH,
   PETITION_EVENT_TYPES,
+  type PetitionEvent,
+  parseEventOfItsType,
   parsePetitionEvent,
   petitionEventJsonSchema,
   renderPetitionEventJsonSchema,
@@ -47,7 +49,7 @@ describe('petition events, version 1', () => {
   const returned = sampleEvent('returned');
   const twice = ['unpaid-fees', 'unpaid-fees'];
 
-  it.each([
+  const malformed: Array<[string, () => unknown]> = [
     ['a routed event without its court', () => (({ courtCode: _, ...rest }) => rest)(sampleEvent('routed'))],
     [
       'a registered event without a case number',
@@ -65,8 +67,24 @@ describe('petition events, version 1', () => {
       'a tracking code with a wrong check digit',
       () => ({ ...sampleEvent('dispatched'), trackingCode: '987654321090' }),
     ],
-  ])('refuses %s', (_, make) => {
+    ['a name in the envelope', () => ({ ...sampleEvent('returned'), claimantName: 'علی رضایی' })],
+    ['a mobile in the data', () => ({ ...returned, data: { ...returned.data, mobile: '09121234567' } })],
+    [
+      'a routed event with a submission’s data',
+      () => ({ ...sampleEvent('routed'), data: sampleEvent('submitted').data }),
+    ],
+  ];
+
+  it.each(malformed)('refuses %s', (_, make) => {
     expect(() => parsePetitionEvent(make())).toThrow();
+  });
+
+  it.each(malformed)('refuses %s in its producer’s check against its own type too', (_, make) => {
+    expect(() => parseEventOfItsType(make() as PetitionEvent)).toThrow();
+  });
+
+  it.each(samples)('passes a %s event in its producer’s check, unchanged', (_, event) => {
+    expect(parseEventOfItsType(event)).toEqual(event);
   });
 
   it('accepts a document rejection on a draft, which has no tracking code yet', () => {
