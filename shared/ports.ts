@@ -306,6 +306,13 @@ export interface ReportRepository {
   setTarget(provinceCode: ProvinceCode, target: NetworkTarget): Promise<void>;
   /** The jobs among these (`<period>@<scope>`) whose report is done. */
   done(jobs: readonly string[]): Promise<Set<string>>;
+  /**
+   * For each of these periods that has one, the scopes its month's marker lists: a run found or
+   * made every one of their reports done before it added them.
+   */
+  coveredScopes(periods: readonly string[]): Promise<Map<string, Set<ReportScope>>>;
+  /** Adds scopes to a period's marker; only once each of their reports is done. */
+  cover(period: string, scopes: readonly ReportScope[]): Promise<void>;
   /** Claims a job for generation; false if it is done or another run holds a live claim. */
   claim(job: string, owner: string, now: Date, leaseSeconds: number): Promise<boolean>;
   complete(job: string, generatedAt: string): Promise<void>;

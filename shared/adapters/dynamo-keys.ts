@@ -63,6 +63,7 @@ export const keys = {
   guessWindow: (key: string) => ({ pk: `GUESS#${key}`, sk: 'GUESS' }),
   /** A report job's ledger (`J#1398-06@29`): done, or claimed by a run. */
   report: (job: string) => ({ pk: `REPORT#${job}`, sk: 'REPORT' }),
+  reportMonth: (period: string) => ({ pk: `REPORT#${period}`, sk: 'MONTH' }),
   networkTarget: (provinceCode: string) => ({ pk: 'CONFIG', sk: `TARGET#${provinceCode}` }),
   court: (courtCode: string) => ({ pk: `COURT#${courtCode}`, sk: 'COURT' }),
   lunarHolidays: (year: number) => ({ pk: 'CALENDAR#national', sk: `LUNAR#${year}` }),

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PROVINCE_CODES, type ProvinceCode } from '../domain/provinces';
 import type { NetworkTarget } from '../domain/report';
-import type { ReportRepository } from '../ports';
+import type { ReportRepository, ReportScope } from '../ports';
 import { batchGetAll } from './dynamo-batch';
 import { keys } from './dynamo-keys';
 
@@ -12,6 +12,8 @@ import { keys } from './dynamo-keys';
  * - a province's target  pk `CONFIG`   sk `TARGET#<province>`
  * - report ledger   pk `REPORT#<period>@<scope>`   sk `REPORT`  state generating|done, with a lease, so each
  *   month's report of each scope is produced once
+ * - month marker    pk `REPORT#<period>`   sk `MONTH`  the scopes (a string set) whose reports of the month
+ *   are all done: the daily job reads 12 of these beside the offices, not a ledger item per month and scope
  */
 export class DynamoReportRepository implements ReportRepository {
   constructor(
@@ -68,6 +70,27 @@ export class DynamoReportRepository implements ReportRepository {
       if (item.state === 'done') done.add(String(item.job));
     }
     return done;
+  }
+
+  async coveredScopes(periods: readonly string[]): Promise<Map<string, Set<ReportScope>>> {
+    const covered = new Map<string, Set<ReportScope>>();
+    for (const item of await this.batchGet(periods.map((period) => keys.reportMonth(period)))) {
+      covered.set(String(item.period), new Set(item.scopes as Set<ReportScope>));
+    }
+    return covered;
+  }
+
+  async cover(period: string, scopes: readonly ReportScope[]): Promise<void> {
+    if (scopes.length === 0) return;
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.reportMonth(period),
+        // A set grows by ADD, so two runs covering a month at once both land.
+        UpdateExpression: 'ADD scopes :scopes SET entity = :entity, period = :period',
+        ExpressionAttributeValues: { ':scopes': new Set(scopes), ':entity': 'report-month', ':period': period },
+      }),
+    );
   }
 
   async claim(job: string, owner: string, now: Date, leaseSeconds: number): Promise<boolean> {

@@ -163,30 +163,46 @@ export async function generateReport(deps: ReportDeps, month: MonthId, scope: Re
  * the national one that are missing get produced, oldest month first, each exactly once even when
  * two runs overlap (a conditional claim per month and scope decides which run does it). A month's
  * counters are read once for all of its reports.
+ *
+ * Most days there is nothing to do, and a run learns it in one round of reads: each month's marker
+ * lists the scopes whose reports are all done, and is read beside the offices. Only a month whose
+ * marker misses a scope (a month just closed, a province with its first office) is looked up
+ * report by report; once this run found or made all of its reports done, the marker says so.
  */
 export async function runScheduledReports(deps: ReportDeps): Promise<string[]> {
   const now = deps.clock.now();
   const lastClosed = previousMonth(monthOf('solar-hijri', now));
   const months: MonthId[] = [lastClosed];
   while (months.length < CATCH_UP_MONTHS) months.unshift(previousMonth(months[0] ?? lastClosed));
-  const offices = await deps.offices.list();
+  const [offices, covered] = await Promise.all([
+    deps.offices.list(),
+    deps.reports.coveredScopes(months.map(counterPeriod)),
+  ]);
   const scopes: ReportScope[] = [...new Set(offices.map((o) => o.provinceCode))].sort();
   scopes.push('national');
-  const jobs = months.flatMap((month) => scopes.map((scope) => reportJob(counterPeriod(month), scope)));
+  const open = months.filter((month) => scopes.some((scope) => !covered.get(counterPeriod(month))?.has(scope)));
+  if (open.length === 0) return [];
+  const jobs = open.flatMap((month) => scopes.map((scope) => reportJob(counterPeriod(month), scope)));
   const done = await deps.reports.done(jobs);
   const owner = deps.ids.runId();
   const produced: string[] = [];
-  for (const month of months) {
-    const missing = scopes.filter((scope) => !done.has(reportJob(counterPeriod(month), scope)));
-    if (missing.length === 0) continue;
+  for (const month of open) {
+    const period = counterPeriod(month);
+    const missing = scopes.filter((scope) => !done.has(reportJob(period, scope)));
     let data: MonthData | undefined;
+    // A scope another run holds is not known to be done: that run covers the month, or the next one.
+    let allDone = true;
     for (const scope of missing) {
-      if (!(await deps.reports.claim(reportJob(counterPeriod(month), scope), owner, now, LEASE_SECONDS))) continue;
+      if (!(await deps.reports.claim(reportJob(period, scope), owner, now, LEASE_SECONDS))) {
+        allDone = false;
+        continue;
+      }
       data ??= await loadMonth(deps, month, offices);
       const report = scope === 'national' ? nationalReport(data, now) : provinceReport(data, scope, now);
       await store(deps, month, scope, report);
       produced.push(`${formatMonth(month)} ${scope}`);
     }
+    if (allDone) await deps.reports.cover(period, scopes);
   }
   return produced;
 }

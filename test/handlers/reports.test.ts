@@ -14,6 +14,7 @@ import { createS3Client } from '../../shared/adapters/s3-client';
 import { S3ReportStore } from '../../shared/adapters/s3-report-store';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { formatMonth, nextMonth, parseMonth } from '../../shared/domain/months';
+import { newOffice } from '../../shared/domain/office';
 import type { MonthlyReport } from '../../shared/domain/report';
 import type { Principal } from '../../shared/domain/roles';
 import { type Clock, type ReportScope, reportJob } from '../../shared/ports';
@@ -21,6 +22,7 @@ import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, submitPetition } from '../../shared/use-cases/petitions';
 import { CATCH_UP_MONTHS, generateReport, type ReportDeps, runScheduledReports } from '../../shared/use-cases/reports';
 import { apiEvent, asFunction, type Caller, call, invokeRoute } from '../support/api-event';
+import { uniqueOfficeCode } from '../support/fixtures';
 import { demoSchedulesFor, recordPaidInFull } from '../support/payments';
 import { activeOffice, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
@@ -247,5 +249,77 @@ describe('the daily job', () => {
       '1405-11 29',
       '1405-11 national',
     ]);
+  });
+
+  it('learns it has nothing to do from the months’ markers, read beside the offices', async () => {
+    // Prepare: a run covers the months; then the offices answer only once the markers were asked for
+    const deps = reportDeps(at('2027-02-25T00:30:00Z'));
+    await asFunction('monthly-report-job', () => runScheduledReports(deps));
+    let markersAsked: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => (markersAsked = resolve));
+    let doneCalls = 0;
+    const watched: ReportDeps = {
+      ...deps,
+      offices: {
+        ...deps.offices,
+        list: async (filter) => {
+          const tooLate = new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('the markers were not asked for beside the offices')), 2_000),
+          );
+          await Promise.race([asked, tooLate]);
+          return deps.offices.list(filter);
+        },
+      },
+      reports: {
+        ...deps.reports,
+        coveredScopes: (periods) => {
+          markersAsked();
+          return deps.reports.coveredScopes(periods);
+        },
+        done: (jobs) => {
+          doneCalls++;
+          return deps.reports.done(jobs);
+        },
+      },
+    };
+
+    // Act
+    const produced = await asFunction('monthly-report-job', () => runScheduledReports(watched));
+
+    // Assess: no report looked up one by one
+    expect(produced).toEqual([]);
+    expect(doneCalls).toBe(0);
+  });
+
+  it('reopens every covered month for a province that gets its first office, and produces only its reports', async () => {
+    // Prepare: an office in Tehran (07), where this file had none
+    const deps = reportDeps(at('2027-02-25T00:30:00Z'));
+    await deps.offices.insert(
+      newOffice(
+        {
+          officeCode: uniqueOfficeCode(),
+          name: 'دفتر خدمات الکترونیک قضایی آزمون تهران',
+          provinceCode: '07',
+          judicialDistrict: 'تهران',
+          county: 'تهران',
+          deprivedArea: false,
+          status: 'active',
+          contact: { phone: '02188880000' },
+        },
+        new Date('2027-02-01T00:00:00Z'),
+      ),
+    );
+
+    // Act
+    const produced = await asFunction('monthly-report-job', () => runScheduledReports(deps));
+    const again = await asFunction('monthly-report-job', () => runScheduledReports(deps));
+
+    // Assess
+    const months: string[] = [];
+    for (let m = parseMonth('solar-hijri', '1404-12')!; months.length < CATCH_UP_MONTHS; m = nextMonth(m)) {
+      months.push(formatMonth(m));
+    }
+    expect(produced).toEqual(months.map((month) => `${month} 07`));
+    expect(again).toEqual([]);
   });
 });
