@@ -132,7 +132,10 @@ export class StatefulStack extends Stack {
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
         {
           // Case files are read often while a case is open, rarely afterwards, and kept for years.
+          // Under `petitions/` only: a quarantined upload expires at a year, and moving it the day
+          // before would cost Glacier's 90-day minimum.
           id: 'age-into-cheaper-storage',
+          prefix: 'petitions/',
           transitions: [
             { storageClass: StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(90) },
             { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(365) },

@@ -26,6 +26,8 @@
  *   gsi3 (the court registry, sparse) `COURTS#<province>`                / `<kind>#<district>#<court code>`
  *   (a kind in a district, or in the province, is one `begins_with`; one partition per province)
  * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
+ * - report month      pk `REPORT#<period>`    sk `MONTH`                 the scopes whose reports of the month are
+ *   all done (a string set): the daily job reads 12 of these, not the ledger
  * - payment attempt   pk `PETITION#<id>`      sk `PAYMENT#<order id>`    the petition's payments, beside it
  * - paid totals       pk `PETITION#<id>`      sk `PAID`                  verified rials per payee, added to in the
  *   transaction that verifies a payment; submission reads it in its BatchGetItem instead of querying the payments

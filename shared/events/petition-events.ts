@@ -299,7 +299,10 @@ const SCHEMA_OF_TYPE = {
  * cold start then builds and compiles one member's schema, not the union's thirteen (about 6 ms).
  */
 export function parseEventOfItsType(event: PetitionEvent): PetitionEvent {
-  const schema: z.ZodMiniType<PetitionEvent> | undefined = SCHEMA_OF_TYPE[event.type as PetitionEventType];
+  // Own keys only: a type such as `constructor` must meet the union's refusal, not Object's.
+  const schema: z.ZodMiniType<PetitionEvent> | undefined = Object.hasOwn(SCHEMA_OF_TYPE, event.type)
+    ? SCHEMA_OF_TYPE[event.type as PetitionEventType]
+    : undefined;
   return (schema ?? petitionEventSchema).parse(event);
 }
 

@@ -201,6 +201,8 @@ export async function runScheduledReports(deps: ReportDeps): Promise<string[]> {
       const report = scope === 'national' ? nationalReport(data, now) : provinceReport(data, scope, now);
       await store(deps, month, scope, report);
       produced.push(`${formatMonth(month)} ${scope}`);
+      // A provisional report is not marked done (store); the job makes none, as its months are closed.
+      if (report.provisional) allDone = false;
     }
     if (allDone) await deps.reports.cover(period, scopes);
   }

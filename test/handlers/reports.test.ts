@@ -13,8 +13,9 @@ import {
 import { createS3Client } from '../../shared/adapters/s3-client';
 import { S3ReportStore } from '../../shared/adapters/s3-report-store';
 import { readEnv, tableEnvShape } from '../../shared/config';
-import { formatMonth, nextMonth, parseMonth } from '../../shared/domain/months';
+import { formatMonth, monthOf, nextMonth, parseMonth, previousMonth } from '../../shared/domain/months';
 import { newOffice } from '../../shared/domain/office';
+import { PROVINCE_CODES } from '../../shared/domain/provinces';
 import type { MonthlyReport } from '../../shared/domain/report';
 import type { Principal } from '../../shared/domain/roles';
 import { type Clock, type ReportScope, reportJob } from '../../shared/ports';
@@ -70,6 +71,13 @@ async function submitAt(officeCode: string, instant: string, kind = 'civil-petit
   );
   await recordPaidInFull(petition.petitionId, new Date(instant));
   return submitPetition(deps, principal, petition.petitionId);
+}
+
+/** The closed Solar Hijri months the daily job looks at on `now`, oldest first, as `1405-08`. */
+function closedMonthsBefore(now: Date): string[] {
+  const months = [previousMonth(monthOf('solar-hijri', now))];
+  while (months.length < CATCH_UP_MONTHS) months.unshift(previousMonth(months[0]!));
+  return months.map(formatMonth);
 }
 
 /** Counts an office's submitted petitions of a month from the petitions themselves (the listing index). */
@@ -263,10 +271,15 @@ describe('the daily job', () => {
       offices: {
         ...deps.offices,
         list: async (filter) => {
-          const tooLate = new Promise<never>((_, reject) =>
-            setTimeout(() => reject(new Error('the markers were not asked for beside the offices')), 2_000),
-          );
-          await Promise.race([asked, tooLate]);
+          let timer: NodeJS.Timeout | undefined;
+          const tooLate = new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new Error('the markers were not asked for beside the offices')), 2_000);
+          });
+          try {
+            await Promise.race([asked, tooLate]);
+          } finally {
+            clearTimeout(timer);
+          }
           return deps.offices.list(filter);
         },
       },
@@ -292,21 +305,24 @@ describe('the daily job', () => {
   });
 
   it('reopens every covered month for a province that gets its first office, and produces only its reports', async () => {
-    // Prepare: an office in Tehran (07), where this file had none
-    const deps = reportDeps(at('2027-02-25T00:30:00Z'));
+    // Prepare: months of their own (a later year), covered by a first run; then an office in a province without one
+    const deps = reportDeps(at('2029-06-01T00:30:00Z'));
+    const first = await asFunction('monthly-report-job', () => runScheduledReports(deps));
+    const provinces = new Set((await deps.offices.list()).map((office) => office.provinceCode));
+    const newcomer = PROVINCE_CODES.find((code) => !provinces.has(code))!;
     await deps.offices.insert(
       newOffice(
         {
           officeCode: uniqueOfficeCode(),
-          name: 'دفتر خدمات الکترونیک قضایی آزمون تهران',
-          provinceCode: '07',
-          judicialDistrict: 'تهران',
-          county: 'تهران',
+          name: 'دفتر خدمات الکترونیک قضایی آزمون',
+          provinceCode: newcomer,
+          judicialDistrict: 'مرکز',
+          county: 'مرکز',
           deprivedArea: false,
           status: 'active',
           contact: { phone: '02188880000' },
         },
-        new Date('2027-02-01T00:00:00Z'),
+        new Date('2029-05-01T00:00:00Z'),
       ),
     );
 
@@ -314,12 +330,34 @@ describe('the daily job', () => {
     const produced = await asFunction('monthly-report-job', () => runScheduledReports(deps));
     const again = await asFunction('monthly-report-job', () => runScheduledReports(deps));
 
-    // Assess
-    const months: string[] = [];
-    for (let m = parseMonth('solar-hijri', '1404-12')!; months.length < CATCH_UP_MONTHS; m = nextMonth(m)) {
-      months.push(formatMonth(m));
-    }
-    expect(produced).toEqual(months.map((month) => `${month} 07`));
+    // Assess: the first run made every month's reports; the second only the newcomer's, for each month
+    const months = closedMonthsBefore(deps.clock.now());
+    expect(first).toHaveLength(months.length * (provinces.size + 1));
+    expect(produced).toEqual(months.map((month) => `${month} ${newcomer}`));
     expect(again).toEqual([]);
+  });
+
+  it('leaves a month unmarked for a report another run holds, and produces it once that run’s claim lapses', async () => {
+    // Prepare: months of their own, an office of South Khorasan; another run holds the last closed month's national report
+    await activeOffice();
+    const now = new Date('2030-06-01T00:30:00Z');
+    const deps = reportDeps(at(now.toISOString()));
+    const lastMonth = closedMonthsBefore(now).at(-1)!;
+    const period = `J#${lastMonth}`;
+    expect(await deps.reports.claim(reportJob(period, 'national'), 'another-run', now, 900)).toBe(true);
+
+    // Act
+    const whileHeld = await asFunction('monthly-report-job', () => runScheduledReports(deps));
+    const markedWhileHeld = (await deps.reports.coveredScopes([period])).get(period);
+    const later = reportDeps(at(new Date(now.getTime() + 20 * 60_000).toISOString()));
+    const afterLapse = await asFunction('monthly-report-job', () => runScheduledReports(later));
+    const markedAfter = (await deps.reports.coveredScopes([period])).get(period);
+
+    // Assess: not marked done for national until its report is, then produced exactly once
+    expect(whileHeld).not.toContain(`${lastMonth} national`);
+    expect(whileHeld).toContain(`${lastMonth} 29`);
+    expect(markedWhileHeld?.has('national') ?? false).toBe(false);
+    expect(afterLapse).toEqual([`${lastMonth} national`]);
+    expect(markedAfter?.has('national')).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import * as z from 'zod/mini';
 import {
   isCaseRegistered,
   PETITION_EVENT_SCHEMA_PATH,
@@ -79,8 +80,12 @@ describe('petition events, version 1', () => {
     expect(() => parsePetitionEvent(make())).toThrow();
   });
 
-  it.each(malformed)('refuses %s in its producer’s check against its own type too', (_, make) => {
-    expect(() => parseEventOfItsType(make() as PetitionEvent)).toThrow();
+  it.each([
+    ...malformed,
+    ['a type named after an object’s own property', () => ({ ...sampleEvent('dispatched'), type: 'constructor' })],
+    ['a type named __proto__', () => ({ ...sampleEvent('dispatched'), type: '__proto__' })],
+  ] as Array<[string, () => unknown]>)('refuses %s in its producer’s check against its own type too', (_, make) => {
+    expect(() => parseEventOfItsType(make() as PetitionEvent)).toThrow(z.core.$ZodError);
   });
 
   it.each(samples)('passes a %s event in its producer’s check, unchanged', (_, event) => {
