@@ -1,5 +1,5 @@
 import { keepDocumentsDepsFromEnv } from '../shared/adapters/from-env';
-import { type PetitionBusEvent, parsePetitionEvent } from '../shared/events/petition-events';
+import { type PetitionBusEvent, parseKeeperEvent } from '../shared/events/petition-events';
 import { eventHandler } from '../shared/observability/event-handler';
 import { logger } from '../shared/observability/logger';
 import { forgetRemovedDocument, keepSubmittedDocuments } from '../shared/use-cases/documents';
@@ -15,7 +15,7 @@ type KeepDeps = Parameters<typeof keepSubmittedDocuments>[0] & Parameters<typeof
  */
 export function keepDocumentsHandler(deps: KeepDeps) {
   return eventHandler<PetitionBusEvent>().handler(async (busEvent) => {
-    const event = parsePetitionEvent(busEvent.detail);
+    const event = parseKeeperEvent(busEvent.detail);
     if (event.type === 'document-removed') {
       const result = await forgetRemovedDocument(deps, event.petitionId, event.data.documentId);
       logger.info('removed document deleted', { eventId: event.eventId, petitionId: event.petitionId, ...result });

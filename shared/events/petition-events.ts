@@ -276,6 +276,19 @@ export function parsePetitionEvent(value: unknown): PetitionEvent {
   return petitionEventSchema.parse(value);
 }
 
+/**
+ * The events the document keeper's rule passes (rules.ts, DOCUMENT_KEEPER_RULE_PATTERN): the keeper
+ * parses these alone, so its bundle holds three members' schemas, not thirteen.
+ */
+const keeperEventSchema = /* @__PURE__ */ lazySchema(() =>
+  z.discriminatedUnion('type', [submitted, reinstated, documentRemoved]),
+);
+
+/** Validates an event the document keeper's rule passed; throws a ZodError on any other. */
+export function parseKeeperEvent(value: unknown): PetitionEventOf<'submitted' | 'reinstated' | 'document-removed'> {
+  return keeperEventSchema.parse(value) as PetitionEventOf<'submitted' | 'reinstated' | 'document-removed'>;
+}
+
 /** Each type's own schema, the members of the union above. */
 const SCHEMA_OF_TYPE = {
   submitted,

@@ -650,6 +650,26 @@ describe('keeping the scans of a submitted petition', () => {
     });
   });
 
+  it('refuses an event its rule does not pass, leaving the scans as they are', async () => {
+    // Prepare: the submission's event, turned into a withdrawal (a type only the notifier's rule passes)
+    const { uploads, busEvent } = await submittedWithTwoScans();
+    const misrouted = {
+      ...busEvent,
+      'detail-type': 'petition.withdrawn',
+      detail: { ...busEvent.detail, type: 'withdrawn', data: { previousStatus: 'submitted' } },
+    };
+
+    // Act
+    const outcome = await invoke('keep-documents', keepDocuments, misrouted as typeof busEvent).then(
+      () => 'kept',
+      () => 'refused',
+    );
+
+    // Assess: refused (so retried, then parked under alarm), and nothing tagged
+    expect(outcome).toBe('refused');
+    expect(await Promise.all(uploads.map(tagsOf))).toEqual([{ lifecycle: 'draft' }, { lifecycle: 'draft' }]);
+  });
+
   it('takes a redelivered event calmly, and fails (retried, then parked under alarm) once a verified scan is gone', async () => {
     // Prepare
     const { uploads, busEvent } = await submittedWithTwoScans();
