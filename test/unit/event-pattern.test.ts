@@ -5,7 +5,12 @@ import {
   InvalidEventPatternError,
   matchesEventPattern,
 } from '../../shared/events/event-pattern';
-import { PETITION_EVENT_TYPES, type PetitionEvent, toBusEvent } from '../../shared/events/petition-events';
+import {
+  PETITION_EVENT_TYPES,
+  type PetitionEvent,
+  parseKeeperEvent,
+  toBusEvent,
+} from '../../shared/events/petition-events';
 import {
   courtCaseManagementPatterns,
   DOCUMENT_KEEPER_RULE_PATTERN,
@@ -204,6 +209,22 @@ describe('the rules of the notices pipeline', () => {
     // submitted: a first submission or a resubmission; reinstated: back from a rejection order;
     // document-removed: the removed document's object is deleted.
     expect(taken).toEqual(['submitted', 'reinstated', 'document-removed']);
+  });
+
+  it('the document keeper parses exactly the events its rule passes, and refuses any other', () => {
+    const passed = PETITION_EVENT_TYPES.filter((type) =>
+      matchesEventPattern(DOCUMENT_KEEPER_RULE_PATTERN, onBus(sampleEvent(type))),
+    );
+    const parsed = PETITION_EVENT_TYPES.filter((type) => {
+      try {
+        parseKeeperEvent(sampleEvent(type));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+
+    expect(parsed).toEqual(passed);
   });
 
   it('the notifier rule ignores other sources and other schema versions', () => {
