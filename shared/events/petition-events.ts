@@ -286,7 +286,7 @@ const keeperEventSchema = /* @__PURE__ */ lazySchema(() =>
 
 /** Validates an event the document keeper's rule passed; throws a ZodError on any other. */
 export function parseKeeperEvent(value: unknown): PetitionEventOf<'submitted' | 'reinstated' | 'document-removed'> {
-  return keeperEventSchema.parse(value) as PetitionEventOf<'submitted' | 'reinstated' | 'document-removed'>;
+  return keeperEventSchema.parse(value);
 }
 
 /** Each type's own schema, the members of the union above. */
