@@ -222,7 +222,7 @@ const documentRejected = /* @__PURE__ */ lazySchema(() =>
 /**
  * The office took a declared document off a draft or a returned petition: the document keeper
  * deletes its object (shared/use-cases/documents.ts, forgetRemovedDocument), so the removal
- * itself needs no S3 call and the deletion is retried until done.
+ * itself needs no S3 call; a failed deletion is retried, then dead-lettered under alarm.
  */
 const documentRemoved = /* @__PURE__ */ lazySchema(() =>
   member('document-removed', {
