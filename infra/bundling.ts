@@ -43,6 +43,10 @@ export const esbuildOptions = {
   // The docs renderer gzipped at build, not at each of its cold starts (prepared-renderer.ts).
   // The X-Ray SDK's one semver function without the rest of semver (semver-gte.ts).
   plugins: [literalSchemaTraitKeys, nodeHttpThroughRequire, preparedRenderer, semverGteOnly],
+  // The X-Ray SDK's context store in Node's AsyncLocalStorage instead of cls-hooked's async hook,
+  // which slowed every first call by a tenth (shared/observability/async-local-namespace.ts). An
+  // alias is resolved from the working directory: every build here runs from the project root.
+  alias: { 'cls-hooked/context': './shared/observability/async-local-namespace.ts' },
 } satisfies BuildOptions;
 
 /**

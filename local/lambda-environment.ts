@@ -52,7 +52,13 @@ export interface DriverInvocation {
  * answer came (`performance.now()`, which counts from the process's start) and what it was.
  * Usage: `node <driver> <bundle> <invocations.json>`.
  */
-export const LAMBDA_DRIVER_SOURCE = `import { readFileSync } from 'node:fs';
+export const LAMBDA_DRIVER_SOURCE = `import asyncHooks from 'node:async_hooks';
+import { readFileSync } from 'node:fs';
+// Async hooks made by the bundle: once one is on, Node calls it for every promise, and a cold
+// start's first call slows by a tenth (shared/observability/async-local-namespace.ts).
+let asyncHooksCreated = 0;
+const createHook = asyncHooks.createHook;
+asyncHooks.createHook = (...args) => (asyncHooksCreated++, createHook(...args));
 const [bundle, invocationsFile] = process.argv.slice(2);
 const invocations = JSON.parse(readFileSync(invocationsFile, 'utf8'));
 const { handler } = await import(bundle);
@@ -76,7 +82,7 @@ for (const [index, { event, traceHeader }] of invocations.entries()) {
 // Whether Node's fetch (undici) was loaded: no function uses it, and loading it costs a cold start
 // tens of milliseconds (infra/node-http-require.ts).
 const undiciLoaded = process.moduleLoadList.some((name) => name.includes('undici'));
-console.log(JSON.stringify({ loadedAt, answeredAt, answers, undiciLoaded }));
+console.log(JSON.stringify({ loadedAt, answeredAt, answers, undiciLoaded, asyncHooksCreated }));
 `;
 
 /** A segment document as the X-Ray SDK sends it (the fields the checks read). */
