@@ -306,16 +306,28 @@ export interface ReportRepository {
   setTarget(provinceCode: ProvinceCode, target: NetworkTarget): Promise<void>;
   /** The jobs among these (`<period>@<scope>`) whose report is done. */
   done(jobs: readonly string[]): Promise<Set<string>>;
+  /** What the daily job reads first, in one request: it has nothing to do when that says so. */
+  jobOutlook(periods: readonly string[]): Promise<ReportJobOutlook>;
   /**
-   * For each of these periods that has one, the scopes its month's marker lists: a run found or
-   * made every one of their reports done before it added them.
+   * Records the provinces of every office, listed: from then on the outlook names them, and each
+   * office registered after adds its own province.
    */
-  coveredScopes(periods: readonly string[]): Promise<Map<string, Set<ReportScope>>>;
+  recordOfficeProvinces(provinces: readonly ProvinceCode[]): Promise<void>;
   /** Adds scopes to a period's marker; only once each of their reports is done. */
   cover(period: string, scopes: readonly ReportScope[]): Promise<void>;
   /** Claims a job for generation; false if it is done or another run holds a live claim. */
   claim(job: string, owner: string, now: Date, leaseSeconds: number): Promise<boolean>;
   complete(job: string, generatedAt: string): Promise<void>;
+}
+
+export interface ReportJobOutlook {
+  /**
+   * For each of the periods that has one, the scopes its month's marker lists: a run found or
+   * made every one of their reports done before it added them.
+   */
+  covered: Map<string, Set<ReportScope>>;
+  /** The provinces that have an office; unknown until a run has recorded those of every office. */
+  officeProvinces?: Set<ProvinceCode>;
 }
 
 /** A report job's key: what the ledger keeps done or claimed. */

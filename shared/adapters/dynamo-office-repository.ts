@@ -7,7 +7,7 @@ import * as problemTexts from '../i18n/problem-texts';
 import type { OfficeFilter, OfficeRepository } from '../ports';
 import { indexKeys, keys } from './dynamo-keys';
 import { queryAll } from './dynamo-query';
-import { conditionalPut } from './dynamo-transactions';
+import { conditionalPut, failedConditions, transactWrite } from './dynamo-transactions';
 
 /**
  * Offices: `pk = OFFICE#<code>`, `sk = OFFICE`. The registry listing uses gsi3 with one partition
@@ -22,11 +22,26 @@ export class DynamoOfficeRepository implements OfficeRepository {
   ) {}
 
   async insert(office: Office): Promise<void> {
-    await conditionalPut(
-      this.db,
-      { TableName: this.tableName, Item: officeItem(office), ConditionExpression: 'attribute_not_exists(pk)' },
-      () => new ConflictError(problemTexts.officeExists, { officeCode: office.officeCode }),
-    );
+    try {
+      await transactWrite(this.db, {
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.tableName,
+              Item: officeItem(office),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          // The report job learns from this item which provinces it reports on, without listing
+          // every office (dynamo-report-repository.ts); a province's first office reopens its months.
+          { Update: officeProvincesUpdate(this.tableName, [office.provinceCode]) },
+        ],
+      });
+    } catch (error) {
+      if (failedConditions(error)?.[0])
+        throw new ConflictError(problemTexts.officeExists, { officeCode: office.officeCode });
+      throw error;
+    }
   }
 
   async get(officeCode: string): Promise<Office | undefined> {
@@ -97,4 +112,24 @@ export function officeFromItem(item: Record<string, unknown>): Office {
 /** How offices stored before provinces had codes were keyed in the registry index. */
 function legacyPrefix(provinceCode: ProvinceCode): string {
   return `${provinceOf(provinceCode)?.fa ?? provinceCode}#`;
+}
+
+/**
+ * Adds provinces to the set of those that have an office. ADD only grows a set, so an office
+ * registered while a report job records what it listed is kept either way. `complete` is the job's
+ * to set (DynamoReportRepository.recordOfficeProvinces): only a listing of every office makes it so.
+ */
+export function officeProvincesUpdate(tableName: string, provinces: readonly ProvinceCode[], complete = false) {
+  // DynamoDB refuses an empty set: a network with no office yet records only that it is complete.
+  const add = provinces.length > 0 ? 'ADD provinces :provinces ' : '';
+  return {
+    TableName: tableName,
+    Key: keys.officeProvinces(),
+    UpdateExpression: `${add}SET entity = :entity${complete ? ', complete = :complete' : ''}`,
+    ExpressionAttributeValues: {
+      ':entity': 'office-provinces',
+      ...(provinces.length > 0 ? { ':provinces': new Set(provinces) } : {}),
+      ...(complete ? { ':complete': true } : {}),
+    },
+  };
 }

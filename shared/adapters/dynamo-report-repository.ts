@@ -2,9 +2,10 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PROVINCE_CODES, type ProvinceCode } from '../domain/provinces';
 import type { NetworkTarget } from '../domain/report';
-import type { ReportRepository, ReportScope } from '../ports';
+import type { ReportJobOutlook, ReportRepository, ReportScope } from '../ports';
 import { batchGetAll } from './dynamo-batch';
 import { keys } from './dynamo-keys';
+import { officeProvincesUpdate } from './dynamo-office-repository';
 
 /**
  * Report inputs and bookkeeping:
@@ -13,7 +14,9 @@ import { keys } from './dynamo-keys';
  * - report ledger   pk `REPORT#<period>@<scope>`   sk `REPORT`  state generating|done, with a lease, so each
  *   month's report of each scope is produced once
  * - month marker    pk `REPORT#<period>`   sk `MONTH`  the scopes (a string set) whose reports of the month
- *   are all done: the daily job reads 12 of these beside the offices, not a ledger item per month and scope
+ *   are all done: the daily job reads 12 of these, not a ledger item per month and scope
+ * - office provinces  pk `CONFIG`   sk `OFFICE-PROVINCES`  the provinces that have an office, read with the
+ *   markers, so that a day with nothing to do is one BatchGetItem (the offices are listed only when a month is open)
  */
 export class DynamoReportRepository implements ReportRepository {
   constructor(
@@ -72,12 +75,20 @@ export class DynamoReportRepository implements ReportRepository {
     return done;
   }
 
-  async coveredScopes(periods: readonly string[]): Promise<Map<string, Set<ReportScope>>> {
+  async jobOutlook(periods: readonly string[]): Promise<ReportJobOutlook> {
     const covered = new Map<string, Set<ReportScope>>();
-    for (const item of await this.batchGet(periods.map((period) => keys.reportMonth(period)))) {
-      covered.set(String(item.period), new Set(item.scopes as Set<ReportScope>));
+    let officeProvinces: Set<ProvinceCode> | undefined;
+    const wanted = [keys.officeProvinces(), ...periods.map((period) => keys.reportMonth(period))];
+    for (const item of await this.batchGet(wanted)) {
+      if (item.entity === 'office-provinces') {
+        if (item.complete === true) officeProvinces = new Set((item.provinces as Set<ProvinceCode> | undefined) ?? []);
+      } else covered.set(String(item.period), new Set(item.scopes as Set<ReportScope>));
     }
-    return covered;
+    return { covered, ...(officeProvinces ? { officeProvinces } : {}) };
+  }
+
+  async recordOfficeProvinces(provinces: readonly ProvinceCode[]): Promise<void> {
+    await this.db.send(new UpdateCommand(officeProvincesUpdate(this.tableName, provinces, true)));
   }
 
   async cover(period: string, scopes: readonly ReportScope[]): Promise<void> {

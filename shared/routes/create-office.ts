@@ -6,7 +6,8 @@ export const route = defineRoute({
   method: 'POST',
   path: '/v1/offices',
   auth: PROVINCE_ADMIN,
-  table: [{ actions: ['PutItem'] }],
+  // The office, and its province added to the set the report job reads (CONFIG / OFFICE-PROVINCES).
+  table: [{ actions: ['PutItem'] }, { actions: ['UpdateItem'], leadingKeys: ['CONFIG'] }],
   summary: 'Register an office',
   request: { body: createOfficeSchema },
   responses: {

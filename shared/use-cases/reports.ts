@@ -174,14 +174,19 @@ export async function runScheduledReports(deps: ReportDeps): Promise<string[]> {
   const lastClosed = previousMonth(monthOf('solar-hijri', now));
   const months: MonthId[] = [lastClosed];
   while (months.length < CATCH_UP_MONTHS) months.unshift(previousMonth(months[0] ?? lastClosed));
-  const [offices, covered] = await Promise.all([
-    deps.offices.list(),
-    deps.reports.coveredScopes(months.map(counterPeriod)),
-  ]);
-  const scopes: ReportScope[] = [...new Set(offices.map((o) => o.provinceCode))].sort();
+  // One read tells a day with nothing to do: the months' markers and the provinces that have an
+  // office. Only a run that must work, or the first one, which records the provinces, lists offices.
+  const { covered, officeProvinces } = await deps.reports.jobOutlook(months.map(counterPeriod));
+  let offices: Office[] | undefined;
+  if (!officeProvinces) {
+    offices = await deps.offices.list();
+    await deps.reports.recordOfficeProvinces(provincesOf(offices));
+  }
+  const scopes: ReportScope[] = officeProvinces ? [...officeProvinces].sort() : provincesOf(offices ?? []);
   scopes.push('national');
   const open = months.filter((month) => scopes.some((scope) => !covered.get(counterPeriod(month))?.has(scope)));
   if (open.length === 0) return [];
+  offices ??= await deps.offices.list();
   const jobs = open.flatMap((month) => scopes.map((scope) => reportJob(counterPeriod(month), scope)));
   const done = await deps.reports.done(jobs);
   const owner = deps.ids.runId();
@@ -208,6 +213,9 @@ export async function runScheduledReports(deps: ReportDeps): Promise<string[]> {
   }
   return produced;
 }
+
+const provincesOf = (offices: readonly Office[]): ProvinceCode[] =>
+  [...new Set(offices.map((o) => o.provinceCode))].sort();
 
 /** The stored report of a closed month, or a live provisional one for the running month. */
 async function storedOrLive(deps: ReportDeps, month: MonthId, scope: ReportScope): Promise<AnyReport> {

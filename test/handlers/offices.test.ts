@@ -33,6 +33,9 @@ describe('POST /v1/offices', () => {
       apiEvent('get-office', { caller: clerk, pathParameters: { officeCode: body.officeCode } }),
     );
     expect(read.body.name).toBe(body.name);
+    // Its province joins the set the monthly report job reads instead of listing every office.
+    const provinces = (await tableSnapshot()).find((item) => item.entity === 'office-provinces');
+    expect([...((provinces?.provinces as Set<string> | undefined) ?? [])]).toContain(body.provinceCode);
   });
 
   it('normalises Persian digits and Arabic letters before validating and storing', async () => {

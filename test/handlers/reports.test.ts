@@ -1,7 +1,9 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
 import { handler as getMonthlyReport } from '../../functions/get-monthly-report';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
+import { keys } from '../../shared/adapters/dynamo-keys';
 import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../../shared/adapters/dynamo-report-repository';
 import {
@@ -15,7 +17,7 @@ import { S3ReportStore } from '../../shared/adapters/s3-report-store';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { formatMonth, monthOf, nextMonth, parseMonth, previousMonth } from '../../shared/domain/months';
 import { newOffice } from '../../shared/domain/office';
-import { PROVINCE_CODES } from '../../shared/domain/provinces';
+import { PROVINCE_CODES, type ProvinceCode } from '../../shared/domain/provinces';
 import type { MonthlyReport } from '../../shared/domain/report';
 import type { Principal } from '../../shared/domain/roles';
 import { type Clock, type ReportScope, reportJob } from '../../shared/ports';
@@ -38,6 +40,22 @@ const asJob = (name: string) => {
   const [month, scope] = name.split(' ') as [string, ReportScope];
   return reportJob(`J#${month}`, scope);
 };
+
+/** An active office of a province, registered through the repository as the API does. */
+const officeIn = (provinceCode: ProvinceCode) =>
+  newOffice(
+    {
+      officeCode: uniqueOfficeCode(),
+      name: 'دفتر خدمات الکترونیک قضایی آزمون',
+      provinceCode,
+      judicialDistrict: 'مرکز',
+      county: 'مرکز',
+      deprivedArea: false,
+      status: 'active',
+      contact: { phone: '02188880000' },
+    },
+    new Date('2029-05-01T00:00:00Z'),
+  );
 
 function reportDeps(clock: Clock): ReportDeps {
   const config = readEnv(tableEnvShape);
@@ -259,38 +277,28 @@ describe('the daily job', () => {
     ]);
   });
 
-  it('learns it has nothing to do from the months’ markers, read beside the offices', async () => {
-    // Prepare: a run covers the months; then the offices answer only once the markers were asked for
+  it('learns it has nothing to do from one read of the months’ markers and the provinces, listing no office', async () => {
+    // Prepare: a run covers the months; then every read of the next run is counted
     const deps = reportDeps(at('2027-02-25T00:30:00Z'));
     await asFunction('monthly-report-job', () => runScheduledReports(deps));
-    let markersAsked: () => void = () => undefined;
-    const asked = new Promise<void>((resolve) => (markersAsked = resolve));
-    let doneCalls = 0;
+    const calls = { outlook: 0, offices: 0, done: 0 };
     const watched: ReportDeps = {
       ...deps,
       offices: {
         ...deps.offices,
-        list: async (filter) => {
-          let timer: NodeJS.Timeout | undefined;
-          const tooLate = new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new Error('the markers were not asked for beside the offices')), 2_000);
-          });
-          try {
-            await Promise.race([asked, tooLate]);
-          } finally {
-            clearTimeout(timer);
-          }
+        list: (filter) => {
+          calls.offices++;
           return deps.offices.list(filter);
         },
       },
       reports: {
         ...deps.reports,
-        coveredScopes: (periods) => {
-          markersAsked();
-          return deps.reports.coveredScopes(periods);
+        jobOutlook: (periods) => {
+          calls.outlook++;
+          return deps.reports.jobOutlook(periods);
         },
         done: (jobs) => {
-          doneCalls++;
+          calls.done++;
           return deps.reports.done(jobs);
         },
       },
@@ -299,9 +307,38 @@ describe('the daily job', () => {
     // Act
     const produced = await asFunction('monthly-report-job', () => runScheduledReports(watched));
 
-    // Assess: no report looked up one by one
+    // Assess: one read; no office listed, no report looked up one by one
     expect(produced).toEqual([]);
-    expect(doneCalls).toBe(0);
+    expect(calls).toEqual({ outlook: 1, offices: 0, done: 0 });
+  });
+
+  it('lists the offices and records every province once, when only offices registered since then have added theirs', async () => {
+    // Prepare: months of their own; the provinces' set as a deployment finds it after an office was
+    // registered, before any run: that one province, not yet recorded complete
+    await activeOffice();
+    const deps = reportDeps(at('2031-06-01T00:30:00Z'));
+    await deps.offices.insert(officeIn('23'));
+    await asFunction('monthly-report-job', () => runScheduledReports(deps));
+    const provinces = [...new Set((await deps.offices.list()).map((office) => office.provinceCode))].sort();
+    expect(provinces.length).toBeGreaterThan(1);
+    const config = readEnv(tableEnvShape);
+    await createDocumentClient(config).send(
+      new PutCommand({
+        TableName: config.TABLE_NAME,
+        Item: { ...keys.officeProvinces(), entity: 'office-provinces', provinces: new Set([provinces[0]]) },
+      }),
+    );
+    const periods = closedMonthsBefore(deps.clock.now()).map((month) => `J#${month}`);
+    const unknown = await deps.reports.jobOutlook(periods);
+
+    // Act
+    const produced = await asFunction('monthly-report-job', () => runScheduledReports(deps));
+    const known = await deps.reports.jobOutlook(periods);
+
+    // Assess: the set was not trusted while incomplete; every month stays covered; the set is now whole
+    expect(unknown.officeProvinces).toBeUndefined();
+    expect(produced).toEqual([]);
+    expect([...(known.officeProvinces ?? [])].sort()).toEqual(provinces);
   });
 
   it('reopens every covered month for a province that gets its first office, and produces only its reports', async () => {
@@ -310,21 +347,7 @@ describe('the daily job', () => {
     const first = await asFunction('monthly-report-job', () => runScheduledReports(deps));
     const provinces = new Set((await deps.offices.list()).map((office) => office.provinceCode));
     const newcomer = PROVINCE_CODES.find((code) => !provinces.has(code))!;
-    await deps.offices.insert(
-      newOffice(
-        {
-          officeCode: uniqueOfficeCode(),
-          name: 'دفتر خدمات الکترونیک قضایی آزمون',
-          provinceCode: newcomer,
-          judicialDistrict: 'مرکز',
-          county: 'مرکز',
-          deprivedArea: false,
-          status: 'active',
-          contact: { phone: '02188880000' },
-        },
-        new Date('2029-05-01T00:00:00Z'),
-      ),
-    );
+    await deps.offices.insert(officeIn(newcomer));
 
     // Act
     const produced = await asFunction('monthly-report-job', () => runScheduledReports(deps));
@@ -348,10 +371,10 @@ describe('the daily job', () => {
 
     // Act
     const whileHeld = await asFunction('monthly-report-job', () => runScheduledReports(deps));
-    const markedWhileHeld = (await deps.reports.coveredScopes([period])).get(period);
+    const markedWhileHeld = (await deps.reports.jobOutlook([period])).covered.get(period);
     const later = reportDeps(at(new Date(now.getTime() + 20 * 60_000).toISOString()));
     const afterLapse = await asFunction('monthly-report-job', () => runScheduledReports(later));
-    const markedAfter = (await deps.reports.coveredScopes([period])).get(period);
+    const markedAfter = (await deps.reports.jobOutlook([period])).covered.get(period);
 
     // Assess: not marked done for national until its report is, then produced exactly once
     expect(whileHeld).not.toContain(`${lastMonth} national`);
