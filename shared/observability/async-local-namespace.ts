@@ -2,13 +2,13 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * cls-hooked's namespaces as the X-Ray SDK uses them, kept in Node's AsyncLocalStorage instead
- * of async hooks. The bundles' X-Ray SDK gets this module for `cls-hooked/context`
- * (infra/cls-hooked-async-local.ts).
+ * of async hooks. The bundles' X-Ray SDK gets this module for `cls-hooked/context` (an alias in
+ * infra/bundling.ts).
  *
  * Why: cls-hooked follows a context with an async hook, and once a namespace exists Node calls
  * that hook for every promise the process makes. The SDK client's first request makes thousands;
- * with the hook on, a bare client's first `GetItem` took 7–8 ms more here, a tenth of a cold
- * start. Node 24's AsyncLocalStorage carries its store in the async context frame, with no hook
+ * with the hook on, a bare client's first `GetItem` took 7–8 ms more here, and a function's first
+ * call 9–13 ms (a tenth of its cold start; cold-only bench runs with and without, 2026-11-29). Node 24's AsyncLocalStorage carries its store in the async context frame, with no hook
  * at all. The X-Ray SDK's maintainers proposed this very move, keeping cls-hooked's interface
  * (aws/aws-xray-sdk-node#338), but the SDK still requires cls-hooked.
  *
@@ -20,8 +20,10 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  *   async context would be lost to the next;
  * - `run`, `runAndReturn`, `runPromise` and `bind`: a context of their own for what they call,
  *   inheriting from the active one, followed through every await by AsyncLocalStorage;
- * - `get`, `set` (which throws with no context, as cls-hooked does: the SDK logs it),
- *   `createContext`, `exit`; `getNamespace`, `createNamespace`, `destroyNamespace`, `reset`.
+ * - `get`, `set` (which throws with no context, as cls-hooked does), `createContext`, `exit`;
+ *   `getNamespace`, `createNamespace`, `destroyNamespace`, `reset`.
+ * `enter` and `exit` inside a `run` would change cls-hooked's active context but not this one's,
+ * so they throw there rather than leave a trace under the wrong parent; nothing calls them so.
  * Event emitters are not bound (`bindEmitter`): only the SDK's Express middleware does that, and
  * no function bundles it. test/unit/async-local-namespace.test.ts holds these meanings, and
  * test/handlers/lambda-tracing.test.ts a cold and a warm invocation traced through this module.
@@ -84,13 +86,20 @@ export class Namespace {
 
   enter(context: Context): void {
     if (!context) throw new Error('context must be provided for entering');
+    this.#outsideRun('enter');
     this.#entered.push(context);
   }
 
   exit(context: Context): void {
+    this.#outsideRun('exit');
     const index = this.#entered.lastIndexOf(context);
     if (index < 0) throw new Error("context not currently entered; can't exit");
     this.#entered.splice(index, 1);
+  }
+
+  #outsideRun(call: string): void {
+    if (this.#storage.getStore())
+      throw new Error(`${call} inside run is not supported: the run's context stays active`);
   }
 }
 

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -63,11 +63,14 @@ it("answers the SDK's version check through the bundled gte, and builds semver's
     },
     write: false,
   });
-  const file = join(mkdtempSync(join(tmpdir(), 'jeso-semver-')), 'probe.mjs');
+  const directory = mkdtempSync(join(tmpdir(), 'jeso-semver-'));
+  const file = join(directory, 'probe.mjs');
   writeFileSync(file, probe.outputFiles[0]?.text ?? '');
 
   // Act
-  const { stdout, stderr } = await run(process.execPath, [file], { env: { ...process.env, NODE_DEBUG: 'semver' } });
+  const { stdout, stderr } = await run(process.execPath, [file], {
+    env: { ...process.env, NODE_DEBUG: 'semver' },
+  }).finally(() => rmSync(directory, { recursive: true, force: true }));
 
   // Assess
   expect(JSON.parse(stdout)).toEqual([

@@ -106,6 +106,16 @@ it('falls back to the context entered before when the last one exits, and refuse
   expect(() => namespace.exit(second)).toThrow('not currently entered');
 });
 
+it('refuses enter and exit inside run, where the run’s context would stay active', () => {
+  const namespace = new Namespace('nested');
+  const context = namespace.createContext();
+
+  namespace.run(() => {
+    expect(() => namespace.enter(context)).toThrow('enter inside run');
+    expect(() => namespace.exit(context)).toThrow('exit inside run');
+  });
+});
+
 it('finds a namespace by name until it is destroyed, as the SDK does when it leaves automatic mode', () => {
   const made = createNamespace('AWSXRay-test');
 
