@@ -309,10 +309,10 @@ export interface ReportRepository {
   /** What the daily job reads first, in one request: it has nothing to do when that says so. */
   jobOutlook(periods: readonly string[]): Promise<ReportJobOutlook>;
   /**
-   * Records the provinces of every office, listed: from then on the outlook names them, and each
-   * office registered after adds its own province.
+   * Adds provinces of listed offices to the set. `complete` when every office was listed: from then
+   * on the outlook names the set, and each office registered after adds its own province.
    */
-  recordOfficeProvinces(provinces: readonly ProvinceCode[]): Promise<void>;
+  recordOfficeProvinces(provinces: readonly ProvinceCode[], listing: { complete: boolean }): Promise<void>;
   /** Adds scopes to a period's marker; only once each of their reports is done. */
   cover(period: string, scopes: readonly ReportScope[]): Promise<void>;
   /** Claims a job for generation; false if it is done or another run holds a live claim. */

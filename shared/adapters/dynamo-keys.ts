@@ -28,7 +28,7 @@
  * - report ledger     pk `REPORT#<period>@<scope>` sk `REPORT`;  a province's target  pk `CONFIG` sk `TARGET#<province>`
  * - report month      pk `REPORT#<period>`    sk `MONTH`                 the scopes whose reports of the month are
  *   all done (a string set): the daily job reads 12 of these, not the ledger
- * - office provinces  pk `CONFIG`   sk `OFFICE-PROVINCES`   the provinces that have an office (a string set): each
+ * - office provinces  pk `OFFICE-PROVINCES`  sk `OFFICE-PROVINCES`  the provinces that have an office (a set): each
  *   office adds its own in the transaction that registers it; `complete` once a report job listed every office
  *   and added theirs. The job reads it beside the 12 months' markers instead of listing the offices
  * - payment attempt   pk `PETITION#<id>`      sk `PAYMENT#<order id>`    the petition's payments, beside it
@@ -69,7 +69,8 @@ export const keys = {
   /** A report job's ledger (`J#1398-06@29`): done, or claimed by a run. */
   report: (job: string) => ({ pk: `REPORT#${job}`, sk: 'REPORT' }),
   reportMonth: (period: string) => ({ pk: `REPORT#${period}`, sk: 'MONTH' }),
-  officeProvinces: () => ({ pk: 'CONFIG', sk: 'OFFICE-PROVINCES' }),
+  /** A partition of its own, so that registering an office may update it and no other setting. */
+  officeProvinces: () => ({ pk: 'OFFICE-PROVINCES', sk: 'OFFICE-PROVINCES' }),
   networkTarget: (provinceCode: string) => ({ pk: 'CONFIG', sk: `TARGET#${provinceCode}` }),
   court: (courtCode: string) => ({ pk: `COURT#${courtCode}`, sk: 'COURT' }),
   lunarHolidays: (year: number) => ({ pk: 'CALENDAR#national', sk: `LUNAR#${year}` }),

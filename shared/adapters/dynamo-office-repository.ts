@@ -34,7 +34,7 @@ export class DynamoOfficeRepository implements OfficeRepository {
           },
           // The report job learns from this item which provinces it reports on, without listing
           // every office (dynamo-report-repository.ts); a province's first office reopens its months.
-          { Update: officeProvincesUpdate(this.tableName, [office.provinceCode]) },
+          { Update: officeProvincesUpdate(this.tableName, [office.provinceCode], { complete: false }) },
         ],
       });
     } catch (error) {
@@ -119,7 +119,11 @@ function legacyPrefix(provinceCode: ProvinceCode): string {
  * registered while a report job records what it listed is kept either way. `complete` is the job's
  * to set (DynamoReportRepository.recordOfficeProvinces): only a listing of every office makes it so.
  */
-export function officeProvincesUpdate(tableName: string, provinces: readonly ProvinceCode[], complete = false) {
+export function officeProvincesUpdate(
+  tableName: string,
+  provinces: readonly ProvinceCode[],
+  { complete }: { complete: boolean },
+) {
   // DynamoDB refuses an empty set: a network with no office yet records only that it is complete.
   const add = provinces.length > 0 ? 'ADD provinces :provinces ' : '';
   return {

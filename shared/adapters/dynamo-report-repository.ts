@@ -15,7 +15,7 @@ import { officeProvincesUpdate } from './dynamo-office-repository';
  *   month's report of each scope is produced once
  * - month marker    pk `REPORT#<period>`   sk `MONTH`  the scopes (a string set) whose reports of the month
  *   are all done: the daily job reads 12 of these, not a ledger item per month and scope
- * - office provinces  pk `CONFIG`   sk `OFFICE-PROVINCES`  the provinces that have an office, read with the
+ * - office provinces  pk and sk `OFFICE-PROVINCES`  the provinces that have an office, read with the
  *   markers, so that a day with nothing to do is one BatchGetItem (the offices are listed only when a month is open)
  */
 export class DynamoReportRepository implements ReportRepository {
@@ -87,8 +87,8 @@ export class DynamoReportRepository implements ReportRepository {
     return { covered, ...(officeProvinces ? { officeProvinces } : {}) };
   }
 
-  async recordOfficeProvinces(provinces: readonly ProvinceCode[]): Promise<void> {
-    await this.db.send(new UpdateCommand(officeProvincesUpdate(this.tableName, provinces, true)));
+  async recordOfficeProvinces(provinces: readonly ProvinceCode[], listing: { complete: boolean }): Promise<void> {
+    await this.db.send(new UpdateCommand(officeProvincesUpdate(this.tableName, provinces, listing)));
   }
 
   async cover(period: string, scopes: readonly ReportScope[]): Promise<void> {

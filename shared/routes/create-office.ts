@@ -6,8 +6,8 @@ export const route = defineRoute({
   method: 'POST',
   path: '/v1/offices',
   auth: PROVINCE_ADMIN,
-  // The office, and its province added to the set the report job reads (CONFIG / OFFICE-PROVINCES).
-  table: [{ actions: ['PutItem'] }, { actions: ['UpdateItem'], leadingKeys: ['CONFIG'] }],
+  // The office, and its province added to the set the report job reads (its own key, OFFICE-PROVINCES).
+  table: [{ actions: ['PutItem'] }, { actions: ['UpdateItem'], leadingKeys: ['OFFICE-PROVINCES'] }],
   summary: 'Register an office',
   request: { body: createOfficeSchema },
   responses: {

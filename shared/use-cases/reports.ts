@@ -164,8 +164,8 @@ export async function generateReport(deps: ReportDeps, month: MonthId, scope: Re
  * two runs overlap (a conditional claim per month and scope decides which run does it). A month's
  * counters are read once for all of its reports.
  *
- * Most days there is nothing to do, and a run learns it in one round of reads: each month's marker
- * lists the scopes whose reports are all done, and is read beside the offices. Only a month whose
+ * Most days there is nothing to do, and a run learns it in one read: each month's marker lists the
+ * scopes whose reports are all done, and is read with the provinces that have an office. Only a month whose
  * marker misses a scope (a month just closed, a province with its first office) is looked up
  * report by report; once this run found or made all of its reports done, the marker says so.
  */
@@ -180,13 +180,25 @@ export async function runScheduledReports(deps: ReportDeps): Promise<string[]> {
   let offices: Office[] | undefined;
   if (!officeProvinces) {
     offices = await deps.offices.list();
-    await deps.reports.recordOfficeProvinces(provincesOf(offices));
+    await deps.reports.recordOfficeProvinces(provincesOf(offices), { complete: true });
   }
-  const scopes: ReportScope[] = officeProvinces ? [...officeProvinces].sort() : provincesOf(offices ?? []);
-  scopes.push('national');
-  const open = months.filter((month) => scopes.some((scope) => !covered.get(counterPeriod(month))?.has(scope)));
+  const scopesOf = (provinces: Iterable<ProvinceCode>): ReportScope[] => [...[...provinces].sort(), 'national'];
+  const openFor = (scopes: readonly ReportScope[]) =>
+    months.filter((month) => scopes.some((scope) => !covered.get(counterPeriod(month))?.has(scope)));
+  let scopes = scopesOf(officeProvinces ?? provincesOf(offices ?? []));
+  let open = openFor(scopes);
   if (open.length === 0) return [];
-  offices ??= await deps.offices.list();
+  if (!offices) {
+    offices = await deps.offices.list();
+    // An office stored without the registration's transaction (an older version rolled back to, a
+    // restore) left its province out of the set: the listing at each month's close finds it.
+    const unrecorded = provincesOf(offices).filter((province) => !officeProvinces?.has(province));
+    if (unrecorded.length > 0) {
+      await deps.reports.recordOfficeProvinces(unrecorded, { complete: false });
+      scopes = scopesOf(new Set([...(officeProvinces ?? []), ...unrecorded]));
+      open = openFor(scopes);
+    }
+  }
   const jobs = open.flatMap((month) => scopes.map((scope) => reportJob(counterPeriod(month), scope)));
   const done = await deps.reports.done(jobs);
   const owner = deps.ids.runId();

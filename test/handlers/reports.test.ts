@@ -4,7 +4,7 @@ import { handler as getMonthlyReport } from '../../functions/get-monthly-report'
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo-keys';
-import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
+import { DynamoOfficeRepository, officeItem } from '../../shared/adapters/dynamo-office-repository';
 import { DynamoReportRepository } from '../../shared/adapters/dynamo-report-repository';
 import {
   cryptoIds,
@@ -382,5 +382,33 @@ describe('the daily job', () => {
     expect(markedWhileHeld?.has('national') ?? false).toBe(false);
     expect(afterLapse).toEqual([`${lastMonth} national`]);
     expect(markedAfter?.has('national')).toBe(true);
+  });
+
+  it('finds at the next month’s close a province whose office was stored without its registration, and reports on it', async () => {
+    // Prepare: months of their own, covered; then an office put straight into the table, as a
+    // version from before the provinces' set or a restore would store it
+    await activeOffice();
+    const deps = reportDeps(at('2032-06-01T00:30:00Z'));
+    await asFunction('monthly-report-job', () => runScheduledReports(deps));
+    const provinces = new Set((await deps.offices.list()).map((office) => office.provinceCode));
+    const stray = PROVINCE_CODES.find((code) => !provinces.has(code))!;
+    const config = readEnv(tableEnvShape);
+    await createDocumentClient(config).send(
+      new PutCommand({ TableName: config.TABLE_NAME, Item: officeItem(officeIn(stray)) }),
+    );
+    const atClose = reportDeps(at('2032-07-01T00:30:00Z'));
+
+    // Act
+    const sameMonth = await asFunction('monthly-report-job', () => runScheduledReports(deps));
+    const nextClose = await asFunction('monthly-report-job', () => runScheduledReports(atClose));
+    const periods = closedMonthsBefore(atClose.clock.now()).map((month) => `J#${month}`);
+    const { officeProvinces } = await atClose.reports.jobOutlook(periods);
+
+    // Assess: unseen while no month is open; at the close, its reports for every month, and the set knows it
+    expect(sameMonth).toEqual([]);
+    expect(nextClose).toEqual(
+      expect.arrayContaining(closedMonthsBefore(atClose.clock.now()).map((month) => `${month} ${stray}`)),
+    );
+    expect(officeProvinces?.has(stray)).toBe(true);
   });
 });

@@ -44,8 +44,8 @@ const PAYMENTS = within('dynamodb:Query', 'PETITION#*');
 const EXPECTED: Record<string, string[]> = {
   'add-provincial-holiday': ['dynamodb:UpdateItem on table/data'],
   'create-court': ['dynamodb:PutItem on table/data'],
-  // The office, and its province in the set the report job reads (pk CONFIG) in the same transaction.
-  'create-office': ['dynamodb:PutItem on table/data', within('dynamodb:UpdateItem', 'CONFIG')],
+  // The office, and its province in the set the report job reads, in the same transaction.
+  'create-office': ['dynamodb:PutItem on table/data', within('dynamodb:UpdateItem', 'OFFICE-PROVINCES')],
   'create-petition': [ITEMS, QUOTING, UPLOADS],
   'cure-lapse-job': ['dynamodb:PutItem,dynamodb:UpdateItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'declare-documents': [ITEMS, QUOTING, UPLOADS],
