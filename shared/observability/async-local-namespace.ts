@@ -8,8 +8,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * Why: cls-hooked follows a context with an async hook, and once a namespace exists Node calls
  * that hook for every promise the process makes. The SDK client's first request makes thousands;
  * with the hook on, a bare client's first `GetItem` took 7–8 ms more here, and a function's first
- * call 9–13 ms (a tenth of its cold start; cold-only bench runs with and without, 2026-11-29). Node 24's AsyncLocalStorage carries its store in the async context frame, with no hook
- * at all. The X-Ray SDK's maintainers proposed this very move, keeping cls-hooked's interface
+ * call 9–13 ms (a tenth of its cold start; cold-only bench runs with and without, 2026-11-29).
+ * Node 24's AsyncLocalStorage carries its store in the async context frame, with no hook at all.
+ * The X-Ray SDK's maintainers proposed this very move, keeping cls-hooked's interface
  * (aws/aws-xray-sdk-node#338), but the SDK still requires cls-hooked.
  *
  * What the X-Ray SDK and Powertools' Tracer call, with cls-hooked's meaning:
