@@ -43,6 +43,11 @@ export function sampledTraceHeader(): { header: string; root: string; parent: st
 export interface DriverInvocation {
   event: unknown;
   traceHeader: string;
+  /**
+   * A handler that throws ends the driver with the error, unless its invocation expects it: then,
+   * as in Lambda, the answer is the error and the next invocation runs in the same process.
+   */
+  expectFailure?: boolean;
 }
 
 /**
@@ -66,9 +71,9 @@ const { handler } = await import(bundle);
 const loadedAt = performance.now();
 const answeredAt = [];
 const answers = [];
-for (const [index, { event, traceHeader }] of invocations.entries()) {
+for (const [index, { event, traceHeader, expectFailure }] of invocations.entries()) {
   process.env._X_AMZN_TRACE_ID = traceHeader;
-  const result = await handler(event, {
+  const invocation = handler(event, {
     functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
     functionVersion: '$LATEST',
     invokedFunctionArn: 'arn:aws:lambda:me-central-1:000000000000:function:' + process.env.AWS_LAMBDA_FUNCTION_NAME,
@@ -76,6 +81,9 @@ for (const [index, { event, traceHeader }] of invocations.entries()) {
     awsRequestId: 'request-' + index,
     getRemainingTimeInMillis: () => 10000,
   });
+  const result = expectFailure
+    ? await invocation.then(() => ({ outcome: 'answered' }), (error) => ({ outcome: 'threw ' + error.name }))
+    : await invocation;
   answeredAt.push(performance.now());
   answers.push(String(result?.statusCode ?? result?.outcome ?? (result?.produced ? 'produced ' + result.produced.length : 'ok')));
 }
@@ -93,6 +101,11 @@ export interface TraceDocument {
   parent_id?: string;
   namespace?: string;
   annotations?: Record<string, unknown>;
+  /** Seconds since the epoch. */
+  start_time?: number;
+  end_time?: number;
+  /** Set on a (sub)segment that ended with an error of its own (a 5xx, a thrown error). */
+  fault?: boolean;
   aws?: { operation?: string; table_name?: string };
   http?: { response?: { status?: number } };
   subsegments?: TraceDocument[];

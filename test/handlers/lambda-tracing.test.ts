@@ -153,8 +153,8 @@ it('answers a traced cold start without loading Node’s fetch implementation or
   });
 });
 
-it('traces an event function calling S3 and DynamoDB, and no trace carries a party or a file name', async () => {
-  // Prepare
+/** A draft with one declared scan, uploaded: its key is what an "Object Created" event names. */
+async function uploadedScan() {
   const officeCode = await activeOffice();
   const clerk: Caller = { role: 'clerk', officeCode, userId: `clerk-${officeCode}` };
   const bytes = scan.pdf(2048);
@@ -164,12 +164,16 @@ it('traces an event function calling S3 and DynamoDB, and no trace carries a par
   const [instruction] = (draft.body?.uploads ?? []) as Upload[];
   if (!instruction) throw new Error('the draft has no upload instruction');
   expect(await upload(instruction, bytes)).toBe(200);
+  return { body, key: keyOf(instruction.uploadUrl) };
+}
+
+it('traces an event function calling S3 and DynamoDB, and no trace carries a party or a file name', async () => {
+  // Prepare
+  const { body, key } = await uploadedScan();
   const trace = sampledTraceHeader();
 
   // Act
-  await runAsLambda('verify-document', [
-    { event: objectCreated(keyOf(instruction.uploadUrl)), traceHeader: trace.header },
-  ]);
+  await runAsLambda('verify-document', [{ event: objectCreated(key), traceHeader: trace.header }]);
 
   // Assess
   const documents = await daemon.traceOf(trace.root);
@@ -189,6 +193,42 @@ it('traces an event function calling S3 and DynamoDB, and no trace carries a par
     expect(everything).not.toContain(personal);
   }
   expect(everything).not.toContain('سند مالکیت');
+});
+
+// The X-Ray context lives in shared/observability/async-local-namespace.ts: the Tracer sets each
+// invocation's subsegment in the context the SDK entered at load, where calls made side by side
+// find it, and puts Lambda's segment back when the invocation ends, failed or not (this test fails
+// when the tracing middleware's onError does not).
+it('keeps a warm invocation’s parallel calls under its own handler after a failed invocation', async () => {
+  // Prepare: an event that fails before any call, then a scan whose object and petition are read
+  // side by side
+  const { key } = await uploadedScan();
+  const [failed, warm] = [sampledTraceHeader(), sampledTraceHeader()];
+  const broken = { 'detail-type': 'Object Created', source: 'aws.s3', detail: {} };
+
+  // Act
+  const report = await runAsLambda('verify-document', [
+    { event: broken, traceHeader: failed.header, expectFailure: true },
+    { event: objectCreated(key), traceHeader: warm.header },
+  ]);
+
+  // Assess
+  expect(report.answers).toEqual(['threw TypeError', 'verified']);
+  const failedTrace = await daemon.traceOf(failed.root);
+  const failedHandler = handlerSegment(failedTrace, failed.parent);
+  expect(failedHandler).toMatchObject({ annotations: { ColdStart: true }, fault: true });
+  expect(awsCallsUnder(failedTrace, failedHandler)).toEqual([]);
+  const warmTrace = await daemon.traceOf(warm.root);
+  const warmHandler = handlerSegment(warmTrace, warm.parent);
+  expect(warmHandler.annotations).toMatchObject({ ColdStart: false });
+  expect(warmHandler.fault).toBeUndefined();
+  const calls = awsCallsUnder(warmTrace, warmHandler);
+  const operations = calls.map((document) => `${document.name} ${document.aws?.operation}`);
+  expect(operations.sort()).toEqual(['DynamoDB GetItem', 'DynamoDB TransactWriteItems', 'S3 GetObject']);
+  const call = (operation: string) => calls.find((document) => document.aws?.operation === operation);
+  const [object, petition] = [call('GetObject'), call('GetItem')];
+  expect(object?.start_time).toBeLessThan(petition?.end_time ?? 0);
+  expect(petition?.start_time).toBeLessThan(object?.end_time ?? 0);
 });
 
 it("records no user's attributes from the token trigger, whose answer is the Cognito event itself", async () => {
