@@ -203,6 +203,8 @@ export interface PetitionRepository {
   recordAccess(entry: HistoryEntry & { petitionId: string }): Promise<void>;
   /** The petition (undefined when unknown) and the audit entries kept beside it, oldest first, read together. */
   withAuditTrail(petitionId: string): Promise<{ petition?: Petition; audit: HistoryEntry[] }>;
+  /** The petition (undefined when unknown) and its payments, oldest first, read together. */
+  withPayments(petitionId: string): Promise<{ petition?: Petition; payments: Payment[] }>;
   /** Stores the one rating of a petition with its counters; ConflictError('already-rated') the second time. */
   addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void>;
 }
@@ -210,7 +212,7 @@ export interface PetitionRepository {
 /** The reading half of PetitionRepository (DynamoPetitionReader), for functions that only read. */
 export type PetitionReader = Pick<
   PetitionRepository,
-  'get' | 'page' | 'inbox' | 'curesEndingOn' | 'trackingEntry' | 'withAuditTrail'
+  'get' | 'page' | 'inbox' | 'curesEndingOn' | 'trackingEntry' | 'withAuditTrail' | 'withPayments'
 >;
 
 /**

@@ -31,9 +31,7 @@ export class DynamoPaymentRepository implements PaymentRepository {
       ExpressionAttributeValues: { ':pk': prefix.pk, ':payment': prefix.skPrefix },
       ConsistentRead: true,
     });
-    return items
-      .map(paymentFromItem)
-      .sort((a, b) => byCodePoint(a.createdAt, b.createdAt) || byCodePoint(a.orderId, b.orderId));
+    return paymentsFromItems(items);
   }
 
   async get(petitionId: string, orderId: string): Promise<Payment | undefined> {
@@ -158,6 +156,13 @@ export function paidTotalsFromItem(item: Record<string, unknown>): Record<Payee,
 
 function paymentItem(payment: Payment): Record<string, unknown> {
   return { ...keys.payment(payment.petitionId, payment.orderId), entity: 'payment', ...payment };
+}
+
+/** Payment items as the port gives them: oldest first, an order id breaking a tie. */
+export function paymentsFromItems(items: readonly Record<string, unknown>[]): Payment[] {
+  return items
+    .map(paymentFromItem)
+    .sort((a, b) => byCodePoint(a.createdAt, b.createdAt) || byCodePoint(a.orderId, b.orderId));
 }
 
 function paymentFromItem(item: Record<string, unknown>): Payment {

@@ -5,6 +5,7 @@ import { attentionReasons } from '../domain/attention';
 import { eNoticesOf } from '../domain/e-notices';
 import { ConflictError, InvalidCursorError } from '../domain/errors';
 import { noticePartiesOf } from '../domain/notice-recipients';
+import type { Payment } from '../domain/payments';
 import type { HistoryEntry, Petition } from '../domain/petition';
 import { solarHijriMonth } from '../domain/solar-hijri';
 import { partyKeysOf } from '../domain/tracking-code';
@@ -25,6 +26,7 @@ import { compressJson, decompressJson } from './compressed-attribute';
 import { eNoticePut } from './dynamo-e-notices';
 import { indexKeys, keys } from './dynamo-keys';
 import { outboxPut } from './dynamo-outbox';
+import { paymentsFromItems } from './dynamo-payment-repository';
 import { queryAll } from './dynamo-query';
 import { counterUpdate, transactWrite } from './dynamo-transactions';
 
@@ -121,19 +123,37 @@ export class DynamoPetitionReader implements PetitionReader {
    * the rating, the paid totals and the payments, a few small items that are read and left.
    */
   async withAuditTrail(petitionId: string): Promise<{ petition?: Petition; audit: HistoryEntry[] }> {
-    const { pk, sk } = keys.petition(petitionId);
     const { skPrefix: auditPrefix } = keys.auditPrefix(petitionId);
-    const items = await queryAll(this.db, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :audit AND :petition',
-      ExpressionAttributeValues: { ':pk': pk, ':audit': auditPrefix, ':petition': sk },
-      ConsistentRead: true,
-    });
-    const petition = items.find((item) => item.sk === sk);
+    const { petition, items } = await this.partitionUpToPetition(petitionId, auditPrefix);
     const audit = items
       .filter((item) => String(item.sk).startsWith(auditPrefix))
       .map(({ pk: _pk, sk: _sk, entity: _e, ...entry }) => entry as HistoryEntry);
-    return { ...(petition ? { petition: petitionFromItem(petition) } : {}), audit };
+    return { ...(petition ? { petition } : {}), audit };
+  }
+
+  /**
+   * The petition and its payments in one consistent Query, for a citizen's track: the paid totals
+   * (sk `PAID`) and the payments (`PAYMENT#…`) sort just before the petition (`PETITION`), and
+   * nothing else of the partition lies between them.
+   */
+  async withPayments(petitionId: string): Promise<{ petition?: Petition; payments: Payment[] }> {
+    const { skPrefix: paymentPrefix } = keys.paymentsPrefix(petitionId);
+    const { petition, items } = await this.partitionUpToPetition(petitionId, keys.paidTotals(petitionId).sk);
+    const payments = paymentsFromItems(items.filter((item) => String(item.sk).startsWith(paymentPrefix)));
+    return { ...(petition ? { petition } : {}), payments };
+  }
+
+  /** The items of a petition's partition from sort key `from` up to the petition's own, consistently. */
+  private async partitionUpToPetition(petitionId: string, from: string) {
+    const { pk, sk } = keys.petition(petitionId);
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :petition',
+      ExpressionAttributeValues: { ':pk': pk, ':from': from, ':petition': sk },
+      ConsistentRead: true,
+    });
+    const petition = items.find((item) => item.sk === sk);
+    return { petition: petition ? petitionFromItem(petition) : undefined, items };
   }
 }
 

@@ -222,7 +222,6 @@ export function citizenDepsFromEnv(): TrackingDeps {
     petitions: petitionReaderFromEnv(),
     offices: officeRepositoryFromEnv(),
     limiter: onDataTable(DynamoAttemptLimiter),
-    payments: paymentRepositoryFromEnv(),
     clock: systemClock,
   };
 }

@@ -10,7 +10,7 @@ export const route = defineRoute({
     CITIZEN_READS,
     // The guessing limit counts tries per code (and address); it writes nothing else.
     { actions: ['UpdateItem'], leadingKeys: ['GUESS#*'] },
-    // The receipts: the petition's payments, beside it.
+    // The petition with its payments (the receipts), one Query of its partition.
     { actions: ['Query'], leadingKeys: ['PETITION#*'] },
   ],
   throttle: PUBLIC_THROTTLE,

@@ -12,14 +12,7 @@ import { fixedOffsetWallMs, IRAN_TIME_ZONE } from '../domain/solar-hijri';
 import { describeDay, formatDay, tehranDayOf } from '../domain/solar-hijri-days';
 import { partyKey } from '../domain/tracking-code';
 import { type Language, label, nextStepText } from '../i18n/messages';
-import type {
-  AttemptLimiter,
-  Clock,
-  OfficeRepository,
-  PaymentRepository,
-  PetitionReader,
-  PetitionRepository,
-} from '../ports';
+import type { AttemptLimiter, Clock, OfficeRepository, PetitionReader, PetitionRepository } from '../ports';
 import type { FeedbackInput } from '../schemas/petition';
 import { balanceOf } from './fees';
 
@@ -34,8 +27,8 @@ export interface CitizenDeps {
   clock: Clock;
 }
 
-/** Tracking also shows the receipts of the petition's payments. */
-export type TrackingDeps = CitizenDeps & { payments: Pick<PaymentRepository, 'forPetition'> };
+/** Tracking also shows the receipts of the petition's payments, read with the petition. */
+export type TrackingDeps = CitizenDeps & { petitions: Pick<PetitionReader, 'withPayments'> };
 
 /** A rating is the one write a citizen makes. */
 export type FeedbackDeps = CitizenDeps & { petitions: Pick<PetitionRepository, 'addFeedback'> };
@@ -60,12 +53,15 @@ export interface CitizenRequest {
  * as the reservation says so, never after the read: how long a 429 takes tells nothing either.
  * An entry from before the keys were kept names the petition only: the petition decides then,
  * one round trip later, until `npm run backfill` completes it (scripts/backfill-tracking-entries.ts).
+ * `readPetition` is how the petition is read beside the refund: alone, unless the caller reads it
+ * with what shares its partition.
  */
 export async function petitionOfParty<T = undefined>(
   deps: CitizenDeps,
   scope: GuessScope,
   request: CitizenRequest,
   readAlongside: (petition: PetitionRef) => Promise<T> = async () => undefined as T,
+  readPetition: (petitionId: string) => Promise<Petition | undefined> = (petitionId) => deps.petitions.get(petitionId),
 ): Promise<{ petition: Petition; read: T }> {
   const now = deps.clock.now();
   const budgets = guessBudgets(scope, request.trackingCode, request.address);
@@ -93,7 +89,7 @@ export async function petitionOfParty<T = undefined>(
   // refund starts first, so not even a callback that throws at once can skip it.
   const [refund, reads] = await Promise.allSettled([
     deps.limiter.refund(budgets, now),
-    Promise.all([legacy ?? deps.petitions.get(entry.petitionId), Promise.resolve().then(() => readAlongside(ref))]),
+    Promise.all([legacy ?? readPetition(entry.petitionId), Promise.resolve().then(() => readAlongside(ref))]),
   ]);
   if (refund.status === 'rejected') throw refund.reason;
   if (reads.status === 'rejected') throw reads.reason;
@@ -137,11 +133,21 @@ export function tehranMoment(instant: string, language: Language) {
  * returned it, the court's note and what to do next. No party's name, ID or number.
  */
 export async function trackPetition(deps: TrackingDeps, request: CitizenRequest, language: Language) {
+  // The petition and its payments share a partition: one Query gives both, beside the office.
+  let partition: ReturnType<TrackingDeps['petitions']['withPayments']> | undefined;
+  const withPayments = (petitionId: string) => {
+    partition ??= deps.petitions.withPayments(petitionId);
+    return partition;
+  };
   const {
     petition,
-    read: [office, payments],
-  } = await petitionOfParty(deps, 'track', request, (petition) =>
-    Promise.all([deps.offices.get(petition.officeCode), deps.payments.forPetition(petition.petitionId)]),
+    read: [office, { payments }],
+  } = await petitionOfParty(
+    deps,
+    'track',
+    request,
+    (ref) => Promise.all([deps.offices.get(ref.officeCode), withPayments(ref.petitionId)]),
+    async (petitionId) => (await withPayments(petitionId)).petition,
   );
   const balance = balanceOf(petition, payments);
   const returned =

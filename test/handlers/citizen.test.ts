@@ -8,6 +8,7 @@ import { handler as updatePetition } from '../../functions/update-petition';
 import { backfillTrackingEntries } from '../../scripts/backfill-tracking-entries';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { keys } from '../../shared/adapters/dynamo-keys';
+import { DynamoPaymentRepository } from '../../shared/adapters/dynamo-payment-repository';
 import { DynamoPetitionRepository } from '../../shared/adapters/dynamo-petition-repository';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
@@ -87,6 +88,39 @@ describe('GET /v1/track/{trackingCode}', () => {
     });
     expect(answer.body.submitted.text).toMatch(/^[۰-۹]+ [آ-ی]+ ۱۴[۰-۹]{2}، [۰-۹]{2}:[۰-۹]{2}$/);
     expect(JSON.stringify(answer.body)).not.toContain(claimant);
+  });
+
+  it('reads the petition with its payments in one Query, leaving the rest of its partition unread', async () => {
+    // Prepare: a submitted, paid petition with a rating and an audit entry in its partition, read
+    // through a client that records each request it sends
+    const claimant = nationalId();
+    const { petitionId, trackingCode } = await submittedFor(claimant);
+    await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }));
+    const config = readEnv(tableEnvShape);
+    const repository = new DynamoPetitionRepository(createDocumentClient(config), config.TABLE_NAME);
+    const at = new Date().toISOString();
+    const download = { action: 'download', from: 'submitted', to: 'submitted', documentId: 'd' } as const;
+    await repository.recordAccess({ petitionId, at, by: { role: 'clerk', userId: 'clerk' }, ...download });
+    const db = createDocumentClient(config);
+    const sent: { command: string; items: unknown }[] = [];
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        sent.push({ command: context.commandName ?? '?', items: (result.output as { Count?: number }).Count });
+        return result;
+      },
+      { step: 'finalizeRequest', name: 'countRequests', priority: 'low' },
+    );
+
+    // Act
+    const { petition, payments } = await new DynamoPetitionRepository(db, config.TABLE_NAME).withPayments(petitionId);
+
+    // Assess: one request, which read the paid totals, the two payments and the petition, nothing
+    // more; what the payment repository gives, in its order, and the petition as `get` gives it
+    expect(sent).toEqual([{ command: 'QueryCommand', items: 4 }]);
+    expect(petition).toEqual(await repository.get(petitionId));
+    expect(payments).toEqual(await new DynamoPaymentRepository(db, config.TABLE_NAME).forPetition(petitionId));
+    expect(payments.map((payment) => payment.payee).sort()).toEqual(['judiciary', 'office']);
   });
 
   it('answers in English when asked, with Tehran time', async () => {
