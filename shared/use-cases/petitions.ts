@@ -100,11 +100,15 @@ export async function createDraft(deps: DraftDeps, principal: Principal, input: 
   // call. The office is judged first, and a refused draft marks no schedule used.
   const schedules = deps.schedules.forYear(solarHijriDate(now).year);
   schedules.catch(() => undefined);
+  // The upload URLs need only the ids: they are signed while the office and schedules are read.
+  const petitionId = deps.ids.petitionId();
+  const uploads = uploadInstructions(deps.documents, petitionId, documents);
+  uploads.catch(() => undefined);
   const office = await deps.offices.get(officeCode);
   if (office?.status !== 'active') throw new ConflictError(problemTexts.officeNotActive);
   const at = now.toISOString();
   const petition: Petition = {
-    petitionId: deps.ids.petitionId(),
+    petitionId,
     officeCode,
     officeName: office.name,
     provinceCode: office.provinceCode,
@@ -127,7 +131,7 @@ export async function createDraft(deps: DraftDeps, principal: Principal, input: 
   };
   petition.quote = await quotePetition({ schedules: deps.schedules, clock: deps.clock }, petition, now, schedules);
   await deps.petitions.insert(petition);
-  return { petition, uploads: await uploadInstructions(deps.documents, petition.petitionId, documents) };
+  return { petition, uploads: await uploads };
 }
 
 /** What a draft or a returned petition may still change: the claim and what the fees are computed from. */
