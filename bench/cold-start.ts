@@ -199,6 +199,16 @@ async function coldCases(stack: Stack): Promise<ColdCase[]> {
   const json = { authorization: `Bearer ${clerk}`, 'content-type': 'application/json' };
   const claimant = BENCH_CLAIMANT;
   const draftBody = (documents: unknown[] = []) => JSON.stringify(samplePetition(documents));
+  // A clerk's draft declares its scans, and gets a signed upload URL for each: the average
+  // petition of the cost model has three of 1 MB.
+  const declaredScans = [1, 2, 3].map((n) => ({
+    kind: 'evidence',
+    fileName: `scan-${n}.pdf`,
+    contentType: 'application/pdf',
+    size: MiB,
+    sha256: createHash('sha256').update(`scan ${n}`).digest('hex'),
+    pages: 2,
+  }));
   const call = async (method: string, path: string, body?: string, headers: Record<string, string> = json) => {
     const response = await fetch(`${stack.baseUrl}${path}`, { method, headers, ...(body ? { body } : {}) });
     const text = await response.text();
@@ -267,7 +277,7 @@ async function coldCases(stack: Stack): Promise<ColdCase[]> {
       id: 'create-petition',
       method: 'POST',
       path: '/v1/petitions',
-      body: draftBody(),
+      body: draftBody(declaredScans),
       token: { role: 'clerk', officeCode: OFFICE },
     },
     { id: 'get-petition', method: 'GET', path: `/v1/petitions/${shown}`, token: { role: 'clerk', officeCode: OFFICE } },
