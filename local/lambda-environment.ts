@@ -82,7 +82,10 @@ for (const [index, { event, traceHeader, expectFailure }] of invocations.entries
     getRemainingTimeInMillis: () => 10000,
   });
   const result = expectFailure
-    ? await invocation.then(() => ({ outcome: 'answered' }), (error) => ({ outcome: 'threw ' + error.name }))
+    ? await invocation.then(
+        (answer) => ({ outcome: 'answered ' + (answer?.statusCode ?? answer?.outcome ?? '') }),
+        (error) => ({ outcome: 'threw ' + error.name }),
+      )
     : await invocation;
   answeredAt.push(performance.now());
   answers.push(String(result?.statusCode ?? result?.outcome ?? (result?.produced ? 'produced ' + result.produced.length : 'ok')));

@@ -34,6 +34,9 @@
  * - payment attempt   pk `PETITION#<id>`      sk `PAYMENT#<order id>`    the petition's payments, beside it
  * - paid totals       pk `PETITION#<id>`      sk `PAID`                  verified rials per payee, added to in the
  *   transaction that verifies a payment; submission reads it in its BatchGetItem instead of querying the payments
+ * - a petition's partition sorts AUDIT#… < FEEDBACK < PAID < PAYMENT#… < PETITION: the office's view reads
+ *   AUDIT#…..PETITION and a citizen's track PAID..PETITION, each in one Query; a new sort key in a petition's
+ *   partition must keep out of those ranges or be meant for them
  * - payment reference pk `PAYREF#<terminal>#<RefNum>` sk `PAYREF`    → order id; claimed once (a RefNum pays once)
  * - fee schedule      pk `FEESCHEDULE#<Solar Hijri year>` sk `VERSION#<version id>`  read when quoting, rarely written
  * - a province's fallback courts    pk `CONFIG`   sk `COURT-FALLBACKS#<province>`

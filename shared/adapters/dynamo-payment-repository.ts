@@ -2,12 +2,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { PAYEES, type Payee } from '../domain/fees';
 import { formatRials, parseRials } from '../domain/money';
-import { byCodePoint } from '../domain/order';
 import type { Payment } from '../domain/payments';
 import type { PetitionEvent } from '../events/petition-events';
 import type { CounterIncrement, PaymentRepository } from '../ports';
 import { keys } from './dynamo-keys';
 import { outboxPut } from './dynamo-outbox';
+import { paymentFromItem, paymentsFromItems } from './dynamo-payment-items';
 import { queryAll } from './dynamo-query';
 import { counterUpdate, failedConditions, transactWrite } from './dynamo-transactions';
 
@@ -156,16 +156,4 @@ export function paidTotalsFromItem(item: Record<string, unknown>): Record<Payee,
 
 function paymentItem(payment: Payment): Record<string, unknown> {
   return { ...keys.payment(payment.petitionId, payment.orderId), entity: 'payment', ...payment };
-}
-
-/** Payment items as the port gives them: oldest first, an order id breaking a tie. */
-export function paymentsFromItems(items: readonly Record<string, unknown>[]): Payment[] {
-  return items
-    .map(paymentFromItem)
-    .sort((a, b) => byCodePoint(a.createdAt, b.createdAt) || byCodePoint(a.orderId, b.orderId));
-}
-
-function paymentFromItem(item: Record<string, unknown>): Payment {
-  const { pk: _pk, sk: _sk, entity: _entity, ...payment } = item;
-  return payment as unknown as Payment;
 }

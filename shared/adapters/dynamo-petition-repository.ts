@@ -26,7 +26,7 @@ import { compressJson, decompressJson } from './compressed-attribute';
 import { eNoticePut } from './dynamo-e-notices';
 import { indexKeys, keys } from './dynamo-keys';
 import { outboxPut } from './dynamo-outbox';
-import { paymentsFromItems } from './dynamo-payment-repository';
+import { paymentsFromItems } from './dynamo-payment-items';
 import { queryAll } from './dynamo-query';
 import { counterUpdate, transactWrite } from './dynamo-transactions';
 

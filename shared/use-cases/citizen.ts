@@ -134,10 +134,11 @@ export function tehranMoment(instant: string, language: Language) {
  */
 export async function trackPetition(deps: TrackingDeps, request: CitizenRequest, language: Language) {
   // The petition and its payments share a partition: one Query gives both, beside the office.
-  let partition: ReturnType<TrackingDeps['petitions']['withPayments']> | undefined;
+  const partitions = new Map<string, ReturnType<TrackingDeps['petitions']['withPayments']>>();
   const withPayments = (petitionId: string) => {
-    partition ??= deps.petitions.withPayments(petitionId);
-    return partition;
+    const read = partitions.get(petitionId) ?? deps.petitions.withPayments(petitionId);
+    partitions.set(petitionId, read);
+    return read;
   };
   const {
     petition,

@@ -130,8 +130,10 @@ export async function createDraft(deps: DraftDeps, principal: Principal, input: 
     history: [{ at, by: actor(principal), action: 'create', from: null, to: 'draft' }],
   };
   petition.quote = await quotePetition({ schedules: deps.schedules, clock: deps.clock }, petition, now, schedules);
+  // Signed before the draft is stored: a signing failure leaves nothing behind for a retry to duplicate.
+  const signed = await uploads;
   await deps.petitions.insert(petition);
-  return { petition, uploads: await uploads };
+  return { petition, uploads: signed };
 }
 
 /** What a draft or a returned petition may still change: the claim and what the fees are computed from. */

@@ -18,6 +18,7 @@ import { apiEvent, call } from '../support/api-event';
 import { awayFromWindowEdge } from '../support/guessing-window';
 import { payInFull } from '../support/payments';
 import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
+import { recordDynamoRequests } from '../support/requests';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
 beforeAll(provisionStores);
@@ -95,7 +96,11 @@ describe('GET /v1/track/{trackingCode}', () => {
     // through a client that records each request it sends
     const claimant = nationalId();
     const { petitionId, trackingCode } = await submittedFor(claimant);
-    await call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }));
+    const rated = await call(
+      giveFeedback,
+      apiEvent('give-feedback', { body: { trackingCode, nationalId: claimant, ratings } }),
+    );
+    expect(rated.status).toBe(201);
     const config = readEnv(tableEnvShape);
     const repository = new DynamoPetitionRepository(createDocumentClient(config), config.TABLE_NAME);
     const at = new Date().toISOString();
@@ -121,6 +126,29 @@ describe('GET /v1/track/{trackingCode}', () => {
     expect(petition).toEqual(await repository.get(petitionId));
     expect(payments).toEqual(await new DynamoPaymentRepository(db, config.TABLE_NAME).forPetition(petitionId));
     expect(payments.map((payment) => payment.payee).sort()).toEqual(['judiciary', 'office']);
+  });
+
+  it('answers a party in five requests: the entry, the reservation, the refund, the office and one Query of the partition', async () => {
+    // Prepare: a paid, submitted petition; then every request of the process's clients is recorded
+    const claimant = nationalId();
+    const { trackingCode } = await submittedFor(claimant);
+    const requests = recordDynamoRequests();
+
+    // Act
+    const answer = await track(trackingCode, claimant).finally(requests.stop);
+
+    // Assess: the tracking entry and the reservation (one transaction over the code's and the
+    // address's budgets), then the refund, the office and one Query for the petition with its
+    // payments (its receipts shown)
+    expect(answer.status).toBe(200);
+    expect(answer.body.fees.receipts).toHaveLength(2);
+    expect([...requests.sent].sort()).toEqual([
+      'GetItemCommand',
+      'GetItemCommand',
+      'QueryCommand',
+      'TransactWriteItemsCommand',
+      'TransactWriteItemsCommand',
+    ]);
   });
 
   it('answers in English when asked, with Tehran time', async () => {

@@ -263,6 +263,9 @@ describe('what each shipped bundle loads', () => {
 
     expect(codeOf('give-feedback')).toMatch(petitionWrite);
     expect(codeOf('get-petition')).toMatch(/\basync withAuditTrail\(/);
+    // A citizen's track reads the payments with the petition, and needs none of their repository.
+    expect(codeOf('track-petition')).toMatch(/\basync withPayments\(/);
+    expect(codeOf('track-petition')).not.toMatch(/\basync forPetition\(/);
     for (const id of [...readers, ...notices])
       expect({ id, writes: petitionWrite.test(codeOf(id)) }).toEqual({ id, writes: false });
   });
