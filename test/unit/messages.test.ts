@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { type ProblemCode, STATUS_OF } from '../../shared/http/problem';
+import { FEE_LABELS } from '../../shared/i18n/fee-labels';
 import * as fieldTexts from '../../shared/i18n/field-messages';
-import { fieldProblemMessages, LABELS } from '../../shared/i18n/messages';
+import { fieldProblemMessages, LABELS, label, labels } from '../../shared/i18n/messages';
 import * as problemTexts from '../../shared/i18n/problem-texts';
 import { ROUTES } from '../../shared/routes';
 import { parseInput } from '../../shared/schemas/validate';
@@ -74,7 +75,14 @@ describe('problem texts', () => {
   });
 
   it('has a Persian label for every status and action it names', () => {
-    for (const entry of Object.values(LABELS)) expect(entry.fa).toMatch(PERSIAN_LETTER);
+    for (const entry of [...Object.values(LABELS), ...Object.values(FEE_LABELS)])
+      expect(entry.fa).toMatch(PERSIAN_LETTER);
+  });
+
+  it('labels the fee and payment codes as well, which are kept in a table of their own', () => {
+    expect(label('judiciary', 'fa')).toBe(FEE_LABELS.judiciary?.fa);
+    expect(labels('submitted,claim-indigency', 'en')).toBe('submitted, indigency claimed');
+    expect(label('no-such-code', 'en')).toBe('no-such-code');
   });
 });
 
