@@ -4,6 +4,7 @@ import { resolve as resolvePath } from 'node:path';
 import { type BuildOptions, build, type Metafile } from 'esbuild';
 import { nodeHttpThroughRequire } from './node-http-require';
 import { preparedRenderer } from './prepared-renderer';
+import { s3EventStreamsByModule } from './s3-event-streams';
 import { literalSchemaTraitKeys } from './sdk-schema-keys';
 import { semverGteOnly } from './semver-gte';
 
@@ -42,7 +43,8 @@ export const esbuildOptions = {
   // node:http through `require`: an ES import of it loads undici (node-http-require.ts).
   // The docs renderer gzipped at build, not at each of its cold starts (prepared-renderer.ts).
   // The X-Ray SDK's one semver function without the rest of semver (semver-gte.ts).
-  plugins: [literalSchemaTraitKeys, nodeHttpThroughRequire, preparedRenderer, semverGteOnly],
+  // S3's client without the event-stream parts its one streaming operation needs (s3-event-streams.ts).
+  plugins: [literalSchemaTraitKeys, nodeHttpThroughRequire, preparedRenderer, semverGteOnly, s3EventStreamsByModule],
   // The X-Ray SDK's context store in Node's AsyncLocalStorage instead of cls-hooked's async hook,
   // which slowed each first call by 9–13 ms, a tenth of a cold start
   // (shared/observability/async-local-namespace.ts). An alias is resolved from the working
