@@ -50,8 +50,10 @@ export async function seedDemoPetitions(
   payer: PayerAtGateway,
   officeCodes: string[],
   now: Date,
-): Promise<number> {
+): Promise<{ count: number; example?: { trackingCode: string; nationalId: string } }> {
   let count = 0;
+  // One petition a citizen may follow, for the banner: its code and its claimant's national ID.
+  let example: { trackingCode: string; nationalId: string } | undefined;
   // Offices side by side (a few at a time), each office's petitions in turn: the payments make
   // seeding wait on the gateway simulator, and one office's items never touch another's.
   const seedOffice = async (o: number, officeCode: string) => {
@@ -97,7 +99,8 @@ export async function seedDemoPetitions(
         const started = await startPayment({ ...payments, clock }, principal, petition.petitionId, payee);
         await acceptCallback({ ...payments, clock }, payer(started.redirect));
       }
-      await submitPetition({ ...deps, clock }, principal, petition.petitionId);
+      const { trackingCode } = await submitPetition({ ...deps, clock }, principal, petition.petitionId);
+      example ??= { trackingCode, nationalId: body.parties[0]?.nationalId ?? '' };
       count++;
     }
   };
@@ -106,7 +109,7 @@ export async function seedDemoPetitions(
     for (let next = queue.shift(); next; next = queue.shift()) await seedOffice(...next);
   };
   await Promise.all(Array.from({ length: SEEDING_CONCURRENCY }, worker));
-  return count;
+  return { count, ...(example ? { example } : {}) };
 }
 
 /** How many offices are seeded at once. */

@@ -157,9 +157,10 @@ async function main(): Promise<void> {
   // Every start: the demo fee schedules of the current and next Solar Hijri year (and 1403) that are missing.
   const fees = await seedDemoFees(petitionAdaptersFromEnv().schedules, offices, new Date());
   let demoPetitions = 0;
+  let tracked: { trackingCode: string; nationalId: string } | undefined;
   if (seeded > 0) {
     const active = (await offices.list({ status: 'active' })).map((o) => o.officeCode);
-    demoPetitions = await seedDemoPetitions(
+    const demo = await seedDemoPetitions(
       {
         ...petitionAdaptersFromEnv(),
         submissions: submissionDepsFromEnv().submissions,
@@ -171,6 +172,8 @@ async function main(): Promise<void> {
       active,
       new Date(),
     );
+    demoPetitions = demo.count;
+    tracked = demo.example;
   }
 
   const keys = await loadOrCreateKeys(settings.authDir);
@@ -201,6 +204,10 @@ async function main(): Promise<void> {
   stoppers.unshift(() => new Promise((r) => gateway.close(() => r())));
 
   const host = settings.publicHost === '127.0.0.1' ? 'localhost' : settings.publicHost;
+  // A token is signed with the data folder's keys: a folder of its own must be named to
+  // `npm run token` too, or it makes keys of its own in the default one and the API answers 401.
+  const token = (args: string) =>
+    `${process.env.LOCAL_DATA_DIR ? `LOCAL_DATA_DIR='${settings.dataDir.replaceAll("'", "'\\''")}' ` : ''}npm run -s token -- ${args}`;
   const base = `http://${host}:${settings.apiPort}`;
   // `npm run report` finds this backend's endpoints here, whatever ports it was given.
   const forget = recordRunningBackend(settings, {
@@ -239,14 +246,19 @@ async function main(): Promise<void> {
       'Try:',
       `  curl ${base}/v1/health`,
       `  curl ${base}/v1/openapi.json        (or open ${base}/v1/docs in a browser)`,
-      `  TOKEN=$(npm run -s token -- --role clerk --office 56101)`,
+      `  TOKEN=$(${token('--role clerk --office 56101')})`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/offices`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/petitions`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/fee-schedules   (then …/petitions/<id>/fees, …/payments)`,
-      `  ADMIN=$(npm run -s token -- --role province-admin --province 29)   (South Khorasan; 07 Tehran, 25 Yazd)`,
+      `  ADMIN=$(${token('--role province-admin --province 29')})   (South Khorasan; 07 Tehran, 25 Yazd)`,
       `  curl -H "Authorization: Bearer $ADMIN" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}"   (the ` +
         `running Solar Hijri month; ?format=csv or svg)`,
-      `  NATIONAL=$(npm run -s token -- --role national-admin)`,
+      tracked
+        ? `  curl "${base}/v1/track/${tracked.trackingCode}?nationalId=${tracked.nationalId}"   (a citizen follows ` +
+          'a demo petition: no token)'
+        : `  curl "${base}/v1/track/<code>?nationalId=<a party's>"   (a citizen, no token; a submitted ` +
+          "petition's trackingCode is in GET /v1/petitions/<id>)",
+      `  NATIONAL=$(${token('--role national-admin')})`,
       `  curl -H "Authorization: Bearer $NATIONAL" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}/national"`,
       '  roles: clerk | manager (with --office) · court · province-admin (with --province) · national-admin',
       '',
