@@ -107,7 +107,11 @@ export function bundleFunctionSync(projectRoot: string, entry: string, outdir: s
   return JSON.parse(printed) as FunctionBundle;
 }
 
-function describeBundle(outdir: string, metafile: Metafile): FunctionBundle {
+/**
+ * A bundle's output files by absolute path, and those module load reads: `index.mjs` and every
+ * chunk it imports statically, not those imported on demand.
+ */
+export function outputsOf(outdir: string, metafile: Metafile) {
   const outputs = new Map(Object.entries(metafile.outputs).map(([path, output]) => [resolvePath(path), output]));
   const entry = resolvePath(outdir, 'index.mjs');
   const loaded = new Set<string>();
@@ -118,6 +122,11 @@ function describeBundle(outdir: string, metafile: Metafile): FunctionBundle {
       if (imported.kind === 'import-statement' && !imported.external) visit(resolvePath(imported.path));
   };
   visit(entry);
+  return { entry, outputs, loaded };
+}
+
+function describeBundle(outdir: string, metafile: Metafile): FunctionBundle {
+  const { entry, outputs, loaded } = outputsOf(outdir, metafile);
   const bytesOf = (files: Iterable<string>) =>
     [...files].reduce((sum, file) => sum + (outputs.get(file)?.bytes ?? 0), 0);
   const clients = new Set(

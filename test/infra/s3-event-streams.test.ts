@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { build, type Metafile } from 'esbuild';
-import { functionBuildOptions } from '../../infra/bundling';
+import { functionBuildOptions, outputsOf } from '../../infra/bundling';
 
 /**
  * S3's client loads only the two event-stream modules it imports for its config, and the rest of
@@ -18,15 +18,7 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 /** The event-stream modules in the files module load reads, and in the whole bundle. */
 function eventStreamModules(metafile: Metafile, outdir: string) {
-  const outputs = new Map(Object.entries(metafile.outputs).map(([path, output]) => [resolve(path), output]));
-  const loaded = new Set<string>();
-  const visit = (file: string) => {
-    if (loaded.has(file)) return;
-    loaded.add(file);
-    for (const imported of outputs.get(file)?.imports ?? [])
-      if (imported.kind === 'import-statement' && !imported.external) visit(resolve(imported.path));
-  };
-  visit(resolve(outdir, 'index.mjs'));
+  const { outputs, loaded } = outputsOf(outdir, metafile);
   const modulesOf = (files: Iterable<string>) =>
     [...files]
       .flatMap((file) => Object.keys(outputs.get(file)?.inputs ?? {}))
