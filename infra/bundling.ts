@@ -109,7 +109,8 @@ export function bundleFunctionSync(projectRoot: string, entry: string, outdir: s
 
 /**
  * A bundle's output files by absolute path, and those module load reads: `index.mjs` and every
- * chunk it imports statically, not those imported on demand.
+ * chunk it imports statically, not those imported on demand. The metafile's paths are relative to
+ * the working directory (these builds set no `absWorkingDir`).
  */
 export function outputsOf(outdir: string, metafile: Metafile) {
   const outputs = new Map(Object.entries(metafile.outputs).map(([path, output]) => [resolvePath(path), output]));

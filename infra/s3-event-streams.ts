@@ -22,17 +22,21 @@ const DEFINED_IN: Record<string, string> = {
  * load (2026-11-29).
  *
  * Each module is resolved from the importing client's own `@smithy/core`. Should a later SDK import
- * another name there, the build fails ("No matching export"), and this table needs the module that
- * defines it. test/infra/s3-event-streams.test.ts checks that a function's bundle loads none of the
- * rest, and the handler tests run S3's client through it (lambda-tracing, shipped-bundle).
+ * another name there, the build fails ("No matching export"), and so it does when another file of
+ * S3's client imports the submodule at load: this table then needs the module that defines it.
+ * test/infra/s3-event-streams.test.ts checks that the S3 functions' bundles load none of the rest,
+ * and the handler tests run S3's client through it (lambda-tracing, shipped-bundle).
  */
 export const s3EventStreamsByModule: Plugin = {
   name: 's3-event-streams-by-module',
   setup(build) {
     build.onResolve({ filter: /^@smithy\/core\/event-streams$/ }, async (args) => {
-      const importer = /node_modules[\\/]@aws-sdk[\\/]client-s3[\\/]dist-es[\\/]([^\\/]+)$/.exec(args.importer)?.[1];
-      const module = importer ? DEFINED_IN[importer] : undefined;
-      if (!module || args.kind !== 'import-statement') return undefined;
+      const importer = /node_modules[\\/]@aws-sdk[\\/]client-s3[\\/]dist-es[\\/](.+)$/.exec(args.importer)?.[1];
+      if (!importer || args.kind !== 'import-statement') return undefined;
+      const module = DEFINED_IN[importer];
+      // A later SDK importing it from another file would quietly load the whole submodule again.
+      if (!module)
+        return { errors: [{ text: `S3's ${importer} imports @smithy/core/event-streams: add it to DEFINED_IN` }] };
       const index = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir });
       if (index.errors.length > 0) return { errors: index.errors };
       return { path: join(dirname(index.path), module) };

@@ -27,22 +27,31 @@ function eventStreamModules(metafile: Metafile, outdir: string) {
   return { atLoad: modulesOf(loaded), inAll: modulesOf(outputs.keys()) };
 }
 
-it("loads S3's event-stream config alone, leaving the rest of the submodule to the on-demand chunk", async () => {
-  // Prepare
-  const outdir = join(workDir, 'verify-document');
+it.each(['verify-document', 'keep-documents'])(
+  "loads S3's event-stream config alone in %s, leaving the rest of the submodule to the on-demand chunk",
+  async (functionId) => {
+    // Prepare
+    const outdir = join(workDir, functionId);
 
-  // Act
-  const { metafile } = await build({
-    ...functionBuildOptions(resolve('functions/verify-document.ts'), outdir),
-    write: false,
-  });
+    // Act
+    const { metafile } = await build({
+      ...functionBuildOptions(resolve(`functions/${functionId}.ts`), outdir),
+      write: false,
+    });
 
-  // Assess
-  const { atLoad, inAll } = eventStreamModules(metafile, outdir);
-  expect(atLoad).toEqual(expect.arrayContaining(['eventstream-serde-config-resolver/EventStreamSerdeConfig.js']));
-  expect(atLoad.filter((module) => module === 'EventStreamSerde.js' || module === 'index.js')).toEqual([]);
-  expect(inAll).toEqual(expect.arrayContaining(['EventStreamSerde.js', 'index.js']));
-});
+    // Assess: the config resolver and the marshaller with its codec at load, not the protocol's
+    // serde nor the submodule's index, which stay in the whole bundle for the protocols' import
+    const { atLoad, inAll } = eventStreamModules(metafile, outdir);
+    expect(atLoad).toEqual(
+      expect.arrayContaining([
+        'eventstream-serde-config-resolver/EventStreamSerdeConfig.js',
+        'eventstream-serde/EventStreamMarshaller.js',
+      ]),
+    );
+    expect(atLoad.filter((module) => module === 'EventStreamSerde.js' || module === 'index.js')).toEqual([]);
+    expect(inAll).toEqual(expect.arrayContaining(['EventStreamSerde.js', 'index.js']));
+  },
+);
 
 it('makes an S3 client whose event-stream marshaller is in place, as before', async () => {
   // Prepare: S3's client bundled as the functions get it
