@@ -209,6 +209,9 @@ export interface PetitionRepository {
   addFeedback(feedback: Feedback, counters: CounterIncrement[]): Promise<void>;
 }
 
+/** Reading one petition and saving a change of it (DynamoPetitionWriter), for the event functions that change one. */
+export type PetitionWriter = Pick<PetitionRepository, 'get' | 'save'>;
+
 /** The reading half of PetitionRepository (DynamoPetitionReader), for functions that only read. */
 export type PetitionReader = Pick<
   PetitionRepository,

@@ -1,9 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
-import { type DocumentObjects, type DocumentUrls, systemClock } from '../ports';
+import { type DocumentUrls, systemClock } from '../ports';
 import type { FeedbackDeps, TrackingDeps } from '../use-cases/citizen';
-import type { DocumentDeps } from '../use-cases/documents';
+import type { DocumentDeps, verifyArrival } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
 import type { PaymentDeps } from '../use-cases/payments';
 import type { DraftDeps, SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
@@ -16,7 +16,7 @@ import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoFeeScheduleRepository } from './dynamo-fee-schedule-repository';
 import { DynamoOfficeRepository } from './dynamo-office-repository';
 import { DynamoPaymentRepository } from './dynamo-payment-repository';
-import { DynamoPetitionReader, DynamoPetitionRepository } from './dynamo-petition-repository';
+import { DynamoPetitionReader, DynamoPetitionRepository, DynamoPetitionWriter } from './dynamo-petition-repository';
 import { DynamoReportRepository } from './dynamo-report-repository';
 import { DynamoSubmissionStore } from './dynamo-submission-store';
 import { createS3Client } from './s3-client';
@@ -73,6 +73,7 @@ export const courtRepositoryFromEnv = () => onDataTable(DynamoCourtRepository);
 export const calendarRepositoryFromEnv = () => onDataTable(DynamoCalendarRepository);
 export const petitionReaderFromEnv = () => onDataTable(DynamoPetitionReader);
 export const petitionRepositoryFromEnv = () => onDataTable(DynamoPetitionRepository);
+export const petitionWriterFromEnv = () => onDataTable(DynamoPetitionWriter);
 export const feeScheduleRepositoryFromEnv = () => onDataTable(DynamoFeeScheduleRepository);
 export const paymentRepositoryFromEnv = () => onDataTable(DynamoPaymentRepository);
 /** The network target, kept with the report bookkeeping. */
@@ -186,9 +187,9 @@ export function documentRemovalDepsFromEnv(): Omit<DocumentDeps<never>, 'documen
 }
 
 /** Verifying documents works on the objects; a verdict changes no fee, so no fee schedules. */
-export function documentVerificationDepsFromEnv(): Omit<DocumentDeps<DocumentObjects>, 'schedules'> {
+export function documentVerificationDepsFromEnv(): Parameters<typeof verifyArrival>[0] {
   return {
-    petitions: petitionRepositoryFromEnv(),
+    petitions: petitionWriterFromEnv(),
     documents: documentObjectsFromEnv(),
     clock: systemClock,
     ids: cryptoIds,

@@ -22,6 +22,7 @@ import type {
   FeeScheduleRepository,
   IdGenerator,
   PetitionRepository,
+  PetitionWriter,
 } from '../ports';
 import { quotePetition } from './fees';
 
@@ -152,7 +153,7 @@ const VERSION_RETRIES = 8;
  * platform retries instead of rejecting.
  */
 export async function verifyArrival(
-  deps: Omit<DocumentDeps<DocumentObjects>, 'schedules'>,
+  deps: Omit<DocumentDeps<DocumentObjects>, 'schedules' | 'petitions'> & { petitions: PetitionWriter },
   key: string,
 ): Promise<VerificationOutcome> {
   const ids = parseDocumentKey(key);
