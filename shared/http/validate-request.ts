@@ -33,7 +33,16 @@ export function validateRequest<R extends RouteDefinition>(
       route.request?.body,
       (r) => (r.context as unknown as ApiContext).body ?? (route.request?.bodyOptional ? {} : undefined),
     ],
-    ['header', route.idempotent ? idempotencyHeadersSchema : undefined, (r) => r.event.headers ?? {}],
+    // The one header read, not all of them: a caller's other headers (its token, its user agent) are
+    // neither normalised nor judged; walking them all cost a submission's first call about 0.8 ms.
+    [
+      'header',
+      route.idempotent ? idempotencyHeadersSchema : undefined,
+      (r) => {
+        const key = r.event.headers?.['idempotency-key'];
+        return key === undefined ? {} : { 'idempotency-key': key };
+      },
+    ],
   ];
   return {
     before: (request) => {

@@ -220,6 +220,23 @@ describe('submitting', () => {
     expect(read.body.status).toBe('draft');
   });
 
+  it('judges the Idempotency-Key alone of the headers: a control character in another one is no error', async () => {
+    // Prepare
+    const { clerk } = await officeWithClerk();
+    const [a, b] = [await draft(clerk), await draft(clerk)];
+    const submitWith = (petitionId: string, headers: Record<string, string>) =>
+      call(submitPetition, apiEvent('submit-petition', { caller: clerk, pathParameters: { petitionId }, headers }));
+
+    // Act
+    const oddAgent = await submitWith(a, { 'idempotency-key': idempotencyKey(), 'user-agent': 'kiosk\u0001v2' });
+    const oddKey = await submitWith(b, { 'idempotency-key': `${idempotencyKey()}\u0001` });
+
+    // Assess
+    expect(oddAgent.status).toBe(200);
+    expect(oddKey.status).toBe(400);
+    expect(oddKey.body.errors.map((error: { field: string }) => error.field)).toEqual(['header.idempotency-key']);
+  });
+
   it('keeps a key bound to its first petition: another petition under it is refused every time', async () => {
     // Prepare
     const { officeCode, clerk } = await officeWithClerk();
