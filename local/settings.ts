@@ -46,6 +46,17 @@ export function localSettings(env: NodeJS.ProcessEnv = process.env) {
 
 export type LocalSettings = ReturnType<typeof localSettings>;
 
+/**
+ * The `npm run token` command the banner prints. A token is signed with the data folder's keys: a
+ * folder of its own must be named to `npm run token` too, or it makes keys of its own in the
+ * default one and the API answers 401. The folder is quoted for a POSIX shell.
+ */
+export function tokenCommand(args: string, env: NodeJS.ProcessEnv = process.env): string {
+  if (!env.LOCAL_DATA_DIR) return `npm run -s token -- ${args}`;
+  const quoted = `'${localSettings(env).dataDir.replaceAll("'", "'\\''")}'`;
+  return `LOCAL_DATA_DIR=${quoted} npm run -s token -- ${args}`;
+}
+
 /** What a running `npm start` tells the other scripts: where its engines answer. */
 export interface RunningBackend {
   pid: number;

@@ -44,7 +44,7 @@ import { registerImportAttributes } from './import-attributes';
 import { startPaymentGatewaySimulator } from './payment-gateway-simulator';
 import { forwardObjectCreated } from './s3-events';
 import { DEMO_JUDICIARY_TERMINAL, seedDemoCalendars, seedDemoData, seedDemoFees } from './seed';
-import { localSettings, recordRunningBackend } from './settings';
+import { localSettings, recordRunningBackend, tokenCommand } from './settings';
 import { recordingSmsSink } from './sms-outbox';
 
 const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -204,10 +204,6 @@ async function main(): Promise<void> {
   stoppers.unshift(() => new Promise((r) => gateway.close(() => r())));
 
   const host = settings.publicHost === '127.0.0.1' ? 'localhost' : settings.publicHost;
-  // A token is signed with the data folder's keys: a folder of its own must be named to
-  // `npm run token` too, or it makes keys of its own in the default one and the API answers 401.
-  const token = (args: string) =>
-    `${process.env.LOCAL_DATA_DIR ? `LOCAL_DATA_DIR='${settings.dataDir.replaceAll("'", "'\\''")}' ` : ''}npm run -s token -- ${args}`;
   const base = `http://${host}:${settings.apiPort}`;
   // `npm run report` finds this backend's endpoints here, whatever ports it was given.
   const forget = recordRunningBackend(settings, {
@@ -246,11 +242,11 @@ async function main(): Promise<void> {
       'Try:',
       `  curl ${base}/v1/health`,
       `  curl ${base}/v1/openapi.json        (or open ${base}/v1/docs in a browser)`,
-      `  TOKEN=$(${token('--role clerk --office 56101')})`,
+      `  TOKEN=$(${tokenCommand('--role clerk --office 56101')})`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/offices`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/petitions`,
       `  curl -H "Authorization: Bearer $TOKEN" ${base}/v1/fee-schedules   (then …/petitions/<id>/fees, …/payments)`,
-      `  ADMIN=$(${token('--role province-admin --province 29')})   (South Khorasan; 07 Tehran, 25 Yazd)`,
+      `  ADMIN=$(${tokenCommand('--role province-admin --province 29')})   (South Khorasan; 07 Tehran, 25 Yazd)`,
       `  curl -H "Authorization: Bearer $ADMIN" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}"   (the ` +
         `running Solar Hijri month; ?format=csv or svg)`,
       tracked
@@ -258,7 +254,7 @@ async function main(): Promise<void> {
           'a demo petition: no token)'
         : `  curl "${base}/v1/track/<code>?nationalId=<a party's>"   (a citizen, no token; a submitted ` +
           "petition's trackingCode is in GET /v1/petitions/<id>)",
-      `  NATIONAL=$(${token('--role national-admin')})`,
+      `  NATIONAL=$(${tokenCommand('--role national-admin')})`,
       `  curl -H "Authorization: Bearer $NATIONAL" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}/national"`,
       '  roles: clerk | manager (with --office) · court · province-admin (with --province) · national-admin',
       '',

@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkJava, ensurePortFree, freePort, LocalSetupError } from '../../local/engines';
+import { tokenCommand } from '../../local/settings';
 
 describe('local runtime preconditions', () => {
   it('says in one line how to install Java when there is none', () => {
@@ -23,5 +25,25 @@ describe('local runtime preconditions', () => {
     } finally {
       holder.close();
     }
+  });
+});
+
+describe('the token command npm start prints', () => {
+  it('names a data folder of its own, quoted so that a shell passes it on as it is', () => {
+    // Prepare: a folder whose name a shell would otherwise split or cut at the quote
+    const folder = join(tmpdir(), "office's data $HOME");
+    const command = tokenCommand('--role clerk --office 56101', { LOCAL_DATA_DIR: folder });
+
+    // Act: the shell runs the command's environment prefix in front of a probe instead of npm
+    const prefix = command.slice(0, command.indexOf(' npm run'));
+    const seen = execFileSync('sh', ['-c', `${prefix} node -p process.env.LOCAL_DATA_DIR`], { encoding: 'utf8' });
+
+    // Assess
+    expect(seen.trim()).toBe(folder);
+    expect(command.endsWith(' npm run -s token -- --role clerk --office 56101')).toBe(true);
+  });
+
+  it('is the plain command with the default folder', () => {
+    expect(tokenCommand('--role national-admin', {})).toBe('npm run -s token -- --role national-admin');
   });
 });
