@@ -53,7 +53,7 @@ export type LocalSettings = ReturnType<typeof localSettings>;
  */
 export function tokenCommand(args: string, env: NodeJS.ProcessEnv = process.env): string {
   if (!env.LOCAL_DATA_DIR) return `npm run -s token -- ${args}`;
-  const quoted = `'${localSettings(env).dataDir.replaceAll("'", "'\\''")}'`;
+  const quoted = `'${resolve(env.LOCAL_DATA_DIR).replaceAll("'", "'\\''")}'`;
   return `LOCAL_DATA_DIR=${quoted} npm run -s token -- ${args}`;
 }
 

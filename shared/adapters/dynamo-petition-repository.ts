@@ -218,7 +218,7 @@ export class DynamoPetitionWriter implements PetitionWriter {
     return getPetition(this.db, this.tableName, petitionId);
   }
 
-  save(...change: Parameters<PetitionRepository['save']>): Promise<void> {
+  save(...change: Parameters<PetitionWriter['save']>): Promise<void> {
     return savePetition(this.db, this.tableName, ...change);
   }
 }

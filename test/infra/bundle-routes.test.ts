@@ -264,7 +264,8 @@ describe('what each shipped bundle loads', () => {
     expect(codeOf('give-feedback')).toMatch(petitionWrite);
     expect(codeOf('get-petition')).toMatch(/\basync withAuditTrail\(/);
     // Verification reads the petition and saves its change, and holds none of the other methods.
-    expect(codeOf('verify-document')).toMatch(/\bsave\(/);
+    expect(codeOf('verify-document')).toMatch(/\bDynamoPetitionWriter\d* = class\b/);
+    expect(codeOf('verify-document')).not.toMatch(/\bDynamoPetition(Reader|Repository)\d* = class\b/);
     expect(codeOf('verify-document')).not.toMatch(/\basync (withAuditTrail|inbox|recordAccess)\(/);
     // A citizen's track reads the payments with the petition, and needs none of their repository.
     expect(codeOf('track-petition')).toMatch(/\basync withPayments\(/);

@@ -35,7 +35,7 @@ describe('the token command npm start prints', () => {
     const command = tokenCommand('--role clerk --office 56101', { LOCAL_DATA_DIR: folder });
 
     // Act: the shell runs the command's environment prefix in front of a probe instead of npm
-    const prefix = command.slice(0, command.indexOf(' npm run'));
+    const prefix = command.slice(0, command.lastIndexOf(' npm run -s token'));
     const seen = execFileSync('sh', ['-c', `${prefix} node -p process.env.LOCAL_DATA_DIR`], { encoding: 'utf8' });
 
     // Assess
