@@ -304,7 +304,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A citizen follows a petition: status and dates, given a party's national ID */
+    /** A citizen follows a petition: status and dates, given the national ID of a party it may tell */
     get: operations['track-petition'];
     put?: never;
     post?: never;
@@ -374,7 +374,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** A citizen rates the office's service, once per petition */
+    /** The petitioner's side rates the office's service, once per petition */
     post: operations['give-feedback'];
     delete?: never;
     options?: never;
@@ -1494,9 +1494,9 @@ export interface components {
       /** @description Solar Hijri month the petition counts in */
       month: string;
       caseNumber?: string;
-      /** @description The court's note when it returned the petition for defects */
+      /** @description The court's note when it returned the petition for defects (to the petitioner's side only) */
       courtNote?: string;
-      /** @description Receipts of the verified payments and what is still due; no card numbers */
+      /** @description Receipts of the verified payments and what is still due, to the petitioner's side only; no card numbers */
       fees?: {
         /** @description What the petition still owes (whole rials) */
         dueRials: string;
@@ -1512,7 +1512,7 @@ export interface components {
           paid: components['schemas']['TehranMoment'];
         }[];
       };
-      /** @description While returned: the defects to cure, in the language asked for */
+      /** @description While returned, to the petitioner's side: the defects to cure, in the language asked for */
       defects?: {
         /** @enum {string} */
         code:
@@ -1525,6 +1525,7 @@ export interface components {
         label: string;
         whatToDo: string;
       }[];
+      /** @description While returned, to the petitioner's side: the last day to cure the defects */
       cureDeadline?: {
         /** @description The last day to act, Solar Hijri YYYY-MM-DD (Articles 443-445) */
         lastDay: string;
@@ -4543,7 +4544,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Status and dates */
+      /** @description Status and dates; the petitioner's side also sees its receipts and a return's note, defects and deadline */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4561,7 +4562,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No such petition for this national ID */
+      /** @description No such petition for this national ID: also the accused of a complaint, and a defendant before registration */
       404: {
         headers: {
           [name: string]: unknown;
@@ -4832,6 +4833,15 @@ export interface operations {
       };
       /** @description Invalid input: every failing field is listed */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not the petitioner's side: a registered case's defendant follows it but does not rate */
+      403: {
         headers: {
           [name: string]: unknown;
         };

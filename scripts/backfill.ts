@@ -46,7 +46,8 @@ async function main(): Promise<void> {
   const completed = await backfillTrackingEntries(db, tableName!);
   console.log(
     `${tableName}: ${result.offices} offices, ${result.petitions} petitions and ${result.targets} targets brought up to date; ` +
-      `${listed} petitions put on their province's attention list; ${completed} tracking codes given their parties' keys.`,
+      `${listed} petitions put on their province's attention list; ` +
+      `${completed} tracking codes given the keys of the parties who may track.`,
   );
   if (result.unplacedOffices.length > 0) {
     console.log(

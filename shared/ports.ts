@@ -179,15 +179,15 @@ export interface PetitionRepository {
   get(petitionId: string): Promise<Petition | undefined>;
   /**
    * Writes a changed petition, its counters and the change's events (outbox items) in one
-   * transaction, if the petition is still at `previousVersion`. `partiesChanged` (a petition with a
-   * tracking code whose parties changed): its tracking entry's keys are rewritten in it too.
+   * transaction, if the petition is still at `previousVersion`. `trackersChanged` (a petition with a
+   * tracking code whose parties who may track changed): its tracking entry's keys are rewritten in it too.
    */
   save(
     petition: Petition,
     previousVersion: number,
     counters?: CounterIncrement[],
     events?: PetitionEvent[],
-    options?: { partiesChanged?: boolean },
+    options?: { trackersChanged?: boolean },
   ): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
   /**
@@ -237,14 +237,18 @@ export interface AttentionSource {
 
 /**
  * What a tracking code's entry says, written with the submission that gave the code: the petition,
- * its office (a petition never changes office) and its parties' keys (domain/tracking-code.ts),
- * rewritten in the same transaction when a returned petition's parties change. Entries written
- * before the office and keys were kept have the petition only.
+ * its office (a petition never changes office) and the keys (domain/tracking-code.ts) of the
+ * parties who may track it now (domain/citizen-access.ts), rewritten in the same transaction when
+ * that changes: a returned petition's parties change, or the court registers the case (its civil
+ * defendants join). Entries written before the office and keys were kept have the petition only;
+ * entries written before `keyedParties` keyed every party, the accused too.
  */
 export interface TrackingEntry {
   petitionId: string;
   officeCode?: string;
   partyKeys?: readonly string[];
+  /** `told`: `partyKeys` names only the parties the citizen routes answer now. Absent: every party. */
+  keyedParties?: 'told';
 }
 
 /** Ids are a port so that tests can draw clashing tracking codes or name a document in advance. */

@@ -19,8 +19,9 @@
  *   a fallback routing; rare, so one partition per province takes them all)
  * - rating            pk `PETITION#<id>`      sk `FEEDBACK`              one per petition
  * - audit entries     pk `PETITION#<id>`      sk `AUDIT#<time>#<uuid>`   (downloads: never rewrite the petition)
- * - tracking code     pk `TRACK#<code>`       sk `TRACK`                 → petitionId, officeCode and the parties'
- *   keys (who may track it, domain/tracking-code.ts); claimed once, on submission; rewritten when the parties change
+ * - tracking code     pk `TRACK#<code>`       sk `TRACK`                 → petitionId, officeCode and the keys of the
+ *   parties who may track it now (domain/citizen-access.ts, domain/tracking-code.ts), `keyedParties: told`; claimed
+ *   once, on submission; rewritten when that changes (the parties change, the court registers the case)
  * - guess window      pk `GUESS#<scope>#…`    sk `GUESS`                 failed citizen guesses, with a TTL
  * - court             pk `COURT#<code>`       sk `COURT`
  *   gsi3 (the court registry, sparse) `COURTS#<province>`                / `<kind>#<district>#<court code>`

@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { attentionReasons } from '../domain/attention';
+import { trackerKeysOf } from '../domain/citizen-access';
 import { eNoticesOf } from '../domain/e-notices';
 import { ConflictError, InvalidCursorError } from '../domain/errors';
 import { noticePartiesOf } from '../domain/notice-recipients';
 import type { Payment } from '../domain/payments';
 import type { HistoryEntry, Petition } from '../domain/petition';
 import { solarHijriMonth } from '../domain/solar-hijri';
-import { partyKeysOf } from '../domain/tracking-code';
 import type { PetitionEvent } from '../events/petition-events';
 import * as problemTexts from '../i18n/problem-texts';
 import type {
@@ -112,6 +112,7 @@ export class DynamoPetitionReader implements PetitionReader {
       petitionId: String(Item.petitionId),
       ...(typeof Item.officeCode === 'string' ? { officeCode: Item.officeCode } : {}),
       ...(Array.isArray(Item.partyKeys) ? { partyKeys: Item.partyKeys.map(String) } : {}),
+      ...(Item.keyedParties === 'told' ? { keyedParties: 'told' as const } : {}),
     };
   }
 
@@ -237,9 +238,9 @@ async function savePetition(
   previousVersion: number,
   counters: CounterIncrement[] = [],
   events: PetitionEvent[] = [],
-  options: { partiesChanged?: boolean } = {},
+  options: { trackersChanged?: boolean } = {},
 ): Promise<void> {
-  const retrack = options.partiesChanged === true && petition.trackingCode !== undefined;
+  const retrack = options.trackersChanged === true && petition.trackingCode !== undefined;
   try {
     if (counters.length === 0 && events.length === 0 && !retrack) {
       await db.send(new PutCommand(versionedPut(tableName, petition, previousVersion)));
@@ -361,9 +362,11 @@ export function versionedPut(tableName: string, petition: Petition, previousVers
 
 /**
  * A submitted petition's tracking entry (ports.ts, TrackingEntry): the submission claims the code
- * with it (conditionally, dynamo-submission-store.ts); a change of the parties rewrites it.
+ * with it (conditionally, dynamo-submission-store.ts); a change of who may track rewrites it.
  */
-export function trackingEntryItem(petition: Pick<Petition, 'petitionId' | 'officeCode' | 'parties' | 'trackingCode'>) {
+export function trackingEntryItem(
+  petition: Pick<Petition, 'petitionId' | 'officeCode' | 'kind' | 'parties' | 'caseNumber' | 'trackingCode'>,
+) {
   const { trackingCode } = petition;
   if (!trackingCode) throw new Error(`petition ${petition.petitionId} has no tracking code`);
   return {
@@ -371,7 +374,8 @@ export function trackingEntryItem(petition: Pick<Petition, 'petitionId' | 'offic
     entity: 'tracking-code',
     petitionId: petition.petitionId,
     officeCode: petition.officeCode,
-    partyKeys: partyKeysOf(trackingCode, petition.parties),
+    partyKeys: trackerKeysOf(trackingCode, petition),
+    keyedParties: 'told',
   };
 }
 

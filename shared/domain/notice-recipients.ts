@@ -83,6 +83,17 @@ export function audienceOf(kind: PetitionKind, role: Party['role']): NoticeAudie
 }
 
 /**
+ * Whether this system tells a party on this side anything of the petition now: never a side whose
+ * column of the table is empty for every change (the accused), a civil defendant only once the
+ * case is registered, the claimant always. The notices and the citizen routes
+ * (domain/citizen-access.ts) both ask this, so a party the notices never tell is shown nothing.
+ */
+export function isTold(audience: NoticeAudience, caseRegistered: boolean): boolean {
+  const everTold = Object.values(NOTICE_TABLE).some((rule) => rule[audience].length > 0);
+  return everTold && (audience !== 'defendant' || caseRegistered);
+}
+
+/**
  * The recipients of one event, each with the channels they get. A party with no channel left
  * (a legal entity for an SMS-only change, a defendant before registration, the accused) is absent.
  */
@@ -94,8 +105,7 @@ export function noticeRecipients(
   const recipients: NoticeRecipient[] = [];
   parties.forEach((party, partyIndex) => {
     const audience = audienceOf(event.kind, party.role);
-    if (audience === 'accused') return;
-    if (audience === 'defendant' && !isCaseRegistered(event)) return;
+    if (audience === 'accused' || !isTold(audience, isCaseRegistered(event))) return;
     const channels = rule[audience].filter(
       (channel) => channel !== 'sms' || (party.type === 'person' && party.hasMobile),
     );

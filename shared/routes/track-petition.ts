@@ -14,11 +14,18 @@ export const route = defineRoute({
     { actions: ['Query'], leadingKeys: ['PETITION#*'] },
   ],
   throttle: PUBLIC_THROTTLE,
-  summary: "A citizen follows a petition: status and dates, given a party's national ID",
+  summary: 'A citizen follows a petition: status and dates, given the national ID of a party it may tell',
   request: { path: trackPathSchema, query: trackQuerySchema },
   responses: {
-    200: { description: 'Status and dates', schema: trackingSchema },
-    404: { description: 'No such petition for this national ID' },
+    200: {
+      description:
+        "Status and dates; the petitioner's side also sees its receipts and a return's note, defects and deadline",
+      schema: trackingSchema,
+    },
+    404: {
+      description:
+        'No such petition for this national ID: also the accused of a complaint, and a defendant before registration',
+    },
     429: { description: 'Too many tries on this code from this address (or from all): Retry-After says when' },
   },
 });

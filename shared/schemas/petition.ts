@@ -592,7 +592,10 @@ export const trackingSchema = /* @__PURE__ */ lazySchema(() =>
       updated: tehranMomentSchema,
       month: described(z.string(), 'Solar Hijri month the petition counts in'),
       caseNumber: z.optional(z.string()),
-      courtNote: described(z.optional(z.string()), "The court's note when it returned the petition for defects"),
+      courtNote: described(
+        z.optional(z.string()),
+        "The court's note when it returned the petition for defects (to the petitioner's side only)",
+      ),
       fees: described(
         z.optional(
           z.strictObject({
@@ -609,16 +612,19 @@ export const trackingSchema = /* @__PURE__ */ lazySchema(() =>
             ),
           }),
         ),
-        'Receipts of the verified payments and what is still due; no card numbers',
+        "Receipts of the verified payments and what is still due, to the petitioner's side only; no card numbers",
       ),
       defects: described(
         z.optional(z.array(z.strictObject({ code: z.enum(DEFECT_CODES), label: z.string(), whatToDo: z.string() }))),
-        'While returned: the defects to cure, in the language asked for',
+        "While returned, to the petitioner's side: the defects to cure, in the language asked for",
       ),
-      cureDeadline: z.optional(
-        z.extend(innerOf(deadlineSchema), {
-          text: described(z.string(), 'The last day in words, with "provisional" when it is'),
-        }),
+      cureDeadline: described(
+        z.optional(
+          z.extend(innerOf(deadlineSchema), {
+            text: described(z.string(), 'The last day in words, with "provisional" when it is'),
+          }),
+        ),
+        "While returned, to the petitioner's side: the last day to cure the defects",
       ),
       nextStep: described(z.string(), 'What the citizen should do now, in the language asked for'),
     })

@@ -1,6 +1,7 @@
+import { CITIZEN_SIGHT, type CitizenSide, citizenSideOf } from '../domain/citizen-access';
 import { ratingCounters } from '../domain/counters';
 import { DEFECTS } from '../domain/defects';
-import { NotFoundError, TooManyAttemptsError } from '../domain/errors';
+import { ForbiddenError, NotFoundError, TooManyAttemptsError } from '../domain/errors';
 import { PAYEE_LABELS } from '../domain/fees';
 import { type GuessScope, guessBudgets } from '../domain/guessing';
 import { lazily } from '../domain/lazily';
@@ -17,8 +18,9 @@ import type { FeedbackInput } from '../schemas/petition';
 import { balanceOf } from './fees';
 
 /**
- * The citizen's proof is a tracking code plus the national ID of a party. Any mismatch answers
- * exactly like an unknown code, so the API never tells whether a code exists.
+ * The citizen's proof is a tracking code plus the national ID of a party the petition's notices
+ * tell (domain/citizen-access.ts). Any mismatch answers exactly like an unknown code, so the API
+ * never tells whether a code exists, nor whether an ID is a party's the system keeps silent to.
  */
 export interface CitizenDeps {
   petitions: Pick<PetitionReader, 'trackingEntry' | 'get'>;
@@ -45,14 +47,25 @@ export interface CitizenRequest {
  * weighed, so concurrent guesses cannot get more tries evaluated than the budget; a try that
  * proves the caller's right is given back (domain/guessing.ts says how many and why).
  *
- * The code's entry is read beside the reservation, and it names the parties (by key,
- * domain/tracking-code.ts) and the office: a wrong national ID is answered after that one read,
- * exactly as an unknown code is, so how long a 404 takes does not tell whether the code exists;
- * and a proven party's refund, the petition and what the caller reads next (`readAlongside`) all
- * start at once: a citizen's track waits for two round trips. A refused try is answered as soon
- * as the reservation says so, never after the read: how long a 429 takes tells nothing either.
- * An entry from before the keys were kept names the petition only: the petition decides then,
- * one round trip later, until `npm run backfill` completes it (scripts/backfill-tracking-entries.ts).
+ * The right is a side of the petition (domain/citizen-access.ts): a party the notices never tell
+ * (the accused of a criminal complaint, a civil defendant before the court registers the case)
+ * has none, and is answered exactly as a wrong national ID, its try not given back. Why a miss:
+ * a refund would be the oracle the 404 hides. Five lookups with the accused's ID from one address
+ * would leave the budget whole where five wrong IDs spend it, so the sixth answer (404 or 429)
+ * would tell whoever holds a list of IDs which one the complaint is against; and the accused has
+ * nothing here to be spared for, since the system shows them nothing.
+ *
+ * The code's entry is read beside the reservation, and it names the parties who may track (by
+ * key, domain/tracking-code.ts) and the office: a wrong national ID, the accused's among them, is
+ * answered after that one read, exactly as an unknown code is, so how long a 404 takes does not
+ * tell whether the code exists, nor whether the ID is a silent party's; and a proven party's
+ * refund, the petition and what the caller reads next (`readAlongside`) all start at once: a
+ * citizen's track waits for two round trips. A refused try is answered as soon as the reservation
+ * says so, never after the read: how long a 429 takes tells nothing either.
+ * An entry from before the keys were kept names the petition only, and one from before
+ * `keyedParties` keys every party: for those the petition decides, one round trip later and
+ * before any refund (a silent party's miss then takes a read longer than a wrong ID's), until
+ * `npm run backfill` rewrites them (scripts/backfill-tracking-entries.ts).
  * `readPetition` is how the petition is read beside the refund: alone, unless the caller reads it
  * with what shares its partition.
  */
@@ -62,7 +75,7 @@ export async function petitionOfParty<T = undefined>(
   request: CitizenRequest,
   readAlongside: (petition: PetitionRef) => Promise<T> = async () => undefined as T,
   readPetition: (petitionId: string) => Promise<Petition | undefined> = (petitionId) => deps.petitions.get(petitionId),
-): Promise<{ petition: Petition; read: T }> {
+): Promise<{ petition: Petition; side: CitizenSide; read: T }> {
   const now = deps.clock.now();
   const budgets = guessBudgets(scope, request.trackingCode, request.address);
   const finding = deps.petitions.trackingEntry(request.trackingCode);
@@ -72,17 +85,18 @@ export async function petitionOfParty<T = undefined>(
   if (spent) throw new TooManyAttemptsError(spent.retryAfter);
   const entry = await finding;
   if (!entry) throw new NotFoundError('petition');
-  const isParty = (petition: Petition | undefined): petition is Petition =>
-    petition?.parties.some((party) => party.nationalId === request.nationalId) === true;
+  const sideIn = (petition: Petition | undefined) =>
+    petition ? citizenSideOf(petition, request.nationalId) : undefined;
+  // An ID the keys leave out is a miss, whichever parties the entry keys.
+  if (entry.partyKeys && !entry.partyKeys.includes(partyKey(request.trackingCode, request.nationalId)))
+    throw new NotFoundError('petition');
   let ref: PetitionRef;
   let legacy: Petition | undefined;
-  if (entry.partyKeys && entry.officeCode) {
-    if (!entry.partyKeys.includes(partyKey(request.trackingCode, request.nationalId)))
-      throw new NotFoundError('petition');
+  if (entry.partyKeys && entry.officeCode && entry.keyedParties === 'told') {
     ref = { petitionId: entry.petitionId, officeCode: entry.officeCode };
   } else {
     legacy = await deps.petitions.get(entry.petitionId);
-    if (!isParty(legacy)) throw new NotFoundError('petition');
+    if (!legacy || !sideIn(legacy)) throw new NotFoundError('petition');
     ref = legacy;
   }
   // Both settle before the answer, so a failed read never leaves the refund running past it; the
@@ -94,9 +108,10 @@ export async function petitionOfParty<T = undefined>(
   if (refund.status === 'rejected') throw refund.reason;
   if (reads.status === 'rejected') throw reads.reason;
   const [petition, read] = reads.value;
-  // The petition, not its entry, has the last word on its parties (the two change together).
-  if (!isParty(petition)) throw new NotFoundError('petition');
-  return { petition, read };
+  // The petition, not its entry, has the last word on its parties and their sides (the two change together).
+  const side = sideIn(petition);
+  if (!petition || !side) throw new NotFoundError('petition');
+  return { petition, side, read };
 }
 
 /** What a citizen's reads beside the refund may start from: known before the petition is read. */
@@ -129,8 +144,11 @@ export function tehranMoment(instant: string, language: Language) {
 
 /**
  * What a citizen sees of their petition: status and kind named in their language, dates on the
- * Solar Hijri calendar in Tehran time, the office that filed it and its phone, and, when the court
- * returned it, the court's note and what to do next. No party's name, ID or number.
+ * Solar Hijri calendar in Tehran time, the office that filed it and its phone, the case number,
+ * and what to do next. The petitioner's side also sees its receipts and, when the court returned
+ * the petition, the court's note, the defects and the cure deadline; another party the notices
+ * tell (a civil defendant, once the case is registered) does not (domain/citizen-access.ts). No
+ * party's name, ID or number.
  */
 export async function trackPetition(deps: TrackingDeps, request: CitizenRequest, language: Language) {
   // The petition and its payments share a partition: one Query gives both, beside the office.
@@ -142,6 +160,7 @@ export async function trackPetition(deps: TrackingDeps, request: CitizenRequest,
   };
   const {
     petition,
+    side,
     read: [office, { payments }],
   } = await petitionOfParty(
     deps,
@@ -150,9 +169,11 @@ export async function trackPetition(deps: TrackingDeps, request: CitizenRequest,
     (ref) => Promise.all([deps.offices.get(ref.officeCode), withPayments(ref.petitionId)]),
     async (petitionId) => (await withPayments(petitionId)).petition,
   );
-  const balance = balanceOf(petition, payments);
-  const returned =
-    petition.status === 'returned' ? [...petition.history].reverse().find((h) => h.action === 'return') : undefined;
+  const sight = CITIZEN_SIGHT[side];
+  const balance = sight.receipts ? balanceOf(petition, payments) : undefined;
+  // A return's note, defects and deadline are served on the petitioner, and shown to that side only.
+  const served = sight.servedOnPetitioner && petition.status === 'returned';
+  const returned = served ? [...petition.history].reverse().find((h) => h.action === 'return') : undefined;
   return {
     trackingCode: request.trackingCode,
     status: { code: petition.status, label: label(petition.status, language) },
@@ -166,7 +187,7 @@ export async function trackPetition(deps: TrackingDeps, request: CitizenRequest,
     month: petition.month ?? '',
     ...(petition.caseNumber ? { caseNumber: petition.caseNumber } : {}),
     ...(returned?.note ? { courtNote: returned.note } : {}),
-    // What was paid and what is still owed. No card number: any party of the petition may ask.
+    // What was paid and what is still owed, to the petitioner's side only. No card number.
     ...(balance
       ? {
           fees: {
@@ -189,7 +210,7 @@ export async function trackPetition(deps: TrackingDeps, request: CitizenRequest,
           },
         }
       : {}),
-    ...(petition.defects && petition.status === 'returned'
+    ...(petition.defects && served
       ? {
           defects: orderedDefects(petition.defects).map((code) => ({
             code,
@@ -198,7 +219,7 @@ export async function trackPetition(deps: TrackingDeps, request: CitizenRequest,
           })),
         }
       : {}),
-    ...(petition.cureDeadline && petition.status === 'returned'
+    ...(petition.cureDeadline && served
       ? { cureDeadline: { ...petition.cureDeadline, text: describeLastDay(petition.cureDeadline, language) } }
       : {}),
     nextStep: nextStepText(petition.status, language, {
@@ -209,12 +230,18 @@ export async function trackPetition(deps: TrackingDeps, request: CitizenRequest,
   };
 }
 
+/**
+ * The petitioner's side rates the office that served it, once per petition. Another party the
+ * notices tell (a registered case's defendant) may follow the case but not rate: 403, which tells
+ * it nothing tracking does not; a party the notices never tell gets the same 404 as a wrong ID.
+ */
 export async function giveFeedback(deps: FeedbackDeps, input: FeedbackInput, address: string) {
-  const { petition } = await petitionOfParty(deps, 'feedback', {
+  const { petition, side } = await petitionOfParty(deps, 'feedback', {
     trackingCode: input.trackingCode,
     nationalId: input.nationalId,
     address,
   });
+  if (!CITIZEN_SIGHT[side].rates) throw new ForbiddenError();
   const now = deps.clock.now();
   await deps.petitions.addFeedback(
     {

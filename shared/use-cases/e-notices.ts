@@ -12,7 +12,8 @@ import { type CitizenDeps, type CitizenRequest, petitionOfParty, tehranMoment } 
 /**
  * Reading the electronic notice record. A party reads their own notices with the tracking code and
  * their national ID (the tracking route's guessing budget, so this route is no oracle for IDs
- * either), and that read is what the record counts as a view, with its channel. Staff read the
+ * either), and that read is what the record counts as a view, with its channel. A party the
+ * notices never tell (domain/citizen-access.ts) gets the 404 a wrong ID gets, as on tracking. Staff read the
  * same records through the petition, which never counts as the party's view; an office may print
  * one for a party at the counter, which is logged and does not serve it again.
  */

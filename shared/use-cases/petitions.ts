@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { trackerIdsOf } from '../domain/citizen-access';
 import { type CounterChange, courtStepCounters, submissionCounters } from '../domain/counters';
 import {
   assertCurePeriodOpen,
@@ -29,7 +30,6 @@ import {
   type CourtAssignment,
   isVisibleTo,
   orderedDefects,
-  type Party,
   type Petition,
   rejectionReasonOf,
   type TransitionRequest,
@@ -178,14 +178,13 @@ export async function updatePetition(
     { at, by: actor(principal), action: 'update', from: current.status, to: current.status },
   ];
   // Who may track a returned petition goes with its parties (ports.ts, TrackingEntry).
-  const partiesChanged = next.trackingCode !== undefined && !sameNationalIds(current.parties, next.parties);
-  await deps.petitions.save(next, current.version, [], [], { partiesChanged });
+  await deps.petitions.save(next, current.version, [], [], { trackersChanged: trackersChanged(current, next) });
   return next;
 }
 
-function sameNationalIds(before: readonly Party[], after: readonly Party[]): boolean {
-  const ids = (parties: readonly Party[]) => [...new Set(parties.map((party) => party.nationalId))].sort().join();
-  return ids(before) === ids(after);
+/** Whether a change of a petition with a tracking code changes who may track it (its entry's keys). */
+function trackersChanged(before: Petition, after: Petition): boolean {
+  return after.trackingCode !== undefined && trackerIdsOf(before).join() !== trackerIdsOf(after).join();
 }
 
 function assertDocumentsVerified(petition: Petition): void {
@@ -481,7 +480,10 @@ export async function transitionPetition(
     });
   }
   const counters = forOffice(current.officeCode, courtStepCounters(current, next, now));
-  await deps.petitions.save(next, current.version, counters, eventsOfTransition(current, next, eventId, now));
+  // Registration lets the civil defendants track the case: the entry's keys change with it.
+  await deps.petitions.save(next, current.version, counters, eventsOfTransition(current, next, eventId, now), {
+    trackersChanged: trackersChanged(current, next),
+  });
   return next;
 }
 

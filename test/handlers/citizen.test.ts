@@ -24,13 +24,13 @@ import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 beforeAll(provisionStores);
 afterAll(dropStores);
 
-/** A submitted petition whose claimant has `claimantId`. */
-async function submittedFor(claimantId: string) {
+/** A submitted petition whose claimant has `claimantId` (a civil claim against a company unless `overrides` say). */
+async function submittedFor(claimantId: string, overrides: Record<string, unknown> = {}) {
   const officeCode = await activeOffice();
   const clerk = { role: 'clerk' as const, officeCode };
   const created = await call(
     createPetition,
-    apiEvent('create-petition', { caller: clerk, body: petitionBody(claimantId) }),
+    apiEvent('create-petition', { caller: clerk, body: petitionBody(claimantId, overrides) }),
   );
   await payInFull(clerk, created.body.petitionId);
   const submitted = await call(
@@ -49,11 +49,44 @@ async function submittedFor(claimantId: string) {
   };
 }
 
-const track = (trackingCode: string, nationalIdValue: string) =>
-  call(
-    trackPetition,
-    apiEvent('track-petition', { pathParameters: { trackingCode }, query: { nationalId: nationalIdValue } }),
-  );
+const track = (trackingCode: string, nationalIdValue: string, sourceIp = '127.0.0.1') => {
+  const event = apiEvent('track-petition', {
+    pathParameters: { trackingCode },
+    query: { nationalId: nationalIdValue },
+  });
+  event.requestContext.http.sourceIp = sourceIp;
+  return call(trackPetition, event);
+};
+
+/** The civil claim's defendant in petitionBody: a company, by its legal national ID. */
+const DEFENDANT_COMPANY = '10380284790';
+
+/** A criminal complaint by `complainantId` against a natural person, `accusedId`, submitted. */
+function complaintAgainst(complainantId: string, accusedId: string) {
+  const [complainant] = petitionBody(complainantId).parties;
+  const accused = { type: 'person', role: 'defendant', nationalId: accusedId, firstName: 'حسن', lastName: 'رضایی' };
+  return submittedFor(complainantId, {
+    kind: 'criminal-complaint',
+    claimAmountRials: undefined,
+    parties: [complainant, { ...accused, fatherName: 'محمود', mobile: '09157654321' }],
+  });
+}
+
+/** The court dispatches the petition and registers its case as `caseNumber`. */
+async function registered(petitionId: string, caseNumber: string) {
+  const court = { role: 'court' as const };
+  const step = (body: Record<string, unknown>) =>
+    call(transition, apiEvent('transition-petition', { caller: court, pathParameters: { petitionId }, body }));
+  const dispatched = await step({ action: 'dispatch', expectedVersion: 2 });
+  const done = await step({ action: 'register', caseNumber, expectedVersion: 3 });
+  expect([dispatched.status, done.status]).toEqual([200, 200]);
+}
+
+/** A 404's body without its `instance`, which names the request. */
+const withoutInstance = (body: Record<string, unknown>) => {
+  const { instance: _instance, ...rest } = body;
+  return rest;
+};
 
 const ratings = { courtesy: 5, responsiveness: 4, overall: 3 };
 
@@ -215,14 +248,6 @@ describe('GET /v1/track/{trackingCode}', () => {
     expect(mismatchBody).toEqual(unknownBody);
   });
 
-  it('lets the defendant company follow it by its legal national ID', async () => {
-    const { trackingCode } = await submittedFor(nationalId());
-
-    const answer = await track(trackingCode, '10380284790');
-
-    expect(answer.status).toBe(200);
-  });
-
   it('answers 400 for a code with a wrong check digit or a malformed national ID', async () => {
     const valid = newTrackingCode(() => 3);
     const typo = valid.slice(0, -2) + valid.at(-1) + valid.at(-2);
@@ -234,6 +259,135 @@ describe('GET /v1/track/{trackingCode}', () => {
       'path.trackingCode',
       'query.nationalId',
     ]);
+  });
+});
+
+describe('what each side sees: the notice rules decide (shared/domain/citizen-access.ts)', () => {
+  it('answers the accused of a criminal complaint exactly like a wrong national ID: the same 404 after the same requests', async () => {
+    // Prepare: a complaint against a natural person; every DynamoDB request of the process is recorded
+    const complainant = nationalId();
+    const accused = nationalId();
+    const { trackingCode } = await complaintAgainst(complainant, accused);
+    const requests = recordDynamoRequests();
+
+    // Act: the accused asks, then someone with a wrong national ID
+    const byAccused = await track(trackingCode, accused);
+    const sentForAccused = requests.sent.splice(0);
+    const byStranger = await track(trackingCode, nationalId()).finally(requests.stop);
+
+    // Assess: the same 404 body, and the same requests (the entry and the reservation): no petition
+    // read and no refund, so neither the answer's time nor the guessing budget tells them apart
+    expect([byAccused.status, byStranger.status]).toEqual([404, 404]);
+    expect(withoutInstance(byAccused.body)).toEqual(withoutInstance(byStranger.body));
+    expect(sentForAccused.sort()).toEqual(['GetItemCommand', 'TransactWriteItemsCommand']);
+    expect([...requests.sent].sort()).toEqual(sentForAccused);
+  });
+
+  it("spends the guessing budget on the accused's lookups as on wrong national IDs", async () => {
+    // Prepare: a complaint; its counting window has room for six tries
+    const complainant = nationalId();
+    const accused = nationalId();
+    const { trackingCode } = await complaintAgainst(complainant, accused);
+    const address = '198.51.100.41';
+    await awayFromWindowEdge(10);
+
+    // Act: the accused asks five times from one address, then the complainant from the same address
+    const lookups = [];
+    for (let i = 0; i < 5; i++) lookups.push((await track(trackingCode, accused, address)).status);
+    const complainantThen = await track(trackingCode, complainant, address);
+    const complainantElsewhere = await track(trackingCode, complainant, '198.51.100.42');
+
+    // Assess: five misses spent the address's budget, as five wrong IDs would; another address still answers
+    expect(lookups).toEqual([404, 404, 404, 404, 404]);
+    expect(complainantThen.status).toBe(429);
+    expect(complainantElsewhere.status).toBe(200);
+  });
+
+  it('answers a civil defendant like a wrong national ID until the court registers the case', async () => {
+    // Prepare: a submitted civil claim against a company, not yet registered
+    const { trackingCode } = await submittedFor(nationalId());
+
+    // Act
+    const byDefendant = await track(trackingCode, DEFENDANT_COMPANY);
+    const byStranger = await track(trackingCode, nationalId());
+
+    // Assess
+    expect([byDefendant.status, byStranger.status]).toEqual([404, 404]);
+    expect(withoutInstance(byDefendant.body)).toEqual(withoutInstance(byStranger.body));
+  });
+
+  it('shows a civil defendant status, kind, office, dates and case number once registered, and no receipts', async () => {
+    // Prepare: a paid civil claim against a company, dispatched and registered by the court
+    const claimant = nationalId();
+    const { petitionId, trackingCode, submittedAt } = await submittedFor(claimant);
+    await registered(petitionId, '14039876543');
+
+    // Act
+    const answer = await track(trackingCode, DEFENDANT_COMPANY);
+
+    // Assess: everything a party may know of the case, nothing of the claimant's payments
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({
+      trackingCode,
+      status: { code: 'registered', label: expect.any(String) },
+      kind: { code: 'civil-petition', label: 'دادخواست حقوقی' },
+      office: { name: 'دفتر خدمات الکترونیک قضایی آزمون', phone: '05632220000' },
+      submitted: { at: submittedAt, solarHijriDate: solarHijriDay(new Date(submittedAt)), text: expect.any(String) },
+      updated: { at: expect.any(String), solarHijriDate: expect.any(String), text: expect.any(String) },
+      month: solarHijriMonth(new Date(submittedAt)),
+      caseNumber: '14039876543',
+      nextStep: expect.stringContaining('۱۴۰۳۹۸۷۶۵۴۳'),
+    });
+    expect(JSON.stringify(answer.body)).not.toMatch(/fees|receipts|refNum|traceNo|courtNote|defects|cureDeadline/);
+  });
+
+  it('shows the claimant of a registered case what it showed before: the case number and the receipts', async () => {
+    // Prepare
+    const claimant = nationalId();
+    const { petitionId, trackingCode } = await submittedFor(claimant);
+    await registered(petitionId, '14039876544');
+
+    // Act
+    const answer = await track(trackingCode, claimant);
+
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ status: { code: 'registered' }, caseNumber: '14039876544' });
+    expect(answer.body.fees).toEqual({ dueRials: '0', receipts: [expect.anything(), expect.anything()] });
+  });
+
+  it("refuses the accused's rating with the same 404 as a wrong national ID, and writes nothing", async () => {
+    // Prepare
+    const accused = nationalId();
+    const { trackingCode } = await complaintAgainst(nationalId(), accused);
+    const before = await tableSnapshot();
+    const rate = (id: string) =>
+      call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: id, ratings } }));
+
+    // Act
+    const byAccused = await rate(accused);
+    const byStranger = await rate(nationalId());
+
+    // Assess: the guess counters aside (the snapshot leaves them out), the table is as it was
+    expect([byAccused.status, byStranger.status]).toEqual([404, 404]);
+    expect(withoutInstance(byAccused.body)).toEqual(withoutInstance(byStranger.body));
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it("refuses a registered civil defendant's rating with 403: the office served the petitioner, who rates it once", async () => {
+    // Prepare: a registered civil claim
+    const claimant = nationalId();
+    const { petitionId, trackingCode } = await submittedFor(claimant);
+    await registered(petitionId, '14039876545');
+    const rate = (id: string) =>
+      call(giveFeedback, apiEvent('give-feedback', { body: { trackingCode, nationalId: id, ratings } }));
+
+    // Act
+    const byDefendant = await rate(DEFENDANT_COMPANY);
+    const byClaimant = await rate(claimant);
+
+    // Assess: the defendant's try took the petition's one rating from nobody
+    expect([byDefendant.status, byClaimant.status]).toEqual([403, 201]);
   });
 });
 
@@ -289,9 +443,67 @@ describe("who may track: the code's entry follows the petition's parties", () =>
     expect(entry).toEqual({
       petitionId,
       officeCode,
-      partyKeys: partyKeysOf(trackingCode, [{ nationalId: claimant }, { nationalId: '10380284790' }]),
+      partyKeys: partyKeysOf(trackingCode, [{ nationalId: claimant }]),
+      keyedParties: 'told',
     });
     expect(afterwards.status).toBe(200);
+  });
+
+  it("answers an entry stored when every party was keyed by the petition's sides, until the backfill keys only those told", async () => {
+    // Prepare: a complaint whose entry is rewritten as the previous version wrote it, keying the accused too
+    const complainant = nationalId();
+    const accused = nationalId();
+    const { officeCode, petitionId, trackingCode } = await complaintAgainst(complainant, accused);
+    const db = createDocumentClient(readEnv(tableEnvShape));
+    const { TABLE_NAME } = readEnv(tableEnvShape);
+    const everyParty = partyKeysOf(trackingCode, [{ nationalId: complainant }, { nationalId: accused }]);
+    await db.send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: {
+          ...keys.trackingCode(trackingCode),
+          entity: 'tracking-code',
+          petitionId,
+          officeCode,
+          partyKeys: everyParty,
+        },
+      }),
+    );
+
+    // Act: both parties ask; the backfill runs twice; the accused asks again
+    const [byComplainant, byAccused] = [await track(trackingCode, complainant), await track(trackingCode, accused)];
+    const runs = [await backfillTrackingEntries(db, TABLE_NAME), await backfillTrackingEntries(db, TABLE_NAME)];
+    const entry = await new DynamoPetitionRepository(db, TABLE_NAME).trackingEntry(trackingCode);
+    const accusedAfterwards = await track(trackingCode, accused);
+
+    // Assess: the petition decided before the backfill, the entry afterwards
+    expect([byComplainant.status, byAccused.status, accusedAfterwards.status]).toEqual([200, 404, 404]);
+    expect(runs).toEqual([1, 0]);
+    expect(entry).toEqual({
+      petitionId,
+      officeCode,
+      partyKeys: partyKeysOf(trackingCode, [{ nationalId: complainant }]),
+      keyedParties: 'told',
+    });
+  });
+
+  it("keys a civil defendant on the code's entry once the court registers the case", async () => {
+    // Prepare: a submitted civil claim against a company
+    const claimant = nationalId();
+    const { petitionId, trackingCode } = await submittedFor(claimant);
+    const config = readEnv(tableEnvShape);
+    const repository = new DynamoPetitionRepository(createDocumentClient(config), config.TABLE_NAME);
+    const before = await repository.trackingEntry(trackingCode);
+
+    // Act
+    await registered(petitionId, '14039876546');
+
+    // Assess
+    const after = await repository.trackingEntry(trackingCode);
+    expect(before?.partyKeys).toEqual(partyKeysOf(trackingCode, [{ nationalId: claimant }]));
+    expect(after?.partyKeys).toEqual(
+      partyKeysOf(trackingCode, [{ nationalId: claimant }, { nationalId: DEFENDANT_COMPANY }]),
+    );
   });
 });
 

@@ -139,6 +139,52 @@ describe('the electronic notice record', () => {
     expect(tracking.status).toBe(429);
   });
 
+  it('answers the defendant of a case not yet registered exactly like a wrong national ID', async () => {
+    // Prepare: a returned civil claim against a company; the defect notice is the claimant's
+    const { trackingCode } = await returnedPetition();
+
+    // Act
+    const byDefendant = await readOwn(trackingCode, '10380284790');
+    const byStranger = await readOwn(trackingCode, nationalId());
+
+    // Assess: the same 404, so the route tells the defendant nothing of a petition the court has not registered
+    expect([byDefendant.status, byStranger.status]).toEqual([404, 404]);
+    const { instance: _a, ...defendantBody } = byDefendant.body;
+    const { instance: _b, ...strangerBody } = byStranger.body;
+    expect(defendantBody).toEqual(strangerBody);
+  });
+
+  it('answers the accused of a criminal complaint 404, as the tracking route does', async () => {
+    // Prepare: a submitted complaint against a natural person
+    const officeCode = await activeOffice();
+    const clerk: Caller = { role: 'clerk', officeCode, userId: `clerk-${officeCode}` };
+    const [complainant] = petitionBody().parties;
+    const accusedId = nationalId();
+    const accused = { type: 'person', role: 'defendant', nationalId: accusedId, firstName: 'حسن', lastName: 'رضایی' };
+    const body = petitionBody(undefined, {
+      kind: 'criminal-complaint',
+      claimAmountRials: undefined,
+      parties: [complainant, { ...accused, fatherName: 'محمود', mobile: '09157654321' }],
+    });
+    const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
+    await recordPaidInFull(created.body.petitionId);
+    const submitted = await call(
+      submitPetition,
+      apiEvent('submit-petition', {
+        caller: clerk,
+        pathParameters: { petitionId: created.body.petitionId },
+        headers: { 'idempotency-key': idempotencyKey() },
+      }),
+    );
+
+    // Act
+    const byAccused = await readOwn(submitted.body.trackingCode, accusedId);
+
+    // Assess
+    expect(submitted.status).toBe(200);
+    expect(byAccused.status).toBe(404);
+  });
+
   it("logs an office's print without changing the service time, and refuses another office's clerk", async () => {
     const { clerk, petitionId, eventId } = await returnedPetition();
     const otherClerk: Caller = { role: 'clerk', officeCode: await activeOffice(), userId: 'other' };

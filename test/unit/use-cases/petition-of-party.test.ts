@@ -6,23 +6,30 @@ import { type CitizenDeps, petitionOfParty } from '../../../shared/use-cases/cit
 
 /**
  * The order of a citizen's try (shared/use-cases/citizen.ts): the code's entry is read beside the
- * reservation, but a refused try is answered without waiting for that read; a wrong national ID is
- * answered from the entry alone, as an unknown code is; a proven party's refund, petition read and
- * further reads start together, and the refund happens even when those reads fail. In-memory
- * ports script each case.
+ * reservation, but a refused try is answered without waiting for that read; a wrong national ID,
+ * or a party the notices never tell, is answered from the entry alone, as an unknown code is, its
+ * try never given back; a proven party's refund, petition read and further reads start together,
+ * and the refund happens even when those reads fail. In-memory ports script each case.
  */
 const NATIONAL_ID = '0499370899';
 const OTHER_ID = '0013542419';
+const ACCUSED_ID = '0067749828';
 const request = { trackingCode: '123456789014', nationalId: NATIONAL_ID, address: '203.0.113.9' };
 const petition = {
   petitionId: 'p-1',
   officeCode: '56101',
-  parties: [{ nationalId: NATIONAL_ID }],
+  kind: 'criminal-complaint',
+  parties: [
+    { nationalId: NATIONAL_ID, role: 'claimant' },
+    { nationalId: ACCUSED_ID, role: 'defendant' },
+  ],
 } as unknown as Petition;
+/** The entry as written now: the keys of the parties who may track (not the accused). */
 const keyedEntry: TrackingEntry = {
   petitionId: 'p-1',
   officeCode: '56101',
-  partyKeys: partyKeysOf(request.trackingCode, petition.parties),
+  partyKeys: partyKeysOf(request.trackingCode, [{ nationalId: NATIONAL_ID }]),
+  keyedParties: 'told',
 };
 
 function deps(options: {
@@ -72,6 +79,49 @@ it('answers a wrong national ID from the entry alone, as an unknown code, withou
   expect(unknown.calls).toEqual([]);
 });
 
+it('answers the accused from the entry alone, as a wrong national ID, with no petition read and no refund', async () => {
+  // Prepare
+  const accused = deps({ entry: Promise.resolve(keyedEntry) });
+  const wrong = deps({ entry: Promise.resolve(keyedEntry) });
+
+  // Act
+  const byAccused = await petitionOfParty(accused.citizen, 'track', { ...request, nationalId: ACCUSED_ID }).catch(
+    (error: unknown) => error,
+  );
+  const byWrongId = await petitionOfParty(wrong.citizen, 'track', { ...request, nationalId: OTHER_ID }).catch(
+    (error: unknown) => error,
+  );
+
+  // Assess: the same error after the same (no) calls: the reservation stays spent
+  expect(byAccused).toBeInstanceOf(NotFoundError);
+  expect(byWrongId).toBeInstanceOf(NotFoundError);
+  expect(accused.calls).toEqual([]);
+  expect(wrong.calls).toEqual([]);
+});
+
+it('reads the petition before any refund for an entry that keyed every party, and gives the accused no refund', async () => {
+  // Prepare: an entry as the previous version wrote it, the accused's key in it
+  const everyParty: TrackingEntry = {
+    petitionId: 'p-1',
+    officeCode: '56101',
+    partyKeys: partyKeysOf(request.trackingCode, petition.parties),
+  };
+  const accused = deps({ entry: Promise.resolve(everyParty) });
+  const complainant = deps({ entry: Promise.resolve(everyParty) });
+
+  // Act
+  const byAccused = await petitionOfParty(accused.citizen, 'track', { ...request, nationalId: ACCUSED_ID }).catch(
+    (error: unknown) => error,
+  );
+  const byComplainant = await petitionOfParty(complainant.citizen, 'track', request);
+
+  // Assess
+  expect(byAccused).toBeInstanceOf(NotFoundError);
+  expect(accused.calls).toEqual(['get p-1']);
+  expect(byComplainant).toMatchObject({ side: 'petitioner' });
+  expect(complainant.calls).toEqual(['get p-1', 'refund']);
+});
+
 it("starts the refund, the petition read and the caller's reads together for a proven party", async () => {
   let release: (found: Petition) => void = () => undefined;
   const { citizen, calls } = deps({
@@ -88,7 +138,7 @@ it("starts the refund, the petition read and the caller's reads together for a p
   const startedBeforeThePetition = [...calls];
   release(petition);
 
-  await expect(attempt).resolves.toEqual({ petition, read: '56101' });
+  await expect(attempt).resolves.toEqual({ petition, side: 'petitioner', read: '56101' });
   expect(startedBeforeThePetition).toEqual(['refund', 'get p-1', 'read p-1 of 56101']);
 });
 
@@ -106,7 +156,8 @@ it('refunds a proven right even when the reads beside the refund fail', async ()
 it('lets the petition have the last word when its entry still names a party it no longer has', async () => {
   const { citizen } = deps({
     entry: Promise.resolve(keyedEntry),
-    petition: async () => ({ ...petition, parties: [{ nationalId: OTHER_ID }] }) as unknown as Petition,
+    petition: async () =>
+      ({ ...petition, parties: [{ nationalId: OTHER_ID, role: 'claimant' }] }) as unknown as Petition,
   });
 
   await expect(petitionOfParty(citizen, 'track', request)).rejects.toBeInstanceOf(NotFoundError);
@@ -120,7 +171,7 @@ it('weighs the national ID against the petition for an entry written before part
   const result = await petitionOfParty(party.citizen, 'track', request, async (ref) => ref.officeCode);
   const refused = petitionOfParty(stranger.citizen, 'track', { ...request, nationalId: OTHER_ID });
 
-  expect(result).toEqual({ petition, read: '56101' });
+  expect(result).toEqual({ petition, side: 'petitioner', read: '56101' });
   expect(party.calls).toEqual(['get p-1', 'refund']);
   await expect(refused).rejects.toBeInstanceOf(NotFoundError);
   expect(stranger.calls).toEqual(['get p-1']);
@@ -142,6 +193,6 @@ it('reads the petition first for an entry that names the parties but not the off
 
   const result = await petitionOfParty(citizen, 'track', request, async (ref) => ref.officeCode);
 
-  expect(result).toEqual({ petition, read: '56101' });
+  expect(result).toEqual({ petition, side: 'petitioner', read: '56101' });
   expect(calls).toEqual(['get p-1', 'refund']);
 });
