@@ -114,8 +114,11 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
   {
     id: 'verify-document',
     table: READ_WRITE_COUNT,
-    documents: ['verify'],
-    summary: 'Verifies each arriving document object (size, SHA-256, file signature) and marks it verified or rejected',
+    // Keep: a submitted petition's scan arriving again (through a URL still valid) is tagged kept.
+    documents: ['verify', 'keep'],
+    summary:
+      'Verifies each arriving document object (size, SHA-256, file signature) and marks it verified or rejected; ' +
+      "tags a submitted petition's verified scans kept",
   },
   {
     id: 'keep-documents',

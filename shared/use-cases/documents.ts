@@ -144,13 +144,25 @@ export type VerificationOutcome = 'verified' | 'rejected' | 'ignored';
 const VERSION_RETRIES = 8;
 
 /**
+ * Whether a petition's scans are kept (tagged `lifecycle=kept`, spared by the draft clean-up rule):
+ * once it has gone into the court's hands, which is when the keeper's rule passes its events (a
+ * first submission; a resubmission or a reinstatement comes after one). The first submission
+ * stamps `submittedAt` and nothing takes it off, so every later status says so (returned, rejected,
+ * withdrawn); a draft withdrawn unsubmitted never went, and its scans expire as a draft's.
+ */
+function scansKept(petition: Pick<Petition, 'submittedAt'>): boolean {
+  return petition.submittedAt !== undefined;
+}
+
+/**
  * Runs when an object arrives: checks size, SHA-256 and file signature against the declaration and
  * marks the document verified, or rejected with a reason. The decision is saved first and only
  * then is a rejected object moved to quarantine, where nothing serves it: the other order lost the
  * object to quarantine when the save lost a race with another verification, and the retry then
  * found nothing and left the document pending for ever. Saving is retried on version conflicts, and
  * a retry of a finished rejection just finishes the move. Transient failures throw, so the
- * platform retries instead of rejecting.
+ * platform retries instead of rejecting. A verified scan of a submitted petition is tagged kept
+ * (scansKept; why: below), whether it was verified now or before.
  */
 export async function verifyArrival(
   deps: Omit<DocumentDeps<DocumentObjects>, 'schedules' | 'petitions'> & { petitions: PetitionWriter },
@@ -177,7 +189,20 @@ export async function verifyArrival(
     const stored = await inspection;
     if (!stored) return 'ignored';
     const result = verifyStoredObject(document, stored);
-    if (result.status === 'verified' && document.status === 'verified') return 'verified';
+    // Why keep here: an upload through a URL still valid after submission (a client's retry) makes a
+    // new current version, tagged draft by the URL, which the draft rule would expire, hiding the
+    // kept bytes of the case file behind a delete marker. No order of that upload, this read, the
+    // submission and the keeper leaves it so: this runs after its version exists and reads the
+    // petition consistently. Found submitted, this tags the current version. Found a draft, the
+    // submission commits after the read (for a pending scan, after this save: submission waits for
+    // it, and a change in between fails the save on its version, so the loop reads again), and the
+    // keeper, which runs after the submission, tags the current version: this upload's or a newer
+    // one's (which has a verification of its own). Tagging twice changes nothing; a failed tagging
+    // throws, and the retry finds the scan verified and tags it.
+    if (result.status === 'verified' && document.status === 'verified') {
+      if (scansKept(petition)) await deps.documents.keep([key]);
+      return 'verified';
+    }
     const at = deps.clock.now().toISOString();
     const documents = [...petition.documents];
     documents[index] = {
@@ -211,6 +236,7 @@ export async function verifyArrival(
       continue;
     }
     if (result.status === 'rejected') await deps.documents.quarantine(key, quarantined);
+    else if (scansKept(petition)) await deps.documents.keep([key]);
     return result.status;
   }
   throw new Error('petition kept changing during document verification');
@@ -309,11 +335,11 @@ export async function grantDownload(
  * (60 days after upload), each time it goes into the court's hands: from its `submitted` or
  * `reinstated` event, after the change, not within it, so a clerk's submit waits for no S3 call
  * and its function carries no S3 client. Every verified document is kept; the others were never
- * submitted (a scan declared while the petition is returned waits for the resubmission's event).
- * Tagging twice changes nothing, so a redelivered event is harmless. A verified scan whose object
- * is gone fails the event: it is retried, then parked in the keeper's dead-letter queue, whose
- * alarm calls an operator to restore it (the draft rule keeps an expired scan's bytes 30 days as a
- * noncurrent version; README runbook).
+ * submitted (a scan declared while the petition is returned is kept by its verification, as is a
+ * scan uploaded again after a submission: verifyArrival, scansKept). Tagging twice changes nothing,
+ * so a redelivered event is harmless. A verified scan whose object is gone fails the event: it is
+ * retried, then parked in the keeper's dead-letter queue, whose alarm calls an operator to restore
+ * it (the draft rule keeps an expired scan's bytes 30 days as a noncurrent version; README runbook).
  */
 export async function keepSubmittedDocuments(
   deps: { petitions: Pick<PetitionRepository, 'get'>; documents: Pick<DocumentObjects, 'keep'> },

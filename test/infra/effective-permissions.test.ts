@@ -183,6 +183,8 @@ const EXPECTED: Record<string, string[]> = {
     's3:DeleteObject,s3:GetObject,s3:GetObjectTagging on documents/petitions/*',
     's3:ListBucket on documents',
     's3:PutObject,s3:PutObjectTagging on documents/quarantine/*',
+    // A submitted petition's scan uploaded again is kept, as the keeper keeps it: never set to draft.
+    `s3:PutObjectTagging on documents/petitions/* ${onlyTag('kept')}`,
   ],
 };
 

@@ -67,6 +67,9 @@ function setUp(stored: Petition, conflicts: number) {
     quarantine: async (from: string, to: string) => {
       steps.push(`moved ${from} to ${to}`);
     },
+    keep: async (keys: string[]) => {
+      steps.push(`kept ${keys.join(', ')}`);
+    },
   } as unknown as DocumentObjects;
   const deps: DocumentDeps<DocumentObjects> = {
     petitions,
@@ -100,6 +103,23 @@ describe('verifyArrival', () => {
       'saved rejected',
       `moved ${documentKey(P, D)} to ${quarantineKey(P, D)}`,
     ]);
+  });
+
+  it('keeps a verified scan of a petition once submitted (here returned) after its decision is saved, not a draft’s', async () => {
+    // Prepare: a scan declared while the petition is returned, and the same on a draft
+    const returned = setUp({ ...petition(), status: 'returned', submittedAt: '2026-11-25T07:00:00Z' }, 1);
+    const draft = setUp(petition(), 0);
+
+    // Act
+    const outcomes = [
+      await verifyArrival(returned.deps, documentKey(P, D)),
+      await verifyArrival(draft.deps, documentKey(P, D)),
+    ];
+
+    // Assess
+    expect(outcomes).toEqual(['verified', 'verified']);
+    expect(returned.steps).toEqual(['save lost a race', 'saved verified', `kept ${documentKey(P, D)}`]);
+    expect(draft.steps).toEqual(['saved verified']);
   });
 
   it('gives up (so the platform retries later) when the petition keeps changing', async () => {
