@@ -22,10 +22,14 @@ export function normaliseText(value: string): string {
 
 /**
  * Characters no field of this API takes: C0 controls other than tab and line feed, DEL, and the C1
- * range. They hide text from people who read it later (a NUL cuts a name short in many tools).
+ * range. They hide text from people who read it later (a NUL cuts a name short in many tools). And
+ * the two bidirectional overrides (U+202D, U+202E), which show text in an order other than its own:
+ * a file name `a‮fdp.exe` reads as `aexe.pdf` and saves as `.exe`. Persian text needs neither (its
+ * direction comes from its letters); the marks and isolates a phone may add (U+200E, U+200F,
+ * U+2066–U+2069) and the zero-width non-joiner Persian words use are left alone.
  */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202D\u202E]/;
 
 /** A control character, or a lone UTF-16 surrogate (not text at all: storage would mangle it). */
 const isForbidden = (text: string) => CONTROL_CHARACTERS.test(text) || !text.isWellFormed();
@@ -45,13 +49,26 @@ export function forbiddenCharacterPaths(
   return [];
 }
 
-/** Normalises every string in a JSON value, keys included, leaving other types untouched. */
+/**
+ * Normalises every string in a JSON value, keys included, leaving other types untouched. Each key
+ * becomes an own field of the copy, whatever its name: assigned, a `__proto__` key (JSON.parse
+ * makes it an ordinary field) would set the copy's prototype instead. Its value would then pass
+ * the schema as an inherited field, never checked for forbidden characters; as an own field, the
+ * strict schema refuses it as unknown.
+ */
 export function normaliseInput(value: unknown): unknown {
   if (typeof value === 'string') return normaliseText(value);
   if (Array.isArray(value)) return value.map(normaliseInput);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[normaliseText(key)] = normaliseInput(inner);
+    for (const [key, inner] of Object.entries(value)) {
+      Object.defineProperty(out, normaliseText(key), {
+        value: normaliseInput(inner),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
     return out;
   }
   return value;

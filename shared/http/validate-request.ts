@@ -2,7 +2,7 @@ import type middy from '@middy/core';
 import type * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from '../domain/errors';
 import type { RouteDefinition } from '../routes/define';
-import { idempotencyHeadersSchema } from '../schemas/headers';
+import { idempotencyHeadersSchema, noBodySchema } from '../schemas/headers';
 import { type InputSource, parseInput } from '../schemas/validate';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
 
@@ -33,6 +33,8 @@ export function validateRequest<R extends RouteDefinition>(
       route.request?.body,
       (r) => (r.context as unknown as ApiContext).body ?? (route.request?.bodyOptional ? {} : undefined),
     ],
+    // A route without a body schema takes none: one sent anyway is judged as an empty strict object.
+    ['body', route.request?.body ? undefined : noBodySchema, (r) => (r.context as unknown as ApiContext).body],
     // The one header read, not all of them: a caller's other headers (its token, its user agent) are
     // neither normalised nor judged; walking them all cost a submission's first call about 0.8 ms.
     [
@@ -50,8 +52,13 @@ export function validateRequest<R extends RouteDefinition>(
       const fields: FieldIssue[] = [];
       for (const [source, schema, read] of parts) {
         if (!schema) continue;
+        const input = read(request);
+        const takesNone = schema === noBodySchema;
+        // Nothing sent to a route that takes nothing: nothing to judge, and no parse in its cold start.
+        if (takesNone && input === undefined) continue;
         try {
-          out[source] = parseInput(schema, read(request), source);
+          const parsed = parseInput(schema, input, source);
+          if (!takesNone) out[source] = parsed;
         } catch (error) {
           if (!(error instanceof ValidationError)) throw error;
           fields.push(...error.fields);

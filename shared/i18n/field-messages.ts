@@ -87,8 +87,8 @@ export const sha256: FieldText = {
 };
 export const month: FieldText = { fa: 'ماه باید به شکل YYYY-MM و معتبر باشد.', en: 'Month must be a valid YYYY-MM.' };
 export const controlCharacters: FieldText = {
-  fa: 'نویسه‌های کنترلی (جز جهش و خط جدید) و نویسه‌های نامعتبر پذیرفته نیست.',
-  en: 'Control characters (other than tab and new line) and invalid characters are not accepted.',
+  fa: 'نویسه‌های کنترلی (جز جهش و خط جدید)، نویسه‌های وارونه‌کننده‌ی جهت متن و نویسه‌های نامعتبر پذیرفته نیست.',
+  en: 'Control characters (other than tab and new line), text direction overrides and invalid characters are not accepted.',
 };
 export const officeCodeRequired: FieldText = {
   fa: 'برای این نقش، کد دفتر لازم است.',

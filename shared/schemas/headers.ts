@@ -14,3 +14,10 @@ export const idempotencyKeySchema = /* @__PURE__ */ lazySchema(() =>
 export const idempotencyHeadersSchema = /* @__PURE__ */ lazySchema(() =>
   z.object({ 'idempotency-key': idempotencyKeySchema }),
 );
+
+/**
+ * The body of a route that takes none, checked only when one was sent: as strict as any other, so
+ * `{}` passes and every field in it is refused by name (a client that thinks the route reads a
+ * field learns that it does not, instead of the field being ignored).
+ */
+export const noBodySchema = /* @__PURE__ */ lazySchema(() => z.strictObject({}));

@@ -1,7 +1,9 @@
 import { handler as createPetition } from '../../functions/create-petition';
+import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as giveFeedback } from '../../functions/give-feedback';
 import { apiEvent, call } from '../support/api-event';
+import { declaration } from '../support/documents';
 import { startTestGateway } from '../support/gateway';
 import { activeOffice, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
@@ -74,6 +76,73 @@ it('refuses NUL and other control characters in a field, naming the field', asyn
     expect.objectContaining({ field: 'body.description', code: 'forbidden_character' }),
   ]);
   expect(await tableSnapshot()).toEqual(before);
+});
+
+it('judges a __proto__ field as a field of its own: what it holds is checked, and the field is refused', async () => {
+  // Prepare: JSON.parse makes "__proto__" an ordinary field; one with a NUL inside, one clean
+  const feedbackFields = '"trackingCode":"976136312486","nationalId":"0012345679","ratings":{"courtesy":5}';
+  const officeCode = await activeOffice();
+  const created = JSON.stringify(petitionBody(nationalId())).replace(/^\{/, '{"__proto__":{"subject":"abc"},');
+  const before = await tableSnapshot();
+
+  // Act
+  const hidden = await feedback(`{"__proto__":{"comment":"bad\\u0000\\u001b[31m"},${feedbackFields}}`);
+  const clean = await call(
+    createPetition,
+    apiEvent('create-petition', { caller: { role: 'clerk', officeCode }, rawBody: created }),
+  );
+
+  // Assess: refused by name, nothing stored (before the fix the comment reached the use case)
+  expect(hidden.status).toBe(400);
+  expect(hidden.body.errors).toEqual(
+    expect.arrayContaining([expect.objectContaining({ field: 'body.__proto__.comment', code: 'forbidden_character' })]),
+  );
+  expect(clean.status).toBe(400);
+  expect(clean.body.errors).toEqual([expect.objectContaining({ field: 'body.__proto__', code: 'unrecognized_keys' })]);
+  expect(await tableSnapshot()).toEqual(before);
+});
+
+it('refuses a right-to-left override in a file name, which would show "exe.pdf" for a .exe', async () => {
+  // Prepare
+  const officeCode = await activeOffice();
+  const document = declaration(Buffer.from('%PDF-1.7'), { fileName: 'a\u202Efdp.exe' });
+  const body = petitionBody(nationalId(), { documents: [document] });
+  const before = await tableSnapshot();
+
+  // Act
+  const answer = await call(
+    createPetition,
+    apiEvent('create-petition', { caller: { role: 'clerk', officeCode }, body }),
+  );
+
+  // Assess
+  expect(answer.status).toBe(400);
+  expect(answer.body.errors).toEqual([
+    expect.objectContaining({ field: 'body.documents.0.fileName', code: 'forbidden_character' }),
+  ]);
+  expect(await tableSnapshot()).toEqual(before);
+});
+
+it('refuses a field sent to a route that takes no body, and takes an empty object', async () => {
+  // Prepare
+  const admin = { role: 'province-admin' as const };
+  const generate = (body: unknown) =>
+    call(
+      generateMonthlyReport as never,
+      apiEvent('generate-monthly-report', { caller: admin, pathParameters: { month: '1398-04' }, body }),
+    );
+  const before = await tableSnapshot();
+
+  // Act
+  const withField = await generate({ month: '1398-05' });
+  const notAnObject = await generate(['1398-05']);
+
+  // Assess: refused before anything is generated
+  expect(withField.status).toBe(400);
+  expect(withField.body.errors).toEqual([expect.objectContaining({ field: 'body.month', code: 'unrecognized_keys' })]);
+  expect(notAnObject.status).toBe(400);
+  expect(await tableSnapshot()).toEqual(before);
+  expect((await generate({})).status).toBe(200);
 });
 
 it('keeps tabs and new lines, and stores a Windows line end as a new line', async () => {

@@ -20,6 +20,18 @@ describe('input normalisation', () => {
       z: null,
     });
   });
+
+  it('keeps a __proto__ key as a field of the copy instead of setting its prototype', () => {
+    // Prepare: as JSON.parse gives it, an ordinary field named __proto__
+    const parsed = JSON.parse('{"__proto__":{"subject":"ك"}}');
+
+    // Act
+    const copy = normaliseInput(parsed) as object;
+
+    // Assess
+    expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+    expect(Object.entries(copy)).toEqual([['__proto__', { subject: 'ک' }]]);
+  });
 });
 
 describe('Accept-Language', () => {
