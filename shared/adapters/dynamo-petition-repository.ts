@@ -51,14 +51,15 @@ export class DynamoPetitionReader implements PetitionReader {
     const partition = query.status
       ? indexKeys.officePetitionsByStatus(query.officeCode, query.status)
       : indexKeys.officePetitions(query.officeCode);
-    const startKey = query.cursor ? decodeCursor(query.cursor, index, partition) : undefined;
+    const monthPrefix = query.month ? `${query.month}#` : undefined;
+    const startKey = query.cursor ? decodeCursor(query.cursor, index, partition, monthPrefix) : undefined;
     const result = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: index,
         KeyConditionExpression: query.month ? '#pk = :pk AND begins_with(#sk, :month)' : '#pk = :pk',
         ExpressionAttributeNames: { '#pk': `${index}pk`, ...(query.month ? { '#sk': `${index}sk` } : {}) },
-        ExpressionAttributeValues: { ':pk': partition, ...(query.month ? { ':month': `${query.month}#` } : {}) },
+        ExpressionAttributeValues: { ':pk': partition, ...(monthPrefix ? { ':month': monthPrefix } : {}) },
         ScanIndexForward: false,
         Limit: query.limit,
         ExclusiveStartKey: startKey,
@@ -379,8 +380,18 @@ export function trackingEntryItem(
   };
 }
 
-/** A cursor is the page's last key; it must point into the very partition being listed. */
-function decodeCursor(cursor: string, index: 'gsi1' | 'gsi2' | 'gsi4', partition: string): Record<string, unknown> {
+/**
+ * A cursor is the page's last key; it must point into the very partition being listed, and inside
+ * the listing's month where it has one. DynamoDB answers a start key outside the key condition, or
+ * with an empty key value, with a ValidationException: a cursor reused for another month (a client
+ * that kept it when the filter changed) was a 500 instead of a 400.
+ */
+function decodeCursor(
+  cursor: string,
+  index: 'gsi1' | 'gsi2' | 'gsi4',
+  partition: string,
+  sortPrefix = '',
+): Record<string, unknown> {
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -392,8 +403,9 @@ function decodeCursor(cursor: string, index: 'gsi1' | 'gsi2' | 'gsi4', partition
     typeof key !== 'object' ||
     key === null ||
     Object.keys(key).sort().join() !== expected.join() ||
-    Object.values(key).some((v) => typeof v !== 'string' || v.length > 300) ||
-    (key as Record<string, string>)[`${index}pk`] !== partition
+    Object.values(key).some((v) => typeof v !== 'string' || v.length === 0 || v.length > 300) ||
+    (key as Record<string, string>)[`${index}pk`] !== partition ||
+    !(key as Record<string, string>)[`${index}sk`]?.startsWith(sortPrefix)
   ) {
     throw new InvalidCursorError();
   }

@@ -449,6 +449,45 @@ describe('listing', () => {
 
     expect([badCursor.status, otherOffice.status, courtWithout.status, courtWith.status]).toEqual([400, 403, 403, 403]);
   });
+
+  it('answers 400, not 500, to a cursor kept when the month changed and to one with an empty key', async () => {
+    // Prepare: a real cursor of the whole listing, and forged ones of the right partitions
+    const { clerk, officeCode } = await officeWithClerk();
+    await draft(clerk);
+    await draft(clerk);
+    const first = await call(listPetitions, apiEvent('list-petitions', { caller: clerk, query: { limit: '1' } }));
+    const encode = (key: object) => Buffer.from(JSON.stringify(key)).toString('base64url');
+    const emptySortKey = encode({ pk: 'PETITION#x', sk: '', gsi1pk: `OFFICE#${officeCode}#PETITIONS`, gsi1sk: 'y' });
+    const emptyInboxKey = encode({
+      pk: 'PETITION#x',
+      sk: 'PETITION',
+      gsi4pk: `COURT#${TEST_COURT}#INBOX#submitted`,
+      gsi4sk: '',
+    });
+
+    // Act
+    const otherMonth = await call(
+      listPetitions,
+      apiEvent('list-petitions', { caller: clerk, query: { month: '1398-06', cursor: first.body.nextCursor } }),
+    );
+    const empty = await call(
+      listPetitions,
+      apiEvent('list-petitions', { caller: clerk, query: { cursor: emptySortKey } }),
+    );
+    const inbox = await call(
+      getCourtInbox,
+      apiEvent('get-court-inbox', {
+        caller: court,
+        pathParameters: { courtCode: TEST_COURT },
+        query: { cursor: emptyInboxKey },
+      }),
+    );
+
+    // Assess
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    expect([otherMonth.status, empty.status, inbox.status]).toEqual([400, 400, 400]);
+    expect(otherMonth.body.type).toBe('urn:judicial-e-services:problem:invalid-cursor');
+  });
 });
 
 describe('life cycle', () => {
