@@ -70,6 +70,8 @@ export async function createVerifier(keys: LocalKeys): Promise<TokenVerifier> {
         issuer: LOCAL_ISSUER,
         audience: LOCAL_AUDIENCE,
         algorithms: [ALG],
+        // The authorizer holds `exp` to "after the current time": a token without one never is.
+        requiredClaims: ['exp'],
       });
       return payload;
     } catch {

@@ -33,7 +33,7 @@ function claimOf(kind: PetitionKind, seq: number): Record<string, string> {
 }
 
 /** A demo case's court: the general civil court of the office's district. */
-function demoCaseCourt(officeCode: string): string {
+export function demoCaseCourt(officeCode: string): string {
   const office = DEMO_OFFICES.find((o) => o.officeCode === officeCode);
   const court = DEMO_COURTS.find(
     (c) =>

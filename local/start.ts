@@ -22,7 +22,7 @@ import { type RunningEdge, startAwsEdge } from './aws-edge/edge';
 import { cachedPolicies, instantiatePolicies, LOCAL_ACCOUNT } from './aws-edge/policies';
 import { LOCAL_TENANT, loadOrCreateEdgeSecret, useLocalCredentials } from './aws-edge/runtime';
 import { apiCors, applyDocumentsCors } from './cors';
-import { seedDemoPetitions } from './demo-petitions';
+import { demoCaseCourt, seedDemoPetitions } from './demo-petitions';
 import {
   checkJava,
   engineEnvironment,
@@ -254,9 +254,11 @@ async function main(): Promise<void> {
           'a demo petition: no token)'
         : `  curl "${base}/v1/track/<code>?nationalId=<a party's>"   (a citizen, no token; a submitted ` +
           "petition's trackingCode is in GET /v1/petitions/<id>)",
+      `  COURT=$(${tokenCommand(`--role court --court ${demoCaseCourt('56101')}`)})   (Birjand's demo civil court)`,
+      `  curl -H "Authorization: Bearer $COURT" ${base}/v1/courts/${demoCaseCourt('56101')}/inbox`,
       `  NATIONAL=$(${tokenCommand('--role national-admin')})`,
       `  curl -H "Authorization: Bearer $NATIONAL" "${base}/v1/reports/monthly/${solarHijriMonth(new Date())}/national"`,
-      '  roles: clerk | manager (with --office) · court · province-admin (with --province) · national-admin',
+      '  roles: clerk | manager (with --office) · court (with --court) · province-admin (with --province) · national-admin',
       '',
       'Ctrl-C stops everything.',
     ].join('\n'),

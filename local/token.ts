@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   if (values.office && !/^\d{4,10}$/.test(values.office))
     throw new Error('--office must be an office code (4 to 10 digits)');
   if (role === 'court' && !values.court) {
-    throw new Error(`--court <code> is needed for court (29-BIR-CIVIL is Birjand's general civil court). ${usage}`);
+    throw new Error(
+      `--court <code> is needed for court (D29-01-CIVIL is Birjand's demo general civil court). ${usage}`,
+    );
   }
   if (values.court && !COURT_CODE_PATTERN.test(values.court)) {
     throw new Error('--court must be a court code (2 to 20 upper-case letters, digits and hyphens)');

@@ -1,5 +1,5 @@
-import { generateKeyPair, SignJWT } from 'jose';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../local/auth';
+import { generateKeyPair, importJWK, SignJWT } from 'jose';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, loadOrCreateKeys } from '../../local/auth';
 import { officeBody } from '../support/fixtures';
 import { startTestGateway } from '../support/gateway';
 import { dropStores, provisionStores } from '../support/stores';
@@ -33,8 +33,16 @@ describe('the local HTTP gateway', () => {
     expect(Object.keys(document.paths['/v1/offices/{officeCode}'] ?? {}).sort()).toEqual(['get', 'patch']);
   });
 
-  it('answers 401 on a staff route without a token, with a token from another key, or with an expired one', async () => {
+  it('answers 401 on a staff route without a token, with a token from another key, an expired one or one that never expires', async () => {
     const { privateKey } = await generateKeyPair('RS256');
+    const localKey = await importJWK((await loadOrCreateKeys(process.env.TEST_AUTH_DIR!)).privateJwk, 'RS256');
+    const neverExpires = await new SignJWT({ 'cognito:groups': ['province-admin'], 'custom:provinceCode': '29' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'local' })
+      .setSubject('local-province-admin')
+      .setIssuer(LOCAL_ISSUER)
+      .setAudience(LOCAL_AUDIENCE)
+      .setIssuedAt()
+      .sign(localKey);
     const forged = await new SignJWT({ 'cognito:groups': ['province-admin'] })
       .setProtectedHeader({ alg: 'RS256' })
       .setSubject('intruder')
@@ -45,7 +53,7 @@ describe('the local HTTP gateway', () => {
     const expired = await gateway.token({ role: 'province-admin', lifetime: -60 });
 
     const statuses = await Promise.all(
-      [undefined, forged, expired].map(async (token) => {
+      [undefined, forged, expired, neverExpires].map(async (token) => {
         const response = await fetch(`${gateway.baseUrl}/v1/offices`, {
           headers: token ? { authorization: `Bearer ${token}` } : {},
         });
@@ -53,7 +61,7 @@ describe('the local HTTP gateway', () => {
       }),
     );
 
-    expect(statuses).toEqual([401, 401, 401]);
+    expect(statuses).toEqual([401, 401, 401, 401]);
   });
 
   it('lets a province administrator register an office that a clerk then reads, through real tokens', async () => {

@@ -82,6 +82,13 @@ describe('npm start', () => {
       env: { ...process.env, LOCAL_DATA_DIR: dataDir },
       encoding: 'utf8',
     });
+    // The banner's court lines, run as printed: the token command through a shell, then its inbox.
+    const courtCommand = /COURT=\$\((.+)\)\s+\(/.exec(first.output())?.[1] ?? 'false';
+    const inboxUrl = /Bearer \$COURT" (\S+)/.exec(first.output())?.[1] ?? '';
+    const courtToken = execSync(courtCommand, { shell: '/bin/sh', encoding: 'utf8' }).trim();
+    const inbox = await fetch(inboxUrl.replace('localhost', '127.0.0.1'), {
+      headers: { authorization: `Bearer ${courtToken}` },
+    });
     const firstExit = await interrupt(first.child);
     const second = await startReady(ports);
     const secondExit = await interrupt(second.child);
@@ -92,6 +99,7 @@ describe('npm start', () => {
     expect(report.status).toBe(0);
     expect(report.stdout).toMatch(/petitions in 22 offices/);
     expect(report.stdout).toContain('report.{json,csv,svg}');
+    expect(inbox.status).toBe(200);
     expect(['SIGINT', 'exit 0']).toContain(firstExit);
     expect(second.output()).toContain('existing data kept');
     expect(first.output()).toMatch(/IAM .* enforced on both \(synthesized in [\d.]+ s\)/);
