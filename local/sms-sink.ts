@@ -12,7 +12,7 @@ import type { DeliveryReport, SmsMessage, SmsPort, SmsReceipt } from '../shared/
 export interface SinkRecord {
   providerMessageId: string;
   localId: string;
-  /** `0912***4567` */
+  /** `09*****4567` */
   to: string;
   text: string;
   segments: number;

@@ -145,9 +145,12 @@ export function smsOfficeLabel(office: { shortName?: string; officeCode: string 
   return toPersianDigits(shortName ? shortName : officeFallbackLabel(office.officeCode));
 }
 
-/** `09121234567` → `0912***4567`: enough to tell two recipients apart in a log, not enough to call. */
+/**
+ * `09121234567` → `09*****4567`: enough to tell a petition's parties apart in a log, not enough to
+ * call. The operator's prefix stays hidden too: shown, it left a thousand numbers to try.
+ */
 export function maskMobile(mobile: string): string {
-  return /^09\d{9}$/.test(mobile) ? `${mobile.slice(0, 4)}***${mobile.slice(7)}` : '***';
+  return /^09\d{9}$/.test(mobile) ? `09*****${mobile.slice(7)}` : '***';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,14 @@ import type { ApiContext, ApiEvent, ApiResult } from './types';
 const CORRELATION_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 /**
+ * The headers every answer carries: its correlation id, and `nosniff`, so that a browser takes a
+ * CSV, a chart or a problem for the type it is sent as and never guesses another from its bytes.
+ */
+export function answerHeaders(correlationId: string): Record<string, string> {
+  return { 'x-correlation-id': correlationId, 'x-content-type-options': 'nosniff' };
+}
+
+/**
  * The request's correlation id, from the caller (`x-correlation-id`) or else the API request id,
  * on every log line and echoed back; and the caller's language, for every text of the answer.
  */
@@ -23,7 +31,7 @@ export function correlation(): middy.MiddlewareObj<ApiEvent, ApiResult, Error, A
     },
     after: (request) => {
       if (request.response) {
-        request.response.headers = { ...request.response.headers, 'x-correlation-id': request.context.correlationId };
+        request.response.headers = { ...request.response.headers, ...answerHeaders(request.context.correlationId) };
       }
       logOutcome(request);
     },

@@ -2,6 +2,7 @@ import type middy from '@middy/core';
 import { DependencyUnavailableError } from '../domain/errors';
 import { pickLanguage } from '../i18n/messages';
 import { logger } from '../observability/logger';
+import { answerHeaders } from './correlation';
 import { logOutcome } from './outcome-log';
 import { problemResponse } from './problem';
 import type { ApiContext, ApiEvent, ApiResult } from './types';
@@ -23,7 +24,7 @@ export function problemErrors(): middy.MiddlewareObj<ApiEvent, ApiResult, Error,
       }
       response.headers = {
         ...response.headers,
-        'x-correlation-id': request.context.correlationId ?? request.event.requestContext.requestId,
+        ...answerHeaders(request.context.correlationId ?? request.event.requestContext.requestId),
       };
       request.response = response;
       logOutcome(request);

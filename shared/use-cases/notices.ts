@@ -133,7 +133,7 @@ export type SmsOutcome =
 
 type PartiesCache = Map<string, Promise<readonly Party[] | undefined>>;
 
-/** What the notifier did for one event; numbers only ever appear masked (`0912***4567`). */
+/** What the notifier did for one event; numbers only ever appear masked (`09*****4567`). */
 export interface NotifyResult {
   eventId: string;
   petitionFound: boolean;

@@ -32,6 +32,7 @@ it('refuses an 8 KB body nested 4,000 levels deep on a public route with 400, no
   // Assess
   expect(answer.status).toBe(400);
   expect(answer.body.type).toBe('urn:judicial-e-services:problem:nesting-too-deep');
+  expect(answer.headers['x-content-type-options']).toBe('nosniff');
   expect(await tableSnapshot()).toEqual(before);
 });
 

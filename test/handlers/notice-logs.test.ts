@@ -86,6 +86,6 @@ it('writes no mobile number or name when it tells parties now, or after quiet ho
   expect(sink.messages()).toHaveLength(1);
   expect(output).toContain('petition event notified');
   expect(output).toContain('due SMS dispatched');
-  expect(output).toContain('0912***4321');
+  expect(output).toContain('09*****4321');
   for (const secret of [MOBILE, MOBILE.slice(1), claimant.nationalId, ...NAMES]) expect(output).not.toContain(secret);
 });

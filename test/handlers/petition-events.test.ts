@@ -166,7 +166,7 @@ describe('a change committed with its outbox item', () => {
     expect(invocations.filter((id) => id === event.eventId)).toHaveLength(1);
     // A registered civil case: the claimant and the defendant, one SMS each, masked in the sink.
     const sent = smsOf(event);
-    expect(sent.map((m) => m.to).sort()).toEqual(['0915***4567', '0935***4321']);
+    expect(sent.map((m) => m.to).sort()).toEqual(['09*****4321', '09*****4567']);
     expect(sent.every((m) => m.text.includes('۱۴۰۴۹۸۷۶۵۴۳۲۱۰۹۸۷۶۵۴'))).toBe(true);
     expect((await noticeItem(event.eventId, 0))?.state).toBe('sent');
   });
@@ -186,7 +186,7 @@ describe('a change committed with its outbox item', () => {
     await invoke('notify-parties', handler, busEvent as never);
 
     // Assess: a submission tells the claimant only, once
-    expect(smsOf(event).map((m) => m.to)).toEqual(['0915***4567']);
+    expect(smsOf(event).map((m) => m.to)).toEqual(['09*****4567']);
     expect(again).toMatchObject({ outcomes: [{ partyIndex: 0, outcome: 'nothing-to-do' }] });
   });
 
@@ -230,7 +230,7 @@ describe('a change committed with its outbox item', () => {
     await commitWithOutbox(event);
     await stream.settle();
 
-    expect(smsOf(event).map((m) => m.to)).toEqual(['0915***4567']);
+    expect(smsOf(event).map((m) => m.to)).toEqual(['09*****4567']);
     expect(await noticeItem(event.eventId, 1)).toBeUndefined();
   });
 });
@@ -339,7 +339,7 @@ describe('quiet hours', () => {
     await dispatchAt('2025-10-05T03:29:00Z');
     expect(smsOf(event)).toHaveLength(0);
     await dispatchAt('2025-10-05T03:30:00Z');
-    expect(smsOf(event).map((m) => m.to)).toEqual(['0915***4567']);
+    expect(smsOf(event).map((m) => m.to)).toEqual(['09*****4567']);
     await dispatchAt('2025-10-05T03:45:00Z');
     expect(smsOf(event)).toHaveLength(1);
     expect(await noticeItem(event.eventId, 0)).toMatchObject({ state: 'sent', attempts: 1 });

@@ -171,7 +171,7 @@ describe('GET /v1/reports/monthly/{month}', () => {
     });
   });
 
-  it('gives the CSV with a byte-order mark and the SVG chart', async () => {
+  it('gives the CSV with a byte-order mark and the SVG chart, which may run nothing, sniffing off', async () => {
     const csv = await getReport(admin, '1398-06', { format: 'csv' });
     const svg = await getReport(admin, '1398-06', { format: 'svg' });
 
@@ -181,6 +181,11 @@ describe('GET /v1/reports/monthly/{month}', () => {
     expect(svg.body).toContain('<svg');
     expect(csv.headers?.['content-disposition']).toBe('attachment; filename="monthly-report-sh-1398-06.csv"');
     expect(svg.headers?.['content-disposition']).toBe('inline; filename="monthly-report-sh-1398-06.svg"');
+    expect(svg.headers?.['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
+    expect([csv.headers?.['x-content-type-options'], svg.headers?.['x-content-type-options']]).toEqual([
+      'nosniff',
+      'nosniff',
+    ]);
   });
 
   it('answers 403 to a clerk and court, 400 for a month that has not started or does not exist', async () => {

@@ -22,6 +22,7 @@ describe('the local HTTP gateway', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
     expect(response.headers.get('x-correlation-id')).toBeTruthy();
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
   it('serves an OpenAPI 3.1 document listing every route', async () => {

@@ -173,10 +173,10 @@ describe('local SMS sink', () => {
 
     expect(receipt).toMatchObject({ providerMessageId: 'local-1', state: 'delivered', segments: 2 });
     expect(printed).toHaveLength(1);
-    expect(printed[0]).toContain('0912***4567');
+    expect(printed[0]).toContain('09*****4567');
     expect(printed[0]).toContain(text);
     expect(printed.join()).not.toContain('09121234567');
-    expect(sink.messages()).toEqual([expect.objectContaining({ to: '0912***4567', localId: message.localId, text })]);
+    expect(sink.messages()).toEqual([expect.objectContaining({ to: '09*****4567', localId: message.localId, text })]);
   });
 
   it('sends a local id once: a retried notice is neither printed nor listed twice', async () => {
