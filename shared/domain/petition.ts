@@ -328,6 +328,20 @@ export function applyTransition(
       allowed: actionsFor(role, petition.status).join(','),
     });
   }
+  // A field of another action is refused by name, not dropped: a court that sends a case number
+  // with `dispatch` believes it registered the case.
+  const unused = (Object.keys(ACTION_OF_FIELD) as Array<keyof typeof ACTION_OF_FIELD>).filter(
+    (field) => request[field] !== undefined && ACTION_OF_FIELD[field] !== request.action,
+  );
+  if (unused.length > 0) {
+    throw new ValidationError(
+      unused.map((field) => ({
+        field: `body.${field}`,
+        code: 'not_for_action',
+        messages: fieldText(fieldTexts.notForThisAction, { action: request.action }),
+      })),
+    );
+  }
   const needs = request.action === 'reject' && petition.status !== 'rejection-due' ? 'note' : rule.needs;
   if (needs && (!request[needs] || (needs === 'defects' && request.defects?.length === 0))) {
     throw new ValidationError([{ field: `body.${needs}`, code: 'required', messages: REQUIRED_MESSAGES[needs] }]);
@@ -373,6 +387,11 @@ export function rejectionReasonOf(petition: Pick<Petition, 'status'>): Rejection
 export function orderedDefects(codes: readonly DefectCode[]): DefectCode[] {
   return DEFECT_CODES.filter((code) => codes.includes(code));
 }
+
+/** The one action each action-specific field of a transition belongs to (a note goes with any). */
+const ACTION_OF_FIELD = { caseNumber: 'register', defects: 'return', reason: 'reject' } as const satisfies Partial<
+  Record<keyof TransitionRequest, PetitionAction>
+>;
 
 const REQUIRED_MESSAGES = {
   note: fieldText(fieldTexts.noteRequired),

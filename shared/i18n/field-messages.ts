@@ -109,6 +109,10 @@ export const noteRequired: FieldText = {
   fa: 'برای این اقدام توضیح لازم است.',
   en: 'A note is required for this action.',
 };
+export const notForThisAction: FieldText = {
+  fa: 'این اقدام این فیلد را نمی‌پذیرد ({action}).',
+  en: 'This action does not take this field ({action}).',
+};
 export const caseNumberRequired: FieldText = {
   fa: 'برای ثبت، شماره پرونده لازم است.',
   en: 'A case number is required to register.',

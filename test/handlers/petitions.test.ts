@@ -526,6 +526,28 @@ describe('life cycle', () => {
     });
   });
 
+  it('refuses by name a field of another action (a case number sent with dispatch), changing nothing', async () => {
+    // Prepare
+    const { petitionId } = await submittedPetition();
+    const before = await tableSnapshot();
+
+    // Act
+    const answer = await step(court, petitionId, {
+      action: 'dispatch',
+      caseNumber: '140512345678',
+      defects: ['unpaid-fees'],
+      expectedVersion: 2,
+    });
+
+    // Assess
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      expect.objectContaining({ field: 'body.caseNumber', code: 'not_for_action' }),
+      expect.objectContaining({ field: 'body.defects', code: 'not_for_action' }),
+    ]);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
   it('answers 403 with the allowed actions when an office clerk tries a court step', async () => {
     const { clerk, petitionId } = await submittedPetition();
 
