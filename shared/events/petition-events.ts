@@ -124,7 +124,8 @@ const member = <S extends z.core.$ZodLooseShape>(type: PetitionEventType, shape:
 /**
  * Events a court acts on name the court (`courtCode` required); a case number appears once the
  * court has registered the case. A draft has no tracking code yet: documents are verified and fees
- * paid before the first submission, so those two events may come without one.
+ * paid before the first submission, and a draft may be withdrawn, so those three events may come
+ * without one.
  */
 const draftTrackingCode = /* @__PURE__ */ lazySchema(() => z.optional(trackingCode));
 
@@ -209,6 +210,7 @@ const reinstated = /* @__PURE__ */ lazySchema(() =>
 const withdrawn = /* @__PURE__ */ lazySchema(() =>
   member('withdrawn', {
     ...envelopeOf('withdrawn'),
+    trackingCode: draftTrackingCode,
     data: z.strictObject({ previousStatus: z.enum(PETITION_STATUSES) }),
   }),
 );

@@ -548,6 +548,19 @@ describe('life cycle', () => {
     expect(await tableSnapshot()).toEqual(before);
   });
 
+  it('lets the office withdraw a draft, which has no tracking code for its event to carry', async () => {
+    // Prepare
+    const { clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk);
+
+    // Act
+    const withdrawn = await step(clerk, petitionId, { action: 'withdraw', expectedVersion: 1 });
+
+    // Assess: before, the outbox refused the event without a tracking code and the clerk got a 500
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', version: 2 });
+  });
+
   it('answers 403 with the allowed actions when an office clerk tries a court step', async () => {
     const { clerk, petitionId } = await submittedPetition();
 
