@@ -165,7 +165,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** A page of a court's petitions in one status, newest change first (the court's own users only) */
+    /** A page of a court's petitions in one status, newest change first (the court's own users, and its province's administrators) */
     get: operations['get-court-inbox'];
     put?: never;
     post?: never;
@@ -3493,7 +3493,7 @@ export interface operations {
           'application/json': components['schemas']['GatewayMessage'];
         };
       };
-      /** @description Only for: court */
+      /** @description Only for: court, province-admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -3502,7 +3502,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Another court's inbox, answered as an unknown court */
+      /** @description Another court's inbox, or a court of another province, answered as an unknown court */
       404: {
         headers: {
           [name: string]: unknown;

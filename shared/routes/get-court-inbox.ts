@@ -6,13 +6,19 @@ export const route = defineRoute({
   id: 'get-court-inbox',
   method: 'GET',
   path: '/v1/courts/{courtCode}/inbox',
-  auth: ['court'],
-  // Query: the court's inbox index (gsi4), one partition per court and status.
-  table: [{ actions: ['Query'], indexes: ['gsi4'] }],
-  summary: "A page of a court's petitions in one status, newest change first (the court's own users only)",
+  auth: ['court', 'province-admin'],
+  // Query: the court's inbox index (gsi4), one partition per court and status. GetItem: the court
+  // itself, whose province a province administrator must hold.
+  table: [
+    { actions: ['Query'], indexes: ['gsi4'] },
+    { actions: ['GetItem'], leadingKeys: ['COURT#*'] },
+  ],
+  summary:
+    "A page of a court's petitions in one status, newest change first (the court's own users, and its " +
+    "province's administrators)",
   request: { path: courtPathSchema, query: courtInboxQuerySchema },
   responses: {
     200: { description: 'One page; pass nextCursor back as cursor for the next', schema: courtInboxSchema },
-    404: { description: "Another court's inbox, answered as an unknown court" },
+    404: { description: "Another court's inbox, or a court of another province, answered as an unknown court" },
   },
 });

@@ -402,16 +402,20 @@ export async function listPetitions(
 }
 
 /**
- * A page of a court's inbox: only the court's own users read it; any other court's inbox answers
- * 404, as an unknown court does.
+ * A page of a court's inbox: the court's own users read it, and the administrators of its province
+ * (who oversee its workload and reassign its petitions); any other court's inbox answers 404, as
+ * an unknown court does. Only an administrator's read asks for the court itself.
  */
 export async function courtInbox(
-  deps: { petitions: Pick<PetitionReader, 'inbox'> },
+  deps: { petitions: Pick<PetitionReader, 'inbox'>; courts: Pick<CourtRepository, 'get'> },
   principal: Principal,
   courtCode: string,
   query: CourtInboxQueryInput,
 ) {
-  if (principal.kind !== 'court' || principal.courtCode !== courtCode) throw new NotFoundError('court');
+  const own = principal.kind === 'court' && principal.courtCode === courtCode;
+  const ofProvince =
+    principal.kind === 'province' && (await deps.courts.get(courtCode))?.provinceCode === principal.provinceCode;
+  if (!own && !ofProvince) throw new NotFoundError('court');
   const page = await deps.petitions.inbox({
     courtCode,
     status: query.status,

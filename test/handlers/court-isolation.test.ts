@@ -215,6 +215,23 @@ describe('a court and the petitions it does not hold', () => {
     expect(other.body.items.map((p: { petitionId: string }) => p.petitionId)).not.toContain(world.petitionId);
   });
 
+  it("lets the court's province administrator read its inbox, and answers another province's as unknown", async () => {
+    // Prepare
+    const inboxAs = (caller: Caller, courtCode = holder.courtCode!) =>
+      call(getCourtInbox, apiEvent('get-court-inbox', { caller, pathParameters: { courtCode }, query: {} }));
+
+    // Act
+    const ownProvince = await inboxAs({ role: 'province-admin', provinceCode: '29' });
+    const otherProvince = await inboxAs({ role: 'province-admin', provinceCode: '07' });
+    const unknownCourt = await inboxAs({ role: 'province-admin', provinceCode: '29' }, 'NO-SUCH-COURT');
+    const clerk = await inboxAs({ role: 'clerk', officeCode: world.officeCode });
+
+    // Assess
+    expect([ownProvince.status, otherProvince.status, unknownCourt.status, clerk.status]).toEqual([200, 404, 404, 403]);
+    expect(ownProvince.body.items.map((p: { petitionId: string }) => p.petitionId)).toContain(world.petitionId);
+    expect({ ...otherProvince.body, instance: '' }).toEqual({ ...unknownCourt.body, instance: '' });
+  });
+
   it('pages an inbox newest change first, one status at a time', async () => {
     const clerk: Caller = { role: 'clerk', officeCode: world.officeCode, userId: `clerk-${world.officeCode}` };
     const ids: string[] = [];

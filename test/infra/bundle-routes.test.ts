@@ -7,7 +7,7 @@ import { petitionEventSchema } from '../../shared/events/petition-events';
 import * as fieldTexts from '../../shared/i18n/field-messages';
 import * as problemTexts from '../../shared/i18n/problem-texts';
 import { AUTH_FUNCTIONS, EVENT_FUNCTIONS, ROUTES, type RouteDefinition } from '../../shared/routes';
-import { idempotencyHeadersSchema } from '../../shared/schemas/headers';
+import { idempotencyHeadersSchema, noBodySchema } from '../../shared/schemas/headers';
 
 /**
  * Each function's bundle carries its own route's module and no other route's (so no other
@@ -100,9 +100,9 @@ it("bundles each function with its own route's schemas only", async () => {
   const result = await bundleOwnCode(specs, { minify: false });
   const codeOf = (id: string) =>
     result.outputFiles.find((file) => file.path.endsWith(`/${id}.js`) || file.path.endsWith(`/${id}.mjs`))?.text ?? '';
-  // What the code parses besides the route's own: headers of idempotent routes, and the events
-  // that writers put in the outbox and the notifier reads.
-  const parsedByCode = [idempotencyHeadersSchema, petitionEventSchema];
+  // What the code parses besides the route's own: headers of idempotent routes, a body sent to a
+  // route that takes none, and the events that writers put in the outbox and the notifier reads.
+  const parsedByCode = [idempotencyHeadersSchema, noBodySchema, petitionEventSchema];
 
   for (const spec of specs) {
     const route = 'method' in spec ? spec : undefined;

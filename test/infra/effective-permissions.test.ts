@@ -55,7 +55,10 @@ const EXPECTED: Record<string, string[]> = {
     'dynamodb:UpdateItem on table/data',
     's3:PutObject on reports/monthly/*',
   ],
-  'get-court-inbox': ['dynamodb:Query on table/data/index/gsi4'],
+  'get-court-inbox': [
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys COURT#* AND Null dynamodb:LeadingKeys false',
+    'dynamodb:Query on table/data/index/gsi4',
+  ],
   'get-monthly-report': [
     ...REPORT_READS,
     'dynamodb:Query on table/data/index/gsi5',
