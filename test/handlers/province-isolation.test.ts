@@ -5,6 +5,7 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { handler as downloadDocument } from '../../functions/download-document';
 import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
 import { handler as getCourt } from '../../functions/get-court';
+import { handler as getCourtInbox } from '../../functions/get-court-inbox';
 import { handler as getMonthlyReport } from '../../functions/get-monthly-report';
 import { handler as getNationalReport } from '../../functions/get-national-report';
 import { handler as getOffice } from '../../functions/get-office';
@@ -138,6 +139,16 @@ const ACROSS_PROVINCES: Record<string, () => Promise<{ foreign: Answer; unknown?
     unknown: await call(
       getCourt,
       apiEvent('get-court', { caller: tehran, pathParameters: { courtCode: UNKNOWN_COURT } }),
+    ),
+  }),
+  'get-court-inbox': async () => ({
+    foreign: await call(
+      getCourtInbox,
+      apiEvent('get-court-inbox', { caller: tehran, pathParameters: { courtCode: TEST_COURT }, query: {} }),
+    ),
+    unknown: await call(
+      getCourtInbox,
+      apiEvent('get-court-inbox', { caller: tehran, pathParameters: { courtCode: UNKNOWN_COURT }, query: {} }),
     ),
   }),
   'list-courts': async () => ({
