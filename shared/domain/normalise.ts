@@ -17,8 +17,15 @@ export function normaliseText(value: string): string {
     else out += char;
   }
   // A Windows line end is a line end: one spelling, so that only stray carriage returns are refused.
-  return out.replaceAll('\r\n', '\n').trim();
+  return out.replaceAll('\r\n', '\n').replace(EDGE_SPACE, '');
 }
+
+/**
+ * White space and invisible characters at either end: pasted text brings zero-width spaces and
+ * joiners along (U+200B–U+200D, U+2060, U+FEFF), and a subject made of nothing else would pass as
+ * filled in. Inside the text they stay: Persian words need the zero-width non-joiner (U+200C).
+ */
+const EDGE_SPACE = /^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g;
 
 /**
  * Characters no field of this API takes: C0 controls other than tab and line feed, DEL, and the C1

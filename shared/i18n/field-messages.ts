@@ -63,6 +63,10 @@ export const rials: FieldText = {
   fa: 'مبلغ خواسته باید عدد صحیح نامنفی (به ریال) و به صورت رشته باشد.',
   en: 'Claim amount must be a non-negative whole number of Rials, sent as a string.',
 };
+export const partyListedTwice: FieldText = {
+  fa: 'این شناسه ملی پیش‌تر در میان طرفین آمده است.',
+  en: 'This national ID is already among the parties.',
+};
 export const claimantRequired: FieldText = {
   fa: 'دست‌کم یک خواهان لازم است.',
   en: 'At least one claimant is required.',

@@ -191,6 +191,21 @@ const parties = /* @__PURE__ */ lazySchema(() =>
     z.minLength(1),
     z.maxLength(PETITION_LIMITS.parties),
     z.refine((list) => list.some((p) => p.role === 'claimant'), { message: fieldMessage(fieldTexts.claimantRequired) }),
+    // One person, one place among the parties: nobody sues themselves, and a party listed twice
+    // would be told twice and counted twice in the fees.
+    z.superRefine((list, context) => {
+      const seen = new Set<string>();
+      list.forEach((party, index) => {
+        if (seen.has(party.nationalId)) {
+          context.addIssue({
+            code: 'custom',
+            path: [index, 'nationalId'],
+            message: fieldMessage(fieldTexts.partyListedTwice),
+          });
+        }
+        seen.add(party.nationalId);
+      });
+    }),
   ),
 );
 /** What the fees are computed from, besides the kind, the claim, the parties and the pages. */

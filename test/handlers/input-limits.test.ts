@@ -146,6 +146,46 @@ it('refuses a field sent to a route that takes no body, and takes an empty objec
   expect((await generate({})).status).toBe(200);
 });
 
+it('refuses a subject of zero-width spaces alone, and one national ID on both sides, changing nothing', async () => {
+  // Prepare
+  const officeCode = await activeOffice();
+  const claimant = nationalId();
+  const invisible = petitionBody(nationalId(), { subject: '\u200b\u200b\u200c\u2060' });
+  const selfSuing = petitionBody(claimant);
+  selfSuing.parties[1] = { ...selfSuing.parties[0]!, role: 'defendant' };
+  const before = await tableSnapshot();
+
+  // Act
+  const create = (body: unknown) =>
+    call(createPetition, apiEvent('create-petition', { caller: { role: 'clerk', officeCode }, body }));
+  const blank = await create(invisible);
+  const twice = await create(selfSuing);
+
+  // Assess
+  expect(blank.status).toBe(400);
+  expect(blank.body.errors).toEqual([expect.objectContaining({ field: 'body.subject' })]);
+  expect(twice.status).toBe(400);
+  expect(twice.body.errors).toEqual([expect.objectContaining({ field: 'body.parties.1.nationalId' })]);
+  expect(await tableSnapshot()).toEqual(before);
+});
+
+it('keeps a zero-width non-joiner inside a Persian word, trimming only the ends', async () => {
+  // Prepare
+  const officeCode = await activeOffice();
+  const clerk = { role: 'clerk' as const, officeCode };
+  const body = petitionBody(nationalId(), { subject: '\u200b  مطالبه\u200cی وجه \u200d' });
+
+  // Act
+  const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
+  const read = await call(
+    getPetition,
+    apiEvent('get-petition', { caller: clerk, pathParameters: { petitionId: created.body.petitionId } }),
+  );
+
+  // Assess
+  expect(read.body.subject).toBe('مطالبه\u200cی وجه');
+});
+
 it('keeps tabs and new lines, and stores a Windows line end as a new line', async () => {
   const officeCode = await activeOffice();
   const clerk = { role: 'clerk' as const, officeCode };
