@@ -1902,7 +1902,7 @@ export interface components {
     NetworkTarget: {
       /** @description Active offices the network should reach */
       targetCount: number;
-      /** @description By when (YYYY-MM-DD) */
+      /** @description By when (Gregorian YYYY-MM-DD) */
       targetDate: string;
     };
     FeeScheduleLoaded: {

@@ -40,8 +40,8 @@ export const phone: FieldText = {
   en: 'Phone number must be 11 digits starting with 0.',
 };
 export const isoDate: FieldText = {
-  fa: 'تاریخ باید به شکل YYYY-MM-DD و معتبر باشد.',
-  en: 'Date must be a valid YYYY-MM-DD.',
+  fa: 'تاریخ باید میلادی، به شکل YYYY-MM-DD و معتبر باشد (مانند 2027-03-21).',
+  en: 'Date must be a valid Gregorian YYYY-MM-DD (such as 2027-03-21).',
 };
 export const emptyPatch: FieldText = {
   fa: 'حداقل یک فیلد برای تغییر لازم است.',

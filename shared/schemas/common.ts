@@ -37,9 +37,14 @@ export const provinceCodeSchema = /* @__PURE__ */ lazySchema(() =>
   z.enum(PROVINCE_CODES, { error: fieldMessage(fieldTexts.provinceCode) }),
 );
 
+/**
+ * A Gregorian date. Its year is held to 1900–2199: the Solar Hijri dates the API takes elsewhere
+ * (holidays, months) share the YYYY-MM-DD shape, and `1406-01-01` meant as Nowruz 1406 would
+ * otherwise pass as a valid day of the year 1406 AD.
+ */
 export const isoDate = /* @__PURE__ */ lazySchema(() =>
   z.string().check(
-    z.regex(/^\d{4}-\d{2}-\d{2}$/, { message: fieldMessage(fieldTexts.isoDate) }),
+    z.regex(/^(19|2[01])\d{2}-\d{2}-\d{2}$/, { message: fieldMessage(fieldTexts.isoDate) }),
     z.refine(
       (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
       {

@@ -54,7 +54,7 @@ export const networkTargetSchema = /* @__PURE__ */ lazySchema(() =>
         z.number().check(z.int(), z.gte(1), z.lte(100_000)),
         'Active offices the network should reach',
       ),
-      targetDate: described(isoDate, 'By when (YYYY-MM-DD)'),
+      targetDate: described(isoDate, 'By when (Gregorian YYYY-MM-DD)'),
     })
     .register(z.globalRegistry, { id: 'NetworkTarget' }),
 );

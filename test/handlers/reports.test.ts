@@ -28,7 +28,7 @@ import { apiEvent, asFunction, type Caller, call, invokeRoute } from '../support
 import { uniqueOfficeCode } from '../support/fixtures';
 import { demoSchedulesFor, recordPaidInFull } from '../support/payments';
 import { activeOffice, petitionBody } from '../support/petitions';
-import { dropStores, provisionStores } from '../support/stores';
+import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
 beforeAll(provisionStores);
 afterAll(dropStores);
@@ -237,6 +237,24 @@ describe('producing and storing reports', () => {
       targetDate: '2019-09-22',
       progressPercent: expect.any(Number),
     });
+  });
+});
+
+describe('the network target', () => {
+  it('refuses a Solar Hijri year in its Gregorian date, changing nothing', async () => {
+    // Prepare: Nowruz 1406 written as the API's other dates are, where a Gregorian one is asked
+    const before = await tableSnapshot();
+
+    // Act
+    const set = await call(
+      setNetworkTarget as never,
+      apiEvent('set-network-target', { caller: admin, body: { targetCount: 22, targetDate: '1406-01-01' } }),
+    );
+
+    // Assess
+    expect(set.status).toBe(400);
+    expect(set.body.errors).toEqual([expect.objectContaining({ field: 'body.targetDate' })]);
+    expect(await tableSnapshot()).toEqual(before);
   });
 });
 
