@@ -123,16 +123,18 @@ export function buildOpenApiDocument() {
 export function commonResponses(route: RouteDefinition): Record<string, string> {
   const common: Record<string, string> = {};
   const takesInput = route.request?.body || route.request?.path || route.request?.query || route.idempotent;
-  if (takesInput) common['400'] = 'Invalid input: every failing field is listed';
+  // A route that takes no body still parses one sent to it, and refuses its fields (400), a body
+  // that is not JSON (415) and one over the limit (413); API Gateway refuses one over 10 MB itself.
+  common['400'] = takesInput
+    ? 'Invalid input: every failing field is listed'
+    : 'A body with fields: this route takes none';
   if (route.auth !== 'public') {
     common['401'] = 'No or invalid token (answered by the JWT authorizer)';
     common['403'] = `Only for: ${route.auth.join(', ')}`;
   }
   if (route.request?.path && !route.path.startsWith('/v1/reports/')) common['404'] = 'Unknown, or not yours to see';
-  if (route.request?.body) {
-    common['413'] = `Request body over ${MAX_BODY_BYTES} bytes`;
-    common['415'] = `The body is not ${route.request.form ? 'application/x-www-form-urlencoded' : 'application/json'}`;
-  }
+  common['413'] = `Request body over ${MAX_BODY_BYTES} bytes (over 10 MB, API Gateway's own answer)`;
+  common['415'] = `The body is not ${route.request?.form ? 'application/x-www-form-urlencoded' : 'application/json'}`;
   common['429'] = 'Too many requests: Retry-After says when to try again';
   if (route.table?.length || route.documents?.length || route.reports) {
     common['503'] = 'A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written)';
@@ -188,10 +190,10 @@ function operation(route: RouteDefinition, toSchema: (s: z.ZodMiniType, io: 'inp
   }
   for (const [status, description] of Object.entries(commonResponses(route))) {
     if (responses[status]) continue;
-    // API Gateway answers a bad token (401) and its own throttling (429) itself, as `{"message": …}`;
-    // the functions answer the same statuses as problem+json.
+    // API Gateway answers a bad token (401), its own throttling (429) and a body over its 10 MB
+    // (413) itself, as `{"message": …}`; the functions answer the same statuses as problem+json.
     responses[status] =
-      status === '401' || status === '429'
+      status === '401' || status === '413' || status === '429'
         ? {
             description,
             content: {

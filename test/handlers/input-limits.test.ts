@@ -2,7 +2,9 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as giveFeedback } from '../../functions/give-feedback';
+import { handler as health } from '../../functions/health';
 import { apiEvent, call } from '../support/api-event';
+import { checkAnswer, contractViolations } from '../support/contract';
 import { declaration } from '../support/documents';
 import { startTestGateway } from '../support/gateway';
 import { activeOffice, nationalId, petitionBody } from '../support/petitions';
@@ -184,6 +186,35 @@ it('keeps a zero-width non-joiner inside a Persian word, trimming only the ends'
 
   // Assess
   expect(read.body.subject).toBe('مطالبه\u200cی وجه');
+});
+
+it('answers a body sent to a route that takes no input with a documented 400, and over 10 MB a documented 413', async () => {
+  // Prepare
+  const gateway = await startTestGateway();
+  try {
+    // Act: the function's answer (call holds it to the contract), then API Gateway's own
+    const fields = await call(health as never, apiEvent('health', { body: { probe: 1 } }));
+    const oversized = await fetch(`${gateway.baseUrl}/v1/feedback`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: 'x'.repeat(10 * 1024 * 1024 + 1),
+    });
+    const text = await oversized.text();
+    checkAnswer('POST /v1/feedback', {
+      statusCode: oversized.status,
+      headers: { 'content-type': oversized.headers.get('content-type') },
+      body: text,
+    });
+
+    // Assess
+    expect(fields.status).toBe(400);
+    expect(fields.body.errors).toEqual([expect.objectContaining({ field: 'body.probe', code: 'unrecognized_keys' })]);
+    expect(oversized.status).toBe(413);
+    expect(JSON.parse(text)).toEqual({ message: 'Request Entity Too Large' });
+    expect(contractViolations).toEqual([]);
+  } finally {
+    await gateway.stop();
+  }
 });
 
 it('keeps tabs and new lines, and stores a Windows line end as a new line', async () => {
