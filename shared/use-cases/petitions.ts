@@ -403,27 +403,44 @@ export async function listPetitions(
 
 /**
  * A page of a court's inbox: the court's own users read it, and the administrators of its province
- * (who oversee its workload and reassign its petitions); any other court's inbox answers 404, as
- * an unknown court does. Only an administrator's read asks for the court itself.
+ * (who oversee its workload); any other court's inbox answers 404, as an unknown court does. An
+ * administrator sees of it only the petitions of its own province's offices: a written statement
+ * goes to the court holding its case, which may be another province's, and a petition of another
+ * province is one the administrator may not read (isVisibleTo), in the inbox as anywhere else.
+ * Only an administrator's read asks for the court and the offices, beside the page.
  */
 export async function courtInbox(
-  deps: { petitions: Pick<PetitionReader, 'inbox'>; courts: Pick<CourtRepository, 'get'> },
+  deps: {
+    petitions: Pick<PetitionReader, 'inbox'>;
+    courts: Pick<CourtRepository, 'get'>;
+    offices: Pick<OfficeRepository, 'get'>;
+  },
   principal: Principal,
   courtCode: string,
   query: CourtInboxQueryInput,
 ) {
   const own = principal.kind === 'court' && principal.courtCode === courtCode;
-  const ofProvince =
-    principal.kind === 'province' && (await deps.courts.get(courtCode))?.provinceCode === principal.provinceCode;
-  if (!own && !ofProvince) throw new NotFoundError('court');
-  const page = await deps.petitions.inbox({
-    courtCode,
-    status: query.status,
-    limit: query.limit,
-    ...(query.cursor ? { cursor: query.cursor } : {}),
-  });
+  const admin = principal.kind === 'province' ? principal : undefined;
+  if (!own && !admin) throw new NotFoundError('court');
+  const [court, page] = await Promise.all([
+    admin ? deps.courts.get(courtCode) : undefined,
+    deps.petitions.inbox({
+      courtCode,
+      status: query.status,
+      limit: query.limit,
+      ...(query.cursor ? { cursor: query.cursor } : {}),
+    }),
+  ]);
+  let items = page.items;
+  if (admin) {
+    if (court?.provinceCode !== admin.provinceCode) throw new NotFoundError('court');
+    const officeCodes = [...new Set(items.map((item) => item.officeCode))];
+    const provinces = await Promise.all(officeCodes.map(async (code) => (await deps.offices.get(code))?.provinceCode));
+    const ofProvince = new Set(officeCodes.filter((_, i) => provinces[i] === admin.provinceCode));
+    items = items.filter((item) => ofProvince.has(item.officeCode));
+  }
   return {
-    items: page.items.map((p) => ({
+    items: items.map((p) => ({
       petitionId: p.petitionId,
       officeCode: p.officeCode,
       officeName: p.officeName,

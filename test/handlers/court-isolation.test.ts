@@ -10,10 +10,15 @@ import { handler as recordIndigency } from '../../functions/record-indigency';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as transitionPetition } from '../../functions/transition-petition';
 import { handler as verifyDocument } from '../../functions/verify-document';
+import { createDocumentClient } from '../../shared/adapters/aws-clients';
+import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
+import { readEnv, tableEnvShape } from '../../shared/config';
+import { newOffice } from '../../shared/domain/office';
 import type { Role } from '../../shared/domain/roles';
 import { ROUTES } from '../../shared/routes';
 import { type Answer, apiEvent, type Caller, call, invoke } from '../support/api-event';
 import { declaration, keyOf, objectCreated, scan, upload } from '../support/documents';
+import { uniqueOfficeCode } from '../support/fixtures';
 import { outboxEventsOf } from '../support/outbox';
 import { recordPaidInFull } from '../support/payments';
 import { activeOffice, idempotencyKey, petitionBody, TEST_COURTS } from '../support/petitions';
@@ -230,6 +235,66 @@ describe('a court and the petitions it does not hold', () => {
     expect([ownProvince.status, otherProvince.status, unknownCourt.status, clerk.status]).toEqual([200, 404, 404, 403]);
     expect(ownProvince.body.items.map((p: { petitionId: string }) => p.petitionId)).toContain(world.petitionId);
     expect({ ...otherProvince.body, instance: '' }).toEqual({ ...unknownCourt.body, instance: '' });
+  });
+
+  it("shows a province administrator no petition of another province's office in its court's inbox", async () => {
+    // Prepare: a Tehran office files a written statement in a case of South Khorasan's court
+    const tehranOffice = uniqueOfficeCode();
+    await new DynamoOfficeRepository(
+      createDocumentClient(readEnv(tableEnvShape)),
+      readEnv(tableEnvShape).TABLE_NAME,
+    ).insert(
+      newOffice(
+        {
+          officeCode: tehranOffice,
+          name: 'دفتر خدمات الکترونیک قضایی آزمون تهران',
+          provinceCode: '07',
+          judicialDistrict: 'تهران',
+          county: 'تهران',
+          deprivedArea: false,
+          status: 'active',
+          contact: { phone: '02122220000' },
+          paymentTerminalId: `9${tehranOffice}`,
+        },
+        new Date(),
+      ),
+    );
+    const clerk: Caller = { role: 'clerk', officeCode: tehranOffice };
+    const created = await call(
+      createPetition,
+      apiEvent('create-petition', {
+        caller: clerk,
+        body: petitionBody(undefined, {
+          kind: 'written-statement',
+          caseReference: { courtCode: holder.courtCode, caseNumber: '140312345678' },
+        }),
+      }),
+    );
+    await recordPaidInFull(created.body.petitionId);
+    const submitted = await call(
+      submitPetition,
+      apiEvent('submit-petition', {
+        caller: clerk,
+        pathParameters: { petitionId: created.body.petitionId },
+        headers: { 'idempotency-key': idempotencyKey() },
+      }),
+    );
+    const inboxAs = (caller: Caller) =>
+      call(
+        getCourtInbox,
+        apiEvent('get-court-inbox', { caller, pathParameters: { courtCode: holder.courtCode! }, query: {} }),
+      );
+    const listed = (answer: Answer) => answer.body.items.map((p: { petitionId: string }) => p.petitionId);
+
+    // Act
+    const court = await inboxAs(holder);
+    const admin = await inboxAs({ role: 'province-admin', provinceCode: '29' });
+
+    // Assess: the court holds it; South Khorasan's administrator, who may not read it, is not shown it
+    expect(submitted.status).toBe(200);
+    expect(listed(court)).toContain(created.body.petitionId);
+    expect(listed(admin)).not.toContain(created.body.petitionId);
+    expect(listed(admin)).toContain(world.petitionId);
   });
 
   it('pages an inbox newest change first, one status at a time', async () => {
