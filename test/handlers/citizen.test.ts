@@ -487,6 +487,39 @@ describe("who may track: the code's entry follows the petition's parties", () =>
     });
   });
 
+  it("lets the backfill repair an entry whose registration an older function made without the defendant's key", async () => {
+    // Prepare: a registered civil claim whose entry still keys the claimant alone, as a register
+    // step of the previous version (during a deploy) leaves it
+    const claimant = nationalId();
+    const { officeCode, petitionId, trackingCode } = await submittedFor(claimant);
+    await registered(petitionId, '14039876547');
+    const db = createDocumentClient(readEnv(tableEnvShape));
+    const { TABLE_NAME } = readEnv(tableEnvShape);
+    await db.send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: {
+          ...keys.trackingCode(trackingCode),
+          entity: 'tracking-code',
+          petitionId,
+          officeCode,
+          partyKeys: partyKeysOf(trackingCode, [{ nationalId: claimant }]),
+          keyedParties: 'told',
+        },
+      }),
+    );
+    const before = await track(trackingCode, DEFENDANT_COMPANY);
+
+    // Act
+    const runs = [await backfillTrackingEntries(db, TABLE_NAME), await backfillTrackingEntries(db, TABLE_NAME)];
+    const after = await track(trackingCode, DEFENDANT_COMPANY);
+
+    // Assess
+    expect(before.status).toBe(404);
+    expect(runs).toEqual([1, 0]);
+    expect(after.status).toBe(200);
+  });
+
   it("keys a civil defendant on the code's entry once the court registers the case", async () => {
     // Prepare: a submitted civil claim against a company
     const claimant = nationalId();
