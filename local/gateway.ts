@@ -173,8 +173,13 @@ function buildEvent(input: {
   claims: Record<string, string> | undefined;
 }): ApiEvent {
   const { req, url, method, headers, body, match, claims } = input;
+  // Every name an own field, as API Gateway hands it over: assigned, `__proto__` would vanish
+  // into the prototype, and `name in query` would find `constructor` on an empty object.
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  for (const [name, value] of url.searchParams) {
+    const joined = Object.hasOwn(query, name) ? `${query[name]},${value}` : value;
+    Object.defineProperty(query, name, { value: joined, enumerable: true, writable: true, configurable: true });
+  }
   const { cookie, ...otherHeaders } = headers;
   const isText = body.length === 0 || TEXT_TYPES.test(headers['content-type'] ?? '');
   const now = new Date();

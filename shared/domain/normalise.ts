@@ -22,10 +22,12 @@ export function normaliseText(value: string): string {
 
 /**
  * White space and invisible characters at either end: pasted text brings zero-width spaces and
- * joiners along (U+200B–U+200D, U+2060, U+FEFF), and a subject made of nothing else would pass as
- * filled in. Inside the text they stay: Persian words need the zero-width non-joiner (U+200C).
+ * joiners, direction marks (U+200E, U+200F, U+061C, which Persian keyboards type), soft hyphens
+ * and fillers along, all of Unicode's default-ignorable code points, and a subject made of nothing
+ * else would pass as filled in. Inside the text they stay: Persian words need the zero-width
+ * non-joiner (U+200C).
  */
-const EDGE_SPACE = /^[\s\u200B-\u200D\u2060]+|[\s\u200B-\u200D\u2060]+$/g;
+const EDGE_SPACE = /^[\s\p{Default_Ignorable_Code_Point}]+|[\s\p{Default_Ignorable_Code_Point}]+$/gu;
 
 /**
  * Characters no field of this API takes: C0 controls other than tab and line feed, DEL, and the C1

@@ -152,7 +152,7 @@ it('refuses a subject of zero-width spaces alone, and one national ID on both si
   // Prepare
   const officeCode = await activeOffice();
   const claimant = nationalId();
-  const invisible = petitionBody(nationalId(), { subject: '\u200b\u200b\u200c\u2060' });
+  const invisible = petitionBody(nationalId(), { subject: '\u200b\u200e\u200f\u061c\u00ad\u2060\u3164' });
   const selfSuing = petitionBody(claimant);
   selfSuing.parties[1] = { ...selfSuing.parties[0]!, role: 'defendant' };
   const before = await tableSnapshot();

@@ -25,6 +25,26 @@ describe('the local HTTP gateway', () => {
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   });
 
+  it('hands a __proto__ or constructor query parameter over as a field, which the route refuses', async () => {
+    // Prepare
+    const token = await gateway.token({ role: 'province-admin' });
+    const ask = (query: string) =>
+      fetch(`${gateway.baseUrl}/v1/offices?${query}`, { headers: { authorization: `Bearer ${token}` } });
+
+    // Act
+    const answers = await Promise.all([ask('__proto__=x'), ask('constructor=1')]);
+    const bodies = await Promise.all(
+      answers.map((answer) => answer.json() as Promise<{ errors: { field: string }[] }>),
+    );
+
+    // Assess: refused by name, as API Gateway's own event would have it
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400]);
+    expect(bodies.map((body) => body.errors.map((error) => error.field))).toEqual([
+      ['query.__proto__'],
+      ['query.constructor'],
+    ]);
+  });
+
   it('serves an OpenAPI 3.1 document listing every route', async () => {
     const response = await fetch(`${gateway.baseUrl}/v1/openapi.json`);
     const document = (await response.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
