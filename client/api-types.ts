@@ -2860,7 +2860,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description An office with this code exists */
+      /** @description An office with this code exists, or the payment terminal is another office's or the judiciary's */
       409: {
         headers: {
           [name: string]: unknown;
@@ -3067,7 +3067,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A status step that is not allowed, or a stale expectedVersion */
+      /** @description A status step not allowed, a stale expectedVersion, or another office's or the judiciary's payment terminal */
       409: {
         headers: {
           [name: string]: unknown;

@@ -52,7 +52,7 @@ export interface ServiceFunctionProps {
   documentsBucket: IBucket;
   reportsBucket: IBucket;
   projectRoot: string;
-  /** For functions that call the payment gateway (spec `paymentGateway`). */
+  /** For functions that call the payment gateway (spec `paymentGateway`) or know the judiciary's terminal. */
   payments?: { gatewayUrl: string; judiciaryTerminalId: string; callbackUrl: string };
 }
 
@@ -135,13 +135,17 @@ export class ServiceFunction extends Construct {
           'grant names that prefix only.',
       });
     }
-    if (route.paymentGateway) {
-      if (!props.payments) throw new Error(`${route.id}: calls the payment gateway but got no payment settings`);
-      // Outbound HTTPS to the gateway needs no grant (the function is outside any VPC); what it
-      // needs is where the gateway is, the judiciary's terminal and where payers come back to.
-      this.function.addEnvironment('PAYMENT_GATEWAY_URL', props.payments.gatewayUrl);
-      this.function.addEnvironment('JUDICIARY_TERMINAL_ID', props.payments.judiciaryTerminalId);
-      this.function.addEnvironment('PAYMENT_CALLBACK_URL', props.payments.callbackUrl);
+    if (route.paymentGateway || route.judiciaryTerminal) {
+      const { payments } = props;
+      if (!payments) throw new Error(`${route.id}: needs the judiciary's terminal but got no payment settings`);
+      // Payments pay court fees to it; the registry's writes refuse it as an office's terminal.
+      this.function.addEnvironment('JUDICIARY_TERMINAL_ID', payments.judiciaryTerminalId);
+      if (route.paymentGateway) {
+        // Outbound HTTPS to the gateway needs no grant (the function is outside any VPC); what it
+        // needs besides is where the gateway is and where payers come back to.
+        this.function.addEnvironment('PAYMENT_GATEWAY_URL', payments.gatewayUrl);
+        this.function.addEnvironment('PAYMENT_CALLBACK_URL', payments.callbackUrl);
+      }
     }
     if (route.idempotent) {
       this.function.addEnvironment('IDEMPOTENCY_TABLE_NAME', props.idempotencyTable.tableName);

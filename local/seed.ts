@@ -36,7 +36,11 @@ export async function seedDemoData(
 /** The judiciary's terminal in the local runtime and its tests: the simulator takes any terminal. */
 export const DEMO_JUDICIARY_TERMINAL = '11110001';
 
-/** A demo office's payment terminal: 9 and its code (real terminals are the PSP's to assign). */
+/**
+ * A demo office's payment terminal: 9 and its code (real terminals are the PSP's to assign). One
+ * per office, as codes are, and never the judiciary's (above): each office claims its terminal when
+ * inserted, and a shared one would be refused (adapters/dynamo-office-repository.ts).
+ */
 export function demoTerminalOf(officeCode: string): string {
   return `9${officeCode}`;
 }
@@ -59,7 +63,7 @@ export async function seedDemoFees(
     if (!office.demo || office.paymentTerminalId) continue;
     await offices.replace(
       { ...office, paymentTerminalId: demoTerminalOf(office.officeCode), version: office.version + 1 },
-      office.version,
+      office,
     );
     terminals++;
   }

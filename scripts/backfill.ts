@@ -2,13 +2,15 @@ import { parseArgs } from 'node:util';
 import { isProvinceCode } from '../shared/domain/provinces';
 
 const usage =
-  'usage: npm run backfill -- --local | --table <data table name> [--region <region>]   [--target-province <code>]';
+  'usage: npm run backfill -- --local | --table <data table name> --judiciary-terminal <id> [--region <region>] ' +
+  '[--target-province <code>]';
 
 /**
- * Brings a data table written by an earlier version up to date (see backfill-provinces.ts). Safe
- * to run more than once and while the application runs. In AWS it uses the caller's credentials
- * (an operator's, with Scan and UpdateItem on the table); `--local` works on the running
- * `npm start` backend.
+ * Brings a data table written by an earlier version up to date (see backfill-provinces.ts,
+ * backfill-attention.ts, backfill-tracking-entries.ts and backfill-terminals.ts). Safe to run
+ * more than once and while the application runs. In AWS it uses the caller's credentials (an
+ * operator's: Scan, GetItem, PutItem, UpdateItem and ConditionCheckItem on the table); `--local`
+ * works on the running `npm start` backend.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,21 +19,28 @@ async function main(): Promise<void> {
       table: { type: 'string' },
       region: { type: 'string' },
       'target-province': { type: 'string' },
+      // The deployment's judiciaryTerminalId setting: offices stored with it are reported, never given it.
+      'judiciary-terminal': { type: 'string' },
     },
   });
   const targetProvince = values['target-province'];
   if (targetProvince !== undefined && !isProvinceCode(targetProvince))
     throw new Error(`--target-province: not a province code. ${usage}`);
   let tableName = values.table;
-  if (values.local) tableName = await useRunningBackend();
-  else if (!tableName) throw new Error(usage);
+  let judiciaryTerminalId = values['judiciary-terminal'];
+  if (values.local) {
+    tableName = await useRunningBackend();
+    judiciaryTerminalId ??= (await import('../local/seed')).DEMO_JUDICIARY_TERMINAL;
+  } else if (!tableName || !judiciaryTerminalId) throw new Error(usage);
   else if (values.region) process.env.AWS_REGION = values.region;
   if (!process.env.AWS_REGION) throw new Error(`Name the table's region with --region or AWS_REGION. ${usage}`);
+  if (!/^\d{4,12}$/.test(judiciaryTerminalId ?? '')) throw new Error(`--judiciary-terminal: 4 to 12 digits. ${usage}`);
 
   const { createDocumentClient } = await import('../shared/adapters/aws-clients');
   const { backfillProvinces } = await import('./backfill-provinces');
   const { backfillAttention } = await import('./backfill-attention');
   const { backfillTrackingEntries } = await import('./backfill-tracking-entries');
+  const { backfillTerminalClaims } = await import('./backfill-terminals');
   const db = createDocumentClient({
     AWS_REGION: process.env.AWS_REGION,
     DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT,
@@ -44,11 +53,21 @@ async function main(): Promise<void> {
   // After the provinces: a petition is listed under its province, so it needs its code first.
   const listed = await backfillAttention(db, tableName!);
   const completed = await backfillTrackingEntries(db, tableName!);
+  const terminals = await backfillTerminalClaims(db, tableName!, { judiciaryTerminalId: judiciaryTerminalId! });
   console.log(
     `${tableName}: ${result.offices} offices, ${result.petitions} petitions and ${result.targets} targets brought up to date; ` +
       `${listed} petitions put on their province's attention list; ` +
-      `${completed} tracking codes given the keys of the parties who may track.`,
+      `${completed} tracking codes given the keys of the parties who may track; ` +
+      `${terminals.claimed} payment terminals claimed for their offices.`,
   );
+  if (terminals.conflicts.length > 0) {
+    // Their tariff would be paid into another's account: the province administrator gives each its own terminal.
+    const held = terminals.conflicts.map((c) =>
+      c.heldBy === 'judiciary' ? `${c.officeCode} (the judiciary's)` : `${c.officeCode} (office ${c.heldBy}'s)`,
+    );
+    console.log(`Offices whose payment terminal is another's (give each its own and run again): ${held.join(', ')}.`);
+    process.exitCode = 1;
+  }
   if (result.unplacedOffices.length > 0) {
     console.log(
       `Offices whose province name matches no province (fix their province and run again): ${result.unplacedOffices.join(', ')}; ` +

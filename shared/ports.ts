@@ -28,12 +28,19 @@ export interface OfficeFilter {
 }
 
 export interface OfficeRepository {
-  /** Throws ConflictError('office-exists') when the code is taken. */
+  /**
+   * Throws ConflictError('office-exists') when the code is taken, ConflictError('payment-terminal-taken')
+   * when its payment terminal is another office's.
+   */
   insert(office: Office): Promise<void>;
   get(officeCode: string): Promise<Office | undefined>;
   list(filter?: OfficeFilter): Promise<Office[]>;
-  /** Writes `office` only if the stored one is still at `expectedVersion`; else ConflictError('office-changed'). */
-  replace(office: Office, expectedVersion: number): Promise<void>;
+  /**
+   * Writes `office` only if the stored one is still at the version read (`stored`, the office as
+   * read); else ConflictError('office-changed'). A new terminal moves the office's claim from the
+   * stored one: ConflictError('payment-terminal-taken') when it is another office's.
+   */
+  replace(office: Office, stored: Pick<Office, 'version' | 'paymentTerminalId'>): Promise<void>;
 }
 
 export interface CourtFilter {

@@ -3,6 +3,10 @@
  * the idempotency table). Layout:
  * - office            pk `OFFICE#<code>`      sk `OFFICE`
  *   gsi3 (the registry, sparse)   `OFFICES`                             / `<province code>#<office code>`
+ * - terminal claim    pk `TERMINAL#<id>`      sk `TERMINAL`               → the officeCode whose tariff the payment
+ *   terminal takes: one office per terminal (dynamo-office-repository.ts). Written in the transaction that writes
+ *   the office with that terminal, deleted in the one that moves it off; offices stored before claims get theirs
+ *   from the backfill (scripts/backfill-terminals.ts). The judiciary's terminal is a setting, never claimed
  * - counters          pk `OFFICE#<code>`      sk `COUNT#J#<yyyy-mm>` / `COUNT#G#<yyyy-mm>`
  * - petition          pk `PETITION#<id>`      sk `PETITION`
  *   gsi1 (all of an office)       `OFFICE#<code>#PETITIONS`             / `<month>#<time>#<id>`
@@ -63,6 +67,8 @@
  */
 export const keys = {
   office: (officeCode: string) => ({ pk: `OFFICE#${officeCode}`, sk: 'OFFICE' }),
+  /** Its own partition: the office functions' grants name `TERMINAL#*`, and nothing else writes it. */
+  terminalClaim: (terminalId: string) => ({ pk: `TERMINAL#${terminalId}`, sk: 'TERMINAL' }),
   counter: (officeCode: string, period: string) => ({ pk: `OFFICE#${officeCode}`, sk: `COUNT#${period}` }),
   petition: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, sk: 'PETITION' }),
   feedback: (petitionId: string) => ({ pk: `PETITION#${petitionId}`, sk: 'FEEDBACK' }),

@@ -1,4 +1,4 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors';
 import type { Office } from '../domain/office';
 import { byCodePoint } from '../domain/order';
@@ -12,7 +12,9 @@ import { conditionalPut, failedConditions, transactWrite } from './dynamo-transa
 /**
  * Offices: `pk = OFFICE#<code>`, `sk = OFFICE`. The registry listing uses gsi3 with one partition
  * `OFFICES` sorted by `<province>#<code>`: a few thousand offices, written only by administrators,
- * so one partition is never hot, and a province is one `begins_with` query.
+ * so one partition is never hot, and a province is one `begins_with` query. An office's payment
+ * terminal is claimed by an item of its own, `TERMINAL#<id>`, in the transaction that writes the
+ * office: a terminal takes one office's tariff, so no office can register another's terminal.
  */
 
 export class DynamoOfficeRepository implements OfficeRepository {
@@ -22,6 +24,7 @@ export class DynamoOfficeRepository implements OfficeRepository {
   ) {}
 
   async insert(office: Office): Promise<void> {
+    const claim = office.paymentTerminalId ? [{ Put: this.claim(office.paymentTerminalId, office.officeCode) }] : [];
     try {
       await transactWrite(this.db, {
         TransactItems: [
@@ -35,11 +38,14 @@ export class DynamoOfficeRepository implements OfficeRepository {
           // The report job learns from this item which provinces it reports on, without listing
           // every office (dynamo-report-repository.ts); a province's first office reopens its months.
           { Update: officeProvincesUpdate(this.tableName, [office.provinceCode], { complete: false }) },
+          ...claim,
         ],
       });
     } catch (error) {
-      if (failedConditions(error)?.[0])
-        throw new ConflictError(problemTexts.officeExists, { officeCode: office.officeCode });
+      // By position: the office (0), the provinces (1, unconditional), the terminal's claim (2).
+      const failed = failedConditions(error);
+      if (failed?.[0]) throw new ConflictError(problemTexts.officeExists, { officeCode: office.officeCode });
+      if (failed?.[2]) throw new ConflictError(problemTexts.paymentTerminalTaken);
       throw error;
     }
   }
@@ -75,18 +81,73 @@ export class DynamoOfficeRepository implements OfficeRepository {
     return items.map(officeFromItem);
   }
 
-  async replace(office: Office, expectedVersion: number): Promise<void> {
-    await conditionalPut(
-      this.db,
-      {
-        TableName: this.tableName,
-        Item: officeItem(office),
-        ConditionExpression: 'attribute_exists(pk) AND version = :expected',
-        ExpressionAttributeValues: { ':expected': expectedVersion },
-      },
-      () => new ConflictError(problemTexts.officeChanged, { expected: expectedVersion }),
-    );
+  /**
+   * An office whose terminal stays is one conditional put, as before claims (1 write unit per KB).
+   * A new terminal moves the claim in the office's transaction: the new terminal's claimed, the old
+   * one's released, so at no moment do two offices hold one terminal or a terminal stay held by an
+   * office that left it.
+   */
+  async replace(office: Office, stored: Pick<Office, 'version' | 'paymentTerminalId'>): Promise<void> {
+    const put = {
+      TableName: this.tableName,
+      Item: officeItem(office),
+      ConditionExpression: 'attribute_exists(pk) AND version = :expected',
+      ExpressionAttributeValues: { ':expected': stored.version },
+    };
+    const changed = () => new ConflictError(problemTexts.officeChanged, { expected: stored.version });
+    if (office.paymentTerminalId === stored.paymentTerminalId) return conditionalPut(this.db, put, changed);
+    await this.moveTerminal(put, office, stored.paymentTerminalId, changed);
   }
+
+  private async moveTerminal(
+    put: PutCommandInput,
+    office: Office,
+    previous: string | undefined,
+    changed: () => ConflictError,
+  ): Promise<void> {
+    const claim = office.paymentTerminalId ? [{ Put: this.claim(office.paymentTerminalId, office.officeCode) }] : [];
+    // Released only while it names this office; a missing one (an office stored before claims and
+    // not yet backfilled) is nothing to release, and deleting it is a no-op.
+    const release = previous
+      ? [
+          {
+            Delete: {
+              TableName: this.tableName,
+              Key: keys.terminalClaim(previous),
+              ConditionExpression: 'attribute_not_exists(pk) OR officeCode = :office',
+              ExpressionAttributeValues: { ':office': office.officeCode },
+            },
+          },
+        ]
+      : [];
+    try {
+      await transactWrite(this.db, { TransactItems: [{ Put: put }, ...claim, ...release] });
+    } catch (error) {
+      // By position: the office (0), the new terminal's claim (1, if any), the old one's release (last, if any).
+      const failed = failedConditions(error);
+      if (failed?.[0]) throw changed();
+      if (claim.length > 0 && failed?.[1]) throw new ConflictError(problemTexts.paymentTerminalTaken);
+      // The old terminal is claimed by another office: two offices stored before claims shared it,
+      // and the backfill gave it to the other (and reported this one). Not this office's to release.
+      if (release.length > 0 && failed?.[claim.length + 1]) return this.moveTerminal(put, office, undefined, changed);
+      throw error;
+    }
+  }
+
+  /** Claims a terminal for the office: refused while it names another office. */
+  private claim(terminalId: string, officeCode: string) {
+    return {
+      TableName: this.tableName,
+      Item: terminalClaimItem(terminalId, officeCode),
+      ConditionExpression: 'attribute_not_exists(pk) OR officeCode = :office',
+      ExpressionAttributeValues: { ':office': officeCode },
+    };
+  }
+}
+
+/** The claim that gives a payment terminal to one office (dynamo-keys.ts). */
+export function terminalClaimItem(terminalId: string, officeCode: string): Record<string, unknown> {
+  return { ...keys.terminalClaim(terminalId), entity: 'terminal-claim', terminalId, officeCode };
 }
 
 export function officeItem(office: Office): Record<string, unknown> {

@@ -5,6 +5,7 @@ import { type DocumentUrls, systemClock } from '../ports';
 import type { FeedbackDeps, TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps, verifyArrival } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
+import type { RegistrySettings } from '../use-cases/offices';
 import type { PaymentDeps } from '../use-cases/payments';
 import type { DraftDeps, SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
 import { createDocumentClient, injectedCredentialsProvider, urlSigningOf } from './aws-clients';
@@ -97,6 +98,15 @@ export function feeDepsFromEnv(): FeeDeps {
 }
 
 /**
+ * The judiciary's terminal, which court fees are paid to. The functions that call the gateway get
+ * it with the gateway's variables, the registry's writes alone (route spec `judiciaryTerminal: true`):
+ * no office may take it as its own.
+ */
+export const judiciaryTerminalEnvShape = {
+  JUDICIARY_TERMINAL_ID: z.string().check(z.regex(/^\d{4,12}$/)),
+};
+
+/**
  * The payment gateway and where it sends payers back. Only the functions that call the gateway
  * (route spec `paymentGateway: true`) get these variables; infra/service-function.ts sets them
  * from the deployment settings, local/start.ts to the local simulator.
@@ -105,9 +115,15 @@ export const paymentEnvShape = {
   PAYMENT_GATEWAY_URL: z.url(),
   /** Local only: where browsers open the simulator's page (PUBLIC_HOST), when not where the backend calls it. */
   PAYMENT_GATEWAY_PAGE_URL: z.optional(z.url()),
-  JUDICIARY_TERMINAL_ID: z.string().check(z.regex(/^\d{4,12}$/)),
+  ...judiciaryTerminalEnvShape,
   PAYMENT_CALLBACK_URL: z.url(),
 };
+
+/** Registering and changing offices: the registry, and the judiciary's terminal it refuses as an office's. */
+export function registryWriteDepsFromEnv(): { offices: DynamoOfficeRepository; settings: RegistrySettings } {
+  const config = readEnv(judiciaryTerminalEnvShape);
+  return { offices: officeRepositoryFromEnv(), settings: { judiciaryTerminalId: config.JUDICIARY_TERMINAL_ID } };
+}
 
 export function paymentDepsFromEnv(): PaymentDeps {
   const config = readEnv(paymentEnvShape);

@@ -15,6 +15,7 @@ export type ConflictCode =
   | 'office-exists'
   | 'office-changed'
   | 'office-status-step'
+  | 'payment-terminal-taken'
   | 'court-exists'
   | 'court-changed'
   | 'court-closed'

@@ -136,6 +136,24 @@ export const officeChanged: ProblemText<'office-changed'> = {
     detail: (p) => `The office is no longer at version ${p.expected}; read it again and retry.`,
   },
 };
+/**
+ * An office's terminal that is already another's: another office's or the judiciary's. It never
+ * says which, so an administrator cannot learn from it which office a terminal id belongs to.
+ */
+export const paymentTerminalTaken: ProblemText<'payment-terminal-taken'> = {
+  code: 'payment-terminal-taken',
+  fa: {
+    title: 'پایانه پرداخت از آن دیگری است',
+    detail: () =>
+      'این پایانه پرداخت از آنِ دفتر دیگری یا قوه قضاییه است و تعرفه این دفتر نباید به حساب آنها واریز شود؛ پایانه خود دفتر را ثبت کنید.',
+  },
+  en: {
+    title: 'Payment terminal belongs to another',
+    detail: () =>
+      "This payment terminal is another office's or the judiciary's, so the office's tariff would be paid to them; " +
+      "register the office's own terminal.",
+  },
+};
 export const officeStatusStep: ProblemText<'office-status-step'> = {
   code: 'office-status-step',
   fa: {

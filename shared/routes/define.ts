@@ -5,12 +5,20 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /**
  * DynamoDB actions a function may be granted on the data table, by their IAM names (without
- * `dynamodb:`). DeleteItem, BatchWriteItem and Scan are deliberately absent: no function uses them.
- * In a transaction each element needs the action of its kind (Put → PutItem, Update →
- * UpdateItem, ConditionCheck → ConditionCheckItem); there is no TransactWriteItems action:
+ * `dynamodb:`). BatchWriteItem and Scan are deliberately absent: no function uses them. DeleteItem
+ * releases an office's payment terminal claim, and is granted on `TERMINAL#*` only (update-office).
+ * In a transaction each element needs the action of its kind (Put → PutItem, Update → UpdateItem,
+ * Delete → DeleteItem, ConditionCheck → ConditionCheckItem); there is no TransactWriteItems action:
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/transaction-apis-iam.html
  */
-export type DataAction = 'GetItem' | 'BatchGetItem' | 'Query' | 'PutItem' | 'UpdateItem' | 'ConditionCheckItem';
+export type DataAction =
+  | 'GetItem'
+  | 'BatchGetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'ConditionCheckItem';
 
 /**
  * One grant on the data table. The CDK function construct turns each into one IAM statement, so
@@ -52,6 +60,12 @@ export interface FunctionSpec {
    * URL, the judiciary's terminal and the callback URL (shared/adapters/from-env.ts, paymentEnvShape).
    */
   paymentGateway?: boolean;
+  /**
+   * Knows the judiciary's terminal without calling the gateway: the registry's writes refuse it as
+   * an office's. The function gets JUDICIARY_TERMINAL_ID alone (shared/adapters/from-env.ts,
+   * judiciaryTerminalEnvShape); `paymentGateway` brings it too.
+   */
+  judiciaryTerminal?: boolean;
   /** Its own timeout and memory, where the shared ones (DEFAULT_LIMITS) do not fit; say why beside it. */
   limits?: FunctionLimits;
   summary: string;

@@ -1,9 +1,26 @@
-import { ForbiddenError, NotFoundError } from '../domain/errors';
+import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
 import { applyOfficeChanges, newOffice, type Office, type OfficeChanges, summariseNetwork } from '../domain/office';
 import { targetProgress } from '../domain/report';
 import type { Principal, ProvinceAdmin } from '../domain/roles';
+import * as problemTexts from '../i18n/problem-texts';
 import type { Clock, OfficeFilter, OfficeRepository, ReportRepository } from '../ports';
 import type { CreateOfficeInput } from '../schemas/office';
+
+/** What the registry knows beyond its offices: the judiciary's terminal, which court fees are paid to. */
+export interface RegistrySettings {
+  judiciaryTerminalId: string;
+}
+
+/**
+ * The judiciary's terminal is never an office's: its tariff would be paid into the judiciary's
+ * account. Refused as another office's terminal is, 409 with the same problem, not 400 on the
+ * field: the id is well formed, and what refuses it is whose terminal it is; one answer for both
+ * owners tells an administrator nothing about which holds a terminal. Another office's terminal is
+ * refused by its claim, in the office's own write (adapters/dynamo-office-repository.ts).
+ */
+function refuseJudiciaryTerminal(paymentTerminalId: string | undefined, settings: RegistrySettings): void {
+  if (paymentTerminalId === settings.judiciaryTerminalId) throw new ConflictError(problemTexts.paymentTerminalTaken);
+}
 
 /**
  * The registry. Offices belong to a province and only that province's administrator manages them:
@@ -14,8 +31,10 @@ export async function registerOffice(
   clock: Clock,
   admin: ProvinceAdmin,
   input: CreateOfficeInput,
+  settings: RegistrySettings,
 ): Promise<Office> {
   if (input.provinceCode && input.provinceCode !== admin.provinceCode) throw new ForbiddenError();
+  refuseJudiciaryTerminal(input.paymentTerminalId, settings);
   const office = newOffice({ ...input, provinceCode: admin.provinceCode }, clock.now());
   await offices.insert(office);
   return office;
@@ -27,11 +46,13 @@ export async function changeOffice(
   admin: ProvinceAdmin,
   officeCode: string,
   changes: OfficeChanges,
+  settings: RegistrySettings,
 ): Promise<Office> {
   const current = await offices.get(officeCode);
   if (!current || current.provinceCode !== admin.provinceCode) throw new NotFoundError('office');
+  refuseJudiciaryTerminal(changes.paymentTerminalId, settings);
   const next = applyOfficeChanges(current, changes, clock.now());
-  await offices.replace(next, current.version);
+  await offices.replace(next, current);
   return next;
 }
 

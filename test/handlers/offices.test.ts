@@ -3,7 +3,7 @@ import { handler as getOffice } from '../../functions/get-office';
 import { handler as listOffices } from '../../functions/list-offices';
 import { handler as updateOffice } from '../../functions/update-office';
 import { apiEvent, type Caller, call } from '../support/api-event';
-import { officeBody, uniqueOfficeCode } from '../support/fixtures';
+import { officeBody, uniqueOfficeCode, uniqueTerminalId } from '../support/fixtures';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
 const admin: Caller = { role: 'province-admin' };
@@ -265,6 +265,173 @@ describe('PATCH /v1/offices/{officeCode}', () => {
     );
 
     expect([unknown.status, empty.status, manager.status]).toEqual([404, 400, 403]);
+  });
+});
+
+/**
+ * An office's tariff is paid to its `paymentTerminalId`: a terminal that is another office's, or
+ * the judiciary's (where court fees go), would send the tariff into someone else's account.
+ */
+describe("an office's payment terminal", () => {
+  const judiciaryTerminal = () => process.env.JUDICIARY_TERMINAL_ID!;
+  const terminalTaken = 'urn:judicial-e-services:problem:payment-terminal-taken';
+  const patch = (officeCode: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    call(updateOffice, apiEvent('update-office', { caller: admin, headers, pathParameters: { officeCode }, body }));
+
+  it("refuses to register an office with the judiciary's terminal, and writes nothing", async () => {
+    // Prepare
+    const before = await tableSnapshot();
+
+    // Act
+    const answer = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, body: officeBody({ paymentTerminalId: judiciaryTerminal() }) }),
+    );
+
+    // Assess
+    expect(answer.status).toBe(409);
+    expect(answer.body.type).toBe(terminalTaken);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it("answers 409 for another office's terminal without naming that office, and writes nothing", async () => {
+    // Prepare
+    const terminal = uniqueTerminalId();
+    const holder = await registered({ paymentTerminalId: terminal });
+    const before = await tableSnapshot();
+
+    // Act
+    const answers = await Promise.all(
+      (['fa', 'en'] as const).map((language) =>
+        call(
+          createOffice,
+          apiEvent('create-office', {
+            caller: admin,
+            headers: { 'accept-language': language },
+            body: officeBody({ paymentTerminalId: terminal }),
+          }),
+        ),
+      ),
+    );
+
+    // Assess
+    expect(answers.map((a) => [a.status, a.body.type])).toEqual([
+      [409, terminalTaken],
+      [409, terminalTaken],
+    ]);
+    expect(answers.map((a) => a.headers['content-language'])).toEqual(['fa', 'en']);
+    for (const answer of answers) expect(JSON.stringify(answer.body)).not.toContain(holder.officeCode);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it("still answers office-exists for a taken code, whatever the terminal (the failed condition's index)", async () => {
+    // Prepare
+    const terminal = uniqueTerminalId();
+    const first = await registered({ paymentTerminalId: terminal });
+    const before = await tableSnapshot();
+
+    // Act
+    const sameTerminal = await call(
+      createOffice,
+      apiEvent('create-office', {
+        caller: admin,
+        body: officeBody({ officeCode: first.officeCode, paymentTerminalId: terminal }),
+      }),
+    );
+    const freeTerminal = await call(
+      createOffice,
+      apiEvent('create-office', {
+        caller: admin,
+        body: officeBody({ officeCode: first.officeCode, paymentTerminalId: uniqueTerminalId() }),
+      }),
+    );
+
+    // Assess
+    expect([sameTerminal.status, freeTerminal.status]).toEqual([409, 409]);
+    expect([sameTerminal.body.type, freeTerminal.body.type]).toEqual([
+      'urn:judicial-e-services:problem:office-exists',
+      'urn:judicial-e-services:problem:office-exists',
+    ]);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it("answers 409 to a change to another office's terminal, or to the judiciary's, and leaves the office as it was", async () => {
+    // Prepare
+    const taken = uniqueTerminalId();
+    await registered({ paymentTerminalId: taken });
+    const office = await registered({ paymentTerminalId: uniqueTerminalId() });
+    const before = await tableSnapshot();
+
+    // Act
+    const toAnother = await patch(office.officeCode, { paymentTerminalId: taken });
+    const toJudiciary = await patch(office.officeCode, { paymentTerminalId: judiciaryTerminal() });
+
+    // Assess
+    expect([toAnother.status, toJudiciary.status]).toEqual([409, 409]);
+    expect([toAnother.body.type, toJudiciary.body.type]).toEqual([terminalTaken, terminalTaken]);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('still answers office-changed for a stale expectedVersion that also changes the terminal', async () => {
+    // Prepare
+    const office = await registered({ paymentTerminalId: uniqueTerminalId() });
+    await patch(office.officeCode, { name: 'دفتر مود نو' });
+    const before = await tableSnapshot();
+
+    // Act
+    const answer = await patch(office.officeCode, { paymentTerminalId: uniqueTerminalId(), expectedVersion: 1 });
+
+    // Assess
+    expect(answer.status).toBe(409);
+    expect(answer.body.type).toBe('urn:judicial-e-services:problem:office-changed');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('moves the claim with the terminal: the old one is free for another office, the new one is not', async () => {
+    // Prepare
+    const [oldTerminal, newTerminal] = [uniqueTerminalId(), uniqueTerminalId()];
+    const office = await registered({ paymentTerminalId: oldTerminal });
+
+    // Act
+    const changed = await patch(office.officeCode, { paymentTerminalId: newTerminal });
+    const takesOld = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, body: officeBody({ paymentTerminalId: oldTerminal }) }),
+    );
+    const takesNew = await call(
+      createOffice,
+      apiEvent('create-office', { caller: admin, body: officeBody({ paymentTerminalId: newTerminal }) }),
+    );
+
+    // Assess
+    expect(changed.status).toBe(200);
+    expect(changed.body.paymentTerminalId).toBe(newTerminal);
+    expect([takesOld.status, takesNew.status]).toEqual([201, 409]);
+    const claims = (await tableSnapshot()).filter((item) => item.entity === 'terminal-claim');
+    const holderOf = (terminal: string) => claims.filter((c) => c.terminalId === terminal).map((c) => c.officeCode);
+    expect(holderOf(oldTerminal)).toEqual([takesOld.body.officeCode]);
+    expect(holderOf(newTerminal)).toEqual([office.officeCode]);
+  });
+
+  it('gives one terminal to exactly one of two offices registered at the same moment', async () => {
+    // Prepare
+    const terminal = uniqueTerminalId();
+    const bodies = [officeBody({ paymentTerminalId: terminal }), officeBody({ paymentTerminalId: terminal })];
+
+    // Act
+    const answers = await Promise.all(
+      bodies.map((body) => call(createOffice, apiEvent('create-office', { caller: admin, body }))),
+    );
+
+    // Assess
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409]);
+    const winner = answers.find((a) => a.status === 201)!.body.officeCode as string;
+    const loser = bodies.map((b) => b.officeCode).find((code) => code !== winner)!;
+    const items = await tableSnapshot();
+    expect(items.filter((item) => item.entity === 'office' && item.paymentTerminalId === terminal)).toEqual([
+      expect.objectContaining({ officeCode: winner }),
+    ]);
+    expect(items.some((item) => item.pk === `OFFICE#${loser}`)).toBe(false);
   });
 });
 

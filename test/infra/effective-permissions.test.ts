@@ -44,8 +44,11 @@ const PAYMENTS = within('dynamodb:Query', 'PETITION#*');
 const EXPECTED: Record<string, string[]> = {
   'add-provincial-holiday': ['dynamodb:UpdateItem on table/data'],
   'create-court': ['dynamodb:PutItem on table/data'],
-  // The office, and its province in the set the report job reads, in the same transaction.
-  'create-office': ['dynamodb:PutItem on table/data', within('dynamodb:UpdateItem', 'OFFICE-PROVINCES')],
+  // The office, its payment terminal's claim and its province in the set the report job reads, in one transaction.
+  'create-office': [
+    within('dynamodb:PutItem', 'OFFICE#*', 'TERMINAL#*'),
+    within('dynamodb:UpdateItem', 'OFFICE-PROVINCES'),
+  ],
   'create-petition': [ITEMS, QUOTING, UPLOADS],
   'cure-lapse-job': ['dynamodb:PutItem,dynamodb:UpdateItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'declare-documents': [ITEMS, QUOTING, UPLOADS],
@@ -133,7 +136,12 @@ const EXPECTED: Record<string, string[]> = {
     PAYMENTS,
   ],
   'update-court': [ITEMS],
-  'update-office': [ITEMS],
+  // The office; a new terminal's claim put and the old one's deleted with it, and no other item deleted.
+  'update-office': [
+    within('dynamodb:DeleteItem', 'TERMINAL#*'),
+    within('dynamodb:GetItem', 'OFFICE#*'),
+    within('dynamodb:PutItem', 'OFFICE#*', 'TERMINAL#*'),
+  ],
   'update-petition': [ITEMS, QUOTING],
   'read-own-notices': [
     'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys TRACK#*|PETITION#*|OFFICE#* ' +

@@ -190,16 +190,22 @@ describe('stateless stack', () => {
     ]);
   });
 
-  it('grants each route exactly the DynamoDB actions its route table entry declares, and no delete, batch write or scan', () => {
+  it('grants each route exactly the DynamoDB actions it declares, no batch write or scan, and deletes of terminal claims only', () => {
     const policies = Object.values(api.findResources('AWS::IAM::Policy')) as Resource[];
     const functions = api.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    const deleting: string[] = [];
     for (const route of ROUTES) {
       const fn = Object.values(functions).find((f) => f.Properties.Description === routeKey(route));
       const roleRef = JSON.stringify(fn?.Properties.Role);
       const statements = policies
         .filter((p) => roleRef.includes(JSON.stringify(p.Properties.Roles[0]).replace(/^{"Ref":"|"}$/g, '')))
         .flatMap(
-          (p) => p.Properties.PolicyDocument.Statement as Array<{ Action: string | string[]; Resource: unknown }>,
+          (p) =>
+            p.Properties.PolicyDocument.Statement as Array<{
+              Action: string | string[];
+              Resource: unknown;
+              Condition?: Record<string, unknown>;
+            }>,
         );
       const actions = statements.flatMap((s) => [s.Action].flat());
       // The idempotency table's statement is asserted on its own below.
@@ -210,11 +216,20 @@ describe('stateless stack', () => {
       const declared = (route.table ?? []).flatMap((grant) => grant.actions.map((a) => `dynamodb:${a}`));
 
       expect([...new Set(dataActions)].sort()).toEqual([...new Set(declared)].sort());
-      expect(actions.filter((a) => /^dynamodb:(DeleteItem|BatchWriteItem|Scan)$/.test(a) && !route.idempotent)).toEqual(
-        [],
-      );
+      expect(actions.filter((a) => /^dynamodb:(BatchWriteItem|Scan)$/.test(a) && !route.idempotent)).toEqual([]);
+      // An office's payment terminal claim is released with a delete (update-office): nothing else is deleted.
+      const deletes = statements.filter((s) => [s.Action].flat().includes('dynamodb:DeleteItem'));
+      for (const statement of deletes) {
+        expect([statement.Action].flat()).toEqual(['dynamodb:DeleteItem']);
+        const leadingKeys = (statement.Condition?.['ForAllValues:StringLike'] as Record<string, unknown> | undefined)?.[
+          'dynamodb:LeadingKeys'
+        ];
+        expect([leadingKeys].flat()).toEqual(['TERMINAL#*']);
+        deleting.push(route.id);
+      }
       expect(actions.some((a) => a.endsWith(':*') || a === '*')).toBe(false);
     }
+    expect(deleting).toEqual(['update-office']);
   });
 
   it('gives the idempotency table to idempotent routes only', () => {

@@ -3,7 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_OFFICES } from '../../local/demo-offices';
 import { checkJava, ensurePortFree, freePort, LocalSetupError } from '../../local/engines';
+import { DEMO_JUDICIARY_TERMINAL, demoTerminalOf } from '../../local/seed';
 import { tokenCommand } from '../../local/settings';
 
 describe('local runtime preconditions', () => {
@@ -45,5 +47,14 @@ describe('the token command npm start prints', () => {
 
   it('is the plain command with the default folder', () => {
     expect(tokenCommand('--role national-admin', {})).toBe('npm run -s token -- --role national-admin');
+  });
+});
+
+describe('the demo offices npm start seeds', () => {
+  it("gives each a payment terminal of its own, never the judiciary's (a claim refuses a shared one)", () => {
+    const terminals = DEMO_OFFICES.map((office) => demoTerminalOf(office.officeCode));
+
+    expect(new Set(terminals).size).toBe(DEMO_OFFICES.length);
+    expect(terminals).not.toContain(DEMO_JUDICIARY_TERMINAL);
   });
 });
