@@ -4934,7 +4934,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description No such petition for this national ID */
+      /** @description No such petition for this national ID: also the accused, and a defendant before registration */
       404: {
         headers: {
           [name: string]: unknown;

@@ -318,18 +318,8 @@ export function applyTransition(
 ): Petition {
   const rule = TRANSITIONS[request.action];
   const { role } = principal;
-  if (!rule.by.includes(role)) throw new ForbiddenError({ allowed: actionsFor(role, petition.status).join(',') });
-  if (request.expectedVersion !== petition.version)
-    throw new ConflictError(problemTexts.petitionChanged, { expected: request.expectedVersion });
-  if (!rule.from.includes(petition.status)) {
-    throw new ConflictError(problemTexts.transitionNotAllowed, {
-      action: request.action,
-      from: petition.status,
-      allowed: actionsFor(role, petition.status).join(','),
-    });
-  }
-  // A field of another action is refused by name, not dropped: a court that sends a case number
-  // with `dispatch` believes it registered the case.
+  // Bad input first. A field of another action is refused by name, not dropped: a court that
+  // sends a case number with `dispatch` believes it registered the case.
   const unused = (Object.keys(ACTION_OF_FIELD) as Array<keyof typeof ACTION_OF_FIELD>).filter(
     (field) => request[field] !== undefined && ACTION_OF_FIELD[field] !== request.action,
   );
@@ -341,6 +331,16 @@ export function applyTransition(
         messages: fieldText(fieldTexts.notForThisAction, { action: request.action }),
       })),
     );
+  }
+  if (!rule.by.includes(role)) throw new ForbiddenError({ allowed: actionsFor(role, petition.status).join(',') });
+  if (request.expectedVersion !== petition.version)
+    throw new ConflictError(problemTexts.petitionChanged, { expected: request.expectedVersion });
+  if (!rule.from.includes(petition.status)) {
+    throw new ConflictError(problemTexts.transitionNotAllowed, {
+      action: request.action,
+      from: petition.status,
+      allowed: actionsFor(role, petition.status).join(','),
+    });
   }
   const needs = request.action === 'reject' && petition.status !== 'rejection-due' ? 'note' : rule.needs;
   if (needs && (!request[needs] || (needs === 'defects' && request.defects?.length === 0))) {

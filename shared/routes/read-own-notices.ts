@@ -17,7 +17,9 @@ export const route = defineRoute({
   request: { path: ownNoticesPathSchema, query: ownNoticesQuerySchema },
   responses: {
     200: { description: "The party's notices, each now viewed", schema: ownNoticesSchema },
-    404: { description: 'No such petition for this national ID' },
+    404: {
+      description: 'No such petition for this national ID: also the accused, and a defendant before registration',
+    },
     429: { description: "Too many tries on this code (the tracking route's budget): Retry-After says when" },
   },
 });

@@ -497,7 +497,7 @@ describe('listing', () => {
 });
 
 describe('life cycle', () => {
-  it('takes every action from every status the table allows, refuses it from every other, never 5xx', async () => {
+  it('takes every action from every status actions reach where the table allows it, refuses it elsewhere, never 5xx', async () => {
     // Prepare: one petition per status and action, brought there through the API
     const { clerk } = await officeWithClerk();
     const bodies: Record<PetitionAction, Record<string, unknown>> = {
@@ -513,23 +513,26 @@ describe('life cycle', () => {
       const caller = TRANSITIONS[action].by.includes('court') ? court : clerk;
       return step(caller, petitionId, { action, expectedVersion, ...bodies[action] });
     };
-    const paths: Record<string, PetitionAction[]> = {
-      draft: [],
-      submitted: [],
-      dispatched: ['dispatch'],
-      registered: ['dispatch', 'register'],
-      returned: ['return'],
-      rejected: ['reject'],
-      withdrawn: ['withdraw'],
-    };
-    const reach = async (status: string) => {
+    // Each row: the status, whether the petition is submitted first, and the steps after that.
+    // (rejection-due is reached by the daily lapse job, not by an action: court-defects.test.ts.)
+    const rows: Array<{ name: string; status: PetitionStatus; submitted: boolean; steps: PetitionAction[] }> = [
+      { name: 'draft', status: 'draft', submitted: false, steps: [] },
+      { name: 'submitted', status: 'submitted', submitted: true, steps: [] },
+      { name: 'dispatched', status: 'dispatched', submitted: true, steps: ['dispatch'] },
+      { name: 'registered', status: 'registered', submitted: true, steps: ['dispatch', 'register'] },
+      { name: 'returned', status: 'returned', submitted: true, steps: ['return'] },
+      { name: 'rejected', status: 'rejected', submitted: true, steps: ['reject'] },
+      { name: 'draft withdrawn', status: 'withdrawn', submitted: false, steps: ['withdraw'] },
+      { name: 'withdrawn after submission', status: 'withdrawn', submitted: true, steps: ['withdraw'] },
+    ];
+    const reach = async (row: (typeof rows)[number]) => {
       const petitionId = await draft(clerk, petitionBody(), 'recorded');
       let version = 1;
-      if (status !== 'draft' && status !== 'withdrawn') {
+      if (row.submitted) {
         expect((await submit(clerk, petitionId)).status).toBe(200);
         version = 2;
       }
-      for (const action of paths[status]!) {
+      for (const action of row.steps) {
         const answer = await act(petitionId, action, version);
         expect(answer.body.status).toBe(TRANSITIONS[action].to);
         version = answer.body.version;
@@ -537,28 +540,32 @@ describe('life cycle', () => {
       return { petitionId, version };
     };
 
-    // Act
-    const outcomes = await Promise.all(
-      Object.keys(paths).flatMap((status) =>
-        TRANSITION_ACTIONS.map(async (action) => {
-          const { petitionId, version } = await reach(status);
-          return { status, action, answer: (await act(petitionId, action, version)).status };
-        }),
-      ),
-    );
+    // Act: a row at a time, its seven petitions at once
+    const outcomes: Array<{ row: string; action: PetitionAction; answer: number }> = [];
+    for (const row of rows) {
+      outcomes.push(
+        ...(await Promise.all(
+          TRANSITION_ACTIONS.map(async (action) => {
+            const { petitionId, version } = await reach(row);
+            return { row: row.name, action, answer: (await act(petitionId, action, version)).status };
+          }),
+        )),
+      );
+    }
 
     // Assess: the answers are the table's, cell by cell. A court never saw a draft (one withdrawn
     // unsubmitted included): it gets 404 there, as for a petition that does not exist.
-    const neverAtCourt = ['draft', 'withdrawn'];
-    const expected = outcomes.map(({ status, action }) => ({
-      status,
-      action,
-      answer: TRANSITIONS[action].from.includes(status as PetitionStatus)
-        ? 200
-        : TRANSITIONS[action].by.includes('court') && neverAtCourt.includes(status)
-          ? 404
-          : 409,
-    }));
+    const expected = rows.flatMap((row) =>
+      TRANSITION_ACTIONS.map((action) => ({
+        row: row.name,
+        action,
+        answer: TRANSITIONS[action].from.includes(row.status)
+          ? 200
+          : TRANSITIONS[action].by.includes('court') && !row.submitted
+            ? 404
+            : 409,
+      })),
+    );
     expect(outcomes).toEqual(expected);
   }, 120_000);
 

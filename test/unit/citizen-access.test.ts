@@ -1,4 +1,4 @@
-import { CITIZEN_SIGHT, citizenSideOf, trackerIdsOf, trackerKeysOf } from '../../shared/domain/citizen-access';
+import { citizenSideOf, trackerIdsOf, trackerKeysOf } from '../../shared/domain/citizen-access';
 import { noticePartiesOf, noticeRecipients } from '../../shared/domain/notice-recipients';
 import { PARTY_ROLES, type Party, PETITION_KINDS, type PetitionKind } from '../../shared/domain/petition';
 import { partyKeysOf } from '../../shared/domain/tracking-code';
@@ -116,16 +116,6 @@ describe('the side a national ID stands on', () => {
 
     // Assess
     expect(side !== undefined).toBe(told);
-  });
-});
-
-describe('what each side sees', () => {
-  it("shows the other party neither the petitioner's receipts nor what was served on the petitioner, and lets it not rate", () => {
-    // Assess
-    expect(CITIZEN_SIGHT).toEqual({
-      petitioner: { receipts: true, servedOnPetitioner: true, rates: true },
-      'other-party': { receipts: false, servedOnPetitioner: false, rates: false },
-    });
   });
 });
 
