@@ -346,3 +346,18 @@ describe('stateless stack', () => {
     });
   });
 });
+
+describe('room to grow', () => {
+  it("keeps each stack 50 resources short of CloudFormation's 500, so a route can still be added", () => {
+    // Prepare: a route costs about seven (function, role, policy, log group, permission,
+    // integration, route), so 50 is room for the next few; past it, move functions into nested
+    // stacks by area before adding more (each nested stack counts once here and has 500 of its own)
+    const limit = 450;
+
+    // Act
+    const counts = [data, api].map((template) => Object.keys(template.toJSON().Resources).length);
+
+    // Assess
+    for (const count of counts) expect(count).toBeLessThanOrEqual(limit);
+  });
+});
