@@ -18,6 +18,7 @@ import type { Role } from '../../shared/domain/roles';
 import { ROUTES } from '../../shared/routes';
 import { type Answer, apiEvent, type Caller, call, invoke } from '../support/api-event';
 import { declaration, keyOf, objectCreated, scan, upload } from '../support/documents';
+import { fileAndSubmit } from '../support/filing';
 import { uniqueOfficeCode } from '../support/fixtures';
 import { outboxEventsOf } from '../support/outbox';
 import { recordPaidInFull } from '../support/payments';
@@ -260,23 +261,11 @@ describe('a court and the petitions it does not hold', () => {
       ),
     );
     const clerk: Caller = { role: 'clerk', officeCode: tehranOffice };
-    const created = await call(
-      createPetition,
-      apiEvent('create-petition', {
-        caller: clerk,
-        body: petitionBody(undefined, {
-          kind: 'written-statement',
-          caseReference: { courtCode: holder.courtCode, caseNumber: '140312345678' },
-        }),
-      }),
-    );
-    await recordPaidInFull(created.body.petitionId);
-    const submitted = await call(
-      submitPetition,
-      apiEvent('submit-petition', {
-        caller: clerk,
-        pathParameters: { petitionId: created.body.petitionId },
-        headers: { 'idempotency-key': idempotencyKey() },
+    const { submitted, petitionId } = await fileAndSubmit(
+      clerk,
+      petitionBody(undefined, {
+        kind: 'written-statement',
+        caseReference: { courtCode: holder.courtCode, caseNumber: '140312345678' },
       }),
     );
     const inboxAs = (caller: Caller) =>
@@ -292,8 +281,8 @@ describe('a court and the petitions it does not hold', () => {
 
     // Assess: the court holds it; South Khorasan's administrator, who may not read it, is not shown it
     expect(submitted.status).toBe(200);
-    expect(listed(court)).toContain(created.body.petitionId);
-    expect(listed(admin)).not.toContain(created.body.petitionId);
+    expect(listed(court)).toContain(petitionId);
+    expect(listed(admin)).not.toContain(petitionId);
     expect(listed(admin)).toContain(world.petitionId);
   });
 
@@ -301,18 +290,9 @@ describe('a court and the petitions it does not hold', () => {
     const clerk: Caller = { role: 'clerk', officeCode: world.officeCode, userId: `clerk-${world.officeCode}` };
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
-      const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body: petitionBody() }));
-      await recordPaidInFull(created.body.petitionId);
-      const submitted = await call(
-        submitPetition,
-        apiEvent('submit-petition', {
-          caller: clerk,
-          pathParameters: { petitionId: created.body.petitionId },
-          headers: { 'idempotency-key': idempotencyKey() },
-        }),
-      );
+      const { submitted, petitionId } = await fileAndSubmit(clerk, petitionBody());
       expect(submitted.status).toBe(200);
-      ids.push(created.body.petitionId);
+      ids.push(petitionId);
     }
     const page = (query: Record<string, string>) =>
       call(

@@ -14,6 +14,7 @@ import { smsLocalId } from '../../shared/domain/sms';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../../shared/domain/webhook-signature';
 import { petitionEvent } from '../../shared/events/emit';
 import { apiEvent, type Caller, call } from '../support/api-event';
+import { fileAndSubmit } from '../support/filing';
 import { awayFromWindowEdge } from '../support/guessing-window';
 import { recordPaidInFull } from '../support/payments';
 import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
@@ -166,16 +167,7 @@ describe('the electronic notice record', () => {
       claimAmountRials: undefined,
       parties: [complainant, { ...accused, fatherName: 'محمود', mobile: '09157654321' }],
     });
-    const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
-    await recordPaidInFull(created.body.petitionId);
-    const submitted = await call(
-      submitPetition,
-      apiEvent('submit-petition', {
-        caller: clerk,
-        pathParameters: { petitionId: created.body.petitionId },
-        headers: { 'idempotency-key': idempotencyKey() },
-      }),
-    );
+    const { submitted } = await fileAndSubmit(clerk, body);
 
     // Act
     const byAccused = await readOwn(submitted.body.trackingCode, accusedId);

@@ -1,12 +1,9 @@
 import { request } from 'node:http';
-import { handler as createPetition } from '../../functions/create-petition';
-import { handler as submitPetition } from '../../functions/submit-petition';
 import { GUESS_POLICY } from '../../shared/domain/guessing';
-import { apiEvent, call } from '../support/api-event';
+import { fileAndSubmit } from '../support/filing';
 import { startTestGateway } from '../support/gateway';
 import { awayFromWindowEdge } from '../support/guessing-window';
-import { recordPaidInFull } from '../support/payments';
-import { activeOffice, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
+import { activeOffice, nationalId, petitionBody } from '../support/petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
 /**
@@ -27,19 +24,7 @@ afterAll(async () => {
 
 async function submittedFor(claimant: string): Promise<string> {
   const clerk = { role: 'clerk' as const, officeCode: await activeOffice() };
-  const created = await call(
-    createPetition,
-    apiEvent('create-petition', { caller: clerk, body: petitionBody(claimant) }),
-  );
-  await recordPaidInFull(created.body.petitionId);
-  const submitted = await call(
-    submitPetition,
-    apiEvent('submit-petition', {
-      caller: clerk,
-      pathParameters: { petitionId: created.body.petitionId },
-      headers: { 'idempotency-key': idempotencyKey() },
-    }),
-  );
+  const { submitted } = await fileAndSubmit(clerk, petitionBody(claimant));
   return submitted.body.trackingCode;
 }
 
