@@ -240,7 +240,10 @@ const paymentVerified = /* @__PURE__ */ lazySchema(() =>
     data: z.strictObject({
       paymentId: z.string().check(z.regex(/^[0-9A-Za-z-]{8,64}$/)),
       payee: z.enum(PAYEES),
-      amountRials: described(z.string().check(z.regex(/^[1-9]\d{0,17}$/)), 'Whole Rials as a decimal string'),
+      // Up to the 21 digits of the quotes and payments themselves (domain/money.ts): an event
+      // stricter than the payment it reports failed that payment's record after the gateway had
+      // settled it (10^18 rials and up), and the payer's money was taken and never recorded.
+      amountRials: described(z.string().check(z.regex(/^[1-9]\d{0,20}$/)), 'Whole Rials as a decimal string'),
     }),
   }),
 );

@@ -105,6 +105,31 @@ describe('a verified payment', () => {
   });
 });
 
+describe('a very large claim', () => {
+  it('records the payment of a court fee of 10^19 rials and more, which the gateway settles, with its event', async () => {
+    // Prepare: a claim of 21 digits, quoted exactly
+    const officeCode = await activeOffice();
+    const clerk: Caller = { role: 'clerk', officeCode };
+    const body = petitionBody(undefined, { claimAmountRials: '999999999999999999999' });
+    const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
+    const { petitionId, quote } = created.body;
+
+    // Act: before, the callback answered 500 on every try, the gateway holding the money settled
+    const receipts = await payInFull(clerk, petitionId);
+
+    // Assess
+    expect(BigInt(quote.totals.judiciary)).toBeGreaterThanOrEqual(10n ** 19n);
+    expect(receipts.map((r) => [r.payee, r.amountRials])).toEqual([
+      ['judiciary', quote.totals.judiciary],
+      ['office', quote.totals.office],
+    ]);
+    const events = (await outboxEventsOf(petitionId)).filter((e) => e.type === 'payment-verified');
+    expect(events.map((e) => (e.type === 'payment-verified' ? e.data.amountRials : ''))).toContain(
+      quote.totals.judiciary,
+    );
+  });
+});
+
 describe('callbacks', () => {
   const tamper = (fields: Record<string, string>, field: string, value: string) => ({ ...fields, [field]: value });
 
