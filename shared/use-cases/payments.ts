@@ -93,9 +93,12 @@ export async function startPayment(
   payee: Payee,
 ): Promise<StartedPayment> {
   const { officeCode } = asOfficeStaff(principal);
-  const petition = await deps.petitions.get(petitionId);
+  const [petition, office] = await Promise.all([deps.petitions.get(petitionId), deps.offices.get(officeCode)]);
   assertVisible(petition, principal);
   assertEditableByOffice(petition, principal);
+  // An office that may not submit takes no money for its petitions either: a suspended or closed
+  // office's payer would pay for a petition that cannot go to a court.
+  if (office?.status !== 'active') throw new ConflictError(problemTexts.officeNotActive, { status: office?.status ?? '' });
   if (!petition.quote) throw new ConflictError(problemTexts.feesNotQuoted);
   const now = deps.clock.now();
   const payments = await closeLapsed(deps, await deps.payments.forPetition(petitionId), now);
@@ -107,8 +110,7 @@ export async function startPayment(
   if (resumable) return started(deps, resumable, false);
   if (open[0]) throw new ConflictError(problemTexts.paymentInProgress, { paymentId: open[0].paymentId });
 
-  const terminalId =
-    payee === 'judiciary' ? deps.settings.judiciaryTerminalId : (await deps.offices.get(officeCode))?.paymentTerminalId;
+  const terminalId = payee === 'judiciary' ? deps.settings.judiciaryTerminalId : office.paymentTerminalId;
   if (!terminalId) throw new ConflictError(problemTexts.noPaymentTerminal, { payee });
   const orderId = orderIdFor(petitionId, payments.length + 1);
   let token: string;

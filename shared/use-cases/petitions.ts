@@ -472,8 +472,15 @@ export async function transitionPetition(
   if (request.action === 'resubmit') {
     assertCurePeriodOpen(current, now);
     assertDocumentsVerified(current);
+    const [office, payments] = await Promise.all([
+      deps.offices.get(current.officeCode),
+      deps.payments.forPetition(petitionId),
+    ]);
+    // A resubmission is a submission: a suspended or closed office makes none.
+    if (office?.status !== 'active')
+      throw new ConflictError(problemTexts.officeNotActive, { status: office?.status ?? '' });
     // A petition returned for unpaid fees goes back only once the difference is paid.
-    assertFeesSettled(current, await deps.payments.forPetition(petitionId));
+    assertFeesSettled(current, payments);
     next = clearedOfOrders(next);
   }
   if (request.action === 'reinstate') {

@@ -4,6 +4,7 @@ import { handler as getFeeSchedule } from '../../functions/get-fee-schedule';
 import { handler as paymentCallback } from '../../functions/payment-callback';
 import { handler as putFeeSchedule } from '../../functions/put-fee-schedule';
 import { handler as recordIndigency } from '../../functions/record-indigency';
+import { handler as updateOffice } from '../../functions/update-office';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { capacityMeter } from '../../shared/adapters/capacity-meter';
 import { keys } from '../../shared/adapters/dynamo-keys';
@@ -102,6 +103,31 @@ describe('a verified payment', () => {
       ['court-fee', quote.totals.judiciary],
       ['office-tariff', quote.totals.office],
     ]);
+  });
+});
+
+describe('an office that may not submit', () => {
+  it('takes no payment while suspended: 409, and no payment started at the gateway', async () => {
+    // Prepare
+    const { officeCode, clerk, petitionId } = await draft();
+    const suspended = await call(
+      updateOffice,
+      apiEvent('update-office', {
+        caller: { role: 'province-admin' },
+        pathParameters: { officeCode },
+        body: { status: 'suspended' },
+      }),
+    );
+    const before = await tableSnapshot();
+
+    // Act
+    const started = await startPaymentFor(clerk, petitionId, 'judiciary');
+
+    // Assess
+    expect(suspended.status).toBe(200);
+    expect(started.status).toBe(409);
+    expect(started.body.type).toBe('urn:judicial-e-services:problem:office-not-active');
+    expect(await tableSnapshot()).toEqual(before);
   });
 });
 

@@ -299,6 +299,35 @@ describe('submitting', () => {
     expect(await tableSnapshot()).toEqual(before);
   });
 
+  it('answers 409 to a resubmission from a suspended office, and takes it once the office is active again', async () => {
+    // Prepare: a petition returned to an office that is then suspended
+    const { officeCode, clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk);
+    await submit(clerk, petitionId);
+    await step(court, petitionId, { action: 'return', defects: ['evidence'], expectedVersion: 2 });
+    await suspendOffice(officeCode);
+    const before = await tableSnapshot();
+
+    // Act
+    const refused = await step(clerk, petitionId, { action: 'resubmit', expectedVersion: 3 });
+    const unchanged = await tableSnapshot();
+    await call(
+      updateOffice,
+      apiEvent('update-office', {
+        caller: { role: 'province-admin' },
+        pathParameters: { officeCode },
+        body: { status: 'active' },
+      }),
+    );
+    const taken = await step(clerk, petitionId, { action: 'resubmit', expectedVersion: 3 });
+
+    // Assess
+    expect(refused.status).toBe(409);
+    expect(refused.body.type).toBe('urn:judicial-e-services:problem:office-not-active');
+    expect(unchanged).toEqual(before);
+    expect(taken.body.status).toBe('submitted');
+  });
+
   it('answers 409 to a draft from a suspended office and writes nothing', async () => {
     const { officeCode, clerk } = await officeWithClerk();
     await suspendOffice(officeCode);
