@@ -98,7 +98,8 @@ export async function startPayment(
   assertEditableByOffice(petition, principal);
   // An office that may not submit takes no money for its petitions either: a suspended or closed
   // office's payer would pay for a petition that cannot go to a court.
-  if (office?.status !== 'active') throw new ConflictError(problemTexts.officeNotActive, { status: office?.status ?? '' });
+  if (office?.status !== 'active')
+    throw new ConflictError(problemTexts.officeNotActive, { status: office?.status ?? '' });
   if (!petition.quote) throw new ConflictError(problemTexts.feesNotQuoted);
   const now = deps.clock.now();
   const payments = await closeLapsed(deps, await deps.payments.forPetition(petitionId), now);
