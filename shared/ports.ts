@@ -41,6 +41,8 @@ export interface OfficeRepository {
    * stored one: ConflictError('payment-terminal-taken') when it is another office's.
    */
   replace(office: Office, stored: Pick<Office, 'version' | 'paymentTerminalId'>): Promise<void>;
+  /** The office a payment terminal's claim names; undefined while none claims it (before the backfill). */
+  terminalHolder(terminalId: string): Promise<string | undefined>;
 }
 
 export interface CourtFilter {

@@ -134,6 +134,13 @@ export class DynamoOfficeRepository implements OfficeRepository {
     }
   }
 
+  async terminalHolder(terminalId: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.terminalClaim(terminalId), ConsistentRead: true }),
+    );
+    return typeof Item?.officeCode === 'string' ? Item.officeCode : undefined;
+  }
+
   /** Claims a terminal for the office: refused while it names another office. */
   private claim(terminalId: string, officeCode: string) {
     return {

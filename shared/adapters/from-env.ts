@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
+import { TERMINAL_ID_PATTERN } from '../domain/payments';
 import { type DocumentUrls, systemClock } from '../ports';
 import type { FeedbackDeps, TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps, verifyArrival } from '../use-cases/documents';
@@ -103,7 +104,7 @@ export function feeDepsFromEnv(): FeeDeps {
  * no office may take it as its own.
  */
 export const judiciaryTerminalEnvShape = {
-  JUDICIARY_TERMINAL_ID: z.string().check(z.regex(/^\d{4,12}$/)),
+  JUDICIARY_TERMINAL_ID: z.string().check(z.regex(TERMINAL_ID_PATTERN)),
 };
 
 /**

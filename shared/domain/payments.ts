@@ -112,6 +112,13 @@ export interface Payment {
 export const ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
 
 /**
+ * A terminal id in its one spelling: 4 to 12 digits, no leading zero. The gateway takes it as a
+ * number, so `0<id>` is the same terminal as `<id>`; taken as a different string, it passed both
+ * the judiciary's check and another office's claim.
+ */
+export const TERMINAL_ID_PATTERN = /^[1-9]\d{3,11}$/;
+
+/**
  * A petition's n-th payment attempt has the order id `<petitionId>-<n>`: unique per attempt (the
  * gateway refuses a used one, which also stops two attempts racing for one number), and it leads
  * the callback to its petition without an index. It is a key to look up, never a proof: the

@@ -217,8 +217,8 @@ export const feeAmbiguousClaim: FieldText = {
   en: 'A claim is monetary (an amount) or non-monetary (a category), not both.',
 };
 export const paymentTerminal: FieldText = {
-  fa: 'شماره پایانه پرداخت باید ۴ تا ۱۲ رقم باشد.',
-  en: 'A payment terminal id is 4 to 12 digits.',
+  fa: 'شماره پایانه پرداخت باید ۴ تا ۱۲ رقم باشد و با صفر آغاز نشود.',
+  en: 'A payment terminal id is 4 to 12 digits, the first not 0.',
 };
 export const paymentCallback: FieldText = {
   fa: 'بازگشت از درگاه پرداخت بیش از حد فیلد دارد.',

@@ -10,7 +10,8 @@ export const route = defineRoute({
   // The petition, its office (the tariff terminal) and its payments; a new attempt is a conditional
   // put, a lapsed one is closed with a versioned put (in a transaction, which needs PutItem only).
   table: [
-    { actions: ['GetItem'], leadingKeys: ['PETITION#*', 'OFFICE#*'] },
+    // TERMINAL#: the office's terminal claim, read before a tariff payment starts.
+    { actions: ['GetItem'], leadingKeys: ['PETITION#*', 'OFFICE#*', 'TERMINAL#*'] },
     { actions: ['Query', 'PutItem'], leadingKeys: ['PETITION#*'] },
   ],
   paymentGateway: true,

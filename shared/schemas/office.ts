@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { lazily } from '../domain/lazily';
 import { OFFICE_STATUSES } from '../domain/office';
+import { TERMINAL_ID_PATTERN } from '../domain/payments';
 import { PROVINCE_CODES } from '../domain/provinces';
 import * as fieldTexts from '../i18n/field-messages';
 import { fieldMessage } from '../i18n/field-text';
@@ -19,7 +20,7 @@ const contactSchema = /* @__PURE__ */ lazySchema(() =>
 
 const paymentTerminal = /* @__PURE__ */ lazySchema(() =>
   described(
-    z.string().check(z.regex(/^\d{4,12}$/, { message: fieldMessage(fieldTexts.paymentTerminal) })),
+    z.string().check(z.regex(TERMINAL_ID_PATTERN, { message: fieldMessage(fieldTexts.paymentTerminal) })),
     "The office's own payment gateway terminal id, which its service tariff is paid to",
   ),
 );

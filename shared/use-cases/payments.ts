@@ -57,7 +57,7 @@ export interface PaymentSettings {
 
 export interface PaymentDeps {
   petitions: Pick<PetitionRepository, 'get'>;
-  offices: Pick<OfficeRepository, 'get'>;
+  offices: Pick<OfficeRepository, 'get' | 'terminalHolder'>;
   payments: PaymentRepository;
   gateway: PaymentGateway;
   settings: PaymentSettings;
@@ -106,13 +106,23 @@ export async function startPayment(
   const balance = balanceOf(petition, payments);
   const due = parseRials(balance?.[payee].dueRials ?? '0');
   if (due === 0n) throw new ConflictError(problemTexts.nothingDue, { payee });
-  const open = payments.filter((p) => p.payee === payee && isOpen(p));
-  const resumable = open.find((p) => p.state === 'initiated' && p.amountRials === formatRials(due));
-  if (resumable) return started(deps, resumable, false);
-  if (open[0]) throw new ConflictError(problemTexts.paymentInProgress, { paymentId: open[0].paymentId });
-
   const terminalId = payee === 'judiciary' ? deps.settings.judiciaryTerminalId : office.paymentTerminalId;
   if (!terminalId) throw new ConflictError(problemTexts.noPaymentTerminal, { payee });
+  const open = payments.filter((p) => p.payee === payee && isOpen(p));
+  // Resumed only on the terminal the office has now: a token from before its terminal changed
+  // would send the payer's money to the old one, which may be another office's by now.
+  const resumable = open.find(
+    (p) => p.state === 'initiated' && p.amountRials === formatRials(due) && p.terminalId === terminalId,
+  );
+  if (resumable) return started(deps, resumable, false);
+  if (open[0]) throw new ConflictError(problemTexts.paymentInProgress, { paymentId: open[0].paymentId });
+  // The office's terminal must be its own by the registry's claim: an office stored before claims
+  // whose terminal the backfill gave to another (it reports them) takes no tariff into that account.
+  if (payee === 'office') {
+    const holder = await deps.offices.terminalHolder(terminalId);
+    if (holder !== undefined && holder !== officeCode)
+      throw new ConflictError(problemTexts.noPaymentTerminal, { payee });
+  }
   const orderId = orderIdFor(petitionId, payments.length + 1);
   let token: string;
   try {

@@ -294,6 +294,28 @@ describe("an office's payment terminal", () => {
     expect(await tableSnapshot()).toEqual(before);
   });
 
+  it("refuses another spelling of a taken terminal (a leading zero), the judiciary's and another office's", async () => {
+    // Prepare: the gateway reads a terminal id as a number, so 0<id> is <id>
+    const terminal = uniqueTerminalId();
+    await registered({ paymentTerminalId: terminal });
+    const before = await tableSnapshot();
+
+    // Act
+    const answers = await Promise.all(
+      [`0${judiciaryTerminal()}`, `0${terminal}`].map((paymentTerminalId) =>
+        call(createOffice, apiEvent('create-office', { caller: admin, body: officeBody({ paymentTerminalId }) })),
+      ),
+    );
+
+    // Assess
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400]);
+    expect(answers.map((answer) => answer.body.errors[0].field)).toEqual([
+      'body.paymentTerminalId',
+      'body.paymentTerminalId',
+    ]);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
   it("answers 409 for another office's terminal without naming that office, and writes nothing", async () => {
     // Prepare
     const terminal = uniqueTerminalId();

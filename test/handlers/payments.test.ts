@@ -131,6 +131,52 @@ describe('an office that may not submit', () => {
   });
 });
 
+describe("the office's terminal", () => {
+  it('does not resume a tariff payment started on the terminal the office had before', async () => {
+    // Prepare: a tariff payment started, then the office moves to another terminal
+    const { officeCode, clerk, petitionId } = await draft();
+    const first = await startPaymentFor(clerk, petitionId, 'office');
+    const moved = await call(
+      updateOffice,
+      apiEvent('update-office', {
+        caller: { role: 'province-admin' },
+        pathParameters: { officeCode },
+        body: { paymentTerminalId: `8${officeCode}` },
+      }),
+    );
+
+    // Act
+    const again = await startPaymentFor(clerk, petitionId, 'office');
+
+    // Assess: not the old token again (its money would go to the old terminal); the open one waits out
+    expect([first.status, moved.status]).toEqual([201, 200]);
+    expect(again.status).toBe(409);
+    expect(again.body.type).toBe('urn:judicial-e-services:problem:payment-in-progress');
+  });
+
+  it('takes no tariff into a terminal whose claim names another office (as the backfill leaves one)', async () => {
+    // Prepare: the office's terminal claimed by another office, as for two offices stored before claims
+    const { officeCode, clerk, petitionId } = await draft();
+    const db = createDocumentClient(readEnv(tableEnvShape));
+    const { TABLE_NAME } = readEnv(tableEnvShape);
+    await db.send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: { ...keys.terminalClaim(`9${officeCode}`), entity: 'terminal-claim', officeCode: '99999999' },
+      }),
+    );
+    const before = await tableSnapshot();
+
+    // Act
+    const started = await startPaymentFor(clerk, petitionId, 'office');
+
+    // Assess
+    expect(started.status).toBe(409);
+    expect(started.body.type).toBe('urn:judicial-e-services:problem:no-payment-terminal');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+});
+
 describe('a very large claim', () => {
   it('records the payment of a court fee of 10^19 rials and more, which the gateway settles, with its event', async () => {
     // Prepare: a claim of 21 digits, quoted exactly

@@ -116,7 +116,7 @@ const EXPECTED: Record<string, string[]> = {
   'remove-document': [ITEMS, QUOTING],
   'set-work-week': ['dynamodb:PutItem on table/data'],
   'start-payment': [
-    within('dynamodb:GetItem', 'PETITION#*', 'OFFICE#*'),
+    within('dynamodb:GetItem', 'PETITION#*', 'OFFICE#*', 'TERMINAL#*'),
     within('dynamodb:PutItem,dynamodb:Query', 'PETITION#*'),
   ],
   'submit-petition': [

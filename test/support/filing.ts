@@ -11,6 +11,7 @@ import { idempotencyKey } from './petitions';
  */
 export async function fileAndSubmit(clerk: Caller, body: unknown) {
   const created = await call(createPetition, apiEvent('create-petition', { caller: clerk, body }));
+  if (created.status !== 201) throw new Error(`the petition was not filed: ${JSON.stringify(created.body)}`);
   await recordPaidInFull(created.body.petitionId);
   const submitted = await call(
     submitPetition,
