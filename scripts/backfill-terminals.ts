@@ -24,13 +24,15 @@ interface StoredOffice {
   officeCode: string;
   paymentTerminalId: string;
   createdAt: string;
+  closed: boolean;
 }
 
 /**
  * Claims the payment terminals of offices stored before terminals were claimed
  * (`TERMINAL#<id>` / `TERMINAL`, adapters/dynamo-office-repository.ts): each such office's terminal
- * gets a claim naming it. Where two offices hold one terminal, the one registered first gets the
- * claim (the other is reported, never given it); an office holding the judiciary's terminal gets no
+ * gets a claim naming it. Where two offices hold one terminal, an office still open gets the
+ * claim before a closed one (a provider gives a closed office's terminal to a new office), then the
+ * one registered first (the other is reported, never given it); an office holding the judiciary's terminal gets no
  * claim and is reported. A claim is written only where none exists, in a transaction that checks
  * the office still has that terminal, so a second run, or one racing the application (which
  * writes claims itself with every change of terminal), changes nothing twice and overwrites no
@@ -43,8 +45,14 @@ export async function backfillTerminalClaims(
 ): Promise<TerminalBackfillResult> {
   const { offices, claims } = await scanTerminals(db, tableName);
   const result: TerminalBackfillResult = { claimed: 0, conflicts: [] };
-  // The office registered first keeps a shared terminal: the order of the scan decides nothing.
-  offices.sort((a, b) => byCodePoint(a.createdAt, b.createdAt) || byCodePoint(a.officeCode, b.officeCode));
+  // An open office before a closed one, then the one registered first, keeps a shared terminal:
+  // the order of the scan decides nothing.
+  offices.sort(
+    (a, b) =>
+      Number(a.closed) - Number(b.closed) ||
+      byCodePoint(a.createdAt, b.createdAt) ||
+      byCodePoint(a.officeCode, b.officeCode),
+  );
   for (const office of offices) {
     const terminal = office.paymentTerminalId;
     if (terminal === settings.judiciaryTerminalId) {
@@ -77,7 +85,8 @@ async function scanTerminals(db: DynamoDBDocumentClient, tableName: string) {
   const claims = new Map<string, string>();
   const items = scanAll(db, {
     TableName: tableName,
-    ProjectionExpression: 'sk, officeCode, paymentTerminalId, terminalId, createdAt',
+    ProjectionExpression: 'sk, officeCode, paymentTerminalId, terminalId, createdAt, #status',
+    ExpressionAttributeNames: { '#status': 'status' },
     FilterExpression: '(sk = :office AND attribute_exists(paymentTerminalId)) OR sk = :terminal',
     ExpressionAttributeValues: { ':office': 'OFFICE', ':terminal': 'TERMINAL' },
     // A claim just written must be seen, or a second run would try it again (its condition would hold).
@@ -90,6 +99,7 @@ async function scanTerminals(db: DynamoDBDocumentClient, tableName: string) {
         officeCode: String(item.officeCode),
         paymentTerminalId: String(item.paymentTerminalId),
         createdAt: String(item.createdAt ?? ''),
+        closed: item.status === 'closed',
       });
     }
   }

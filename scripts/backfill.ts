@@ -52,8 +52,10 @@ async function main(): Promise<void> {
   );
   // After the provinces: a petition is listed under its province, so it needs its code first.
   const listed = await backfillAttention(db, tableName!);
-  const completed = await backfillTrackingEntries(db, tableName!);
+  // The terminals before the long walk of every tracking entry: until an old office's terminal is
+  // claimed, a new office could claim it first.
   const terminals = await backfillTerminalClaims(db, tableName!, { judiciaryTerminalId: judiciaryTerminalId! });
+  const completed = await backfillTrackingEntries(db, tableName!);
   console.log(
     `${tableName}: ${result.offices} offices, ${result.petitions} petitions and ${result.targets} targets brought up to date; ` +
       `${listed} petitions put on their province's attention list; ` +

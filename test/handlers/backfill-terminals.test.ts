@@ -24,8 +24,8 @@ const admin: Caller = { role: 'province-admin' };
 const judiciaryTerminalId = () => process.env.JUDICIARY_TERMINAL_ID!;
 
 /** An office as the version before claims stored it: the office item alone. */
-async function storeAsBefore(registeredAt: string, paymentTerminalId?: string): Promise<string> {
-  const body = officeBody({ status: 'active', ...(paymentTerminalId ? { paymentTerminalId } : {}) });
+async function storeAsBefore(registeredAt: string, paymentTerminalId?: string, status = 'active'): Promise<string> {
+  const body = officeBody({ status, ...(paymentTerminalId ? { paymentTerminalId } : {}) });
   const office = newOffice(body as NewOffice, new Date(registeredAt));
   const db = createDocumentClient(config());
   await db.send(new PutCommand({ TableName: config().TABLE_NAME, Item: officeItem(office) }));
@@ -115,4 +115,18 @@ it('makes the claims hold: a new office cannot take a claimed terminal, and a re
   expect(claims[shared]).toBe(offices.first);
   expect(claims[fresh]).toBe(offices.second);
   expect((await backfill()).conflicts).toEqual([{ officeCode: offices.judiciary, heldBy: 'judiciary' }]);
+});
+
+it('gives a terminal a closed office shares with an open one to the open one, though registered later', async () => {
+  // Prepare: a provider gave a closed office's terminal to a new office
+  const terminal = uniqueTerminalId();
+  const closed = await storeAsBefore('2017-01-01T00:00:00.000Z', terminal, 'closed');
+  const open = await storeAsBefore('2021-01-01T00:00:00.000Z', terminal);
+
+  // Act
+  const result = await backfill();
+
+  // Assess
+  expect(claimsOf(await tableSnapshot())[terminal]).toBe(open);
+  expect(result.conflicts).toContainEqual({ officeCode: closed, heldBy: open });
 });
