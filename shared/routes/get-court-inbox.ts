@@ -18,7 +18,12 @@ export const route = defineRoute({
     "province's administrators)",
   request: { path: courtPathSchema, query: courtInboxQuerySchema },
   responses: {
-    200: { description: 'One page; pass nextCursor back as cursor for the next', schema: courtInboxSchema },
+    200: {
+      description:
+        "One page; pass nextCursor back as cursor for the next. An administrator's page leaves out other " +
+        "provinces' petitions, so it may be short, even empty, while nextCursor goes on",
+      schema: courtInboxSchema,
+    },
     404: { description: "Another court's inbox, or a court of another province, answered as an unknown court" },
   },
 });

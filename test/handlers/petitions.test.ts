@@ -655,6 +655,22 @@ describe('life cycle', () => {
     expect(await tableSnapshot()).toEqual(before);
   });
 
+  it('names a field of another action before the version: the client learns both mistakes in order, not the 409 first', async () => {
+    // Prepare
+    const { petitionId } = await submittedPetition();
+
+    // Act: a stale version and a case number sent with dispatch
+    const answer = await step(court, petitionId, {
+      action: 'dispatch',
+      caseNumber: '140512345678',
+      expectedVersion: 1,
+    });
+
+    // Assess
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'body.caseNumber', code: 'not_for_action' })]);
+  });
+
   it('lets the office withdraw a draft, which has no tracking code for its event to carry', async () => {
     // Prepare
     const { clerk } = await officeWithClerk();
