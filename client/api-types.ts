@@ -3658,7 +3658,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One page; pass nextCursor back as cursor for the next. An administrator's page leaves out other provinces' petitions, so it may be short, even empty, while nextCursor goes on */
+      /** @description One page (an administrator's may be short: other provinces' left out); nextCursor: the next */
       200: {
         headers: {
           [name: string]: unknown;

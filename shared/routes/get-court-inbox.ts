@@ -19,9 +19,7 @@ export const route = defineRoute({
   request: { path: courtPathSchema, query: courtInboxQuerySchema },
   responses: {
     200: {
-      description:
-        "One page; pass nextCursor back as cursor for the next. An administrator's page leaves out other " +
-        "provinces' petitions, so it may be short, even empty, while nextCursor goes on",
+      description: "One page (an administrator's may be short: other provinces' left out); nextCursor: the next",
       schema: courtInboxSchema,
     },
     404: { description: "Another court's inbox, or a court of another province, answered as an unknown court" },
