@@ -42,7 +42,8 @@ export type ConflictCode =
   | 'no-court-for-petition'
   | 'cure-period-over'
   | 'objection-period-over'
-  | 'court-not-active';
+  | 'court-not-active'
+  | 'court-of-another-kind';
 
 export type DomainErrorCode =
   | ConflictCode

@@ -73,6 +73,18 @@ export const ROUTING_RULES = [
 
 export type RoutingRuleId = (typeof ROUTING_RULES)[number]['id'];
 
+/**
+ * The kinds of court a petition of this kind may be with: those its rules route it to (a civil
+ * claim to a peace or a general civil court, by its value), or any for a rule that follows the
+ * case. A reassignment that corrects a routing stays within them: a civil claim never goes to the
+ * prosecutor's office.
+ */
+export function courtKindsFor(kind: PetitionKind): readonly CourtKind[] | 'any' {
+  const rules: readonly RoutingRule[] = ROUTING_RULES.filter((rule) => rule.petitionKind === kind);
+  if (rules.some((rule) => rule.courtKind === undefined)) return 'any';
+  return [...new Set(rules.flatMap((rule) => (rule.courtKind ? [rule.courtKind] : [])))];
+}
+
 /** The kinds of petition that name a case (court and case number): routing or the court needs it. */
 export const KINDS_WITH_CASE_REFERENCE: readonly PetitionKind[] = ['written-statement', 'appeal'];
 

@@ -48,6 +48,7 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'cure-period-over': 409,
   'objection-period-over': 409,
   'court-not-active': 409,
+  'court-of-another-kind': 409,
   'payload-too-large': 413,
   'body-too-large': 413,
   'unsupported-media-type': 415,

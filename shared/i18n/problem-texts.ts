@@ -216,6 +216,17 @@ export const courtNotActive: ProblemText<'court-not-active'> = {
   fa: { title: 'دادگاه فعال نیست', detail: (p) => `دادگاه ${p.courtCode} فعال نیست و دادخواستی نمی‌پذیرد.` },
   en: { title: 'Court not active', detail: (p) => `Court ${p.courtCode} is not active and takes no petitions.` },
 };
+export const courtOfAnotherKind: ProblemText<'court-of-another-kind'> = {
+  code: 'court-of-another-kind',
+  fa: {
+    title: 'دادگاه از نوع دیگری است',
+    detail: (p) => `این دادخواست به دادگاه ${p.courtCode} نمی‌رود: نوع آن دادگاه با نوع دادخواست جور نیست.`,
+  },
+  en: {
+    title: 'Court of another kind',
+    detail: (p) => `This petition does not go to court ${p.courtCode}: that court is of a kind it is never routed to.`,
+  },
+};
 export const objectionPeriodOver: ProblemText<'objection-period-over'> = {
   code: 'objection-period-over',
   fa: {

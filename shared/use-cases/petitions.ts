@@ -36,7 +36,7 @@ import {
   unverifiedDocuments,
 } from '../domain/petition';
 import { actor, asOfficeStaff, asProvinceAdmin, isOfficeStaff, type Principal } from '../domain/roles';
-import { type RoutingDecision, type RoutingRuleId, routePetition } from '../domain/routing';
+import { courtKindsFor, type RoutingDecision, type RoutingRuleId, routePetition } from '../domain/routing';
 import { solarHijriDate, solarHijriMonth } from '../domain/solar-hijri';
 import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
@@ -535,6 +535,14 @@ export async function reassignPetition(
   assertVisible(current, admin);
   if (!court || court.provinceCode !== admin.provinceCode) throw new NotFoundError('court');
   if (court.status !== 'active') throw new ConflictError(problemTexts.courtNotActive, { courtCode: court.courtCode });
+  const kinds = courtKindsFor(current.kind);
+  if (kinds !== 'any' && !kinds.includes(court.kind)) {
+    throw new ConflictError(problemTexts.courtOfAnotherKind, {
+      kind: current.kind,
+      courtCode: court.courtCode,
+      courtKind: court.kind,
+    });
+  }
   if (input.expectedVersion !== current.version) {
     throw new ConflictError(problemTexts.petitionChanged, { expected: input.expectedVersion });
   }

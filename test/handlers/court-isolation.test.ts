@@ -386,6 +386,28 @@ describe('a court and the petitions it does not hold', () => {
     ]);
   });
 
+  it("refuses to reassign a civil claim to the prosecutor's office: a court of a kind its rules never route it to", async () => {
+    // Prepare
+    const clerk: Caller = { role: 'clerk', officeCode: world.officeCode, userId: `clerk-${world.officeCode}` };
+    const { petitionId } = await fileAndSubmit(clerk, petitionBody());
+    const before = await tableSnapshot();
+
+    // Act
+    const answer = await call(
+      reassignPetition,
+      apiEvent('reassign-petition', {
+        caller: { role: 'province-admin', provinceCode: '29' },
+        pathParameters: { petitionId },
+        body: { courtCode: TEST_COURTS.prosecutor, note: 'انتقال به دادسرا', expectedVersion: 2 },
+      }),
+    );
+
+    // Assess
+    expect(answer.status).toBe(409);
+    expect(answer.body.type).toBe('urn:judicial-e-services:problem:court-of-another-kind');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
   it('refuses a court user whose token names no court (403)', async () => {
     const answer = await call(
       getPetition,
