@@ -13,6 +13,8 @@ export const FEE_LABELS: Record<string, Record<Language, string>> = {
   'reject-indigency': { fa: 'رد اعسار', en: 'indigency rejected' },
   claimed: { fa: 'ادعاشده', en: 'claimed' },
   granted: { fa: 'پذیرفته‌شده', en: 'granted' },
+  rejected: { fa: 'ردشده', en: 'rejected' },
+  reject: { fa: 'رد اعسار', en: 'reject indigency' },
   none: { fa: 'ثبت‌نشده', en: 'none' },
 };
 

@@ -35,6 +35,10 @@ export const LABELS: Record<string, Record<Language, string>> = {
   reinstate: { fa: 'بازگرداندن به جریان', en: 'reinstate' },
   resubmit: { fa: 'ارسال دوباره', en: 'resubmit' },
   withdraw: { fa: 'استرداد', en: 'withdraw' },
+  // the steps a refusal may name besides the actions: a rejection by its reason, a reassignment
+  'reject:court-order': { fa: 'رد به دستور دادگاه', en: 'reject by court order' },
+  'reject:cure-period-lapsed': { fa: 'رد برای گذشتن مهلت رفع نقص', en: 'reject for the lapsed cure period' },
+  reassign: { fa: 'ارجاع به دادگاه دیگر', en: 'reassign to another court' },
   // office statuses
   planned: { fa: 'در دست راه‌اندازی', en: 'planned' },
   active: { fa: 'فعال', en: 'active' },

@@ -155,3 +155,21 @@ describe('validation messages', () => {
     );
   });
 });
+
+describe('steps a refusal names', () => {
+  it.each([
+    [
+      'a rejection by its reason',
+      problemTexts.transitionNotAllowed,
+      { action: 'reject:court-order', from: 'rejection-due' },
+    ],
+    ['a reassignment', problemTexts.transitionNotAllowed, { action: 'reassign', from: 'registered' }],
+    ['a rejected indigency claim', problemTexts.indigencyStep, { action: 'reject', indigency: 'rejected' }],
+  ])('words %s in Persian, never by its code', (_what, text, params) => {
+    // Act
+    const detail = text.fa.detail({ allowed: '', ...params });
+
+    // Assess: no Latin letters at all in the Persian text
+    expect(detail).not.toMatch(/[A-Za-z]/);
+  });
+});
