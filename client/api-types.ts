@@ -4664,7 +4664,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Not allowed now, a stale expectedVersion, the cure or objection period is over, or (resubmit) fees due */
+      /** @description Not allowed now, a stale expectedVersion, a period over, (resubmit) fees due, or no open day to end a period */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6810,7 +6810,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The province has this day already */
+      /** @description The province has this day already, or it would leave the province a year without an open day */
       409: {
         headers: {
           [name: string]: unknown;
@@ -6902,6 +6902,15 @@ export interface operations {
       };
       /** @description Only for: province-admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description With the holidays, it would leave the province a year without an open day */
+      409: {
         headers: {
           [name: string]: unknown;
         };

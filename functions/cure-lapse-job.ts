@@ -1,4 +1,4 @@
-import { cryptoIds, petitionRepositoryFromEnv } from '../shared/adapters/from-env';
+import { calendarRepositoryFromEnv, cryptoIds, petitionRepositoryFromEnv } from '../shared/adapters/from-env';
 import { eventHandler } from '../shared/observability/event-handler';
 import { logger } from '../shared/observability/logger';
 import { MetricUnit, metrics } from '../shared/observability/metrics';
@@ -6,14 +6,21 @@ import { systemClock } from '../shared/ports';
 import { runCureLapses } from '../shared/use-cases/lapses';
 
 const petitions = petitionRepositoryFromEnv();
+const calendars = calendarRepositoryFromEnv();
 
 /**
  * Daily, after Tehran midnight (EventBridge Scheduler): moves returned petitions whose cure period
- * has ended to rejection-due, each exactly once. Logs counts only, never a petition's content.
+ * has ended to rejection-due, each exactly once; one whose last day the calendar has closed since
+ * service gets its new deadline instead. Logs counts only, never a petition's content.
  */
 export const handler = eventHandler().handler(async () => {
-  const { moved, skipped } = await runCureLapses({ petitions, clock: systemClock, ids: cryptoIds });
-  logger.info('cure lapses', { moved: moved.length, skipped });
+  const { moved, postponed, skipped } = await runCureLapses({
+    petitions,
+    calendars,
+    clock: systemClock,
+    ids: cryptoIds,
+  });
+  logger.info('cure lapses', { moved: moved.length, postponed: postponed.length, skipped });
   metrics.addMetric('CureLapsesMoved', MetricUnit.Count, moved.length);
-  return { moved: moved.length, skipped };
+  return { moved: moved.length, postponed: postponed.length, skipped };
 });

@@ -3,6 +3,7 @@ import { asProvinceAdmin } from '../shared/domain/roles';
 import { apiHandler } from '../shared/http/api-handler';
 import { ok } from '../shared/http/response';
 import { principalOf } from '../shared/http/types';
+import { systemClock } from '../shared/ports';
 import { route } from '../shared/routes/set-work-week';
 import { setWorkWeek } from '../shared/use-cases/holidays';
 
@@ -10,5 +11,5 @@ const calendars = calendarRepositoryFromEnv();
 
 export const handler = apiHandler(route).handler(async (_event, context) => {
   const admin = asProvinceAdmin(principalOf(context));
-  return ok(await setWorkWeek(calendars, admin, context.request.body));
+  return ok(await setWorkWeek(calendars, systemClock, admin, context.request.body));
 });

@@ -58,16 +58,23 @@ export function withRejectionOrder(
   };
 }
 
-/** Resubmission is open until the end of the cure period's last day (Tehran), and refused after it. */
-export function assertCurePeriodOpen(petition: Petition, now: Date): void {
-  if (petition.cureDeadline && isLapsed(petition.cureDeadline, now)) {
-    throw new ConflictError(problemTexts.curePeriodOver, { lastDay: petition.cureDeadline.lastDay });
+/** When the cure period now running was served: the petition's latest defect notice. */
+export function cureServedAt(petition: Pick<Petition, 'notices'>): string | undefined {
+  return petition.notices?.findLast((notice) => notice.kind === 'defect-notice')?.servedAt;
+}
+
+/**
+ * Resubmission is open until the end of the cure period's last day (Tehran), and refused after it.
+ * The deadline is the one that decides now (shared/use-cases/petitions.ts, deadlineNow).
+ */
+export function assertCurePeriodOpen(deadline: Deadline | undefined, now: Date): void {
+  if (deadline && isLapsed(deadline, now)) {
+    throw new ConflictError(problemTexts.curePeriodOver, { lastDay: deadline.lastDay });
   }
 }
 
-/** Reinstatement is open within the objection window to the rejection order. */
-export function assertObjectionWindowOpen(petition: Petition, now: Date): void {
-  const deadline = petition.rejection?.objectionDeadline;
+/** Reinstatement is open within the objection window to the rejection order (the one that decides now). */
+export function assertObjectionWindowOpen(deadline: Deadline | undefined, now: Date): void {
   if (!deadline || isLapsed(deadline, now)) {
     throw new ConflictError(problemTexts.objectionPeriodOver, { lastDay: deadline?.lastDay ?? '' });
   }

@@ -20,6 +20,7 @@ export type ConflictCode =
   | 'court-changed'
   | 'court-closed'
   | 'holiday-exists'
+  | 'calendar-without-open-day'
   | 'petition-changed'
   | 'transition-not-allowed'
   | 'documents-not-verified'
@@ -42,6 +43,7 @@ export type ConflictCode =
   | 'no-court-for-petition'
   | 'cure-period-over'
   | 'objection-period-over'
+  | 'no-open-day'
   | 'court-not-active'
   | 'court-of-another-kind';
 
@@ -119,6 +121,18 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(text: ProblemText<ConflictCode>, params: ErrorParams = {}) {
     super(text, params);
+  }
+}
+
+/**
+ * A period cannot end: the province's calendar has no open day within a year of its nominal last
+ * day (Article 444 moves the last day to the day the offices reopen, and they never do). A calendar
+ * set wrong, which the holiday and work-week changes now refuse; the return or order waits for the
+ * province to correct it.
+ */
+export class NoOpenDayError extends ConflictError {
+  constructor(params: { provinceCode: string; from: string }) {
+    super(problemTexts.noOpenDay, params);
   }
 }
 

@@ -1,4 +1,5 @@
 import { LAST_DAY_TEXT } from '../i18n/messages';
+import { NoOpenDayError } from './errors';
 import {
   fixedHolidaysOf,
   fixedHolidaysOn,
@@ -104,8 +105,13 @@ export interface LegalPeriod {
 
 const FRIDAY: Weekday = 'friday';
 
-// Only a stop for a loop that would never end (a bad holiday list); no real closure lasts a year.
-const MAX_CLOSED_RUN = 366;
+/**
+ * The longest run of closed days a period may be moved over. No real closure lasts a year: a
+ * longer run is a calendar set wrong (every weekday but one closed, and a holiday on each of those),
+ * and a period ending in it could never end. The holiday and work-week changes refuse a calendar
+ * with such a run (closedForAYearFrom); one stored before that refusal is a NoOpenDayError (409).
+ */
+export const MAX_CLOSED_RUN = 366;
 
 interface CalendarIndex {
   closedWeekdays: ReadonlySet<Weekday>;
@@ -153,23 +159,36 @@ export interface LastDayToActInput {
   servedAt: Date;
   days: number;
   calendar: WorkCalendar;
+  /**
+   * A last day already served for this period (Solar Hijri `YYYY-MM-DD`), when it is counted again
+   * with the calendar as it is now: the answer is the first open day on or after the later of the
+   * nominal last day and this one, so a recount only ever keeps or delays the last day.
+   */
+  notBefore?: string;
 }
 
-/** The last day to act on a period of `days` days from service, and the instant the period ends. */
-export function lastDayToAct({ servedAt, days, calendar }: LastDayToActInput): LegalPeriod {
+/**
+ * The last day to act on a period of `days` days from service, and the instant the period ends.
+ * Throws NoOpenDayError (a 409) when the calendar has no open day within MAX_CLOSED_RUN days.
+ */
+export function lastDayToAct({ servedAt, days, calendar, notBefore }: LastDayToActInput): LegalPeriod {
   if (Number.isNaN(servedAt.getTime())) throw new RangeError('servedAt is not a valid instant');
   if (!Number.isInteger(days) || days < 1) {
     throw new RangeError(`a period must be a positive whole number of days, not ${days}`);
   }
+  const served = notBefore === undefined ? undefined : parseDay(notBefore);
+  if (notBefore !== undefined && !served) throw new RangeError(`not a Solar Hijri day: ${notBefore}`);
   const index = indexCalendar(calendar);
   const servedOn = tehranDayOf(servedAt);
   const nominal = addDays(servedOn, days + 1);
   const postponedOver: ClosedDay[] = [];
   const years = new Set<number>([nominal.year]);
-  let last = nominal;
+  // Solar Hijri `YYYY-MM-DD` days compare as strings.
+  let last = served && formatDay(served) > formatDay(nominal) ? served : nominal;
+  years.add(last.year);
   for (let reasons = reasonsClosed(last, index); reasons.length > 0; reasons = reasonsClosed(last, index)) {
     if (postponedOver.length >= MAX_CLOSED_RUN) {
-      throw new RangeError(`no open day within ${MAX_CLOSED_RUN} days of ${formatDay(nominal)}`);
+      throw new NoOpenDayError({ provinceCode: calendar.provinceCode, from: formatDay(nominal) });
     }
     postponedOver.push({ date: formatDay(last), gregorian: toGregorianIso(last), weekday: weekdayOf(last), reasons });
     last = addDays(last, 1);
@@ -190,6 +209,41 @@ export function lastDayToAct({ servedAt, days, calendar }: LastDayToActInput): L
     missingLunarYears,
     demoLunarYears: sortedYears.filter((year) => index.lunarByYear.get(year)?.demo === true),
   };
+}
+
+/**
+ * The first day from `from` to `through` on which a run of MAX_CLOSED_RUN closed days begins (a run
+ * already under way at `from` counts from `from`): a period whose last day fell there could never
+ * end. Undefined when there is none. The calendar
+ * must hold the years from `from` to MAX_CLOSED_RUN days after `through` (a year not held counts
+ * only its closed weekdays and fixed holidays).
+ */
+export function closedForAYearFrom(
+  calendar: WorkCalendar,
+  from: SolarHijriDay,
+  through: SolarHijriDay,
+): string | undefined {
+  const index = indexCalendar(calendar);
+  const end = formatDay(addDays(through, MAX_CLOSED_RUN));
+  let runStart: SolarHijriDay | undefined;
+  let run = 0;
+  for (let day = from; formatDay(day) < end; day = addDays(day, 1)) {
+    if (reasonsClosed(day, index).length === 0) {
+      runStart = undefined;
+      run = 0;
+      if (formatDay(day) >= formatDay(through)) return undefined;
+      continue;
+    }
+    runStart ??= day;
+    run += 1;
+    if (run >= MAX_CLOSED_RUN) return formatDay(runStart);
+  }
+  return undefined;
+}
+
+/** The Solar Hijri years from the year of `from` to that of `through`. */
+export function yearsBetween(from: SolarHijriDay, through: SolarHijriDay): number[] {
+  return Array.from({ length: through.year - from.year + 1 }, (_, i) => from.year + i);
 }
 
 /**

@@ -259,6 +259,36 @@ export const holidayExists: ProblemText<'holiday-exists'> = {
   fa: { title: 'این روز قبلاً تعطیل است', detail: (p) => `روز ${p.date} از قبل در تعطیلات استان ثبت شده است.` },
   en: { title: 'Holiday already listed', detail: (p) => `${p.date} is already one of the province's holidays.` },
 };
+export const calendarWithoutOpenDay: ProblemText<'calendar-without-open-day'> = {
+  code: 'calendar-without-open-day',
+  fa: {
+    title: 'استان یک سال بی روز کاری می‌ماند',
+    detail: (p) =>
+      `با این تغییر دفاتر استان از ${p.from} دست‌کم ${persianCount(p.days)} روز پیاپی تعطیل می‌مانند ` +
+      'و مهلتی که در این روزها تمام شود هرگز پایان نمی‌یابد؛ تغییر ثبت نشد.',
+  },
+  en: {
+    title: 'The province would have no open day for a year',
+    detail: (p) =>
+      `With this change the province's offices would be closed for at least ${p.days} days in a row from ${p.from}, ` +
+      'and a period ending in them could never end; nothing was changed.',
+  },
+};
+export const noOpenDay: ProblemText<'no-open-day'> = {
+  code: 'no-open-day',
+  fa: {
+    title: 'روز کاری برای پایان مهلت نیست',
+    detail: (p) =>
+      `تقویم استان ${p.provinceCode} از ${p.from} تا یک سال هیچ روز کاری ندارد و آخرین روز مهلت تعیین نمی‌شود؛ ` +
+      'مدیر استان باید روزهای تعطیل هفته یا تعطیلات استان را اصلاح کند.',
+  },
+  en: {
+    title: 'No open day to end the period',
+    detail: (p) =>
+      `The calendar of province ${p.provinceCode} has no open day for a year from ${p.from}, so the period has no last day; ` +
+      "the province's administrator must correct its closed weekdays or holidays.",
+  },
+};
 export const petitionChanged: ProblemText<'petition-changed'> = {
   code: 'petition-changed',
   fa: {

@@ -141,10 +141,16 @@ export const EVENT_FUNCTIONS: readonly FunctionSpec[] = [
   {
     id: 'cure-lapse-job',
     // Query: returned petitions by the day their cure ends (gsi3); one transaction per petition:
-    // the petition (conditional on its version), its counters and its outbox event.
-    table: [{ actions: ['PutItem', 'UpdateItem'] }, { actions: ['Query'], indexes: ['gsi3'] }],
+    // the petition (conditional on its version), its counters and its outbox event. BatchGetItem:
+    // the province's work calendar, to count a period again before it lapses (calendar items only).
+    table: [
+      { actions: ['PutItem', 'UpdateItem'] },
+      { actions: ['Query'], indexes: ['gsi3'] },
+      { actions: ['BatchGetItem'], leadingKeys: ['CALENDAR#*'] },
+    ],
     summary:
-      'Daily after Tehran midnight: moves returned petitions whose cure period ended to rejection-due, once each',
+      'Daily after Tehran midnight: moves returned petitions whose cure period ended to rejection-due, once each, ' +
+      'unless a closure since service moved the last day',
   },
   {
     id: 'notify-parties',

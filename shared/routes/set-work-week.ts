@@ -6,8 +6,12 @@ export const route = defineRoute({
   method: 'PUT',
   path: '/v1/holidays/work-week',
   auth: PROVINCE_ADMIN,
-  table: [{ actions: ['PutItem'] }],
+  // BatchGetItem: the province's holidays of the coming years, to refuse a year without an open day.
+  table: [{ actions: ['PutItem'] }, { actions: ['BatchGetItem'], leadingKeys: ['CALENDAR#*'] }],
   summary: "Set the province's closed weekdays besides Friday (Thursdays in some provinces and years)",
   request: { body: workWeekSchema },
-  responses: { 200: { description: 'The setting as stored', schema: workWeekSchema } },
+  responses: {
+    200: { description: 'The setting as stored', schema: workWeekSchema },
+    409: { description: 'With the holidays, it would leave the province a year without an open day' },
+  },
 });

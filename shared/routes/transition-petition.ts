@@ -16,7 +16,7 @@ export const route = defineRoute({
     403: { description: 'Not a step for this role; the allowed actions are listed' },
     409: {
       description:
-        'Not allowed now, a stale expectedVersion, the cure or objection period is over, or (resubmit) fees due',
+        'Not allowed now, a stale expectedVersion, a period over, (resubmit) fees due, or no open day to end a period',
     },
   },
 });

@@ -1,12 +1,16 @@
 import { courtStepCounters } from '../domain/counters';
 import { isCureLapsed } from '../domain/court-orders';
 import { ConflictError } from '../domain/errors';
+import type { WorkCalendar } from '../domain/legal-periods';
 import type { Petition } from '../domain/petition';
-import type { Clock, IdGenerator, PetitionRepository } from '../ports';
-import { eventsOfTransition } from './petitions';
+import type { ProvinceCode } from '../domain/provinces';
+import type { CalendarRepository, Clock, IdGenerator, PetitionRepository } from '../ports';
+import { deadlineNow, eventsOfTransition } from './petitions';
 
 export interface LapseDeps {
   petitions: Pick<PetitionRepository, 'curesEndingOn' | 'save'>;
+  /** The work calendars a cure period is counted again on before it lapses (deadlineNow). */
+  calendars: Pick<CalendarRepository, 'workCalendar'>;
   clock: Clock;
   ids: Pick<IdGenerator, 'eventId'>;
 }
@@ -34,27 +38,59 @@ export function lapsed(petition: Petition, now: Date): Petition {
 }
 
 /**
+ * A returned petition whose cure period the calendar now ends later (deadlineNow): the new deadline
+ * is stored, which also moves the petition in the lapse job's index (gsi3, keyed by the UTC day the
+ * cure ends: dynamo-petition-repository.ts, petitionItem), so the run of its new last day finds it.
+ * No history entry and no event: nobody took a step. The law (Article 444) gives the same answer
+ * it always gave on the calendar as it now is; what changed is the calendar, and its change is the
+ * administrator's own act. The code records system bookkeeping this way (a document's verification
+ * changes the petition without a history entry or an event unless it is rejected), the v1 event
+ * catalogue has no such type for court systems to take, and the `rejection-due` event, when it
+ * comes, names the deadline that lapsed. The office and the petitioner see the new last day on the
+ * petition and its tracking.
+ */
+export function postponed(petition: Petition, now: Date): Petition {
+  return { ...petition, version: petition.version + 1, updatedAt: now.toISOString() };
+}
+
+/**
  * The daily lapse job (Articles 53-54): each returned petition whose cure period has ended moves
  * to `rejection-due`, in its court's inbox, with its counters and its event in one transaction.
- * Exactly once per petition even when two runs overlap: the write is conditional on the version
+ * Before it moves one, it counts the period again with the province's calendar as it is now
+ * (deadlineNow): if a closure or a lunar holiday loaded since service moved the last day later,
+ * it stores the new deadline and leaves the petition returned (`postponed`). Only the petitions
+ * about to lapse are counted again, with one calendar read per province and years per run.
+ * Exactly once per petition even when two runs overlap: every write is conditional on the version
  * read, so of two runs (or a run and a resubmission at the last minute) one wins and the other
- * skips the petition.
+ * skips the petition. A calendar with no open day for a year (NoOpenDayError, a conflict) leaves
+ * the petition returned and skipped: Article 444 waits for the offices to reopen.
  */
-export async function runCureLapses(deps: LapseDeps): Promise<{ moved: string[]; skipped: number }> {
+export async function runCureLapses(
+  deps: LapseDeps,
+): Promise<{ moved: string[]; postponed: string[]; skipped: number }> {
   const now = deps.clock.now();
+  const calendars = { workCalendar: memoised(deps.calendars) };
   const moved: string[] = [];
+  const kept: string[] = [];
   let skipped = 0;
   for (let back = LAPSE_CATCH_UP_DAYS; back >= 0; back--) {
     const day = new Date(now.getTime() - back * DAY_MS).toISOString().slice(0, 10);
     for (const petition of await deps.petitions.curesEndingOn(day, now.toISOString())) {
-      if (!isCureLapsed(petition, now)) continue;
-      const next = lapsed(petition, now);
+      if (!isCureLapsed(petition, now) || !petition.cureDeadline) continue;
       try {
+        const cureDeadline = await deadlineNow({ calendars }, petition, 'cure', petition.cureDeadline, now);
+        const current = cureDeadline === petition.cureDeadline ? petition : { ...petition, cureDeadline };
+        if (!isCureLapsed(current, now)) {
+          await deps.petitions.save(postponed(current, now), petition.version);
+          kept.push(petition.petitionId);
+          continue;
+        }
+        const next = lapsed(current, now);
         await deps.petitions.save(
           next,
           petition.version,
-          courtStepCounters(petition, next, now).map((c) => ({ officeCode: petition.officeCode, ...c })),
-          eventsOfTransition(petition, next, deps.ids.eventId(), now),
+          courtStepCounters(current, next, now).map((c) => ({ officeCode: petition.officeCode, ...c })),
+          eventsOfTransition(current, next, deps.ids.eventId(), now),
         );
         moved.push(petition.petitionId);
       } catch (error) {
@@ -63,5 +99,21 @@ export async function runCureLapses(deps: LapseDeps): Promise<{ moved: string[];
       }
     }
   }
-  return { moved, skipped };
+  return { moved, postponed: kept, skipped };
+}
+
+/** One read of a province's calendar for given years per run, however many of its petitions lapse. */
+function memoised(calendars: Pick<CalendarRepository, 'workCalendar'>): CalendarRepository['workCalendar'] {
+  const read = new Map<string, Promise<WorkCalendar>>();
+  return (provinceCode: ProvinceCode, years: readonly number[]) => {
+    const key = `${provinceCode}#${years.join(',')}`;
+    let calendar = read.get(key);
+    if (!calendar) {
+      calendar = calendars.workCalendar(provinceCode, years);
+      // A failed read is tried again by the next petition, not remembered.
+      calendar.catch(() => read.delete(key));
+      read.set(key, calendar);
+    }
+    return calendar;
+  };
 }

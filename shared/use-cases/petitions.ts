@@ -5,6 +5,8 @@ import {
   assertCurePeriodOpen,
   assertObjectionWindowOpen,
   clearedOfOrders,
+  cureServedAt,
+  deadlineOf,
   withDefectNotice,
   withRejectionOrder,
 } from '../domain/court-orders';
@@ -17,6 +19,7 @@ import {
 } from '../domain/errors';
 import {
   calendarYearsFor,
+  isLapsed,
   LEGAL_PERIODS,
   type LegalPeriod,
   type LegalPeriodKind,
@@ -28,6 +31,7 @@ import {
   assertEditableByOffice,
   assertVisible,
   type CourtAssignment,
+  type Deadline,
   isVisibleTo,
   orderedDefects,
   type Petition,
@@ -470,7 +474,8 @@ export async function transitionPetition(
   let next = applyTransition(current, request, principal, now);
   const eventId = deps.ids.eventId();
   if (request.action === 'resubmit') {
-    assertCurePeriodOpen(current, now);
+    const cure = current.cureDeadline && (await deadlineNow(deps, current, 'cure', current.cureDeadline, now));
+    assertCurePeriodOpen(cure, now);
     assertDocumentsVerified(current);
     const [office, payments] = await Promise.all([
       deps.offices.get(current.officeCode),
@@ -484,7 +489,9 @@ export async function transitionPetition(
     next = clearedOfOrders(next);
   }
   if (request.action === 'reinstate') {
-    assertObjectionWindowOpen(current, now);
+    const objection =
+      current.rejection && (await deadlineNow(deps, current, 'objection', current.rejection.objectionDeadline, now));
+    assertObjectionWindowOpen(objection, now);
     next = clearedOfOrders(next);
   }
   if (request.action === 'return') {
@@ -608,17 +615,47 @@ export async function reassignPetition(
 /**
  * A period served now on the petitioner, by the work calendar of the court's province (its closed
  * days are the ones that count, Article 444), with the lunar holidays of the years it may reach.
+ * `notBefore`: a last day already served, when the period is counted again (deadlineNow).
  */
 async function legalPeriod(
   deps: Pick<TransitionDeps, 'calendars'>,
   petition: Petition,
   kind: LegalPeriodKind,
   servedAt: Date,
+  notBefore?: string,
 ): Promise<LegalPeriod> {
-  const provinceCode = petition.court?.provinceCode ?? petition.provinceCode;
+  const provinceCode = periodProvinceOf(petition);
   if (!provinceCode) throw new ConflictError(problemTexts.noCourtForPetition, { kind: petition.kind });
   const calendar = await deps.calendars.workCalendar(provinceCode, calendarYearsFor(servedAt));
-  return lastDayToAct({ servedAt, days: LEGAL_PERIODS[kind].days, calendar });
+  return lastDayToAct({ servedAt, days: LEGAL_PERIODS[kind].days, calendar, ...(notBefore ? { notBefore } : {}) });
+}
+
+/** The province whose closed days count for the petition's periods: its court's (the office's before routing). */
+const periodProvinceOf = (petition: Petition) => petition.court?.provinceCode ?? petition.provinceCode;
+
+/**
+ * The deadline that decides at `now`: the stored one while it runs. Once it is over, the period is
+ * counted again from its service with the province's calendar as it is now, because a closure
+ * declared after service (an emergency closure is announced the day before) or a lunar calendar
+ * loaded since may close the stored last day, and Article 444 then moves it to the next open day.
+ * The answer is never earlier than the stored deadline (lastDayToAct's `notBefore`): the notice
+ * served named that day, the party may have planned to act on it, and a holiday taken out of the
+ * calendar later does not take back a day already given. So a recount only keeps or delays it, and
+ * it is made only for a deadline that is over, i.e. when a lapse or a refusal is about to follow.
+ * Returns the stored object itself when the recount changes nothing. A petition without its
+ * service time or province keeps its stored deadline.
+ */
+export async function deadlineNow(
+  deps: Pick<TransitionDeps, 'calendars'>,
+  petition: Petition,
+  kind: LegalPeriodKind,
+  stored: Deadline,
+  now: Date,
+): Promise<Deadline> {
+  const servedAt = kind === 'cure' ? cureServedAt(petition) : petition.rejection?.servedAt;
+  if (!isLapsed(stored, now) || !servedAt || !periodProvinceOf(petition)) return stored;
+  const recounted = deadlineOf(await legalPeriod(deps, petition, kind, new Date(servedAt), stored.lastDay));
+  return recounted.lastDay === stored.lastDay && recounted.provisional === stored.provisional ? stored : recounted;
 }
 
 /**

@@ -1,3 +1,6 @@
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/aws-clients';
+import { keys } from '../../shared/adapters/dynamo-keys';
 import {
   calendarRepositoryFromEnv,
   cryptoIds,
@@ -5,12 +8,15 @@ import {
   petitionAdaptersFromEnv,
   submissionDepsFromEnv,
 } from '../../shared/adapters/from-env';
+import { readEnv, tableEnvShape } from '../../shared/config';
 import { ConflictError } from '../../shared/domain/errors';
-import type { Principal } from '../../shared/domain/roles';
+import type { Principal, ProvinceAdmin } from '../../shared/domain/roles';
 import type { Clock } from '../../shared/ports';
 import { createPetitionSchema } from '../../shared/schemas/petition';
+import { addProvincialHoliday, loadLunarHolidays } from '../../shared/use-cases/holidays';
 import { runCureLapses } from '../../shared/use-cases/lapses';
 import { createDraft, submitPetition, transitionPetition } from '../../shared/use-cases/petitions';
+import { asFunction } from '../support/api-event';
 import { outboxEventsOf } from '../support/outbox';
 import { recordPaidInFull } from '../support/payments';
 import { activeOffice, counter, petitionBody, TEST_COURTS } from '../support/petitions';
@@ -209,5 +215,200 @@ describe('the rejection order and reinstatement', () => {
         expectedVersion: 5,
       }),
     ).rejects.toMatchObject({ code: 'objection-period-over' });
+  });
+});
+
+/**
+ * Article 444 applies to the calendar as it is when the period would lapse, not as it was at
+ * service: a provincial closure announced the day before, or a lunar calendar loaded later, that
+ * closes the stored last day moves it to the next open day. Azar and Dey 1405 (Nov 2026 - Jan 2027),
+ * South Khorasan (29), the test courts' province; its offices close on Fridays alone.
+ */
+describe('a last day the calendar closes after service', () => {
+  const AZAR_8 = '2026-11-29T06:30:00Z'; // Sunday 8 Azar 1405, 10:00 Tehran
+  const provinceAdmin: ProvinceAdmin = {
+    kind: 'province',
+    userId: 'admin-29',
+    role: 'province-admin',
+    provinceCode: '29',
+  };
+  const calendars = () => calendarRepositoryFromEnv();
+
+  /** The province closes a day, as its administrator does (once: a second closure of the day is a 409). */
+  async function closeDay(date: string) {
+    await addProvincialHoliday(calendars(), provinceAdmin, {
+      date,
+      name: { fa: 'تعطیلی اضطراری', en: 'Emergency closure' },
+    }).catch((error: unknown) => {
+      if (!(error instanceof ConflictError && error.code === 'holiday-exists')) throw error;
+    });
+  }
+
+  async function returnedOn(servedAt: string) {
+    const officeCode = await activeOffice();
+    const clerk: Principal = { kind: 'office', userId: 'clerk', role: 'clerk', officeCode };
+    const { petition } = await createDraft(deps(at(servedAt)), clerk, createPetitionSchema.parse(petitionBody()));
+    await recordPaidInFull(petition.petitionId, new Date(servedAt));
+    await submitPetition(deps(at(servedAt)), clerk, petition.petitionId);
+    const returned = await transitionPetition(deps(at(servedAt)), court, petition.petitionId, {
+      action: 'return',
+      defects: ['evidence'],
+      expectedVersion: 2,
+    });
+    return { clerk, petitionId: petition.petitionId, returned };
+  }
+
+  /** The daily job as its function runs it, under the function's own IAM policy. */
+  const lapseJobAt = (iso: string) => asFunction('cure-lapse-job', () => runCureLapses(deps(at(iso))));
+
+  async function storedItem(petitionId: string) {
+    const db = createDocumentClient(readEnv(tableEnvShape));
+    const { Item } = await db.send(
+      new GetCommand({
+        TableName: readEnv(tableEnvShape).TABLE_NAME,
+        Key: keys.petition(petitionId),
+        ConsistentRead: true,
+      }),
+    );
+    db.destroy();
+    return Item;
+  }
+
+  beforeAll(loadLunarYears);
+
+  it('does not lapse on a stored last day closed after service: deadline and index move to the next open day, lapsing there', async () => {
+    // Prepare: served Sunday 8 Azar, the last day is Thursday 19 Azar; the day before it, the province closes it.
+    const { petitionId, returned } = await returnedOn(AZAR_8);
+    await closeDay('1405-09-19');
+
+    // Act: the job at the end of 19 Azar, again at the end of Friday 20 Azar, and at the end of Saturday 21 Azar.
+    const end19 = await lapseJobAt('2026-12-10T20:40:00Z');
+    const moved = await petitionAdaptersFromEnv().petitions.get(petitionId);
+    const item = await storedItem(petitionId);
+    const end20 = await lapseJobAt('2026-12-11T20:40:00Z');
+    const end21 = await lapseJobAt('2026-12-12T20:40:00Z');
+
+    // Assess
+    expect(returned.cureDeadline?.lastDay).toBe('1405-09-19');
+    expect(end19.moved).not.toContain(petitionId);
+    expect(moved).toMatchObject({
+      status: 'returned',
+      version: 4,
+      cureDeadline: { lastDay: '1405-09-21', endsAt: '2026-12-12T20:30:00.000Z', provisional: false },
+    });
+    // The lapse job's index (gsi3) holds it under the UTC day its cure now ends.
+    expect(item).toMatchObject({
+      gsi3pk: 'CURE-DUE#2026-12-12',
+      gsi3sk: `2026-12-12T20:30:00.000Z#${petitionId}`,
+    });
+    expect(end20.moved).not.toContain(petitionId);
+    expect(end21.moved).toContain(petitionId);
+    const lapsed = await petitionAdaptersFromEnv().petitions.get(petitionId);
+    expect(lapsed?.status).toBe('rejection-due');
+    // The move is no step of the life cycle: no history entry and no event of its own; the
+    // rejection-due event names the deadline that lapsed.
+    expect(lapsed?.history.map((entry) => entry.action).slice(-2)).toEqual(['return', 'lapse']);
+    const events = (await outboxEventsOf(petitionId)).filter(
+      (e) => e.type === 'returned' || e.type === 'rejection-due',
+    );
+    expect(events.map((event) => [event.type, event.data])).toEqual([
+      ['returned', expect.objectContaining({ cureDeadline: returned.cureDeadline })],
+      [
+        'rejection-due',
+        { cureDeadline: { lastDay: '1405-09-21', endsAt: '2026-12-12T20:30:00.000Z', provisional: false } },
+      ],
+    ]);
+  });
+
+  it('takes the resubmission on the new last day once the job has moved the deadline, and refuses it after that day', async () => {
+    // Prepare: two petitions returned on Sunday 15 Azar (last day Thursday 26 Azar); 26 Azar closed after
+    // service; the job ran at its end. 27 Azar is a Friday: the new last day is Saturday 28 Azar.
+    const onTime = await returnedOn('2026-12-06T06:30:00Z');
+    const late = await returnedOn('2026-12-06T06:30:00Z');
+    await closeDay('1405-09-26');
+    await lapseJobAt('2026-12-17T20:40:00Z');
+
+    // Act: one resubmission in the last minute of 28 Azar, one when it has ended.
+    const resubmitted = await transitionPetition(deps(at('2026-12-19T20:29:00Z')), onTime.clerk, onTime.petitionId, {
+      action: 'resubmit',
+      expectedVersion: 4,
+    });
+    const refused = transitionPetition(deps(at('2026-12-19T20:30:00Z')), late.clerk, late.petitionId, {
+      action: 'resubmit',
+      expectedVersion: 4,
+    });
+
+    // Assess
+    expect(resubmitted.status).toBe('submitted');
+    await expect(refused).rejects.toMatchObject({ code: 'cure-period-over', params: { lastDay: '1405-09-28' } });
+  });
+
+  it('judges a resubmission by the calendar as it is now, before any job ran: taken on the new last day, refused after it', async () => {
+    // Prepare: two petitions returned on Sunday 22 Azar (last day Thursday 3 Dey, as stored); 3 Dey closed;
+    // no lapse job since. 4 Dey is a Friday: the last day is now Saturday 5 Dey.
+    const onTime = await returnedOn('2026-12-13T06:30:00Z');
+    const late = await returnedOn('2026-12-13T06:30:00Z');
+    await closeDay('1405-10-03');
+
+    // Act: resubmissions on 5 Dey and after it, by offices that read the petitions as returned.
+    const resubmitted = await transitionPetition(deps(at('2026-12-26T06:30:00Z')), onTime.clerk, onTime.petitionId, {
+      action: 'resubmit',
+      expectedVersion: 3,
+    });
+    const refused = transitionPetition(deps(at('2026-12-26T20:30:00Z')), late.clerk, late.petitionId, {
+      action: 'resubmit',
+      expectedVersion: 3,
+    });
+
+    // Assess: the refusal names the last day as it now is.
+    expect(resubmitted.status).toBe('submitted');
+    await expect(refused).rejects.toMatchObject({ code: 'cure-period-over', params: { lastDay: '1405-10-05' } });
+  });
+
+  it('reinstates on the next open day when the last day of the objection window is closed after the order', async () => {
+    // Prepare: returned Tuesday 24 Azar (last day Saturday 5 Dey), lapsed; rejected Sunday 13 Dey, so the
+    // objection window's last day is Thursday 24 Dey, which the province then closes (25 Dey is a Friday).
+    const { petitionId } = await returnedOn('2026-12-15T06:30:00Z');
+    await lapseJobAt('2027-01-02T21:00:00Z');
+    const rejected = await transitionPetition(deps(at('2027-01-03T06:30:00Z')), court, petitionId, {
+      action: 'reject',
+      expectedVersion: 4,
+    });
+    await closeDay('1405-10-24');
+
+    // Act: the court reinstates on Saturday 26 Dey.
+    const reinstated = await transitionPetition(deps(at('2027-01-16T06:30:00Z')), court, petitionId, {
+      action: 'reinstate',
+      expectedVersion: 5,
+    });
+
+    // Assess
+    expect(rejected.rejection?.objectionDeadline.lastDay).toBe('1405-10-24');
+    expect(reinstated.status).toBe('submitted');
+  });
+
+  it('never ends before a served last day: a lunar holiday taken out does not shorten it; closing the served day moves it', async () => {
+    // Prepare: the lunar calendar closes Wednesday 16 Dey, so a return on Saturday 5 Dey lasts to Thursday 17 Dey;
+    // then the calendar is reloaded without 16 Dey, and the province closes 17 Dey.
+    const lunar1405 = (holidays: Array<{ date: string; name: { fa: string; en: string } }>) =>
+      loadLunarHolidays(calendars(), at('2026-12-20T06:30:00Z'), { year: 1405, holidays, source: 'test', demo: false });
+    await lunar1405([{ date: '1405-10-16', name: { fa: 'تعطیل قمری', en: 'Lunar holiday' } }]);
+    const { petitionId, returned } = await returnedOn('2026-12-26T06:30:00Z');
+    await lunar1405([{ date: '1405-04-04', name: { fa: 'عاشورای حسینی', en: 'Ashura' } }]);
+    await closeDay('1405-10-17');
+
+    // Act: the job at the end of 16 Dey, and at the end of 17 Dey.
+    const end16 = await lapseJobAt('2027-01-06T20:40:00Z');
+    const end17 = await lapseJobAt('2027-01-07T20:40:00Z');
+
+    // Assess: not 16 Dey (the calendar now), nor a lapse on closed 17 Dey, but Saturday 19 Dey (18 Dey is a Friday).
+    expect(returned.cureDeadline?.lastDay).toBe('1405-10-17');
+    expect(end16.moved).not.toContain(petitionId);
+    expect(end17.moved).not.toContain(petitionId);
+    expect((await petitionAdaptersFromEnv().petitions.get(petitionId))?.cureDeadline).toEqual({
+      lastDay: '1405-10-19',
+      endsAt: '2027-01-09T20:30:00.000Z',
+      provisional: false,
+    });
   });
 });

@@ -42,7 +42,8 @@ const QUOTING = within('dynamodb:Query,dynamodb:UpdateItem', 'FEESCHEDULE#*');
 const PAYMENTS = within('dynamodb:Query', 'PETITION#*');
 
 const EXPECTED: Record<string, string[]> = {
-  'add-provincial-holiday': ['dynamodb:UpdateItem on table/data'],
+  // The province's calendar read before a change, to refuse one that leaves a year without an open day.
+  'add-provincial-holiday': [within('dynamodb:BatchGetItem', 'CALENDAR#*'), 'dynamodb:UpdateItem on table/data'],
   'create-court': ['dynamodb:PutItem on table/data'],
   // The office, its payment terminal's claim and its province in the set the report job reads, in one transaction.
   'create-office': [
@@ -50,7 +51,12 @@ const EXPECTED: Record<string, string[]> = {
     within('dynamodb:UpdateItem', 'OFFICE-PROVINCES'),
   ],
   'create-petition': [ITEMS, QUOTING, UPLOADS],
-  'cure-lapse-job': ['dynamodb:PutItem,dynamodb:UpdateItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
+  // The province's calendar too: a period is counted again before it lapses.
+  'cure-lapse-job': [
+    within('dynamodb:BatchGetItem', 'CALENDAR#*'),
+    'dynamodb:PutItem,dynamodb:UpdateItem on table/data',
+    'dynamodb:Query on table/data/index/gsi3',
+  ],
   'declare-documents': [ITEMS, QUOTING, UPLOADS],
   'download-document': [ITEMS, 's3:GetObject on documents/petitions/*'],
   'generate-monthly-report': [
@@ -114,7 +120,7 @@ const EXPECTED: Record<string, string[]> = {
   'set-network-target': ['dynamodb:PutItem on table/data'],
   'reassign-petition': [ITEMS],
   'remove-document': [ITEMS, QUOTING],
-  'set-work-week': ['dynamodb:PutItem on table/data'],
+  'set-work-week': [within('dynamodb:BatchGetItem', 'CALENDAR#*'), 'dynamodb:PutItem on table/data'],
   'start-payment': [
     within('dynamodb:GetItem', 'PETITION#*', 'OFFICE#*', 'TERMINAL#*'),
     within('dynamodb:PutItem,dynamodb:Query', 'PETITION#*'),

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { ConflictError } from '../../shared/domain/errors';
 import type { LunarHolidayCalendar, ProvincialHoliday } from '../../shared/domain/holidays';
 import {
+  closedForAYearFrom,
   closedReasons,
   describeLastDay,
   isLapsed,
@@ -363,6 +365,68 @@ describe('provisional deadlines', () => {
     );
     expect(describeLastDay(period, 'fa')).toContain('سه‌شنبه ۱۲ مهر ۱۴۰۷');
     expect(describeLastDay(period, 'fa')).toContain('موقت');
+  });
+});
+
+describe('a period counted again after service', () => {
+  // Served Wed 1 Mehr 1405: nominally the last day is Sunday 12 Mehr, as in the worked example.
+  const servedAt = new Date('2026-09-23T08:30:00Z');
+  const again = (notBefore: string, work: WorkCalendar = calendar()) =>
+    lastDayToAct({ servedAt, days: LEGAL_PERIODS.cure.days, calendar: work, notBefore });
+
+  it('never ends before the last day already served, though the calendar now opens the days before it', () => {
+    // Served when 12 Mehr was closed, so the party was given Monday 13 Mehr; that closure is gone now.
+    const period = again('1405-07-13');
+
+    expect(period).toMatchObject({ nominalLastDay: '1405-07-12', lastDay: '1405-07-13', provisional: false });
+  });
+
+  it('moves a last day already served that the calendar now closes to the next open day, as far as the calendar says', () => {
+    const closure = provincial('1405-07-13', 'Emergency closure');
+    const earlier = provincial('1405-07-12', 'Closure');
+
+    const period = again('1405-07-13', calendar({ provincialHolidays: [closure] }));
+    const both = again('1405-07-12', calendar({ provincialHolidays: [earlier, closure] }));
+
+    expect(period.lastDay).toBe('1405-07-14');
+    expect(period.endsAt).toBe('2026-10-06T20:30:00.000Z');
+    expect(both.lastDay).toBe('1405-07-14');
+  });
+});
+
+describe('a calendar with no open day for a year', () => {
+  // Open on Thursdays alone, and every Thursday from Mehr 1405 to the end of 1406 a provincial holiday.
+  const thursdays: ProvincialHoliday[] = [];
+  for (let day = parseDay('1405-07-02')!; day.year < 1407; day = addDays(day, 7)) {
+    thursdays.push(provincial(formatDay(day), 'Closed Thursday'));
+  }
+  const closedAll = calendar({
+    closedWeekdays: ['saturday', 'sunday', 'monday', 'tuesday', 'wednesday'],
+    provincialHolidays: thursdays,
+  });
+
+  it('answers a period ending in it with a typed conflict (no-open-day, a 409), not a RangeError', () => {
+    let thrown: unknown;
+    try {
+      cure('2026-09-23T08:30:00Z', closedAll);
+    } catch (error) {
+      thrown = error;
+    }
+
+    expect(thrown).toBeInstanceOf(ConflictError);
+    expect(thrown).toMatchObject({ code: 'no-open-day', params: { provinceCode: PROVINCE, from: '1405-07-12' } });
+  });
+
+  it('is found from the first day of the closed run, and not where an open day follows within the year', () => {
+    const from = parseDay('1405-07-01')!;
+    // One Thursday in twenty open: a run of closed days ends within twenty weeks.
+    const open = calendar({
+      closedWeekdays: closedAll.closedWeekdays,
+      provincialHolidays: thursdays.filter((_, i) => i % 20 !== 10),
+    });
+
+    expect(closedForAYearFrom(closedAll, from, addDays(from, 30))).toBe('1405-07-01');
+    expect(closedForAYearFrom(open, from, addDays(from, 30))).toBeUndefined();
   });
 });
 
