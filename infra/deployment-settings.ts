@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { PLACEHOLDER_TERMINAL_ID, TERMINAL_ID_PATTERN } from '../shared/domain/payments';
 
 /**
  * Deployment settings that the cloud stack and the local runtime must agree on. They come from
@@ -48,7 +49,7 @@ export const DEFAULT_PAYMENT_GATEWAY_URL = 'https://sep.shaparak.ir';
  * A placeholder for the judiciary's terminal: the gateway refuses it, so court fees cannot be
  * taken until the real terminal is set (`-c judiciaryTerminalId=...`).
  */
-export const PLACEHOLDER_JUDICIARY_TERMINAL = '00000000';
+export const PLACEHOLDER_JUDICIARY_TERMINAL = PLACEHOLDER_TERMINAL_ID;
 
 export interface DeploymentSettings {
   region: string;
@@ -88,7 +89,8 @@ export function deploymentSettings(context: ContextReader, env: NodeJS.ProcessEn
   }
   const terminal =
     stringSetting('judiciaryTerminalId', context('judiciaryTerminalId')) ?? PLACEHOLDER_JUDICIARY_TERMINAL;
-  if (!/^\d{4,12}$/.test(terminal)) throw new Error(`judiciaryTerminalId: 4 to 12 digits: "${terminal}"`);
+  if (!TERMINAL_ID_PATTERN.test(terminal) && terminal !== PLACEHOLDER_TERMINAL_ID)
+    throw new Error(`judiciaryTerminalId: 4 to 12 digits, the first not 0: "${terminal}"`);
   const publicApiUrl = stringSetting('publicApiUrl', context('publicApiUrl'));
   const smsSenderLine = stringSetting('smsSenderLine', context('smsSenderLine'));
   if (smsSenderLine !== undefined && !/^\+?\d{4,20}$/.test(smsSenderLine))

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod/mini';
 import { awsEnvShape, readEnv, tableEnvShape } from '../config';
-import { TERMINAL_ID_PATTERN } from '../domain/payments';
+import { PLACEHOLDER_TERMINAL_ID, TERMINAL_ID_PATTERN } from '../domain/payments';
 import { type DocumentUrls, systemClock } from '../ports';
 import type { FeedbackDeps, TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps, verifyArrival } from '../use-cases/documents';
@@ -104,7 +104,11 @@ export function feeDepsFromEnv(): FeeDeps {
  * no office may take it as its own.
  */
 export const judiciaryTerminalEnvShape = {
-  JUDICIARY_TERMINAL_ID: z.string().check(z.regex(TERMINAL_ID_PATTERN)),
+  // A terminal id in its one spelling, or the deployment's all-zero placeholder, which the gateway
+  // refuses until the real terminal is set (infra/deployment-settings.ts).
+  JUDICIARY_TERMINAL_ID: z
+    .string()
+    .check(z.refine((id) => TERMINAL_ID_PATTERN.test(id) || id === PLACEHOLDER_TERMINAL_ID)),
 };
 
 /**

@@ -118,6 +118,9 @@ export const ORDER_ID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
  */
 export const TERMINAL_ID_PATTERN = /^[1-9]\d{3,11}$/;
 
+/** The judiciary's terminal until a deployment sets it: no terminal's spelling, so no office can hold it. */
+export const PLACEHOLDER_TERMINAL_ID = '00000000';
+
 /**
  * A petition's n-th payment attempt has the order id `<petitionId>-<n>`: unique per attempt (the
  * gateway refuses a used one, which also stops two attempts racing for one number), and it leads
