@@ -148,16 +148,20 @@ export interface SubmissionRecord {
  * in one transaction together with its idempotency record. So a retry can never count twice, and a
  * key reused for another request is refused without touching the first one's record.
  */
-export interface SubmissionStore {
+/** What routing reads of the court registry (submission and resubmission route with it). */
+export interface CourtRegistry {
+  /**
+   * The province's courts and fallbacks in one query, and the case's court when `caseCourtCode`
+   * names one in another province (then one read more).
+   */
+  courtRegistry(provinceCode: ProvinceCode, caseCourtCode?: string): Promise<CourtRegistrySnapshot>;
+}
+
+export interface SubmissionStore extends CourtRegistry {
   /** The petition, its paid totals, its office and the key's record, read at once (consistently). */
   load(petitionId: string, officeCode: string, key: string): Promise<SubmissionSnapshot>;
   /** The key's record alone, to find the winner's answer after losing a race. */
   record(officeCode: string, key: string): Promise<SubmissionRecord | undefined>;
-  /**
-   * What routing needs: the province's courts and fallbacks in one query, and the case's court
-   * when `caseCourtCode` names one in another province (then one read more).
-   */
-  courtRegistry(provinceCode: ProvinceCode, caseCourtCode?: string): Promise<CourtRegistrySnapshot>;
   /**
    * Writes the submitted petition (if still at `previousVersion`), claims its tracking code, bumps
    * the counters and stores the key's record in one transaction. Answers what stopped it, having

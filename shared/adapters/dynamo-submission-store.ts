@@ -1,16 +1,14 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Court } from '../domain/court';
 import type { ProvinceCode } from '../domain/provinces';
 import type { CourtRegistrySnapshot } from '../domain/routing';
 import type { PetitionEvent } from '../events/petition-events';
 import type { CounterIncrement, SubmissionRecord, SubmissionSnapshot, SubmissionStore } from '../ports';
-import { courtFromItem, fallbacksFromItem } from './dynamo-court-repository';
-import { indexKeys, keys } from './dynamo-keys';
+import { readCourtRegistry } from './dynamo-court-registry';
+import { keys } from './dynamo-keys';
 import { officeFromItem } from './dynamo-office-repository';
 import { outboxPut } from './dynamo-outbox';
 import { paidTotalsFromItem } from './dynamo-payment-repository';
 import { petitionFromItem, trackingEntryItem, versionedPut } from './dynamo-petition-repository';
-import { queryAll } from './dynamo-query';
 import { counterUpdate, failedConditions, transactWrite } from './dynamo-transactions';
 
 /**
@@ -20,9 +18,7 @@ import { counterUpdate, failedConditions, transactWrite } from './dynamo-transac
  * one TransactWriteItems for everything submission changes, the key's record and the events
  * included. The record lives in the idempotency table (one partition per record, a TTL). A
  * written statement on a case of another province's court reads that court too (a fourth call).
- *
- * The registry query's cost: a province has at most a few hundred courts of about 300 bytes, so
- * one query reads under 100 KB (at most 13 read units, eventually consistent) in one page.
+ * The registry query's cost: dynamo-court-registry.ts.
  */
 export class DynamoSubmissionStore implements SubmissionStore {
   constructor(
@@ -68,21 +64,8 @@ export class DynamoSubmissionStore implements SubmissionStore {
     return Item ? recordFromItem(Item) : undefined;
   }
 
-  async courtRegistry(provinceCode: ProvinceCode, caseCourtCode?: string): Promise<CourtRegistrySnapshot> {
-    const items = await queryAll(this.db, {
-      TableName: this.tableName,
-      IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexKeys.courtRegistryPartition(provinceCode) },
-    });
-    const courts: Court[] = items.filter((item) => item.entity === 'court').map(courtFromItem);
-    if (caseCourtCode && !courts.some((court) => court.courtCode === caseCourtCode)) {
-      const { Item } = await this.db.send(
-        new GetCommand({ TableName: this.tableName, Key: keys.court(caseCourtCode) }),
-      );
-      if (Item) courts.push(courtFromItem(Item));
-    }
-    return { courts, fallbacks: fallbacksFromItem(items.find((item) => item.entity === 'court-fallbacks')) };
+  courtRegistry(provinceCode: ProvinceCode, caseCourtCode?: string): Promise<CourtRegistrySnapshot> {
+    return readCourtRegistry(this.db, this.tableName, provinceCode, caseCourtCode);
   }
 
   async commit(

@@ -13,6 +13,7 @@ import { createDocumentClient, injectedCredentialsProvider, urlSigningOf } from 
 import { cryptoIds } from './crypto-ids';
 import { DynamoAttemptLimiter } from './dynamo-attempt-limiter';
 import { DynamoCalendarRepository } from './dynamo-calendar-repository';
+import { DynamoCourtRegistry } from './dynamo-court-registry';
 import { DynamoCourtRepository } from './dynamo-court-repository';
 import { DynamoENotices } from './dynamo-e-notices';
 import { DynamoFeeScheduleRepository } from './dynamo-fee-schedule-repository';
@@ -234,6 +235,7 @@ export function petitionDepsFromEnv(): TransitionDeps {
   return {
     ...petitionAdaptersFromEnv(),
     calendars: calendarRepositoryFromEnv(),
+    registry: onDataTable(DynamoCourtRegistry),
     clock: systemClock,
     ids: cryptoIds,
   };

@@ -8,7 +8,12 @@ export const route = defineRoute({
   auth: ['clerk', 'manager', 'court'],
   // The petition and its counters; BatchGetItem: the court's province's work calendar for a period.
   // A resubmission reads the petition's payments: the fees must be paid again in full.
-  table: [{ actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'] }, PAYMENT_READS],
+  // Query gsi3: a resubmission is routed again, by the province's court registry.
+  table: [
+    { actions: ['GetItem', 'PutItem', 'UpdateItem', 'BatchGetItem'] },
+    PAYMENT_READS,
+    { actions: ['Query'], indexes: ['gsi3'] },
+  ],
   summary: 'A life-cycle step: dispatch, register, return, reject, reinstate (court); resubmit, withdraw (office)',
   request: { path: petitionPathSchema, body: transitionSchema },
   responses: {

@@ -25,6 +25,7 @@ import {
   type LegalPeriodKind,
   lastDayToAct,
 } from '../domain/legal-periods';
+import type { Office } from '../domain/office';
 import { byCodePoint } from '../domain/order';
 import {
   applyTransition,
@@ -40,7 +41,13 @@ import {
   unverifiedDocuments,
 } from '../domain/petition';
 import { actor, asOfficeStaff, asProvinceAdmin, isOfficeStaff, type Principal } from '../domain/roles';
-import { courtKindsFor, type RoutingDecision, type RoutingRuleId, routePetition } from '../domain/routing';
+import {
+  type CourtRegistrySnapshot,
+  courtKindsFor,
+  type RoutingDecision,
+  type RoutingRuleId,
+  routePetition,
+} from '../domain/routing';
 import { solarHijriDate, solarHijriMonth } from '../domain/solar-hijri';
 import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
@@ -50,6 +57,7 @@ import type {
   CalendarRepository,
   Clock,
   CounterIncrement,
+  CourtRegistry,
   CourtRepository,
   DocumentUrls,
   FeeScheduleRepository,
@@ -460,7 +468,11 @@ export async function courtInbox(
   };
 }
 
-export type TransitionDeps = PetitionDeps & { calendars: Pick<CalendarRepository, 'workCalendar'> };
+export type TransitionDeps = PetitionDeps & {
+  calendars: Pick<CalendarRepository, 'workCalendar'>;
+  /** A resubmission is routed again (routedAgain). */
+  registry: CourtRegistry;
+};
 
 export async function transitionPetition(
   deps: TransitionDeps,
@@ -486,7 +498,12 @@ export async function transitionPetition(
       throw new ConflictError(problemTexts.officeNotActive, { status: office?.status ?? '' });
     // A petition returned for unpaid fees goes back only once the difference is paid.
     assertFeesSettled(current, payments);
-    next = clearedOfOrders(next);
+    next = routedAgain(
+      clearedOfOrders(next),
+      office,
+      await deps.registry.courtRegistry(office.provinceCode, current.caseReference?.courtCode),
+      now,
+    );
   }
   if (request.action === 'reinstate') {
     const objection =
@@ -515,11 +532,46 @@ export async function transitionPetition(
     });
   }
   const counters = forOffice(current.officeCode, courtStepCounters(current, next, now));
+  const events = eventsOfTransition(current, next, eventId, now);
+  // A resubmission that goes to another court says so, as a submission does (`routed`).
+  if (request.action === 'resubmit' && next.court && next.court.courtCode !== current.court?.courtCode) {
+    events.push(
+      petitionEvent(
+        'routed',
+        next,
+        { courtCode: next.court.courtCode, data: { flaggedForReview: next.court.flaggedForReview } },
+        { eventId: deps.ids.eventId(), occurredAt: now.toISOString() },
+      ),
+    );
+  }
   // Registration lets the civil defendants track the case: the entry's keys change with it.
-  await deps.petitions.save(next, current.version, counters, eventsOfTransition(current, next, eventId, now), {
+  await deps.petitions.save(next, current.version, counters, events, {
     trackersChanged: trackersChanged(current, next),
   });
   return next;
+}
+
+/**
+ * A resubmission is routed as a submission is, with the petition as corrected and the registry as
+ * it is now. The court that returned it gets it back unless the rules now point elsewhere: a cure
+ * that raised the claim past the peace court's limit (the defect `claim-and-value`), or a court
+ * closed or suspended meanwhile (the registry holds only active courts, then the province's
+ * fallback, flagged for review). Routed elsewhere, the history says so (`route`, by the system).
+ */
+function routedAgain(petition: Petition, office: Office, registry: CourtRegistrySnapshot, now: Date): Petition {
+  const route = routePetition(petition, office, registry);
+  if (!route) throw new ConflictError(problemTexts.noCourtForPetition, { kind: petition.kind });
+  if (route.court.courtCode === petition.court?.courtCode) return petition;
+  const at = now.toISOString();
+  const court = courtAssignment(route, at);
+  return {
+    ...petition,
+    court,
+    history: [
+      ...petition.history,
+      { at, by: SYSTEM, action: 'route', from: 'submitted', to: 'submitted', courtCode: court.courtCode },
+    ],
+  };
 }
 
 /** Where a province administrator may move a petition: one a court holds and has not finished with. */

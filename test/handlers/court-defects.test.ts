@@ -46,6 +46,7 @@ function deps(clock: Clock) {
   return {
     ...petitionAdaptersFromEnv(),
     ...submissionDepsFromEnv(),
+    registry: submissionDepsFromEnv().submissions,
     calendars: calendarRepositoryFromEnv(),
     documents: documentUrlsFromEnv(),
     ids: cryptoIds,

@@ -5,6 +5,7 @@ import { handler as listPetitions } from '../../functions/list-petitions';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as transition } from '../../functions/transition-petition';
 import { handler as updateOffice } from '../../functions/update-office';
+import { handler as updatePetition } from '../../functions/update-petition';
 import {
   type PetitionAction,
   type PetitionStatus,
@@ -14,8 +15,9 @@ import {
 import { solarHijriMonth } from '../../shared/domain/solar-hijri';
 import { isValidTrackingCode } from '../../shared/domain/tracking-code';
 import { apiEvent, type Caller, call, TEST_COURT } from '../support/api-event';
+import { outboxEventsOf } from '../support/outbox';
 import { payInFull, recordPaidInFull } from '../support/payments';
-import { activeOffice, counter, idempotencyKey, nationalId, petitionBody } from '../support/petitions';
+import { activeOffice, counter, idempotencyKey, nationalId, petitionBody, TEST_COURTS } from '../support/petitions';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
 beforeAll(provisionStores);
@@ -682,6 +684,62 @@ describe('life cycle', () => {
     // Assess: before, the outbox refused the event without a tracking code and the clerk got a 500
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', version: 2 });
+  });
+
+  it('routes a resubmission again: a cure that raised the claim past the peace limit goes to the civil court', async () => {
+    // Prepare: a claim within the peace court's limit, returned by that court for its value, then raised
+    const { clerk } = await officeWithClerk();
+    const peace: Caller = { role: 'court', courtCode: TEST_COURTS.peace, userId: 'peace-judge' };
+    const petitionId = await draft(clerk, petitionBody(undefined, { claimAmountRials: '50000000' }), 'recorded');
+    await submit(clerk, petitionId);
+    const returned = await step(peace, petitionId, {
+      action: 'return',
+      defects: ['claim-and-value'],
+      expectedVersion: 2,
+    });
+    const raised = await call(
+      updatePetition,
+      apiEvent('update-petition', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        body: { claimAmountRials: '5000000000', expectedVersion: 3 },
+      }),
+    );
+    await recordPaidInFull(petitionId);
+
+    // Act
+    const resubmitted = await step(clerk, petitionId, { action: 'resubmit', expectedVersion: 4 });
+    const inboxOf = (courtCaller: Caller) =>
+      call(
+        getCourtInbox,
+        apiEvent('get-court-inbox', { caller: courtCaller, pathParameters: { courtCode: courtCaller.courtCode! } }),
+      );
+    const [peaceInbox, civilInbox] = [await inboxOf(peace), await inboxOf({ role: 'court', courtCode: TEST_COURT })];
+
+    // Assess
+    expect([returned.body.court?.courtCode, raised.status]).toEqual([TEST_COURTS.peace, 200]);
+    expect(resubmitted.body.court).toMatchObject({ courtCode: TEST_COURT, rule: 'civil-over-limit-or-not-monetary' });
+    expect(resubmitted.body.history.at(-1)).toMatchObject({ action: 'route', courtCode: TEST_COURT });
+    expect(peaceInbox.body.items.map((p: { petitionId: string }) => p.petitionId)).not.toContain(petitionId);
+    expect(civilInbox.body.items.map((p: { petitionId: string }) => p.petitionId)).toContain(petitionId);
+    const routed = (await outboxEventsOf(petitionId)).filter((event) => event.type === 'routed');
+    expect(routed.map((event) => event.courtCode)).toEqual([TEST_COURTS.peace, TEST_COURT]);
+  });
+
+  it('sends a resubmission back to the court that returned it when the rules still point there', async () => {
+    // Prepare
+    const { clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk, petitionBody(), 'recorded');
+    await submit(clerk, petitionId);
+    await step(court, petitionId, { action: 'return', defects: ['evidence'], expectedVersion: 2 });
+
+    // Act
+    const resubmitted = await step(clerk, petitionId, { action: 'resubmit', expectedVersion: 3 });
+
+    // Assess: no second routing, no routed event beyond the submission's
+    expect(resubmitted.body.court).toMatchObject({ courtCode: TEST_COURT });
+    expect(resubmitted.body.history.filter((h: { action: string }) => h.action === 'route')).toHaveLength(1);
+    expect((await outboxEventsOf(petitionId)).filter((event) => event.type === 'routed')).toHaveLength(1);
   });
 
   it('answers 403 with the allowed actions when an office clerk tries a court step', async () => {

@@ -45,6 +45,7 @@ function deps(clock: Clock = { now: () => new Date() }) {
   return {
     ...petitionAdaptersFromEnv(),
     ...submissionDepsFromEnv(),
+    registry: submissionDepsFromEnv().submissions,
     calendars: calendarRepositoryFromEnv(),
     documents: documentUrlsFromEnv(),
     ids: cryptoIds,

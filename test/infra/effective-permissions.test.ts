@@ -140,6 +140,7 @@ const EXPECTED: Record<string, string[]> = {
   'transition-petition': [
     'dynamodb:BatchGetItem,dynamodb:GetItem,dynamodb:PutItem,dynamodb:UpdateItem on table/data',
     PAYMENTS,
+    'dynamodb:Query on table/data/index/gsi3',
   ],
   'update-court': [ITEMS],
   // The office; a new terminal's claim put and the old one's deleted with it, and no other item deleted.
