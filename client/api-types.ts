@@ -4774,7 +4774,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description The court is not active, the petition is not with a court, or a stale expectedVersion */
+      /** @description The court is inactive or of a kind it never goes to, not with a court, or stale version */
       409: {
         headers: {
           [name: string]: unknown;

@@ -13,6 +13,6 @@ export const route = defineRoute({
   responses: {
     200: { description: 'The petition, held by the new court', schema: petitionSchema },
     404: { description: 'A petition or court of another province, answered as an unknown one' },
-    409: { description: 'The court is not active, the petition is not with a court, or a stale expectedVersion' },
+    409: { description: 'The court is inactive or of a kind it never goes to, not with a court, or stale version' },
   },
 });

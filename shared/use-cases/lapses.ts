@@ -47,10 +47,14 @@ export function lapsed(petition: Petition, now: Date): Petition {
  * changes the petition without a history entry or an event unless it is rejected), the v1 event
  * catalogue has no such type for court systems to take, and the `rejection-due` event, when it
  * comes, names the deadline that lapsed. The office and the petitioner see the new last day on the
- * petition and its tracking.
+ * petition and its tracking once this run has stored it, that is after the old last day ended:
+ * until then they see the day the notice named (a resubmission on the new day is taken anyway).
+ * Recounting when a closure is declared, and telling the parties, is not built (README).
  */
-export function postponed(petition: Petition, now: Date): Petition {
-  return { ...petition, version: petition.version + 1, updatedAt: now.toISOString() };
+export function postponed(petition: Petition): Petition {
+  // The version moves (the write is conditional like any other); `updatedAt` does not: nobody
+  // acted, and the court's inbox, ordered by it, would show the petition as newly changed.
+  return { ...petition, version: petition.version + 1 };
 }
 
 /**
@@ -63,7 +67,8 @@ export function postponed(petition: Petition, now: Date): Petition {
  * Exactly once per petition even when two runs overlap: every write is conditional on the version
  * read, so of two runs (or a run and a resubmission at the last minute) one wins and the other
  * skips the petition. A calendar with no open day for a year (NoOpenDayError, a conflict) leaves
- * the petition returned and skipped: Article 444 waits for the offices to reopen.
+ * the petition returned and skipped: Article 444 waits for the offices to reopen. Any other
+ * failure fails the run, after every other petition was judged.
  */
 export async function runCureLapses(
   deps: LapseDeps,
@@ -72,6 +77,7 @@ export async function runCureLapses(
   const calendars = { workCalendar: memoised(deps.calendars) };
   const moved: string[] = [];
   const kept: string[] = [];
+  const failures: unknown[] = [];
   let skipped = 0;
   for (let back = LAPSE_CATCH_UP_DAYS; back >= 0; back--) {
     const day = new Date(now.getTime() - back * DAY_MS).toISOString().slice(0, 10);
@@ -81,7 +87,7 @@ export async function runCureLapses(
         const cureDeadline = await deadlineNow({ calendars }, petition, 'cure', petition.cureDeadline, now);
         const current = cureDeadline === petition.cureDeadline ? petition : { ...petition, cureDeadline };
         if (!isCureLapsed(current, now)) {
-          await deps.petitions.save(postponed(current, now), petition.version);
+          await deps.petitions.save(postponed(current), petition.version);
           kept.push(petition.petitionId);
           continue;
         }
@@ -94,10 +100,16 @@ export async function runCureLapses(
         );
         moved.push(petition.petitionId);
       } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        skipped++;
+        // One petition that fails (a calendar read that outlasted the retries, a stored item the
+        // recount cannot read) stops no other: every petition of every province is tried, and the
+        // run then fails, so the scheduler retries it and the dead-letter queue's alarm calls.
+        if (!(error instanceof ConflictError)) failures.push(error);
+        else skipped++;
       }
     }
+  }
+  if (failures.length > 0) {
+    throw new AggregateError(failures, `${failures.length} petitions could not be judged; the others were`);
   }
   return { moved, postponed: kept, skipped };
 }

@@ -21,6 +21,7 @@ import {
   type PaymentReceipt,
   petitionOfOrder,
   receiptOf,
+  TERMINAL_ID_PATTERN,
 } from '../domain/payments';
 import { assertEditableByOffice, assertVisible } from '../domain/petition';
 import { asOfficeStaff, type Principal } from '../domain/roles';
@@ -107,7 +108,10 @@ export async function startPayment(
   const due = parseRials(balance?.[payee].dueRials ?? '0');
   if (due === 0n) throw new ConflictError(problemTexts.nothingDue, { payee });
   const terminalId = payee === 'judiciary' ? deps.settings.judiciaryTerminalId : office.paymentTerminalId;
-  if (!terminalId) throw new ConflictError(problemTexts.noPaymentTerminal, { payee });
+  // An office stored before terminals had one spelling may hold `0<id>`, which the gateway reads
+  // as `<id>`, perhaps another's: no tariff goes there until an administrator enters it again.
+  if (!terminalId || (payee === 'office' && !TERMINAL_ID_PATTERN.test(terminalId)))
+    throw new ConflictError(problemTexts.noPaymentTerminal, { payee });
   const open = payments.filter((p) => p.payee === payee && isOpen(p));
   // Resumed only on the terminal the office has now: a token from before its terminal changed
   // would send the payer's money to the old one, which may be another office's by now.

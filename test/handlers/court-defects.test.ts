@@ -163,6 +163,38 @@ describe('the daily lapse job', () => {
     expect(await counter(officeCode, 'J#1405-07')).toMatchObject({ cureLapsed: 1 });
   });
 
+  it('judges every other petition when one fails, then fails the run so that it is tried again', async () => {
+    // Prepare: two lapsed petitions, and a calendar read that fails once (a fault DynamoDB Local
+    // cannot make: the read outlasting the SDK's retries)
+    const first = await returnedPetition();
+    const second = await returnedPetition();
+    const clock = at('2026-10-21T21:00:00Z');
+    const real = deps(clock);
+    let failures = 0;
+    const flaky = {
+      ...real,
+      calendars: {
+        workCalendar: (...args: Parameters<typeof real.calendars.workCalendar>) =>
+          failures++ === 0 ? Promise.reject(new Error('calendar read failed')) : real.calendars.workCalendar(...args),
+      },
+    };
+    const statusOf = async (petitionId: string) => (await real.petitions.get(petitionId))?.status;
+
+    // Act
+    const failed = await runCureLapses(flaky).catch((error: unknown) => error);
+    const afterFailure = [await statusOf(first.petitionId), await statusOf(second.petitionId)];
+    await runCureLapses(real);
+
+    // Assess: one failure did not stop the run; the retry judges what it left
+    expect(failed).toBeInstanceOf(AggregateError);
+    expect((failed as AggregateError).errors).toHaveLength(1);
+    expect(afterFailure).toContain('rejection-due');
+    expect([await statusOf(first.petitionId), await statusOf(second.petitionId)]).toEqual([
+      'rejection-due',
+      'rejection-due',
+    ]);
+  });
+
   it('catches up after missed days', async () => {
     const { petitionId } = await returnedPetition();
 

@@ -154,6 +154,24 @@ describe("the office's terminal", () => {
     expect(again.body.type).toBe('urn:judicial-e-services:problem:payment-in-progress');
   });
 
+  it('takes no tariff into a terminal stored with a leading zero, which the gateway would read as another', async () => {
+    // Prepare: an office as a version before the one spelling stored it
+    const { officeCode, clerk, petitionId } = await draft();
+    const db = createDocumentClient(readEnv(tableEnvShape));
+    const { TABLE_NAME } = readEnv(tableEnvShape);
+    const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: keys.office(officeCode) }));
+    await db.send(new PutCommand({ TableName: TABLE_NAME, Item: { ...Item, paymentTerminalId: `0${officeCode}` } }));
+    const before = await tableSnapshot();
+
+    // Act
+    const started = await startPaymentFor(clerk, petitionId, 'office');
+
+    // Assess
+    expect(started.status).toBe(409);
+    expect(started.body.type).toBe('urn:judicial-e-services:problem:no-payment-terminal');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
   it('takes no tariff into a terminal whose claim names another office (as the backfill leaves one)', async () => {
     // Prepare: the office's terminal claimed by another office, as for two offices stored before claims
     const { officeCode, clerk, petitionId } = await draft();

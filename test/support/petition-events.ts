@@ -7,7 +7,7 @@ const base11 = '98765432109';
 /** A valid 12-digit tracking code (the Damm check digit makes it so). */
 export const TRACKING_CODE = base11 + String(dammCheckDigit(base11));
 export const CASE_NUMBER_LONGEST = '14049876543210987654'; // 20 digits, the schema's most
-export const AMOUNT_LONGEST = '987654321098765432'; // 18 digits, the schema's most
+export const AMOUNT_LONGEST = '987654321098765432109'; // 21 digits, the schema's most
 /** The Solar Hijri day with the longest written form: a two-digit day of Ordibehesht (اردیبهشت). */
 export const LONGEST_DAY = '1404-02-29';
 export const COURT = '56-PEACE-01';
