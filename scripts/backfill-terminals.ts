@@ -4,12 +4,16 @@ import { keys } from '../shared/adapters/dynamo-keys';
 import { terminalClaimItem } from '../shared/adapters/dynamo-office-repository';
 import { transactWrite } from '../shared/adapters/dynamo-transactions';
 import { byCodePoint } from '../shared/domain/order';
+import { TERMINAL_ID_PATTERN } from '../shared/domain/payments';
 import { scanAll } from './scan-all';
 
 /** An office the backfill could not give its terminal: another office holds it, or it is the judiciary's. */
 export interface TerminalConflict {
   officeCode: string;
-  /** The office code whose claim holds the terminal, or `judiciary`. */
+  /**
+   * The office code whose claim holds the terminal, `judiciary`, or `misspelt` for a terminal
+   * stored with a leading zero (the gateway reads `0<id>` as `<id>`: whose it is cannot be told).
+   */
   heldBy: string;
 }
 
@@ -55,6 +59,10 @@ export async function backfillTerminalClaims(
   );
   for (const office of offices) {
     const terminal = office.paymentTerminalId;
+    if (!TERMINAL_ID_PATTERN.test(terminal)) {
+      result.conflicts.push({ officeCode: office.officeCode, heldBy: 'misspelt' });
+      continue;
+    }
     if (terminal === settings.judiciaryTerminalId) {
       result.conflicts.push({ officeCode: office.officeCode, heldBy: 'judiciary' });
       continue;

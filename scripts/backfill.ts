@@ -65,7 +65,11 @@ async function main(): Promise<void> {
   if (terminals.conflicts.length > 0) {
     // Their tariff would be paid into another's account: the province administrator gives each its own terminal.
     const held = terminals.conflicts.map((c) =>
-      c.heldBy === 'judiciary' ? `${c.officeCode} (the judiciary's)` : `${c.officeCode} (office ${c.heldBy}'s)`,
+      c.heldBy === 'judiciary'
+        ? `${c.officeCode} (the judiciary's)`
+        : c.heldBy === 'misspelt'
+          ? `${c.officeCode} (stored with a leading zero: enter it again)`
+          : `${c.officeCode} (office ${c.heldBy}'s)`,
     );
     console.log(`Offices whose payment terminal is another's (give each its own and run again): ${held.join(', ')}.`);
     process.exitCode = 1;

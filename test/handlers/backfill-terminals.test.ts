@@ -130,3 +130,16 @@ it('gives a terminal a closed office shares with an open one to the open one, th
   expect(claimsOf(await tableSnapshot())[terminal]).toBe(open);
   expect(result.conflicts).toContainEqual({ officeCode: closed, heldBy: open });
 });
+
+it('claims no terminal stored with a leading zero, and reports its office to be entered again', async () => {
+  // Prepare: `0<id>` is `<id>` to the gateway, perhaps another office's
+  const terminal = `0${uniqueTerminalId()}`;
+  const misspelt = await storeAsBefore('2019-01-01T00:00:00.000Z', terminal);
+
+  // Act
+  const result = await backfill();
+
+  // Assess
+  expect(result.conflicts).toContainEqual({ officeCode: misspelt, heldBy: 'misspelt' });
+  expect(claimsOf(await tableSnapshot())[terminal]).toBeUndefined();
+});
