@@ -157,6 +157,11 @@ export interface CourtRegistry {
   courtRegistry(provinceCode: ProvinceCode, caseCourtCode?: string): Promise<CourtRegistrySnapshot>;
 }
 
+/** One court as registered, for a court user's step: a closed or suspended court takes none. */
+export interface CourtStatusReader {
+  court(courtCode: string): Promise<Court | undefined>;
+}
+
 export interface SubmissionStore extends CourtRegistry {
   /** The petition, its paid totals, its office and the key's record, read at once (consistently). */
   load(petitionId: string, officeCode: string, key: string): Promise<SubmissionSnapshot>;

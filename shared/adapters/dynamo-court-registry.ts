@@ -2,7 +2,7 @@ import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Court } from '../domain/court';
 import type { ProvinceCode } from '../domain/provinces';
 import type { CourtRegistrySnapshot } from '../domain/routing';
-import type { CourtRegistry } from '../ports';
+import type { CourtRegistry, CourtStatusReader } from '../ports';
 import { courtFromItem, fallbacksFromItem } from './dynamo-court-repository';
 import { indexKeys, keys } from './dynamo-keys';
 import { queryAll } from './dynamo-query';
@@ -34,7 +34,7 @@ export async function readCourtRegistry(
   return { courts, fallbacks: fallbacksFromItem(items.find((item) => item.entity === 'court-fallbacks')) };
 }
 
-export class DynamoCourtRegistry implements CourtRegistry {
+export class DynamoCourtRegistry implements CourtRegistry, CourtStatusReader {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -42,5 +42,10 @@ export class DynamoCourtRegistry implements CourtRegistry {
 
   courtRegistry(provinceCode: ProvinceCode, caseCourtCode?: string): Promise<CourtRegistrySnapshot> {
     return readCourtRegistry(this.db, this.tableName, provinceCode, caseCourtCode);
+  }
+
+  async court(courtCode: string): Promise<Court | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.court(courtCode) }));
+    return Item ? courtFromItem(Item) : undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { trackerIdsOf } from '../domain/citizen-access';
 import { type CounterChange, courtStepCounters, submissionCounters } from '../domain/counters';
+import { isActiveCourt } from '../domain/court';
 import {
   assertCurePeriodOpen,
   assertObjectionWindowOpen,
@@ -59,6 +60,7 @@ import type {
   CounterIncrement,
   CourtRegistry,
   CourtRepository,
+  CourtStatusReader,
   DocumentUrls,
   FeeScheduleRepository,
   IdGenerator,
@@ -470,8 +472,8 @@ export async function courtInbox(
 
 export type TransitionDeps = PetitionDeps & {
   calendars: Pick<CalendarRepository, 'workCalendar'>;
-  /** A resubmission is routed again (routedAgain). */
-  registry: CourtRegistry;
+  /** A resubmission is routed again (routedAgain); a court user's court must be active. */
+  registry: CourtRegistry & CourtStatusReader;
 };
 
 export async function transitionPetition(
@@ -480,8 +482,14 @@ export async function transitionPetition(
   petitionId: string,
   request: TransitionRequest,
 ): Promise<Petition> {
-  const current = await deps.petitions.get(petitionId);
+  const [current, ownCourt] = await Promise.all([
+    deps.petitions.get(petitionId),
+    principal.kind === 'court' ? deps.registry.court(principal.courtCode) : undefined,
+  ]);
   assertVisible(current, principal);
+  // A closed or suspended court takes no step on what it still holds: the province reassigns it.
+  if (principal.kind === 'court' && !isActiveCourt(ownCourt))
+    throw new ConflictError(problemTexts.courtNotActive, { courtCode: principal.courtCode });
   const now = deps.clock.now();
   let next = applyTransition(current, request, principal, now);
   const eventId = deps.ids.eventId();

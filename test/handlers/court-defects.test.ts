@@ -6,6 +6,7 @@ import {
   cryptoIds,
   documentUrlsFromEnv,
   petitionAdaptersFromEnv,
+  petitionDepsFromEnv,
   submissionDepsFromEnv,
 } from '../../shared/adapters/from-env';
 import { readEnv, tableEnvShape } from '../../shared/config';
@@ -46,7 +47,7 @@ function deps(clock: Clock) {
   return {
     ...petitionAdaptersFromEnv(),
     ...submissionDepsFromEnv(),
-    registry: submissionDepsFromEnv().submissions,
+    registry: petitionDepsFromEnv().registry,
     calendars: calendarRepositoryFromEnv(),
     documents: documentUrlsFromEnv(),
     ids: cryptoIds,

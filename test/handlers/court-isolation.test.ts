@@ -1,3 +1,4 @@
+import { handler as createCourt } from '../../functions/create-court';
 import { handler as createPetition } from '../../functions/create-petition';
 import { handler as downloadDocument } from '../../functions/download-document';
 import { handler as getCourtInbox } from '../../functions/get-court-inbox';
@@ -9,6 +10,7 @@ import { handler as reassignPetition } from '../../functions/reassign-petition';
 import { handler as recordIndigency } from '../../functions/record-indigency';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as transitionPetition } from '../../functions/transition-petition';
+import { handler as updateCourt } from '../../functions/update-court';
 import { handler as verifyDocument } from '../../functions/verify-document';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
@@ -405,6 +407,56 @@ describe('a court and the petitions it does not hold', () => {
     // Assess
     expect(answer.status).toBe(409);
     expect(answer.body.type).toBe('urn:judicial-e-services:problem:court-of-another-kind');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('lets a court closed while it holds a petition take no step on it (409), the province reassigning it', async () => {
+    // Prepare: a petition reassigned to a new court of the district, which the province then closes
+    const admin: Caller = { role: 'province-admin', provinceCode: '29' };
+    const courtCode = `TEST-CLOSING-${Date.now() % 100000}`;
+    const created = await call(
+      createCourt,
+      apiEvent('create-court', {
+        caller: admin,
+        body: {
+          courtCode,
+          name: 'دادگاه عمومی حقوقی آزمون',
+          judicialDistrict: 'بیرجند',
+          kind: 'general-civil',
+          status: 'active',
+        },
+      }),
+    );
+    const clerk: Caller = { role: 'clerk', officeCode: world.officeCode };
+    const { petitionId } = await fileAndSubmit(clerk, petitionBody());
+    const moved = await call(
+      reassignPetition,
+      apiEvent('reassign-petition', {
+        caller: admin,
+        pathParameters: { petitionId },
+        body: { courtCode, note: 'ارجاع به شعبه تازه', expectedVersion: 2 },
+      }),
+    );
+    const closed = await call(
+      updateCourt,
+      apiEvent('update-court', { caller: admin, pathParameters: { courtCode }, body: { status: 'closed' } }),
+    );
+    const before = await tableSnapshot();
+
+    // Act
+    const dispatched = await call(
+      transitionPetition,
+      apiEvent('transition-petition', {
+        caller: { role: 'court', courtCode },
+        pathParameters: { petitionId },
+        body: { action: 'dispatch', expectedVersion: 3 },
+      }),
+    );
+
+    // Assess
+    expect([created.status, moved.status, closed.status]).toEqual([201, 200, 200]);
+    expect(dispatched.status).toBe(409);
+    expect(dispatched.body.type).toBe('urn:judicial-e-services:problem:court-not-active');
     expect(await tableSnapshot()).toEqual(before);
   });
 

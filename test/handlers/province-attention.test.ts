@@ -7,6 +7,7 @@ import {
   cryptoIds,
   documentUrlsFromEnv,
   petitionAdaptersFromEnv,
+  petitionDepsFromEnv,
   submissionDepsFromEnv,
 } from '../../shared/adapters/from-env';
 import { readEnv, tableEnvShape } from '../../shared/config';
@@ -45,7 +46,7 @@ function deps(clock: Clock = { now: () => new Date() }) {
   return {
     ...petitionAdaptersFromEnv(),
     ...submissionDepsFromEnv(),
-    registry: submissionDepsFromEnv().submissions,
+    registry: petitionDepsFromEnv().registry,
     calendars: calendarRepositoryFromEnv(),
     documents: documentUrlsFromEnv(),
     ids: cryptoIds,
