@@ -565,11 +565,17 @@ export async function transitionPetition(
  * that raised the claim past the peace court's limit (the defect `claim-and-value`), or a court
  * closed or suspended meanwhile (the registry holds only active courts, then the province's
  * fallback, flagged for review). Routed elsewhere, the history says so (`route`, by the system).
+ * A court the province chose by reassignment keeps the petition while it is active: the
+ * administrator's decision stands over the rules it corrected.
  */
 function routedAgain(petition: Petition, office: Office, registry: CourtRegistrySnapshot, now: Date): Petition {
+  const held = petition.court;
+  const chosen =
+    held?.rule === 'reassignment' ? registry.courts.find((c) => c.courtCode === held.courtCode) : undefined;
+  if (isActiveCourt(chosen)) return petition;
   const route = routePetition(petition, office, registry);
   if (!route) throw new ConflictError(problemTexts.noCourtForPetition, { kind: petition.kind });
-  if (route.court.courtCode === petition.court?.courtCode) return petition;
+  if (route.court.courtCode === held?.courtCode) return petition;
   const at = now.toISOString();
   const court = courtAssignment(route, at);
   return {

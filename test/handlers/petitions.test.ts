@@ -2,6 +2,7 @@ import { handler as createPetition } from '../../functions/create-petition';
 import { handler as getCourtInbox } from '../../functions/get-court-inbox';
 import { handler as getPetition } from '../../functions/get-petition';
 import { handler as listPetitions } from '../../functions/list-petitions';
+import { handler as reassignPetition } from '../../functions/reassign-petition';
 import { handler as submitPetition } from '../../functions/submit-petition';
 import { handler as transition } from '../../functions/transition-petition';
 import { handler as updateOffice } from '../../functions/update-office';
@@ -724,6 +725,29 @@ describe('life cycle', () => {
     expect(civilInbox.body.items.map((p: { petitionId: string }) => p.petitionId)).toContain(petitionId);
     const routed = (await outboxEventsOf(petitionId)).filter((event) => event.type === 'routed');
     expect(routed.map((event) => event.courtCode)).toEqual([TEST_COURTS.peace, TEST_COURT]);
+  });
+
+  it('keeps a resubmission with the court the province chose by reassignment, against the rules it corrected', async () => {
+    // Prepare: a claim within the peace limit, reassigned by the province to the civil court, then returned
+    const { clerk } = await officeWithClerk();
+    const petitionId = await draft(clerk, petitionBody(undefined, { claimAmountRials: '50000000' }), 'recorded');
+    await submit(clerk, petitionId);
+    const reassigned = await call(
+      reassignPetition,
+      apiEvent('reassign-petition', {
+        caller: { role: 'province-admin' },
+        pathParameters: { petitionId },
+        body: { courtCode: TEST_COURT, note: 'خواسته در صلاحیت دادگاه عمومی است', expectedVersion: 2 },
+      }),
+    );
+    await step(court, petitionId, { action: 'return', defects: ['evidence'], expectedVersion: 3 });
+
+    // Act
+    const resubmitted = await step(clerk, petitionId, { action: 'resubmit', expectedVersion: 4 });
+
+    // Assess
+    expect(reassigned.body.court).toMatchObject({ courtCode: TEST_COURT, rule: 'reassignment' });
+    expect(resubmitted.body.court).toMatchObject({ courtCode: TEST_COURT, rule: 'reassignment' });
   });
 
   it('sends a resubmission back to the court that returned it when the rules still point there', async () => {
