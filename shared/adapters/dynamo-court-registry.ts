@@ -1,10 +1,10 @@
-import { type DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Court } from '../domain/court';
 import type { ProvinceCode } from '../domain/provinces';
 import type { CourtRegistrySnapshot } from '../domain/routing';
 import type { CourtRegistry, CourtStatusReader } from '../ports';
-import { courtFromItem, fallbacksFromItem } from './dynamo-court-repository';
-import { indexKeys, keys } from './dynamo-keys';
+import { courtFromItem, fallbacksFromItem, readCourt } from './dynamo-court-repository';
+import { indexKeys } from './dynamo-keys';
 import { queryAll } from './dynamo-query';
 
 /**
@@ -28,8 +28,8 @@ export async function readCourtRegistry(
   });
   const courts: Court[] = items.filter((item) => item.entity === 'court').map(courtFromItem);
   if (caseCourtCode && !courts.some((court) => court.courtCode === caseCourtCode)) {
-    const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.court(caseCourtCode) }));
-    if (Item) courts.push(courtFromItem(Item));
+    const caseCourt = await readCourt(db, tableName, caseCourtCode);
+    if (caseCourt) courts.push(caseCourt);
   }
   return { courts, fallbacks: fallbacksFromItem(items.find((item) => item.entity === 'court-fallbacks')) };
 }
@@ -44,8 +44,7 @@ export class DynamoCourtRegistry implements CourtRegistry, CourtStatusReader {
     return readCourtRegistry(this.db, this.tableName, provinceCode, caseCourtCode);
   }
 
-  async court(courtCode: string): Promise<Court | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.court(courtCode) }));
-    return Item ? courtFromItem(Item) : undefined;
+  court(courtCode: string): Promise<Court | undefined> {
+    return readCourt(this.db, this.tableName, courtCode);
   }
 }

@@ -28,11 +28,8 @@ export class DynamoCourtRepository implements CourtRepository {
     );
   }
 
-  async get(courtCode: string): Promise<Court | undefined> {
-    const { Item } = await this.db.send(
-      new GetCommand({ TableName: this.tableName, Key: keys.court(courtCode), ConsistentRead: true }),
-    );
-    return Item ? courtFromItem(Item) : undefined;
+  get(courtCode: string): Promise<Court | undefined> {
+    return readCourt(this.db, this.tableName, courtCode, { consistent: true });
   }
 
   async replace(court: Court, expectedVersion: number): Promise<void> {
@@ -109,4 +106,17 @@ export function fallbacksFromItem(item: Record<string, unknown> | undefined): Co
   return Object.fromEntries(
     COURT_KINDS.filter((kind) => typeof stored[kind] === 'string').map((kind) => [kind, String(stored[kind])]),
   );
+}
+
+/** One court by its code: the one read of a court item, for the repository and routing's registry. */
+export async function readCourt(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  courtCode: string,
+  options: { consistent?: boolean } = {},
+): Promise<Court | undefined> {
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.court(courtCode), ConsistentRead: options.consistent === true }),
+  );
+  return Item ? courtFromItem(Item) : undefined;
 }
