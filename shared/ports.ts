@@ -34,6 +34,8 @@ export interface OfficeRepository {
    */
   insert(office: Office): Promise<void>;
   get(officeCode: string): Promise<Office | undefined>;
+  /** The province of each office that exists, in one read of all of them: an office never changes province. */
+  provincesOf(officeCodes: readonly string[]): Promise<Map<string, ProvinceCode>>;
   list(filter?: OfficeFilter): Promise<Office[]>;
   /**
    * Writes `office` only if the stored one is still at the version read (`stored`, the office as

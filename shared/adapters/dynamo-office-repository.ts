@@ -5,6 +5,7 @@ import { byCodePoint } from '../domain/order';
 import { type ProvinceCode, provinceByName, provinceOf } from '../domain/provinces';
 import * as problemTexts from '../i18n/problem-texts';
 import type { OfficeFilter, OfficeRepository } from '../ports';
+import { batchGetAll } from './dynamo-batch';
 import { indexKeys, keys } from './dynamo-keys';
 import { queryAll } from './dynamo-query';
 import { conditionalPut, failedConditions, transactWrite } from './dynamo-transactions';
@@ -55,6 +56,17 @@ export class DynamoOfficeRepository implements OfficeRepository {
       new GetCommand({ TableName: this.tableName, Key: keys.office(officeCode), ConsistentRead: true }),
     );
     return Item ? officeFromItem(Item) : undefined;
+  }
+
+  async provincesOf(officeCodes: readonly string[]): Promise<Map<string, ProvinceCode>> {
+    // Eventually consistent: a province is set when the office is registered and never changes.
+    const items = await batchGetAll(
+      this.db,
+      this.tableName,
+      [...new Set(officeCodes)].map((code) => keys.office(code)),
+      false,
+    );
+    return new Map(items.map(officeFromItem).map((office) => [office.officeCode, office.provinceCode]));
   }
 
   async list(filter: OfficeFilter = {}): Promise<Office[]> {

@@ -7,11 +7,12 @@ export const route = defineRoute({
   method: 'GET',
   path: '/v1/courts/{courtCode}/inbox',
   auth: ['court', 'province-admin'],
-  // Query: the court's inbox index (gsi4), one partition per court and status. GetItem: for a
-  // province administrator, the court (its province) and the listed petitions' offices (theirs).
+  // Query: the court's inbox index (gsi4), one partition per court and status. For a province
+  // administrator, GetItem: the court (its province); BatchGetItem: the listed petitions' offices.
   table: [
     { actions: ['Query'], indexes: ['gsi4'] },
-    { actions: ['GetItem'], leadingKeys: ['COURT#*', 'OFFICE#*'] },
+    { actions: ['GetItem'], leadingKeys: ['COURT#*'] },
+    { actions: ['BatchGetItem'], leadingKeys: ['OFFICE#*'] },
   ],
   summary:
     "A page of a court's petitions in one status, newest change first (the court's own users, and its " +

@@ -421,13 +421,14 @@ export async function listPetitions(
  * administrator sees of it only the petitions of its own province's offices: a written statement
  * goes to the court holding its case, which may be another province's, and a petition of another
  * province is one the administrator may not read (isVisibleTo), in the inbox as anywhere else.
- * Only an administrator's read asks for the court and the offices, beside the page.
+ * Only an administrator's read asks for the court, beside the page, then the listed offices' provinces
+ * in one BatchGetItem.
  */
 export async function courtInbox(
   deps: {
     petitions: Pick<PetitionReader, 'inbox'>;
     courts: Pick<CourtRepository, 'get'>;
-    offices: Pick<OfficeRepository, 'get'>;
+    offices: Pick<OfficeRepository, 'provincesOf'>;
   },
   principal: Principal,
   courtCode: string,
@@ -448,10 +449,9 @@ export async function courtInbox(
   let items = page.items;
   if (admin) {
     if (court?.provinceCode !== admin.provinceCode) throw new NotFoundError('court');
-    const officeCodes = [...new Set(items.map((item) => item.officeCode))];
-    const provinces = await Promise.all(officeCodes.map(async (code) => (await deps.offices.get(code))?.provinceCode));
-    const ofProvince = new Set(officeCodes.filter((_, i) => provinces[i] === admin.provinceCode));
-    items = items.filter((item) => ofProvince.has(item.officeCode));
+    const provinces =
+      items.length > 0 ? await deps.offices.provincesOf(items.map((item) => item.officeCode)) : new Map();
+    items = items.filter((item) => provinces.get(item.officeCode) === admin.provinceCode);
   }
   return {
     items: items.map((p) => ({

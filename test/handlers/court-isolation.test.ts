@@ -25,6 +25,7 @@ import { uniqueOfficeCode } from '../support/fixtures';
 import { outboxEventsOf } from '../support/outbox';
 import { recordPaidInFull } from '../support/payments';
 import { activeOffice, idempotencyKey, petitionBody, TEST_COURTS } from '../support/petitions';
+import { recordDynamoRequests } from '../support/requests';
 import { dropStores, provisionStores, tableSnapshot } from '../support/stores';
 
 beforeAll(provisionStores);
@@ -279,13 +280,16 @@ describe('a court and the petitions it does not hold', () => {
 
     // Act
     const court = await inboxAs(holder);
-    const admin = await inboxAs({ role: 'province-admin', provinceCode: '29' });
+    const requests = recordDynamoRequests();
+    const admin = await inboxAs({ role: 'province-admin', provinceCode: '29' }).finally(requests.stop);
 
-    // Assess: the court holds it; South Khorasan's administrator, who may not read it, is not shown it
+    // Assess: the court holds it; South Khorasan's administrator, who may not read it, is not shown it,
+    // and the offices of a page (two here, up to a hundred) are one request, not one each
     expect(submitted.status).toBe(200);
     expect(listed(court)).toContain(petitionId);
     expect(listed(admin)).not.toContain(petitionId);
     expect(listed(admin)).toContain(world.petitionId);
+    expect(requests.sent.sort()).toEqual(['BatchGetItemCommand', 'GetItemCommand', 'QueryCommand']);
   });
 
   it('pages an inbox newest change first, one status at a time', async () => {

@@ -65,7 +65,8 @@ const EXPECTED: Record<string, string[]> = {
     's3:PutObject on reports/monthly/*',
   ],
   'get-court-inbox': [
-    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys COURT#*|OFFICE#* AND Null dynamodb:LeadingKeys false',
+    'dynamodb:BatchGetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys OFFICE#* AND Null dynamodb:LeadingKeys false',
+    'dynamodb:GetItem on table/data IF ForAllValues:StringLike dynamodb:LeadingKeys COURT#* AND Null dynamodb:LeadingKeys false',
     'dynamodb:Query on table/data/index/gsi4',
   ],
   'get-monthly-report': [
