@@ -758,7 +758,7 @@ export interface components {
         phone?: string;
         address?: string;
       };
-      /** @description The office's payment gateway terminal (its tariff is paid there) */
+      /** @description The office's payment gateway terminal (its tariff is paid there); shown to its staff and province admin */
       paymentTerminalId?: string;
       /** @description Seeded demo data of the local runtime */
       demo: boolean;

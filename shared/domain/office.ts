@@ -1,6 +1,7 @@
 import * as problemTexts from '../i18n/problem-texts';
 import { ConflictError } from './errors';
 import { type ProvinceCode, provinceOf } from './provinces';
+import type { Principal } from './roles';
 
 export const OFFICE_STATUSES = ['planned', 'active', 'suspended', 'closed'] as const;
 export type OfficeStatus = (typeof OFFICE_STATUSES)[number];
@@ -107,6 +108,21 @@ export function applyOfficeChanges(office: Office, changes: OfficeChanges, now: 
   next.version = office.version + 1;
   next.updatedAt = now.toISOString();
   return next;
+}
+
+/**
+ * An office as a reader may see it: its payment terminal only for the office's own staff, who take
+ * payments on it, and its province's administrator, who sets it. Anyone else reading the registry
+ * (other offices, courts, other provinces, the national administrator) would otherwise learn which
+ * office holds a terminal, which the 409 `payment-terminal-taken` deliberately does not say.
+ */
+export function officeAsSeenBy(office: Office, principal: Principal): Office {
+  const seesTerminal =
+    (principal.kind === 'office' && principal.officeCode === office.officeCode) ||
+    (principal.kind === 'province' && principal.provinceCode === office.provinceCode);
+  if (seesTerminal || office.paymentTerminalId === undefined) return office;
+  const { paymentTerminalId: _hidden, ...seen } = office;
+  return seen;
 }
 
 export interface NetworkSummary {

@@ -99,7 +99,7 @@ export const officeSchema = /* @__PURE__ */ lazySchema(() =>
       contact: z.strictObject({ phone: z.optional(z.string()), address: z.optional(z.string()) }),
       paymentTerminalId: described(
         z.optional(z.string()),
-        "The office's payment gateway terminal (its tariff is paid there)",
+        "The office's payment gateway terminal (its tariff is paid there); shown to its staff and province admin",
       ),
       demo: described(z.boolean(), 'Seeded demo data of the local runtime'),
       version: z.number().check(z.int()),

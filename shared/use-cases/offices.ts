@@ -1,5 +1,12 @@
 import { ConflictError, ForbiddenError, NotFoundError } from '../domain/errors';
-import { applyOfficeChanges, newOffice, type Office, type OfficeChanges, summariseNetwork } from '../domain/office';
+import {
+  applyOfficeChanges,
+  newOffice,
+  type Office,
+  type OfficeChanges,
+  officeAsSeenBy,
+  summariseNetwork,
+} from '../domain/office';
 import { targetProgress } from '../domain/report';
 import type { Principal, ProvinceAdmin } from '../domain/roles';
 import * as problemTexts from '../i18n/problem-texts';
@@ -56,13 +63,16 @@ export async function changeOffice(
   return next;
 }
 
-/** An office of the registry; a province administrator sees their own province's only. */
+/**
+ * An office of the registry; a province administrator sees their own province's only. Its payment
+ * terminal only its own staff and its province's administrator see (officeAsSeenBy).
+ */
 export async function readOffice(offices: OfficeRepository, principal: Principal, officeCode: string): Promise<Office> {
   const office = await offices.get(officeCode);
   if (!office || (principal.kind === 'province' && office.provinceCode !== principal.provinceCode)) {
     throw new NotFoundError('office');
   }
-  return office;
+  return officeAsSeenBy(office, principal);
 }
 
 /**
@@ -87,7 +97,7 @@ export async function listOffices(
   const items = filter.status ? all.filter((office) => office.status === filter.status) : all;
   const network = summariseNetwork(all);
   return {
-    items,
+    items: items.map((office) => officeAsSeenBy(office, principal)),
     network: { ...network, target: targetProgress(network.active, target) },
   };
 }

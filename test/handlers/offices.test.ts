@@ -278,6 +278,39 @@ describe("an office's payment terminal", () => {
   const patch = (officeCode: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
     call(updateOffice, apiEvent('update-office', { caller: admin, headers, pathParameters: { officeCode }, body }));
 
+  it("shows an office's terminal to its own staff and its province's administrator only", async () => {
+    // Prepare
+    const terminal = uniqueTerminalId();
+    const { officeCode } = await registered({ paymentTerminalId: terminal });
+    const readers: Record<string, Caller> = {
+      ownClerk: { role: 'clerk', officeCode },
+      ownManager: { role: 'manager', officeCode },
+      provinceAdmin: admin,
+      otherOfficeClerk: clerk,
+      court: { role: 'court', courtCode: 'C-TEST' },
+      nationalAdmin: { role: 'national-admin' },
+    };
+
+    // Act
+    const seen: Record<string, unknown[]> = {};
+    for (const [name, caller] of Object.entries(readers)) {
+      const one = await call(getOffice, apiEvent('get-office', { caller, pathParameters: { officeCode } }));
+      const listing = await call(listOffices, apiEvent('list-offices', { caller, query: {} }));
+      const listed = listing.body.items.find((o: { officeCode: string }) => o.officeCode === officeCode);
+      seen[name] = [one.status, one.body.paymentTerminalId, listed?.paymentTerminalId];
+    }
+
+    // Assess
+    expect(seen).toEqual({
+      ownClerk: [200, terminal, terminal],
+      ownManager: [200, terminal, terminal],
+      provinceAdmin: [200, terminal, terminal],
+      otherOfficeClerk: [200, undefined, undefined],
+      court: [200, undefined, undefined],
+      nationalAdmin: [200, undefined, undefined],
+    });
+  });
+
   it("refuses to register an office with the judiciary's terminal, and writes nothing", async () => {
     // Prepare
     const before = await tableSnapshot();
