@@ -134,6 +134,8 @@ export interface FieldProblem {
   origin?: string;
   minimum?: number | bigint;
   maximum?: number | bigint;
+  /** False for a strict bound (`positive()` is "more than 0"); zod sets it on every range issue. */
+  inclusive?: boolean;
   exact?: boolean;
   format?: string;
   values?: readonly unknown[];
@@ -148,9 +150,9 @@ const TYPE_NAMES: Record<string, Record<Language, string>> = {
   array: { fa: 'فهرست', en: 'a list' },
 };
 
-const UNITS: Record<string, Record<Language, string>> = {
-  string: { fa: 'نویسه', en: 'characters' },
-  array: { fa: 'مورد', en: 'items' },
+const UNITS: Record<string, { fa: string; en: string; enOne: string }> = {
+  string: { fa: 'نویسه', en: 'characters', enOne: 'character' },
+  array: { fa: 'مورد', en: 'items', enOne: 'item' },
 };
 
 export const persianCount = (value: string | number | undefined) => persianNumber(Number(value ?? 0));
@@ -181,8 +183,13 @@ export function fieldProblemMessages(problem: FieldProblem): Record<Language, st
         return { fa: 'این فیلد نباید خالی باشد.', en: 'This field must not be empty.' };
       }
       const fa = unit ? `${persianNumber(limit)} ${unit.fa}` : persianNumber(limit);
-      const en = unit ? `${limit} ${unit.en}` : String(limit);
+      const en = unit ? `${limit} ${Number(limit) === 1 ? unit.enOne : unit.en}` : String(limit);
       if (problem.exact) return { fa: `باید دقیقاً ${fa} باشد.`, en: `Must be exactly ${en}.` };
+      if (problem.inclusive === false) {
+        return small
+          ? { fa: `باید بیشتر از ${fa} باشد.`, en: `Must be more than ${en}.` }
+          : { fa: `باید کمتر از ${fa} باشد.`, en: `Must be less than ${en}.` };
+      }
       return small
         ? { fa: `دست‌کم ${fa} لازم است.`, en: `Must be at least ${en}.` }
         : { fa: `حداکثر ${fa} مجاز است.`, en: `Must be at most ${en}.` };

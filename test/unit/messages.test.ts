@@ -100,6 +100,33 @@ describe('validation messages', () => {
     expect(fieldProblemMessages({ code: 'invalid_value', values: ['a', 'b'] }).en).toBe('Send one of: a, b');
   });
 
+  it('says "more than" for a strict bound and counts one item in the singular', () => {
+    // Prepare: a document declared with size 0 (positive(): more than 0) and a petition with no party
+    const create = ROUTES.find((r) => r.id === 'create-petition')?.request?.body;
+    const body = {
+      kind: 'civil-petition',
+      subject: 'مطالبه وجه',
+      description: 'شرح',
+      parties: [],
+      documents: [
+        { kind: 'petition-form', fileName: 'a.pdf', contentType: 'application/pdf', size: 0, sha256: 'a'.repeat(64) },
+      ],
+    };
+
+    // Act
+    let fields: Array<{ field: string; messages: Record<string, string> }> = [];
+    try {
+      parseInput(create!, body, 'body');
+    } catch (error) {
+      fields = (error as { fields: typeof fields }).fields;
+    }
+    const said = (field: string) => fields.find((f) => f.field === field)?.messages;
+
+    // Assess
+    expect(said('body.documents.0.size')).toEqual({ fa: 'باید بیشتر از ۰ باشد.', en: 'Must be more than 0.' });
+    expect(said('body.parties')).toEqual({ fa: 'دست‌کم ۱ مورد لازم است.', en: 'Must be at least 1 item.' });
+  });
+
   it('reports a name in Latin letters once', () => {
     const party = ROUTES.find((r) => r.id === 'create-petition')?.request?.body;
     const body = {
