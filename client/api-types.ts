@@ -2437,7 +2437,14 @@ export interface components {
   responses: never;
   parameters: never;
   requestBodies: never;
-  headers: never;
+  headers: {
+    /** @description The request's correlation id: the caller's own x-correlation-id if valid, else the request id */
+    CorrelationId: string;
+    /** @description Where the created resource is read */
+    Location: string;
+    /** @description Seconds to wait before trying again */
+    RetryAfter: number;
+  };
   pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2454,6 +2461,7 @@ export interface operations {
       /** @description The API answers */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2463,6 +2471,7 @@ export interface operations {
       /** @description A body with fields: this route takes none */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2472,6 +2481,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2482,6 +2492,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2491,6 +2502,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2512,6 +2525,7 @@ export interface operations {
       /** @description The OpenAPI document */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2521,6 +2535,7 @@ export interface operations {
       /** @description A body with fields: this route takes none */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2530,6 +2545,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2540,6 +2556,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2549,6 +2566,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2570,6 +2589,7 @@ export interface operations {
       /** @description The reference page */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2579,6 +2599,7 @@ export interface operations {
       /** @description A body with fields: this route takes none */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2588,6 +2609,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2598,6 +2620,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2607,6 +2630,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2628,6 +2653,7 @@ export interface operations {
       /** @description The renderer (gzip when accepted) */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2637,6 +2663,7 @@ export interface operations {
       /** @description The copy named by If-None-Match is current */
       304: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content?: never;
@@ -2644,6 +2671,7 @@ export interface operations {
       /** @description A body with fields: this route takes none */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2653,6 +2681,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2663,6 +2692,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2672,6 +2702,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2727,6 +2759,7 @@ export interface operations {
       /** @description Offices, ordered by code */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2736,6 +2769,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2745,6 +2779,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2755,6 +2790,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, province-admin, national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2764,6 +2800,7 @@ export interface operations {
       /** @description province-admin: another province, answered as an unknown one */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2773,6 +2810,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2783,6 +2821,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2792,6 +2831,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2802,6 +2843,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2826,6 +2869,8 @@ export interface operations {
       /** @description Registered */
       201: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          Location: components['headers']['Location'];
           [name: string]: unknown;
         };
         content: {
@@ -2835,6 +2880,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2844,6 +2890,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2854,6 +2901,7 @@ export interface operations {
       /** @description Only for: province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2863,6 +2911,7 @@ export interface operations {
       /** @description An office with this code exists, or the payment terminal is another office's or the judiciary's */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2872,6 +2921,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2882,6 +2932,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2891,6 +2942,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2901,6 +2954,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2923,6 +2978,7 @@ export interface operations {
       /** @description The office */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2932,6 +2988,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2941,6 +2998,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2951,6 +3009,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, province-admin, national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2960,6 +3019,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2969,6 +3029,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2979,6 +3040,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -2988,6 +3050,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -2998,6 +3062,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3024,6 +3090,7 @@ export interface operations {
       /** @description Changed */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3033,6 +3100,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3042,6 +3110,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3052,6 +3121,7 @@ export interface operations {
       /** @description Only for: province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3061,6 +3131,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3070,6 +3141,7 @@ export interface operations {
       /** @description A status step not allowed, a stale expectedVersion, or another office's or the judiciary's payment terminal */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3079,6 +3151,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3089,6 +3162,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3098,6 +3172,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3108,6 +3184,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3164,6 +3242,7 @@ export interface operations {
       /** @description Courts, ordered by code, and the fallbacks */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3173,6 +3252,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3182,6 +3262,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3192,6 +3273,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, province-admin, national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3201,6 +3283,7 @@ export interface operations {
       /** @description province-admin: another province, answered as an unknown one */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3210,6 +3293,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3220,6 +3304,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3229,6 +3314,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3239,6 +3326,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3263,6 +3352,8 @@ export interface operations {
       /** @description Registered */
       201: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          Location: components['headers']['Location'];
           [name: string]: unknown;
         };
         content: {
@@ -3272,6 +3363,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3281,6 +3373,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3291,6 +3384,7 @@ export interface operations {
       /** @description Only for: province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3300,6 +3394,7 @@ export interface operations {
       /** @description A court with this code exists */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3309,6 +3404,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3319,6 +3415,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3328,6 +3425,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3338,6 +3437,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3360,6 +3461,7 @@ export interface operations {
       /** @description The court */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3369,6 +3471,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3378,6 +3481,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3388,6 +3492,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, province-admin, national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3397,6 +3502,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3406,6 +3512,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3416,6 +3523,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3425,6 +3533,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3435,6 +3545,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3461,6 +3573,7 @@ export interface operations {
       /** @description Changed */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3470,6 +3583,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3479,6 +3593,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3489,6 +3604,7 @@ export interface operations {
       /** @description Only for: province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3498,6 +3614,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3507,6 +3624,7 @@ export interface operations {
       /** @description A closed court reopened, or a stale expectedVersion */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3516,6 +3634,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3526,6 +3645,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3535,6 +3655,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3545,6 +3667,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3569,6 +3693,7 @@ export interface operations {
       /** @description The setting as stored */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3578,6 +3703,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3587,6 +3713,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3597,6 +3724,7 @@ export interface operations {
       /** @description Only for: province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3606,6 +3734,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3616,6 +3745,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3625,6 +3755,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3635,6 +3767,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3661,6 +3795,7 @@ export interface operations {
       /** @description One page (an administrator's may be short: other provinces' left out); nextCursor: the next */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3670,6 +3805,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3679,6 +3815,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3689,6 +3826,7 @@ export interface operations {
       /** @description Only for: court, province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3698,6 +3836,7 @@ export interface operations {
       /** @description Another court's inbox, or a court of another province, answered as an unknown court */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3707,6 +3846,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3717,6 +3857,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3726,6 +3867,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3736,6 +3879,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3770,6 +3915,7 @@ export interface operations {
       /** @description One page; pass nextCursor back as cursor for the next */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3779,6 +3925,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3788,6 +3935,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3798,6 +3946,7 @@ export interface operations {
       /** @description Only for: clerk, manager, province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3807,6 +3956,7 @@ export interface operations {
       /** @description province-admin: an office unknown or of another province */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3816,6 +3966,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3826,6 +3977,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3835,6 +3987,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3845,6 +3999,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3869,6 +4025,8 @@ export interface operations {
       /** @description Draft created; one upload instruction per declared document */
       201: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          Location: components['headers']['Location'];
           [name: string]: unknown;
         };
         content: {
@@ -3878,6 +4036,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3887,6 +4046,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3897,6 +4057,7 @@ export interface operations {
       /** @description Only for: clerk, manager */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3906,6 +4067,7 @@ export interface operations {
       /** @description The office is not active, or no fee schedule is loaded for today */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3915,6 +4077,7 @@ export interface operations {
       /** @description A declared document over the size limit, or too many documents */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3924,6 +4087,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3933,6 +4097,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3943,6 +4109,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -3969,6 +4137,8 @@ export interface operations {
       /** @description One upload instruction per declared document */
       201: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          Location: components['headers']['Location'];
           [name: string]: unknown;
         };
         content: {
@@ -3978,6 +4148,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3987,6 +4158,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -3997,6 +4169,7 @@ export interface operations {
       /** @description Only for: clerk, manager */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4006,6 +4179,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4015,6 +4189,7 @@ export interface operations {
       /** @description The petition is neither a draft nor returned, or no fee schedule is loaded for today */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4024,6 +4199,7 @@ export interface operations {
       /** @description A declared document over the size limit, or too many documents */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4033,6 +4209,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4042,6 +4219,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4052,6 +4231,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4075,6 +4256,7 @@ export interface operations {
       /** @description Presigned GET URL */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4084,6 +4266,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4093,6 +4276,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4103,6 +4287,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4112,6 +4297,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4121,6 +4307,7 @@ export interface operations {
       /** @description The document is not verified */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4130,6 +4317,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4140,6 +4328,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4149,6 +4338,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4159,6 +4350,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4182,6 +4375,7 @@ export interface operations {
       /** @description Removed; declare a replacement with POST …/documents */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4191,6 +4385,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4200,6 +4395,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4210,6 +4406,7 @@ export interface operations {
       /** @description Only for: clerk, manager */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4219,6 +4416,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4228,6 +4426,7 @@ export interface operations {
       /** @description The petition is neither a draft nor returned, or it changed meanwhile */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4237,6 +4436,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4247,6 +4447,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4256,6 +4457,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4266,6 +4469,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4295,6 +4500,7 @@ export interface operations {
       /** @description Submitted (a retry with the same key returns the same answer) */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4304,6 +4510,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4313,6 +4520,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4323,6 +4531,7 @@ export interface operations {
       /** @description Only for: clerk, manager */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4332,6 +4541,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4341,6 +4551,8 @@ export interface operations {
       /** @description Not a draft, a document not verified, fees due (with the amount), no court to route to, or the key in progress */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4350,6 +4562,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4360,6 +4573,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4369,6 +4583,7 @@ export interface operations {
       /** @description The Idempotency-Key was used with another request */
       422: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4378,6 +4593,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4388,6 +4605,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4410,6 +4629,7 @@ export interface operations {
       /** @description The petition */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4419,6 +4639,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4428,6 +4649,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4438,6 +4660,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4447,6 +4670,7 @@ export interface operations {
       /** @description Unknown, or of another office */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4456,6 +4680,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4466,6 +4691,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4475,6 +4701,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4485,6 +4713,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4511,6 +4741,7 @@ export interface operations {
       /** @description The petition with its new quote */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4520,6 +4751,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4529,6 +4761,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4539,6 +4772,7 @@ export interface operations {
       /** @description Only for: clerk, manager */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4548,6 +4782,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4557,6 +4792,7 @@ export interface operations {
       /** @description Neither a draft nor returned, a stale expectedVersion, or no fee schedule for today */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4566,6 +4802,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4576,6 +4813,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4585,6 +4823,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4595,6 +4835,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4621,6 +4863,7 @@ export interface operations {
       /** @description The petition after the step */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4630,6 +4873,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4639,6 +4883,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4649,6 +4894,7 @@ export interface operations {
       /** @description Not a step for this role; the allowed actions are listed */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4658,6 +4904,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4667,6 +4914,7 @@ export interface operations {
       /** @description Not allowed now, a stale expectedVersion, a period over, (resubmit) fees due, or no open day to end a period */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4676,6 +4924,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4686,6 +4935,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4695,6 +4945,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4705,6 +4957,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4731,6 +4985,7 @@ export interface operations {
       /** @description The petition, held by the new court */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4740,6 +4995,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4749,6 +5005,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4759,6 +5016,7 @@ export interface operations {
       /** @description Only for: province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4768,6 +5026,7 @@ export interface operations {
       /** @description A petition or court of another province, answered as an unknown one */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4777,6 +5036,7 @@ export interface operations {
       /** @description The court is inactive or of a kind it never goes to, not with a court, or stale version */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4786,6 +5046,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4796,6 +5057,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4805,6 +5067,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4815,6 +5079,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4839,6 +5105,7 @@ export interface operations {
       /** @description Status and dates; the petitioner's side also sees its receipts and a return's note, defects and deadline */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4848,6 +5115,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4857,6 +5125,7 @@ export interface operations {
       /** @description No such petition for this national ID: also the accused of a complaint, and a defendant before registration */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4866,6 +5135,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4876,6 +5146,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4885,6 +5156,8 @@ export interface operations {
       /** @description Too many tries on this code from this address (or from all): Retry-After says when */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4894,6 +5167,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4919,6 +5194,7 @@ export interface operations {
       /** @description The party's notices, each now viewed */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4928,6 +5204,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4937,6 +5214,7 @@ export interface operations {
       /** @description No such petition for this national ID: also the accused, and a defendant before registration */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4946,6 +5224,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4956,6 +5235,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -4965,6 +5245,8 @@ export interface operations {
       /** @description Too many tries on this code (the tracking route's budget): Retry-After says when */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4974,6 +5256,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -4996,6 +5280,7 @@ export interface operations {
       /** @description Service time, SMS delivery, views and prints of each notice */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5005,6 +5290,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5014,6 +5300,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5024,6 +5311,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5033,6 +5321,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5042,6 +5331,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5052,6 +5342,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5061,6 +5352,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5071,6 +5364,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5094,6 +5389,7 @@ export interface operations {
       /** @description The notice, with this print logged */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5103,6 +5399,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5112,6 +5409,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5122,6 +5420,7 @@ export interface operations {
       /** @description Only for: clerk, manager */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5131,6 +5430,7 @@ export interface operations {
       /** @description Unknown notice, or a petition of another office */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5140,6 +5440,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5150,6 +5451,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5159,6 +5461,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5169,6 +5473,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5193,6 +5499,8 @@ export interface operations {
       /** @description Rating stored */
       201: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          Location: components['headers']['Location'];
           [name: string]: unknown;
         };
         content: {
@@ -5202,6 +5510,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5211,6 +5520,7 @@ export interface operations {
       /** @description Not the petitioner's side: a registered case's defendant follows it but does not rate */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5220,6 +5530,7 @@ export interface operations {
       /** @description No such petition for this national ID */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5229,6 +5540,7 @@ export interface operations {
       /** @description Already rated */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5238,6 +5550,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5248,6 +5561,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5257,6 +5571,8 @@ export interface operations {
       /** @description Too many tries on this code from this address (or from all): Retry-After says when */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5266,6 +5582,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5290,6 +5608,7 @@ export interface operations {
       /** @description Reports recorded, already known, or for no message of ours */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5299,6 +5618,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5308,6 +5628,7 @@ export interface operations {
       /** @description Missing, stale or wrong signature: nothing recorded */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5317,6 +5638,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5327,6 +5649,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5336,6 +5659,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5346,6 +5671,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5403,6 +5730,7 @@ export interface operations {
       /** @description The report as JSON; with ?format, the CSV file (UTF-8 with BOM) or the SVG chart */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5414,6 +5742,7 @@ export interface operations {
       /** @description Not a month, or a month that has not started */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5423,6 +5752,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5433,6 +5763,7 @@ export interface operations {
       /** @description Only for: province-admin, manager, national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5442,6 +5773,7 @@ export interface operations {
       /** @description Another province's report, answered as an unknown one */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5451,6 +5783,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5461,6 +5794,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5470,6 +5804,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5480,6 +5816,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5505,6 +5843,7 @@ export interface operations {
       /** @description The report as JSON; with ?format, the CSV file (UTF-8 with BOM) or the SVG chart */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5516,6 +5855,7 @@ export interface operations {
       /** @description Not a month, or a month that has not started */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5525,6 +5865,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5535,6 +5876,7 @@ export interface operations {
       /** @description Only for: national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5544,6 +5886,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5554,6 +5897,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5563,6 +5907,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5573,6 +5919,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5629,6 +5977,7 @@ export interface operations {
       /** @description The report as stored */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5638,6 +5987,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5647,6 +5997,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5657,6 +6008,7 @@ export interface operations {
       /** @description Only for: province-admin, national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5666,6 +6018,7 @@ export interface operations {
       /** @description province-admin: another province's report, answered as an unknown one */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5675,6 +6028,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5685,6 +6039,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5694,6 +6049,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5704,6 +6061,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5728,6 +6087,7 @@ export interface operations {
       /** @description The target */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5737,6 +6097,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5746,6 +6107,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5756,6 +6118,7 @@ export interface operations {
       /** @description Only for: province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5765,6 +6128,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5775,6 +6139,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5784,6 +6149,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5794,6 +6161,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5816,6 +6185,7 @@ export interface operations {
       /** @description The version */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5825,6 +6195,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5834,6 +6205,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5844,6 +6216,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5853,6 +6226,7 @@ export interface operations {
       /** @description No such version */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5862,6 +6236,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5872,6 +6247,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5881,6 +6257,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5891,6 +6269,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -5917,6 +6297,7 @@ export interface operations {
       /** @description The same content again, or an unused version corrected */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5926,6 +6307,8 @@ export interface operations {
       /** @description A new version stored */
       201: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          Location: components['headers']['Location'];
           [name: string]: unknown;
         };
         content: {
@@ -5935,6 +6318,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5944,6 +6328,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5954,6 +6339,7 @@ export interface operations {
       /** @description Only for: national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5963,6 +6349,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5972,6 +6359,7 @@ export interface operations {
       /** @description The version has priced a petition and cannot change, or it changed while this was being loaded */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5981,6 +6369,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -5991,6 +6380,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6000,6 +6390,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6010,6 +6402,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6032,6 +6426,7 @@ export interface operations {
       /** @description Versions of the year */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6041,6 +6436,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6050,6 +6446,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6060,6 +6457,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6069,6 +6467,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6079,6 +6478,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6088,6 +6488,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6098,6 +6500,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6120,6 +6524,7 @@ export interface operations {
       /** @description The quote, the balance per payee, the payments and their receipts */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6129,6 +6534,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6138,6 +6544,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6148,6 +6555,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6157,6 +6565,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6166,6 +6575,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6176,6 +6586,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6185,6 +6596,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6195,6 +6608,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6221,6 +6636,7 @@ export interface operations {
       /** @description The petition with its indigency claim */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6230,6 +6646,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6239,6 +6656,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6249,6 +6667,7 @@ export interface operations {
       /** @description Claims are for office staff, decisions for the court */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6258,6 +6677,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6267,6 +6687,7 @@ export interface operations {
       /** @description Not possible in the petition state or the claim state, or a stale expectedVersion */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6276,6 +6697,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6286,6 +6708,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6295,6 +6718,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6305,6 +6730,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6331,6 +6758,7 @@ export interface operations {
       /** @description An open payment for the same amount, offered again */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6340,6 +6768,8 @@ export interface operations {
       /** @description A new payment; send the payer to the redirect */
       201: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          Location: components['headers']['Location'];
           [name: string]: unknown;
         };
         content: {
@@ -6349,6 +6779,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6358,6 +6789,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6368,6 +6800,7 @@ export interface operations {
       /** @description Only for: clerk, manager */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6377,6 +6810,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6386,6 +6820,7 @@ export interface operations {
       /** @description Nothing due to this payee, another payment to it still open, no terminal for the office, or no quote */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6395,6 +6830,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6405,6 +6841,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6414,6 +6851,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6424,6 +6863,7 @@ export interface operations {
       /** @description The gateway refused the token or answered something unreadable */
       502: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6433,6 +6873,8 @@ export interface operations {
       /** @description The gateway or a store did not answer: retry after Retry-After */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6457,6 +6899,7 @@ export interface operations {
       /** @description The payment verified (with its receipt), failed or given back; HTML for a browser */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6467,6 +6910,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6476,6 +6920,7 @@ export interface operations {
       /** @description No such payment */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6485,6 +6930,7 @@ export interface operations {
       /** @description Refused: the callback does not match the payment, or repeats one with another result */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6494,6 +6940,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6504,6 +6951,7 @@ export interface operations {
       /** @description The body is not application/x-www-form-urlencoded */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6513,6 +6961,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6523,6 +6973,7 @@ export interface operations {
       /** @description The gateway answered the verify with something unreadable */
       502: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6532,6 +6983,8 @@ export interface operations {
       /** @description The gateway did not answer the verify: post the same callback again (it is kept) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6587,6 +7040,7 @@ export interface operations {
       /** @description The calendar; lunar is null while the year is not loaded */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6596,6 +7050,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6605,6 +7060,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6615,6 +7071,7 @@ export interface operations {
       /** @description Only for: clerk, manager, court, province-admin, national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6624,6 +7081,7 @@ export interface operations {
       /** @description Unknown, or not yours to see */
       404: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6633,6 +7091,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6643,6 +7102,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6652,6 +7112,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6662,6 +7124,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6686,6 +7150,7 @@ export interface operations {
       /** @description Loaded */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6695,6 +7160,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6704,6 +7170,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6714,6 +7181,7 @@ export interface operations {
       /** @description Only for: national-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6723,6 +7191,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6733,6 +7202,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6742,6 +7212,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6752,6 +7224,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6776,6 +7250,8 @@ export interface operations {
       /** @description Added */
       201: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          Location: components['headers']['Location'];
           [name: string]: unknown;
         };
         content: {
@@ -6785,6 +7261,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6794,6 +7271,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6804,6 +7282,7 @@ export interface operations {
       /** @description Only for: province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6813,6 +7292,7 @@ export interface operations {
       /** @description The province has this day already, or it would leave the province a year without an open day */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6822,6 +7302,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6832,6 +7313,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6841,6 +7323,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6851,6 +7335,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6875,6 +7361,7 @@ export interface operations {
       /** @description The setting as stored */
       200: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6884,6 +7371,7 @@ export interface operations {
       /** @description Invalid input: every failing field is listed */
       400: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6893,6 +7381,7 @@ export interface operations {
       /** @description No or invalid token (answered by the JWT authorizer) */
       401: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6903,6 +7392,7 @@ export interface operations {
       /** @description Only for: province-admin */
       403: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6912,6 +7402,7 @@ export interface operations {
       /** @description With the holidays, it would leave the province a year without an open day */
       409: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6921,6 +7412,7 @@ export interface operations {
       /** @description Request body over 65536 bytes (over 10 MB, API Gateway's own answer) */
       413: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6931,6 +7423,7 @@ export interface operations {
       /** @description The body is not application/json */
       415: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;
         };
         content: {
@@ -6940,6 +7433,8 @@ export interface operations {
       /** @description Too many requests: Retry-After says when to try again */
       429: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {
@@ -6950,6 +7445,8 @@ export interface operations {
       /** @description A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written) */
       503: {
         headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          'Retry-After': components['headers']['RetryAfter'];
           [name: string]: unknown;
         };
         content: {

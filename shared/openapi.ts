@@ -6,6 +6,17 @@ import { gatewayMessageSchema, problemSchema } from './schemas/common';
 type JsonSchema = Record<string, unknown>;
 
 const COMPONENT_REF = (id: string) => `#/components/schemas/${id}`;
+const HEADER_REF = (id: keyof typeof RESPONSE_HEADERS) => ({ $ref: `#/components/headers/${id}` });
+
+/** The headers our answers carry that a client acts on; which answer carries which: `responseHeaders`. */
+const RESPONSE_HEADERS = {
+  CorrelationId: {
+    description: "The request's correlation id: the caller's own x-correlation-id if valid, else the request id",
+    schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,100}$' },
+  },
+  Location: { description: 'Where the created resource is read', schema: { type: 'string' } },
+  RetryAfter: { description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 0 } },
+} as const;
 
 /**
  * Operations are grouped by what they are about, from the path alone, so that a new route needs
@@ -103,6 +114,7 @@ export function buildOpenApiDocument() {
     paths,
     components: {
       schemas: components,
+      headers: RESPONSE_HEADERS,
       securitySchemes: {
         bearer: {
           type: 'http',
@@ -140,6 +152,21 @@ export function commonResponses(route: RouteDefinition): Record<string, string> 
     common['503'] = 'A dependency stayed throttled or unavailable: retry after Retry-After (nothing was half written)';
   }
   return common;
+}
+
+/**
+ * Every answer of a function carries its correlation id (API Gateway's own 401, 413 and 429 do
+ * not); a 201 its Location; a 429, a 503 and an idempotent route's 409 (the first request still
+ * running) Retry-After.
+ */
+function responseHeaders(route: RouteDefinition, status: string): Record<string, unknown> {
+  return {
+    'x-correlation-id': HEADER_REF('CorrelationId'),
+    ...(status === '201' ? { Location: HEADER_REF('Location') } : {}),
+    ...(status === '429' || status === '503' || (status === '409' && route.idempotent)
+      ? { 'Retry-After': HEADER_REF('RetryAfter') }
+      : {}),
+  };
 }
 
 function operation(route: RouteDefinition, toSchema: (s: z.ZodMiniType, io: 'input' | 'output') => JsonSchema) {
@@ -202,6 +229,9 @@ function operation(route: RouteDefinition, toSchema: (s: z.ZodMiniType, io: 'inp
             },
           }
         : { ...problem, description };
+  }
+  for (const [status, response] of Object.entries(responses)) {
+    (response as { headers?: unknown }).headers = responseHeaders(route, status);
   }
   return {
     operationId: route.id,
