@@ -842,6 +842,7 @@ export interface components {
       deprivedArea?: boolean;
       /** @enum {string} */
       status?: 'planned' | 'active' | 'suspended' | 'closed';
+      /** @description With status: the date it took effect (today when omitted), not before the office's latest */
       statusSince?: string;
       plannedOpeningBy?: string;
       contact?: {
@@ -3138,7 +3139,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description A status step not allowed, a stale expectedVersion, or another office's or the judiciary's payment terminal */
+      /** @description A status step not allowed or backdated, a stale expectedVersion, or a payment terminal not its own */
       409: {
         headers: {
           'x-correlation-id': components['headers']['CorrelationId'];

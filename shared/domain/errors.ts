@@ -15,6 +15,7 @@ export type ConflictCode =
   | 'office-exists'
   | 'office-changed'
   | 'office-status-step'
+  | 'office-status-backdated'
   | 'payment-terminal-taken'
   | 'court-exists'
   | 'court-changed'

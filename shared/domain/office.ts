@@ -1,5 +1,7 @@
+import * as fieldTexts from '../i18n/field-messages';
+import { fieldText } from '../i18n/field-text';
 import * as problemTexts from '../i18n/problem-texts';
-import { ConflictError } from './errors';
+import { ConflictError, ValidationError } from './errors';
 import { type ProvinceCode, provinceOf } from './provinces';
 import type { Principal } from './roles';
 
@@ -92,7 +94,19 @@ export function applyOfficeChanges(office: Office, changes: OfficeChanges, now: 
     throw new ConflictError(problemTexts.officeChanged, { expected: expectedVersion });
   }
   const next: Office = { ...office, ...fields, contact: { ...office.contact, ...fields.contact } };
-  if (fields.status && fields.status !== office.status) {
+  const step = fields.status !== undefined && fields.status !== office.status;
+  // A status date belongs to a status step: alone it would move the current status's date away
+  // from the history's. The date already stored (a form sent back whole) changes nothing.
+  if (!step && fields.statusSince !== undefined && fields.statusSince !== office.statusSince) {
+    throw new ValidationError([
+      {
+        field: 'body.statusSince',
+        code: 'status-since-without-status',
+        messages: fieldText(fieldTexts.statusSinceAlone),
+      },
+    ]);
+  }
+  if (fields.status && step) {
     if (!NEXT_STATUSES[office.status].includes(fields.status)) {
       throw new ConflictError(problemTexts.officeStatusStep, {
         from: office.status,
@@ -101,6 +115,11 @@ export function applyOfficeChanges(office: Office, changes: OfficeChanges, now: 
       });
     }
     const since = fields.statusSince ?? now.toISOString().slice(0, 10);
+    // The history is in the order the steps took effect: a month's report takes an office's status
+    // from the last step dated by the month's end (statusAt, report.ts), so a step dated before the
+    // latest one would rewrite months already reported. Same day is fine (YYYY-MM-DD compares as text).
+    const latest = office.statusHistory.at(-1)?.since ?? office.statusSince;
+    if (since < latest) throw new ConflictError(problemTexts.officeStatusBackdated, { since, latest });
     next.statusSince = since;
     next.statusHistory = [...office.statusHistory, { status: fields.status, since }];
     if (fields.status === 'active' && !office.openedOn) next.openedOn = since;

@@ -21,6 +21,7 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'office-exists': 409,
   'office-changed': 409,
   'office-status-step': 409,
+  'office-status-backdated': 409,
   'payment-terminal-taken': 409,
   'court-exists': 409,
   'court-changed': 409,

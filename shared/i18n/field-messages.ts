@@ -43,6 +43,10 @@ export const isoDate: FieldText = {
   fa: 'تاریخ باید میلادی، به شکل YYYY-MM-DD و معتبر باشد (مانند 2027-03-21).',
   en: 'Date must be a valid Gregorian YYYY-MM-DD (such as 2027-03-21).',
 };
+export const statusSinceAlone: FieldText = {
+  fa: 'تاریخ وضعیت (statusSince) فقط همراه تغییر وضعیت (status) پذیرفته می‌شود.',
+  en: 'A status date (statusSince) is taken only with a change of status (status).',
+};
 export const emptyPatch: FieldText = {
   fa: 'حداقل یک فیلد برای تغییر لازم است.',
   en: 'At least one field to change is required.',

@@ -169,6 +169,21 @@ export const officeStatusStep: ProblemText<'office-status-step'> = {
       (p.allowed ? ` It can become: ${labels(p.allowed, 'en')}.` : ' A closed office stays closed.'),
   },
 };
+export const officeStatusBackdated: ProblemText<'office-status-backdated'> = {
+  code: 'office-status-backdated',
+  fa: {
+    title: 'تاریخ تغییر وضعیت پیش از آخرین تغییر است',
+    detail: (p) =>
+      `تاریخ ${p.since} پیش از آخرین تغییر وضعیت ثبت‌شده دفتر (${p.latest}) است؛ ` +
+      `تغییر وضعیت باید در همان روز یا پس از آن باشد.`,
+  },
+  en: {
+    title: 'Status change dated before the latest one',
+    detail: (p) =>
+      `${p.since} is before the office's latest recorded status change (${p.latest}); ` +
+      'a status change takes effect on or after it.',
+  },
+};
 export const courtExists: ProblemText<'court-exists'> = {
   code: 'court-exists',
   fa: { title: 'دادگاه تکراری است', detail: (p) => `دادگاهی با کد ${p.courtCode} از قبل ثبت شده است.` },

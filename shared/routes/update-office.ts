@@ -20,8 +20,7 @@ export const route = defineRoute({
   responses: {
     200: { description: 'Changed', schema: officeSchema },
     409: {
-      description:
-        "A status step not allowed, a stale expectedVersion, or another office's or the judiciary's payment terminal",
+      description: 'A status step not allowed or backdated, a stale expectedVersion, or a payment terminal not its own',
     },
   },
 });

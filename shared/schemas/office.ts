@@ -62,7 +62,10 @@ export const updateOfficeSchema = /* @__PURE__ */ lazySchema(() =>
       bakhsh: z.optional(persianText(2, 60)),
       deprivedArea: z.optional(z.boolean()),
       status: z.optional(officeFields().status),
-      statusSince: z.optional(isoDate),
+      statusSince: described(
+        z.optional(isoDate),
+        "With status: the date it took effect (today when omitted), not before the office's latest",
+      ),
       plannedOpeningBy: z.optional(isoDate),
       contact: z.optional(contactSchema),
       paymentTerminalId: z.optional(paymentTerminal),

@@ -175,7 +175,7 @@ describe('POST /v1/offices', () => {
 
 describe('PATCH /v1/offices/{officeCode}', () => {
   it('activates a planned office, records the step in its history and sets the opening date', async () => {
-    const office = await registered();
+    const office = await registered({ statusSince: '2019-08-01' });
 
     const answer = await call(
       updateOffice,
@@ -212,6 +212,35 @@ describe('PATCH /v1/offices/{officeCode}', () => {
 
     expect(answer.status).toBe(409);
     expect(answer.body.detail).toContain('It can become: active, closed.');
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it("answers 409 for a status step dated before the office's latest one, and stores nothing", async () => {
+    const office = await registered({ statusSince: '2019-08-01' });
+    const patch = (body: Record<string, unknown>) =>
+      call(
+        updateOffice,
+        apiEvent('update-office', {
+          caller: admin,
+          headers: { 'accept-language': 'en' },
+          pathParameters: { officeCode: office.officeCode },
+          body,
+        }),
+      );
+    await patch({ status: 'active', statusSince: '2019-09-01' });
+    await patch({ status: 'suspended', statusSince: '2019-10-01' });
+    const before = await tableSnapshot();
+
+    const backdated = await patch({ status: 'active', statusSince: '2019-09-15' });
+    const dateAlone = await patch({ statusSince: '2019-07-01' });
+
+    expect(backdated.status).toBe(409);
+    expect(backdated.body.type).toBe('urn:judicial-e-services:problem:office-status-backdated');
+    expect(backdated.body.detail).toContain(
+      "2019-09-15 is before the office's latest recorded status change (2019-10-01)",
+    );
+    expect(dateAlone.status).toBe(400);
+    expect(dateAlone.body.errors).toEqual([expect.objectContaining({ field: 'body.statusSince' })]);
     expect(await tableSnapshot()).toEqual(before);
   });
 

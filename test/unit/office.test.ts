@@ -42,6 +42,45 @@ describe('office life cycle', () => {
     expect(() => applyOfficeChanges(office, { status: to }, now)).toThrow(DomainError);
   });
 
+  it('refuses a status step dated before the latest step in its history, on or after it takes it', () => {
+    const suspended = applyOfficeChanges(
+      applyOfficeChanges(newOffice(planned, now), { status: 'active', statusSince: '2019-09-20' }, now),
+      { status: 'suspended', statusSince: '2019-10-05' },
+      now,
+    );
+
+    const backdated = () => applyOfficeChanges(suspended, { status: 'active', statusSince: '2019-10-04' }, now);
+    const sameDay = applyOfficeChanges(suspended, { status: 'active', statusSince: '2019-10-05' }, now);
+
+    expect(backdated).toThrow(/office-status-backdated/);
+    expect(sameDay.statusHistory.map((step) => step.since)).toEqual([
+      '2019-09-01',
+      '2019-09-20',
+      '2019-10-05',
+      '2019-10-05',
+    ]);
+  });
+
+  it("refuses a step left undated when today is before the latest step's date", () => {
+    const futurePlan = newOffice({ ...planned, statusSince: '2019-12-01' }, now);
+
+    expect(() => applyOfficeChanges(futurePlan, { status: 'active' }, now)).toThrow(/office-status-backdated/);
+  });
+
+  it('refuses a status date without a status step, unless it is the date already stored', () => {
+    const office = newOffice(planned, now);
+
+    const moved = () => applyOfficeChanges(office, { statusSince: '2019-01-01' }, now);
+    const resent = applyOfficeChanges(office, { status: 'planned', statusSince: '2019-09-01', name: 'دفتر مود' }, now);
+
+    expect(moved).toThrow(DomainError);
+    expect(moved).toThrow(/validation/);
+    expect(resent).toMatchObject({
+      statusSince: '2019-09-01',
+      statusHistory: [{ status: 'planned', since: '2019-09-01' }],
+    });
+  });
+
   it('refuses a change made against an older version', () => {
     expect(() => applyOfficeChanges(newOffice(planned, now), { name: 'دفتر', expectedVersion: 7 }, now)).toThrow(
       /office-changed/,
