@@ -596,7 +596,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Load a Solar Hijri year's lunar holidays from the official calendar (replaces that year's earlier load) */
+    /** Load a Solar Hijri year's lunar holidays; replacing a loaded year names its version (expectedVersion) */
     post: operations['load-lunar-holidays'];
     delete?: never;
     options?: never;
@@ -2311,6 +2311,8 @@ export interface components {
         source: string;
         demo: boolean;
         loadedAt: string;
+        /** @description The load's version, which a replacement names */
+        version: number;
       } | null;
       holidays: {
         /** @description Solar Hijri YYYY-MM-DD */
@@ -2330,6 +2332,8 @@ export interface components {
       source: string;
       demo: boolean;
       loadedAt: string;
+      /** @description The load's version, which a replacement names */
+      version: number;
     };
     LunarHolidayCalendar: {
       /** @description Solar Hijri year */
@@ -2349,6 +2353,8 @@ export interface components {
        * @default false
        */
       demo: boolean;
+      /** @description To replace a loaded year: its load's version (GET /v1/holidays/{year}); 409 unless it is still stored */
+      expectedVersion?: number;
     };
     ProvincialHoliday: {
       /**
@@ -7148,7 +7154,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Loaded */
+      /** @description Loaded, or the same calendar again (nothing written) */
       200: {
         headers: {
           'x-correlation-id': components['headers']['CorrelationId'];
@@ -7181,6 +7187,16 @@ export interface operations {
       };
       /** @description Only for: national-admin */
       403: {
+        headers: {
+          'x-correlation-id': components['headers']['CorrelationId'];
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description The year is loaded and expectedVersion does not name its load, or it is not loaded */
+      409: {
         headers: {
           'x-correlation-id': components['headers']['CorrelationId'];
           [name: string]: unknown;

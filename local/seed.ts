@@ -96,6 +96,8 @@ export async function seedDemoCalendars(calendars: CalendarRepository, now: Date
   const demo = demoLunarCalendars(now);
   const loaded = await calendars.lunarLoads(demo.map((calendar) => calendar.year));
   const missing = demo.filter((calendar) => !loaded.has(calendar.year));
-  for (const calendar of missing) await calendars.putLunarCalendar({ ...calendar, loadedAt: now.toISOString() });
+  for (const calendar of missing) {
+    await calendars.putLunarCalendar({ ...calendar, loadedAt: now.toISOString(), version: 1 });
+  }
   return missing.map((calendar) => calendar.year);
 }

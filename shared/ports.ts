@@ -66,8 +66,8 @@ export interface CourtRepository {
   setFallbacks(provinceCode: ProvinceCode, fallbacks: CourtFallbacks): Promise<void>;
 }
 
-/** A loaded year of lunar holidays, with when it was loaded. */
-export type StoredLunarCalendar = LunarHolidayCalendar & { loadedAt: string };
+/** A loaded year of lunar holidays, with when it was loaded and its version (1 for the first load). */
+export type StoredLunarCalendar = LunarHolidayCalendar & { loadedAt: string; version: number };
 
 /**
  * What decides the days the offices are closed: the national lunar holidays per Solar Hijri year,
@@ -78,8 +78,13 @@ export interface CalendarRepository {
   workCalendar(provinceCode: ProvinceCode, years: readonly number[]): Promise<WorkCalendar>;
   /** When each of these years' lunar holidays was loaded (absent: not loaded). */
   lunarLoads(years: readonly number[]): Promise<Map<number, StoredLunarCalendar>>;
-  /** Loads a year's lunar holidays, replacing an earlier load of that year. */
-  putLunarCalendar(calendar: StoredLunarCalendar): Promise<void>;
+  /** A year's lunar holidays as stored now (a consistent read), or undefined when not loaded. */
+  lunarLoad(year: number): Promise<StoredLunarCalendar | undefined>;
+  /**
+   * Loads a year's lunar holidays: only while none is stored, or, given `replacing`, in place of the
+   * load stored at that version; else ConflictError('lunar-holidays-loaded').
+   */
+  putLunarCalendar(calendar: StoredLunarCalendar, replacing?: number): Promise<void>;
   /** Adds one provincial holiday; ConflictError('holiday-exists') when the province has that day already. */
   addProvincialHoliday(holiday: ProvincialHoliday): Promise<void>;
   setClosedWeekdays(provinceCode: ProvinceCode, closedWeekdays: readonly Weekday[]): Promise<void>;

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors';
 import type { LunarHoliday, ProvincialHoliday } from '../domain/holidays';
 import type { WorkCalendar } from '../domain/legal-periods';
@@ -50,13 +50,36 @@ export class DynamoCalendarRepository implements CalendarRepository {
     return new Map(items.map((item) => [Number(item.year), lunarFromItem(item)]));
   }
 
-  async putLunarCalendar(calendar: StoredLunarCalendar): Promise<void> {
-    await this.db.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...keys.lunarHolidays(calendar.year), entity: 'lunar-holidays', ...calendar },
-      }),
+  async lunarLoad(year: number): Promise<StoredLunarCalendar | undefined> {
+    const { Item } = await this.db.send(
+      new GetCommand({ TableName: this.tableName, Key: keys.lunarHolidays(year), ConsistentRead: true }),
     );
+    return Item ? lunarFromItem(Item) : undefined;
+  }
+
+  async putLunarCalendar(calendar: StoredLunarCalendar, replacing?: number): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.lunarHolidays(calendar.year), entity: 'lunar-holidays', ...calendar },
+          // A load stored before loads had versions is version 1 (lunarFromItem).
+          ConditionExpression:
+            replacing === undefined
+              ? 'attribute_not_exists(pk)'
+              : replacing === 1
+                ? 'attribute_exists(pk) AND (version = :replacing OR attribute_not_exists(version))'
+                : 'version = :replacing',
+          ...(replacing === undefined ? {} : { ExpressionAttributeValues: { ':replacing': replacing } }),
+          // The load that is stored instead, so that the refusal names its version (0: none).
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const stored = error.Item ? Number(error.Item.version?.N ?? 1) : 0;
+      throw new ConflictError(problemTexts.lunarHolidaysLoaded, { year: calendar.year, version: stored });
+    }
   }
 
   async addProvincialHoliday(holiday: ProvincialHoliday): Promise<void> {
@@ -109,5 +132,6 @@ function lunarFromItem(item: Record<string, unknown>): StoredLunarCalendar {
     source: String(item.source ?? ''),
     demo: item.demo === true,
     loadedAt: String(item.loadedAt ?? ''),
+    version: Number(item.version ?? 1),
   };
 }

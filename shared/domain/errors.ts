@@ -21,6 +21,7 @@ export type ConflictCode =
   | 'court-changed'
   | 'court-closed'
   | 'holiday-exists'
+  | 'lunar-holidays-loaded'
   | 'calendar-without-open-day'
   | 'petition-changed'
   | 'transition-not-allowed'

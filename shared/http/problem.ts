@@ -27,6 +27,7 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'court-changed': 409,
   'court-closed': 409,
   'holiday-exists': 409,
+  'lunar-holidays-loaded': 409,
   'calendar-without-open-day': 409,
   'petition-changed': 409,
   'transition-not-allowed': 409,

@@ -274,6 +274,26 @@ export const holidayExists: ProblemText<'holiday-exists'> = {
   fa: { title: 'این روز قبلاً تعطیل است', detail: (p) => `روز ${p.date} از قبل در تعطیلات استان ثبت شده است.` },
   en: { title: 'Holiday already listed', detail: (p) => `${p.date} is already one of the province's holidays.` },
 };
+/** A lunar load that does not name the load it replaces (or names one no longer stored). */
+export const lunarHolidaysLoaded: ProblemText<'lunar-holidays-loaded'> = {
+  code: 'lunar-holidays-loaded',
+  fa: {
+    title: 'تعطیلات قمری این سال در نسخه دیگری است',
+    detail: (p) =>
+      Number(p.version) > 0
+        ? `تعطیلات قمری سال ${p.year} با نسخه ${p.version} بارگذاری شده است؛ ` +
+          `برای جایگزینی آن، تقویم را با expectedVersion برابر ${p.version} بفرستید.`
+        : `تعطیلات قمری سال ${p.year} هنوز بارگذاری نشده است؛ آن را بدون expectedVersion بفرستید.`,
+  },
+  en: {
+    title: "The year's lunar holidays are at another version",
+    detail: (p) =>
+      Number(p.version) > 0
+        ? `The lunar holidays of ${p.year} are loaded at version ${p.version}; ` +
+          `to replace that load, send the calendar with expectedVersion ${p.version}.`
+        : `The lunar holidays of ${p.year} are not loaded yet; send them without expectedVersion.`,
+  },
+};
 export const calendarWithoutOpenDay: ProblemText<'calendar-without-open-day'> = {
   code: 'calendar-without-open-day',
   fa: {

@@ -40,6 +40,10 @@ export const lunarHolidayCalendarSchema = /* @__PURE__ */ lazySchema(() =>
         'Where the dates come from: the calendar and its publisher',
       ),
       demo: described(z._default(z.boolean(), false), 'Demo data, not the official calendar'),
+      expectedVersion: described(
+        z.optional(z.number().check(z.int(), z.positive())),
+        "To replace a loaded year: its load's version (GET /v1/holidays/{year}); 409 unless it is still stored",
+      ),
     })
     .check(
       z.superRefine((calendar, ctx) => {
@@ -68,6 +72,7 @@ export const lunarHolidayCalendarSchema = /* @__PURE__ */ lazySchema(() =>
 );
 
 export type LunarHolidayCalendarInput = z.input<typeof lunarHolidayCalendarSchema>;
+export type LunarHolidayLoad = z.output<typeof lunarHolidayCalendarSchema>;
 
 /** A holiday a province's administrator adds for the province alone (a provincial occasion, a closure). */
 export const provincialHolidaySchema = /* @__PURE__ */ lazySchema(() =>
@@ -135,7 +140,14 @@ export const workCalendarSchema = /* @__PURE__ */ lazySchema(() =>
       provinceCode: described(z.nullable(z.enum(PROVINCE_CODES)), 'null: the national calendar alone'),
       closedWeekdays: described(z.array(z.enum(WEEKDAYS)), "Friday and the province's other closed weekdays"),
       lunar: described(
-        z.nullable(z.strictObject({ source: z.string(), demo: z.boolean(), loadedAt: z.string() })),
+        z.nullable(
+          z.strictObject({
+            source: z.string(),
+            demo: z.boolean(),
+            loadedAt: z.string(),
+            version: described(z.number().check(z.int()), "The load's version, which a replacement names"),
+          }),
+        ),
         "null: the year's lunar holidays are not loaded, and deadlines in it are provisional",
       ),
       holidays: z.array(holidayEntry),
@@ -154,6 +166,7 @@ export const lunarHolidaysLoadedSchema = /* @__PURE__ */ lazySchema(() =>
       source: z.string(),
       demo: z.boolean(),
       loadedAt: z.string(),
+      version: described(z.number().check(z.int()), "The load's version, which a replacement names"),
     })
     .register(z.globalRegistry, { id: 'LunarHolidaysLoaded' }),
 );

@@ -13,8 +13,8 @@ import { addDays, parseDay, type SolarHijriDay, tehranDayOf, WEEKDAYS } from '..
 import * as fieldTexts from '../i18n/field-messages';
 import { fieldText } from '../i18n/field-text';
 import * as problemTexts from '../i18n/problem-texts';
-import type { CalendarRepository, Clock } from '../ports';
-import type { ProvincialHolidayInput, WorkWeekInput } from '../schemas/holidays';
+import type { CalendarRepository, Clock, StoredLunarCalendar } from '../ports';
+import type { LunarHolidayLoad, ProvincialHolidayInput, WorkWeekInput } from '../schemas/holidays';
 
 /**
  * The calendars legal periods are counted on (shared/domain/legal-periods.ts): the national
@@ -30,10 +30,38 @@ import type { ProvincialHolidayInput, WorkWeekInput } from '../schemas/holidays'
  * checked: it is the official calendar, and a province that closed all but a few days of its year
  * is the province's to correct, not a reason to refuse the calendar for every province.
  */
-export async function loadLunarHolidays(calendars: CalendarRepository, clock: Clock, input: LunarHolidayCalendar) {
-  const loadedAt = clock.now().toISOString();
-  await calendars.putLunarCalendar({ ...input, loadedAt });
-  return { year: input.year, holidays: input.holidays.length, source: input.source, demo: input.demo, loadedAt };
+export async function loadLunarHolidays(calendars: CalendarRepository, clock: Clock, input: LunarHolidayLoad) {
+  const { expectedVersion, ...calendar } = input;
+  const stored = await calendars.lunarLoad(calendar.year);
+  // The same calendar again (a retry after a lost answer) is the load already stored, as with fee
+  // schedules; anything else replaces a loaded year only by naming its version, as a PATCH does.
+  if (stored && sameLunarCalendar(stored, calendar)) return loadedView(stored);
+  if ((stored?.version ?? 0) !== (expectedVersion ?? 0)) {
+    throw new ConflictError(problemTexts.lunarHolidaysLoaded, { year: calendar.year, version: stored?.version ?? 0 });
+  }
+  const load = { ...calendar, loadedAt: clock.now().toISOString(), version: (stored?.version ?? 0) + 1 };
+  await calendars.putLunarCalendar(load, stored?.version);
+  return loadedView(load);
+}
+
+const loadedView = (load: StoredLunarCalendar) => ({
+  year: load.year,
+  holidays: load.holidays.length,
+  source: load.source,
+  demo: load.demo,
+  loadedAt: load.loadedAt,
+  version: load.version,
+});
+
+/** The same days with the same names from the same source, whatever order the days were sent in. */
+function sameLunarCalendar(a: LunarHolidayCalendar, b: LunarHolidayCalendar): boolean {
+  const days = (calendar: LunarHolidayCalendar) =>
+    JSON.stringify(
+      [...calendar.holidays]
+        .sort((x, y) => x.date.localeCompare(y.date))
+        .map((holiday) => [holiday.date, holiday.name.fa, holiday.name.en]),
+    );
+  return a.source === b.source && a.demo === b.demo && days(a) === days(b);
 }
 
 export async function addProvincialHoliday(
@@ -123,7 +151,9 @@ export async function readWorkCalendar(
     year,
     provinceCode: provinceCode ?? null,
     closedWeekdays: WEEKDAYS.filter((day) => day === 'friday' || work.closedWeekdays.includes(day)),
-    lunar: loaded ? { source: loaded.source, demo: loaded.demo, loadedAt: loaded.loadedAt } : null,
+    lunar: loaded
+      ? { source: loaded.source, demo: loaded.demo, loadedAt: loaded.loadedAt, version: loaded.version }
+      : null,
     holidays: holidaysOfYear(work, year),
   };
 }

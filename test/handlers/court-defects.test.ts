@@ -71,8 +71,9 @@ async function returnedPetition(defects: string[] = ['unpaid-fees', 'evidence'])
 
 async function loadLunarYears() {
   const calendars = calendarRepositoryFromEnv();
-  for (const year of [1405, 1406]) {
-    await calendars.putLunarCalendar({ year, holidays: [], source: 'test', demo: false, loadedAt: SERVED });
+  const loaded = await calendars.lunarLoads([1405, 1406]);
+  for (const year of [1405, 1406].filter((year) => !loaded.has(year))) {
+    await calendars.putLunarCalendar({ year, holidays: [], source: 'test', demo: false, loadedAt: SERVED, version: 1 });
   }
 }
 
@@ -424,8 +425,15 @@ describe('a last day the calendar closes after service', () => {
   it('never ends before a served last day: a lunar holiday taken out does not shorten it; closing the served day moves it', async () => {
     // Prepare: the lunar calendar closes Wednesday 16 Dey, so a return on Saturday 5 Dey lasts to Thursday 17 Dey;
     // then the calendar is reloaded without 16 Dey, and the province closes 17 Dey.
-    const lunar1405 = (holidays: Array<{ date: string; name: { fa: string; en: string } }>) =>
-      loadLunarHolidays(calendars(), at('2026-12-20T06:30:00Z'), { year: 1405, holidays, source: 'test', demo: false });
+    // Each load replaces the year's load stored before it, named by its version.
+    const lunar1405 = async (holidays: Array<{ date: string; name: { fa: string; en: string } }>) =>
+      loadLunarHolidays(calendars(), at('2026-12-20T06:30:00Z'), {
+        year: 1405,
+        holidays,
+        source: 'test',
+        demo: false,
+        expectedVersion: (await calendars().lunarLoad(1405))?.version,
+      });
     await lunar1405([{ date: '1405-10-16', name: { fa: 'تعطیل قمری', en: 'Lunar holiday' } }]);
     const { petitionId, returned } = await returnedOn('2026-12-26T06:30:00Z');
     await lunar1405([{ date: '1405-04-04', name: { fa: 'عاشورای حسینی', en: 'Ashura' } }]);

@@ -26,23 +26,79 @@ const addHoliday = (body: unknown, caller: Caller = southKhorasan) =>
   call(addProvincialHoliday, apiEvent('add-provincial-holiday', { caller, body }));
 
 describe("the national administrator loads a year's lunar holidays", () => {
-  it('stores them, shows them in every province, and replaces an earlier load of that year', async () => {
+  it('stores them, shows them in every province, and replaces an earlier load of that year named by its version', async () => {
     const first = await load({ year: 1405, holidays: [ashura], source: 'Official calendar 1405, first print' });
     const second = await load({
       year: 1405,
       holidays: [ashura, { date: '1405-04-03', name: { fa: 'تاسوعای حسینی', en: 'Tasua' } }],
       source: 'Official calendar 1405',
+      expectedVersion: first.body.version,
     });
 
     const yazdView = await calendarOf('1405', yazd);
 
     expect(first.status).toBe(200);
-    expect(second.body).toMatchObject({ year: 1405, holidays: 2, demo: false });
-    expect(yazdView.body.lunar).toMatchObject({ source: 'Official calendar 1405', demo: false });
+    expect(first.body.version).toBe(1);
+    expect(second.body).toMatchObject({ year: 1405, holidays: 2, demo: false, version: 2 });
+    expect(yazdView.body.lunar).toMatchObject({ source: 'Official calendar 1405', demo: false, version: 2 });
     expect(yazdView.body.holidays.filter((h: { kind: string }) => h.kind === 'lunar')).toEqual([
       { date: '1405-04-03', kind: 'lunar', name: { fa: 'تاسوعای حسینی', en: 'Tasua' } },
       { date: '1405-04-04', kind: 'lunar', name: ashura.name },
     ]);
+  });
+
+  it('answers 409 to a load of a loaded year that does not name its version, or names a stale one, and writes nothing', async () => {
+    const first = await load({ year: 1408, holidays: [{ ...ashura, date: '1408-03-05' }], source: 'Official 1408' });
+    const before = await tableSnapshot();
+    const replacement = {
+      year: 1408,
+      holidays: [{ ...ashura, date: '1408-03-06' }],
+      source: 'Official 1408, corrected',
+    };
+
+    const unnamed = await call(
+      loadLunarHolidays,
+      apiEvent('load-lunar-holidays', { caller: national, headers: { 'accept-language': 'en' }, body: replacement }),
+    );
+    const stale = await load({ ...replacement, expectedVersion: first.body.version + 1 });
+    const unloaded = await load({
+      ...replacement,
+      year: 1412,
+      holidays: [{ ...ashura, date: '1412-02-25' }],
+      expectedVersion: 1,
+    });
+
+    expect(unnamed.status).toBe(409);
+    expect(unnamed.body.type).toBe('urn:judicial-e-services:problem:lunar-holidays-loaded');
+    expect(unnamed.body.detail).toBe(
+      'The lunar holidays of 1408 are loaded at version 1; to replace that load, send the calendar with expectedVersion 1.',
+    );
+    expect(stale.status).toBe(409);
+    expect(unloaded.status).toBe(409);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('keeps one of two different first loads of a year sent at once, and answers the other 409', async () => {
+    const loadOf = (date: string) => load({ year: 1413, holidays: [{ ...ashura, date }], source: `Official, ${date}` });
+
+    const answers = await Promise.all([loadOf('1413-01-20'), loadOf('1413-01-21')]);
+    const view = await calendarOf('1413', yazd);
+
+    expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409]);
+    const kept = answers.find((answer) => answer.status === 200)!;
+    expect(view.body.lunar).toMatchObject({ source: kept.body.source, version: 1 });
+  });
+
+  it('answers the stored load to the same calendar sent again (a retry), writing nothing', async () => {
+    const calendar = { year: 1411, holidays: [{ ...ashura, date: '1411-02-14' }], source: 'Official 1411' };
+    const first = await load(calendar);
+    const before = await tableSnapshot();
+
+    const again = await load(calendar);
+
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(first.body);
+    expect(await tableSnapshot()).toEqual(before);
   });
 
   it('takes a demo calendar marked as demo', async () => {

@@ -101,7 +101,7 @@ const EXPECTED: Record<string, string[]> = {
   'list-courts': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-offices': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi3'],
   'list-petitions': ['dynamodb:GetItem on table/data', 'dynamodb:Query on table/data/index/gsi1 table/data/index/gsi2'],
-  'load-lunar-holidays': ['dynamodb:PutItem on table/data'],
+  'load-lunar-holidays': [ITEMS],
   'monthly-report-job': [
     'dynamodb:BatchGetItem,dynamodb:GetItem on table/data',
     'dynamodb:PutItem,dynamodb:UpdateItem on table/data',
