@@ -100,7 +100,7 @@ export async function recordDeliveryReports(
   const counts: Record<DeliveryRecording, number> = { recorded: 0, unchanged: 0, unknown: 0 };
   const receivedAt = deps.clock.now();
   for (const report of reports) {
-    const { recording, delivered } = await deps.reports.recordDelivery(report, receivedAt);
+    const { recording, delivered } = await deps.reports.recordDelivery(notAfter(report, receivedAt), receivedAt);
     counts[recording] += 1;
     // Only an SMS about a served notice has a record to note it on; for others this changes nothing.
     if (delivered)
@@ -111,6 +111,19 @@ export async function recordDeliveryReports(
       );
   }
   return counts;
+}
+
+/**
+ * A report dated after it reached us is clamped to when it reached us, whether by a few minutes of
+ * skew or by more: clamped, not refused. Nothing is observed after it is reported, so such a time
+ * says the provider's clock is ahead; the state is still true, and the arrival is the nearest time
+ * known to be no earlier than it. Refusing (4xx) would be wrong: the provider retries the whole
+ * batch, up to 500 reports, for 24 hours with the same times, and every state in it would be lost.
+ */
+function notAfter(report: DeliveryReport, receivedAt: Date): DeliveryReport {
+  return report.at !== undefined && Date.parse(report.at) > receivedAt.getTime()
+    ? { ...report, at: receivedAt.toISOString() }
+    : report;
 }
 
 export interface NoticeDeps {

@@ -94,6 +94,23 @@ describe('POST /v1/sms/delivery-reports', () => {
     });
   });
 
+  it.each([
+    ['two minutes ahead of ours (clock skew)', 2 * 60_000],
+    ['a day ahead of ours', 24 * 3_600_000],
+  ])('records a delivery dated %s at the time the report arrived, never after it', async (_case, ahead) => {
+    const { eventId, providerMessageId } = await sentNotice();
+    const future = new Date(Date.now() + ahead).toISOString();
+    const before = new Date().toISOString();
+
+    const answer = await post(report(providerMessageId, 'delivered', future));
+
+    const after = new Date().toISOString();
+    const notice = await noticeOf(eventId);
+    expect(answer.body).toEqual({ recorded: 1, unchanged: 0, unknown: 0 });
+    expect(notice?.deliveredAt >= before && notice?.deliveredAt <= after).toBe(true);
+    expect(notice?.delivery).toMatchObject({ state: 'delivered', at: notice?.deliveredAt });
+  });
+
   it('counts a report for a message we never sent, and answers 200 so the provider stops retrying', async () => {
     const answer = await post(report('999999999999', 'delivered'));
 
