@@ -6,6 +6,7 @@ import type { ReportJobOutlook, ReportRepository, ReportScope } from '../ports';
 import { batchGetAll } from './dynamo-batch';
 import { keys } from './dynamo-keys';
 import { officeProvincesUpdate } from './dynamo-office-repository';
+import { retryContention } from './dynamo-transactions';
 
 /**
  * Report inputs and bookkeeping:
@@ -88,7 +89,12 @@ export class DynamoReportRepository implements ReportRepository {
   }
 
   async recordOfficeProvinces(provinces: readonly ProvinceCode[], listing: { complete: boolean }): Promise<void> {
-    await this.db.send(new UpdateCommand(officeProvincesUpdate(this.tableName, provinces, listing)));
+    // An office's registration adds its province to this item in its own transaction: a write made
+    // meanwhile is refused for the conflict, not for anything it said, so it is tried again (ADD
+    // and SET: twice is once). Only a conflict that outlasts the tries fails the run.
+    await retryContention(() =>
+      this.db.send(new UpdateCommand(officeProvincesUpdate(this.tableName, provinces, listing))),
+    );
   }
 
   async cover(period: string, scopes: readonly ReportScope[]): Promise<void> {

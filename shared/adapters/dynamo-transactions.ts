@@ -11,7 +11,7 @@ import type { CounterIncrement } from '../ports';
 import { TRANSIENT_REASONS } from './aws-errors';
 import { keys } from './dynamo-keys';
 
-/** Tries of a transaction cancelled by contention, within a request's few-second budget. */
+/** Tries of a write refused for contention, within a request's few-second budget. */
 const CONTENTION_ATTEMPTS = 4;
 
 /**
@@ -21,19 +21,38 @@ const CONTENTION_ATTEMPTS = 4;
  * transaction still cancelled only for being busy becomes DependencyUnavailableError (503, retry).
  */
 export async function transactWrite(db: DynamoDBDocumentClient, input: TransactWriteCommandInput): Promise<void> {
+  await retryContention(() => db.send(new TransactWriteCommand(input)));
+}
+
+/**
+ * A write tried again, a bounded number of times with backoff, while DynamoDB refuses it for
+ * contention (isContention): a refused write wrote nothing. Still refused, it becomes
+ * DependencyUnavailableError; any other error is the caller's at once.
+ */
+export async function retryContention<T>(write: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await db.send(new TransactWriteCommand(input));
-      return;
+      return await write();
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-      if (reasons.includes('ConditionalCheckFailed') || !reasons.some((code) => TRANSIENT_REASONS.has(code)))
-        throw error;
+      if (!isContention(error)) throw error;
       if (attempt >= CONTENTION_ATTEMPTS) throw new DependencyUnavailableError(1, { cause: error });
       await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt + Math.random() * 20));
     }
   }
+}
+
+/**
+ * Busy, not refused: a transaction cancelled only for reasons such as TransactionConflict (no
+ * condition failed), or a single write made while a transaction held its item, which DynamoDB
+ * answers TransactionConflictException (by then DependencyUnavailableError: aws-errors.ts).
+ */
+function isContention(error: unknown): boolean {
+  if (error instanceof TransactionCanceledException) {
+    const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+    return !reasons.includes('ConditionalCheckFailed') && reasons.some((code) => TRANSIENT_REASONS.has(code));
+  }
+  const cause = error instanceof DependencyUnavailableError ? error.cause : error;
+  return cause instanceof Error && cause.name === 'TransactionConflictException';
 }
 
 /** Which items of a cancelled transaction failed their condition, by position. */

@@ -1,4 +1,4 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as generateMonthlyReport } from '../../functions/generate-monthly-report';
 import { handler as getMonthlyReport } from '../../functions/get-monthly-report';
 import { handler as setNetworkTarget } from '../../functions/set-network-target';
@@ -25,6 +25,7 @@ import { createPetitionSchema } from '../../shared/schemas/petition';
 import { createDraft, submitPetition } from '../../shared/use-cases/petitions';
 import { CATCH_UP_MONTHS, generateReport, type ReportDeps, runScheduledReports } from '../../shared/use-cases/reports';
 import { apiEvent, asFunction, type Caller, call, invokeRoute } from '../support/api-event';
+import { injectFault, transactionConflict } from '../support/faults';
 import { uniqueOfficeCode } from '../support/fixtures';
 import { demoSchedulesFor, recordPaidInFull } from '../support/payments';
 import { activeOffice, petitionBody } from '../support/petitions';
@@ -421,5 +422,62 @@ describe('the daily job', () => {
       expect.arrayContaining(closedMonthsBefore(atClose.clock.now()).map((month) => `${month} ${stray}`)),
     );
     expect(officeProvinces?.has(stray)).toBe(true);
+  });
+});
+
+describe('the daily job when an office registration holds the provinces item', () => {
+  /** A single write refused while a transaction holds its item, as DynamoDB answers an UpdateItem then. */
+  const heldByTransaction = () =>
+    Object.assign(new Error('Transaction is ongoing for the item'), {
+      name: 'TransactionConflictException',
+      $metadata: { httpStatusCode: 400 },
+    });
+
+  /** Months of their own, and no provinces' set yet: the run lists the offices and records their provinces first. */
+  async function runWithoutProvinces(now: string) {
+    await activeOffice();
+    const deps = reportDeps(at(now));
+    const config = readEnv(tableEnvShape);
+    await createDocumentClient(config).send(
+      new DeleteCommand({ TableName: config.TABLE_NAME, Key: keys.officeProvinces() }),
+    );
+    const periods = closedMonthsBefore(deps.clock.now()).map((month) => `J#${month}`);
+    return { deps, periods };
+  }
+
+  it.each([
+    ['a transaction cancelled for TransactionConflict', transactionConflict, '2035-06-01T00:30:00Z'],
+    ['a TransactionConflictException', heldByTransaction, '2037-06-01T00:30:00Z'],
+  ])('records the provinces through %s, trying again, and produces the reports', async (_case, error, now) => {
+    // Prepare: months of their own; the recording's first two writes collide with a registration's transaction
+    const { deps, periods } = await runWithoutProvinces(now);
+    const fault = injectFault({ service: 'dynamo', command: 'UpdateItemCommand', error, times: 2 });
+
+    // Act
+    const produced = await asFunction('monthly-report-job', () => runScheduledReports(deps)).finally(fault.remove);
+
+    // Assess
+    expect(fault.remaining()).toBe(0);
+    expect(produced).toContain(`${closedMonthsBefore(deps.clock.now()).at(-1)} 29`);
+    expect((await deps.reports.jobOutlook(periods)).officeProvinces?.has('29')).toBe(true);
+  });
+
+  it('fails the run after a bounded number of tries while the contention lasts, recording nothing', async () => {
+    // Prepare
+    const { deps, periods } = await runWithoutProvinces('2036-06-01T00:30:00Z');
+    const fault = injectFault({
+      service: 'dynamo',
+      command: 'UpdateItemCommand',
+      error: transactionConflict,
+      times: 10,
+    });
+
+    // Act
+    const run = asFunction('monthly-report-job', () => runScheduledReports(deps)).finally(fault.remove);
+
+    // Assess: four tries, then temporarily unavailable (the scheduler retries the run)
+    await expect(run).rejects.toMatchObject({ code: 'temporarily-unavailable' });
+    expect(fault.remaining()).toBe(6);
+    expect((await deps.reports.jobOutlook(periods)).officeProvinces).toBeUndefined();
   });
 });
