@@ -215,7 +215,11 @@ export function applyCallback(
   // The token went only to the payer's browser: a callback without it could come from anyone who
   // learnt the order id, and could close someone else's payment.
   if (callback.token !== payment.token) return refuse(payment, 'token-mismatch');
-  if (payment.state !== 'initiated') {
+  // A not-OK callback carries nothing the gateway could be asked about, and anyone holding the
+  // payer's token can post one; so the failure it records is open to a paid callback that follows,
+  // which goes to the verify like any other: the gateway, not the first callback, decides.
+  const reopened = callback.outcome === 'paid' && closedByCallback(payment);
+  if (payment.state !== 'initiated' && !reopened) {
     const repeated =
       callback.outcome === 'paid'
         ? payment.refNum !== undefined &&
@@ -245,7 +249,14 @@ export function applyCallback(
     ...(callback.traceNo ? { traceNo: callback.traceNo } : {}),
     ...(callback.rrn ? { rrn: callback.rrn } : {}),
   };
-  return { accepted: true, changed: true, payment: step(payment, changes, context.now) };
+  // Reopened, it is no longer closed, nor for the reason the not-OK callback gave.
+  const { reason: _reason, closedAt: _closedAt, ...open } = payment;
+  return { accepted: true, changed: true, payment: step(open, changes, context.now) };
+}
+
+/** Failed on the word of a not-OK callback alone, which no verify confirmed (it had no reference). */
+function closedByCallback(payment: Payment): boolean {
+  return payment.state === 'failed' && (payment.reason === 'cancelled-by-payer' || payment.reason === 'gateway-failed');
 }
 
 export type VerifyRefusal = 'not-awaiting-verify' | 'reference-mismatch' | 'terminal-mismatch';

@@ -206,7 +206,9 @@ const CALLBACK_ATTEMPTS = 3;
  * other payment holds; then the verify, server to server, must confirm the reference, terminal and
  * amount. Only then is the payment recorded as verified, with its receipt, its reference claimed
  * and the office's collected counters added, in one transaction. A refused callback, and a paid
- * callback whose verify does not confirm it, record nothing. Duplicates (a resubmitted form, two
+ * callback whose verify does not confirm it, record nothing. A not-OK callback fails the payment
+ * without asking the gateway (it brings no reference to ask about), but a paid callback after it is
+ * still taken to the verify: a forged cancel cannot shut out the payer's real payment. Duplicates (a resubmitted form, two
  * at once) get the first one's answer, and only one of them is recorded.
  */
 export async function acceptCallback(deps: PaymentDeps, fields: Record<string, string>): Promise<CallbackResult> {
@@ -263,8 +265,9 @@ async function settle(
     }
     throw gatewayFailure('verify', error);
   }
-  // The gateway never issued this reference: the callback was forged or altered. Nothing is recorded.
-  if (verification.outcome === 'unknown-reference' && payment.state === 'initiated') {
+  // The gateway never issued the reference this callback brought: it was forged or altered. Nothing
+  // is recorded, so a payment a not-OK callback closed stays closed for the reason it gave.
+  if (verification.outcome === 'unknown-reference' && payment.refNum === undefined) {
     throw new ConflictError(problemTexts.paymentRefused, { reason: 'reference-unknown' });
   }
   const verified = applyVerification(current, verification, now);

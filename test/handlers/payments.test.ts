@@ -255,6 +255,57 @@ describe('callbacks', () => {
     expect((await outboxEventsOf(petitionId)).filter((e) => e.type === 'payment-verified')).toEqual([]);
   });
 
+  /** A not-OK callback as anyone holding the payer's token can post it: no reference, no amount. */
+  const notOk = (fields: Record<string, string>): Record<string, string> => {
+    const { RefNum: _ref, Amount: _amount, TraceNo: _trace, Rrn: _rrn, SecurePan: _pan, ...rest } = fields;
+    return { ...rest, State: 'CanceledByUser', Status: '1' };
+  };
+
+  it("records the payer's payment when a forged cancel came first: the gateway's verify decides", async () => {
+    // Prepare: the payer pays; a cancel for the same order and token is posted before the real callback.
+    const { clerk, petitionId, quote } = await draft();
+    const { fields } = await paidAtGateway(clerk, petitionId);
+    const forged = await postCallback(notOk(fields));
+
+    // Act
+    const real = await postCallback(fields);
+
+    // Assess: the citizen was told it failed, and still the real callback records the payment once.
+    expect(forged.body.outcome).toBe('failed');
+    expect(real.status).toBe(200);
+    expect(real.body.outcome).toBe('verified');
+    const fees = await feesOf(clerk, petitionId);
+    expect(fees.body.receipts).toHaveLength(1);
+    expect(fees.body.balance.judiciary.paidRials).toBe(quote.totals.judiciary);
+    expect((await outboxEventsOf(petitionId)).filter((e) => e.type === 'payment-verified')).toHaveLength(1);
+  });
+
+  it('leaves a genuinely cancelled payment unpaid when a paid callback with an invented reference follows', async () => {
+    // Prepare
+    const { clerk, petitionId, quote } = await draft();
+    const started = await startPaymentFor(clerk, petitionId, 'judiciary');
+    const cancel = await payAtGateway(started.body.redirect as PaymentRedirect, 'cancel');
+    expect((await postCallback(cancel)).body.outcome).toBe('failed');
+    const before = await tableSnapshot();
+
+    // Act
+    const forged = await postCallback({
+      ...cancel,
+      State: 'OK',
+      Status: '2',
+      RefNum: 'invented-reference-0002',
+      Amount: quote.totals.judiciary,
+    });
+
+    // Assess
+    expect(forged.status).toBe(409);
+    expect(await tableSnapshot()).toEqual(before);
+    const fees = await feesOf(clerk, petitionId);
+    expect(fees.body.receipts).toEqual([]);
+    expect(fees.body.payments).toMatchObject([{ state: 'failed' }]);
+    expect((await startPaymentFor(clerk, petitionId, 'judiciary')).status).toBe(201);
+  });
+
   it('records one payment for concurrent duplicate callbacks, and answers each the same', async () => {
     const { officeCode, clerk, petitionId, quote } = await draft();
     const { fields } = await paidAtGateway(clerk, petitionId);

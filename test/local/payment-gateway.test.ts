@@ -163,6 +163,26 @@ describe('paying a quote through a Shaparak-style gateway', () => {
     expect(taken.payment).toMatchObject({ state: 'failed', reason: 'cancelled-by-payer' });
   });
 
+  it("counts the payer's payment when a forged cancel was taken first, because the verify confirms it", async () => {
+    // Prepare: the payer pays; a cancel built from the token and order id reaches us before the real callback.
+    const payment = await startPayment('judiciary', '8500000');
+    const { body } = await payInBrowser(gateway.redirect(payment.token));
+    const forged = new URLSearchParams(body);
+    for (const field of ['RefNum', 'Amount', 'TraceNo', 'Rrn', 'SecurePan']) forged.delete(field);
+    forged.set('State', 'CanceledByUser');
+    forged.set('Status', '1');
+    const cancelled = takeCallback(payment, forged.toString());
+
+    // Act
+    const taken = takeCallback(cancelled.payment, body);
+    const verified = await verifyPayment(taken.payment);
+
+    // Assess
+    expect(cancelled.payment).toMatchObject({ state: 'failed', reason: 'cancelled-by-payer' });
+    expect(verified.payment.state).toBe('verified');
+    expect(paidByPayee([verified.payment]).judiciary).toBe('8500000');
+  });
+
   it('carries amounts beyond 2^53 rials exactly, both ways', async () => {
     const { payment, body } = await paidAwaitingVerify('judiciary', '9007199254740993');
 

@@ -130,6 +130,37 @@ describe("the callback, which came through the payer's browser", () => {
     expect(result.payment).toMatchObject({ state: 'failed', reason: 'cancelled-by-payer' });
     expect(paidByPayee([result.payment]).judiciary).toBe('0');
   });
+
+  it.each([
+    ['cancelled', 'CanceledByUser'],
+    ['failed', 'Failed'],
+  ] as const)(
+    'takes a paid callback after a %s one to the verify, since a not-OK callback is only the browser word',
+    (outcome, gatewayState) => {
+      // Prepare: anyone holding the payer's token can post the not-OK callback first.
+      const closed = applyCallback(initiated(), paidCallback({ outcome, gatewayState, refNum: undefined }), {
+        now: later(1),
+      }).payment;
+
+      // Act
+      const result = applyCallback(closed, paidCallback(), { now: later(2) });
+
+      // Assess: open again, awaiting the verify, with neither the closing time nor the reason of the failure.
+      expect(result).toMatchObject({ accepted: true, changed: true });
+      expect(result.payment).toMatchObject({ state: 'awaiting-verify', refNum: 'REF-AAA', version: 3 });
+      expect(result.payment).not.toHaveProperty('reason');
+      expect(result.payment).not.toHaveProperty('closedAt');
+      expect(paidByPayee([result.payment]).judiciary).toBe('0');
+    },
+  );
+
+  it('refuses a paid callback after the verify failed a payment: the gateway has spoken', () => {
+    const failed = applyVerification(awaitingVerify(), { outcome: 'refused', code: '-1' }, later(2)).payment;
+
+    const result = applyCallback(failed, paidCallback({ refNum: 'REF-BBB' }), { now: later(3) });
+
+    expect(result).toEqual({ accepted: false, reason: 'replay', payment: failed });
+  });
 });
 
 describe('the verify, server to server', () => {
