@@ -4796,7 +4796,7 @@ export interface operations {
           'application/problem+json': components['schemas']['Problem'];
         };
       };
-      /** @description Neither a draft nor returned, a stale expectedVersion, or no fee schedule for today */
+      /** @description Not draft or returned, a stale expectedVersion, no fee schedule, or a returned petition's claimant changed */
       409: {
         headers: {
           'x-correlation-id': components['headers']['CorrelationId'];

@@ -24,6 +24,7 @@ export type ConflictCode =
   | 'lunar-holidays-loaded'
   | 'calendar-without-open-day'
   | 'petition-changed'
+  | 'claimant-served'
   | 'transition-not-allowed'
   | 'documents-not-verified'
   | 'already-rated'

@@ -300,6 +300,25 @@ export function assertEditableByOffice(petition: Petition, principal: Principal)
   if (!isOfficeStaff(principal) || petition.officeCode !== principal.officeCode) throw new NotFoundError('petition');
 }
 
+/**
+ * A returned petition's claimants stay who and where they are: each keeps its national ID and the
+ * claimant's role in its place among the parties. The defect notice was served on them, and
+ * Article 51's first clause (the claimant) is no curable defect (domain/defects.ts): a cure cannot
+ * change who petitions; another claimant files a petition of their own. Their place matters too:
+ * the notice record and the SMS claims name a party by its index (domain/e-notices.ts), so a claimant
+ * moved would leave its served notice to whoever took its place. The other parties may be corrected,
+ * and parties added after them; a draft's parties change freely.
+ */
+export function assertClaimantsKept(petition: Pick<Petition, 'status' | 'parties'>, parties: readonly Party[]): void {
+  if (petition.status !== 'returned') return;
+  const displaced = petition.parties.some(
+    (party, index) =>
+      party.role === 'claimant' &&
+      (parties[index]?.role !== 'claimant' || parties[index]?.nationalId !== party.nationalId),
+  );
+  if (displaced) throw new ConflictError(problemTexts.claimantServed);
+}
+
 export interface TransitionRequest {
   action: PetitionAction;
   note?: string;

@@ -30,6 +30,7 @@ export const STATUS_OF: Record<ProblemCode, number> = {
   'lunar-holidays-loaded': 409,
   'calendar-without-open-day': 409,
   'petition-changed': 409,
+  'claimant-served': 409,
   'transition-not-allowed': 409,
   'documents-not-verified': 409,
   'already-rated': 409,

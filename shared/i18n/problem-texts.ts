@@ -335,6 +335,23 @@ export const petitionChanged: ProblemText<'petition-changed'> = {
     detail: (p) => `The petition is no longer at version ${p.expected}; read it again and retry.`,
   },
 };
+export const claimantServed: ProblemText<'claimant-served'> = {
+  code: 'claimant-served',
+  fa: {
+    title: 'خواهان دادخواست برگشتی تغییر نمی‌کند',
+    detail: () =>
+      'اخطار رفع نقص به خواهان این دادخواست ابلاغ شده است: رفع نقص نمی‌تواند خواهان را حذف یا جایگزین کند ' +
+      'یا جای او را در فهرست اصحاب دعوا تغییر دهد. خواهان دیگر دادخواست جداگانه می‌دهد؛ ' +
+      'سایر اصحاب دعوا را می‌توان اصلاح کرد یا پس از خواهان افزود.',
+  },
+  en: {
+    title: "A returned petition's claimant stays",
+    detail: () =>
+      "The defect notice was served on this petition's claimant: a cure cannot remove or replace a claimant, " +
+      'nor move one in the list of parties. Another claimant files a petition of their own; ' +
+      'the other parties may be corrected, or added after the claimant.',
+  },
+};
 export const transitionNotAllowed: ProblemText<'transition-not-allowed'> = {
   code: 'transition-not-allowed',
   fa: {

@@ -11,6 +11,9 @@ export const route = defineRoute({
   request: { path: petitionPathSchema, body: updatePetitionSchema },
   responses: {
     200: { description: 'The petition with its new quote', schema: petitionSchema },
-    409: { description: 'Neither a draft nor returned, a stale expectedVersion, or no fee schedule for today' },
+    409: {
+      description:
+        "Not draft or returned, a stale expectedVersion, no fee schedule, or a returned petition's claimant changed",
+    },
   },
 });

@@ -30,6 +30,7 @@ import type { Office } from '../domain/office';
 import { byCodePoint } from '../domain/order';
 import {
   applyTransition,
+  assertClaimantsKept,
   assertEditableByOffice,
   assertVisible,
   type CourtAssignment,
@@ -174,6 +175,7 @@ export async function updatePetition(
   if (!EDITABLE.includes(current.status)) {
     throw new ConflictError(problemTexts.transitionNotAllowed, { action: 'update', from: current.status, allowed: '' });
   }
+  if (input.parties) assertClaimantsKept(current, input.parties);
   const now = deps.clock.now();
   const at = now.toISOString();
   const { expectedVersion: _version, ...changes } = input;

@@ -438,6 +438,100 @@ describe('drafts', () => {
   });
 });
 
+describe("editing a returned petition's parties", () => {
+  type PartyBody = Record<string, string | undefined>;
+  // A person of a fresh national ID, sued beside the company.
+  const codefendant: PartyBody = { ...(petitionBody().parties[0] as PartyBody), role: 'defendant' };
+  const edit = (clerk: Caller, petitionId: string, parties: PartyBody[], expectedVersion: number, language = 'fa') =>
+    call(
+      updatePetition,
+      apiEvent('update-petition', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        headers: { 'accept-language': language },
+        body: { parties, expectedVersion },
+      }),
+    );
+
+  /** A petition the court returned for its defendant's particulars: the defect notice is served on the claimant. */
+  async function returnedPetition() {
+    const { clerk } = await officeWithClerk();
+    const body = petitionBody();
+    const petitionId = await draft(clerk, body, 'recorded');
+    await submit(clerk, petitionId);
+    const returned = await step(court, petitionId, {
+      action: 'return',
+      defects: ['defendant-particulars'],
+      expectedVersion: 2,
+    });
+    expect(returned.status).toBe(200);
+    const [claimant, defendant] = body.parties as PartyBody[] as [PartyBody, PartyBody];
+    return { clerk, petitionId, claimant, defendant };
+  }
+
+  it.each<[string, (claimant: PartyBody, defendant: PartyBody) => PartyBody[]]>([
+    ['replaces the claimant with another person', (c, d) => [{ ...c, nationalId: nationalId() }, d]],
+    ['removes the claimant beside a new one', (_c, d) => [petitionBody().parties[0] as PartyBody, d]],
+    [
+      'makes the claimant a defendant',
+      (c, d) => [{ ...c, role: 'defendant' }, d, petitionBody().parties[0] as PartyBody],
+    ],
+    ['moves the claimant behind another party', (c, d) => [codefendant, c, d]],
+  ])('refuses an edit that %s: 409 in Persian and English, and nothing changes', async (_case, parties) => {
+    // Prepare
+    const { clerk, petitionId, claimant, defendant } = await returnedPetition();
+    const before = await tableSnapshot();
+
+    // Act
+    const [fa, en] = [
+      await edit(clerk, petitionId, parties(claimant, defendant), 3),
+      await edit(clerk, petitionId, parties(claimant, defendant), 3, 'en'),
+    ];
+
+    // Assess: the problem names no party (no national ID, no name)
+    expect([fa.status, en.status]).toEqual([409, 409]);
+    expect(fa.headers['content-type']).toMatch(/^application\/problem\+json/);
+    for (const answer of [fa, en]) expect(answer.body.type).toBe('urn:judicial-e-services:problem:claimant-served');
+    expect(fa.body.detail).toContain('خواهان');
+    expect(en.body.detail).toContain('claimant');
+    for (const answer of [fa, en]) expect(JSON.stringify(answer.body)).not.toContain(claimant.nationalId);
+    expect(await tableSnapshot()).toEqual(before);
+  });
+
+  it('corrects the other parties and adds one after the claimant, which is what a cure is for', async () => {
+    // Prepare
+    const { clerk, petitionId, claimant, defendant } = await returnedPetition();
+    const corrected = { ...defendant, name: 'شرکت نمونه (سهامی خاص)' };
+
+    // Act
+    const answer = await edit(clerk, petitionId, [{ ...claimant, mobile: '09351234567' }, corrected, codefendant], 3);
+
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.body.parties.map((p: PartyBody) => [p.role, p.nationalId])).toEqual([
+      ['claimant', claimant.nationalId],
+      ['defendant', defendant.nationalId],
+      ['defendant', codefendant.nationalId],
+    ]);
+  });
+
+  it('lets a draft change its claimant freely: nothing was served yet', async () => {
+    // Prepare
+    const { clerk } = await officeWithClerk();
+    const body = petitionBody();
+    const petitionId = await draft(clerk, body, 'recorded');
+    const [, defendant] = body.parties as PartyBody[] as [PartyBody, PartyBody];
+    const newcomer = petitionBody().parties[0] as PartyBody;
+
+    // Act
+    const answer = await edit(clerk, petitionId, [defendant, codefendant, newcomer], 1);
+
+    // Assess
+    expect(answer.status).toBe(200);
+    expect(answer.body.parties.at(-1)).toMatchObject({ role: 'claimant', nationalId: newcomer.nationalId });
+  });
+});
+
 describe('listing', () => {
   it('pages an office, newest first, with a cursor, and filters by status and month', async () => {
     const { clerk } = await officeWithClerk();
