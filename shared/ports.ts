@@ -306,11 +306,16 @@ export interface DocumentUrls {
   presignDownload(key: string, fileName: string): Promise<{ downloadUrl: string; expiresAt: string }>;
 }
 
-/** What verification compares with a declaration: size, SHA-256 (hex) and the leading bytes. */
+/**
+ * What verification compares with a declaration: size, SHA-256 (hex) and the leading bytes, and
+ * the headers S3 kept with the object and serves it with.
+ */
 export interface StoredObject {
   size: number;
   sha256: string;
   head: Uint8Array;
+  contentEncoding?: string | undefined;
+  cacheControl?: string | undefined;
 }
 
 /** The stored document objects, for the functions that read, move, remove or tag them. */

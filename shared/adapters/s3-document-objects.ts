@@ -58,9 +58,11 @@ export class S3DocumentObjects implements DocumentObjects {
       for (let i = 0; head.length < SIGNATURE_BYTES && i < bytes.length; i++) head.push(bytes[i]!);
       if (kept && head.length === SIGNATURE_BYTES) break;
     }
+    // The headers S3 serves the object with, which its upload could set unsigned (verifyStoredObject).
+    const served = { contentEncoding: object.ContentEncoding, cacheControl: object.CacheControl };
     // Leaving the loop early destroys the stream, and with it the rest of the download.
-    if (kept) return { ...kept, head: Uint8Array.from(head) };
-    return { size, sha256: hash!.digest('hex'), head: Uint8Array.from(head) };
+    if (kept) return { ...kept, head: Uint8Array.from(head), ...served };
+    return { size, sha256: hash!.digest('hex'), head: Uint8Array.from(head), ...served };
   }
 
   async quarantine(from: string, to: string): Promise<void> {

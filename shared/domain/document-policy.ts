@@ -51,11 +51,36 @@ export interface Stored {
   size: number;
   sha256: string;
   head: Uint8Array;
+  /** The `Content-Encoding` and `Cache-Control` S3 stored with the object and serves it with. */
+  contentEncoding?: string | undefined;
+  cacheControl?: string | undefined;
 }
 
-export type RejectionReason = 'size-mismatch' | 'checksum-mismatch' | 'type-mismatch';
+export type RejectionReason =
+  | 'size-mismatch'
+  | 'checksum-mismatch'
+  | 'type-mismatch'
+  | 'encoding-mismatch'
+  | 'cache-control-mismatch';
 
-/** Compares what arrived with what was declared: size first (cheapest), then checksum, then format. */
+/**
+ * A declared scan is its bytes as they are: an encoding S3 serves it with (`gzip`) tells every
+ * client to decode bytes that are not encoded, and the download fails. `identity` is no encoding.
+ */
+function encoded(contentEncoding: string | undefined): boolean {
+  return (contentEncoding ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .some((coding) => coding !== '' && coding !== 'identity');
+}
+
+/**
+ * Compares what arrived with what was declared: size first (cheapest), then checksum, then format,
+ * then the headers S3 keeps with the object. A presigned PUT cannot sign the absence of a header,
+ * so an upload of the right bytes may still carry `Content-Encoding` or `Cache-Control`, which S3
+ * stores and serves: an encoding breaks every download, and a cache control lets shared caches
+ * keep a case file's personal data. Neither is part of a declaration, so either rejects.
+ */
 export function verifyStoredObject(
   declared: Declared,
   stored: Stored,
@@ -63,6 +88,8 @@ export function verifyStoredObject(
   if (stored.size !== declared.size) return { status: 'rejected', reason: 'size-mismatch' };
   if (stored.sha256 !== declared.sha256) return { status: 'rejected', reason: 'checksum-mismatch' };
   if (detectContentType(stored.head) !== declared.contentType) return { status: 'rejected', reason: 'type-mismatch' };
+  if (encoded(stored.contentEncoding)) return { status: 'rejected', reason: 'encoding-mismatch' };
+  if (stored.cacheControl?.trim()) return { status: 'rejected', reason: 'cache-control-mismatch' };
   return { status: 'verified' };
 }
 

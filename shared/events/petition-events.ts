@@ -45,6 +45,8 @@ const DOCUMENT_REJECTION_REASONS = [
   'size-mismatch',
   'checksum-mismatch',
   'type-mismatch',
+  'encoding-mismatch',
+  'cache-control-mismatch',
 ] as const satisfies readonly RejectionReason[];
 
 export const PAYEES = ['court-fee', 'office-tariff'] as const;

@@ -128,6 +128,17 @@ async function documentsOf(clerk: Caller, petitionId: string) {
   return read.body.documents as Array<{ documentId: string; status: string; reason?: string }>;
 }
 
+/** The document rejected for `reason`, its event in the outbox, its object moved to quarantine. */
+async function expectQuarantined(clerk: Caller, petitionId: string, instruction: Upload, reason: string) {
+  expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'rejected', reason });
+  expect(await outboxEventsOf(petitionId)).toEqual([
+    expect.objectContaining({ type: 'document-rejected', data: { documentId: instruction.documentId, reason } }),
+  ]);
+  const store = documentObjectsFromEnv();
+  expect(await store.inspect(keyOf(instruction.uploadUrl))).toBeUndefined();
+  expect(await store.inspect(keyOf(instruction.uploadUrl).replace(/^petitions\//, 'quarantine/'))).toBeDefined();
+}
+
 describe('declaring documents', () => {
   it('answers one presigned upload per document, bound to type, length and SHA-256, expiring in minutes', async () => {
     const bytes = scan.pdf();
@@ -251,14 +262,39 @@ describe('verification on arrival', () => {
 
     expect([400, 403]).toContain(refused);
     expect(outcome).toMatchObject({ outcome: 'rejected' });
-    expect((await documentsOf(clerk, petitionId))[0]).toMatchObject({ status: 'rejected', reason });
-    expect(await outboxEventsOf(petitionId)).toEqual([
-      expect.objectContaining({ type: 'document-rejected', data: { documentId: instruction.documentId, reason } }),
-    ]);
-    const store = documentObjectsFromEnv();
-    expect(await store.inspect(keyOf(instruction.uploadUrl))).toBeUndefined();
-    expect(await store.inspect(keyOf(instruction.uploadUrl).replace(/^petitions\//, 'quarantine/'))).toBeDefined();
+    await expectQuarantined(clerk, petitionId, instruction, reason);
   });
+
+  it.each([
+    [
+      'a content encoding, which would make every download fail to decode',
+      'content-encoding',
+      'gzip',
+      'encoding-mismatch',
+    ],
+    [
+      'a cache control, which would let shared caches keep a case file',
+      'cache-control',
+      'public, max-age=31536000',
+      'cache-control-mismatch',
+    ],
+  ])(
+    'rejects the declared bytes uploaded through their URL with %s, and quarantines them',
+    async (_name, header, value, reason) => {
+      const bytes = scan.pdf();
+      const { clerk, petitionId, uploads } = await draftWith([declaration(bytes)]);
+      const instruction = uploads[0]!;
+
+      // S3 stores both headers with the object though the URL does not sign them (nor can it sign
+      // their absence): only verification can refuse such an object.
+      const status = await upload(instruction, bytes, { [header]: value });
+      const outcome = await verify(instruction);
+
+      expect(status).toBe(200);
+      expect(outcome).toMatchObject({ outcome: 'rejected' });
+      await expectQuarantined(clerk, petitionId, instruction, reason);
+    },
+  );
 
   it('rejects a PNG declared as a PDF', async () => {
     const png = scan.png();

@@ -37,13 +37,21 @@ export function declaration(bytes: Buffer, overrides: Record<string, unknown> = 
   };
 }
 
-/** PUTs bytes as a browser would: the instruction's headers, except content-length, which fetch sets. */
+/**
+ * PUTs bytes as a browser would: the instruction's headers, except content-length, which fetch
+ * sets, and any `extra` headers a client adds that the URL does not sign.
+ */
 export async function upload(
   instruction: { uploadUrl: string; headers: Record<string, string> },
   bytes: Buffer,
+  extra: Record<string, string> = {},
 ): Promise<number> {
   const { 'content-length': _length, ...headers } = instruction.headers;
-  const response = await fetch(instruction.uploadUrl, { method: 'PUT', headers, body: bytes });
+  const response = await fetch(instruction.uploadUrl, {
+    method: 'PUT',
+    headers: { ...headers, ...extra },
+    body: bytes,
+  });
   await response.arrayBuffer();
   return response.status;
 }
