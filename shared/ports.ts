@@ -303,7 +303,10 @@ export interface DocumentUrls {
     key: string,
     declared: { contentType: string; size: number; sha256: string },
   ): Promise<UploadInstruction>;
-  presignDownload(key: string, fileName: string): Promise<{ downloadUrl: string; expiresAt: string }>;
+  presignDownload(
+    key: string,
+    document: { fileName: string; contentType: string },
+  ): Promise<{ downloadUrl: string; expiresAt: string }>;
 }
 
 /**

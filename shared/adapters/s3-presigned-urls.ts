@@ -4,6 +4,8 @@ import { DOCUMENT_POLICY } from '../domain/document-policy';
 import type { Clock, DocumentUrls, UploadInstruction } from '../ports';
 
 const DRAFT_TAG = 'lifecycle=draft';
+/** A download is for the one who asked: browsers keep no copy, shared caches none at all. */
+export const DOWNLOAD_CACHE_CONTROL = 'private, no-store';
 
 /** What signing needs: the function's credentials and the SDK's SHA-256 (aws-clients.ts lends both). */
 export type UrlSigning = Pick<S3RequestPresignerOptions, 'credentials' | 'sha256'>;
@@ -65,10 +67,21 @@ export class S3PresignedUrls implements DocumentUrls {
     };
   }
 
-  async presignDownload(key: string, fileName: string): Promise<{ downloadUrl: string; expiresAt: string }> {
+  /**
+   * A presigned GET that names the file and sets the answer's type and caching itself (S3's
+   * `response-*` overrides, signed with the URL), whatever headers the object was stored with: a
+   * case file is personal data, which no shared cache may keep, and an object verified before
+   * verification read its stored headers may carry `Cache-Control: public` or another type.
+   */
+  async presignDownload(
+    key: string,
+    document: { fileName: string; contentType: string },
+  ): Promise<{ downloadUrl: string; expiresAt: string }> {
     const query = {
+      'response-cache-control': DOWNLOAD_CACHE_CONTROL,
       // RFC 5987's ext-value: `'()*` are not attr-chars, so they are escaped too.
-      'response-content-disposition': `attachment; filename*=UTF-8''${strictUriEncode(fileName)}`,
+      'response-content-disposition': `attachment; filename*=UTF-8''${strictUriEncode(document.fileName)}`,
+      'response-content-type': document.contentType,
       'x-id': 'GetObject',
     };
     const signed = await this.presigner.presign(this.request('GET', key, query, {}), {

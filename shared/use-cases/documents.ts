@@ -327,7 +327,7 @@ export async function grantDownload(
     to: petition.status,
     documentId,
   });
-  return deps.documents.presignDownload(documentKey(petitionId, documentId), document.fileName);
+  return deps.documents.presignDownload(documentKey(petitionId, documentId), document);
 }
 
 /**

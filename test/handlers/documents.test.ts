@@ -4,6 +4,7 @@ import {
   GetObjectTaggingCommand,
   HeadObjectCommand,
   PutObjectCommand,
+  type PutObjectCommandInput,
   PutObjectTaggingCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
@@ -74,7 +75,12 @@ async function draftWithVerifiedScan() {
  * Writes an object with the operator's key, outside any function: no presigned URL involved. With
  * `checksummed`, the upload carries the SHA-256 of the bytes it sends, which S3 checks and keeps.
  */
-async function putDirectly(key: string, body: Buffer, checksummed = false): Promise<void> {
+async function putDirectly(
+  key: string,
+  body: Buffer,
+  checksummed = false,
+  headers: Pick<PutObjectCommandInput, 'ContentType' | 'CacheControl'> = {},
+): Promise<void> {
   const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
   await s3.send(
     new PutObjectCommand({
@@ -83,6 +89,7 @@ async function putDirectly(key: string, body: Buffer, checksummed = false): Prom
       Body: body,
       ContentType: 'application/pdf',
       ...(checksummed ? { ChecksumSHA256: sha256Base64(body) } : {}),
+      ...headers,
     }),
   );
   s3.destroy();
@@ -543,6 +550,28 @@ describe('downloads', () => {
       documentId,
       by: { userId: clerk.userId, role: 'clerk' },
     });
+  });
+
+  it('serves a scan as private, uncacheable and of its declared type, whatever headers its object was stored with', async () => {
+    // An object verified before verification read its headers, stored with others than the URL signed.
+    const { clerk, petitionId, documentId, bytes } = await draftWithVerifiedScan();
+    await putDirectly(`petitions/${petitionId}/${documentId}`, bytes, false, {
+      ContentType: 'application/octet-stream',
+      CacheControl: 'public, max-age=31536000',
+    });
+
+    const answer = await call(
+      downloadDocument,
+      apiEvent('download-document', { caller: clerk, pathParameters: { petitionId, documentId } }),
+    );
+    const response = await fetch(answer.body.downloadUrl);
+    const fetched = Buffer.from(await response.arrayBuffer());
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
+    expect(fetched.equals(bytes)).toBe(true);
   });
 
   it('shows the petition with its audit trail and nothing else of its partition: no payment, no paid totals', async () => {

@@ -79,19 +79,21 @@ describe.each(places)('on %s', (_place, settings) => {
     );
   });
 
-  it('presigns a download exactly as the S3 client does, naming the file in Persian', async () => {
+  it('presigns a download exactly as the S3 client does, naming the file in Persian, private and of its type', async () => {
     const fileName = 'سند مالکیت (رونوشت).pdf';
     const expected = await getSignedUrl(
       sdkClient(settings),
       new GetObjectCommand({
         Bucket: bucket,
         Key: key,
+        ResponseCacheControl: 'private, no-store',
         ResponseContentDisposition: `attachment; filename*=UTF-8''${strictUriEncode(fileName)}`,
+        ResponseContentType: 'application/pdf',
       }),
       { expiresIn: DOCUMENT_POLICY.downloadUrlSeconds, signingDate },
     );
 
-    const granted = await adapter(settings).presignDownload(key, fileName);
+    const granted = await adapter(settings).presignDownload(key, { fileName, contentType: 'application/pdf' });
 
     expect(granted.downloadUrl).toBe(expected);
     // RFC 5987: the parentheses of the name are escaped, not sent as they are.
