@@ -407,6 +407,13 @@ function s3SignatureError(
           ServerTime: now.toISOString(),
         },
       ];
+    case 'unsigned-headers':
+      return [
+        403,
+        'AccessDenied',
+        'There were headers present in the request which were not signed',
+        { HeadersNotSigned: failure.headers.join(', ') },
+      ];
     case 'mismatch':
       return [
         403,

@@ -58,6 +58,7 @@ export type SignatureFailure =
   | { code: 'unknown-key'; accessKeyId: string }
   | { code: 'mismatch'; accessKeyId: string }
   | { code: 'expired'; date: Date; expiresAt: Date }
+  | { code: 'unsigned-headers'; headers: string[] }
   | { code: 'skewed'; date: Date };
 
 const AUTHORIZATION = new RegExp(
@@ -73,6 +74,26 @@ const PRESIGN_PARAMS = new Set([
   'x-amz-signedheaders',
   'x-amz-signature',
 ]);
+
+/**
+ * S3 refuses a presigned request that carries an `x-amz-*` header its signature does not cover
+ * (403 AccessDenied, "There were headers present in the request which were not signed", the names
+ * in HeadersNotSigned): such a header would change what the URL's signer allowed (an ACL, user
+ * metadata, a storage class, a website redirect). What this relies on: the S3 docs
+ * (sigv4-query-string-auth.html, X-Amz-SignedHeaders) require the host and every `x-amz-*` header
+ * the request will carry to be signed, and name no exception; S3's answer is reported word for word
+ * in SDK issues (aws-sdk-js#896, ex_aws#335). The one header left out here is
+ * `x-amz-content-sha256`, which S3 is reported to accept unsigned on a presigned URL (not in its
+ * docs); its value cannot change what is stored, since a hash is checked against the body
+ * (s3BodyProblem in edge.ts) and UNSIGNED-PAYLOAD is what a presigned URL means anyway.
+ */
+const UNSIGNED_ALLOWED = new Set(['x-amz-content-sha256']);
+
+function unsignedAmzHeaders(request: EdgeRequest, signedHeaders: readonly string[]): string[] {
+  return Object.keys(request.headers)
+    .filter((name) => name.startsWith('x-amz-') && !signedHeaders.includes(name) && !UNSIGNED_ALLOWED.has(name))
+    .sort();
+}
 
 /** `20260101T120000Z` → Date. */
 export function parseAmzDate(text: string | undefined): Date | undefined {
@@ -237,6 +258,9 @@ async function verifyPresigned(request: EdgeRequest, options: VerifyOptions) {
   const expectedSignature = String(resigned.query?.['X-Amz-Signature'] ?? '');
   if (expectedSigned !== signedList || !sameHex(expectedSignature, signature))
     return { ok: false as const, failure: { code: 'mismatch' as const, accessKeyId: accessKeyId! } };
+  const unsigned = options.service === 's3' ? unsignedAmzHeaders(request, signedHeaders) : [];
+  if (unsigned.length > 0)
+    return { ok: false as const, failure: { code: 'unsigned-headers' as const, headers: unsigned } };
   // Checked after the signature, as S3 does: a forged URL is a bad signature whatever its dates.
   if (options.now > expiresAt)
     return { ok: false as const, failure: { code: 'expired' as const, date: amzDate, expiresAt } };

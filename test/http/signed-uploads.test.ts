@@ -127,6 +127,55 @@ it('refuses a tampered signature', async () => {
   expect(answer).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' });
 });
 
+it.each([
+  ['x-amz-acl', 'public-read'],
+  ['x-amz-meta-note', 'planted'],
+  ['x-amz-storage-class', 'REDUCED_REDUNDANCY'],
+  ['x-amz-website-redirect-location', 'https://example.com/'],
+])(
+  'refuses, as S3 does, the declared bytes sent with %s, a header the URL does not sign, and stores nothing',
+  async (name, value) => {
+    const bytes = scan.pdf();
+    const instruction = await instructionFor(bytes);
+    const s3 = createS3Client({ AWS_REGION: process.env.AWS_REGION!, S3_ENDPOINT: process.env.S3_ENDPOINT });
+
+    const answer = await put(instruction.uploadUrl, { ...instruction.headers, [name]: value }, bytes);
+    const stored = await s3
+      .send(new HeadObjectCommand({ Bucket: process.env.DOCUMENTS_BUCKET!, Key: keyOf(instruction.uploadUrl) }))
+      .then(
+        () => 'stored',
+        (error: Error) => error.name,
+      );
+    s3.destroy();
+
+    expect(answer).toMatchObject({ status: 403, code: 'AccessDenied' });
+    expect(answer.message).toContain(
+      '<Message>There were headers present in the request which were not signed</Message>',
+    );
+    expect(answer.message).toContain(`<HeadersNotSigned>${name}</HeadersNotSigned>`);
+    expect(stored).toBe('NotFound');
+  },
+);
+
+it('names every unsigned header it refuses, and lets x-amz-content-sha256 through unsigned, as S3 does', async () => {
+  const bytes = scan.pdf();
+  const instruction = await instructionFor(bytes);
+  const payloadHash = { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' };
+
+  const planted = {
+    ...instruction.headers,
+    ...payloadHash,
+    'x-amz-storage-class': 'GLACIER',
+    'x-amz-acl': 'public-read',
+  };
+  const refused = await put(instruction.uploadUrl, planted, bytes);
+  const accepted = await put(instruction.uploadUrl, { ...instruction.headers, ...payloadHash }, bytes);
+
+  expect(refused).toMatchObject({ status: 403, code: 'AccessDenied' });
+  expect(refused.message).toContain('<HeadersNotSigned>x-amz-acl, x-amz-storage-class</HeadersNotSigned>');
+  expect(accepted.status).toBe(200);
+});
+
 it('refuses an upload that would not carry the draft tag, which the clean-up of abandoned drafts needs', async () => {
   const bytes = scan.pdf();
   const key = keyOf((await instructionFor(bytes)).uploadUrl);
