@@ -42,6 +42,7 @@ export type PaymentCloseReason =
   | 'verify-mismatch'
   | 'verify-window-elapsed'
   | 'token-expired'
+  | 'no-longer-due'
   | 'reversed';
 
 /** The callback, read from the gateway's form post by the adapter; it came through the browser. */
@@ -315,6 +316,15 @@ export function applyVerification(
         payment: step(payment, { state: 'failed', reason: 'verify-refused' }, now),
       };
   }
+}
+
+/**
+ * A paid callback for money the petition no longer owes: withdrawn or rejected since the payment
+ * started, or its quote fallen below the amount. It is given back, not verified: refunds are out
+ * of scope, so money kept could never be returned.
+ */
+export function requireReversal(payment: Payment, now: Date): Payment {
+  return step(payment, { state: 'reversal-required', reason: 'no-longer-due' }, now);
 }
 
 /** Takes the answer to our reverse request, for a payment we decided not to keep. */

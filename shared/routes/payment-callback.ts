@@ -13,8 +13,10 @@ export const route = defineRoute({
   // none is (or this payment holds it) and ADDs to counters, and only after the callback matched
   // the stored payment and the gateway verified it server to server.
   // The payment-verified event goes to the outbox (OUTBOX#<eventId>) in the same transaction.
+  // Query: the petition's payments, to judge before the verify whether it still owes this one.
   table: [
     { actions: ['GetItem', 'PutItem'], leadingKeys: ['PETITION#*', 'PAYREF#*'] },
+    { actions: ['Query'], leadingKeys: ['PETITION#*'] },
     { actions: ['PutItem'], leadingKeys: ['OUTBOX#*'] },
     // Counters (OFFICE#) and the petition's paid totals (PETITION#<id> / PAID), in the verify transaction.
     { actions: ['UpdateItem'], leadingKeys: ['OFFICE#*', 'PETITION#*'] },

@@ -21,9 +21,10 @@ import {
   type PaymentReceipt,
   petitionOfOrder,
   receiptOf,
+  requireReversal,
   TERMINAL_ID_PATTERN,
 } from '../domain/payments';
-import { assertEditableByOffice, assertVisible } from '../domain/petition';
+import { assertEditableByOffice, assertVisible, type PetitionStatus } from '../domain/petition';
 import { asOfficeStaff, type Principal } from '../domain/roles';
 import { petitionEvent } from '../events/emit';
 import type { PetitionEvent } from '../events/petition-events';
@@ -79,6 +80,9 @@ export interface StartedPayment {
   expiresAt: string;
 }
 
+/** Statuses after which a petition owes nothing: it will not go to a court. */
+const ENDED: readonly PetitionStatus[] = ['withdrawn', 'rejected', 'rejection-due'];
+
 const isOpen = (p: Payment) =>
   p.state === 'initiated' || p.state === 'awaiting-verify' || p.state === 'reversal-required';
 
@@ -102,6 +106,8 @@ export async function startPayment(
   if (office?.status !== 'active')
     throw new ConflictError(problemTexts.officeNotActive, { status: office?.status ?? '' });
   if (!petition.quote) throw new ConflictError(problemTexts.feesNotQuoted);
+  // A withdrawn or rejected petition, or one whose rejection is due, will never reach a court.
+  if (ENDED.includes(petition.status)) throw new ConflictError(problemTexts.nothingDue, { payee });
   const now = deps.clock.now();
   const payments = await closeLapsed(deps, await deps.payments.forPetition(petitionId), now);
   const balance = balanceOf(petition, payments);
@@ -254,27 +260,32 @@ async function settle(
     return (await deps.payments.save(current, payment.version, [])) === 'ok' ? resultOf(current) : undefined;
   }
 
-  let verification: GatewayVerification;
-  try {
-    verification = await deps.gateway.verify({ refNum: current.refNum ?? '', terminalId: current.terminalId });
-  } catch (error) {
-    // No answer: keep the callback, so that the same callback again (or a later one) verifies it
-    // within the gateway's window; the payer is told to retry.
-    if (step.changed && (await deps.payments.save(current, payment.version, [])) === 'reference-taken') {
-      throw new ConflictError(problemTexts.paymentRefused, { reason: 'reference-reused' });
+  if (await noLongerDue(deps, current)) {
+    current = requireReversal(current, now);
+  } else {
+    let verification: GatewayVerification;
+    try {
+      verification = await deps.gateway.verify({ refNum: current.refNum ?? '', terminalId: current.terminalId });
+    } catch (error) {
+      // No answer: keep the callback, so that the same callback again (or a later one) verifies it
+      // within the gateway's window; the payer is told to retry.
+      if (step.changed && (await deps.payments.save(current, payment.version, [])) === 'reference-taken') {
+        throw new ConflictError(problemTexts.paymentRefused, { reason: 'reference-reused' });
+      }
+      throw gatewayFailure('verify', error);
     }
-    throw gatewayFailure('verify', error);
+    // The gateway never issued the reference this callback brought: it was forged or altered. Nothing
+    // is recorded, so a payment a not-OK callback closed stays closed for the reason it gave.
+    if (verification.outcome === 'unknown-reference' && payment.refNum === undefined) {
+      throw new ConflictError(problemTexts.paymentRefused, { reason: 'reference-unknown' });
+    }
+    const verified = applyVerification(current, verification, now);
+    if (!verified.accepted) throw new ConflictError(problemTexts.paymentRefused, { reason: verified.reason });
+    current = verified.payment;
   }
-  // The gateway never issued the reference this callback brought: it was forged or altered. Nothing
-  // is recorded, so a payment a not-OK callback closed stays closed for the reason it gave.
-  if (verification.outcome === 'unknown-reference' && payment.refNum === undefined) {
-    throw new ConflictError(problemTexts.paymentRefused, { reason: 'reference-unknown' });
-  }
-  const verified = applyVerification(current, verification, now);
-  if (!verified.accepted) throw new ConflictError(problemTexts.paymentRefused, { reason: verified.reason });
-  current = verified.payment;
   if (current.state === 'reversal-required') {
-    // The gateway settled another amount than we asked for: give it back rather than count it.
+    // The gateway settled another amount than we asked for, or money the petition no longer owes:
+    // give it back rather than count it.
     try {
       const reversal = applyReversal(
         current,
@@ -304,6 +315,22 @@ async function settle(
  * emitted exactly when the payment is recorded, and never for a refused or unverified callback.
  * It describes the petition as it stands (a payment leaves the petition item unchanged).
  */
+/**
+ * Whether the petition still owes this payment: not if it was withdrawn or rejected since the
+ * payment started, or its quote fell (an edit) below what the payer was asked for. Read at the
+ * callback, before the verify that would keep the money.
+ */
+async function noLongerDue(deps: PaymentDeps, payment: Payment): Promise<boolean> {
+  const [petition, payments] = await Promise.all([
+    deps.petitions.get(payment.petitionId),
+    deps.payments.forPetition(payment.petitionId),
+  ]);
+  if (!petition || ENDED.includes(petition.status)) return true;
+  const others = payments.filter((p) => p.paymentId !== payment.paymentId);
+  const due = parseRials(balanceOf(petition, others)?.[payment.payee].dueRials ?? '0');
+  return parseRials(payment.amountRials) > due;
+}
+
 async function verifiedEvent(deps: PaymentDeps, payment: Payment, now: Date): Promise<PetitionEvent[]> {
   const petition = await deps.petitions.get(payment.petitionId);
   if (!petition) return [];

@@ -4,7 +4,9 @@ import { handler as getFeeSchedule } from '../../functions/get-fee-schedule';
 import { handler as paymentCallback } from '../../functions/payment-callback';
 import { handler as putFeeSchedule } from '../../functions/put-fee-schedule';
 import { handler as recordIndigency } from '../../functions/record-indigency';
+import { handler as transitionPetition } from '../../functions/transition-petition';
 import { handler as updateOffice } from '../../functions/update-office';
+import { handler as updatePetition } from '../../functions/update-petition';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { capacityMeter } from '../../shared/adapters/capacity-meter';
 import { keys } from '../../shared/adapters/dynamo-keys';
@@ -278,6 +280,61 @@ describe('callbacks', () => {
     expect(fees.body.receipts).toHaveLength(1);
     expect(fees.body.balance.judiciary.paidRials).toBe(quote.totals.judiciary);
     expect((await outboxEventsOf(petitionId)).filter((e) => e.type === 'payment-verified')).toHaveLength(1);
+  });
+
+  it('takes no payment for a withdrawn petition, and gives back one paid after the withdrawal', async () => {
+    // Prepare: a payment started on the draft, then the draft withdrawn before the payer pays
+    const { clerk, petitionId } = await draft();
+    const { fields } = await paidAtGateway(clerk, petitionId);
+    const withdrawn = await call(
+      transitionPetition,
+      apiEvent('transition-petition', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        body: { action: 'withdraw', expectedVersion: 1 },
+      }),
+    );
+
+    // Act
+    const another = await startPaymentFor(clerk, petitionId, 'office');
+    const callback = await postCallback(fields);
+
+    // Assess: nothing is kept for a petition that will never reach a court
+    expect(withdrawn.status).toBe(200);
+    expect(another.status).toBe(409);
+    expect(another.body.type).toBe('urn:judicial-e-services:problem:nothing-due');
+    expect(callback.status).toBe(200);
+    expect(callback.body.outcome).toBe('reversed');
+    const fees = await feesOf(clerk, petitionId);
+    expect(fees.body.receipts).toEqual([]);
+    expect(fees.body.balance.judiciary.paidRials).toBe('0');
+    expect((await outboxEventsOf(petitionId)).filter((e) => e.type === 'payment-verified')).toEqual([]);
+  });
+
+  it('gives back a payment for more than the quote fell to after it started, and takes the new amount', async () => {
+    // Prepare: the court fee asked for, then the claim lowered before the payer pays
+    const { clerk, petitionId, quote } = await draft();
+    const { fields } = await paidAtGateway(clerk, petitionId);
+    const edited = await call(
+      updatePetition,
+      apiEvent('update-petition', {
+        caller: clerk,
+        pathParameters: { petitionId },
+        body: { claimAmountRials: '1000000', expectedVersion: 1 },
+      }),
+    );
+
+    // Act
+    const callback = await postCallback(fields);
+    const again = await startPaymentFor(clerk, petitionId, 'judiciary');
+
+    // Assess: the old amount went back, and the payer is asked for the new one
+    expect(edited.status).toBe(200);
+    expect(BigInt(edited.body.quote.totals.judiciary)).toBeLessThan(BigInt(quote.totals.judiciary));
+    expect(callback.body.outcome).toBe('reversed');
+    expect((await feesOf(clerk, petitionId)).body.balance.judiciary.paidRials).toBe('0');
+    expect(again.status).toBe(201);
+    expect(again.body.payment.amountRials).toBe(edited.body.quote.totals.judiciary);
   });
 
   it('leaves a genuinely cancelled payment unpaid when a paid callback with an invented reference follows', async () => {

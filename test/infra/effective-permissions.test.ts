@@ -112,6 +112,7 @@ const EXPECTED: Record<string, string[]> = {
   'payment-callback': [
     within('dynamodb:GetItem,dynamodb:PutItem', 'PETITION#*', 'PAYREF#*'),
     within('dynamodb:PutItem', 'OUTBOX#*'),
+    within('dynamodb:Query', 'PETITION#*'),
     within('dynamodb:UpdateItem', 'OFFICE#*', 'PETITION#*'),
   ],
   'pre-token-generation': [],
