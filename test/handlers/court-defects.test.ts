@@ -1,26 +1,14 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../shared/adapters/aws-clients';
-import { keys } from '../../shared/adapters/dynamo-keys';
-import {
-  calendarRepositoryFromEnv,
-  cryptoIds,
-  documentUrlsFromEnv,
-  petitionAdaptersFromEnv,
-  petitionDepsFromEnv,
-  submissionDepsFromEnv,
-} from '../../shared/adapters/from-env';
-import { readEnv, tableEnvShape } from '../../shared/config';
+import { calendarRepositoryFromEnv, petitionAdaptersFromEnv } from '../../shared/adapters/from-env';
+import type { DefectCode } from '../../shared/domain/defects';
 import { ConflictError } from '../../shared/domain/errors';
-import type { Principal, ProvinceAdmin } from '../../shared/domain/roles';
-import type { Clock } from '../../shared/ports';
-import { createPetitionSchema } from '../../shared/schemas/petition';
+import type { ProvinceAdmin } from '../../shared/domain/roles';
 import { addProvincialHoliday, loadLunarHolidays } from '../../shared/use-cases/holidays';
 import { runCureLapses } from '../../shared/use-cases/lapses';
-import { createDraft, submitPetition, transitionPetition } from '../../shared/use-cases/petitions';
+import { transitionPetition } from '../../shared/use-cases/petitions';
 import { asFunction } from '../support/api-event';
 import { outboxEventsOf } from '../support/outbox';
-import { recordPaidInFull } from '../support/payments';
-import { activeOffice, counter, petitionBody, TEST_COURTS } from '../support/petitions';
+import { counter, storedPetitionItem, TEST_COURTS } from '../support/petitions';
+import { at, courtClerk as court, petitionDeps as deps, returnedOn } from '../support/returned-petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
 /**
@@ -31,43 +19,12 @@ import { dropStores, provisionStores } from '../support/stores';
 beforeAll(provisionStores);
 afterAll(dropStores);
 
-const at = (iso: string): Clock => ({ now: () => new Date(iso) });
 const SERVED = '2026-09-23T06:30:00Z';
 const LAST_MINUTE = '2026-10-04T20:29:00Z';
 const AFTER_LAST_DAY = '2026-10-04T20:30:00Z';
 
-const court: Principal = {
-  kind: 'court',
-  userId: 'court-clerk',
-  role: 'court',
-  courtCode: TEST_COURTS['general-civil'],
-};
-
-function deps(clock: Clock) {
-  return {
-    ...petitionAdaptersFromEnv(),
-    ...submissionDepsFromEnv(),
-    registry: petitionDepsFromEnv().registry,
-    calendars: calendarRepositoryFromEnv(),
-    documents: documentUrlsFromEnv(),
-    ids: cryptoIds,
-    clock,
-  };
-}
-
-async function returnedPetition(defects: string[] = ['unpaid-fees', 'evidence']) {
-  const officeCode = await activeOffice();
-  const clerk: Principal = { kind: 'office', userId: 'clerk', role: 'clerk', officeCode };
-  const { petition } = await createDraft(deps(at(SERVED)), clerk, createPetitionSchema.parse(petitionBody()));
-  await recordPaidInFull(petition.petitionId, new Date(SERVED));
-  await submitPetition(deps(at(SERVED)), clerk, petition.petitionId);
-  const returned = await transitionPetition(deps(at(SERVED)), court, petition.petitionId, {
-    action: 'return',
-    defects: defects as never,
-    expectedVersion: 2,
-  });
-  return { officeCode, clerk, petitionId: petition.petitionId, returned };
-}
+/** Returned on 1 Mehr 1405, the worked example; unpaid fees and missing evidence unless told. */
+const returnedPetition = (defects: DefectCode[] = ['unpaid-fees', 'evidence']) => returnedOn(SERVED, defects);
 
 async function loadLunarYears() {
   const calendars = calendarRepositoryFromEnv();
@@ -279,35 +236,8 @@ describe('a last day the calendar closes after service', () => {
     });
   }
 
-  async function returnedOn(servedAt: string) {
-    const officeCode = await activeOffice();
-    const clerk: Principal = { kind: 'office', userId: 'clerk', role: 'clerk', officeCode };
-    const { petition } = await createDraft(deps(at(servedAt)), clerk, createPetitionSchema.parse(petitionBody()));
-    await recordPaidInFull(petition.petitionId, new Date(servedAt));
-    await submitPetition(deps(at(servedAt)), clerk, petition.petitionId);
-    const returned = await transitionPetition(deps(at(servedAt)), court, petition.petitionId, {
-      action: 'return',
-      defects: ['evidence'],
-      expectedVersion: 2,
-    });
-    return { clerk, petitionId: petition.petitionId, returned };
-  }
-
   /** The daily job as its function runs it, under the function's own IAM policy. */
   const lapseJobAt = (iso: string) => asFunction('cure-lapse-job', () => runCureLapses(deps(at(iso))));
-
-  async function storedItem(petitionId: string) {
-    const db = createDocumentClient(readEnv(tableEnvShape));
-    const { Item } = await db.send(
-      new GetCommand({
-        TableName: readEnv(tableEnvShape).TABLE_NAME,
-        Key: keys.petition(petitionId),
-        ConsistentRead: true,
-      }),
-    );
-    db.destroy();
-    return Item;
-  }
 
   beforeAll(loadLunarYears);
 
@@ -319,7 +249,7 @@ describe('a last day the calendar closes after service', () => {
     // Act: the job at the end of 19 Azar, again at the end of Friday 20 Azar, and at the end of Saturday 21 Azar.
     const end19 = await lapseJobAt('2026-12-10T20:40:00Z');
     const moved = await petitionAdaptersFromEnv().petitions.get(petitionId);
-    const item = await storedItem(petitionId);
+    const item = await storedPetitionItem(petitionId);
     const end20 = await lapseJobAt('2026-12-11T20:40:00Z');
     const end21 = await lapseJobAt('2026-12-12T20:40:00Z');
 

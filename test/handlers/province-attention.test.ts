@@ -2,14 +2,6 @@ import { handler as getMonthlyReport } from '../../functions/get-monthly-report'
 import { handler as reassignPetition } from '../../functions/reassign-petition';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { DynamoCourtRepository } from '../../shared/adapters/dynamo-court-repository';
-import {
-  calendarRepositoryFromEnv,
-  cryptoIds,
-  documentUrlsFromEnv,
-  petitionAdaptersFromEnv,
-  petitionDepsFromEnv,
-  submissionDepsFromEnv,
-} from '../../shared/adapters/from-env';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { formatMonth, monthOf } from '../../shared/domain/months';
 import type { Principal } from '../../shared/domain/roles';
@@ -20,6 +12,7 @@ import { apiEvent, type Caller, call, invokeRoute } from '../support/api-event';
 import { outboxEventsOf } from '../support/outbox';
 import { recordPaidInFull } from '../support/payments';
 import { activeOffice, officeWithoutCourts, petitionBody, TEST_COURTS } from '../support/petitions';
+import { at, courtClerk as court, petitionDeps as deps } from '../support/returned-petitions';
 import { dropStores, provisionStores } from '../support/stores';
 
 /**
@@ -32,28 +25,8 @@ afterAll(dropStores);
 
 const db = () => createDocumentClient(readEnv(tableEnvShape));
 const tableName = () => readEnv(tableEnvShape).TABLE_NAME;
-const at = (iso: string): Clock => ({ now: () => new Date(iso) });
 const SERVED = '2026-09-23T06:30:00Z'; // 1 Mehr 1405, 10:00 Tehran
 const admin: Caller = { role: 'province-admin', provinceCode: '29', userId: 'admin-29' };
-const court: Principal = {
-  kind: 'court',
-  userId: 'court-clerk',
-  role: 'court',
-  courtCode: TEST_COURTS['general-civil'],
-};
-
-function deps(clock: Clock = { now: () => new Date() }) {
-  return {
-    ...petitionAdaptersFromEnv(),
-    ...submissionDepsFromEnv(),
-    registry: petitionDepsFromEnv().registry,
-    calendars: calendarRepositoryFromEnv(),
-    documents: documentUrlsFromEnv(),
-    ids: cryptoIds,
-    clock,
-  };
-}
-
 async function submitted(officeCode: string, clock?: Clock) {
   const clerk: Principal = { kind: 'office', userId: 'clerk', role: 'clerk', officeCode };
   const { petition } = await createDraft(deps(clock), clerk, createPetitionSchema.parse(petitionBody()));

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/aws-clients';
 import { DynamoCourtRepository } from '../../shared/adapters/dynamo-court-repository';
+import { keys } from '../../shared/adapters/dynamo-keys';
 import { DynamoOfficeRepository } from '../../shared/adapters/dynamo-office-repository';
 import { readEnv, tableEnvShape } from '../../shared/config';
 import { type CourtKind, newCourt } from '../../shared/domain/court';
@@ -125,15 +126,15 @@ export function petitionBody(claimantId = nationalId(), overrides: Record<string
 
 export const idempotencyKey = () => `key-${randomUUID()}`;
 
-export async function counter(officeCode: string, period: string): Promise<Record<string, unknown> | undefined> {
+/** One item as stored, read consistently. */
+async function storedItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
   const db = createDocumentClient(config());
-  const { Item } = await db.send(
-    new GetCommand({
-      TableName: config().TABLE_NAME,
-      Key: { pk: `OFFICE#${officeCode}`, sk: `COUNT#${period}` },
-      ConsistentRead: true,
-    }),
-  );
+  const { Item } = await db.send(new GetCommand({ TableName: config().TABLE_NAME, Key: key, ConsistentRead: true }));
   db.destroy();
   return Item;
 }
+
+export const counter = (officeCode: string, period: string) => storedItem(keys.counter(officeCode, period));
+
+/** A petition's item as stored, with its index keys. */
+export const storedPetitionItem = (petitionId: string) => storedItem(keys.petition(petitionId));
