@@ -52,6 +52,9 @@ export const NOTICE_TABLE: Record<PetitionEventType, NoticeRule> = {
   // The office's own correction of a draft or a returned petition, made with the petitioner there.
   'document-removed': { claimant: NONE, defendant: NONE, accused: NONE },
   'payment-verified': { claimant: SMS, defendant: NONE, accused: NONE },
+  // The party who must act learns the later last day; the law serves nothing new (Article 444 moves
+  // the day itself), so no electronic notice.
+  'deadline-moved': { claimant: SMS, defendant: NONE, accused: NONE },
 };
 
 /** What the recipient rules need of a party: never its name, national ID or number. */

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { DEFECT_CODES } from '../domain/defects';
 import type { RejectionReason } from '../domain/document-policy';
 import { lazily } from '../domain/lazily';
+import type { LegalPeriodKind } from '../domain/legal-periods';
 import { PETITION_KINDS, PETITION_STATUSES } from '../domain/petition';
 import { parseDay } from '../domain/solar-hijri-days';
 import { isValidTrackingCode } from '../domain/tracking-code';
@@ -31,6 +32,7 @@ export const PETITION_EVENT_TYPES = [
   'document-rejected',
   'document-removed',
   'payment-verified',
+  'deadline-moved',
 ] as const;
 export type PetitionEventType = (typeof PETITION_EVENT_TYPES)[number];
 
@@ -48,6 +50,9 @@ const DOCUMENT_REJECTION_REASONS = [
   'encoding-mismatch',
   'cache-control-mismatch',
 ] as const satisfies readonly RejectionReason[];
+
+/** The legal periods (domain/legal-periods.ts) whose last day an event may name; a type import keeps that module out. */
+const PERIODS = ['cure', 'objection'] as const satisfies readonly LegalPeriodKind[];
 
 export const PAYEES = ['court-fee', 'office-tariff'] as const;
 export type Payee = (typeof PAYEES)[number];
@@ -250,6 +255,26 @@ const paymentVerified = /* @__PURE__ */ lazySchema(() =>
   }),
 );
 
+/**
+ * A running period's last day moved later without anyone's step: the province closed it (a closure
+ * or a lunar holiday loaded after service), and Article 444 moves the last day to the day the
+ * offices reopen. The petition stores the new deadline; the notifier tells the party who must act.
+ */
+const deadlineMoved = /* @__PURE__ */ lazySchema(() =>
+  member('deadline-moved', {
+    ...envelopeOf('deadline-moved'),
+    courtCode,
+    data: z.strictObject({
+      period: described(
+        z.enum(PERIODS),
+        'The cure period of a returned petition, or the objection window of a rejected one',
+      ),
+      previousDeadline: described(deadline, 'The deadline stored before, which the calendar now closes'),
+      deadline: described(deadline, 'The later deadline now stored: never earlier than the previous one'),
+    }),
+  }),
+);
+
 export const petitionEventSchema = /* @__PURE__ */ lazySchema(() =>
   z
     .discriminatedUnion('type', [
@@ -266,6 +291,7 @@ export const petitionEventSchema = /* @__PURE__ */ lazySchema(() =>
       documentRejected,
       documentRemoved,
       paymentVerified,
+      deadlineMoved,
     ])
     .register(z.globalRegistry, {
       title: 'Petition event, version 1',
@@ -285,7 +311,7 @@ export function parsePetitionEvent(value: unknown): PetitionEvent {
 
 /**
  * The events the document keeper's rule passes (rules.ts, DOCUMENT_KEEPER_RULE_PATTERN): the keeper
- * parses these alone, so its bundle holds three members' schemas, not thirteen.
+ * parses these alone, so its bundle holds three members' schemas, not fourteen.
  */
 const keeperEventSchema = /* @__PURE__ */ lazySchema(() =>
   z.discriminatedUnion('type', [submitted, reinstated, documentRemoved]),
@@ -311,12 +337,13 @@ const SCHEMA_OF_TYPE = {
   'document-rejected': documentRejected,
   'document-removed': documentRemoved,
   'payment-verified': paymentVerified,
+  'deadline-moved': deadlineMoved,
 } satisfies Record<PetitionEventType, z.ZodMiniType>;
 
 /**
  * Validates an event its producer is about to write against its own type's schema; throws a
  * ZodError on anything else, as parsePetitionEvent does. A producer knows the type it made, and a
- * cold start then builds and compiles one member's schema, not the union's thirteen (about 6 ms).
+ * cold start then builds and compiles one member's schema, not the union's fourteen (about 6 ms).
  */
 export function parseEventOfItsType(event: PetitionEvent): PetitionEvent {
   // Own keys only: a type such as `constructor` must meet the union's refusal, not Object's.

@@ -59,6 +59,7 @@ export const COURT_EVENT_TYPES = [
   'rejected',
   'reinstated',
   'withdrawn',
+  'deadline-moved',
 ] as const satisfies readonly PetitionEventType[];
 
 /**

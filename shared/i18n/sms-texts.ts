@@ -1,3 +1,4 @@
+import type { LegalPeriodKind } from '../domain/legal-periods';
 import { toPersianDigits } from '../domain/money';
 import { describeDay, parseDay } from '../domain/solar-hijri-days';
 import type { Payee, PetitionEventOf, PetitionEventType } from '../events/petition-events';
@@ -34,6 +35,12 @@ interface Values {
 export type SmsTemplate<T extends PetitionEventType> = (event: PetitionEventOf<T>, values: Values) => string;
 
 const PAYEE_LABELS: Record<Payee, string> = { 'court-fee': 'هزینه دادرسی', 'office-tariff': 'تعرفه دفتر' };
+
+/** "the time to cure the defects of …", "the time to object to the rejection of …". */
+const PERIOD_LABELS: Record<LegalPeriodKind, string> = {
+  cure: 'مهلت رفع نقص',
+  objection: 'مهلت اعتراض به قرار رد',
+};
 
 /** "the petition 1234…" or, for a draft (documents and fees come before submission), "your draft petition". */
 const petition = (v: Values) => (v.code ? `دادخواست ${v.code}` : 'دادخواست در حال ثبت شما');
@@ -101,6 +108,13 @@ export const SMS_TEMPLATES: { [T in PetitionEventType]: { claimant?: SmsTemplate
       lines(
         v,
         `پرداخت ${formatRials(e.data.amountRials)} ریال بابت ${PAYEE_LABELS[e.data.payee]} ${petition(v)} تأیید شد.`,
+      ),
+  },
+  'deadline-moved': {
+    claimant: (e, v) =>
+      lines(
+        v,
+        `به سبب تعطیلی، ${PERIOD_LABELS[e.data.period]} ${petition(v)} تا پایان ${formatSolarDay(e.data.deadline.lastDay)} است.`,
       ),
   },
 };

@@ -2,8 +2,9 @@ import { courtStepCounters } from '../domain/counters';
 import { isCureLapsed } from '../domain/court-orders';
 import { ConflictError } from '../domain/errors';
 import type { WorkCalendar } from '../domain/legal-periods';
-import type { Petition } from '../domain/petition';
+import type { Deadline, Petition } from '../domain/petition';
 import type { ProvinceCode } from '../domain/provinces';
+import { petitionEvent } from '../events/emit';
 import type { CalendarRepository, Clock, IdGenerator, PetitionRepository } from '../ports';
 import { deadlineNow, eventsOfTransition } from './petitions';
 
@@ -38,23 +39,39 @@ export function lapsed(petition: Petition, now: Date): Petition {
 }
 
 /**
- * A returned petition whose cure period the calendar now ends later (deadlineNow): the new deadline
- * is stored, which also moves the petition in the lapse job's index (gsi3, keyed by the UTC day the
- * cure ends: dynamo-petition-repository.ts, petitionItem), so the run of its new last day finds it.
- * No history entry and no event: nobody took a step. The law (Article 444) gives the same answer
- * it always gave on the calendar as it now is; what changed is the calendar, and its change is the
- * administrator's own act. The code records system bookkeeping this way (a document's verification
- * changes the petition without a history entry or an event unless it is rejected), the v1 event
- * catalogue has no such type for court systems to take, and the `rejection-due` event, when it
- * comes, names the deadline that lapsed. The office and the petitioner see the new last day on the
- * petition and its tracking once this run has stored it, that is after the old last day ended:
- * until then they see the day the notice named (a resubmission on the new day is taken anyway).
- * Recounting when a closure is declared, and telling the parties, is not built (README).
+ * Stores a returned petition's later cure deadline (from deadlineNow), which also moves it in
+ * the lapse job's index (gsi3, keyed by the UTC day the cure ends: dynamo-petition-repository.ts,
+ * petitionItem), with a `deadline-moved` event in the same transaction: the notifier tells the
+ * petitioner the new last day, and the court's system learns it. No history entry: nobody took a
+ * step. The law (Article 444) gives the same answer it always gave on the calendar as it now is;
+ * what changed is the calendar, and its change is the administrator's own act. Conditional on the
+ * version read, like every write of a petition: of this and a resubmission at the same moment, one
+ * wins and the other is a ConflictError.
  */
-export function postponed(petition: Petition): Petition {
-  // The version moves (the write is conditional like any other); `updatedAt` does not: nobody
-  // acted, and the court's inbox, ordered by it, would show the petition as newly changed.
-  return { ...petition, version: petition.version + 1 };
+export async function storeLaterCure(
+  deps: Pick<LapseDeps, 'petitions' | 'ids'>,
+  petition: Petition,
+  cureDeadline: Deadline,
+  now: Date,
+): Promise<void> {
+  // The version moves; `updatedAt` does not: nobody acted, and the court's inbox, ordered by it,
+  // would show the petition as newly changed.
+  const next = { ...petition, cureDeadline, version: petition.version + 1 };
+  const courtCode = next.court?.courtCode;
+  const previousDeadline = petition.cureDeadline;
+  // A petition returned holds its court; one stored without it emits nothing rather than an event without its court.
+  const events =
+    courtCode && previousDeadline
+      ? [
+          petitionEvent(
+            'deadline-moved',
+            next,
+            { courtCode, data: { period: 'cure', previousDeadline, deadline: cureDeadline } },
+            { eventId: deps.ids.eventId(), occurredAt: now.toISOString() },
+          ),
+        ]
+      : [];
+  await deps.petitions.save(next, petition.version, [], events);
 }
 
 /**
@@ -62,7 +79,7 @@ export function postponed(petition: Petition): Petition {
  * to `rejection-due`, in its court's inbox, with its counters and its event in one transaction.
  * Before it moves one, it counts the period again with the province's calendar as it is now
  * (deadlineNow): if a closure or a lunar holiday loaded since service moved the last day later,
- * it stores the new deadline and leaves the petition returned (`postponed`). Only the petitions
+ * it stores the new deadline and leaves the petition returned (storeLaterCure). Only the petitions
  * about to lapse are counted again, with one calendar read per province and years per run.
  * Exactly once per petition even when two runs overlap: every write is conditional on the version
  * read, so of two runs (or a run and a resubmission at the last minute) one wins and the other
@@ -87,7 +104,7 @@ export async function runCureLapses(
         const cureDeadline = await deadlineNow({ calendars }, petition, 'cure', petition.cureDeadline, now);
         const current = cureDeadline === petition.cureDeadline ? petition : { ...petition, cureDeadline };
         if (!isCureLapsed(current, now)) {
-          await deps.petitions.save(postponed(current), petition.version);
+          await storeLaterCure(deps, petition, cureDeadline, now);
           kept.push(petition.petitionId);
           continue;
         }

@@ -241,7 +241,7 @@ describe('a last day the calendar closes after service', () => {
 
   beforeAll(loadLunarYears);
 
-  it('does not lapse on a stored last day closed after service: deadline and index move to the next open day, lapsing there', async () => {
+  it('does not lapse on a last day closed after service: deadline and index move to the next open day; the party is told', async () => {
     // Prepare: served Sunday 8 Azar, the last day is Thursday 19 Azar; the day before it, the province closes it.
     const { petitionId, returned } = await returnedOn(AZAR_8);
     await closeDay('1405-09-19');
@@ -270,14 +270,22 @@ describe('a last day the calendar closes after service', () => {
     expect(end21.moved).toContain(petitionId);
     const lapsed = await petitionAdaptersFromEnv().petitions.get(petitionId);
     expect(lapsed?.status).toBe('rejection-due');
-    // The move is no step of the life cycle: no history entry and no event of its own; the
-    // rejection-due event names the deadline that lapsed.
+    // The move is no step of the life cycle (no history entry), but the petitioner hears of it
+    // (deadline-moved); the rejection-due event names the deadline that lapsed.
     expect(lapsed?.history.map((entry) => entry.action).slice(-2)).toEqual(['return', 'lapse']);
-    const events = (await outboxEventsOf(petitionId)).filter(
-      (e) => e.type === 'returned' || e.type === 'rejection-due',
+    const events = (await outboxEventsOf(petitionId)).filter((e) =>
+      ['returned', 'deadline-moved', 'rejection-due'].includes(e.type),
     );
     expect(events.map((event) => [event.type, event.data])).toEqual([
       ['returned', expect.objectContaining({ cureDeadline: returned.cureDeadline })],
+      [
+        'deadline-moved',
+        {
+          period: 'cure',
+          previousDeadline: returned.cureDeadline,
+          deadline: { lastDay: '1405-09-21', endsAt: '2026-12-12T20:30:00.000Z', provisional: false },
+        },
+      ],
       [
         'rejection-due',
         { cureDeadline: { lastDay: '1405-09-21', endsAt: '2026-12-12T20:30:00.000Z', provisional: false } },

@@ -18,6 +18,8 @@ export interface EventOptions {
   caseNumber?: string;
   resubmission?: boolean;
   draft?: boolean;
+  /** The period a moved deadline belongs to; the objection window's label is the longer. */
+  period?: 'cure' | 'objection';
 }
 
 /**
@@ -71,6 +73,12 @@ export function sampleEvent(type: PetitionEventType, options: EventOptions = {})
       return { ...draftless, type, data: { documentId: DOCUMENT_ID } };
     case 'payment-verified':
       return { ...draftless, type, data: { paymentId: 'pay-000001', payee: 'court-fee', amountRials: AMOUNT_LONGEST } };
+    case 'deadline-moved':
+      return {
+        ...atCourt,
+        type,
+        data: { period: options.period ?? 'objection', previousDeadline: deadline, deadline },
+      };
   }
 }
 
@@ -81,5 +89,6 @@ export function allSampleEvents(options: EventOptions = {}): PetitionEvent[] {
     sampleEvent('submitted', { ...options, resubmission: true }),
     sampleEvent('document-rejected', { ...options, draft: true }),
     sampleEvent('payment-verified', { ...options, draft: true }),
+    sampleEvent('deadline-moved', { ...options, period: 'cure' }),
   ];
 }

@@ -252,6 +252,7 @@ describe('the rules of the notices pipeline', () => {
         'rejection-due',
         'rejected',
         'reinstated',
+        'deadline-moved',
       ]),
     );
   });
