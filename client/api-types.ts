@@ -613,7 +613,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Add a holiday (or a day the offices could not work) to the administrator's province */
+    /** Add a holiday or closure to your province; cure periods ending that day move to the next open day */
     post: operations['add-provincial-holiday'];
     delete?: never;
     options?: never;
@@ -629,7 +629,7 @@ export interface paths {
       cookie?: never;
     };
     get?: never;
-    /** Set the province's closed weekdays besides Friday (Thursdays in some provinces and years) */
+    /** Set the province's closed weekdays besides Friday; cure periods ending on a day it closes move later */
     put: operations['set-work-week'];
     post?: never;
     delete?: never;

@@ -216,10 +216,12 @@ export interface PetitionRepository {
   ): Promise<void>;
   page(query: PetitionPageQuery): Promise<{ items: PetitionSummary[]; nextCursor: string | null }>;
   /**
-   * Returned petitions whose cure period ends on `day` (UTC date, YYYY-MM-DD) before the instant
-   * `before`, as the index holds them (eventually consistent: a write must check the version).
+   * Returned petitions whose cure period ends on `day` (UTC date, YYYY-MM-DD), as the index holds
+   * them (eventually consistent: a write must check the version): those ending before the instant
+   * `before`, or those of the province `provinceCode` (its court's, or its office's before routing;
+   * the caller checks which decides), or all.
    */
-  curesEndingOn(day: string, before: string): Promise<Petition[]>;
+  curesEndingOn(day: string, filter?: { before?: string; provinceCode?: string }): Promise<Petition[]>;
   /** A page of a court's inbox in one status, newest change first. */
   inbox(query: CourtInboxQuery): Promise<{ items: CourtInboxItem[]; nextCursor: string | null }>;
   /** A tracking code's entry, or undefined for a code never given. */

@@ -93,12 +93,25 @@ export class DynamoPetitionReader implements PetitionReader {
     return { items, nextCursor: last ? Buffer.from(JSON.stringify(last)).toString('base64url') : null };
   }
 
-  async curesEndingOn(day: string, before: string): Promise<Petition[]> {
+  async curesEndingOn(day: string, filter: { before?: string; provinceCode?: string } = {}): Promise<Petition[]> {
+    const { before, provinceCode } = filter;
+    // A day's partition holds the whole country's cures ending that day: the province's are picked
+    // out on the server, so only they cross the network and sit in memory (the read is the same).
     const items = await queryAll(this.db, {
       TableName: this.tableName,
       IndexName: 'gsi3',
-      KeyConditionExpression: 'gsi3pk = :pk AND gsi3sk < :before',
-      ExpressionAttributeValues: { ':pk': indexKeys.cureDue(day), ':before': before },
+      KeyConditionExpression: before ? 'gsi3pk = :pk AND gsi3sk < :before' : 'gsi3pk = :pk',
+      ...(provinceCode
+        ? {
+            FilterExpression: '#court.#province = :province OR #province = :province',
+            ExpressionAttributeNames: { '#court': 'court', '#province': 'provinceCode' },
+          }
+        : {}),
+      ExpressionAttributeValues: {
+        ':pk': indexKeys.cureDue(day),
+        ...(before ? { ':before': before } : {}),
+        ...(provinceCode ? { ':province': provinceCode } : {}),
+      },
     });
     return items.filter((item) => item.entity === 'petition').map(petitionFromItem);
   }

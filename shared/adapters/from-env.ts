@@ -6,6 +6,7 @@ import { type DocumentUrls, systemClock } from '../ports';
 import type { FeedbackDeps, TrackingDeps } from '../use-cases/citizen';
 import type { DocumentDeps, verifyArrival } from '../use-cases/documents';
 import type { FeeDeps } from '../use-cases/fees';
+import type { CalendarChangeDeps } from '../use-cases/holidays';
 import type { RegistrySettings } from '../use-cases/offices';
 import type { PaymentDeps } from '../use-cases/payments';
 import type { DraftDeps, SubmissionDeps, TransitionDeps } from '../use-cases/petitions';
@@ -92,6 +93,16 @@ export function petitionAdaptersFromEnv() {
     offices: officeRepositoryFromEnv(),
     schedules: feeScheduleRepositoryFromEnv(),
     payments: paymentRepositoryFromEnv(),
+  };
+}
+
+/** A province's calendar change, and the recount of the cure deadlines it closes (use-cases/holidays.ts). */
+export function calendarChangeDepsFromEnv(): CalendarChangeDeps {
+  return {
+    calendars: calendarRepositoryFromEnv(),
+    petitions: petitionRepositoryFromEnv(),
+    clock: systemClock,
+    ids: cryptoIds,
   };
 }
 

@@ -156,6 +156,17 @@ export const QUOTING: readonly TableGrant[] = [
   { actions: ['Query', 'UpdateItem'], leadingKeys: ['FEESCHEDULE#*'] },
 ];
 /** A petition's payments, read beside it (submission and resubmission wait for them). */
+/**
+ * Counting again the cure periods a calendar change closes (use-cases/lapses.ts,
+ * recountCuresClosedBy): the returned petitions by the day their cure ends (gsi3), and each later
+ * deadline stored with its outbox event in one transaction.
+ */
+export const CURES_DUE: TableGrant = { actions: ['Query'], indexes: ['gsi3'], leadingKeys: ['CURE-DUE#*'] };
+export const CURE_RECOUNT: readonly TableGrant[] = [
+  CURES_DUE,
+  { actions: ['PutItem'], leadingKeys: ['PETITION#*', 'OUTBOX#*'] },
+];
+
 export const PAYMENT_READS: TableGrant = { actions: ['Query'], leadingKeys: ['PETITION#*'] };
 export const PUBLIC_THROTTLE = { rateLimit: 50, burstLimit: 100 };
 

@@ -9,12 +9,13 @@ import {
 } from '../domain/legal-periods';
 import type { ProvinceCode } from '../domain/provinces';
 import type { Principal, ProvinceAdmin } from '../domain/roles';
-import { addDays, parseDay, type SolarHijriDay, tehranDayOf, WEEKDAYS } from '../domain/solar-hijri-days';
+import { addDays, parseDay, type SolarHijriDay, tehranDayOf, WEEKDAYS, weekdayOf } from '../domain/solar-hijri-days';
 import * as fieldTexts from '../i18n/field-messages';
 import { fieldText } from '../i18n/field-text';
 import * as problemTexts from '../i18n/problem-texts';
 import type { CalendarRepository, Clock, StoredLunarCalendar } from '../ports';
 import type { LunarHolidayLoad, ProvincialHolidayInput, WorkWeekInput } from '../schemas/holidays';
+import { type LapseDeps, recountCuresClosedBy } from './lapses';
 
 /**
  * The calendars legal periods are counted on (shared/domain/legal-periods.ts): the national
@@ -64,8 +65,23 @@ function sameLunarCalendar(a: LunarHolidayCalendar, b: LunarHolidayCalendar): bo
   return a.source === b.source && a.demo === b.demo && days(a) === days(b);
 }
 
+/** What a province's calendar change takes: the calendar, and what recounts the deadlines it closes. */
+export type CalendarChangeDeps = LapseDeps & { calendars: CalendarRepository };
+
+/**
+ * How far ahead a closed weekday's days are looked at for stored last days: a cure period's last
+ * day is 11 days after service, moved over the closed days after it, so a month holds every last
+ * day of a period served by now unless a closure of more than 19 days moved it. A last day further
+ * ahead is counted again by the lapse job, as any period is before it lapses.
+ */
+export const WORK_WEEK_RECOUNT_DAYS = 31;
+
+/**
+ * Stores the holiday, then counts again the cure periods of the province whose stored last day it
+ * closes (recountCuresClosedBy): their later deadlines are stored and the parties told at once.
+ */
 export async function addProvincialHoliday(
-  calendars: CalendarRepository,
+  deps: CalendarChangeDeps,
   admin: ProvinceAdmin,
   input: ProvincialHolidayInput,
 ) {
@@ -73,34 +89,50 @@ export async function addProvincialHoliday(
   const holiday = { provinceCode: admin.provinceCode, date: input.date, name: input.name };
   const day = parseDay(input.date);
   if (!day) throw new RangeError(`not a Solar Hijri day: ${input.date}`); // the schema checked it
-  // Every run of MAX_CLOSED_RUN days through the new holiday begins at most MAX_CLOSED_RUN - 1 days before it.
-  await assertOpenDays(calendars, admin.provinceCode, addDays(day, 1 - MAX_CLOSED_RUN), day, (calendar) => ({
+  const withHoliday = (calendar: WorkCalendar) => ({
     ...calendar,
     provincialHolidays: [...calendar.provincialHolidays, holiday],
-  }));
-  await calendars.addProvincialHoliday(holiday);
-  return holiday;
+  });
+  // Every run of MAX_CLOSED_RUN days through the new holiday begins at most MAX_CLOSED_RUN - 1 days before it.
+  await assertOpenDays(deps.calendars, admin.provinceCode, addDays(day, 1 - MAX_CLOSED_RUN), day, withHoliday);
+  await deps.calendars.addProvincialHoliday(holiday);
+  const recount = await recountCuresClosedBy(deps, {
+    provinceCode: admin.provinceCode,
+    days: [day],
+    apply: withHoliday,
+  });
+  return { holiday, recount };
 }
 
-export async function setWorkWeek(
-  calendars: CalendarRepository,
-  clock: Clock,
-  admin: ProvinceAdmin,
-  input: WorkWeekInput,
-) {
+/**
+ * Stores the closed weekdays, then counts again the cure periods of the province whose stored last
+ * day falls on a weekday newly closed, from today through WORK_WEEK_RECOUNT_DAYS ahead. A weekday
+ * opened again moves no deadline: a recount never makes one earlier.
+ */
+export async function setWorkWeek(deps: CalendarChangeDeps, admin: ProvinceAdmin, input: WorkWeekInput) {
   if (input.provinceCode && input.provinceCode !== admin.provinceCode) throw new ForbiddenError();
-  const today = tehranDayOf(clock.now());
-  await assertOpenDays(calendars, admin.provinceCode, today, addDays(today, MAX_CLOSED_RUN), (calendar) => ({
-    ...calendar,
-    closedWeekdays: input.closedWeekdays,
-  }));
-  await calendars.setClosedWeekdays(admin.provinceCode, input.closedWeekdays);
-  return { provinceCode: admin.provinceCode, closedWeekdays: input.closedWeekdays };
+  const today = tehranDayOf(deps.clock.now());
+  const withWeek = (calendar: WorkCalendar) => ({ ...calendar, closedWeekdays: input.closedWeekdays });
+  const before = await assertOpenDays(
+    deps.calendars,
+    admin.provinceCode,
+    today,
+    addDays(today, MAX_CLOSED_RUN),
+    withWeek,
+  );
+  await deps.calendars.setClosedWeekdays(admin.provinceCode, input.closedWeekdays);
+  const newlyClosed = new Set(input.closedWeekdays.filter((weekday) => !before.closedWeekdays.includes(weekday)));
+  const days = Array.from({ length: WORK_WEEK_RECOUNT_DAYS + 1 }, (_, i) => addDays(today, i)).filter((day) =>
+    newlyClosed.has(weekdayOf(day)),
+  );
+  const recount = await recountCuresClosedBy(deps, { provinceCode: admin.provinceCode, days, apply: withWeek });
+  return { week: { provinceCode: admin.provinceCode, closedWeekdays: input.closedWeekdays }, recount };
 }
 
 /**
  * Refuses a change after which a run of MAX_CLOSED_RUN closed days would begin between `from` and
- * `through` in the province (one read of its calendar, the years such a run can reach).
+ * `through` in the province (one read of its calendar, the years such a run can reach). Returns
+ * the calendar as read, without the change.
  */
 async function assertOpenDays(
   calendars: Pick<CalendarRepository, 'workCalendar'>,
@@ -108,12 +140,14 @@ async function assertOpenDays(
   from: SolarHijriDay,
   through: SolarHijriDay,
   change: (calendar: WorkCalendar) => WorkCalendar,
-): Promise<void> {
+): Promise<WorkCalendar> {
   const years = yearsBetween(from, addDays(through, MAX_CLOSED_RUN));
-  const closedFrom = closedForAYearFrom(change(await calendars.workCalendar(provinceCode, years)), from, through);
+  const calendar = await calendars.workCalendar(provinceCode, years);
+  const closedFrom = closedForAYearFrom(change(calendar), from, through);
   if (closedFrom) {
     throw new ConflictError(problemTexts.calendarWithoutOpenDay, { from: closedFrom, days: MAX_CLOSED_RUN });
   }
+  return calendar;
 }
 
 /**

@@ -683,7 +683,7 @@ export async function reassignPetition(
 /**
  * A period served now on the petitioner, by the work calendar of the court's province (its closed
  * days are the ones that count, Article 444), with the lunar holidays of the years it may reach.
- * `notBefore`: a last day already served, when the period is counted again (deadlineNow).
+ * `notBefore`: a last day already served, when the period is counted again (recountedDeadline).
  */
 async function legalPeriod(
   deps: Pick<TransitionDeps, 'calendars'>,
@@ -699,19 +699,14 @@ async function legalPeriod(
 }
 
 /** The province whose closed days count for the petition's periods: its court's (the office's before routing). */
-const periodProvinceOf = (petition: Petition) => petition.court?.provinceCode ?? petition.provinceCode;
+export const periodProvinceOf = (petition: Petition) => petition.court?.provinceCode ?? petition.provinceCode;
 
 /**
  * The deadline that decides at `now`: the stored one while it runs. Once it is over, the period is
- * counted again from its service with the province's calendar as it is now, because a closure
- * declared after service (an emergency closure is announced the day before) or a lunar calendar
- * loaded since may close the stored last day, and Article 444 then moves it to the next open day.
- * The answer is never earlier than the stored deadline (lastDayToAct's `notBefore`): the notice
- * served named that day, the party may have planned to act on it, and a holiday taken out of the
- * calendar later does not take back a day already given. So a recount only keeps or delays it, and
- * it is made only for a deadline that is over, i.e. when a lapse or a refusal is about to follow.
- * Returns the stored object itself when the recount changes nothing. A petition without its
- * service time or province keeps its stored deadline.
+ * counted again (recountedDeadline), because a closure declared after service (an emergency closure
+ * is announced the day before) or a lunar calendar loaded since may close the stored last day, and
+ * Article 444 then moves it to the next open day. So a lapse or a refusal follows only a deadline
+ * the calendar as it is now ends too.
  */
 export async function deadlineNow(
   deps: Pick<TransitionDeps, 'calendars'>,
@@ -720,8 +715,25 @@ export async function deadlineNow(
   stored: Deadline,
   now: Date,
 ): Promise<Deadline> {
+  return isLapsed(stored, now) ? recountedDeadline(deps, petition, kind, stored) : stored;
+}
+
+/**
+ * A period counted again from its service with the province's calendar as `deps` gives it. The
+ * answer is never earlier than the stored deadline (lastDayToAct's `notBefore`): the notice served
+ * named that day, the party may have planned to act on it, and a holiday taken out of the calendar
+ * later does not take back a day already given. So a recount only keeps or delays it. Returns the
+ * stored object itself when the recount changes nothing. A petition without its service time or
+ * province keeps its stored deadline.
+ */
+export async function recountedDeadline(
+  deps: Pick<TransitionDeps, 'calendars'>,
+  petition: Petition,
+  kind: LegalPeriodKind,
+  stored: Deadline,
+): Promise<Deadline> {
   const servedAt = kind === 'cure' ? cureServedAt(petition) : petition.rejection?.servedAt;
-  if (!isLapsed(stored, now) || !servedAt || !periodProvinceOf(petition)) return stored;
+  if (!servedAt || !periodProvinceOf(petition)) return stored;
   const recounted = deadlineOf(await legalPeriod(deps, petition, kind, new Date(servedAt), stored.lastDay));
   return recounted.lastDay === stored.lastDay && recounted.provisional === stored.provisional ? stored : recounted;
 }

@@ -42,8 +42,15 @@ const QUOTING = within('dynamodb:Query,dynamodb:UpdateItem', 'FEESCHEDULE#*');
 const PAYMENTS = within('dynamodb:Query', 'PETITION#*');
 
 const EXPECTED: Record<string, string[]> = {
-  // The province's calendar read before a change, to refuse one that leaves a year without an open day.
-  'add-provincial-holiday': [within('dynamodb:BatchGetItem', 'CALENDAR#*'), 'dynamodb:UpdateItem on table/data'],
+  // The province's calendar read before a change, to refuse one that leaves a year without an open day;
+  // the cure periods the change closes counted again and their later deadlines stored with their events.
+  'add-provincial-holiday': [
+    within('dynamodb:BatchGetItem', 'CALENDAR#*'),
+    within('dynamodb:PutItem', 'PETITION#*', 'OUTBOX#*'),
+    'dynamodb:Query on table/data/index/gsi3 IF ForAllValues:StringLike dynamodb:LeadingKeys CURE-DUE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+    'dynamodb:UpdateItem on table/data',
+  ],
   'create-court': ['dynamodb:PutItem on table/data'],
   // The office, its payment terminal's claim and its province in the set the report job reads, in one transaction.
   'create-office': [
@@ -122,7 +129,12 @@ const EXPECTED: Record<string, string[]> = {
   'set-network-target': ['dynamodb:PutItem on table/data'],
   'reassign-petition': [ITEMS],
   'remove-document': [ITEMS, QUOTING],
-  'set-work-week': [within('dynamodb:BatchGetItem', 'CALENDAR#*'), 'dynamodb:PutItem on table/data'],
+  'set-work-week': [
+    within('dynamodb:BatchGetItem', 'CALENDAR#*'),
+    'dynamodb:PutItem on table/data',
+    'dynamodb:Query on table/data/index/gsi3 IF ForAllValues:StringLike dynamodb:LeadingKeys CURE-DUE#* ' +
+      'AND Null dynamodb:LeadingKeys false',
+  ],
   'start-payment': [
     within('dynamodb:GetItem', 'PETITION#*', 'OFFICE#*', 'TERMINAL#*'),
     within('dynamodb:PutItem,dynamodb:Query', 'PETITION#*'),
